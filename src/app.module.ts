@@ -1,0 +1,64 @@
+import { DynamicModule, Module, Type } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import type { AppRole } from './app-role';
+import { AppConfig } from './config/app-config';
+import { validateEnvironment } from './config/env.validation';
+import { typeOrmOptions } from './database/typeorm-options';
+import { HealthModule } from './health/health.module';
+import { QueueModule } from './queue/queue.module';
+import { RedisModule } from './redis/redis.module';
+
+/** Built per boot (not at import) so the environment is read when the app starts. */
+function configRootModule(): DynamicModule {
+  return {
+    module: class ConfigRootModule {},
+    global: true,
+    imports: [ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: validateEnvironment })],
+    providers: [AppConfig],
+    exports: [AppConfig],
+  };
+}
+
+/** Modules that serve HTTP (controllers and the services they need). */
+const API_MODULES: Type[] = [HealthModule];
+
+/** Modules that hold BullMQ processors and schedulers; loaded only where workers run. */
+const WORKER_MODULES: Type[] = [];
+
+@Module({})
+export class AppModule {
+  static forRole(role: AppRole): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        configRootModule(),
+        LoggerModule.forRootAsync({
+          inject: [AppConfig],
+          useFactory: (config: AppConfig) => ({
+            pinoHttp: {
+              level: config.get('LOG_LEVEL'),
+              genReqId: (req) => (req as unknown as { id?: string }).id ?? 'unknown',
+              customProps: () => ({ role }),
+              redact: ['req.headers.authorization', 'req.headers.cookie'],
+              autoLogging: { ignore: (req) => (req.url ?? '').includes('/health') },
+            },
+          }),
+        }),
+        TypeOrmModule.forRootAsync({
+          inject: [AppConfig],
+          useFactory: (config: AppConfig) => ({
+            ...typeOrmOptions(config.databaseUrl),
+            autoLoadEntities: true,
+            retryAttempts: config.get('NODE_ENV') === 'test' ? 0 : 10,
+          }),
+        }),
+        RedisModule,
+        QueueModule,
+        ...API_MODULES,
+        ...(role === 'api' ? [] : WORKER_MODULES),
+      ],
+    };
+  }
+}

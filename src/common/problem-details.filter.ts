@@ -1,0 +1,95 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { QueryFailedError } from 'typeorm';
+import { PROBLEM_CONTENT_TYPE, ProblemBody, ProblemException } from './problem';
+import { requestContext } from './request-context';
+
+const TYPE_BASE = 'https://beamtime.example/problems/';
+
+const PG_ERRORS: Record<string, { status: number; slug: string; detail: string }> = {
+  '23P01': { status: 409, slug: 'schedule-conflict', detail: 'The change overlaps an existing booking' },
+  '23505': { status: 409, slug: 'duplicate', detail: 'A record with the same unique key already exists' },
+  '23514': { status: 409, slug: 'constraint-violated', detail: 'The change would break a database invariant' },
+  '23503': { status: 409, slug: 'reference-missing', detail: 'The change refers to a record that does not exist or is still in use' },
+  '22P02': { status: 400, slug: 'invalid-value', detail: 'A value has the wrong format' },
+  '22007': { status: 400, slug: 'invalid-value', detail: 'A date or time value is invalid' },
+  '22008': { status: 400, slug: 'invalid-value', detail: 'A date or time value is out of range' },
+  '22003': { status: 400, slug: 'invalid-value', detail: 'A number is out of range' },
+  '40001': { status: 409, slug: 'concurrent-update', detail: 'A concurrent change won; retry the request' },
+  '40P01': { status: 409, slug: 'concurrent-update', detail: 'A concurrent change won; retry the request' },
+};
+
+function titleFor(status: number): string {
+  const name = HttpStatus[status];
+  if (!name) return 'Error';
+  return name
+    .toLowerCase()
+    .split('_')
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join(' ');
+}
+
+/** Renders every error — ours, Nest's, body-parser's, PostgreSQL's — as application/problem+json. */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Problem');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') throw exception;
+    const ctx = host.switchToHttp();
+    const response = ctx.getResponse<Response>();
+    const request = ctx.getRequest<Request>();
+    const body = this.toProblem(exception);
+    body.instance = request.originalUrl ?? request.url;
+    const requestId = requestContext.requestId() ?? (request as unknown as { id?: string }).id;
+    if (requestId) body.requestId = requestId;
+    if (body.status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (response.headersSent) return;
+    response.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
+  }
+
+  toProblem(exception: unknown): ProblemBody {
+    if (exception instanceof ProblemException) {
+      return {
+        type: TYPE_BASE + exception.slug,
+        title: exception.title,
+        status: exception.getStatus(),
+        detail: exception.message,
+        ...exception.extensions,
+      };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const res = exception.getResponse();
+      const payload = typeof res === 'object' && res !== null ? (res as Record<string, unknown>) : {};
+      const problem: ProblemBody = {
+        type: typeof payload.type === 'string' ? payload.type : 'about:blank',
+        title: titleFor(status),
+        status,
+        detail: typeof res === 'string' ? res : Array.isArray(payload.message) ? 'Validation failed' : String(payload.message ?? exception.message),
+      };
+      if (Array.isArray(payload.errors)) problem.errors = payload.errors as ProblemBody['errors'];
+      return problem;
+    }
+    if (exception instanceof QueryFailedError) {
+      const code = (exception as unknown as { driverError?: { code?: string } }).driverError?.code ?? '';
+      const known = PG_ERRORS[code];
+      if (known) {
+        return { type: TYPE_BASE + known.slug, title: titleFor(known.status), status: known.status, detail: known.detail };
+      }
+    }
+    // body-parser and similar middleware errors carry an HTTP status of their own.
+    const maybe = exception as { status?: number; statusCode?: number; type?: string; message?: string };
+    const status = maybe?.status ?? maybe?.statusCode;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      const malformed = maybe.type === 'entity.parse.failed';
+      return {
+        type: malformed ? TYPE_BASE + 'malformed-json' : 'about:blank',
+        title: titleFor(status),
+        status,
+        detail: malformed ? 'The request body is not valid JSON' : String(maybe.message ?? 'Bad request'),
+      };
+    }
+    return { type: 'about:blank', title: 'Internal Server Error', status: 500, detail: 'An unexpected error occurred' };
+  }
+}

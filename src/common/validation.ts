@@ -1,0 +1,27 @@
+import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import type { FieldError } from './problem';
+
+function flatten(errors: ValidationError[], parent = ''): FieldError[] {
+  return errors.flatMap((error) => {
+    const field = parent ? `${parent}.${error.property}` : error.property;
+    const own = error.constraints ? [{ field, messages: Object.values(error.constraints) }] : [];
+    return own.concat(flatten(error.children ?? [], field));
+  });
+}
+
+/** Validates DTOs at the edge and reports every bad field in the problem's `errors` list. */
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    exceptionFactory: (errors) => {
+      const fields = flatten(errors);
+      return new BadRequestException({
+        type: 'https://beamtime.example/problems/validation',
+        message: `Validation failed: ${fields.map((f) => f.field).join(', ')}`,
+        errors: fields,
+      });
+    },
+  });
+}

@@ -1,0 +1,74 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
+
+export type AppMode = 'production' | 'demo' | 'test' | 'development';
+
+/** Every setting the service reads from its environment, typed and validated once at start-up. */
+export class Environment {
+  @IsIn(['production', 'demo', 'test', 'development'])
+  NODE_ENV: AppMode = 'development';
+
+  @IsString()
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/beamtime';
+
+  @IsString()
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  /** BullMQ key prefix; tests give each file its own so parallel files never share queues. */
+  @IsString()
+  QUEUE_PREFIX = 'beamtime';
+
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  TZ_CENTER = 'Asia/Almaty';
+
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'JWT_SECRET must be at least 16 characters' })
+  JWT_SECRET?: string;
+
+  @IsString()
+  JWT_EXPIRES_IN = '8h';
+
+  @IsString()
+  DEMO_PASSWORD = 'beamtime-demo';
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  WORKER_CONCURRENCY = 4;
+
+  /** Off in tests that need no background schedulers. */
+  @IsIn(['true', 'false'])
+  RECONCILER_ENABLED = 'true';
+}
+
+const insecureDefaultSecret = 'beamtime-insecure-demo-secret-change-me';
+
+/**
+ * Validates process.env; throws one readable line per problem so a bad deployment stops at boot.
+ * A JWT secret is mandatory except in demo/test/development mode, where a fixed one is tolerated.
+ */
+export function validateEnvironment(raw: Record<string, unknown>): Environment {
+  const cleaned = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== '' && v !== undefined));
+  const env = plainToInstance(Environment, cleaned, { exposeDefaultValues: true });
+  const errors = validateSync(env, { skipMissingProperties: false, whitelist: false });
+  const problems = errors.flatMap((e) => Object.values(e.constraints ?? {}).map((m) => `${e.property}: ${m}`));
+  if (!env.JWT_SECRET) {
+    if (env.NODE_ENV === 'production') problems.push('JWT_SECRET: required in production (at least 16 characters)');
+    else env.JWT_SECRET = insecureDefaultSecret;
+  }
+  if (problems.length > 0) {
+    throw new Error(`Invalid configuration: ${problems.join('; ')}`);
+  }
+  return env;
+}

@@ -1,0 +1,41 @@
+import { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import express, { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { PROBLEM_CONTENT_TYPE } from './common/problem';
+import { ProblemDetailsFilter } from './common/problem-details.filter';
+import { requestContextMiddleware } from './common/request-context.middleware';
+import { createValidationPipe } from './common/validation';
+
+export const API_PREFIX = 'api/v1';
+
+/** Everything an HTTP app needs beyond its modules; shared by main.ts and the e2e tests. */
+export function configureHttpApp(app: INestApplication): INestApplication {
+  app.useLogger(app.get(Logger));
+  app.use(requestContextMiddleware);
+  app.use(helmet({ contentSecurityPolicy: false }));
+  // Our own JSON parser (Nest then skips its own) so a malformed body gets a precise problem, not a bare 400.
+  const filter = new ProblemDetailsFilter();
+  app.use(express.json({ limit: '2mb', type: ['application/json', 'application/*+json'] }));
+  app.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
+    if (!error) return next();
+    const body = filter.toProblem(error);
+    res.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify({ ...body, instance: req.originalUrl }));
+  });
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['docs', 'docs-json', 'admin/queues', 'admin/queues/(.*)'] });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(filter);
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Beamtime')
+      .setDescription('Scheduling and capacity planning for a proton therapy center')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  app.enableShutdownHooks();
+  return app;
+}

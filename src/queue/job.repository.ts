@@ -1,0 +1,82 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger } from '@nestjs/common';
+import type { JobsOptions, Queue } from 'bullmq';
+import { QUEUES, QueueName } from './queue-names';
+
+const DEFAULT_OPTIONS: JobsOptions = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 1000 },
+  // Keep finished jobs briefly for the dashboard, then let them go (BullMQ keeps them forever otherwise).
+  removeOnComplete: { age: 3600, count: 1000 },
+  removeOnFail: { age: 7 * 24 * 3600 },
+};
+
+/**
+ * The one place that talks to BullMQ queues. Callers name a job and give a deterministic id
+ * (carrying a version such as a submission number) so retries and reconcilers never double-enqueue.
+ */
+@Injectable()
+export class JobRepository {
+  private readonly logger = new Logger(JobRepository.name);
+  private readonly queues: Record<QueueName, Queue>;
+
+  constructor(
+    @InjectQueue(QUEUES.allocation) allocation: Queue,
+    @InjectQueue(QUEUES.reschedule) reschedule: Queue,
+    @InjectQueue(QUEUES.quotaHolds) quotaHolds: Queue,
+    @InjectQueue(QUEUES.forecast) forecast: Queue,
+    @InjectQueue(QUEUES.maintenance) maintenance: Queue,
+  ) {
+    this.queues = {
+      [QUEUES.allocation]: allocation,
+      [QUEUES.reschedule]: reschedule,
+      [QUEUES.quotaHolds]: quotaHolds,
+      [QUEUES.forecast]: forecast,
+      [QUEUES.maintenance]: maintenance,
+    };
+  }
+
+  queue(name: QueueName): Queue {
+    return this.queues[name];
+  }
+
+  /**
+   * Enqueues unless a job with this id already exists. Returns false (and logs) when Redis is
+   * unreachable: the database row is already written and the reconciler will enqueue it later.
+   */
+  async enqueue<T extends object>(queue: QueueName, name: string, data: T, jobId: string, options: JobsOptions = {}): Promise<boolean> {
+    try {
+      await withTimeout(this.queues[queue].add(name, data, { ...DEFAULT_OPTIONS, ...options, jobId }), 2000);
+      return true;
+    } catch (error) {
+      this.logger.warn(`could not enqueue ${queue}/${jobId}: ${(error as Error).message}`);
+      return false;
+    }
+  }
+
+  /** Whether a job with this id is still waiting, delayed or running (not finished or failed). */
+  async isLive(queue: QueueName, jobId: string): Promise<boolean> {
+    const job = await this.queues[queue].getJob(jobId);
+    if (!job) return false;
+    const state = await job.getState();
+    return state === 'waiting' || state === 'active' || state === 'delayed' || state === 'prioritized' || state === 'waiting-children';
+  }
+
+  /** Removes a finished or failed job so the same id can be enqueued again. */
+  async removeIfFinished(queue: QueueName, jobId: string): Promise<void> {
+    const job = await this.queues[queue].getJob(jobId);
+    if (!job) return;
+    const state = await job.getState();
+    if (state === 'completed' || state === 'failed') await job.remove().catch(() => undefined);
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout;
+  return Promise.race([
+    promise.finally(() => clearTimeout(timer)),
+    new Promise<T>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+    }),
+  ]);
+}

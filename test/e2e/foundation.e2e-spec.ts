@@ -1,0 +1,97 @@
+import { spawn, ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import request from 'supertest';
+import { createTestApp, TestApp } from '../support/test-app';
+
+describe('foundation: health, problem+json, OpenAPI', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('reports both dependencies up', async () => {
+    const res = await request(t.app.getHttpServer()).get('/api/v1/health').expect(200);
+    expect(res.body.status).toBe('ok');
+    expect(res.body.info.database.status).toBe('up');
+    expect(res.body.info.redis.status).toBe('up');
+  });
+
+  it('answers an unknown route with problem+json 404', async () => {
+    const res = await request(t.app.getHttpServer()).get('/api/v1/no-such-thing').expect(404);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(res.body).toMatchObject({ status: 404, title: 'Not Found' });
+    expect(typeof res.body.detail).toBe('string');
+  });
+
+  it('answers a malformed JSON body with problem+json 400', async () => {
+    const res = await request(t.app.getHttpServer())
+      .post('/api/v1/health')
+      .set('Content-Type', 'application/json')
+      .send('{"broken": ')
+      .expect(400);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(res.body.type).toMatch(/malformed-json$/);
+  });
+
+  it('serves the OpenAPI document and UI outside the API prefix', async () => {
+    const json = await request(t.app.getHttpServer()).get('/docs-json').expect(200);
+    expect(json.body.openapi).toMatch(/^3\./);
+    expect(Object.keys(json.body.paths)).toContain('/api/v1/health');
+    const ui = await request(t.app.getHttpServer()).get('/docs').expect(200);
+    expect(ui.text).toContain('swagger');
+  });
+
+  it('echoes a request id', async () => {
+    const res = await request(t.app.getHttpServer()).get('/api/v1/health').set('X-Request-Id', 'abc-123');
+    expect(res.headers['x-request-id']).toBe('abc-123');
+  });
+});
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+async function waitFor(check: () => Promise<boolean>, ms = 10000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('condition not met in time');
+}
+
+describe('foundation: health with a Redis outage (private redis-server)', () => {
+  let t: TestApp;
+  let redis: ChildProcess;
+  let port: number;
+
+  beforeAll(async () => {
+    port = await freePort();
+    redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    t = await createTestApp({ env: { REDIS_URL: `redis://127.0.0.1:${port}` } });
+  });
+  afterAll(async () => {
+    await t.close();
+    redis.kill('SIGKILL');
+  });
+
+  it('is 200 while the private Redis runs and 503 naming redis once it stops', async () => {
+    const server = t.app.getHttpServer();
+    await waitFor(async () => (await request(server).get('/api/v1/health')).status === 200);
+    redis.kill('SIGKILL');
+    await new Promise((r) => redis.once('exit', r));
+    const res = await request(server).get('/api/v1/health').expect(503);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(res.body.down).toEqual(['redis']);
+    expect(res.body.detail).toContain('redis');
+  });
+});
