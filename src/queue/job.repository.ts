@@ -34,6 +34,17 @@ export class JobRepository {
       [QUEUES.forecast]: forecast,
       [QUEUES.maintenance]: maintenance,
     };
+    // An 'error' event without a listener is printed raw by BullMQ on every reconnect attempt;
+    // a Redis outage is reported once per minute here and by /health.
+    for (const queue of Object.values(this.queues)) queue.on('error', (error) => this.reportOutage(queue.name, error));
+  }
+
+  private lastOutageReport = 0;
+  private reportOutage(queue: string, error: Error): void {
+    const now = Date.now();
+    if (now - this.lastOutageReport < 60_000) return;
+    this.lastOutageReport = now;
+    this.logger.warn(`queue ${queue}: ${error.message}`);
   }
 
   queue(name: QueueName): Queue {

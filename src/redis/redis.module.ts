@@ -21,8 +21,12 @@ class RedisCloser implements OnApplicationShutdown {
     {
       provide: REDIS_CLIENT,
       inject: [AppConfig],
-      useFactory: (config: AppConfig) =>
-        new Redis({ ...redisConnectionOptions(config.redisUrl), maxRetriesPerRequest: 1, lazyConnect: false }),
+      useFactory: (config: AppConfig) => {
+        const client = new Redis({ ...redisConnectionOptions(config.redisUrl), maxRetriesPerRequest: 1 });
+        // Without a listener ioredis prints every failed reconnect; /health reports the outage instead.
+        client.on('error', () => undefined);
+        return client;
+      },
     },
     RedisCloser,
   ],
