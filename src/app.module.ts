@@ -6,6 +6,8 @@ import type { AppRole } from './app-role';
 import { AppConfig } from './config/app-config';
 import { validateEnvironment } from './config/env.validation';
 import { typeOrmOptions } from './database/typeorm-options';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
 import { HealthModule } from './health/health.module';
 import { QueueModule } from './queue/queue.module';
 import { RedisModule } from './redis/redis.module';
@@ -22,7 +24,7 @@ function configRootModule(): DynamicModule {
 }
 
 /** Modules that serve HTTP (controllers and the services they need). */
-const API_MODULES: Type[] = [HealthModule];
+const API_MODULES: Type[] = [AuditModule, AuthModule, HealthModule];
 
 /** Modules that hold BullMQ processors and schedulers; loaded only where workers run. */
 const WORKER_MODULES: Type[] = [];

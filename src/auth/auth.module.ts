@@ -1,0 +1,43 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule, JwtSignOptions } from '@nestjs/jwt';
+import { AppConfig } from '../config/app-config';
+import { UsersModule } from '../users/users.module';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { JwtAuthGuard } from './jwt-auth.guard';
+import { RolesGuard } from './roles.guard';
+
+type ExpiresIn = NonNullable<JwtSignOptions['expiresIn']>;
+
+@Module({
+  imports: [
+    UsersModule,
+    JwtModule.registerAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        secret: config.jwtSecret,
+        signOptions: { expiresIn: toExpiresIn(config.get('JWT_EXPIRES_IN')), algorithm: 'HS256' },
+        verifyOptions: { algorithms: ['HS256'] },
+      }),
+    }),
+  ],
+  controllers: [AuthController],
+  providers: [
+    AuthService,
+    // Registration order is the run order: authenticate first, then check the role.
+    { provide: APP_GUARD, useClass: JwtAuthGuard },
+    { provide: APP_GUARD, useClass: RolesGuard },
+  ],
+  exports: [AuthService],
+})
+export class AuthModule {}
+
+/** "3600" means seconds (a number for jsonwebtoken); "8h", "30m" are passed through as-is. */
+function toExpiresIn(value: string): ExpiresIn {
+  if (!/^\d+(\.\d+)?\s*(ms|s|m|h|d|w|y)?$/i.test(value.trim())) {
+    throw new Error(`Invalid configuration: JWT_EXPIRES_IN "${value}" must be seconds or like 30m, 8h, 1d`);
+  }
+  const trimmed = value.trim();
+  return (/^\d+$/.test(trimmed) ? Number(trimmed) : trimmed) as ExpiresIn;
+}

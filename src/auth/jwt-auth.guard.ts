@@ -1,0 +1,43 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request, Response } from 'express';
+import { IS_PUBLIC_KEY } from '../common/public.decorator';
+import { Actor, requestContext } from '../common/request-context';
+import { AuthService } from './auth.service';
+import { unauthorized } from './unauthorized';
+
+export type AuthenticatedRequest = Request & { actor?: Actor };
+
+/** First global guard: every non-@Public() route needs a valid bearer token of an active account. */
+@Injectable()
+export class JwtAuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly auth: AuthService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') return true;
+    if (isPublic(this.reflector, context)) return true;
+    const http = context.switchToHttp();
+    const request = http.getRequest<AuthenticatedRequest>();
+    const header = request.headers.authorization ?? '';
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match) {
+      http.getResponse<Response>().setHeader('WWW-Authenticate', 'Bearer');
+      throw unauthorized('A bearer token is required (POST /api/v1/auth/login)');
+    }
+    try {
+      request.actor = await this.auth.actorFor(match[1]);
+    } catch (error) {
+      http.getResponse<Response>().setHeader('WWW-Authenticate', 'Bearer error="invalid_token"');
+      throw error;
+    }
+    requestContext.setActor(request.actor);
+    return true;
+  }
+}
+
+export function isPublic(reflector: Reflector, context: ExecutionContext): boolean {
+  return reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, [context.getHandler(), context.getClass()]) === true;
+}

@@ -1,0 +1,7 @@
+import { HttpStatus } from '@nestjs/common';
+import { ProblemException } from '../common/problem';
+
+export const unauthorized = (detail: string) =>
+  new ProblemException(HttpStatus.UNAUTHORIZED, 'unauthorized', 'Unauthorized', detail);
+
+export const forbidden = (detail: string) => new ProblemException(HttpStatus.FORBIDDEN, 'forbidden', 'Forbidden', detail);
