@@ -1,0 +1,181 @@
+/**
+ * The center's calendar compiled for fast questions: "is day D open", "which intervals of room R
+ * are open on day D" (hours minus QA, closures and downtime), the anesthesia window of a day and
+ * whether a day counts as open for a given kind of course (rule 6). Everything is computed per
+ * civil day on first use and cached, in epoch minutes.
+ */
+import { CenterConfig, RoomKind, RoomSpec, WeeklyHours } from '../types';
+import { DayNum, parseDate, weekdayKey, ymd } from '../time/civil-day';
+import { EpochMin, localToEpochMin, parseHhmm, parseInstant } from '../time/zone';
+import { kzHolidayDays } from './kz-holidays';
+import { Interval, intersect, subtract, total } from './intervals';
+
+export interface RoomDay {
+  /** Bookable intervals: hours minus QA minus downtime. */
+  open: Interval[];
+  /** Hours minus QA only (what open would be without downtime). */
+  scheduled: Interval[];
+  openMinutes: number;
+  /** A downtime overlaps this room's hours today. */
+  downtimeTouched: boolean;
+}
+
+export interface CourseProfile {
+  roomKinds?: RoomKind[];
+  requiresAnesthesia: boolean;
+  fractionMinutes: number;
+}
+
+interface ParsedDowntime {
+  roomId: string | null;
+  start: EpochMin;
+  end: EpochMin;
+}
+
+export class CenterCalendar {
+  readonly timeZone: string;
+  readonly rooms: RoomSpec[];
+  readonly roomIndex = new Map<string, number>();
+  private readonly closures: Set<DayNum>;
+  private readonly workingDays: Set<DayNum>;
+  private readonly holidayYears = new Map<number, Set<DayNum>>();
+  private readonly downtimes: ParsedDowntime[];
+  private readonly roomDays = new Map<DayNum, RoomDay[]>();
+  private readonly anesthesiaDays = new Map<DayNum, Interval[]>();
+  private readonly openForCourseCache = new Map<string, Map<DayNum, 0 | 1 | 2>>();
+
+  constructor(readonly center: CenterConfig) {
+    this.timeZone = center.timeZone;
+    this.rooms = center.rooms;
+    center.rooms.forEach((r, i) => this.roomIndex.set(r.id, i));
+    this.closures = new Set(center.closures.map(parseDate));
+    this.workingDays = new Set((center.workingDays ?? []).map(parseDate));
+    this.downtimes = center.downtimes.map((d) => ({
+      roomId: d.roomId,
+      start: parseInstant(d.start),
+      end: parseInstant(d.end),
+    }));
+  }
+
+  private isHoliday(day: DayNum): boolean {
+    if (this.center.holidays !== 'KZ') return false;
+    const year = ymd(day).year;
+    let set = this.holidayYears.get(year);
+    if (!set) {
+      set = kzHolidayDays(year);
+      this.holidayYears.set(year, set);
+    }
+    return set.has(day);
+  }
+
+  /** Closed by a holiday or an administrator closure (a decree working day overrides both). */
+  isClosedDay(day: DayNum): boolean {
+    if (this.workingDays.has(day)) return false;
+    return this.closures.has(day) || this.isHoliday(day);
+  }
+
+  /** Weekly hours for a day; a decree working day on a closed weekday works Monday's hours. */
+  private hoursFor(hours: WeeklyHours, day: DayNum): Array<[string, string]> | null {
+    const h = hours[weekdayKey(day)];
+    if ((!h || h.length === 0) && this.workingDays.has(day)) return hours.mon;
+    return h && h.length ? h : null;
+  }
+
+  private wallIntervals(hours: Array<[string, string]> | null, day: DayNum): Interval[] {
+    if (!hours) return [];
+    const out: Interval[] = hours.map(([a, b]) => [
+      localToEpochMin(this.timeZone, day, parseHhmm(a)),
+      localToEpochMin(this.timeZone, day, parseHhmm(b)),
+    ]);
+    return out.filter(([s, e]) => e > s).sort((x, y) => x[0] - y[0]);
+  }
+
+  isOpenDay(day: DayNum): boolean {
+    return this.roomDaysOf(day).some((rd) => rd.scheduled.length > 0);
+  }
+
+  roomDaysOf(day: DayNum): RoomDay[] {
+    let v = this.roomDays.get(day);
+    if (v) return v;
+    const closed = this.isClosedDay(day);
+    v = this.rooms.map((room) => {
+      if (closed || !room.active) return { open: [], scheduled: [], openMinutes: 0, downtimeTouched: false };
+      let scheduled = this.wallIntervals(this.hoursFor(room.hours ?? this.center.hours, day), day);
+      if (scheduled.length && this.center.qaMinutes > 0) {
+        const first = scheduled[0][0];
+        scheduled = subtract(scheduled, [first, first + this.center.qaMinutes]);
+      }
+      let open = scheduled;
+      let touched = false;
+      for (const d of this.downtimes) {
+        if (d.roomId !== null && d.roomId !== room.id) continue;
+        const before = total(open);
+        open = subtract(open, [d.start, d.end]);
+        if (total(open) !== before) touched = true;
+      }
+      return { open, scheduled, openMinutes: total(open), downtimeTouched: touched };
+    });
+    this.roomDays.set(day, v);
+    return v;
+  }
+
+  openIntervals(roomId: string, day: DayNum): Interval[] {
+    const i = this.roomIndex.get(roomId);
+    if (i === undefined) return [];
+    return this.roomDaysOf(day)[i].open;
+  }
+
+  anesthesiaWindow(day: DayNum): Interval[] {
+    let v = this.anesthesiaDays.get(day);
+    if (!v) {
+      v = this.isClosedDay(day) ? [] : this.wallIntervals(this.hoursFor(this.center.anesthesia.windows, day), day);
+      this.anesthesiaDays.set(day, v);
+    }
+    return v;
+  }
+
+  roomAllowed(roomIdx: number, kinds?: RoomKind[]): boolean {
+    const room = this.rooms[roomIdx];
+    return room.active && (!kinds || kinds.length === 0 || kinds.includes(room.kind));
+  }
+
+  /**
+   * Rule 6's notion of a day "open for that course": 0 = not open, 1 = open, 2 = open by hours but
+   * a downtime touches one of its rooms (such a day may be used but need not be).
+   */
+  openForCourse(profile: CourseProfile, day: DayNum): 0 | 1 | 2 {
+    const key = `${profile.roomKinds?.slice().sort().join(',') ?? ''}|${profile.requiresAnesthesia ? 1 : 0}|${profile.fractionMinutes}`;
+    let m = this.openForCourseCache.get(key);
+    if (!m) {
+      m = new Map();
+      this.openForCourseCache.set(key, m);
+    }
+    let v = m.get(day);
+    if (v !== undefined) return v;
+    const rds = this.roomDaysOf(day);
+    const window = profile.requiresAnesthesia ? this.anesthesiaWindow(day) : null;
+    let fitsScheduled = false;
+    let touched = false;
+    for (let i = 0; i < rds.length; i++) {
+      if (!this.roomAllowed(i, profile.roomKinds)) continue;
+      const sched = window ? intersect(rds[i].scheduled, window) : rds[i].scheduled;
+      if (sched.some(([s, e]) => e - s >= profile.fractionMinutes)) fitsScheduled = true;
+      if (rds[i].downtimeTouched) touched = true;
+    }
+    v = !fitsScheduled ? 0 : touched ? 2 : 1;
+    m.set(day, v);
+    return v;
+  }
+}
+
+const calendars = new WeakMap<CenterConfig, CenterCalendar>();
+
+/** One compiled calendar per CenterConfig object (config objects are treated as immutable). */
+export function calendarFor(center: CenterConfig): CenterCalendar {
+  let c = calendars.get(center);
+  if (!c) {
+    c = new CenterCalendar(center);
+    calendars.set(center, c);
+  }
+  return c;
+}

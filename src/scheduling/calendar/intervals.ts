@@ -1,0 +1,38 @@
+/** Half-open integer intervals [start, end) kept as sorted, disjoint arrays of pairs. */
+export type Interval = [number, number];
+
+export function subtract(intervals: Interval[], cut: Interval): Interval[] {
+  const out: Interval[] = [];
+  for (const [s, e] of intervals) {
+    if (cut[1] <= s || cut[0] >= e) {
+      out.push([s, e]);
+      continue;
+    }
+    if (cut[0] > s) out.push([s, cut[0]]);
+    if (cut[1] < e) out.push([cut[1], e]);
+  }
+  return out;
+}
+
+export function intersect(a: Interval[], b: Interval[]): Interval[] {
+  const out: Interval[] = [];
+  for (const [s1, e1] of a) {
+    for (const [s2, e2] of b) {
+      const s = Math.max(s1, s2);
+      const e = Math.min(e1, e2);
+      if (s < e) out.push([s, e]);
+    }
+  }
+  return out.sort((x, y) => x[0] - y[0]);
+}
+
+export function total(intervals: Interval[]): number {
+  let t = 0;
+  for (const [s, e] of intervals) t += e - s;
+  return t;
+}
+
+export function contains(intervals: Interval[], s: number, e: number): boolean {
+  for (const iv of intervals) if (iv[0] <= s && e <= iv[1]) return true;
+  return false;
+}

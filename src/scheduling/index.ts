@@ -1,0 +1,18 @@
+/**
+ * Public entry points of the scheduling core. Pure: no clock, no I/O, no Math.random —
+ * "now" and seeds are passed in.
+ */
+export * from './types';
+export { allocateCourse, createPlanner, Planner, PlannerOptions, ReservationPolicy, DEFAULT_RESERVATION } from './allocation/planner';
+export { rescheduleForDowntime } from './rescheduling/reschedule-downtime';
+export { rescheduleMissed } from './rescheduling/reschedule-missed';
+export { checkSchedule, checkBooking } from './rules/check-schedule';
+export { resolveCourseDefaults, addWorkingDays, defaultFractionMinutes, DUE_WORKING_DAYS } from './defaults/course-defaults';
+export { demoCenter } from './defaults/demo-center';
+export { kzHolidays, Holiday } from './calendar/kz-holidays';
+export { isOpenDay, openIntervals, anesthesiaWindow } from './calendar/calendar-queries';
+export { physicalLimit } from './metrics/physical-limit';
+export * as metrics from './metrics/plan-metrics';
+export { planScenario, scenarioToCenter, scenarioCourses } from './scenario/plan-scenario';
+export { generateScenario, GenerateScenarioOptions } from './scenario/generate-scenario';
+export { mulberry32 } from './scenario/prng';

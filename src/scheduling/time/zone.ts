@@ -1,0 +1,73 @@
+/**
+ * Instants as integer epoch minutes, and the bridge to the center's wall clock. Every
+ * conversion goes through @date-fns/tz so a zone with DST or a changed offset (Almaty moved
+ * from +06 to +05 on 2024-03-01) is handled; results are cached per (zone, day).
+ */
+import { TZDate, tzOffset } from '@date-fns/tz';
+import { DayNum, dayNumOf, ymd } from './civil-day';
+
+export type EpochMin = number;
+
+const midnightCache = new Map<string, Map<DayNum, EpochMin>>();
+
+/** Epoch minute of local wall-clock time `minuteOfDay` on civil day `dayNum` in `timeZone`. */
+export function localToEpochMin(timeZone: string, dayNum: DayNum, minuteOfDay: number): EpochMin {
+  const { year, month, day } = ymd(dayNum);
+  const h = Math.floor(minuteOfDay / 60);
+  const m = minuteOfDay % 60;
+  return Math.round(new TZDate(year, month - 1, day, h, m, timeZone).getTime() / 60_000);
+}
+
+/** Epoch minute of local midnight, cached: the allocator asks this for every day it touches. */
+export function localMidnight(timeZone: string, dayNum: DayNum): EpochMin {
+  let zoneCache = midnightCache.get(timeZone);
+  if (!zoneCache) {
+    zoneCache = new Map();
+    midnightCache.set(timeZone, zoneCache);
+  }
+  let v = zoneCache.get(dayNum);
+  if (v === undefined) {
+    v = localToEpochMin(timeZone, dayNum, 0);
+    zoneCache.set(dayNum, v);
+  }
+  return v;
+}
+
+/** The civil day (in `timeZone`) an instant falls on. */
+export function localDayOf(timeZone: string, t: EpochMin): DayNum {
+  const offset = offsetMinutes(timeZone, t);
+  return Math.floor((t + offset) / 1440);
+}
+
+export function offsetMinutes(timeZone: string, t: EpochMin): number {
+  return tzOffset(timeZone, new Date(t * 60_000));
+}
+
+export function parseInstant(iso: string): EpochMin {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) throw new RangeError(`not an ISO 8601 instant: ${iso}`);
+  return Math.floor(ms / 60_000);
+}
+
+/** ISO 8601 with the zone's offset, e.g. 2027-03-01T07:30:00+05:00 (stable, so plans are byte-identical). */
+export function formatInstant(timeZone: string, t: EpochMin): string {
+  const off = offsetMinutes(timeZone, t);
+  const local = new Date((t + off) * 60_000);
+  const sign = off >= 0 ? '+' : '-';
+  const a = Math.abs(off);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return (
+    `${local.getUTCFullYear()}-${p(local.getUTCMonth() + 1)}-${p(local.getUTCDate())}` +
+    `T${p(local.getUTCHours())}:${p(local.getUTCMinutes())}:00${sign}${p(Math.floor(a / 60))}:${p(a % 60)}`
+  );
+}
+
+export function parseHhmm(hhmm: string): number {
+  const m = /^(\d{1,2}):(\d{2})$/.exec(hhmm);
+  if (!m) throw new RangeError(`not an HH:MM time: ${hhmm}`);
+  const v = Number(m[1]) * 60 + Number(m[2]);
+  if (v > 24 * 60 || Number(m[2]) > 59) throw new RangeError(`not an HH:MM time: ${hhmm}`);
+  return v;
+}
+
+export { dayNumOf };

@@ -1,0 +1,175 @@
+/**
+ * The scheduling core's public contract: plain data in, plain data out. Instants are ISO 8601
+ * strings with offset on the way in and out; calendar dates are 'YYYY-MM-DD' in the center's zone.
+ * Nothing here reads the clock: "now" is always passed in.
+ */
+
+export type RoomKind = 'GANTRY' | 'FIXED_BEAM';
+export type Urgency = 'EMERGENCY' | 'URGENT' | 'ROUTINE';
+export type PatientCategory = 'ADULT' | 'PEDIATRIC';
+export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+
+/** Local wall-clock intervals per weekday, e.g. { mon: [['07:00', '23:00']], sat: null }. */
+export type WeeklyHours = Record<Weekday, Array<[string, string]> | null>;
+
+export interface RoomSpec {
+  id: string;
+  kind: RoomKind;
+  active: boolean;
+  /** Optional per-room hours overriding the center's. */
+  hours?: WeeklyHours;
+}
+
+export interface DowntimeSpec {
+  id?: string;
+  /** null: the whole beam line (every room). */
+  roomId: string | null;
+  start: string;
+  end: string;
+  reason?: string;
+}
+
+export interface CenterConfig {
+  timeZone: string;
+  rooms: RoomSpec[];
+  hours: WeeklyHours;
+  qaMinutes: number;
+  anesthesia: { windows: WeeklyHours; teams: number };
+  sharedBeam: boolean;
+  /** 'KZ': Kazakhstan's public holidays are closures; false: none. */
+  holidays: 'KZ' | false;
+  /** Extra closed dates (administrator closures). */
+  closures: string[];
+  /** Decree-moved working days: open even when a weekend or holiday. */
+  workingDays?: string[];
+  downtimes: DowntimeSpec[];
+}
+
+export interface CourseRequest {
+  id: string;
+  /** When the course was submitted; nothing may be booked before it. */
+  arrival: string;
+  patientCategory: PatientCategory;
+  urgency: Urgency;
+  fractions: number;
+  fractionsPerWeek: number;
+  fractionMinutes: number;
+  beamMinutes: number;
+  beamOffsetMinutes: number;
+  requiresAnesthesia: boolean;
+  /** Empty or undefined: any kind. */
+  roomKinds?: RoomKind[];
+  earliestStart: string;
+  dueStart: string;
+}
+
+/** One booked fraction as the core sees it (live appointments from the database, or plan output). */
+export interface Booking {
+  /** Appointment id when it exists in the database. */
+  id?: string;
+  courseId: string;
+  fraction: number;
+  roomId: string;
+  start: string;
+  end: string;
+  /** Beam use [start + offset, + beamMinutes); needed for the shared-beam rule. */
+  beamStart: string;
+  beamEnd: string;
+  anesthesia: boolean;
+}
+
+export interface AllocationOptions {
+  /** Instant the allocation happens (course arrival in plans, job time in the service). */
+  now: string;
+  /** Default 26. */
+  horizonWeeks?: number;
+}
+
+export type AllocationResult =
+  | { status: 'SCHEDULED'; appointments: Booking[]; lateStart: boolean; firstDate: string }
+  | { status: 'UNSCHEDULABLE'; reason: string };
+
+export interface Move {
+  bookingId?: string;
+  courseId: string;
+  fraction: number;
+  from: Booking | null;
+  to: Booking | null;
+  reason: string;
+}
+
+/* ---- Added by the scheduling core (additive only) ---- */
+
+/** A hard-rule violation found by the checker; `rule` is the number in SPEC §3. */
+export interface Violation {
+  rule: 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8;
+  message: string;
+  courseId?: string;
+  bookingIds?: string[];
+}
+
+/** Optional descriptive data a course may carry (scenario generator, quota category). */
+export interface CourseTags {
+  /** e.g. 'PEDIATRIC_ONCOHEMATOLOGY' for cross-border referrals. */
+  category?: string;
+  countryCode?: string;
+  diagnosisGroup?: string;
+}
+
+/** What `resolveCourseDefaults` accepts: every field but the identity ones may be omitted. */
+export type PartialCourseRequest = Partial<CourseRequest> &
+  Pick<CourseRequest, 'id' | 'earliestStart'> & { tags?: CourseTags };
+
+/** SPEC §8 scenario file. Omitted fields take the SPEC §2 defaults. */
+export interface Scenario {
+  timezone: string;
+  horizon: { from: string; to: string };
+  rooms: Array<{ id: string; kind: RoomKind; active?: boolean }>;
+  calendar: {
+    hours: Partial<WeeklyHours> | Record<string, [string, string] | Array<[string, string]> | null>;
+    qaMinutes?: number;
+    anesthesia?: { windows?: Record<string, [string, string] | Array<[string, string]> | null>; teams?: number };
+    closures?: string[];
+    workingDays?: string[];
+    holidays?: 'KZ' | false;
+  };
+  sharedBeam?: boolean;
+  downtimes?: Array<{ roomId: string | null; start: string; end: string; reason?: string }>;
+  courses: Array<Partial<CourseRequest> & { id: string; arrival: string; earliestStart?: string; tags?: CourseTags }>;
+}
+
+export interface PlanAppointment {
+  courseId: string;
+  fraction: number;
+  roomId: string;
+  start: string;
+  end: string;
+}
+
+export interface PlanMetrics {
+  courses: number;
+  scheduled: number;
+  lateStarts: number;
+  /** Booked room minutes / open room minutes over the horizon (see metrics/README in code). */
+  utilization: number;
+  /** Booked beam minutes / open beam-line minutes over the horizon. */
+  beamUtilization: number;
+  waitDays: { p50: number; p90: number; max: number };
+  timeOfDaySpreadMinutes: { p50: number; p90: number };
+  onTimeByUrgency: Record<Urgency, { courses: number; onTime: number }>;
+}
+
+export interface Plan {
+  appointments: PlanAppointment[];
+  unscheduled: Array<{ courseId: string; reason: string }>;
+  metrics: PlanMetrics;
+}
+
+/** Share of a course mix for the physical-limit calculation. */
+export interface CourseMixItem {
+  share: number;
+  fractions: number;
+  fractionMinutes: number;
+  beamMinutes?: number;
+  requiresAnesthesia?: boolean;
+}
