@@ -1,0 +1,165 @@
+import type { CourseMixItem, PatientCategory, RoomKind, Urgency } from '../types';
+import type { ArrivalCategory, CourseProfile, ForecastChanges, QuotaDemand } from './types';
+
+/** A past submission as the service reads it from the courses table. */
+export interface SubmissionRecord {
+  arrival: string;
+  patientCategory: PatientCategory;
+  urgency: Urgency;
+  requiresAnesthesia: boolean;
+  fractions: number;
+  fractionsPerWeek?: number;
+  fractionMinutes?: number;
+  beamMinutes?: number;
+  roomKinds?: RoomKind[];
+}
+
+const adultFractions: CourseProfile[] = [
+  { weight: 5, fractions: 5 },
+  { weight: 10, fractions: 15 },
+  { weight: 20, fractions: 25 },
+  { weight: 30, fractions: 28 },
+  { weight: 20, fractions: 30 },
+  { weight: 10, fractions: 33 },
+  { weight: 5, fractions: 35 },
+];
+const emergencyFractions: CourseProfile[] = [
+  { weight: 3, fractions: 1 },
+  { weight: 4, fractions: 5 },
+  { weight: 3, fractions: 10 },
+];
+const pediatricFractions: CourseProfile[] = [
+  { weight: 15, fractions: 20 },
+  { weight: 20, fractions: 25 },
+  { weight: 25, fractions: 28 },
+  { weight: 25, fractions: 30 },
+  { weight: 15, fractions: 33 },
+];
+
+/**
+ * The demand assumed when there is no history yet: about 800 courses a year (the center's target),
+ * a fifth of them children, half of those under anesthesia. Shares are rough clinical experience,
+ * not data; replace them with estimated rates as soon as real submissions exist.
+ */
+export function defaultArrivals(coursesPerYear = 800): ArrivalCategory[] {
+  const perWeek = coursesPerYear / 52;
+  const cat = (key: string, p: PatientCategory, u: Urgency, an: boolean, share: number, profiles: CourseProfile[]): ArrivalCategory => ({
+    key,
+    patientCategory: p,
+    urgency: u,
+    requiresAnesthesia: an,
+    ratePerWeek: perWeek * share,
+    profiles,
+  });
+  return [
+    cat('ADULT_ROUTINE', 'ADULT', 'ROUTINE', false, 0.62, adultFractions),
+    cat('ADULT_URGENT', 'ADULT', 'URGENT', false, 0.13, adultFractions),
+    cat('ADULT_EMERGENCY', 'ADULT', 'EMERGENCY', false, 0.02, emergencyFractions),
+    cat('PEDIATRIC_ROUTINE', 'PEDIATRIC', 'ROUTINE', false, 0.08, pediatricFractions),
+    cat('PEDIATRIC_URGENT', 'PEDIATRIC', 'URGENT', false, 0.04, pediatricFractions),
+    cat('PEDIATRIC_ROUTINE_ANESTHESIA', 'PEDIATRIC', 'ROUTINE', true, 0.07, pediatricFractions),
+    cat('PEDIATRIC_URGENT_ANESTHESIA', 'PEDIATRIC', 'URGENT', true, 0.04, pediatricFractions),
+  ];
+}
+
+export function categoryKey(p: PatientCategory, u: Urgency, anesthesia: boolean): string {
+  return `${p}_${u}${anesthesia ? '_ANESTHESIA' : ''}`;
+}
+
+/**
+ * Rates per category from the last `weeks` weeks of submissions; each category's course shapes are
+ * the empirical ones (resampled as they occurred), so the simulated mix matches the real one.
+ */
+export function estimateArrivals(history: SubmissionRecord[], weeks: number): ArrivalCategory[] {
+  if (!(weeks > 0)) throw new RangeError('weeks must be positive');
+  const groups = new Map<string, { first: SubmissionRecord; shapes: Map<string, CourseProfile> }>();
+  for (const s of history) {
+    const key = categoryKey(s.patientCategory, s.urgency, s.requiresAnesthesia);
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { first: s, shapes: new Map() }));
+    const shapeKey = [s.fractions, s.fractionsPerWeek, s.fractionMinutes, s.beamMinutes].join('/');
+    const shape = group.shapes.get(shapeKey);
+    if (shape) shape.weight++;
+    else
+      group.shapes.set(shapeKey, {
+        weight: 1,
+        fractions: s.fractions,
+        fractionsPerWeek: s.fractionsPerWeek,
+        fractionMinutes: s.fractionMinutes,
+        beamMinutes: s.beamMinutes,
+      });
+  }
+  return [...groups.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([key, g]) => {
+      const profiles = [...g.shapes.values()];
+      return {
+        key,
+        patientCategory: g.first.patientCategory,
+        urgency: g.first.urgency,
+        requiresAnesthesia: g.first.requiresAnesthesia,
+        ratePerWeek: profiles.reduce((n, p) => n + p.weight, 0) / weeks,
+        profiles,
+      };
+    });
+}
+
+/**
+ * Unused quota places become extra arrivals spread evenly over the weeks left in their year
+ * (`weeksLeftInYear` per year, computed by the caller from `now`). A pediatric category is split
+ * between anesthesia and not in the default mix's proportion.
+ */
+export function quotaArrivals(demand: QuotaDemand[], weeksLeftInYear: (year: number) => number): ArrivalCategory[] {
+  const out: ArrivalCategory[] = [];
+  for (const q of demand) {
+    const weeks = weeksLeftInYear(q.year);
+    if (!(q.places > 0) || !(weeks > 0)) continue;
+    const rate = q.places / weeks;
+    const base = `QUOTA_${q.countryCode ?? 'ANY'}_${q.category}_${q.year}`;
+    if (q.category.toUpperCase().startsWith('PEDIATRIC')) {
+      out.push({ key: base, patientCategory: 'PEDIATRIC', urgency: 'ROUTINE', requiresAnesthesia: false, ratePerWeek: rate * 0.55, profiles: pediatricFractions });
+      out.push({ key: `${base}_ANESTHESIA`, patientCategory: 'PEDIATRIC', urgency: 'ROUTINE', requiresAnesthesia: true, ratePerWeek: rate * 0.45, profiles: pediatricFractions });
+    } else {
+      out.push({ key: base, patientCategory: 'ADULT', urgency: 'ROUTINE', requiresAnesthesia: false, ratePerWeek: rate, profiles: adultFractions });
+    }
+  }
+  return out;
+}
+
+/** Applies the what-if demand changes (overall and per-category scaling). */
+export function scaleArrivals(arrivals: ArrivalCategory[], changes: ForecastChanges | undefined): ArrivalCategory[] {
+  if (!changes) return arrivals;
+  const overall = changes.demandScale ?? 1;
+  const per = changes.categoryScale ?? {};
+  return arrivals.map((a) => ({
+    ...a,
+    ratePerWeek: a.ratePerWeek * overall * (per[a.key] ?? 1) * (per[a.patientCategory] ?? 1) * (per[a.urgency] ?? 1),
+  }));
+}
+
+/**
+ * The case mix the physical-limit calculation wants: one item per (category, shape) with its share
+ * of all courses. `defaults` supplies the room/beam minutes a shape leaves open.
+ */
+export function caseMix(
+  arrivals: ArrivalCategory[],
+  defaults: (a: ArrivalCategory, p: CourseProfile) => { fractionMinutes: number; beamMinutes: number },
+): CourseMixItem[] {
+  const total = arrivals.reduce((n, a) => n + a.ratePerWeek, 0);
+  if (total <= 0) return [];
+  const items: CourseMixItem[] = [];
+  for (const a of arrivals) {
+    const weightSum = a.profiles.reduce((n, p) => n + p.weight, 0);
+    for (const p of a.profiles) {
+      const d = defaults(a, p);
+      items.push({
+        share: (a.ratePerWeek / total) * (p.weight / weightSum),
+        fractions: p.fractions,
+        fractionMinutes: d.fractionMinutes,
+        beamMinutes: d.beamMinutes,
+        requiresAnesthesia: a.requiresAnesthesia,
+      });
+    }
+  }
+  return items;
+}

@@ -1,0 +1,142 @@
+import { createPlanner } from '../allocation/planner';
+import { resolveCourseDefaults } from '../defaults/course-defaults';
+import { formatDate } from '../time/civil-day';
+import { formatInstant, localDayOf, localToEpochMin, parseInstant } from '../time/zone';
+import type { Booking, CenterConfig, CourseRequest } from '../types';
+import { poisson, runRng, weightedIndex, type Rng } from './rng';
+import type { ArrivalCategory, RunSummary } from './types';
+import { weekIndexOf, type WeekGrid } from './week-grid';
+
+/** Everything the runs share, computed once per forecast. */
+export interface PreparedForecast {
+  center: CenterConfig;
+  existing: Booking[];
+  arrivals: ArrivalCategory[];
+  grid: WeekGrid;
+  seed: number;
+  runs: number;
+  horizonWeeks: number;
+  target: number;
+  allocationHorizonWeeks: number;
+  /** [week][room] minutes already booked by live appointments. */
+  baseBooked: number[][];
+  /** Live courses whose first fraction is still ahead: their queue and start weeks. */
+  baseQueue: number[];
+  baseStarts: number[];
+  baseStarted: number;
+}
+
+/** A course drawn for one run, before defaults are resolved. */
+export interface SimulatedArrival {
+  id: string;
+  at: number;
+  category: ArrivalCategory;
+  profileIndex: number;
+}
+
+/** Submissions arrive on weekdays between 08:00 and 17:00 local, which is when referrals are filed. */
+const SUBMIT_FROM = 8 * 60;
+const SUBMIT_SPAN = 9 * 60;
+
+/**
+ * Draws one run's arrivals: a Poisson count per category and week, each at a uniform working-day
+ * instant of that week; arrivals before `now` are dropped (thinning keeps the rest Poisson).
+ */
+export function drawArrivals(p: PreparedForecast, rng: Rng, run: number): SimulatedArrival[] {
+  const out: SimulatedArrival[] = [];
+  const weeks = p.grid.dates.length;
+  let n = 0;
+  for (let w = 0; w < weeks; w++) {
+    for (const category of p.arrivals) {
+      const count = poisson(rng, category.ratePerWeek);
+      for (let i = 0; i < count; i++) {
+        const day = p.grid.firstMonday + 7 * w + Math.floor(rng() * 5);
+        const at = localToEpochMin(p.grid.timeZone, day, SUBMIT_FROM + Math.floor(rng() * SUBMIT_SPAN));
+        const profileIndex = weightedIndex(rng, category.profiles.map((x) => x.weight));
+        if (at < p.grid.nowMin) continue;
+        out.push({ id: `sim-${run}-${n++}`, at, category, profileIndex });
+      }
+    }
+  }
+  // Stable sort: ties keep draw order, so the allocation order is a function of the seed alone.
+  return out.sort((a, b) => a.at - b.at);
+}
+
+export function toCourseRequest(p: PreparedForecast, a: SimulatedArrival): CourseRequest {
+  const profile = a.category.profiles[a.profileIndex];
+  const arrival = formatInstant(p.grid.timeZone, a.at);
+  return resolveCourseDefaults(
+    {
+      id: a.id,
+      arrival,
+      patientCategory: a.category.patientCategory,
+      urgency: a.category.urgency,
+      requiresAnesthesia: a.category.requiresAnesthesia,
+      fractions: profile.fractions,
+      fractionsPerWeek: profile.fractionsPerWeek,
+      fractionMinutes: profile.fractionMinutes,
+      beamMinutes: profile.beamMinutes,
+      roomKinds: a.category.roomKinds,
+      earliestStart: formatDate(localDayOf(p.grid.timeZone, a.at)),
+    },
+    p.center,
+  );
+}
+
+/**
+ * One Monte Carlo run: fresh planner on the live bookings, arrivals allocated in arrival order
+ * exactly as the live allocation worker would (each sees only earlier bookings), then the
+ * resulting schedule measured week by week.
+ */
+export function simulateRun(p: PreparedForecast, run: number): RunSummary {
+  const rng = runRng(p.seed, run);
+  const weeks = p.grid.dates.length;
+  const rooms = p.grid.roomIds;
+  const roomIndex = new Map(rooms.map((id, i) => [id, i]));
+  const booked = p.baseBooked.map((row) => [...row]);
+  const queueDiff = new Array<number>(weeks + 1).fill(0);
+  const arrivals = new Array<number>(weeks).fill(0);
+  const starts = [...p.baseStarts];
+  const waits: number[][] = Array.from({ length: weeks }, () => []);
+  let coursesStarted = p.baseStarted;
+  let unschedulable = 0;
+  let lateStarts = 0;
+
+  const planner = createPlanner(p.center, p.existing);
+  const drawn = drawArrivals(p, rng, run);
+  for (const a of drawn) {
+    const course = toCourseRequest(p, a);
+    const aw = weekIndexOf(p.grid, a.at);
+    arrivals[aw]++;
+    const result = planner.allocate(course, { now: course.arrival, horizonWeeks: p.allocationHorizonWeeks });
+    if (result.status !== 'SCHEDULED') {
+      unschedulable++;
+      continue;
+    }
+    if (result.lateStart) lateStarts++;
+    let first = Infinity;
+    for (const b of result.appointments) {
+      const s = parseInstant(b.start);
+      if (s < first) first = s;
+      const w = weekIndexOf(p.grid, s);
+      const r = roomIndex.get(b.roomId);
+      if (w >= 0 && w < weeks && r !== undefined) booked[w][r] += (parseInstant(b.end) - s);
+    }
+    const sw = weekIndexOf(p.grid, first);
+    waits[aw].push((first - a.at) / 1440);
+    queueDiff[aw]++;
+    queueDiff[Math.min(sw, weeks)]--;
+    if (sw < weeks) {
+      starts[sw]++;
+      coursesStarted++;
+    }
+  }
+
+  const queue: number[] = [];
+  let open = 0;
+  for (let w = 0; w < weeks; w++) {
+    open += queueDiff[w];
+    queue.push(open + p.baseQueue[w]);
+  }
+  return { run, bookedMinutes: booked, queue, arrivals, starts, waits, coursesStarted, arrivalsTotal: drawn.length, unschedulable, lateStarts };
+}
