@@ -1,10 +1,11 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../common/request-context';
 import { Public } from '../common/public.decorator';
 import { AuthService } from './auth.service';
 import { CurrentActor } from './current-actor.decorator';
 import { LoginDto, LoginResponse } from './dto/login.dto';
+import { LoginThrottleGuard } from './login-throttle.guard';
 import { Roles } from './roles.decorator';
 
 @ApiTags('auth')
@@ -15,7 +16,8 @@ export class AuthController {
   @Post('login')
   @Public()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Exchange username and password for an expiring bearer token; 401 otherwise' })
+  @UseGuards(LoginThrottleGuard)
+  @ApiOperation({ summary: 'Exchange username and password for an expiring bearer token; 401 otherwise, 429 when rate-limited' })
   @ApiOkResponse({ type: LoginResponse })
   login(@Body() dto: LoginDto): Promise<LoginResponse> {
     return this.auth.login(dto.username, dto.password);

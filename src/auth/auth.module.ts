@@ -1,11 +1,15 @@
-import { Module } from '@nestjs/common';
+import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule, JwtSignOptions } from '@nestjs/jwt';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { AppConfig } from '../config/app-config';
+import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { CorsMiddleware } from './cors.middleware';
 import { JwtAuthGuard } from './jwt-auth.guard';
+import { loginThrottleOptions } from './login-throttle.options';
 import { RolesGuard } from './roles.guard';
 
 type ExpiresIn = NonNullable<JwtSignOptions['expiresIn']>;
@@ -13,6 +17,9 @@ type ExpiresIn = NonNullable<JwtSignOptions['expiresIn']>;
 @Module({
   imports: [
     UsersModule,
+    // Its global interceptor runs after these guards, so keys are scoped to the authenticated user.
+    IdempotencyModule,
+    ThrottlerModule.forRootAsync({ inject: [AppConfig], useFactory: loginThrottleOptions }),
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
@@ -31,7 +38,11 @@ type ExpiresIn = NonNullable<JwtSignOptions['expiresIn']>;
   ],
   exports: [AuthService],
 })
-export class AuthModule {}
+export class AuthModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(CorsMiddleware).forRoutes('*');
+  }
+}
 
 /** "3600" means seconds (a number for jsonwebtoken); "8h", "30m" are passed through as-is. */
 function toExpiresIn(value: string): ExpiresIn {

@@ -38,6 +38,18 @@ export class Environment {
   @IsString()
   DEMO_PASSWORD = 'beamtime-demo';
 
+  /** Login attempts per minute per client IP; 0 disables. Default 10 (unlimited when NODE_ENV=test). */
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(0)
+  LOGIN_RATE_LIMIT?: number;
+
+  /** Comma-separated browser origins allowed by CORS; unset means CORS stays off. */
+  @IsOptional()
+  @IsString()
+  CORS_ORIGINS?: string;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 

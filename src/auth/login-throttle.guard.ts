@@ -1,0 +1,17 @@
+import { ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
+import { ThrottlerGuard, ThrottlerLimitDetail } from '@nestjs/throttler';
+import { ProblemException } from '../common/problem';
+
+/** Throttles password guessing on POST /auth/login per client IP; answers 429 problem+json. */
+@Injectable()
+export class LoginThrottleGuard extends ThrottlerGuard {
+  protected override async throwThrottlingException(_context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
+    throw new ProblemException(
+      HttpStatus.TOO_MANY_REQUESTS,
+      'too-many-login-attempts',
+      'Too Many Requests',
+      `Too many login attempts; retry in ${detail.timeToBlockExpire} s`,
+      { retryAfterSeconds: detail.timeToBlockExpire },
+    );
+  }
+}
