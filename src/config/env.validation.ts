@@ -62,6 +62,12 @@ export class Environment {
   /** Off in tests that need no background schedulers. */
   @IsIn(['true', 'false'])
   RECONCILER_ENABLED = 'true';
+
+  /** How often the reconciler re-enqueues QUEUED courses / PENDING reschedules without a live job. */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(200)
+  RECONCILER_EVERY_MS = 15000;
 }
 
 const insecureDefaultSecret = 'beamtime-insecure-demo-secret-change-me';
