@@ -7,13 +7,9 @@ import type { Role } from '../common/request-context';
 import { AppConfig } from '../config/app-config';
 import { PasswordHasher, PRODUCTION_BCRYPT_COST, TEST_BCRYPT_COST } from './password-hasher';
 import { User } from './user.entity';
+import { insertUser, NewUser } from './user-writer';
 
-export interface NewUser {
-  username: string;
-  password: string;
-  role: Role;
-  countryCode?: string | null;
-}
+export type { NewUser } from './user-writer';
 
 /** The demo accounts the demo seed and the e2e suite rely on (SPEC §5, README). */
 export const DEMO_USERS: ReadonlyArray<{ username: string; role: Role; countryCode: string | null }> = [
@@ -80,24 +76,8 @@ export class UsersService {
     return { created };
   }
 
-  /** Inserts unless the username is taken (then null), auditing the creation. */
-  private async insert(manager: EntityManager, input: NewUser, passwordHash: string): Promise<User | null> {
-    const rows: Array<{ id: string }> = await manager.query(
-      `INSERT INTO users (username, password_hash, role, country_code)
-       VALUES ($1, $2, $3, $4)
-       ON CONFLICT ((lower(username))) DO NOTHING
-       RETURNING id`,
-      [input.username, passwordHash, input.role, input.countryCode ?? null],
-    );
-    if (rows.length === 0) return null;
-    const user = await manager.getRepository(User).findOneByOrFail({ id: rows[0].id });
-    await this.audit.record(manager, {
-      action: 'user.create',
-      entity: 'user',
-      entityId: user.id,
-      details: { username: user.username, role: user.role, countryCode: user.countryCode },
-    });
-    return user;
+  private insert(manager: EntityManager, input: NewUser, passwordHash: string): Promise<User | null> {
+    return insertUser(manager, this.audit, input, passwordHash);
   }
 }
 
