@@ -1,7 +1,10 @@
-import { Body, Controller, Get, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentActor } from '../auth/current-actor.decorator';
 import { Roles } from '../auth/roles.decorator';
+import type { Actor } from '../common/request-context';
 import { CreateUserDto } from './dto/create-user.dto';
+import { UpdateUserDto } from './dto/update-user.dto';
 import { UserView } from './dto/user-view.dto';
 import { UsersService } from './users.service';
 
@@ -25,5 +28,13 @@ export class UsersController {
   @ApiOkResponse({ type: [UserView] })
   async list(): Promise<UserView[]> {
     return (await this.users.list()).map((u) => UserView.of(u));
+  }
+
+  @Patch(':id')
+  @Roles('ADMIN')
+  @ApiOperation({ summary: 'Change role/country, reset the password or disable an account (admin only)' })
+  @ApiOkResponse({ type: UserView })
+  async update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateUserDto, @CurrentActor() actor: Actor): Promise<UserView> {
+    return UserView.of(await this.users.update(id, dto, actor));
   }
 }

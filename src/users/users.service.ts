@@ -2,14 +2,21 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { badRequest, conflict } from '../common/problem';
-import type { Role } from '../common/request-context';
+import { badRequest, conflict, notFound } from '../common/problem';
+import type { Actor, Role } from '../common/request-context';
 import { AppConfig } from '../config/app-config';
 import { PasswordHasher, PRODUCTION_BCRYPT_COST, TEST_BCRYPT_COST } from './password-hasher';
 import { User } from './user.entity';
 import { insertUser, NewUser } from './user-writer';
 
 export type { NewUser } from './user-writer';
+
+export interface UserChanges {
+  active?: boolean;
+  password?: string;
+  role?: Role;
+  countryCode?: string | null;
+}
 
 /** The demo accounts the demo seed and the e2e suite rely on (SPEC §5, README). */
 export const DEMO_USERS: ReadonlyArray<{ username: string; role: Role; countryCode: string | null }> = [
@@ -39,6 +46,40 @@ export class UsersService {
       const user = await this.insert(manager, { ...input, countryCode }, passwordHash);
       if (!user) throw conflict('username-taken', `The username "${input.username}" is taken`);
       return user;
+    });
+  }
+
+  /**
+   * Changes role/country, password or active flag under a row lock, auditing what changed (never
+   * the password). An admin cannot disable or demote their own account, so no one locks
+   * themselves out by accident.
+   */
+  async update(id: string, changes: UserChanges, actor: Actor): Promise<User> {
+    const passwordHash = changes.password === undefined ? undefined : await this.hasher.hash(changes.password);
+    return this.dataSource.transaction(async (manager) => {
+      const repo = manager.getRepository(User);
+      const user = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw notFound('User', id);
+      const self = user.id === actor.userId;
+      if (self && (changes.active === false || (changes.role !== undefined && changes.role !== user.role))) {
+        throw conflict('self-lockout', 'You cannot disable or change the role of your own account');
+      }
+      const role = changes.role ?? user.role;
+      const countryCode = changes.countryCode !== undefined ? changes.countryCode : changes.role !== undefined ? null : user.countryCode;
+      checkRoleCountry(role, countryCode);
+      const changed: Record<string, unknown> = {};
+      if (role !== user.role) changed.role = role;
+      if (countryCode !== user.countryCode) changed.countryCode = countryCode;
+      if (changes.active !== undefined && changes.active !== user.active) changed.active = changes.active;
+      const patch: Partial<User> = { role, countryCode, active: changes.active ?? user.active };
+      if (passwordHash !== undefined) {
+        patch.passwordHash = passwordHash;
+        changed.passwordChanged = true;
+      }
+      if (Object.keys(changed).length === 0) return user;
+      await repo.update({ id }, patch);
+      await this.audit.record(manager, { action: 'user.update', entity: 'user', entityId: id, details: changed });
+      return repo.findOneByOrFail({ id });
     });
   }
 

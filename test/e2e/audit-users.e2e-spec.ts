@@ -124,4 +124,55 @@ describe('users and the audit log', () => {
     const res = await request(server).get('/api/v1/audit?limit=2').set('Authorization', await bearer(t, 'admin')).expect(200);
     expect(res.body).toHaveLength(2);
   });
+
+  describe('PATCH /users/:id', () => {
+    let id: string;
+    let token: string;
+    beforeAll(async () => {
+      const res = await request(server)
+        .post('/api/v1/users')
+        .set('Authorization', await bearer(t, 'admin'))
+        .send({ username: 'temp-coord', password: 'first-password', role: 'COORDINATOR' })
+        .expect(201);
+      id = res.body.id;
+      token = (await request(server).post('/api/v1/auth/login').send({ username: 'temp-coord', password: 'first-password' }).expect(200)).body.accessToken;
+    });
+
+    it('resets a password: the old one stops working, the audit row does not contain it', async () => {
+      await request(server).patch(`/api/v1/users/${id}`).set('Authorization', await bearer(t, 'admin')).send({ password: 'second-password' }).expect(200);
+      await request(server).post('/api/v1/auth/login').send({ username: 'temp-coord', password: 'first-password' }).expect(401);
+      await request(server).post('/api/v1/auth/login').send({ username: 'temp-coord', password: 'second-password' }).expect(200);
+      const trail = await request(server).get(`/api/v1/audit?entity=user&id=${id}`).set('Authorization', await bearer(t, 'admin')).expect(200);
+      expect(trail.body[0]).toMatchObject({ action: 'user.update', username: 'admin', details: { passwordChanged: true } });
+      expect(JSON.stringify(trail.body)).not.toContain('second-password');
+    });
+
+    it('turns a coordinator into a ministry user only with a country', async () => {
+      const auth = await bearer(t, 'admin');
+      await request(server).patch(`/api/v1/users/${id}`).set('Authorization', auth).send({ role: 'MINISTRY' }).expect(400);
+      const res = await request(server).patch(`/api/v1/users/${id}`).set('Authorization', auth).send({ role: 'MINISTRY', countryCode: 'TJ' }).expect(200);
+      expect(res.body).toMatchObject({ role: 'MINISTRY', countryCode: 'TJ' });
+      // The existing token now acts with the new role (the guard re-reads the account).
+      const me = await request(server).get('/api/v1/auth/me').set('Authorization', `Bearer ${token}`).expect(200);
+      expect(me.body).toMatchObject({ role: 'MINISTRY', countryCode: 'TJ' });
+    });
+
+    it('disables an account: its live token answers 401 at once and it cannot log in', async () => {
+      await request(server).patch(`/api/v1/users/${id}`).set('Authorization', await bearer(t, 'admin')).send({ active: false }).expect(200);
+      await request(server).get('/api/v1/auth/me').set('Authorization', `Bearer ${token}`).expect(401);
+      await request(server).post('/api/v1/auth/login').send({ username: 'temp-coord', password: 'second-password' }).expect(401);
+    });
+
+    it('refuses to let an admin disable or demote themselves', async () => {
+      const me = await request(server).get('/api/v1/auth/me').set('Authorization', await bearer(t, 'admin')).expect(200);
+      const res = await request(server).patch(`/api/v1/users/${me.body.userId}`).set('Authorization', await bearer(t, 'admin')).send({ active: false }).expect(409);
+      expect(res.body.type).toMatch(/self-lockout$/);
+    });
+
+    it('answers an unknown id with 404 and a malformed one with 400', async () => {
+      const auth = await bearer(t, 'admin');
+      await request(server).patch('/api/v1/users/00000000-0000-4000-8000-000000000000').set('Authorization', auth).send({ active: false }).expect(404);
+      await request(server).patch('/api/v1/users/not-a-uuid').set('Authorization', auth).send({ active: false }).expect(400);
+    });
+  });
 });
