@@ -68,6 +68,19 @@ export class Environment {
   @IsInt()
   @Min(200)
   RECONCILER_EVERY_MS = 15000;
+
+  /** Length of one quota "hold day" in seconds: 86400 in real use; tests shrink it to see holds expire. */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(86400)
+  QUOTA_HOLD_UNIT_SECONDS = 86400;
+
+  /** How often the safety net expires holds whose delayed job was lost (needs RECONCILER_ENABLED). */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(200)
+  QUOTA_HOLD_SWEEP_EVERY_MS = 30000;
 }
 
 const insecureDefaultSecret = 'beamtime-insecure-demo-secret-change-me';
