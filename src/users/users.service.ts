@@ -41,6 +41,7 @@ export class UsersService {
   /** Creates an account and its audit row in one transaction; a taken username answers 409. */
   async create(input: NewUser): Promise<User> {
     const countryCode = checkRoleCountry(input.role, input.countryCode ?? null);
+    checkPasswordBytes(input.password);
     const passwordHash = await this.hasher.hash(input.password);
     return this.dataSource.transaction(async (manager) => {
       const user = await this.insert(manager, { ...input, countryCode }, passwordHash);
@@ -55,6 +56,7 @@ export class UsersService {
    * themselves out by accident.
    */
   async update(id: string, changes: UserChanges, actor: Actor): Promise<User> {
+    if (changes.password !== undefined) checkPasswordBytes(changes.password);
     const passwordHash = changes.password === undefined ? undefined : await this.hasher.hash(changes.password);
     return this.dataSource.transaction(async (manager) => {
       const repo = manager.getRepository(User);
@@ -127,4 +129,9 @@ export function checkRoleCountry(role: Role, countryCode: string | null): string
   if (role === 'MINISTRY' && !countryCode) throw badRequest('country-required', 'A MINISTRY user needs a countryCode');
   if (role !== 'MINISTRY' && countryCode) throw badRequest('country-not-allowed', `A ${role} user has no countryCode`);
   return countryCode;
+}
+
+/** bcrypt ignores everything after 72 bytes; refuse longer (multi-byte) passwords rather than truncate. */
+export function checkPasswordBytes(password: string): void {
+  if (Buffer.byteLength(password, 'utf8') > 72) throw badRequest('password-too-long', 'The password must be at most 72 bytes in UTF-8');
 }

@@ -87,6 +87,12 @@ describe('users and the audit log', () => {
       .set('Authorization', auth)
       .send({ username: 'bad', password: 'long-enough-pw', role: 'ROOT' })
       .expect(400);
+    // 30 characters but 90 bytes: bcrypt would silently ignore the tail.
+    await request(server)
+      .post('/api/v1/users')
+      .set('Authorization', auth)
+      .send({ username: 'multibyte', password: 'пароль'.repeat(5) + '€€€€€€€€€€€€€€€€€€€€€€€€', role: 'ADMIN' })
+      .expect(400);
   });
 
   it('enforces the role/country rule in the database too', async () => {
