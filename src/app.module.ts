@@ -8,6 +8,10 @@ import { validateEnvironment } from './config/env.validation';
 import { typeOrmOptions } from './database/typeorm-options';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { CalendarModule } from './calendar/calendar.module';
+import { CenterModule } from './center/center.module';
+import { DowntimesModule } from './downtimes/downtimes.module';
+import { RoomsModule } from './rooms/rooms.module';
 import { HealthModule } from './health/health.module';
 import { QueueModule } from './queue/queue.module';
 import { RedisModule } from './redis/redis.module';
@@ -24,7 +28,7 @@ function configRootModule(): DynamicModule {
 }
 
 /** Modules that serve HTTP (controllers and the services they need). */
-const API_MODULES: Type[] = [AuditModule, AuthModule, HealthModule];
+const API_MODULES: Type[] = [AuditModule, AuthModule, HealthModule, CenterModule, RoomsModule, CalendarModule, DowntimesModule];
 
 /** Modules that hold BullMQ processors and schedulers; loaded only where workers run. */
 const WORKER_MODULES: Type[] = [];

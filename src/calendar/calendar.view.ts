@@ -1,0 +1,21 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { WeeklyHoursDto } from './weekly-hours.dto';
+
+class AnesthesiaView {
+  @ApiProperty({ type: WeeklyHoursDto }) windows!: WeeklyHoursDto;
+  @ApiProperty() teams!: number;
+}
+
+/** OpenAPI description of GET/PUT /calendar responses (CenterSettings). */
+export class CalendarView {
+  @ApiProperty({ example: 'Asia/Almaty' }) timeZone!: string;
+  @ApiProperty({ type: WeeklyHoursDto }) hours!: WeeklyHoursDto;
+  @ApiProperty({ example: 30 }) qaMinutes!: number;
+  @ApiProperty({ type: AnesthesiaView }) anesthesia!: AnesthesiaView;
+  @ApiProperty() sharedBeam!: boolean;
+  @ApiProperty({ enum: ['KZ', 'NONE'] }) holidays!: string;
+  @ApiProperty({ example: 26 }) horizonWeeks!: number;
+  @ApiProperty({ example: 800 }) annualCapacity!: number;
+  @ApiProperty({ example: 0.15 }) crossBorderShare!: number;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+}

@@ -1,0 +1,25 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { CLOSURE_KINDS, ClosureKind } from './closure.entity';
+
+export class CreateClosureDto {
+  @ApiProperty({ example: '2026-12-31', description: 'Calendar date in the center time zone' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be YYYY-MM-DD' })
+  @IsISO8601({ strict: true }, { message: 'date must be a real calendar date' })
+  date!: string;
+
+  @ApiPropertyOptional({ example: 'Decree No. 123: New Year bridge day', maxLength: 500 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  reason?: string;
+
+  @ApiPropertyOptional({
+    enum: CLOSURE_KINDS,
+    default: 'CLOSURE',
+    description: 'CLOSURE closes an open date; WORKING_DAY opens a normally closed one (decree-moved working day)',
+  })
+  @IsOptional()
+  @IsIn(CLOSURE_KINDS, { message: `kind must be one of ${CLOSURE_KINDS.join(', ')}` })
+  kind?: ClosureKind;
+}

@@ -1,0 +1,88 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { CenterConfigService } from '../center/center-config.service';
+import { conflict, notFound } from '../common/problem';
+import { requestContext, SYSTEM_ACTOR } from '../common/request-context';
+import { kzHolidays } from '../scheduling';
+import { Closure } from './closure.entity';
+import { ClosureRepository } from './closure.repository';
+import { CreateClosureDto } from './create-closure.dto';
+
+export interface ClosedDay {
+  date: string;
+  name: string;
+  /** HOLIDAY: a public holiday (or its transferred day off); CLOSURE: an administrator closure. */
+  source: 'HOLIDAY' | 'CLOSURE';
+  closureId?: string;
+}
+
+@Injectable()
+export class HolidayService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly closures: ClosureRepository,
+    private readonly center: CenterConfigService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /**
+   * Dates of `year` the center is closed for a holiday or an administrator closure, minus the
+   * decree-moved working days. Weekends are not listed: they follow from the operating hours.
+   */
+  async closedDays(year: number): Promise<ClosedDay[]> {
+    const [settings, closures] = await Promise.all([this.center.getSettings(), this.closures.list(year)]);
+    const opened = new Set(closures.filter((c) => c.kind === 'WORKING_DAY').map((c) => c.date));
+    const byDate = new Map<string, ClosedDay>();
+    if (settings.holidays === 'KZ') {
+      for (const h of kzHolidays(year)) if (!opened.has(h.date) && !byDate.has(h.date)) byDate.set(h.date, { date: h.date, name: h.name, source: 'HOLIDAY' });
+    }
+    for (const c of closures) {
+      if (c.kind !== 'CLOSURE') continue;
+      const holiday = byDate.get(c.date);
+      if (holiday) holiday.closureId = c.id;
+      else byDate.set(c.date, { date: c.date, name: c.reason || 'Closure', source: 'CLOSURE', closureId: c.id });
+    }
+    return [...byDate.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  }
+
+  listClosures(year?: number): Promise<Closure[]> {
+    return this.closures.list(year);
+  }
+
+  createClosure(dto: CreateClosureDto): Promise<Closure> {
+    const kind = dto.kind ?? 'CLOSURE';
+    return this.dataSource.transaction(async (m) => {
+      const existing = await this.closures.findByDate(m, dto.date);
+      if (existing) throw conflict('closure-exists', `${dto.date} already has a ${existing.kind} entry; delete it first`, { closureId: existing.id });
+      if (kind === 'CLOSURE') await this.refuseIfBooked(m, dto.date);
+      const actor = requestContext.actor() ?? SYSTEM_ACTOR;
+      const closure = await this.closures.insert(m, { date: dto.date, kind, reason: dto.reason ?? '', createdBy: actor.username });
+      await this.audit.record(m, { action: 'closure.create', entity: 'closure', entityId: closure.id, details: { date: closure.date, kind, reason: closure.reason } });
+      return closure;
+    });
+  }
+
+  deleteClosure(id: string): Promise<void> {
+    return this.dataSource.transaction(async (m) => {
+      const closure = await this.closures.findById(m, id);
+      if (!closure) throw notFound('Closure', id);
+      // Removing a decree working day closes that date again.
+      if (closure.kind === 'WORKING_DAY') await this.refuseIfBooked(m, closure.date);
+      await this.closures.remove(m, closure);
+      await this.audit.record(m, { action: 'closure.delete', entity: 'closure', entityId: id, details: { date: closure.date, kind: closure.kind, reason: closure.reason } });
+    });
+  }
+
+  /** Closing a day under booked fractions would leave them breaking rule 1 with nobody to move them. */
+  private async refuseIfBooked(m: EntityManager, date: string): Promise<void> {
+    const { timeZone } = await this.center.getSettings(m);
+    const booked = await this.closures.bookingsOn(m, date, timeZone);
+    if (booked > 0) {
+      throw conflict('closure-has-bookings', `${date} has ${booked} booked fraction(s); declare a downtime over it first so they are rescheduled`, {
+        bookedFractions: booked,
+      });
+    }
+  }
+}

@@ -1,0 +1,80 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { CenterConfigService } from '../center/center-config.service';
+import { notFound, unprocessable } from '../common/problem';
+import { requestContext, SYSTEM_ACTOR } from '../common/request-context';
+import { JobRepository } from '../queue/job.repository';
+import { QUEUES } from '../queue/queue-names';
+import { Room } from '../rooms/room.entity';
+import { CreateDowntimeDto } from './create-downtime.dto';
+import { Downtime } from './downtime.entity';
+import { DowntimeRepository } from './downtime.repository';
+import { CreatedDowntimeView, DowntimeView, toDowntimeView } from './downtime.view';
+import { RESCHEDULE_DOWNTIME_JOB, RescheduleDowntimeJobData, rescheduleDowntimeJobId } from './reschedule-downtime-job';
+import { ListDowntimesDto } from './list-downtimes.dto';
+
+@Injectable()
+export class DowntimeService {
+  private readonly logger = new Logger(DowntimeService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly downtimes: DowntimeRepository,
+    private readonly center: CenterConfigService,
+    private readonly jobs: JobRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(query: ListDowntimesDto): Promise<DowntimeView[]> {
+    const { timeZone } = await this.center.getSettings();
+    const rows = await this.downtimes.list({ from: query.from, to: query.to, roomId: query.roomId, timeZone });
+    return rows.map(toDowntimeView);
+  }
+
+  async get(id: string): Promise<DowntimeView> {
+    const row = await this.downtimes.findById(id);
+    if (!row) throw notFound('Downtime', id);
+    return toDowntimeView(row);
+  }
+
+  /**
+   * Writes the downtime (reschedule PENDING) and its audit row first, then enqueues the reschedule.
+   * If Redis is down the downtime still stands — it already blocks new allocations — and the
+   * reconciler enqueues the PENDING reschedule later, so the caller gets 201 with queued: false.
+   */
+  async create(dto: CreateDowntimeDto): Promise<CreatedDowntimeView> {
+    const actor = requestContext.actor() ?? SYSTEM_ACTOR;
+    const downtime = await this.dataSource.transaction(async (m) => {
+      if (dto.roomId) {
+        const room = await m.getRepository(Room).findOneBy({ id: dto.roomId });
+        if (!room) throw unprocessable('unknown-room', `Room ${dto.roomId} does not exist`, { roomId: dto.roomId });
+      }
+      const row = await this.downtimes.insert(m, {
+        roomId: dto.roomId ?? null,
+        start: new Date(dto.start),
+        end: new Date(dto.end),
+        kind: dto.kind,
+        reason: dto.reason ?? '',
+        createdBy: actor.username,
+      });
+      await this.audit.record(m, {
+        action: 'downtime.create',
+        entity: 'downtime',
+        entityId: row.id,
+        details: { roomId: row.roomId, start: row.start.toISOString(), end: row.end.toISOString(), kind: row.kind, reason: row.reason },
+      });
+      return row;
+    });
+    const queued = await this.enqueueReschedule(downtime);
+    if (!queued) this.logger.warn(`downtime ${downtime.id}: reschedule stays PENDING until the reconciler can enqueue it`);
+    return { ...toDowntimeView(downtime), queued };
+  }
+
+  /** Idempotent: the job id is fixed per downtime and attempt. Also what a reconciler calls. */
+  enqueueReschedule(downtime: Pick<Downtime, 'id' | 'rescheduleAttempt'>): Promise<boolean> {
+    const data: RescheduleDowntimeJobData = { downtimeId: downtime.id, attempt: downtime.rescheduleAttempt };
+    return this.jobs.enqueue(QUEUES.reschedule, RESCHEDULE_DOWNTIME_JOB, data, rescheduleDowntimeJobId(downtime.id, downtime.rescheduleAttempt));
+  }
+}

@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Room } from './room.entity';
+
+/** Rooms persistence; every method takes the caller's manager so writes join its transaction. */
+@Injectable()
+export class RoomRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  list(filter: { active?: boolean }, m: EntityManager = this.dataSource.manager): Promise<Room[]> {
+    const qb = m.getRepository(Room).createQueryBuilder('r').orderBy('lower(r.name)', 'ASC');
+    if (filter.active !== undefined) qb.where('r.active = :active', { active: filter.active });
+    return qb.getMany();
+  }
+
+  findById(id: string, m: EntityManager = this.dataSource.manager, lock = false): Promise<Room | null> {
+    return m.getRepository(Room).findOne({ where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+  }
+
+  insert(m: EntityManager, room: Pick<Room, 'name' | 'kind' | 'active'>): Promise<Room> {
+    return m.getRepository(Room).save(m.getRepository(Room).create(room));
+  }
+
+  save(m: EntityManager, room: Room): Promise<Room> {
+    return m.getRepository(Room).save(room);
+  }
+
+  /**
+   * BOOKED appointments in this room that have not ended. Guarded by to_regclass because the
+   * appointments table belongs to a later migration range.
+   */
+  async futureBookings(m: EntityManager, roomId: string): Promise<number> {
+    const [{ present }] = (await m.query(`SELECT to_regclass('public.appointments') IS NOT NULL AS present`)) as Array<{ present: boolean }>;
+    if (!present) return 0;
+    const [{ n }] = (await m.query(
+      `SELECT count(*)::int AS n FROM appointments WHERE room_id = $1 AND status = 'BOOKED' AND "end" > now()`,
+      [roomId],
+    )) as Array<{ n: number }>;
+    return n;
+  }
+}
