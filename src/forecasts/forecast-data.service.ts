@@ -1,0 +1,125 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { CenterConfigService } from '../center/center-config.service';
+import type { SubmissionRecord } from '../scheduling/forecast/arrival-model';
+import type { QuotaDemand } from '../scheduling/forecast/types';
+import type { Booking, CenterConfig, RoomKind, Urgency } from '../scheduling/types';
+
+/** The live state a forecast starts from, read in one snapshot. */
+export interface ForecastSnapshot {
+  center: CenterConfig;
+  existing: Booking[];
+  history: SubmissionRecord[];
+  quotaDemand: QuotaDemand[];
+  annualCapacity: number;
+}
+
+interface AppointmentRow {
+  id: string;
+  course_id: string;
+  fraction: number;
+  room_id: string;
+  start: Date;
+  end: Date;
+  beam_start: Date;
+  beam_end: Date;
+  anesthesia: boolean;
+}
+
+interface SubmissionRow {
+  submitted_at: Date;
+  urgency: Urgency;
+  requires_anesthesia: boolean;
+  fractions: number;
+  fractions_per_week: number;
+  fraction_minutes: number;
+  beam_minutes: number;
+  room_kinds: RoomKind[];
+  pediatric: boolean;
+}
+
+/**
+ * Reads bookings, recent submissions and unused quota places with plain SQL: a forecast only needs
+ * a few columns of each, and reading them raw keeps this module independent of the entities'
+ * evolution in other modules.
+ */
+@Injectable()
+export class ForecastDataService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly centerConfig: CenterConfigService,
+  ) {}
+
+  async snapshot(now: Date, historyWeeks: number, includeQuotaDemand: boolean): Promise<ForecastSnapshot> {
+    // REPEATABLE READ: bookings, courses and quotas from one consistent moment.
+    return this.dataSource.transaction('REPEATABLE READ', async (m) => {
+      const center = await this.centerConfig.load(m);
+      const settings = await this.centerConfig.getSettings(m);
+      const appointments = (await m.query(
+        `SELECT id, course_id, fraction, room_id, start, "end", beam_start, beam_end, anesthesia
+           FROM appointments WHERE status = 'BOOKED' AND "end" > $1 ORDER BY start, id`,
+        [now],
+      )) as AppointmentRow[];
+      const existing: Booking[] = appointments.map((a) => ({
+        id: a.id,
+        courseId: a.course_id,
+        fraction: a.fraction,
+        roomId: a.room_id,
+        start: a.start.toISOString(),
+        end: a.end.toISOString(),
+        beamStart: a.beam_start.toISOString(),
+        beamEnd: a.beam_end.toISOString(),
+        anesthesia: a.anesthesia,
+      }));
+
+      const history = await this.recentSubmissions(m, now, historyWeeks);
+      const quotaDemand = includeQuotaDemand ? await this.unusedQuotaPlaces(m, now) : [];
+      return { center, existing, history, quotaDemand, annualCapacity: settings.annualCapacity };
+    });
+  }
+
+  /**
+   * Submissions, not schedules: what arrived, whatever became of it (cancelled courses included,
+   * they took a place when they arrived), drafts excluded since they never arrived.
+   */
+  async recentSubmissions(m: EntityManager, now: Date, weeks: number): Promise<SubmissionRecord[]> {
+    const rows = (await m.query(
+      `SELECT c.submitted_at, c.urgency, c.requires_anesthesia, c.fractions, c.fractions_per_week,
+              c.fraction_minutes, c.beam_minutes, c.room_kinds,
+              (p.birth_date > c.earliest_start - interval '18 years') AS pediatric
+         FROM courses c JOIN patients p ON p.id = c.patient_id
+        WHERE c.submitted_at IS NOT NULL AND c.status <> 'DRAFT'
+          AND c.submitted_at >= $1::timestamptz - make_interval(weeks => $2) AND c.submitted_at < $1::timestamptz
+        ORDER BY c.submitted_at, c.id`,
+      [now, weeks],
+    )) as SubmissionRow[];
+    return rows.map((s) => ({
+      arrival: s.submitted_at.toISOString(),
+      patientCategory: s.pediatric ? 'PEDIATRIC' : 'ADULT',
+      urgency: s.urgency,
+      requiresAnesthesia: s.requires_anesthesia,
+      fractions: s.fractions,
+      fractionsPerWeek: s.fractions_per_week,
+      fractionMinutes: s.fraction_minutes,
+      beamMinutes: s.beam_minutes,
+      roomKinds: s.room_kinds?.length ? s.room_kinds : undefined,
+    }));
+  }
+
+  /**
+   * granted − reserved − used per quota for this year and later. Reserved places are left out: a
+   * hold turns into a referral within days (then it is a submission) or expires.
+   */
+  private async unusedQuotaPlaces(m: EntityManager, now: Date): Promise<QuotaDemand[]> {
+    const [{ present }] = (await m.query(`SELECT to_regclass('quotas') IS NOT NULL AS present`)) as Array<{ present: boolean }>;
+    if (!present) return [];
+    const rows = (await m.query(
+      `SELECT country_code, year, category, (granted - reserved - used) AS places
+         FROM quotas WHERE year >= extract(year FROM $1::timestamptz) AND granted - reserved - used > 0
+        ORDER BY year, country_code, category`,
+      [now],
+    )) as Array<{ country_code: string; year: number; category: string; places: number }>;
+    return rows.map((r) => ({ countryCode: r.country_code, year: Number(r.year), category: r.category, places: Number(r.places) }));
+  }
+}

@@ -1,0 +1,91 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { UnrecoverableError, type Job } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { defaultArrivals, estimateArrivals } from '../scheduling/forecast/arrival-model';
+import { runForecast } from '../scheduling/forecast/run-forecast';
+import type { ArrivalCategory, ForecastInput } from '../scheduling/forecast/types';
+import { Forecast } from './forecast.entity';
+import { ForecastDataService } from './forecast-data.service';
+
+/** Fewer past submissions than this say too little about the mix; the default demand is used. */
+const MIN_HISTORY = 20;
+/** Progress is written at most this often (fraction of runs) to keep the row and Redis quiet. */
+const PROGRESS_STEP = 0.02;
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+@Injectable()
+export class ForecastRunnerService {
+  private readonly logger = new Logger(ForecastRunnerService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly data: ForecastDataService,
+  ) {}
+
+  async run(forecastId: string, job?: Pick<Job, 'updateProgress'>, now = new Date()): Promise<void> {
+    const repo = this.dataSource.getRepository(Forecast);
+    const row = await repo.findOneBy({ id: forecastId });
+    if (!row || row.status === 'DONE') return;
+    await repo.update({ id: forecastId }, { status: 'RUNNING', progress: 0, startedAt: now, error: null });
+    try {
+      const req = row.input;
+      const snap = await this.data.snapshot(now, req.historyWeeks, req.includeQuotaDemand);
+      let arrivals: ArrivalCategory[];
+      let arrivalSource: 'request' | 'history' | 'default';
+      if (req.arrivals?.length) {
+        arrivals = req.arrivals;
+        arrivalSource = 'request';
+      } else if (snap.history.length >= MIN_HISTORY) {
+        arrivals = estimateArrivals(snap.history, req.historyWeeks);
+        arrivalSource = 'history';
+      } else {
+        arrivals = defaultArrivals(snap.annualCapacity);
+        arrivalSource = 'default';
+      }
+      const input: ForecastInput = {
+        center: snap.center,
+        existing: snap.existing,
+        now: now.toISOString(),
+        horizonWeeks: req.horizonWeeks,
+        runs: req.runs,
+        seed: req.seed,
+        arrivals,
+        quotaDemand: snap.quotaDemand,
+        changes: req.changes,
+        target: req.target ?? snap.annualCapacity,
+      };
+      let reported = 0;
+      const result = await runForecast(input, {
+        pause: yieldToEventLoop,
+        onProgress: async ({ done, total }) => {
+          const progress = done / total;
+          if (done < total && progress - reported < PROGRESS_STEP) return;
+          reported = progress;
+          const rounded = Math.round(progress * 1000) / 1000;
+          await job?.updateProgress(rounded);
+          await repo.update({ id: forecastId, status: 'RUNNING' }, { progress: rounded });
+        },
+      });
+      const meta: Record<string, unknown> = {
+        now: input.now,
+        arrivalSource,
+        historyWeeks: req.historyWeeks,
+        historySubmissions: snap.history.length,
+        existingBookings: snap.existing.length,
+        quotaDemand: snap.quotaDemand,
+        changes: req.changes ?? null,
+      };
+      // save() rather than update(): update's deep-partial typing cannot express a jsonb of unknowns.
+      await repo.save({ ...row, status: 'DONE', progress: 1, result: { ...result, meta }, startedAt: now, finishedAt: new Date(), error: null });
+    } catch (error) {
+      const message = (error as Error).message || String(error);
+      this.logger.warn(`forecast ${forecastId} failed: ${message}`);
+      await repo.update({ id: forecastId }, { status: 'FAILED', error: message.slice(0, 2000), finishedAt: new Date() });
+      // Bad input (RangeError from the core) fails identically on retry.
+      if (error instanceof RangeError) throw new UnrecoverableError(message);
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,39 @@
+import { Body, Controller, Get, Header, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { Roles } from '../auth/roles.decorator';
+import type { Actor } from '../common/request-context';
+import { CreateForecastDto } from './dto/create-forecast.dto';
+import { ForecastsService, ForecastView } from './forecasts.service';
+
+@ApiTags('forecasts')
+@ApiBearerAuth()
+@Controller('forecasts')
+export class ForecastsController {
+  constructor(private readonly forecasts: ForecastsService) {}
+
+  @Post()
+  @Roles('ADMIN')
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiOperation({ summary: 'Start a Monte Carlo capacity forecast (runs as a job); poll GET /forecasts/:id' })
+  @ApiAcceptedResponse({ schema: { example: { id: 'uuid', status: 'QUEUED' } } })
+  create(@Body() dto: CreateForecastDto, @CurrentActor() actor: Actor): Promise<{ id: string; status: string }> {
+    return this.forecasts.create(dto, actor);
+  }
+
+  @Get(':id')
+  @Roles('ADMIN')
+  @ApiOperation({ summary: 'Status, progress (0..1) and, once DONE, the result (weekly bands, courses/year vs target)' })
+  get(@Param('id', new ParseUUIDPipe()) id: string): Promise<ForecastView> {
+    return this.forecasts.get(id);
+  }
+
+  @Get(':id/chart.svg')
+  @Roles('ADMIN')
+  @Header('Content-Type', 'image/svg+xml; charset=utf-8')
+  @ApiProduces('image/svg+xml')
+  @ApiOperation({ summary: 'SVG chart of a DONE forecast: utilization and wait bands, courses/year vs target; 409 before' })
+  chart(@Param('id', new ParseUUIDPipe()) id: string): Promise<string> {
+    return this.forecasts.chartSvg(id);
+  }
+}

@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { ForecastsController } from './forecasts.controller';
+import { ForecastsService } from './forecasts.service';
+
+/** HTTP side of forecasts: create, poll, chart. The simulation runs in ForecastsWorkerModule. */
+@Module({
+  controllers: [ForecastsController],
+  providers: [ForecastsService],
+})
+export class ForecastsModule {}

@@ -1,0 +1,138 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { CenterConfigService } from '../center/center-config.service';
+import { forecastChartSpec } from '../charts/forecast-chart';
+import { renderVegaLiteSvg } from '../charts/svg-renderer';
+import { badRequest, conflict, notFound, unprocessable } from '../common/problem';
+import type { Actor } from '../common/request-context';
+import { JobRepository } from '../queue/job.repository';
+import { QUEUES } from '../queue/queue-names';
+import type { CreateForecastDto } from './dto/create-forecast.dto';
+import { Forecast, ForecastStatus } from './forecast.entity';
+import { forecastJobId, RUN_FORECAST_JOB, RunForecastJobData } from './forecast-job';
+import type { ForecastRequest } from './forecast-request';
+
+export interface ForecastView {
+  id: string;
+  status: ForecastStatus;
+  progress: number;
+  createdAt: string;
+  finishedAt: string | null;
+  error?: string;
+  result?: Forecast['result'];
+}
+
+/** A job that stays QUEUED this long without a live BullMQ job was lost (Redis was down at POST). */
+const LOST_AFTER_MS = 10_000;
+
+@Injectable()
+export class ForecastsService {
+  private readonly logger = new Logger(ForecastsService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly jobs: JobRepository,
+    private readonly centerConfig: CenterConfigService,
+  ) {}
+
+  async create(dto: CreateForecastDto, actor: Actor): Promise<{ id: string; status: ForecastStatus }> {
+    const request = await this.validatedRequest(dto);
+    const row = await this.dataSource.transaction(async (m) => {
+      const repo = m.getRepository(Forecast);
+      const saved = await repo.save(repo.create({ input: request, createdBy: actor.username, status: 'QUEUED', progress: 0 }));
+      await this.audit.record(m, {
+        action: 'forecast.create',
+        entity: 'forecast',
+        entityId: saved.id,
+        details: { horizonWeeks: request.horizonWeeks, runs: request.runs, seed: request.seed, changes: request.changes ?? null },
+      });
+      return saved;
+    });
+    // After commit: the worker must find the row. If Redis is down the row stays QUEUED and the
+    // next GET re-enqueues it.
+    await this.enqueue(row.id);
+    return { id: row.id, status: row.status };
+  }
+
+  async get(id: string): Promise<ForecastView> {
+    const row = await this.dataSource.getRepository(Forecast).findOneBy({ id });
+    if (!row) throw notFound('forecast', id);
+    if (row.status === 'QUEUED' && Date.now() - row.createdAt.getTime() > LOST_AFTER_MS) await this.requeueIfLost(row.id);
+    return {
+      id: row.id,
+      status: row.status,
+      progress: row.progress,
+      createdAt: row.createdAt.toISOString(),
+      finishedAt: row.finishedAt?.toISOString() ?? null,
+      ...(row.error ? { error: row.error } : {}),
+      ...(row.status === 'DONE' && row.result ? { result: row.result } : {}),
+    };
+  }
+
+  async chartSvg(id: string): Promise<string> {
+    const row = await this.dataSource.getRepository(Forecast).findOneBy({ id });
+    if (!row) throw notFound('forecast', id);
+    if (row.status !== 'DONE' || !row.result) {
+      throw conflict('forecast-not-ready', `forecast ${id} is ${row.status}; the chart exists once it is DONE`, { status: row.status });
+    }
+    return renderVegaLiteSvg(forecastChartSpec(row.result, `Capacity forecast ${row.result.from} → ${row.result.to}`));
+  }
+
+  private async enqueue(id: string): Promise<boolean> {
+    const data: RunForecastJobData = { forecastId: id };
+    // One attempt plus one retry: a forecast that failed on its input fails the same way again.
+    return this.jobs.enqueue(QUEUES.forecast, RUN_FORECAST_JOB, data, forecastJobId(id), { attempts: 2 });
+  }
+
+  private async requeueIfLost(id: string): Promise<void> {
+    try {
+      if (await this.jobs.isLive(QUEUES.forecast, forecastJobId(id))) return;
+      await this.jobs.removeIfFinished(QUEUES.forecast, forecastJobId(id));
+      if (await this.enqueue(id)) this.logger.log(`re-enqueued lost forecast ${id}`);
+    } catch (error) {
+      this.logger.warn(`could not check forecast job ${id}: ${(error as Error).message}`);
+    }
+  }
+
+  /** Defaults filled in, and the checks a DTO cannot express (rooms exist, downtimes ordered). */
+  private async validatedRequest(dto: CreateForecastDto): Promise<ForecastRequest> {
+    const changes = dto.changes;
+    if (changes?.downtimes?.length) {
+      const center = await this.centerConfig.load();
+      const rooms = new Set(center.rooms.map((r) => r.id));
+      changes.downtimes.forEach((d, i) => {
+        if (!(Date.parse(d.end) > Date.parse(d.start))) {
+          throw badRequest('invalid-downtime', `changes.downtimes[${i}]: end must be after start`, { errors: [{ field: `changes.downtimes.${i}.end`, messages: ['end must be after start'] }] });
+        }
+        if (d.roomId !== null && d.roomId !== undefined && !rooms.has(d.roomId)) {
+          throw unprocessable('unknown-room', `changes.downtimes[${i}]: room ${d.roomId} does not exist`);
+        }
+      });
+    }
+    const keys = new Set<string>();
+    for (const a of dto.arrivals ?? []) {
+      if (keys.has(a.key)) throw badRequest('duplicate-arrival-key', `arrival category ${a.key} is listed twice`);
+      keys.add(a.key);
+    }
+    return {
+      horizonWeeks: dto.horizonWeeks ?? 52,
+      runs: dto.runs ?? 200,
+      seed: dto.seed ?? 1,
+      historyWeeks: dto.historyWeeks ?? 26,
+      includeQuotaDemand: dto.includeQuotaDemand ?? true,
+      ...(dto.arrivals ? { arrivals: dto.arrivals.map((a) => ({ ...a, profiles: a.profiles.map((p) => ({ ...p })) })) } : {}),
+      ...(changes
+        ? {
+            changes: {
+              ...changes,
+              downtimes: changes.downtimes?.map((d) => ({ roomId: d.roomId ?? null, start: d.start, end: d.end, reason: 'forecast scenario' })),
+            },
+          }
+        : {}),
+      ...(dto.target !== undefined ? { target: dto.target } : {}),
+    };
+  }
+}

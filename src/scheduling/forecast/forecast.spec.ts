@@ -1,0 +1,131 @@
+import { demoCenter } from '../defaults/demo-center';
+import { defaultArrivals, estimateArrivals, scaleArrivals } from './arrival-model';
+import { applyCenterChanges } from './center-changes';
+import { mulberry32, poisson, runRng } from './rng';
+import { runForecast } from './run-forecast';
+import type { ForecastInput } from './types';
+
+// A Monday in a week without Kazakh holidays, so week-to-week comparisons are like for like.
+const NOW = '2027-01-11T00:00:00+05:00';
+
+function input(overrides: Partial<ForecastInput> = {}): ForecastInput {
+  return {
+    center: demoCenter(),
+    existing: [],
+    now: NOW,
+    horizonWeeks: 14,
+    runs: 3,
+    seed: 42,
+    arrivals: defaultArrivals(800),
+    ...overrides,
+  };
+}
+
+describe('forecast RNG', () => {
+  it('replays the same stream for the same seed and differs between runs', () => {
+    const a = mulberry32(7);
+    const b = mulberry32(7);
+    const xs = Array.from({ length: 5 }, () => a());
+    expect(Array.from({ length: 5 }, () => b())).toEqual(xs);
+    expect(runRng(7, 0)()).not.toEqual(runRng(7, 1)());
+    expect(xs.every((x) => x >= 0 && x < 1)).toBe(true);
+  });
+
+  it('draws Poisson counts with the requested mean', () => {
+    const rng = mulberry32(1);
+    const n = 20_000;
+    let sum = 0;
+    for (let i = 0; i < n; i++) sum += poisson(rng, 3.5);
+    expect(sum / n).toBeGreaterThan(3.4);
+    expect(sum / n).toBeLessThan(3.6);
+    expect(poisson(rng, 0)).toBe(0);
+  });
+});
+
+describe('arrival model', () => {
+  it('estimates weekly rates and the empirical course shapes from past submissions', () => {
+    const history = [
+      ...Array.from({ length: 20 }, (_, i) => ({ arrival: `2026-10-0${(i % 5) + 1}T10:00:00+05:00`, patientCategory: 'ADULT' as const, urgency: 'ROUTINE' as const, requiresAnesthesia: false, fractions: i % 2 ? 30 : 25 })),
+      ...Array.from({ length: 4 }, () => ({ arrival: '2026-10-02T10:00:00+05:00', patientCategory: 'PEDIATRIC' as const, urgency: 'URGENT' as const, requiresAnesthesia: true, fractions: 28 })),
+    ];
+    const rates = estimateArrivals(history, 4);
+    const adult = rates.find((r) => r.key === 'ADULT_ROUTINE')!;
+    expect(adult.ratePerWeek).toBe(5);
+    expect(adult.profiles.map((p) => [p.fractions, p.weight]).sort()).toEqual([[25, 10], [30, 10]]);
+    expect(rates.find((r) => r.key === 'PEDIATRIC_URGENT_ANESTHESIA')!.ratePerWeek).toBe(1);
+  });
+
+  it('scales demand overall and per category', () => {
+    const base = defaultArrivals(520);
+    const scaled = scaleArrivals(base, { demandScale: 2, categoryScale: { PEDIATRIC: 0 } });
+    const total = (xs: typeof base) => xs.reduce((n, a) => n + a.ratePerWeek, 0);
+    expect(total(base)).toBeCloseTo(10, 6);
+    const adultShare = base.filter((a) => a.patientCategory === 'ADULT').reduce((n, a) => n + a.ratePerWeek, 0);
+    expect(total(scaled)).toBeCloseTo(2 * adultShare, 6);
+  });
+
+  it('applies what-if changes to a copy of the center', () => {
+    const center = demoCenter();
+    const changed = applyCenterChanges(center, { extraRooms: 1, saturdayShift: ['08:00', '16:00'] });
+    expect(changed.rooms.map((r) => r.id)).toEqual(['G1', 'G2', 'G3', 'EXTRA-1']);
+    expect(changed.hours.sat).toEqual([['08:00', '16:00']]);
+    expect(center.rooms).toHaveLength(3);
+    expect(center.hours.sat).toBeNull();
+  });
+});
+
+describe('runForecast', () => {
+  it('gives identical results for the same seed and different ones for another seed', async () => {
+    const a = await runForecast(input());
+    const b = await runForecast(input());
+    const c = await runForecast(input({ seed: 43 }));
+    expect(b).toEqual(a);
+    expect(c.weeks.map((w) => w.arrivals.p50)).not.toEqual(a.weeks.map((w) => w.arrivals.p50));
+    expect(a.weeks).toHaveLength(14);
+    expect(a.year.target).toBe(800);
+    expect(a.weeks[5].utilization.p50).toBeGreaterThan(0.3);
+    expect(a.weeks[5].utilization.p90).toBeGreaterThanOrEqual(a.weeks[5].utilization.p50);
+  });
+
+  it('reports progress after every run and yields between runs', async () => {
+    const seen: number[] = [];
+    let pauses = 0;
+    await runForecast(input({ runs: 3, horizonWeeks: 4 }), {
+      onProgress: ({ done, total }) => {
+        seen.push(done / total);
+      },
+      pause: async () => {
+        pauses++;
+      },
+    });
+    expect(seen).toEqual([1 / 3, 2 / 3, 1]);
+    expect(pauses).toBe(3);
+  });
+
+  it('shows a whole-beam downtime week as a utilization dip that week and longer waits after it', async () => {
+    const week = 6; // Monday 2027-02-22
+    const downtime = { roomId: null, start: '2027-02-22T00:00:00+05:00', end: '2027-03-01T00:00:00+05:00' };
+    const base = await runForecast(input());
+    const down = await runForecast(input({ changes: { downtimes: [downtime] } }));
+    expect(down.weeks[week].start).toBe('2027-02-22');
+    expect(down.weeks[week].utilization.p50).toBeLessThan(0.05);
+    expect(base.weeks[week].utilization.p50).toBeGreaterThan(0.5);
+    // Courses arriving in the downtime week and the one before it start later.
+    const wait = (r: typeof base) => r.weeks[week - 1].waitDays.p50 + r.weeks[week].waitDays.p50;
+    expect(wait(down)).toBeGreaterThan(wait(base) + 3);
+    expect(down.weeks[week + 1].queue.p50).toBeGreaterThan(base.weeks[week + 1].queue.p50);
+  });
+
+  it('treats more courses per year with an extra room when demand exceeds the three rooms', async () => {
+    const busy = { horizonWeeks: 20, runs: 3, arrivals: defaultArrivals(1200) };
+    const three = await runForecast(input(busy));
+    const four = await runForecast(input({ ...busy, changes: { extraRooms: 1 } }));
+    expect(four.rooms).toContain('EXTRA-1');
+    expect(four.year.coursesTreated.p50).toBeGreaterThan(three.year.coursesTreated.p50 * 1.05);
+  });
+
+  it('rejects impossible input with a RangeError', async () => {
+    await expect(runForecast(input({ runs: 0 }))).rejects.toThrow(RangeError);
+    await expect(runForecast(input({ horizonWeeks: 500 }))).rejects.toThrow(RangeError);
+  });
+});
