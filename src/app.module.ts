@@ -1,3 +1,6 @@
+import { ForecastsModule } from './forecasts/forecasts.module';
+import { CapacityModule } from './capacity/capacity.module';
+import { ForecastsWorkerModule } from './forecasts/forecasts-worker.module';
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -28,10 +31,10 @@ function configRootModule(): DynamicModule {
 }
 
 /** Modules that serve HTTP (controllers and the services they need). */
-const API_MODULES: Type[] = [AuditModule, AuthModule, HealthModule, CenterModule, RoomsModule, CalendarModule, DowntimesModule];
+const API_MODULES: Type[] = [AuditModule, AuthModule, HealthModule, CenterModule, RoomsModule, CalendarModule, DowntimesModule, ForecastsModule, CapacityModule];
 
 /** Modules that hold BullMQ processors and schedulers; loaded only where workers run. */
-const WORKER_MODULES: Type[] = [];
+const WORKER_MODULES: Type[] = [ForecastsWorkerModule];
 
 @Module({})
 export class AppModule {
