@@ -11,7 +11,7 @@ export { resolveCourseDefaults, addWorkingDays, defaultFractionMinutes, DUE_WORK
 export { demoCenter } from './defaults/demo-center';
 export { kzHolidays, Holiday } from './calendar/kz-holidays';
 export { isOpenDay, openIntervals, anesthesiaWindow } from './calendar/calendar-queries';
-export { physicalLimit } from './metrics/physical-limit';
+export { physicalLimit, mixOf, PhysicalLimit } from "./metrics/physical-limit";
 export * as metrics from './metrics/plan-metrics';
 export { planScenario, scenarioToCenter, scenarioCourses } from './scenario/plan-scenario';
 export { generateScenario, GenerateScenarioOptions } from './scenario/generate-scenario';

@@ -83,6 +83,8 @@ export interface AllocationOptions {
   now: string;
   /** Default 26. */
   horizonWeeks?: number;
+  /** Optional last allowed start date (YYYY-MM-DD); overrides horizonWeeks (offline plans use horizon.to). */
+  lastStartDate?: string;
 }
 
 export type AllocationResult =

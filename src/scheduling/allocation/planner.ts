@@ -1,20 +1,395 @@
+/**
+ * The allocator. For one course it searches start days (from the later of earliestStart and the
+ * arrival), and on each start day every densely-packing candidate (room, time) from the room
+ * gaps; each candidate is walked through the course's treatment days (rule 6 fixes which days
+ * those are, given the start) keeping the same room and time where it can, the nearest slot
+ * within ±30 min next, and any slot as a last resort. Candidates are ranked by: late start,
+ * fractions off the time of day, room changes, start day, then packing (wasted sliver minutes).
+ */
 import { AllocationOptions, AllocationResult, Booking, CenterConfig, CourseRequest } from '../types';
+import { DayNum, formatDate, parseDate, weekId } from '../time/civil-day';
+import { formatInstant, localDayOf, localMidnight, parseInstant } from '../time/zone';
+import { CenterCalendar, CourseProfile, calendarFor } from '../calendar/center-calendar';
+import { BookingIndex, IndexedBooking } from './booking-index';
+import { FractionShape, SlotFinder } from './slot-finder';
+import { DEFAULT_RESERVATION, ReservationPolicy, reservedShare } from './reservation-policy';
 
-export interface ReservationPolicy {
-  enabled: boolean;
-}
-export const DEFAULT_RESERVATION: ReservationPolicy = { enabled: true };
+export { ReservationPolicy, DEFAULT_RESERVATION, NO_RESERVATION } from './reservation-policy';
+
 export interface PlannerOptions {
   reservation?: ReservationPolicy;
+  /** Extra open days looked at after the first feasible start when that start is imperfect. */
+  lookaheadDays?: number;
 }
+
 export interface Planner {
+  /** Places the course and commits its bookings into the planner's index. */
   allocate(course: CourseRequest, opts: AllocationOptions): AllocationResult;
+  /** Adds bookings made elsewhere (live data, moved fractions). */
+  add(bookings: Booking[]): void;
   bookings(): Booking[];
+  readonly calendar: CenterCalendar;
+  readonly index: BookingIndex;
 }
+
+const TIME_TOLERANCE = 30;
+
+interface Placement {
+  roomIdx: number;
+  day: DayNum;
+  start: number;
+}
+
+interface Trial {
+  placements: Placement[];
+  off: number;
+  roomChanges: number;
+  waste: number;
+  shift: number;
+}
+
+function better(a: Trial, b: Trial): boolean {
+  if (a.off !== b.off) return a.off < b.off;
+  if (a.roomChanges !== b.roomChanges) return a.roomChanges < b.roomChanges;
+  if (a.waste !== b.waste) return a.waste < b.waste;
+  return a.shift < b.shift;
+}
+
+export function shapeOf(course: CourseRequest): FractionShape {
+  return { fm: course.fractionMinutes, off: course.beamOffsetMinutes, bm: course.beamMinutes, anesthesia: course.requiresAnesthesia };
+}
+
+export function profileOf(course: CourseRequest): CourseProfile {
+  return { roomKinds: course.roomKinds, requiresAnesthesia: course.requiresAnesthesia, fractionMinutes: course.fractionMinutes };
+}
+
+export function toBooking(cal: CenterCalendar, b: IndexedBooking): Booking {
+  const tz = cal.timeZone;
+  return {
+    ...(b.id ? { id: b.id } : {}),
+    courseId: b.courseId,
+    fraction: b.fraction,
+    roomId: cal.rooms[b.roomIdx].id,
+    start: formatInstant(tz, b.start),
+    end: formatInstant(tz, b.end),
+    beamStart: formatInstant(tz, b.beamStart),
+    beamEnd: formatInstant(tz, b.beamEnd),
+    anesthesia: b.anesthesia,
+  };
+}
+
+export class CorePlanner implements Planner {
+  readonly calendar: CenterCalendar;
+  readonly index: BookingIndex;
+  readonly slots: SlotFinder;
+  private readonly policy: ReservationPolicy;
+  private readonly lookahead: number;
+  private readonly openMinutesByDay = new Map<DayNum, number>();
+
+  constructor(
+    readonly center: CenterConfig,
+    existing: Booking[],
+    options: PlannerOptions = {},
+  ) {
+    this.calendar = calendarFor(center);
+    this.index = new BookingIndex(this.calendar);
+    this.slots = new SlotFinder(this.calendar, this.index);
+    this.policy = options.reservation ?? DEFAULT_RESERVATION;
+    this.lookahead = options.lookaheadDays ?? 2;
+    this.add(existing);
+  }
+
+  add(bookings: Booking[]): void {
+    for (const b of bookings) this.index.addBooking(b);
+  }
+
+  bookings(): Booking[] {
+    return this.index.all.filter((b) => !b.removed).map((b) => toBooking(this.calendar, b));
+  }
+
+  private openMinutes(day: DayNum): number {
+    let v = this.openMinutesByDay.get(day);
+    if (v === undefined) {
+      v = 0;
+      for (const rd of this.calendar.roomDaysOf(day)) v += rd.openMinutes;
+      this.openMinutesByDay.set(day, v);
+    }
+    return v;
+  }
+
+  allocate(course: CourseRequest, opts: AllocationOptions): AllocationResult {
+    const r = this.search(course, opts);
+    if (r.status !== 'SCHEDULED') return r;
+    for (const b of r.appointments) this.index.addBooking(b);
+    return r;
+  }
+
+  /** Finds the placement without committing it. */
+  search(course: CourseRequest, opts: AllocationOptions): AllocationResult {
+    const cal = this.calendar;
+    const tz = cal.timeZone;
+    const invalid = validateCourse(course);
+    if (invalid) return { status: 'UNSCHEDULABLE', reason: invalid };
+    const rooms = cal.rooms.map((_, i) => i).filter((i) => cal.roomAllowed(i, course.roomKinds));
+    if (rooms.length === 0) {
+      const kinds = course.roomKinds?.join(' or ') ?? 'any kind';
+      return { status: 'UNSCHEDULABLE', reason: `No active treatment room of ${kinds} exists at the center.` };
+    }
+    const nowMin = parseInstant(opts.now);
+    const arrivalMin = parseInstant(course.arrival);
+    const floorMin = Math.max(nowMin, arrivalMin);
+    const floorDay = localDayOf(tz, floorMin);
+    const firstDay = Math.max(parseDate(course.earliestStart), floorDay);
+    const horizonWeeks = opts.horizonWeeks ?? 26;
+    const lastStartDay = opts.lastStartDate ? parseDate(opts.lastStartDate) : floorDay + horizonWeeks * 7;
+    const dueDay = parseDate(course.dueStart);
+    const shape = shapeOf(course);
+    const profile = profileOf(course);
+
+    let best: Trial | null = null;
+    let bestDay = -1;
+    let firstFeasible = -1;
+    let openDaysSince = 0;
+    let everOpen = false;
+    for (let d = firstDay; d <= lastStartDay; d++) {
+      const st = cal.openForCourse(profile, d);
+      if (st === 0) continue;
+      everOpen = true;
+      if (firstFeasible >= 0) {
+        openDaysSince++;
+        const perfect = best !== null && best.off === 0 && best.roomChanges === 0;
+        if (perfect || openDaysSince > this.lookahead) break;
+        // Never trade an on-time start for a late one to gain time-of-day consistency.
+        if (firstFeasible <= dueDay && d > dueDay) break;
+      }
+      const trial = this.bestOnDay(course, d, rooms, d === floorDay ? floorMin : -Infinity, floorDay, shape, profile);
+      if (!trial) continue;
+      const ahead = best === null || (trial.off < best.off || (trial.off === best.off && trial.roomChanges < best.roomChanges));
+      if (ahead) {
+        best = trial;
+        bestDay = d;
+      }
+      if (firstFeasible < 0) firstFeasible = d;
+    }
+
+    if (!best) return { status: 'UNSCHEDULABLE', reason: unschedulableReason(course, cal, rooms, everOpen, firstDay, lastStartDay) };
+    const appointments: Booking[] = best.placements.map((p, i) =>
+      toBooking(cal, {
+        courseId: course.id,
+        fraction: i + 1,
+        roomIdx: p.roomIdx,
+        day: p.day,
+        start: p.start,
+        end: p.start + shape.fm,
+        beamStart: p.start + shape.off,
+        beamEnd: p.start + shape.off + shape.bm,
+        anesthesia: shape.anesthesia,
+      }),
+    );
+    void tz;
+    return { status: 'SCHEDULED', appointments, lateStart: bestDay > dueDay, firstDate: formatDate(bestDay) };
+  }
+
+  private capOk(course: CourseRequest, day: DayNum, nowDay: DayNum): boolean {
+    const share = reservedShare(this.policy, course.urgency, day - nowDay);
+    if (share <= 0) return true;
+    return this.index.bookedMinutes(day) + course.fractionMinutes <= (1 - share) * this.openMinutes(day);
+  }
+
+  private bestOnDay(
+    course: CourseRequest,
+    d: DayNum,
+    rooms: number[],
+    floor: number,
+    nowDay: DayNum,
+    shape: FractionShape,
+    profile: CourseProfile,
+  ): Trial | null {
+    if (!this.capOk(course, d, nowDay)) return null;
+    let best: Trial | null = null;
+    const seen = new Set<number>();
+    for (const r of rooms) {
+      for (const s of this.slots.gapCandidates(r, d, floor, shape)) {
+        const key = s * 64 + r;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const trial = this.walk(course, d, r, s, nowDay, rooms, shape, profile, best);
+        if (trial && (!best || better(trial, best))) best = trial;
+        if (best && best.off === 0 && best.roomChanges === 0 && best.waste === 0) return best;
+      }
+    }
+    return best;
+  }
+
+  /** Places every fraction given the first one at (r0, s0) on day d0; null when a treatment day has no slot. */
+  private walk(
+    course: CourseRequest,
+    d0: DayNum,
+    r0: number,
+    s0: number,
+    nowDay: DayNum,
+    rooms: number[],
+    shape: FractionShape,
+    profile: CourseProfile,
+    bound: Trial | null,
+  ): Trial | null {
+    const cal = this.calendar;
+    const tz = cal.timeZone;
+    const tod = s0 - localMidnight(tz, d0);
+    const placements: Placement[] = [{ roomIdx: r0, day: d0, start: s0 }];
+    const trial: Trial = { placements, off: 0, roomChanges: 0, waste: this.slots.waste(r0, d0, s0, shape.fm), shift: 0 };
+    const weekCount = new Map<number, number>([[weekId(d0), 1]]);
+    const maxDay = d0 + course.fractions * 7 + 70;
+    for (let d = d0 + 1; placements.length < course.fractions; d++) {
+      if (d > maxDay) return null;
+      const st = cal.openForCourse(profile, d);
+      if (st === 0) continue;
+      const w = weekId(d);
+      const wc = weekCount.get(w) ?? 0;
+      if (wc >= course.fractionsPerWeek) continue;
+      const p = this.capOk(course, d, nowDay) ? this.placeOnDay(d, r0, localMidnight(tz, d) + tod, rooms, shape) : null;
+      if (!p) {
+        if (st === 2) continue;
+        return null;
+      }
+      const target = localMidnight(tz, d) + tod;
+      const dev = Math.abs(p.start - target);
+      if (dev > TIME_TOLERANCE) trial.off++;
+      if (p.roomIdx !== r0) trial.roomChanges++;
+      trial.shift += dev;
+      trial.waste += this.slots.waste(p.roomIdx, d, p.start, shape.fm);
+      placements.push(p);
+      weekCount.set(w, wc + 1);
+      if (bound && (trial.off > bound.off || (trial.off === bound.off && trial.roomChanges > bound.roomChanges))) return null;
+    }
+    return trial;
+  }
+
+  /**
+   * Within ±30 min of the course's time: the packing-best start in its room (exact time, or flush
+   * against a neighbour, whichever wastes fewer sliver minutes), then the same in another room;
+   * failing both, the nearest slot anywhere.
+   */
+  private placeOnDay(d: DayNum, r0: number, target: number, rooms: number[], shape: FractionShape): Placement | null {
+    const inRoom = this.bestNear(r0, d, target, shape);
+    if (inRoom !== null) return { roomIdx: r0, day: d, start: inRoom };
+    let best: Placement | null = null;
+    let bestCost = Infinity;
+    for (const r of rooms) {
+      if (r === r0) continue;
+      const s = this.bestNear(r, d, target, shape);
+      if (s === null) continue;
+      const cost = this.slots.waste(r, d, s, shape.fm) * 4 + Math.abs(s - target);
+      if (cost < bestCost) {
+        best = { roomIdx: r, day: d, start: s };
+        bestCost = cost;
+      }
+    }
+    if (best) return best;
+    for (const r of rooms) {
+      for (const s of this.slots.gapCandidates(r, d, -Infinity, shape)) {
+        // Staying in the same room is worth half an hour of time-of-day drift.
+        const dev = Math.abs(s - target) + (r === r0 ? 0 : TIME_TOLERANCE);
+        if (dev < bestCost) {
+          best = { roomIdx: r, day: d, start: s };
+          bestCost = dev;
+        }
+      }
+    }
+    return best;
+  }
+
+  /** Best start in one room within ±30 min of target: least waste, then least drift. */
+  private bestNear(r: number, d: DayNum, target: number, shape: FractionShape): number | null {
+    const slots = this.slots;
+    const lo = target - TIME_TOLERANCE;
+    const hi = target + TIME_TOLERANCE;
+    let best: number | null = null;
+    let bestCost = Infinity;
+    const consider = (s: number | null) => {
+      if (s === null) return;
+      const cost = slots.waste(r, d, s, shape.fm) * 4 + Math.abs(s - target);
+      if (cost < bestCost) {
+        best = s;
+        bestCost = cost;
+      }
+    };
+    if (slots.fits(r, d, target, shape)) {
+      consider(target);
+      // Keeping the exact time keeps lanes aligned day after day, which packs better overall
+      // than hugging a neighbour (measured with bench/core.ts).
+      return target;
+    }
+    let from = lo;
+    for (let i = 0; i < 6 && from <= hi; i++) {
+      const a = slots.earliestFit(r, d, from, hi, shape);
+      if (a === null) break;
+      consider(a);
+      from = a + 1;
+      // Skip to the end of this free run: the next flush-left start follows a booking.
+      const spans = this.index.roomSpans(r, d);
+      const nextBooking = spans?.find((x) => x.s >= a + shape.fm);
+      if (!nextBooking) break;
+      from = Math.max(from, nextBooking.e);
+    }
+    let to = hi;
+    for (let i = 0; i < 6 && to >= lo; i++) {
+      const b = slots.latestFit(r, d, lo, to, shape);
+      if (b === null) break;
+      consider(b);
+      const spans = this.index.roomSpans(r, d);
+      let prev: number | null = null;
+      if (spans) for (const x of spans) if (x.e <= b) prev = x.s;
+      if (prev === null) break;
+      to = prev - shape.fm;
+    }
+    return best;
+  }
+}
+
+export function validateCourse(c: CourseRequest): string | null {
+  if (!Number.isInteger(c.fractions) || c.fractions < 1 || c.fractions > 45) return `The course has ${c.fractions} fractions; 1 to 45 are allowed.`;
+  if (!Number.isInteger(c.fractionsPerWeek) || c.fractionsPerWeek < 1 || c.fractionsPerWeek > 7)
+    return `fractionsPerWeek is ${c.fractionsPerWeek}; 1 to 5 (at most 7) are allowed.`;
+  if (!(c.fractionMinutes > 0) || !Number.isInteger(c.fractionMinutes)) return `fractionMinutes must be a positive whole number of minutes.`;
+  if (c.beamMinutes < 0 || c.beamOffsetMinutes < 0 || c.beamOffsetMinutes + c.beamMinutes > c.fractionMinutes)
+    return `The beam interval (offset ${c.beamOffsetMinutes} + ${c.beamMinutes} min) must lie inside the ${c.fractionMinutes}-minute fraction.`;
+  return null;
+}
+
+function unschedulableReason(
+  course: CourseRequest,
+  cal: CenterCalendar,
+  rooms: number[],
+  everOpen: boolean,
+  firstDay: DayNum,
+  lastDay: DayNum,
+): string {
+  const where = course.requiresAnesthesia ? ' inside the anesthesia window' : '';
+  const roomsText = rooms.map((r) => cal.rooms[r].id).join(', ');
+  if (!everOpen)
+    return (
+      `No day between ${formatDate(firstDay)} and ${formatDate(lastDay)} has ${course.fractionMinutes} free minutes` +
+      `${where} in an allowed room (${roomsText}): check opening hours, closures and downtime.`
+    );
+  return (
+    `No start between ${formatDate(firstDay)} and ${formatDate(lastDay)} lets all ${course.fractions} fractions ` +
+    `(${course.fractionMinutes} min${where}, ${course.fractionsPerWeek}/week, no interruption) fit in rooms ${roomsText}; ` +
+    `the center is fully booked for this course within the planning horizon.`
+  );
+}
+
 export function createPlanner(center: CenterConfig, existing: Booking[], options: PlannerOptions = {}): Planner {
-  void center; void existing; void options;
-  throw new Error('createPlanner: not implemented yet');
+  return new CorePlanner(center, existing, options);
 }
-export function allocateCourse(center: CenterConfig, existing: Booking[], course: CourseRequest, opts: AllocationOptions): AllocationResult {
-  return createPlanner(center, existing).allocate(course, opts);
+
+/** Stateless entry point for the live service: index `existing`, place the course, commit nothing. */
+export function allocateCourse(
+  center: CenterConfig,
+  existing: Booking[],
+  course: CourseRequest,
+  opts: AllocationOptions,
+  options: PlannerOptions = {},
+): AllocationResult {
+  return new CorePlanner(center, existing, options).search(course, opts);
 }

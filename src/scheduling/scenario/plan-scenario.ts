@@ -1,4 +1,40 @@
-import { CenterConfig, CourseRequest, Plan, Scenario } from '../types';
-export function scenarioToCenter(s: Scenario): CenterConfig { void s; throw new Error('not implemented yet'); }
-export function scenarioCourses(s: Scenario, center: CenterConfig): CourseRequest[] { void s; void center; throw new Error('not implemented yet'); }
-export function planScenario(s: Scenario): Plan { void s; throw new Error('not implemented yet'); }
+/** SPEC §8 offline planner: courses in arrival order, each seeing only earlier bookings. */
+import { CourseRequest, Plan, PlanAppointment, Scenario } from '../types';
+import { createPlanner, PlannerOptions } from '../allocation/planner';
+import { planMetrics } from '../metrics/plan-metrics';
+import { scenarioCourses, scenarioToCenter } from './scenario-center';
+
+export { scenarioToCenter, scenarioCourses } from './scenario-center';
+
+export interface PlanRun {
+  plan: Plan;
+  courses: CourseRequest[];
+  /** Milliseconds per course, in arrival order (only when timing was asked for). */
+  timings?: number[];
+}
+
+/** `clock` is injected (bench only) so the core never reads time itself. */
+export function runScenario(s: Scenario, options: PlannerOptions = {}, clock?: () => number): PlanRun {
+  const center = scenarioToCenter(s);
+  const courses = scenarioCourses(s, center);
+  const planner = createPlanner(center, [], options);
+  const appointments: PlanAppointment[] = [];
+  const unscheduled: Plan['unscheduled'] = [];
+  const timings: number[] = [];
+  for (const c of courses) {
+    const t0 = clock?.() ?? 0;
+    const r = planner.allocate(c, { now: c.arrival, lastStartDate: s.horizon.to });
+    if (clock) timings.push(clock() - t0);
+    if (r.status === 'SCHEDULED') {
+      for (const a of r.appointments) appointments.push({ courseId: a.courseId, fraction: a.fraction, roomId: a.roomId, start: a.start, end: a.end });
+    } else {
+      unscheduled.push({ courseId: c.id, reason: r.reason });
+    }
+  }
+  const metrics = planMetrics(center, courses, appointments, s.horizon);
+  return { plan: { appointments, unscheduled, metrics }, courses, ...(clock ? { timings } : {}) };
+}
+
+export function planScenario(s: Scenario, options: PlannerOptions = {}): Plan {
+  return runScenario(s, options).plan;
+}

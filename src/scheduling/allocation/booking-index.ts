@@ -1,0 +1,168 @@
+/**
+ * What is already booked, indexed for the allocator's hot path: per room per day the sorted
+ * room intervals, per day the beam intervals (all rooms) and the anesthesia intervals, and the
+ * booked room minutes per day. All times are epoch minutes.
+ */
+import { Booking } from '../types';
+import { DayNum } from '../time/civil-day';
+import { localDayOf, parseInstant } from '../time/zone';
+import { CenterCalendar } from '../calendar/center-calendar';
+
+/** A booked span; `ref` points back at the booking it came from (for the rescheduler). */
+export interface Span {
+  s: number;
+  e: number;
+  ref: number;
+}
+
+export interface IndexedBooking {
+  courseId: string;
+  fraction: number;
+  roomIdx: number;
+  day: DayNum;
+  start: number;
+  end: number;
+  beamStart: number;
+  beamEnd: number;
+  anesthesia: boolean;
+  id?: string;
+  removed?: boolean;
+}
+
+function insertSorted(arr: Span[], span: Span): void {
+  let lo = 0;
+  let hi = arr.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (arr[mid].s < span.s) lo = mid + 1;
+    else hi = mid;
+  }
+  arr.splice(lo, 0, span);
+}
+
+function removeRef(arr: Span[] | undefined, ref: number): void {
+  if (!arr) return;
+  const i = arr.findIndex((x) => x.ref === ref);
+  if (i >= 0) arr.splice(i, 1);
+}
+
+/** First span in sorted `arr` that overlaps [s, e), or undefined. */
+export function firstOverlap(arr: Span[] | undefined, s: number, e: number): Span | undefined {
+  if (!arr || arr.length === 0) return undefined;
+  // Spans never overlap each other within one array, so ends are sorted too.
+  let lo = 0;
+  let hi = arr.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (arr[mid].e <= s) lo = mid + 1;
+    else hi = mid;
+  }
+  const c = arr[lo];
+  return c && c.s < e ? c : undefined;
+}
+
+/** Last span overlapping [s, e) — used when searching backwards. */
+export function lastOverlap(arr: Span[] | undefined, s: number, e: number): Span | undefined {
+  if (!arr || arr.length === 0) return undefined;
+  let lo = 0;
+  let hi = arr.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (arr[mid].s < e) lo = mid + 1;
+    else hi = mid;
+  }
+  const c = arr[lo - 1];
+  return c && c.e > s ? c : undefined;
+}
+
+export class BookingIndex {
+  readonly all: IndexedBooking[] = [];
+  private readonly rooms = new Map<number, Span[]>();
+  private readonly beam = new Map<DayNum, Span[]>();
+  private readonly anesthesia = new Map<DayNum, Span[]>();
+  private readonly dayMinutes = new Map<DayNum, number>();
+  private readonly roomMinutes = new Map<number, number>();
+  private readonly nRooms: number;
+
+  constructor(readonly cal: CenterCalendar) {
+    this.nRooms = Math.max(1, cal.rooms.length);
+  }
+
+  key(roomIdx: number, day: DayNum): number {
+    return day * this.nRooms + roomIdx;
+  }
+
+  roomSpans(roomIdx: number, day: DayNum): Span[] | undefined {
+    return this.rooms.get(this.key(roomIdx, day));
+  }
+
+  beamSpans(day: DayNum): Span[] | undefined {
+    return this.beam.get(day);
+  }
+
+  anesthesiaSpans(day: DayNum): Span[] | undefined {
+    return this.anesthesia.get(day);
+  }
+
+  bookedMinutes(day: DayNum): number {
+    return this.dayMinutes.get(day) ?? 0;
+  }
+
+  roomBookedMinutes(roomIdx: number, day: DayNum): number {
+    return this.roomMinutes.get(this.key(roomIdx, day)) ?? 0;
+  }
+
+  addBooking(b: Booking): number {
+    const roomIdx = this.cal.roomIndex.get(b.roomId);
+    if (roomIdx === undefined) throw new RangeError(`booking of course ${b.courseId} names unknown room ${b.roomId}`);
+    const start = parseInstant(b.start);
+    return this.add({
+      id: b.id,
+      courseId: b.courseId,
+      fraction: b.fraction,
+      roomIdx,
+      day: localDayOf(this.cal.timeZone, start),
+      start,
+      end: parseInstant(b.end),
+      beamStart: parseInstant(b.beamStart),
+      beamEnd: parseInstant(b.beamEnd),
+      anesthesia: b.anesthesia,
+    });
+  }
+
+  add(b: IndexedBooking): number {
+    const ref = this.all.length;
+    this.all.push(b);
+    const k = this.key(b.roomIdx, b.day);
+    let arr = this.rooms.get(k);
+    if (!arr) this.rooms.set(k, (arr = []));
+    insertSorted(arr, { s: b.start, e: b.end, ref });
+    if (b.beamEnd > b.beamStart) {
+      let bs = this.beam.get(b.day);
+      if (!bs) this.beam.set(b.day, (bs = []));
+      insertSorted(bs, { s: b.beamStart, e: b.beamEnd, ref });
+    }
+    if (b.anesthesia) {
+      let an = this.anesthesia.get(b.day);
+      if (!an) this.anesthesia.set(b.day, (an = []));
+      // Anesthesia spans may overlap when teams > 1, so this list is scanned, not bisected.
+      an.push({ s: b.start, e: b.end, ref });
+      an.sort((x, y) => x.s - y.s);
+    }
+    this.dayMinutes.set(b.day, this.bookedMinutes(b.day) + (b.end - b.start));
+    this.roomMinutes.set(k, (this.roomMinutes.get(k) ?? 0) + (b.end - b.start));
+    return ref;
+  }
+
+  remove(ref: number): void {
+    const b = this.all[ref];
+    if (!b || b.removed) return;
+    b.removed = true;
+    const k = this.key(b.roomIdx, b.day);
+    removeRef(this.rooms.get(k), ref);
+    removeRef(this.beam.get(b.day), ref);
+    removeRef(this.anesthesia.get(b.day), ref);
+    this.dayMinutes.set(b.day, this.bookedMinutes(b.day) - (b.end - b.start));
+    this.roomMinutes.set(k, (this.roomMinutes.get(k) ?? 0) - (b.end - b.start));
+  }
+}

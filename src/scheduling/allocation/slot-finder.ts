@@ -1,0 +1,240 @@
+/**
+ * Where can one fraction go in one room on one day? Feasibility (rules 1, 3, 7, 8 for a single
+ * fraction against the index) and searches that jump straight to the next feasible start instead
+ * of stepping minute by minute: a conflict with a room booking, a beam interval or an anesthesia
+ * booking tells exactly how far to jump.
+ */
+import { DayNum } from '../time/civil-day';
+import { CenterCalendar } from '../calendar/center-calendar';
+import { BookingIndex, firstOverlap, lastOverlap, Span } from './booking-index';
+
+export interface FractionShape {
+  fm: number;
+  off: number;
+  bm: number;
+  anesthesia: boolean;
+}
+
+/** Smallest fraction length we expect; an idle gap shorter than this is wasted room time. */
+export const SLIVER_MINUTES = 30;
+
+export class SlotFinder {
+  private readonly sharedBeam: boolean;
+  private readonly teams: number;
+
+  constructor(
+    readonly cal: CenterCalendar,
+    readonly idx: BookingIndex,
+  ) {
+    this.sharedBeam = cal.center.sharedBeam;
+    this.teams = Math.max(0, cal.center.anesthesia.teams);
+  }
+
+  private anesthesiaConflict(day: DayNum, s: number, e: number): Span[] {
+    const spans = this.idx.anesthesiaSpans(day);
+    if (!spans) return [];
+    const over = spans.filter((x) => x.s < e && x.e > s);
+    if (over.length < this.teams) return [];
+    // Max concurrency inside [s, e): sweep the overlapping spans' boundaries.
+    const pts: Array<[number, number]> = [];
+    for (const x of over) pts.push([Math.max(x.s, s), 1], [Math.min(x.e, e), -1]);
+    pts.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    let cur = 0;
+    for (const [, d] of pts) {
+      cur += d;
+      if (cur >= this.teams) return over;
+    }
+    return [];
+  }
+
+  fits(roomIdx: number, day: DayNum, s: number, f: FractionShape): boolean {
+    return this.earliestFit(roomIdx, day, s, s, f) === s;
+  }
+
+  /** Earliest feasible start in [from, to], or null. */
+  earliestFit(roomIdx: number, day: DayNum, from: number, to: number, f: FractionShape): number | null {
+    const open = this.cal.roomDaysOf(day)[roomIdx].open;
+    const spans = this.idx.roomSpans(roomIdx, day);
+    const beam = this.sharedBeam ? this.idx.beamSpans(day) : undefined;
+    const window = f.anesthesia ? this.cal.anesthesiaWindow(day) : null;
+    let s = from;
+    for (let iter = 0; iter < 500; iter++) {
+      if (s > to) return null;
+      const e = s + f.fm;
+      let inOpen = false;
+      let moved = false;
+      for (const iv of open) {
+        if (iv[1] < e) continue;
+        if (iv[0] > s) {
+          s = iv[0];
+          moved = true;
+        } else inOpen = true;
+        break;
+      }
+      if (moved) continue;
+      if (!inOpen) return null;
+      const ov = firstOverlap(spans, s, e);
+      if (ov) {
+        s = ov.e;
+        continue;
+      }
+      if (beam && f.bm > 0) {
+        const bo = firstOverlap(beam, s + f.off, s + f.off + f.bm);
+        if (bo) {
+          s = bo.e - f.off;
+          continue;
+        }
+      }
+      if (window) {
+        let ok = false;
+        let wmoved = false;
+        for (const w of window) {
+          if (w[1] < e) continue;
+          if (w[0] > s) {
+            s = w[0];
+            wmoved = true;
+          } else ok = true;
+          break;
+        }
+        if (wmoved) continue;
+        if (!ok) return null;
+        const conflict = this.anesthesiaConflict(day, s, e);
+        if (conflict.length) {
+          s = Math.min(...conflict.map((x) => x.e));
+          continue;
+        }
+      }
+      return s;
+    }
+    return null;
+  }
+
+  /** Latest feasible start in [from, to], or null. */
+  latestFit(roomIdx: number, day: DayNum, from: number, to: number, f: FractionShape): number | null {
+    const open = this.cal.roomDaysOf(day)[roomIdx].open;
+    const spans = this.idx.roomSpans(roomIdx, day);
+    const beam = this.sharedBeam ? this.idx.beamSpans(day) : undefined;
+    const window = f.anesthesia ? this.cal.anesthesiaWindow(day) : null;
+    let s = to;
+    for (let iter = 0; iter < 500; iter++) {
+      if (s < from) return null;
+      const e = s + f.fm;
+      let inOpen = false;
+      let moved = false;
+      for (let i = open.length - 1; i >= 0; i--) {
+        const iv = open[i];
+        if (iv[0] > s) continue;
+        if (iv[1] < e) {
+          s = iv[1] - f.fm;
+          moved = true;
+        } else inOpen = true;
+        break;
+      }
+      if (moved) continue;
+      if (!inOpen) return null;
+      const ov = lastOverlap(spans, s, e);
+      if (ov) {
+        s = ov.s - f.fm;
+        continue;
+      }
+      if (beam && f.bm > 0) {
+        const bo = lastOverlap(beam, s + f.off, s + f.off + f.bm);
+        if (bo) {
+          s = bo.s - f.off - f.bm;
+          continue;
+        }
+      }
+      if (window) {
+        let ok = false;
+        let wmoved = false;
+        for (let i = window.length - 1; i >= 0; i--) {
+          const w = window[i];
+          if (w[0] > s) continue;
+          if (w[1] < e) {
+            s = w[1] - f.fm;
+            wmoved = true;
+          } else ok = true;
+          break;
+        }
+        if (wmoved) continue;
+        if (!ok) return null;
+        const conflict = this.anesthesiaConflict(day, s, e);
+        if (conflict.length) {
+          s = Math.max(...conflict.map((x) => x.s)) - f.fm;
+          continue;
+        }
+      }
+      return s;
+    }
+    return null;
+  }
+
+  /** Feasible start closest to `target` within ±maxDev (ties: the earlier), or null. */
+  nearestFit(roomIdx: number, day: DayNum, target: number, maxDev: number, floor: number, f: FractionShape): number | null {
+    const a = this.earliestFit(roomIdx, day, Math.max(target, floor), target + maxDev, f);
+    if (a === target) return a;
+    const lo = Math.max(target - maxDev, floor);
+    const b = lo <= target ? this.latestFit(roomIdx, day, lo, target, f) : null;
+    if (a === null) return b;
+    if (b === null) return a;
+    return target - b <= a - target ? b : a;
+  }
+
+  /**
+   * Candidate starts that pack densely: in every idle gap of the room, the earliest and the
+   * latest feasible start (flush against the booking or the open-interval edge).
+   */
+  gapCandidates(roomIdx: number, day: DayNum, floor: number, f: FractionShape): number[] {
+    const rd = this.cal.roomDaysOf(day)[roomIdx];
+    if (rd.openMinutes - this.idx.roomBookedMinutes(roomIdx, day) < f.fm) return [];
+    const spans = this.idx.roomSpans(roomIdx, day) ?? [];
+    const out: number[] = [];
+    for (const [os, oe] of rd.open) {
+      let cursor = os;
+      const gaps: Array<[number, number]> = [];
+      for (const sp of spans) {
+        if (sp.e <= os || sp.s >= oe) continue;
+        if (sp.s > cursor) gaps.push([cursor, sp.s]);
+        cursor = Math.max(cursor, sp.e);
+      }
+      if (oe > cursor) gaps.push([cursor, oe]);
+      for (const [gs, ge] of gaps) {
+        const lo = Math.max(gs, floor);
+        const hi = ge - f.fm;
+        if (hi < lo) continue;
+        const a = this.earliestFit(roomIdx, day, lo, hi, f);
+        if (a === null) continue;
+        out.push(a);
+        const b = this.latestFit(roomIdx, day, lo, hi, f);
+        if (b !== null && b !== a) out.push(b);
+      }
+    }
+    return out;
+  }
+
+  /** Idle minutes too short for any fraction that placing [s, s+fm) would leave on either side. */
+  waste(roomIdx: number, day: DayNum, s: number, fm: number): number {
+    const e = s + fm;
+    const open = this.cal.roomDaysOf(day)[roomIdx].open;
+    let prev = s;
+    let next = e;
+    for (const iv of open) {
+      if (iv[0] <= s && e <= iv[1]) {
+        prev = iv[0];
+        next = iv[1];
+        break;
+      }
+    }
+    const spans = this.idx.roomSpans(roomIdx, day);
+    if (spans) {
+      for (const sp of spans) {
+        if (sp.e <= s && sp.e > prev) prev = sp.e;
+        if (sp.s >= e && sp.s < next) next = sp.s;
+      }
+    }
+    const before = s - prev;
+    const after = next - e;
+    const w = (before > 0 && before < SLIVER_MINUTES ? before : 0) + (after > 0 && after < SLIVER_MINUTES ? after : 0);
+    return w;
+  }
+}
