@@ -20,6 +20,8 @@ export interface PlannerOptions {
   reservation?: ReservationPolicy;
   /** Extra open days looked at after the first feasible start when that start is imperfect. */
   lookaheadDays?: number;
+  /** Start-time grid in minutes (default 10: with the default 10-min beam offset and 8-min beam, fractions starting on different grid points never share the beam). */
+  gridMinutes?: number;
 }
 
 export interface Planner {
@@ -93,7 +95,7 @@ export class CorePlanner implements Planner {
   ) {
     this.calendar = calendarFor(center);
     this.index = new BookingIndex(this.calendar);
-    this.slots = new SlotFinder(this.calendar, this.index);
+    this.slots = new SlotFinder(this.calendar, this.index, options.gridMinutes ?? 10);
     this.policy = options.reservation ?? DEFAULT_RESERVATION;
     this.lookahead = options.lookaheadDays ?? 2;
     this.add(existing);

@@ -25,8 +25,8 @@ export interface ReservationPolicy {
 
 export const DEFAULT_RESERVATION: ReservationPolicy = {
   enabled: true,
-  ROUTINE: { share: 0.2, releaseDays: 3, fullDays: 10 },
-  URGENT: { share: 0.05, releaseDays: 1, fullDays: 2 },
+  ROUTINE: { share: 0.25, releaseDays: 3, fullDays: 10 },
+  URGENT: { share: 0.08, releaseDays: 1, fullDays: 2 },
 };
 
 export const NO_RESERVATION: ReservationPolicy = { ...DEFAULT_RESERVATION, enabled: false };

@@ -5,6 +5,7 @@
  * booking tells exactly how far to jump.
  */
 import { DayNum } from '../time/civil-day';
+import { localMidnight } from '../time/zone';
 import { CenterCalendar } from '../calendar/center-calendar';
 import { BookingIndex, firstOverlap, lastOverlap, Span } from './booking-index';
 
@@ -25,6 +26,8 @@ export class SlotFinder {
   constructor(
     readonly cal: CenterCalendar,
     readonly idx: BookingIndex,
+    /** Starts snap to this grid (minutes from local midnight); 1 = no grid. */
+    readonly grid = 1,
   ) {
     this.sharedBeam = cal.center.sharedBeam;
     this.teams = Math.max(0, cal.center.anesthesia.teams);
@@ -57,8 +60,11 @@ export class SlotFinder {
     const spans = this.idx.roomSpans(roomIdx, day);
     const beam = this.sharedBeam ? this.idx.beamSpans(day) : undefined;
     const window = f.anesthesia ? this.cal.anesthesiaWindow(day) : null;
-    let s = from;
+    const mid = this.grid > 1 ? localMidnight(this.cal.timeZone, day) : 0;
+    const up = (x: number) => (this.grid > 1 ? mid + Math.ceil((x - mid) / this.grid) * this.grid : x);
+    let s = up(from);
     for (let iter = 0; iter < 500; iter++) {
+      s = up(s);
       if (s > to) return null;
       const e = s + f.fm;
       let inOpen = false;
@@ -115,8 +121,11 @@ export class SlotFinder {
     const spans = this.idx.roomSpans(roomIdx, day);
     const beam = this.sharedBeam ? this.idx.beamSpans(day) : undefined;
     const window = f.anesthesia ? this.cal.anesthesiaWindow(day) : null;
+    const mid = this.grid > 1 ? localMidnight(this.cal.timeZone, day) : 0;
+    const down = (x: number) => (this.grid > 1 ? mid + Math.floor((x - mid) / this.grid) * this.grid : x);
     let s = to;
     for (let iter = 0; iter < 500; iter++) {
+      s = down(s);
       if (s < from) return null;
       const e = s + f.fm;
       let inOpen = false;
