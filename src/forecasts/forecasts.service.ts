@@ -76,7 +76,7 @@ export class ForecastsService {
     const row = await this.dataSource.getRepository(Forecast).findOneBy({ id });
     if (!row) throw notFound('forecast', id);
     if (row.status !== 'DONE' || !row.result) {
-      throw conflict('forecast-not-ready', `forecast ${id} is ${row.status}; the chart exists once it is DONE`, { status: row.status });
+      throw conflict('forecast-not-ready', `forecast ${id} is ${row.status}; the chart exists once it is DONE`, { forecastStatus: row.status });
     }
     return renderVegaLiteSvg(forecastChartSpec(row.result, `Capacity forecast ${row.result.from} → ${row.result.to}`));
   }

@@ -1,0 +1,168 @@
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { CenterSeedService } from '../../src/center/center-seed.service';
+import { JobRepository } from '../../src/queue/job.repository';
+import { QUEUES } from '../../src/queue/queue-names';
+import { bearer, seedDemoUsers } from '../support/auth';
+import { createTestApp, TestApp } from '../support/test-app';
+
+/** supertest leaves image/* bodies unparsed; read the SVG as text. */
+function asText(res: NodeJS.ReadableStream, callback: (error: Error | null, body: string) => void): void {
+  let text = '';
+  res.setEncoding('utf8');
+  res.on('data', (chunk: string) => (text += chunk));
+  res.on('end', () => callback(null, text));
+}
+
+/** Elements opened but not closed in order (a cheap well-formedness check without an XML parser). */
+function unbalancedTags(xml: string): string[] {
+  const stack: string[] = [];
+  const problems: string[] = [];
+  for (const m of xml.matchAll(/<(\/?)([a-zA-Z][\w:-]*)(?:\s[^>]*?)?(\/?)>/g)) {
+    const [, closing, name, selfClosing] = m;
+    if (selfClosing) continue;
+    if (!closing) stack.push(name);
+    else if (stack.pop() !== name) problems.push(`</${name}> at ${m.index}`);
+  }
+  return [...problems, ...stack.map((n) => `<${n}> never closed`)];
+}
+
+describe('forecasts API (real worker, PostgreSQL and Redis)', () => {
+  let t: TestApp;
+  let admin: string;
+  let coordinator: string;
+  const http = () => request(t.app.getHttpServer());
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await seedDemoUsers(t);
+    await t.app.get(CenterSeedService).ensureDemoCenter();
+    admin = await bearer(t, 'admin');
+    coordinator = await bearer(t, 'coordinator');
+  });
+  afterAll(async () => t?.close());
+
+  it('runs a forecast as a job: 202, progress while RUNNING, then DONE with weekly bands and a chart', async () => {
+    const created = await http()
+      .post('/api/v1/forecasts')
+      .set('Authorization', admin)
+      .send({ horizonWeeks: 12, runs: 30, seed: 5, changes: { saturdayShift: ['08:00', '14:00'] } })
+      .expect(202);
+    expect(created.body).toEqual({ id: expect.any(String), status: 'QUEUED' });
+    const id = created.body.id as string;
+
+    const seen: Array<{ status: string; progress: number }> = [];
+    let body: { status: string; progress: number; result?: any } = { status: 'QUEUED', progress: 0 };
+    const deadline = Date.now() + 90_000;
+    while (body.status !== 'DONE' && body.status !== 'FAILED' && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 60));
+      body = (await http().get(`/api/v1/forecasts/${id}`).set('Authorization', admin).expect(200)).body;
+      seen.push({ status: body.status, progress: body.progress });
+    }
+    expect(body.status).toBe('DONE');
+    expect(body.progress).toBe(1);
+    // Progress moved through intermediate values on the row while the job ran.
+    expect(seen.some((s) => s.status === 'RUNNING' && s.progress > 0 && s.progress < 1)).toBe(true);
+    const progressValues = seen.map((s) => s.progress);
+    expect(progressValues).toEqual([...progressValues].sort((a, b) => a - b));
+
+    const result = body.result;
+    expect(result.runs).toBe(30);
+    expect(result.seed).toBe(5);
+    expect(result.weeks).toHaveLength(12);
+    expect(result.rooms).toHaveLength(3);
+    expect(result.year.target).toBe(800);
+    expect(result.meta.arrivalSource).toBe('default');
+    const w = result.weeks[6];
+    expect(w.utilization.p50).toBeGreaterThan(0);
+    expect(w.utilization.p90).toBeGreaterThanOrEqual(w.utilization.p50);
+    expect(Object.keys(w.rooms)).toHaveLength(3);
+    expect(w.waitDays.p90).toBeGreaterThanOrEqual(w.waitDays.p50);
+    expect(result.year.coursesTreated.p50).toBeGreaterThan(100);
+
+    // The BullMQ job carries the progress as well.
+    const job = await t.app.get(JobRepository).queue(QUEUES.forecast).getJob(`forecast:${id}:1`);
+    expect(job?.progress).toBe(1);
+
+    const chart = await http().get(`/api/v1/forecasts/${id}/chart.svg`).set('Authorization', admin).buffer(true).parse(asText).expect(200);
+    expect(chart.headers['content-type']).toMatch(/^image\/svg\+xml/);
+    const svg = chart.body as string;
+    expect(svg.startsWith('<svg')).toBe(true);
+    expect(svg).toContain('xmlns="http://www.w3.org/2000/svg"');
+    expect(svg.trimEnd().endsWith('</svg>')).toBe(true);
+    expect(svg).toContain('Room utilization per week');
+    expect(svg).toContain('target 800');
+    expect(unbalancedTags(svg)).toEqual([]);
+  });
+
+  it('gives the same result for the same seed on the same data', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      ids.push((await http().post('/api/v1/forecasts').set('Authorization', admin).send({ horizonWeeks: 4, runs: 5, seed: 11 }).expect(202)).body.id);
+    }
+    const results = [];
+    for (const id of ids) {
+      let body: any = { status: 'QUEUED' };
+      const deadline = Date.now() + 60_000;
+      while (body.status !== 'DONE' && body.status !== 'FAILED' && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 100));
+        body = (await http().get(`/api/v1/forecasts/${id}`).set('Authorization', admin)).body;
+      }
+      expect(body.status).toBe('DONE');
+      results.push(body.result);
+    }
+    // `now` differs by the time between the jobs, inside the same week: the weekly numbers agree.
+    expect(results[1].weeks.map((w: any) => w.arrivals)).toEqual(results[0].weeks.map((w: any) => w.arrivals));
+    expect(results[1].year.arrivalsPerYear).toEqual(results[0].year.arrivalsPerYear);
+  });
+
+  it('is for administrators only', async () => {
+    await http().post('/api/v1/forecasts').set('Authorization', coordinator).send({ runs: 1 }).expect(403);
+    const id = (await http().post('/api/v1/forecasts').set('Authorization', admin).send({ runs: 1, horizonWeeks: 1 }).expect(202)).body.id;
+    await http().get(`/api/v1/forecasts/${id}`).set('Authorization', coordinator).expect(403);
+    await http().get(`/api/v1/forecasts/${id}/chart.svg`).set('Authorization', coordinator).expect(403);
+    await http().post('/api/v1/forecasts').send({ runs: 1 }).expect(401);
+  });
+
+  it('rejects bad input with problem+json and writes nothing', async () => {
+    const ds = t.app.get(DataSource);
+    const [{ n: before }] = await ds.query('SELECT count(*)::int AS n FROM forecasts');
+    for (const body of [
+      { runs: 0 },
+      { horizonWeeks: 500 },
+      { seed: 1.5 },
+      { changes: { hours: { mon: [['23:00', '07:00']] } } },
+      { changes: { hours: { holiday: null } } },
+      { changes: { saturdayShift: ['8am', '4pm'] } },
+      { changes: { downtimes: [{ roomId: null, start: 'yesterday', end: '2027-01-01T00:00:00Z' }] } },
+      { changes: { downtimes: [{ roomId: null, start: '2027-01-02T00:00:00Z', end: '2027-01-01T00:00:00Z' }] } },
+      { arrivals: [{ key: 'X', patientCategory: 'ADULT', urgency: 'ROUTINE', requiresAnesthesia: false, ratePerWeek: 5, profiles: [] }] },
+      { unknownField: true },
+    ]) {
+      const res = await http().post('/api/v1/forecasts').set('Authorization', admin).send(body);
+      expect({ body, status: res.status }).toEqual({ body, status: 400 });
+      expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    }
+    const unknownRoom = await http()
+      .post('/api/v1/forecasts')
+      .set('Authorization', admin)
+      .send({ changes: { downtimes: [{ roomId: '00000000-0000-4000-8000-000000000000', start: '2027-01-01T00:00:00Z', end: '2027-01-02T00:00:00Z' }] } });
+    expect(unknownRoom.status).toBe(422);
+    const [{ n: after }] = await ds.query('SELECT count(*)::int AS n FROM forecasts');
+    expect(after).toBe(before);
+  });
+
+  it('answers 404 for an unknown forecast, 400 for a bad id and 409 for the chart of an unfinished one', async () => {
+    await http().get('/api/v1/forecasts/00000000-0000-4000-8000-000000000000').set('Authorization', admin).expect(404);
+    await http().get('/api/v1/forecasts/not-a-uuid').set('Authorization', admin).expect(400);
+    const [row] = await t.app
+      .get(DataSource)
+      .query(`INSERT INTO forecasts (status, error, input, created_by, finished_at) VALUES ('FAILED', 'boom', '{}', 'test', now()) RETURNING id`);
+    const res = await http().get(`/api/v1/forecasts/${row.id}/chart.svg`).set('Authorization', admin);
+    expect(res.status).toBe(409);
+    expect(res.body).toMatchObject({ status: 409, forecastStatus: 'FAILED' });
+    const failed = await http().get(`/api/v1/forecasts/${row.id}`).set('Authorization', admin).expect(200);
+    expect(failed.body).toMatchObject({ status: 'FAILED', error: 'boom' });
+    expect(failed.body.result).toBeUndefined();
+  });
+});
