@@ -1,3 +1,6 @@
+import { CountriesModule } from './countries/countries.module';
+import { QuotaHoldsWorkerModule } from './quotas/quota-holds-worker.module';
+import { QuotasModule } from './quotas/quotas.module';
 import { ForecastsModule } from './forecasts/forecasts.module';
 import { CapacityModule } from './capacity/capacity.module';
 import { ForecastsWorkerModule } from './forecasts/forecasts-worker.module';
@@ -31,10 +34,10 @@ function configRootModule(): DynamicModule {
 }
 
 /** Modules that serve HTTP (controllers and the services they need). */
-const API_MODULES: Type[] = [AuditModule, AuthModule, HealthModule, CenterModule, RoomsModule, CalendarModule, DowntimesModule, ForecastsModule, CapacityModule];
+const API_MODULES: Type[] = [AuditModule, AuthModule, HealthModule, CenterModule, RoomsModule, CalendarModule, DowntimesModule, ForecastsModule, CapacityModule, CountriesModule, QuotasModule];
 
 /** Modules that hold BullMQ processors and schedulers; loaded only where workers run. */
-const WORKER_MODULES: Type[] = [ForecastsWorkerModule];
+const WORKER_MODULES: Type[] = [ForecastsWorkerModule, QuotaHoldsWorkerModule];
 
 @Module({})
 export class AppModule {

@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { countryScope } from '../auth/country-scope';
+import { conflict } from '../common/problem';
+import { Country } from './country.entity';
+import { CreateCountryDto } from './create-country.dto';
+
+@Injectable()
+export class CountriesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** A ministry sees only its own country. */
+  list(): Promise<Country[]> {
+    const scope = countryScope();
+    return this.dataSource.getRepository(Country).find({ where: scope ? { code: scope } : {}, order: { code: 'ASC' } });
+  }
+
+  create(dto: CreateCountryDto): Promise<Country> {
+    return this.dataSource.transaction(async (m) => {
+      const rows: Array<{ code: string }> = await m.query(
+        `INSERT INTO countries (code, name, partner) VALUES ($1, $2, $3) ON CONFLICT (code) DO NOTHING RETURNING code`,
+        [dto.code, dto.name.trim(), dto.partner ?? true],
+      );
+      if (rows.length === 0) throw conflict('country-exists', `Country ${dto.code} already exists`);
+      await this.audit.record(m, { action: 'country.create', entity: 'country', entityId: dto.code, details: { name: dto.name, partner: dto.partner ?? true } });
+      return m.getRepository(Country).findOneByOrFail({ code: dto.code });
+    });
+  }
+}

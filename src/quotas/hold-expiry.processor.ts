@@ -1,0 +1,77 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { DelayedError, Job } from 'bullmq';
+import { AppConfig } from '../config/app-config';
+import { JobRepository } from '../queue/job.repository';
+import { QUEUES } from '../queue/queue-names';
+import { EXPIRE_HOLD_JOB, ExpireHoldJobData, SWEEP_HOLDS_JOB, SWEEP_HOLDS_SCHEDULER_ID } from './hold-expiry-job';
+import { ExpireOutcome, ReservationsService } from './reservations.service';
+
+/**
+ * Expires holds: each reservation's delayed job fires at its expiresAt, and a periodic sweep
+ * (a BullMQ job scheduler, so one pass runs cluster-wide) expires any overdue hold whose job was
+ * lost — Redis flushed, enqueue failed while Redis was down. The sweep is off when
+ * RECONCILER_ENABLED=false. Own queue, so the maintenance queue's reconciler never sees these jobs.
+ */
+@Processor(QUEUES.quotaHolds)
+export class HoldExpiryProcessor extends WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(HoldExpiryProcessor.name);
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    private readonly reservations: ReservationsService,
+    private readonly jobs: JobRepository,
+    private readonly config: AppConfig,
+  ) {
+    super();
+  }
+
+  onApplicationBootstrap(): void {
+    if (this.config.get('RECONCILER_ENABLED') !== 'true') return;
+    const every = this.config.get('QUOTA_HOLD_SWEEP_EVERY_MS');
+    void this.ensureScheduler(every);
+    // A Redis that restarts empty forgets the scheduler; re-upserting is idempotent.
+    this.timer = setInterval(() => void this.ensureScheduler(every), Math.max(every, 10_000));
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  async process(job: Job, token?: string): Promise<ExpireOutcome | { expired: number } | undefined> {
+    if (job.name === SWEEP_HOLDS_JOB) return { expired: await this.reservations.expireOverdue() };
+    if (job.name !== EXPIRE_HOLD_JOB) return undefined;
+    const { reservationId } = job.data as ExpireHoldJobData;
+    const result = await this.reservations.expire(reservationId);
+    if (result.outcome === 'not-due' && token) {
+      // Fired early (clock drift between hosts): wait until the hold is really due.
+      await job.moveToDelayed(new Date(result.expiresAt).getTime() + 50, token);
+      throw new DelayedError();
+    }
+    return result;
+  }
+
+  private async ensureScheduler(every: number): Promise<void> {
+    try {
+      await withTimeout(
+        this.jobs
+          .queue(QUEUES.quotaHolds)
+          .upsertJobScheduler(SWEEP_HOLDS_SCHEDULER_ID, { every }, { name: SWEEP_HOLDS_JOB, opts: { removeOnComplete: 50, removeOnFail: 50 } }),
+        2000,
+      );
+    } catch (error) {
+      this.logger.debug?.(`hold sweep scheduler not ensured: ${(error as Error).message}`);
+    }
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout;
+  return Promise.race([
+    promise.finally(() => clearTimeout(timer)),
+    new Promise<T>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+    }),
+  ]);
+}

@@ -1,0 +1,23 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+
+export class ListQuotasDto {
+  @ApiPropertyOptional({ example: 2027 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2200)
+  year?: number;
+
+  @ApiPropertyOptional({ example: 'KG', description: "A ministry only ever sees its own country's quotas" })
+  @IsOptional()
+  @Matches(/^[A-Z]{2}$/, { message: 'countryCode must be two upper-case letters' })
+  countryCode?: string;
+
+  @ApiPropertyOptional({ example: 'PEDIATRIC_ONCOHEMATOLOGY' })
+  @IsOptional()
+  @Matches(/^[A-Z][A-Z0-9_]{1,63}$/, { message: 'category must be an upper-case code' })
+  category?: string;
+}

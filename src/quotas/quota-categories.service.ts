@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { conflict } from '../common/problem';
+import { CreateQuotaCategoryDto } from './create-quota-category.dto';
+import { QuotaCategory } from './quota-category.entity';
+
+@Injectable()
+export class QuotaCategoriesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  list(): Promise<QuotaCategory[]> {
+    return this.dataSource.getRepository(QuotaCategory).find({ order: { code: 'ASC' } });
+  }
+
+  create(dto: CreateQuotaCategoryDto): Promise<QuotaCategory> {
+    return this.dataSource.transaction(async (m) => {
+      const rows: unknown[] = await m.query(
+        `INSERT INTO quota_categories (code, description) VALUES ($1, $2) ON CONFLICT (code) DO NOTHING RETURNING code`,
+        [dto.code, dto.description ?? ''],
+      );
+      if (rows.length === 0) throw conflict('category-exists', `Quota category ${dto.code} already exists`);
+      await this.audit.record(m, { action: 'quota-category.create', entity: 'quota_category', entityId: dto.code });
+      return m.getRepository(QuotaCategory).findOneByOrFail({ code: dto.code });
+    });
+  }
+}

@@ -1,0 +1,52 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/roles.decorator';
+import { CreateQuotaDto } from './create-quota.dto';
+import { ListQuotasDto } from './list-quotas.dto';
+import { LedgerReport, QuotasService } from './quotas.service';
+import { QuotaView } from './quota.view';
+import { UpdateQuotaDto } from './update-quota.dto';
+
+@ApiTags('quotas')
+@ApiBearerAuth()
+@Controller('quotas')
+export class QuotasController {
+  constructor(private readonly quotas: QuotasService) {}
+
+  @Get()
+  @Roles('ADMIN', 'MINISTRY')
+  @ApiOperation({ summary: "Quotas by year/country/category (a ministry: only its own country's)" })
+  list(@Query() query: ListQuotasDto): Promise<QuotaView[]> {
+    return this.quotas.list(query);
+  }
+
+  @Get(':id')
+  @Roles('ADMIN', 'MINISTRY')
+  @ApiOperation({ summary: "One quota (another country's id answers 404 to a ministry)" })
+  get(@Param('id', new ParseUUIDPipe()) id: string): Promise<QuotaView> {
+    return this.quotas.get(id);
+  }
+
+  @Post()
+  @Roles('ADMIN')
+  @ApiOperation({ summary: "Grant a quota; the year's grants may not exceed annualCapacity x crossBorderShare" })
+  @ApiConflictResponse({ description: 'year-cap-exceeded or quota-exists' })
+  create(@Body() dto: CreateQuotaDto): Promise<QuotaView> {
+    return this.quotas.create(dto);
+  }
+
+  @Patch(':id')
+  @Roles('ADMIN')
+  @ApiOperation({ summary: 'Change the granted places' })
+  @ApiConflictResponse({ description: 'quota-below-commitments (below reserved + used) or year-cap-exceeded' })
+  update(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: UpdateQuotaDto): Promise<QuotaView> {
+    return this.quotas.update(id, dto);
+  }
+
+  @Get(':id/ledger')
+  @Roles('ADMIN', 'MINISTRY')
+  @ApiOperation({ summary: 'Every change of the quota, their sums, and whether the counters match them' })
+  ledger(@Param('id', new ParseUUIDPipe()) id: string): Promise<LedgerReport> {
+    return this.quotas.ledger(id);
+  }
+}

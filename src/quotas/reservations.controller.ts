@@ -1,0 +1,44 @@
+import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/roles.decorator';
+import { CreateReservationDto } from './create-reservation.dto';
+import { ListReservationsDto } from './list-reservations.dto';
+import { ReservationView } from './reservation.view';
+import { ReservationsService } from './reservations.service';
+
+@ApiTags('quotas')
+@ApiBearerAuth()
+@Controller()
+export class ReservationsController {
+  constructor(private readonly reservations: ReservationsService) {}
+
+  @Post('quotas/:id/reservations')
+  @Roles('ADMIN', 'MINISTRY')
+  @ApiOperation({ summary: 'Hold places of a quota for holdDays (default 14); unused places return when the hold expires' })
+  @ApiConflictResponse({ description: 'not-enough-places' })
+  reserve(@Param('id', new ParseUUIDPipe()) quotaId: string, @Body() dto: CreateReservationDto): Promise<ReservationView> {
+    return this.reservations.reserve(quotaId, dto);
+  }
+
+  @Get('reservations')
+  @Roles('ADMIN', 'MINISTRY')
+  @ApiOperation({ summary: "Reservations (a ministry: only its own country's)" })
+  list(@Query() query: ListReservationsDto): Promise<ReservationView[]> {
+    return this.reservations.list(query);
+  }
+
+  @Get('reservations/:id')
+  @Roles('ADMIN', 'MINISTRY')
+  @ApiOperation({ summary: 'One reservation' })
+  get(@Param('id', new ParseUUIDPipe()) id: string): Promise<ReservationView> {
+    return this.reservations.get(id);
+  }
+
+  @Delete('reservations/:id')
+  @Roles('ADMIN', 'MINISTRY')
+  @ApiOperation({ summary: 'Release the unused places of a held reservation' })
+  @ApiConflictResponse({ description: 'reservation-not-held' })
+  release(@Param('id', new ParseUUIDPipe()) id: string): Promise<ReservationView> {
+    return this.reservations.release(id);
+  }
+}
