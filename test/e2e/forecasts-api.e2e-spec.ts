@@ -7,11 +7,12 @@ import { bearer, seedDemoUsers } from '../support/auth';
 import { createTestApp, TestApp } from '../support/test-app';
 
 /** supertest leaves image/* bodies unparsed; read the SVG as text. */
-function asText(res: NodeJS.ReadableStream, callback: (error: Error | null, body: string) => void): void {
+function asText(res: request.Response, callback: (error: Error | null, body: string) => void): void {
+  const stream = res as unknown as NodeJS.ReadableStream;
   let text = '';
-  res.setEncoding('utf8');
-  res.on('data', (chunk: string) => (text += chunk));
-  res.on('end', () => callback(null, text));
+  stream.setEncoding('utf8');
+  stream.on('data', (chunk: string) => (text += chunk));
+  stream.on('end', () => callback(null, text));
 }
 
 /** Elements opened but not closed in order (a cheap well-formedness check without an XML parser). */

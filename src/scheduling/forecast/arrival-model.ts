@@ -14,32 +14,28 @@ export interface SubmissionRecord {
   roomKinds?: RoomKind[];
 }
 
-const adultFractions: CourseProfile[] = [
-  { weight: 5, fractions: 5 },
-  { weight: 10, fractions: 15 },
-  { weight: 20, fractions: 25 },
-  { weight: 30, fractions: 28 },
-  { weight: 20, fractions: 30 },
-  { weight: 10, fractions: 33 },
-  { weight: 5, fractions: 35 },
+const range = (from: number, to: number, totalWeight: number): CourseProfile[] =>
+  Array.from({ length: to - from + 1 }, (_, i) => ({ weight: totalWeight / (to - from + 1), fractions: from + i }));
+const mixed = (parts: Array<[number, CourseProfile[]]>): CourseProfile[] =>
+  parts.flatMap(([share, profiles]) => profiles.map((p) => ({ ...p, weight: Number((p.weight * share).toFixed(6)) })));
+
+// Same case mix as the core's scenario generator (generate-scenario.ts), so a default forecast and
+// `npm run scenario` describe the same center: curative 25–33 fractions mostly, some 34–40 and
+// 15–24; palliative 1/5/10.
+const curative = [...range(25, 33, 0.78), ...range(34, 40, 0.12), ...range(15, 24, 0.1)];
+const palliative: CourseProfile[] = [
+  { weight: 0.2, fractions: 1 },
+  { weight: 0.4, fractions: 5 },
+  { weight: 0.4, fractions: 10 },
 ];
-const emergencyFractions: CourseProfile[] = [
-  { weight: 3, fractions: 1 },
-  { weight: 4, fractions: 5 },
-  { weight: 3, fractions: 10 },
-];
-const pediatricFractions: CourseProfile[] = [
-  { weight: 15, fractions: 20 },
-  { weight: 20, fractions: 25 },
-  { weight: 25, fractions: 28 },
-  { weight: 25, fractions: 30 },
-  { weight: 15, fractions: 33 },
-];
+const adultFractions = mixed([[0.9, curative], [0.1, palliative]]);
+const emergencyFractions = mixed([[0.3, curative], [0.7, palliative]]);
+const pediatricFractions = curative;
 
 /**
- * The demand assumed when there is no history yet: about 800 courses a year (the center's target),
- * a fifth of them children, half of those under anesthesia. Shares are rough clinical experience,
- * not data; replace them with estimated rates as soon as real submissions exist.
+ * The demand assumed when there is no history yet: `coursesPerYear` courses (default the 800
+ * target) in the scenario generator's mix — 15.6 % children, 30 % of them under anesthesia,
+ * 3 % EMERGENCY and 20 % URGENT. Replace with estimated rates as soon as real submissions exist.
  */
 export function defaultArrivals(coursesPerYear = 800): ArrivalCategory[] {
   const perWeek = coursesPerYear / 52;
@@ -51,16 +47,25 @@ export function defaultArrivals(coursesPerYear = 800): ArrivalCategory[] {
     ratePerWeek: perWeek * share,
     profiles,
   });
+  const adult = 0.844;
+  const child = 0.156;
   return [
-    cat('ADULT_ROUTINE', 'ADULT', 'ROUTINE', false, 0.62, adultFractions),
-    cat('ADULT_URGENT', 'ADULT', 'URGENT', false, 0.13, adultFractions),
-    cat('ADULT_EMERGENCY', 'ADULT', 'EMERGENCY', false, 0.02, emergencyFractions),
-    cat('PEDIATRIC_ROUTINE', 'PEDIATRIC', 'ROUTINE', false, 0.08, pediatricFractions),
-    cat('PEDIATRIC_URGENT', 'PEDIATRIC', 'URGENT', false, 0.04, pediatricFractions),
-    cat('PEDIATRIC_ROUTINE_ANESTHESIA', 'PEDIATRIC', 'ROUTINE', true, 0.07, pediatricFractions),
-    cat('PEDIATRIC_URGENT_ANESTHESIA', 'PEDIATRIC', 'URGENT', true, 0.04, pediatricFractions),
+    cat('ADULT_ROUTINE', 'ADULT', 'ROUTINE', false, adult * 0.77, adultFractions),
+    cat('ADULT_URGENT', 'ADULT', 'URGENT', false, adult * 0.2, adultFractions),
+    cat('ADULT_EMERGENCY', 'ADULT', 'EMERGENCY', false, adult * 0.03, emergencyFractions),
+    // Pediatric emergencies are rare enough to fold into URGENT.
+    cat('PEDIATRIC_ROUTINE', 'PEDIATRIC', 'ROUTINE', false, child * 0.7 * 0.77, pediatricFractions),
+    cat('PEDIATRIC_URGENT', 'PEDIATRIC', 'URGENT', false, child * 0.7 * 0.23, pediatricFractions),
+    cat('PEDIATRIC_ROUTINE_ANESTHESIA', 'PEDIATRIC', 'ROUTINE', true, child * 0.3 * 0.77, pediatricFractions),
+    cat('PEDIATRIC_URGENT_ANESTHESIA', 'PEDIATRIC', 'URGENT', true, child * 0.3 * 0.23, pediatricFractions),
   ];
 }
+
+/**
+ * Working days of treatment planning (simulation CT, contouring, plan QA) between submission and
+ * the earliest start, by urgency — as in the scenario generator.
+ */
+export const PREP_WORKING_DAYS: Record<Urgency, [number, number]> = { EMERGENCY: [0, 0], URGENT: [2, 2], ROUTINE: [3, 7] };
 
 export function categoryKey(p: PatientCategory, u: Urgency, anesthesia: boolean): string {
   return `${p}_${u}${anesthesia ? '_ANESTHESIA' : ''}`;
@@ -117,8 +122,8 @@ export function quotaArrivals(demand: QuotaDemand[], weeksLeftInYear: (year: num
     const rate = q.places / weeks;
     const base = `QUOTA_${q.countryCode ?? 'ANY'}_${q.category}_${q.year}`;
     if (q.category.toUpperCase().startsWith('PEDIATRIC')) {
-      out.push({ key: base, patientCategory: 'PEDIATRIC', urgency: 'ROUTINE', requiresAnesthesia: false, ratePerWeek: rate * 0.55, profiles: pediatricFractions });
-      out.push({ key: `${base}_ANESTHESIA`, patientCategory: 'PEDIATRIC', urgency: 'ROUTINE', requiresAnesthesia: true, ratePerWeek: rate * 0.45, profiles: pediatricFractions });
+      out.push({ key: base, patientCategory: 'PEDIATRIC', urgency: 'ROUTINE', requiresAnesthesia: false, ratePerWeek: rate * 0.7, profiles: pediatricFractions });
+      out.push({ key: `${base}_ANESTHESIA`, patientCategory: 'PEDIATRIC', urgency: 'ROUTINE', requiresAnesthesia: true, ratePerWeek: rate * 0.3, profiles: pediatricFractions });
     } else {
       out.push({ key: base, patientCategory: 'ADULT', urgency: 'ROUTINE', requiresAnesthesia: false, ratePerWeek: rate, profiles: adultFractions });
     }

@@ -1,5 +1,6 @@
 import { createPlanner } from '../allocation/planner';
-import { resolveCourseDefaults } from '../defaults/course-defaults';
+import { addWorkingDays, resolveCourseDefaults } from '../defaults/course-defaults';
+import { PREP_WORKING_DAYS } from './arrival-model';
 import { formatDate } from '../time/civil-day';
 import { formatInstant, localDayOf, localToEpochMin, parseInstant } from '../time/zone';
 import type { Booking, CenterConfig, CourseRequest } from '../types';
@@ -32,6 +33,7 @@ export interface SimulatedArrival {
   at: number;
   category: ArrivalCategory;
   profileIndex: number;
+  prepDays: number;
 }
 
 /** Submissions arrive on weekdays between 08:00 and 17:00 local, which is when referrals are filed. */
@@ -53,8 +55,10 @@ export function drawArrivals(p: PreparedForecast, rng: Rng, run: number): Simula
         const day = p.grid.firstMonday + 7 * w + Math.floor(rng() * 5);
         const at = localToEpochMin(p.grid.timeZone, day, SUBMIT_FROM + Math.floor(rng() * SUBMIT_SPAN));
         const profileIndex = weightedIndex(rng, category.profiles.map((x) => x.weight));
+        const [lo, hi] = category.prepDays ?? PREP_WORKING_DAYS[category.urgency];
+        const prepDays = lo + Math.floor(rng() * (hi - lo + 1));
         if (at < p.grid.nowMin) continue;
-        out.push({ id: `sim-${run}-${n++}`, at, category, profileIndex });
+        out.push({ id: `sim-${run}-${n++}`, at, category, profileIndex, prepDays });
       }
     }
   }
@@ -65,6 +69,7 @@ export function drawArrivals(p: PreparedForecast, rng: Rng, run: number): Simula
 export function toCourseRequest(p: PreparedForecast, a: SimulatedArrival): CourseRequest {
   const profile = a.category.profiles[a.profileIndex];
   const arrival = formatInstant(p.grid.timeZone, a.at);
+  const arrivalDate = formatDate(localDayOf(p.grid.timeZone, a.at));
   return resolveCourseDefaults(
     {
       id: a.id,
@@ -77,7 +82,7 @@ export function toCourseRequest(p: PreparedForecast, a: SimulatedArrival): Cours
       fractionMinutes: profile.fractionMinutes,
       beamMinutes: profile.beamMinutes,
       roomKinds: a.category.roomKinds,
-      earliestStart: formatDate(localDayOf(p.grid.timeZone, a.at)),
+      earliestStart: a.prepDays > 0 ? addWorkingDays(p.center, arrivalDate, a.prepDays) : arrivalDate,
     },
     p.center,
   );

@@ -18,6 +18,8 @@ export interface ArrivalCategory {
   ratePerWeek: number;
   profiles: CourseProfile[];
   roomKinds?: RoomKind[];
+  /** Working days from submission to earliest start, drawn uniformly from [min, max]; default by urgency. */
+  prepDays?: [number, number];
 }
 
 /** Unused partner-quota places, treated as extra demand spread over the rest of their year. */
