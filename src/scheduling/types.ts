@@ -76,6 +76,11 @@ export interface Booking {
   beamStart: string;
   beamEnd: string;
   anesthesia: boolean;
+  /**
+   * Appointment status when known. The checker treats MISSED as a day the course used (rule 6)
+   * but not as occupying its room or the beam; CANCELLED is ignored. Omitted = BOOKED.
+   */
+  status?: 'BOOKED' | 'DELIVERED' | 'MISSED' | 'CANCELLED';
 }
 
 export interface AllocationOptions {

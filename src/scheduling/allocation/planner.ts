@@ -272,14 +272,14 @@ export class CorePlanner implements Planner {
    * against a neighbour, whichever wastes fewer sliver minutes), then the same in another room;
    * failing both, the nearest slot anywhere.
    */
-  private placeOnDay(d: DayNum, r0: number, target: number, rooms: number[], shape: FractionShape): Placement | null {
-    const inRoom = this.bestNear(r0, d, target, shape);
+  placeOnDay(d: DayNum, r0: number, target: number, rooms: number[], shape: FractionShape, floor = -Infinity): Placement | null {
+    const inRoom = this.bestNear(r0, d, target, shape, floor);
     if (inRoom !== null) return { roomIdx: r0, day: d, start: inRoom };
     let best: Placement | null = null;
     let bestCost = Infinity;
     for (const r of rooms) {
       if (r === r0) continue;
-      const s = this.bestNear(r, d, target, shape);
+      const s = this.bestNear(r, d, target, shape, floor);
       if (s === null) continue;
       const cost = this.slots.waste(r, d, s, shape.fm) * 4 + Math.abs(s - target);
       if (cost < bestCost) {
@@ -289,7 +289,7 @@ export class CorePlanner implements Planner {
     }
     if (best) return best;
     for (const r of rooms) {
-      for (const s of this.slots.gapCandidates(r, d, -Infinity, shape)) {
+      for (const s of this.slots.gapCandidates(r, d, floor, shape)) {
         // Staying in the same room is worth half an hour of time-of-day drift.
         const dev = Math.abs(s - target) + (r === r0 ? 0 : TIME_TOLERANCE);
         if (dev < bestCost) {
@@ -302,9 +302,9 @@ export class CorePlanner implements Planner {
   }
 
   /** Best start in one room within ±30 min of target: least waste, then least drift. */
-  private bestNear(r: number, d: DayNum, target: number, shape: FractionShape): number | null {
+  private bestNear(r: number, d: DayNum, target: number, shape: FractionShape, floor: number): number | null {
     const slots = this.slots;
-    const lo = target - TIME_TOLERANCE;
+    const lo = Math.max(target - TIME_TOLERANCE, floor);
     const hi = target + TIME_TOLERANCE;
     let best: number | null = null;
     let bestCost = Infinity;
@@ -316,7 +316,7 @@ export class CorePlanner implements Planner {
         bestCost = cost;
       }
     };
-    if (slots.fits(r, d, target, shape)) {
+    if (target >= floor && slots.fits(r, d, target, shape)) {
       consider(target);
       // Keeping the exact time keeps lanes aligned day after day, which packs better overall
       // than hugging a neighbour (measured with bench/core.ts).

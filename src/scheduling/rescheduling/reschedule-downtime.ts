@@ -1,5 +1,100 @@
+/**
+ * Rescheduling after a downtime: only fractions the downtime hits move. Each first tries the
+ * same day (same room ±30 min, another room ±30 min, then any free slot that day) — the course's
+ * days are unchanged, so rules 4 and 6 stay as they were. If the day has no room left, the
+ * downtime makes that day one the course may skip (rule 6), and the fraction is appended after
+ * the course's last fraction instead.
+ */
 import { Booking, CenterConfig, CourseRequest, DowntimeSpec, Move } from '../types';
-export function rescheduleForDowntime(center: CenterConfig, bookings: Booking[], courses: CourseRequest[], downtime: DowntimeSpec, now: string): { moves: Move[]; unschedulable: Array<{ courseId: string; reason: string }> } {
-  void center; void bookings; void courses; void downtime; void now;
-  throw new Error('not implemented yet');
+import { formatDate } from '../time/civil-day';
+import { formatInstant, localDayOf, parseInstant } from '../time/zone';
+import { CorePlanner, NO_RESERVATION, shapeOf, toBooking } from '../allocation/planner';
+import { appendAfter, courseFootprint } from './course-tail';
+
+function withDowntime(center: CenterConfig, downtime: DowntimeSpec): CenterConfig {
+  const present = center.downtimes.some(
+    (d) => (downtime.id !== undefined && d.id === downtime.id) || (d.roomId === downtime.roomId && d.start === downtime.start && d.end === downtime.end),
+  );
+  return present ? center : { ...center, downtimes: [...center.downtimes, downtime] };
+}
+
+export function rescheduleForDowntime(
+  center: CenterConfig,
+  bookings: Booking[],
+  courses: CourseRequest[],
+  downtime: DowntimeSpec,
+  now: string,
+): { moves: Move[]; unschedulable: Array<{ courseId: string; reason: string }> } {
+  const c2 = withDowntime(center, downtime);
+  const tz = c2.timeZone;
+  const ds = parseInstant(downtime.start);
+  const de = parseInstant(downtime.end);
+  const nowMin = parseInstant(now);
+  const where = downtime.roomId ? `room ${downtime.roomId}` : 'the beam line';
+  const what = `Downtime of ${where} ${formatInstant(tz, ds)}–${formatInstant(tz, de)}${downtime.reason ? ` (${downtime.reason})` : ''}`;
+  const courseById = new Map(courses.map((c) => [c.id, c]));
+  const live = bookings.filter((b) => b.status !== 'CANCELLED');
+  const isHit = (b: Booking) =>
+    (b.status === undefined || b.status === 'BOOKED') &&
+    (downtime.roomId === null || b.roomId === downtime.roomId) &&
+    parseInstant(b.start) < de &&
+    parseInstant(b.end) > ds &&
+    parseInstant(b.start) >= nowMin;
+  const hit = live.filter(isHit).sort((a, b) => parseInstant(a.start) - parseInstant(b.start) || (a.courseId < b.courseId ? -1 : 1));
+  const occupying = live.filter((b) => !hit.includes(b) && b.status !== 'MISSED');
+  const planner = new CorePlanner(c2, occupying, { reservation: NO_RESERVATION });
+  const cal = planner.calendar;
+  const moves: Move[] = [];
+  const unschedulable: Array<{ courseId: string; reason: string }> = [];
+  // The course's remaining fractions (not yet re-placed) still count as its days.
+  let current: Booking[] = [...live];
+
+  for (const b of hit) {
+    const course = courseById.get(b.courseId);
+    if (!course) {
+      unschedulable.push({ courseId: b.courseId, reason: `${what} hits fraction ${b.fraction}, but the course is unknown to the planner.` });
+      continue;
+    }
+    const shape = shapeOf(course);
+    const s = parseInstant(b.start);
+    const day = localDayOf(tz, s);
+    const rooms = cal.rooms.map((_, i) => i).filter((i) => cal.roomAllowed(i, course.roomKinds));
+    const roomIdx = cal.roomIndex.get(b.roomId) ?? rooms[0];
+    const p = planner.placeOnDay(day, roomIdx, s, rooms, shape, nowMin);
+    if (p) {
+      const to = toBooking(cal, {
+        id: b.id, courseId: b.courseId, fraction: b.fraction, roomIdx: p.roomIdx, day, start: p.start,
+        end: p.start + shape.fm, beamStart: p.start + shape.off, beamEnd: p.start + shape.off + shape.bm, anesthesia: shape.anesthesia,
+      });
+      planner.index.addBooking(to);
+      current = current.map((x) => (x === b ? to : x));
+      const shift = p.start - s;
+      moves.push({
+        bookingId: b.id, courseId: b.courseId, fraction: b.fraction, from: b, to,
+        reason: `${what} hits this fraction; moved the same day to ${to.roomId} at ${to.start.slice(11, 16)}` +
+          (shift === 0 ? '.' : ` (${shift > 0 ? '+' : ''}${shift} min).`),
+      });
+      continue;
+    }
+    // No room that day: drop it from the day and append it after the course's last fraction.
+    const others = current.filter((x) => x !== b);
+    const fp = courseFootprint(planner, course, others);
+    const last = fp.days[fp.days.length - 1] ?? day;
+    const placed = appendAfter(planner, course, fp.days, Math.max(last, day), nowMin, fp.usualRoomIdx, fp.tod, b.fraction, b.id);
+    if ('failedOn' in placed) {
+      unschedulable.push({
+        courseId: b.courseId,
+        reason: `${what} hits fraction ${b.fraction} on ${formatDate(day)}; no slot is free that day and ${placed.failedOn} (the day after the course's last fraction) is full. A coordinator must decide.`,
+      });
+      current = others;
+      moves.push({ bookingId: b.id, courseId: b.courseId, fraction: b.fraction, from: b, to: null, reason: `${what} hits this fraction and no slot could be found without interrupting the course.` });
+      continue;
+    }
+    current = [...others, placed.booking];
+    moves.push({
+      bookingId: b.id, courseId: b.courseId, fraction: b.fraction, from: b, to: placed.booking,
+      reason: `${what} hits this fraction and ${formatDate(day)} has no other free slot; the fraction moves to the end of the course, ${placed.booking.start.slice(0, 10)} at ${placed.booking.start.slice(11, 16)} in ${placed.booking.roomId}.`,
+    });
+  }
+  return { moves, unschedulable };
 }

@@ -29,7 +29,15 @@ export function checkSchedule(center: CenterConfig, bookings: Booking[], courses
   const tz = center.timeZone;
   const out: Violation[] = [];
   const courseById = new Map(courses.map((c) => [c.id, c]));
-  const bs: B[] = bookings.map((b) => {
+  const live = bookings.filter((b) => b.status !== 'CANCELLED');
+  const missedDays = new Map<string, Set<DayNum>>();
+  for (const b of live) {
+    if (b.status !== 'MISSED') continue;
+    const set = missedDays.get(b.courseId) ?? new Set<DayNum>();
+    set.add(localDayOf(tz, parseInstant(b.start)));
+    missedDays.set(b.courseId, set);
+  }
+  const bs: B[] = live.filter((b) => b.status !== 'MISSED').map((b) => {
     const s = parseInstant(b.start);
     return {
       key: bookingKey(b),
@@ -147,8 +155,12 @@ export function checkSchedule(center: CenterConfig, bookings: Booking[], courses
       if (b.s < arrival) out.push({ rule: 5, message: `Fraction ${b.src.fraction} of ${courseId} starts ${formatInstant(tz, b.s)}, before the course arrived (${course.arrival}).`, courseId, bookingIds: [b.key] });
     }
     const profile = { roomKinds: course.roomKinds, requiresAnesthesia: course.requiresAnesthesia, fractionMinutes: course.fractionMinutes };
+    const missed = missedDays.get(courseId);
+    for (const d of missed ?? []) perWeek.set(weekId(d), (perWeek.get(weekId(d)) ?? 0) + 1);
     for (let i = 1; i < arr.length; i++) {
       for (let d = arr[i - 1].day + 1; d < arr[i].day; d++) {
+        // A missed fraction's day was used (the patient did not come); it is not an interruption.
+        if (missed?.has(d)) continue;
         if (cal.openForCourse(profile, d) !== 1) continue;
         if ((perWeek.get(weekId(d)) ?? 0) >= course.fractionsPerWeek) continue;
         out.push({ rule: 6, message: `Course ${courseId} is interrupted: ${formatDate(d)} is open for it but unused between fractions on ${formatDate(arr[i - 1].day)} and ${formatDate(arr[i].day)}.`, courseId, bookingIds: [arr[i - 1].key, arr[i].key] });

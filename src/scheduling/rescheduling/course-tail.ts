@@ -1,0 +1,78 @@
+/**
+ * Shared by both reschedulers: where a course's fractions are, its usual room and time, and
+ * placing one extra fraction right after its last one (rule 6: on the next day open for it).
+ */
+import { Booking, CourseRequest } from '../types';
+import { DayNum, formatDate, weekId } from '../time/civil-day';
+import { localDayOf, localMidnight, parseInstant } from '../time/zone';
+import { CorePlanner, profileOf, shapeOf, toBooking } from '../allocation/planner';
+
+export interface TailPlacement {
+  booking: Booking;
+  day: DayNum;
+}
+
+/** Days the course uses (booked, delivered or missed) and its usual room index and time of day. */
+export function courseFootprint(planner: CorePlanner, course: CourseRequest, bookings: Booking[]) {
+  const tz = planner.calendar.timeZone;
+  const own = bookings.filter((b) => b.courseId === course.id && b.status !== 'CANCELLED');
+  const days = own.map((b) => localDayOf(tz, parseInstant(b.start))).sort((a, b) => a - b);
+  const first = [...own].sort((a, b) => parseInstant(a.start) - parseInstant(b.start))[0];
+  const counts = new Map<string, number>();
+  for (const b of own) counts.set(b.roomId, (counts.get(b.roomId) ?? 0) + 1);
+  const usualRoom = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
+  const firstStart = first ? parseInstant(first.start) : null;
+  const tod = firstStart === null ? 8 * 60 : firstStart - localMidnight(tz, localDayOf(tz, firstStart));
+  return { days, usualRoomIdx: usualRoom ? (planner.calendar.roomIndex.get(usualRoom) ?? 0) : 0, tod };
+}
+
+/**
+ * Places one fraction on the first day after `afterDay` (and not before `floorMin`) that the
+ * course may use; a day that is fully open for the course must be taken (rule 6), so if it has
+ * no free slot the placement fails rather than skipping it.
+ */
+export function appendAfter(
+  planner: CorePlanner,
+  course: CourseRequest,
+  usedDays: DayNum[],
+  afterDay: DayNum,
+  floorMin: number,
+  roomIdx: number,
+  tod: number,
+  fraction: number,
+  id?: string,
+): TailPlacement | { failedOn: string } {
+  const cal = planner.calendar;
+  const tz = cal.timeZone;
+  const profile = profileOf(course);
+  const shape = shapeOf(course);
+  const rooms = cal.rooms.map((_, i) => i).filter((i) => cal.roomAllowed(i, course.roomKinds));
+  const perWeek = new Map<number, number>();
+  for (const d of usedDays) perWeek.set(weekId(d), (perWeek.get(weekId(d)) ?? 0) + 1);
+  const floorDay = localDayOf(tz, floorMin);
+  const start = Math.max(afterDay + 1, floorDay);
+  for (let d = start; d < start + 120; d++) {
+    const st = cal.openForCourse(profile, d);
+    if (st === 0 || (perWeek.get(weekId(d)) ?? 0) >= course.fractionsPerWeek) continue;
+    const p = planner.placeOnDay(d, roomIdx, localMidnight(tz, d) + tod, rooms, shape, d === floorDay ? floorMin : -Infinity);
+    if (!p) {
+      if (st === 2) continue;
+      return { failedOn: formatDate(d) };
+    }
+    const booking = toBooking(cal, {
+      id,
+      courseId: course.id,
+      fraction,
+      roomIdx: p.roomIdx,
+      day: d,
+      start: p.start,
+      end: p.start + shape.fm,
+      beamStart: p.start + shape.off,
+      beamEnd: p.start + shape.off + shape.bm,
+      anesthesia: shape.anesthesia,
+    });
+    planner.index.addBooking(booking);
+    return { booking, day: d };
+  }
+  return { failedOn: formatDate(start + 120) };
+}

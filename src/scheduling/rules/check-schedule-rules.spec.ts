@@ -1,0 +1,89 @@
+import { demoCenter } from '../defaults/demo-center';
+import { booking, course } from '../testing/booking-factory';
+import { checkBooking, checkSchedule } from './check-schedule';
+
+const center = demoCenter();
+const rulesOf = (v: { rule: number }[]) => [...new Set(v.map((x) => x.rule))].sort();
+// Week of Mon 2027-03-01 .. Fri 03-05 (8 March is a holiday).
+const week = ['2027-03-01', '2027-03-02', '2027-03-03', '2027-03-04', '2027-03-05'];
+const clean = (id: string, room: string, hhmm: string) => week.map((d, i) => booking(id, i + 1, room, d, hhmm));
+
+describe('checkSchedule: one test per hard rule', () => {
+  it('a correct schedule has no violation', () => {
+    expect(checkSchedule(center, [...clean('A', 'G1', '09:00'), ...clean('B', 'G2', '09:10')], [course('A'), course('B')])).toEqual([]);
+  });
+
+  it('rule 1: inside open hours, outside QA, closures and downtime', () => {
+    expect(rulesOf(checkSchedule(center, [booking('A', 1, 'G1', '2027-03-01', '07:10')], [course('A', { fractions: 1 })]))).toEqual([1]);
+    expect(rulesOf(checkSchedule(center, [booking('A', 1, 'G1', '2027-03-01', '22:45')], [course('A', { fractions: 1 })]))).toEqual([1]);
+    expect(rulesOf(checkSchedule(center, [booking('A', 1, 'G1', '2027-03-08', '10:00')], [course('A', { fractions: 1 })]))).toEqual([1]);
+    const down = { ...center, downtimes: [{ roomId: 'G1', start: '2027-03-01T09:00:00+05:00', end: '2027-03-01T10:00:00+05:00' }] };
+    expect(rulesOf(checkSchedule(down, [booking('A', 1, 'G1', '2027-03-01', '09:40')], [course('A', { fractions: 1 })]))).toEqual([1]);
+  });
+
+  it('rule 2: allowed room kind, active room', () => {
+    expect(rulesOf(checkSchedule(center, [booking('A', 1, 'G1', '2027-03-01', '10:00')], [course('A', { fractions: 1, roomKinds: ['FIXED_BEAM'] })]))).toEqual([2]);
+    const inactive = { ...center, rooms: center.rooms.map((r) => (r.id === 'G3' ? { ...r, active: false } : r)) };
+    expect(rulesOf(checkSchedule(inactive, [booking('A', 1, 'G3', '2027-03-01', '10:00')], [course('A', { fractions: 1 })]))).toEqual([1, 2]);
+  });
+
+  it('rule 3: no overlap in one room', () => {
+    const v = checkSchedule({ ...center, sharedBeam: false }, [booking('A', 1, 'G1', '2027-03-01', '10:00'), booking('B', 1, 'G1', '2027-03-01', '10:20')], [course('A', { fractions: 1 }), course('B', { fractions: 1 })]);
+    expect(rulesOf(v)).toEqual([3]);
+  });
+
+  it('rule 4: one fraction per day, at most fractionsPerWeek per ISO week', () => {
+    const twice = [booking('A', 1, 'G1', '2027-03-01', '10:00'), booking('A', 2, 'G2', '2027-03-01', '15:00')];
+    expect(rulesOf(checkSchedule(center, twice, [course('A', { fractions: 2 })]))).toEqual([4]);
+    expect(rulesOf(checkSchedule(center, clean('A', 'G1', '09:00'), [course('A', { fractionsPerWeek: 4 })]))).toEqual([4]);
+  });
+
+  it('rule 5: not before earliestStart, nothing before arrival', () => {
+    expect(rulesOf(checkSchedule(center, clean('A', 'G1', '09:00'), [course('A', { earliestStart: '2027-03-02' })]))).toEqual([5]);
+    expect(rulesOf(checkSchedule(center, clean('A', 'G1', '09:00'), [course('A', { arrival: '2027-03-01T12:00:00+05:00' })]))).toEqual([5]);
+  });
+
+  it('rule 6: no interruption — an open day between fractions must be used unless the week is full', () => {
+    const gap = clean('A', 'G1', '09:00').filter((b) => b.fraction !== 3);
+    expect(rulesOf(checkSchedule(center, gap, [course('A', { fractions: 4 })]))).toEqual([6]);
+    // With 4 per week, skipping Wednesday is fine: the week still has its 4 fractions.
+    expect(checkSchedule(center, gap, [course('A', { fractions: 4, fractionsPerWeek: 4 })])).toEqual([]);
+    // A weekend and the 8 March holiday are not interruptions: Fri 5th then Tue 9th.
+    expect(checkSchedule(center, [booking('A', 1, 'G1', '2027-03-05', '09:00'), booking('A', 2, 'G1', '2027-03-09', '09:00')], [course('A', { fractions: 2 })])).toEqual([]);
+    // A missed fraction's day was used.
+    const missed = clean('A', 'G1', '09:00').map((b) => (b.fraction === 3 ? { ...b, status: 'MISSED' as const } : b));
+    expect(checkSchedule(center, missed, [course('A')])).toEqual([]);
+  });
+
+  it('rule 7: anesthesia inside the window, at most `teams` at once', () => {
+    const an = (id: string, room: string, hhmm: string) => booking(id, 1, room, '2027-03-01', hhmm, { minutes: 50, anesthesia: true });
+    const ac = (id: string) => course(id, { fractions: 1, requiresAnesthesia: true, fractionMinutes: 50 });
+    expect(rulesOf(checkSchedule(center, [an('A', 'G1', '12:30')], [ac('A')]))).toEqual([7]);
+    expect(rulesOf(checkSchedule(center, [an('A', 'G1', '09:00'), an('B', 'G2', '09:30')], [ac('A'), ac('B')]))).toEqual([7]);
+    const twoTeams = { ...center, anesthesia: { ...center.anesthesia, teams: 2 } };
+    expect(checkSchedule(twoTeams, [an('A', 'G1', '09:00'), an('B', 'G2', '09:30')], [ac('A'), ac('B')])).toEqual([]);
+  });
+
+  it('rule 8: shared beam intervals never overlap across rooms; independent machines may', () => {
+    const pair = [booking('A', 1, 'G1', '2027-03-01', '10:00'), booking('B', 1, 'G2', '2027-03-01', '10:05')];
+    const cs = [course('A', { fractions: 1 }), course('B', { fractions: 1 })];
+    expect(rulesOf(checkSchedule(center, pair, cs))).toEqual([8]);
+    expect(checkSchedule({ ...center, sharedBeam: false }, pair, cs)).toEqual([]);
+    expect(checkSchedule(center, [pair[0], booking('B', 1, 'G2', '2027-03-01', '10:08')], cs)).toEqual([]);
+  });
+});
+
+describe('checkBooking (used by /appointments/:id/move)', () => {
+  it('reports only what the moved booking breaks', () => {
+    const a = clean('A', 'G1', '09:00').map((b, i) => ({ ...b, id: `a${i + 1}` }));
+    const b = clean('B', 'G2', '11:00').map((x, i) => ({ ...x, id: `b${i + 1}` }));
+    const all = [...a, ...b];
+    const ok = { ...b[2], start: '2027-03-03T12:00:00+05:00', end: '2027-03-03T12:30:00+05:00', beamStart: '2027-03-03T12:10:00+05:00', beamEnd: '2027-03-03T12:18:00+05:00' };
+    expect(checkBooking(center, all, course('B'), ok)).toEqual([]);
+    const clash = { ...b[2], roomId: 'G1', start: '2027-03-03T09:00:00+05:00', end: '2027-03-03T09:30:00+05:00', beamStart: '2027-03-03T09:10:00+05:00', beamEnd: '2027-03-03T09:18:00+05:00' };
+    expect(rulesOf(checkBooking(center, all, course('B'), clash))).toEqual([3, 8]);
+    const otherDay = { ...b[2], start: '2027-03-04T14:00:00+05:00', end: '2027-03-04T14:30:00+05:00', beamStart: '2027-03-04T14:10:00+05:00', beamEnd: '2027-03-04T14:18:00+05:00' };
+    // Two on Thursday (rule 4); Wednesday left empty is not rule 6 here because the week still holds 5.
+    expect(rulesOf(checkBooking(center, all, course('B'), otherDay))).toEqual([4]);
+  });
+});
