@@ -1,6 +1,7 @@
 import { CountriesModule } from './countries/countries.module';
 import { QuotaHoldsWorkerModule } from './quotas/quota-holds-worker.module';
 import { QuotasModule } from './quotas/quotas.module';
+import { ReferralsModule } from './referrals/referrals.module';
 import { ForecastsModule } from './forecasts/forecasts.module';
 import { CapacityModule } from './capacity/capacity.module';
 import { ForecastsWorkerModule } from './forecasts/forecasts-worker.module';
@@ -34,7 +35,7 @@ function configRootModule(): DynamicModule {
 }
 
 /** Modules that serve HTTP (controllers and the services they need). */
-const API_MODULES: Type[] = [AuditModule, AuthModule, HealthModule, CenterModule, RoomsModule, CalendarModule, DowntimesModule, ForecastsModule, CapacityModule, CountriesModule, QuotasModule];
+const API_MODULES: Type[] = [AuditModule, AuthModule, HealthModule, CenterModule, RoomsModule, CalendarModule, DowntimesModule, ForecastsModule, CapacityModule, CountriesModule, QuotasModule, ReferralsModule];
 
 /** Modules that hold BullMQ processors and schedulers; loaded only where workers run. */
 const WORKER_MODULES: Type[] = [ForecastsWorkerModule, QuotaHoldsWorkerModule];

@@ -43,3 +43,23 @@ export function expectProblem(res: { status: number; headers: Record<string, str
   expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
   expect(res.body.status).toBe(status);
 }
+
+/** A valid POST /referrals body for a child with an oncohematological cancer. */
+export function referralBody(reservationId: string, overrides: { earliestStart?: string; mrn?: string } = {}) {
+  return {
+    reservationId,
+    patient: { firstName: 'Aibek', lastName: 'Toktogulov', birthDate: '2018-03-14', sex: 'male', ...(overrides.mrn ? { mrn: overrides.mrn } : {}) },
+    course: { diagnosisGroup: 'ONCOHEMATOLOGY', urgency: 'ROUTINE', fractions: 5, earliestStart: overrides.earliestStart ?? '2027-03-01' },
+  };
+}
+
+/** Polls until `check` returns a value (not undefined) or the time is up. */
+export async function waitFor<T>(check: () => Promise<T | undefined>, timeoutMs: number, everyMs = 100): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
+  }
+}

@@ -1,0 +1,29 @@
+import { ApiProperty, OmitType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsDefined, IsUUID, ValidateNested } from 'class-validator';
+import { CreateCourseDto } from '../courses/create-course.dto';
+import { CreatePatientDto } from '../patients/create-patient.dto';
+
+/** The patient's country is the referring ministry's (the reservation's), so it is not asked for. */
+export class ReferralPatientDto extends OmitType(CreatePatientDto, ['countryCode'] as const) {}
+
+/** The course is created for the new patient, so no patientId. */
+export class ReferralCourseDto extends OmitType(CreateCourseDto, ['patientId'] as const) {}
+
+export class CreateReferralDto {
+  @ApiProperty({ format: 'uuid', description: 'A HELD reservation of the referring country' })
+  @IsUUID()
+  reservationId!: string;
+
+  @ApiProperty({ type: ReferralPatientDto })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => ReferralPatientDto)
+  patient!: ReferralPatientDto;
+
+  @ApiProperty({ type: ReferralCourseDto })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => ReferralCourseDto)
+  course!: ReferralCourseDto;
+}

@@ -1,0 +1,35 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/roles.decorator';
+import { CreateReferralDto } from './create-referral.dto';
+import { ReferralView } from './referral.view';
+import { ReferralsService } from './referrals.service';
+
+@ApiTags('referrals')
+@ApiBearerAuth()
+@Controller('referrals')
+export class ReferralsController {
+  constructor(private readonly referrals: ReferralsService) {}
+
+  @Post()
+  @Roles('ADMIN', 'MINISTRY')
+  @ApiOperation({ summary: 'Refer a patient against a held reservation: uses one place, creates the patient and course, submits it' })
+  @ApiConflictResponse({ description: 'reservation-expired or reservation-not-held (released, expired or used up)' })
+  create(@Body() dto: CreateReferralDto): Promise<ReferralView> {
+    return this.referrals.create(dto);
+  }
+
+  @Get()
+  @Roles('ADMIN', 'MINISTRY')
+  @ApiOperation({ summary: "Referrals with their course status and first fraction date (a ministry: its own country's)" })
+  list(): Promise<ReferralView[]> {
+    return this.referrals.list();
+  }
+
+  @Get(':id')
+  @Roles('ADMIN', 'MINISTRY')
+  @ApiOperation({ summary: 'One referral' })
+  get(@Param('id', new ParseUUIDPipe()) id: string): Promise<ReferralView> {
+    return this.referrals.get(id);
+  }
+}

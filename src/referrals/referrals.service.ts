@@ -1,0 +1,95 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { countryScope } from '../auth/country-scope';
+import { notFound } from '../common/problem';
+import { requestContext, SYSTEM_ACTOR } from '../common/request-context';
+import { CourseService } from '../courses/course.service';
+import { PatientService } from '../patients/patient.service';
+import { ReservationsService } from '../quotas/reservations.service';
+import { CreateReferralDto } from './create-referral.dto';
+import { Referral } from './referral.entity';
+import { ReferralRow, ReferralView, toReferralView } from './referral.view';
+
+// The first fraction is the earliest one not cancelled; its date is read in the center's zone.
+const REFERRAL_SQL = `
+  SELECT r.id, r.reservation_id, r.quota_id, r.country_code, r.status, r.patient_id, r.course_id, r.created_at, r.returned_at,
+         p.first_name || ' ' || p.last_name AS patient_name,
+         c.status AS course_status, c.reason AS course_reason,
+         f.first_at AS first_fraction_at,
+         to_char(f.first_at AT TIME ZONE (SELECT time_zone FROM center_settings WHERE id = 1), 'YYYY-MM-DD') AS first_fraction_date
+    FROM referrals r
+    JOIN courses c ON c.id = r.course_id
+    JOIN patients p ON p.id = r.patient_id
+    LEFT JOIN LATERAL (SELECT min(a.start) AS first_at FROM appointments a WHERE a.course_id = r.course_id AND a.status <> 'CANCELLED') f ON true
+   WHERE ($1::char(2) IS NULL OR r.country_code = $1)
+     AND ($2::uuid IS NULL OR r.id = $2)
+   ORDER BY r.created_at DESC, r.id
+   LIMIT 500`;
+
+@Injectable()
+export class ReferralsService {
+  private readonly logger = new Logger(ReferralsService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly reservations: ReservationsService,
+    private readonly patients: PatientService,
+    private readonly courses: CourseService,
+  ) {}
+
+  /**
+   * Uses one held place, creates the patient and the course in the same transaction (all or
+   * nothing), then submits the course for allocation.
+   */
+  async create(dto: CreateReferralDto): Promise<ReferralView> {
+    const referralId = randomUUID();
+    const courseId = await this.dataSource.transaction(async (m) => {
+      // Locks quota then reservation first, so two referrals on the last place cannot both pass.
+      const reservation = await this.reservations.useOnePlace(m, dto.reservationId, referralId);
+      const country = reservation.countryCode;
+      const patient = await this.patients.create({ ...dto.patient, countryCode: country }, m, country);
+      const course = await this.courses.create({ ...dto.course, patientId: patient.id }, m, { referralId, countryCode: country });
+      const actor = requestContext.actor() ?? SYSTEM_ACTOR;
+      await m.getRepository(Referral).insert({
+        id: referralId,
+        reservationId: reservation.id,
+        quotaId: reservation.quotaId,
+        countryCode: country,
+        patientId: patient.id,
+        courseId: course.id,
+        status: 'ACTIVE',
+        createdBy: actor.username,
+        returnedAt: null,
+      });
+      await this.audit.record(m, {
+        action: 'referral.create',
+        entity: 'referral',
+        entityId: referralId,
+        details: { reservationId: reservation.id, quotaId: reservation.quotaId, patientId: patient.id, courseId: course.id },
+      });
+      return course.id;
+    });
+    // submit() records QUEUED in its own transaction; if it fails here, the course stays DRAFT with its place used.
+    try {
+      await this.courses.submit(courseId);
+    } catch (error) {
+      this.logger.error(`referral ${referralId}: course ${courseId} was created but not submitted: ${(error as Error).message}`);
+    }
+    return this.get(referralId);
+  }
+
+  async list(): Promise<ReferralView[]> {
+    const rows: ReferralRow[] = await this.dataSource.query(REFERRAL_SQL, [countryScope(), null]);
+    return rows.map(toReferralView);
+  }
+
+  async get(id: string): Promise<ReferralView> {
+    const [row]: ReferralRow[] = await this.dataSource.query(REFERRAL_SQL, [countryScope(), id]);
+    if (!row) throw notFound('Referral', id);
+    return toReferralView(row);
+  }
+}

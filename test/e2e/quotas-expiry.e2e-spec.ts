@@ -1,0 +1,126 @@
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { expireHoldJobId } from '../../src/quotas/hold-expiry-job';
+import { JobRepository } from '../../src/queue/job.repository';
+import { QUEUES } from '../../src/queue/queue-names';
+import { bearer, seedDemoUsers } from '../support/auth';
+import { createTestApp, TestApp } from '../support/test-app';
+import { countersAndLedger, expectProblem, grantQuota, referralBody, waitFor } from './quotas-support';
+
+// QUOTA_HOLD_UNIT_SECONDS=2 makes one hold day last two seconds; nothing else about expiry changes.
+const HOLD_UNIT_SECONDS = 2;
+
+async function reservationRow(db: DataSource, id: string) {
+  const [row]: Array<{ status: string; remaining: number; expires_at: Date; closed_at: Date | null }> = await db.query(
+    'SELECT status, remaining, expires_at, closed_at FROM quota_reservations WHERE id = $1',
+    [id],
+  );
+  return row;
+}
+
+describe('hold expiry through the delayed job (sweep off)', () => {
+  let t: TestApp;
+  let server: ReturnType<TestApp['app']['getHttpServer']>;
+  let db: DataSource;
+  let kg: string;
+
+  beforeAll(async () => {
+    t = await createTestApp({ env: { QUOTA_HOLD_UNIT_SECONDS: String(HOLD_UNIT_SECONDS), RECONCILER_ENABLED: 'false' } });
+    server = t.app.getHttpServer();
+    db = t.app.get(DataSource);
+    await seedDemoUsers(t);
+    kg = await bearer(t, 'ministry-kg');
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('returns the places at expiresAt, writes EXPIRE, and a referral against the expired hold answers 409', async () => {
+    const quota = await grantQuota(t, { countryCode: 'KG', year: 2027, granted: 6 });
+    const hold = await request(server).post(`/api/v1/quotas/${quota.id}/reservations`).set('Authorization', kg).send({ count: 4, holdDays: 1 }).expect(201);
+    const expiresAt = Date.parse(hold.body.expiresAt);
+    expect(expiresAt - Date.now()).toBeLessThanOrEqual(HOLD_UNIT_SECONDS * 1000);
+    expect((await countersAndLedger(db, quota.id)).reserved).toBe(4);
+
+    const row = await waitFor(async () => {
+      const r = await reservationRow(db, hold.body.id);
+      return r.status === 'HELD' ? undefined : r;
+    }, 15_000);
+    expect(row).toMatchObject({ status: 'EXPIRED', remaining: 0 });
+    // Not before its time, and promptly after it (the delayed job, not a sweep: the sweep is off).
+    const lateBy = new Date(row.closed_at as Date).getTime() - expiresAt;
+    expect(lateBy).toBeGreaterThanOrEqual(0);
+    expect(lateBy).toBeLessThan(3000);
+
+    const c = await countersAndLedger(db, quota.id);
+    expect(c).toMatchObject({ granted: 6, reserved: 0, used: 0, sum_reserved: 0, held_remaining: 0 });
+    const ledger = await request(server).get(`/api/v1/quotas/${quota.id}/ledger`).set('Authorization', kg).expect(200);
+    expect(ledger.body.entries.map((e: { kind: string }) => e.kind)).toEqual(['GRANT', 'RESERVE', 'EXPIRE']);
+    expect(ledger.body.entries[2]).toMatchObject({ deltaReserved: -4, reservationId: hold.body.id, actorRole: 'SYSTEM' });
+    expect(ledger.body.quota.available).toBe(6);
+
+    const refer = await request(server).post('/api/v1/referrals').set('Authorization', kg).send(referralBody(hold.body.id));
+    expectProblem(refer, 409);
+    expect(refer.body.reservationStatus).toBe('EXPIRED');
+    const [{ n }] = await db.query('SELECT count(*)::int AS n FROM patients');
+    expect(n).toBe(0);
+    expectProblem(await request(server).delete(`/api/v1/reservations/${hold.body.id}`).set('Authorization', kg), 409);
+  });
+
+  it('refuses a referral once expiresAt has passed even if the expiry job never ran', async () => {
+    const quota = await grantQuota(t, { countryCode: 'KG', year: 2028, granted: 2 });
+    const hold = await request(server).post(`/api/v1/quotas/${quota.id}/reservations`).set('Authorization', kg).send({ count: 1, holdDays: 1 }).expect(201);
+    const job = await t.app.get(JobRepository).queue(QUEUES.quotaHolds).getJob(expireHoldJobId(hold.body.id));
+    expect(job).toBeDefined();
+    await job!.remove();
+    await new Promise((resolve) => setTimeout(resolve, HOLD_UNIT_SECONDS * 1000 + 300));
+    expect((await reservationRow(db, hold.body.id)).status).toBe('HELD');
+    const refer = await request(server).post('/api/v1/referrals').set('Authorization', kg).send(referralBody(hold.body.id));
+    expectProblem(refer, 409);
+    expect(refer.body.type).toMatch(/reservation-expired/);
+    expect(await countersAndLedger(db, quota.id)).toMatchObject({ reserved: 1, used: 0, sum_reserved: 1, sum_used: 0 });
+  });
+});
+
+describe('the sweep expires a hold whose delayed job was lost', () => {
+  let t: TestApp;
+  let db: DataSource;
+
+  beforeAll(async () => {
+    t = await createTestApp({
+      env: { QUOTA_HOLD_UNIT_SECONDS: String(HOLD_UNIT_SECONDS), RECONCILER_ENABLED: 'true', QUOTA_HOLD_SWEEP_EVERY_MS: '500' },
+    });
+    db = t.app.get(DataSource);
+    await seedDemoUsers(t);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('expires it with an EXPIRE ledger entry shortly after expiresAt', async () => {
+    const quota = await grantQuota(t, { countryCode: 'KG', year: 2027, granted: 3 });
+    const hold = await request(t.app.getHttpServer())
+      .post(`/api/v1/quotas/${quota.id}/reservations`)
+      .set('Authorization', await bearer(t, 'ministry-kg'))
+      .send({ count: 2, holdDays: 1 })
+      .expect(201);
+    const job = await t.app.get(JobRepository).queue(QUEUES.quotaHolds).getJob(expireHoldJobId(hold.body.id));
+    await job!.remove();
+    const row = await waitFor(async () => {
+      const r = await reservationRow(db, hold.body.id);
+      return r.status === 'HELD' ? undefined : r;
+    }, 15_000);
+    expect(row.status).toBe('EXPIRED');
+    expect(new Date(row.closed_at as Date).getTime()).toBeGreaterThanOrEqual(Date.parse(hold.body.expiresAt));
+    const kinds: Array<{ kind: string; delta_reserved: number }> = await db.query(
+      'SELECT kind, delta_reserved FROM quota_ledger WHERE quota_id = $1 ORDER BY id',
+      [quota.id],
+    );
+    expect(kinds).toEqual([
+      { kind: 'GRANT', delta_reserved: 0 },
+      { kind: 'RESERVE', delta_reserved: 2 },
+      { kind: 'EXPIRE', delta_reserved: -2 },
+    ]);
+    expect(await countersAndLedger(db, quota.id)).toMatchObject({ reserved: 0, sum_reserved: 0 });
+  });
+});

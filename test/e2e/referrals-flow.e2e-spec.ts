@@ -1,0 +1,158 @@
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { bearer, seedDemoUsers } from '../support/auth';
+import { createTestApp, TestApp } from '../support/test-app';
+import { countersAndLedger, expectProblem, grantQuota, referralBody, waitFor } from './quotas-support';
+
+/** 'YYYY-MM-DD' `days` from today (UTC). */
+function dateIn(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+interface ReferralView {
+  id: string;
+  status: string;
+  courseId: string;
+  patientId: string;
+  courseStatus: string;
+  firstFractionAt: string | null;
+  firstFractionDate: string | null;
+}
+
+describe('referrals: reserve -> refer -> allocated -> first fraction date; returns; scoping', () => {
+  let t: TestApp;
+  let server: ReturnType<TestApp['app']['getHttpServer']>;
+  let db: DataSource;
+  let admin: string;
+  let kg: string;
+  let uz: string;
+  let coordinator: string;
+
+  beforeAll(async () => {
+    t = await createTestApp({ role: 'all' });
+    server = t.app.getHttpServer();
+    db = t.app.get(DataSource);
+    await seedDemoUsers(t);
+    for (const name of ['G1', 'G2']) await db.query(`INSERT INTO rooms (name, kind) VALUES ($1, 'GANTRY')`, [name]);
+    admin = await bearer(t, 'admin');
+    kg = await bearer(t, 'ministry-kg');
+    uz = await bearer(t, 'ministry-uz');
+    coordinator = await bearer(t, 'coordinator');
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const hold = async (quotaId: string, count: number) =>
+    (await request(server).post(`/api/v1/quotas/${quotaId}/reservations`).set('Authorization', kg).send({ count }).expect(201)).body as { id: string };
+
+  const allocated = (id: string) =>
+    waitFor(async () => {
+      const res = await request(server).get(`/api/v1/referrals/${id}`).set('Authorization', kg).expect(200);
+      const view = res.body as ReferralView;
+      return view.courseStatus === 'SCHEDULED' && view.firstFractionDate ? view : undefined;
+    }, 30_000, 200);
+
+  it('end to end: the course is created, submitted and allocated; the ministry sees the first fraction date; one USE', async () => {
+    const quota = await grantQuota(t, { countryCode: 'KG', year: 2027, granted: 5 });
+    const reservation = await hold(quota.id, 2);
+    const res = await request(server).post('/api/v1/referrals').set('Authorization', kg).send(referralBody(reservation.id, { earliestStart: dateIn(7) })).expect(201);
+    expect(res.body).toMatchObject({ status: 'ACTIVE', countryCode: 'KG', reservationId: reservation.id, quotaId: quota.id, patientName: 'Aibek Toktogulov' });
+    expect(['QUEUED', 'SCHEDULED']).toContain(res.body.courseStatus);
+
+    const view = await allocated(res.body.id);
+    const fractions = await request(server).get(`/api/v1/courses/${view.courseId}/appointments`).set('Authorization', kg).expect(200);
+    expect(fractions.body).toHaveLength(5);
+    const first = fractions.body.map((a: { start: string }) => a.start).sort()[0];
+    expect(view.firstFractionAt).toBe(new Date(first).toISOString());
+    expect(view.firstFractionDate! >= dateIn(6)).toBe(true);
+
+    const [patient] = await db.query('SELECT country_code, referral_country_code FROM patients WHERE id = $1', [view.patientId]);
+    expect(patient).toEqual({ country_code: 'KG', referral_country_code: 'KG' });
+    const [course] = await db.query('SELECT referral_id, referral_country_code FROM courses WHERE id = $1', [view.courseId]);
+    expect(course).toEqual({ referral_id: res.body.id, referral_country_code: 'KG' });
+
+    expect(await countersAndLedger(db, quota.id)).toMatchObject({ granted: 5, reserved: 1, used: 1, sum_reserved: 1, sum_used: 1, held_remaining: 1 });
+    const uses = await db.query(`SELECT referral_id, reservation_id, actor_username FROM quota_ledger WHERE quota_id = $1 AND kind = 'USE'`, [quota.id]);
+    expect(uses).toEqual([{ referral_id: res.body.id, reservation_id: reservation.id, actor_username: 'ministry-kg' }]);
+    const actions = (await db.query(`SELECT action FROM audit_log WHERE entity = 'referral' AND entity_id = $1`, [res.body.id])).map((a: { action: string }) => a.action);
+    expect(actions).toEqual(['referral.create']);
+  });
+
+  it('a retried referral with the same Idempotency-Key uses the place once; the last place closes the hold', async () => {
+    const quota = await grantQuota(t, { countryCode: 'KG', year: 2028, granted: 3 });
+    const reservation = await hold(quota.id, 1);
+    const body = referralBody(reservation.id, { earliestStart: dateIn(10) });
+    const a = await request(server).post('/api/v1/referrals').set('Authorization', kg).set('Idempotency-Key', 'ref-retry-1').send(body).expect(201);
+    const b = await request(server).post('/api/v1/referrals').set('Authorization', kg).set('Idempotency-Key', 'ref-retry-1').send(body).expect(201);
+    expect(b.body.id).toBe(a.body.id);
+    const stored = await request(server).get(`/api/v1/reservations/${reservation.id}`).set('Authorization', kg).expect(200);
+    expect(stored.body).toMatchObject({ status: 'EXHAUSTED', remaining: 0 });
+    const again = await request(server).post('/api/v1/referrals').set('Authorization', kg).send(body);
+    expectProblem(again, 409);
+    expect(again.body.reservationStatus).toBe('EXHAUSTED');
+    expect(await countersAndLedger(db, quota.id)).toMatchObject({ reserved: 0, used: 1, sum_used: 1 });
+    const [{ n }] = await db.query('SELECT count(*)::int AS n FROM referrals WHERE reservation_id = $1', [reservation.id]);
+    expect(n).toBe(1);
+  });
+
+  it('writes nothing when the patient or course is refused (all or nothing)', async () => {
+    const quota = await grantQuota(t, { countryCode: 'KG', year: 2029, granted: 2 });
+    const reservation = await hold(quota.id, 2);
+    await request(server).post('/api/v1/referrals').set('Authorization', kg).send(referralBody(reservation.id, { earliestStart: dateIn(8), mrn: 'KG-MRN-1' })).expect(201);
+    const before = await countersAndLedger(db, quota.id);
+    const [{ patients: p0 }] = await db.query('SELECT count(*)::int AS patients FROM patients');
+    expectProblem(await request(server).post('/api/v1/referrals').set('Authorization', kg).send(referralBody(reservation.id, { mrn: 'KG-MRN-1' })), 409);
+    const bad = referralBody(reservation.id);
+    (bad.course as Record<string, unknown>).fractions = 0;
+    const invalid = await request(server).post('/api/v1/referrals').set('Authorization', kg).send(bad);
+    expectProblem(invalid, 400);
+    expect(invalid.body.errors.map((e: { field: string }) => e.field).join(',')).toMatch(/fractions/);
+    expect(await countersAndLedger(db, quota.id)).toEqual(before);
+    const [{ patients: p1 }] = await db.query('SELECT count(*)::int AS patients FROM patients');
+    expect(p1).toBe(p0);
+  });
+
+  it('returns the place when the referred course is cancelled before its first fraction, not after', async () => {
+    const quota = await grantQuota(t, { countryCode: 'KG', year: 2030, granted: 4 });
+    const reservation = await hold(quota.id, 2);
+    const early = await request(server).post('/api/v1/referrals').set('Authorization', kg).send(referralBody(reservation.id, { earliestStart: dateIn(14) })).expect(201);
+    const late = await request(server).post('/api/v1/referrals').set('Authorization', kg).send(referralBody(reservation.id, { earliestStart: dateIn(15) })).expect(201);
+    const lateView = await allocated(late.body.id);
+    await allocated(early.body.id);
+
+    await request(server).post(`/api/v1/courses/${early.body.courseId}/cancel`).set('Authorization', coordinator).send({ reason: 'family declined' }).expect(200);
+    const returned = await request(server).get(`/api/v1/referrals/${early.body.id}`).set('Authorization', kg).expect(200);
+    expect(returned.body).toMatchObject({ status: 'RETURNED', courseStatus: 'CANCELLED', returnedAt: expect.any(String) });
+    expect(await countersAndLedger(db, quota.id)).toMatchObject({ granted: 4, reserved: 0, used: 1, sum_used: 1 });
+    const kinds = (await db.query('SELECT kind FROM quota_ledger WHERE quota_id = $1 ORDER BY id', [quota.id])).map((r: { kind: string }) => r.kind);
+    expect(kinds).toEqual(['GRANT', 'RESERVE', 'USE', 'USE', 'RETURN']);
+
+    // The other one had its first fraction given: cancelling keeps the place used.
+    await db.query(
+      `UPDATE appointments SET status = 'DELIVERED' WHERE id = (SELECT id FROM appointments WHERE course_id = $1 ORDER BY start LIMIT 1)`,
+      [lateView.courseId],
+    );
+    await request(server).post(`/api/v1/courses/${lateView.courseId}/cancel`).set('Authorization', coordinator).send({}).expect(200);
+    const kept = await request(server).get(`/api/v1/referrals/${late.body.id}`).set('Authorization', kg).expect(200);
+    expect(kept.body).toMatchObject({ status: 'ACTIVE', courseStatus: 'CANCELLED' });
+    expect(await countersAndLedger(db, quota.id)).toMatchObject({ used: 1, sum_used: 1 });
+  });
+
+  it('shows UZ nothing of KG: empty lists, 404 for ids, cannot refer against a KG hold', async () => {
+    const [kgRef] = (await request(server).get('/api/v1/referrals').set('Authorization', kg).expect(200)).body as ReferralView[];
+    expect(kgRef).toBeDefined();
+    expect((await request(server).get('/api/v1/referrals').set('Authorization', uz).expect(200)).body).toEqual([]);
+    expectProblem(await request(server).get(`/api/v1/referrals/${kgRef.id}`).set('Authorization', uz), 404);
+    expectProblem(await request(server).get(`/api/v1/courses/${kgRef.courseId}`).set('Authorization', uz), 404);
+    expectProblem(await request(server).get(`/api/v1/patients/${kgRef.patientId}`).set('Authorization', uz), 404);
+    const quota = await grantQuota(t, { countryCode: 'KG', year: 2031, granted: 1 });
+    const reservation = await hold(quota.id, 1);
+    expectProblem(await request(server).post('/api/v1/referrals').set('Authorization', uz).send(referralBody(reservation.id)), 404);
+    expect(await countersAndLedger(db, quota.id)).toMatchObject({ reserved: 1, used: 0 });
+    // The admin sees every country's referrals; a coordinator has no referral routes.
+    const all = (await request(server).get('/api/v1/referrals').set('Authorization', admin).expect(200)).body as ReferralView[];
+    expect(all.length).toBeGreaterThanOrEqual(5);
+    expectProblem(await request(server).get('/api/v1/referrals').set('Authorization', coordinator), 403);
+  });
+});
