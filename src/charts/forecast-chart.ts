@@ -32,7 +32,7 @@ export function forecastChartSpec(result: ForecastResult, title = 'Beamtime capa
     encoding: { x, y: { field, type: 'quantitative' } },
   });
   const y = result.year;
-  const yearRow = [{ label: `courses/year (${result.runs} runs)`, p10: y.coursesTreated.p10, p50: y.coursesTreated.p50, p90: y.coursesTreated.p90, target: y.target }];
+  const yearRow = [{ label: 'courses/year', p10: y.coursesTreated.p10, p50: y.coursesTreated.p50, p90: y.coursesTreated.p90, target: y.target }];
   const max = Math.max(y.target, y.coursesTreated.p90) * 1.15;
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',

@@ -1,0 +1,66 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { aggregateRuns } from '../scheduling/forecast/aggregate-runs';
+import { prepareForecast } from '../scheduling/forecast/prepare-forecast';
+import { runForecast, type ForecastProgress } from '../scheduling/forecast/run-forecast';
+import type { ForecastInput, ForecastResult, RunSummary } from '../scheduling/forecast/types';
+
+export interface ParallelOptions {
+  /** Worker threads; 1 runs in this thread, yielding between runs. */
+  threads: number;
+  onProgress?: (progress: ForecastProgress) => void | Promise<void>;
+}
+
+// The worker entry is TypeScript under ts-node (CLI, bench, jest) and JavaScript in a build.
+const BOOTSTRAP = `
+const { workerData } = require('node:worker_threads');
+if (workerData.entry.endsWith('.ts')) require('ts-node').register({ transpileOnly: true });
+require(workerData.entry);
+`;
+
+function workerEntry(): string {
+  const ts = join(__dirname, 'forecast-runs.worker.ts');
+  return existsSync(ts) && __filename.endsWith('.ts') ? ts : join(__dirname, 'forecast-runs.worker.js');
+}
+
+/**
+ * The same forecast as runForecast, with runs spread over worker threads. Runs are independent and
+ * seeded by (seed, run index), so the result does not depend on the thread count.
+ */
+export async function runForecastParallel(input: ForecastInput, options: ParallelOptions): Promise<ForecastResult> {
+  const threads = Math.max(1, Math.min(options.threads, input.runs));
+  if (threads === 1) {
+    return runForecast(input, { onProgress: options.onProgress, pause: () => new Promise((r) => setImmediate(r)) });
+  }
+  const prepared = prepareForecast(input); // validates before any thread starts
+  const shares: number[][] = Array.from({ length: threads }, () => []);
+  for (let run = 0; run < prepared.runs; run++) shares[run % threads].push(run);
+
+  const summaries: RunSummary[] = [];
+  const workers: Worker[] = [];
+  try {
+    await Promise.all(
+      shares.map(
+        (runs) =>
+          new Promise<void>((resolve, reject) => {
+            const worker = new Worker(BOOTSTRAP, { eval: true, workerData: { entry: workerEntry(), input, runs } });
+            workers.push(worker);
+            worker.on('message', (message: { summary?: RunSummary; done?: boolean }) => {
+              if (message.summary) {
+                summaries.push(message.summary);
+                void options.onProgress?.({ done: summaries.length, total: prepared.runs });
+              }
+              if (message.done) resolve();
+            });
+            worker.once('error', reject);
+            worker.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`forecast worker exited with code ${code}`))));
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  if (summaries.length !== prepared.runs) throw new Error(`forecast workers returned ${summaries.length} of ${prepared.runs} runs`);
+  return aggregateRuns(prepared, summaries);
+}
