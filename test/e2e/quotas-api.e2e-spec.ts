@@ -146,4 +146,28 @@ describe('quotas: grants, year cap, holds, ledger, country scoping', () => {
     const kgRes = await request(server).get(`/api/v1/reservations?quotaId=${kgQuota.id}`).set('Authorization', kg).expect(200);
     expect(kgRes.body.map((r: { id: string }) => r.id)).toEqual([hold.body.id]);
   });
+  it('documents every quota, reservation, referral and country route in OpenAPI with its bearer auth', async () => {
+    const doc = await request(server).get('/docs-json').expect(200);
+    const paths = doc.body.paths as Record<string, Record<string, { security?: unknown[] }>>;
+    for (const [path, method] of [
+      ['/api/v1/quotas', 'get'],
+      ['/api/v1/quotas', 'post'],
+      ['/api/v1/quotas/{id}', 'patch'],
+      ['/api/v1/quotas/{id}/ledger', 'get'],
+      ['/api/v1/quotas/{id}/reservations', 'post'],
+      ['/api/v1/reservations', 'get'],
+      ['/api/v1/reservations/{id}', 'delete'],
+      ['/api/v1/referrals', 'post'],
+      ['/api/v1/referrals', 'get'],
+      ['/api/v1/countries', 'post'],
+      ['/api/v1/quota-categories', 'post'],
+    ]) {
+      expect(paths[path]?.[method]).toBeDefined();
+      expect(paths[path][method].security).toBeDefined();
+    }
+    const schemas = doc.body.components.schemas as Record<string, { properties: Record<string, unknown> }>;
+    expect(Object.keys(schemas.CreateReferralDto.properties).sort()).toEqual(['course', 'patient', 'reservationId']);
+    expect(schemas.ReferralPatientDto.properties).not.toHaveProperty('countryCode');
+    expect(schemas.ReferralCourseDto.properties).not.toHaveProperty('patientId');
+  });
 });

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { expireHoldJobId } from '../../src/quotas/hold-expiry-job';
+import { EXPIRE_HOLD_JOB, expireHoldJobId } from '../../src/quotas/hold-expiry-job';
 import { JobRepository } from '../../src/queue/job.repository';
 import { QUEUES } from '../../src/queue/queue-names';
 import { bearer, seedDemoUsers } from '../support/auth';
@@ -79,6 +79,26 @@ describe('hold expiry through the delayed job (sweep off)', () => {
     expectProblem(refer, 409);
     expect(refer.body.type).toMatch(/reservation-expired/);
     expect(await countersAndLedger(db, quota.id)).toMatchObject({ reserved: 1, used: 0, sum_reserved: 1, sum_used: 0 });
+  });
+
+  it('an expiry job that fires early waits until the hold is due instead of expiring it', async () => {
+    const quota = await grantQuota(t, { countryCode: 'KG', year: 2029, granted: 2 });
+    const hold = await request(server).post(`/api/v1/quotas/${quota.id}/reservations`).set('Authorization', kg).send({ count: 2, holdDays: 1 }).expect(201);
+    const queue = t.app.get(JobRepository).queue(QUEUES.quotaHolds);
+    await (await queue.getJob(expireHoldJobId(hold.body.id)))!.remove();
+    // As if a host with a fast clock had scheduled it: due now, while the hold runs for 2 s more.
+    await queue.add(EXPIRE_HOLD_JOB, { reservationId: hold.body.id }, { jobId: expireHoldJobId(hold.body.id) });
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect((await reservationRow(db, hold.body.id)).status).toBe('HELD');
+    const row = await waitFor(async () => {
+      const r = await reservationRow(db, hold.body.id);
+      return r.status === 'HELD' ? undefined : r;
+    }, 15_000);
+    const lateBy = new Date(row.closed_at as Date).getTime() - Date.parse(hold.body.expiresAt);
+    expect(row.status).toBe('EXPIRED');
+    expect(lateBy).toBeGreaterThanOrEqual(0);
+    expect(lateBy).toBeLessThan(3000);
+    expect(await countersAndLedger(db, quota.id)).toMatchObject({ reserved: 0, sum_reserved: 0 });
   });
 });
 
