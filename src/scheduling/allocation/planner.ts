@@ -87,6 +87,7 @@ export class CorePlanner implements Planner {
   private readonly policy: ReservationPolicy;
   private readonly lookahead: number;
   private readonly openMinutesByDay = new Map<DayNum, number>();
+  private ignoreReserve = false;
 
   constructor(
     readonly center: CenterConfig,
@@ -174,6 +175,15 @@ export class CorePlanner implements Planner {
       if (firstFeasible < 0) firstFeasible = d;
     }
 
+    if (!best && !this.ignoreReserve && this.policy.enabled) {
+      // The reservation may delay a course, never make it unschedulable.
+      this.ignoreReserve = true;
+      try {
+        return this.search(course, opts);
+      } finally {
+        this.ignoreReserve = false;
+      }
+    }
     if (!best) return { status: 'UNSCHEDULABLE', reason: unschedulableReason(course, cal, rooms, everOpen, firstDay, lastStartDay) };
     const appointments: Booking[] = best.placements.map((p, i) =>
       toBooking(cal, {
@@ -193,6 +203,7 @@ export class CorePlanner implements Planner {
   }
 
   private capOk(course: CourseRequest, day: DayNum, nowDay: DayNum): boolean {
+    if (this.ignoreReserve) return true;
     const share = reservedShare(this.policy, course.urgency, day - nowDay);
     if (share <= 0) return true;
     return this.index.bookedMinutes(day) + course.fractionMinutes <= (1 - share) * this.openMinutes(day);

@@ -153,7 +153,8 @@ export class CenterCalendar {
     let v = m.get(day);
     if (v !== undefined) return v;
     const rds = this.roomDaysOf(day);
-    const window = profile.requiresAnesthesia ? this.anesthesiaWindow(day) : null;
+    // No anesthesia team: no day is open for a course that needs one.
+    const window = profile.requiresAnesthesia ? (this.center.anesthesia.teams > 0 ? this.anesthesiaWindow(day) : []) : null;
     let fitsScheduled = false;
     let touched = false;
     for (let i = 0; i < rds.length; i++) {

@@ -1,0 +1,120 @@
+/**
+ * Property: whatever the center and the courses, every plan the allocator produces passes the
+ * independent rule checker (rules 1–8), and a scheduled course gets exactly its fractions.
+ */
+import fc from 'fast-check';
+import { checkSchedule } from '../rules/check-schedule';
+import { Booking, CenterConfig, CourseRequest, RoomKind, WeeklyHours } from '../types';
+import { createPlanner } from './planner';
+
+const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+const day = (d: number) => `2027-03-${String(d).padStart(2, '0')}`;
+
+const hoursArb = fc
+  .tuple(fc.integer({ min: 6 * 60, max: 10 * 60 }), fc.integer({ min: 60, max: 10 * 60 }), fc.boolean(), fc.boolean())
+  .map(([open, len, sat, split]): WeeklyHours => {
+    const close = Math.min(open + len, 23 * 60 + 59);
+    const iv: Array<[string, string]> =
+      split && close - open > 120 ? [[hhmm(open), hhmm(open + 60)], [hhmm(open + 90), hhmm(close)]] : [[hhmm(open), hhmm(close)]];
+    return { mon: iv, tue: iv, wed: iv, thu: iv, fri: iv, sat: sat ? iv : null, sun: null };
+  });
+
+const centerArb: fc.Arbitrary<CenterConfig> = fc
+  .record({
+    rooms: fc.array(fc.record({ kind: fc.constantFrom<RoomKind>('GANTRY', 'FIXED_BEAM'), active: fc.boolean({ trueWeight: 4 } as never) }), { minLength: 1, maxLength: 3 }),
+    hours: hoursArb,
+    qaMinutes: fc.constantFrom(0, 15, 30),
+    teams: fc.integer({ min: 0, max: 2 }),
+    anesthesiaStart: fc.integer({ min: 7 * 60, max: 10 * 60 }),
+    sharedBeam: fc.boolean(),
+    holidays: fc.constantFrom<'KZ' | false>('KZ', false),
+    closures: fc.array(fc.integer({ min: 1, max: 31 }).map(day), { maxLength: 3 }),
+    downtimes: fc.array(
+      fc.record({ room: fc.integer({ min: -1, max: 2 }), d: fc.integer({ min: 1, max: 31 }), start: fc.integer({ min: 7 * 60, max: 20 * 60 }), len: fc.integer({ min: 10, max: 300 }) }),
+      { maxLength: 3 },
+    ),
+    timeZone: fc.constantFrom('Asia/Almaty', 'Europe/Berlin', 'UTC'),
+  })
+  .map((r) => {
+    const rooms = r.rooms.map((x, i) => ({ id: `R${i + 1}`, kind: x.kind, active: x.active }));
+    const aw: Array<[string, string]> = [[hhmm(r.anesthesiaStart), hhmm(r.anesthesiaStart + 240)]];
+    const off = (m: number) => {
+      const o = r.timeZone === 'Asia/Almaty' ? '+05:00' : r.timeZone === 'Europe/Berlin' ? '+01:00' : 'Z';
+      return o;
+    };
+    return {
+      timeZone: r.timeZone,
+      rooms,
+      hours: r.hours,
+      qaMinutes: r.qaMinutes,
+      anesthesia: { windows: { mon: aw, tue: aw, wed: aw, thu: aw, fri: aw, sat: null, sun: null }, teams: r.teams },
+      sharedBeam: r.sharedBeam,
+      holidays: r.holidays,
+      closures: r.closures,
+      workingDays: [],
+      downtimes: r.downtimes.map((d) => ({
+        roomId: d.room < 0 || d.room >= rooms.length ? null : rooms[d.room].id,
+        start: `${day(d.d)}T${hhmm(d.start)}:00${off(0)}`,
+        end: `${day(d.d)}T${hhmm(Math.min(d.start + d.len, 23 * 60 + 59))}:00${off(0)}`,
+      })),
+    } satisfies CenterConfig;
+  });
+
+const courseArb = (i: number) =>
+  fc
+    .record({
+      arrivalDay: fc.integer({ min: 1, max: 14 }),
+      arrivalMin: fc.integer({ min: 0, max: 23 * 60 }),
+      delay: fc.integer({ min: 0, max: 5 }),
+      fractions: fc.integer({ min: 1, max: 12 }),
+      fpw: fc.integer({ min: 1, max: 5 }),
+      fm: fc.integer({ min: 20, max: 60 }),
+      bm: fc.integer({ min: 0, max: 10 }),
+      anesthesia: fc.boolean({ trueWeight: 1 } as never),
+      kinds: fc.constantFrom<RoomKind[] | undefined>(undefined, ['GANTRY'], ['FIXED_BEAM']),
+      urgency: fc.constantFrom('EMERGENCY', 'URGENT', 'ROUTINE' as const),
+    })
+    .map(
+      (c): CourseRequest => ({
+        id: `C${i}`,
+        arrival: `${day(c.arrivalDay)}T${hhmm(c.arrivalMin)}:00Z`,
+        patientCategory: c.anesthesia ? 'PEDIATRIC' : 'ADULT',
+        urgency: c.urgency,
+        fractions: c.fractions,
+        fractionsPerWeek: c.fpw,
+        fractionMinutes: c.fm,
+        beamMinutes: Math.min(c.bm, c.fm - 10),
+        beamOffsetMinutes: Math.min(10, c.fm - Math.min(c.bm, c.fm - 10)),
+        requiresAnesthesia: c.anesthesia,
+        roomKinds: c.kinds,
+        earliestStart: day(c.arrivalDay + c.delay),
+        dueStart: day(Math.min(31, c.arrivalDay + c.delay + 7)),
+      }),
+    );
+
+const scenarioArb = fc.tuple(centerArb, fc.integer({ min: 3, max: 14 })).chain(([center, n]) =>
+  fc.tuple(fc.constant(center), fc.tuple(...Array.from({ length: n }, (_, i) => courseArb(i)))),
+);
+
+describe('allocator plans always satisfy hard rules 1–8 (property)', () => {
+  it('random centers and courses', () => {
+    fc.assert(
+      fc.property(scenarioArb, ([center, courses]) => {
+        const planner = createPlanner(center, []);
+        const ordered = [...courses].sort((a, b) => Date.parse(a.arrival) - Date.parse(b.arrival));
+        const booked: Booking[] = [];
+        for (const c of ordered) {
+          const r = planner.allocate(c, { now: c.arrival, horizonWeeks: 8 });
+          if (r.status === 'SCHEDULED') {
+            expect(r.appointments).toHaveLength(c.fractions);
+            booked.push(...r.appointments);
+          } else {
+            expect(r.reason.length).toBeGreaterThan(20);
+          }
+        }
+        expect(checkSchedule(center, booked, courses)).toEqual([]);
+      }),
+      { numRuns: Number(process.env.PROP_RUNS ?? 60), seed: Number(process.env.PROP_SEED ?? 20270301) },
+    );
+  });
+});

@@ -1,0 +1,31 @@
+import { demoCenter } from '../defaults/demo-center';
+import { checkSchedule } from '../rules/check-schedule';
+import { booking, course } from '../testing/booking-factory';
+import { rescheduleMissed } from './reschedule-missed';
+
+describe('rescheduleMissed', () => {
+  const center = demoCenter();
+  const week = ['2027-03-01', '2027-03-02', '2027-03-03', '2027-03-04', '2027-03-05'];
+  const a = week.map((d, i) => ({ ...booking('A', i + 1, 'G1', d, '10:00'), id: `A${i + 1}` }));
+  // Course B sits in G1 on the day after A's last fraction, at A's usual time.
+  const b = [{ ...booking('B', 1, 'G1', '2027-03-09', '10:00'), id: 'B1' }];
+
+  it('appends a compensating fraction n+1 after the last one, on the next open day, keeping the rules', () => {
+    const r = rescheduleMissed(center, [...a, ...b], course('A'), 'A3', '2027-03-03T12:00:00+05:00');
+    expect(r.unschedulable).toBeUndefined();
+    expect(r.moves).toHaveLength(1);
+    const to = r.moves[0].to!;
+    expect(to.fraction).toBe(6);
+    expect(to.start.slice(0, 10)).toBe('2027-03-09');
+    expect(to.roomId === 'G1' ? to.start.slice(11, 16) !== '10:00' : true).toBe(true);
+    expect(r.moves[0].reason).toMatch(/missed/);
+    const after = [...a.map((x) => (x.id === 'A3' ? { ...x, status: 'MISSED' as const } : x)), ...b, to];
+    expect(checkSchedule(center, after, [course('A', { fractions: 6 }), course('B', { fractions: 1 })])).toEqual([]);
+  });
+
+  it('refuses an appointment of another course', () => {
+    const r = rescheduleMissed(center, [...a, ...b], course('A'), 'B1', '2027-03-03T12:00:00+05:00');
+    expect(r.moves).toEqual([]);
+    expect(r.unschedulable).toMatch(/not a fraction of course A/);
+  });
+});
