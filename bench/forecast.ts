@@ -1,0 +1,128 @@
+/**
+ * npm run bench:forecast — wall time of a 200-run × 52-week Monte Carlo forecast at 800 courses a
+ * year on the demo center (goal < 60 s on 2 cores), and a cross-check of the forecast against the
+ * planner: for a sample of runs the same drawn arrivals are re-allocated by a fresh core planner
+ * in a plain loop (the offline planner's path, `lastStartDate` = end of the year) and the courses
+ * it starts in the year are compared with the forecast's p50; plus the planner on the core's own
+ * generated 800-course year. Prints JSON.
+ * Options: --runs 200 --weeks 52 --seed 7 --threads <cores> --rate 800 --sample 10
+ */
+import { availableParallelism } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { runForecastParallel } from '../src/forecasts/parallel-forecast';
+import { createPlanner } from '../src/scheduling/allocation/planner';
+import { demoCenter } from '../src/scheduling/defaults/demo-center';
+import { defaultArrivals } from '../src/scheduling/forecast/arrival-model';
+import { percentile } from '../src/scheduling/forecast/percentile';
+import { prepareForecast } from '../src/scheduling/forecast/prepare-forecast';
+import { runRng } from '../src/scheduling/forecast/rng';
+import { drawArrivals, toCourseRequest } from '../src/scheduling/forecast/simulate-run';
+import type { ForecastInput } from '../src/scheduling/forecast/types';
+import { formatDate } from '../src/scheduling/time/civil-day';
+import { runScenario } from '../src/scheduling/scenario/plan-scenario';
+import { generateScenario } from '../src/scheduling/scenario/generate-scenario';
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  const v = i >= 0 ? Number(process.argv[i + 1]) : fallback;
+  if (!Number.isFinite(v)) throw new Error(`--${name} must be a number`);
+  return v;
+}
+
+async function main(): Promise<void> {
+  const runs = arg('runs', 200);
+  const weeks = arg('weeks', 52);
+  const seed = arg('seed', 7);
+  const threads = arg('threads', availableParallelism());
+  const rate = arg('rate', 800);
+  const sample = Math.min(arg('sample', 10), runs);
+  const year = 2027;
+  // First Monday of 2027 (1 January is a Friday and a holiday).
+  const input: ForecastInput = {
+    center: demoCenter(),
+    existing: [],
+    now: '2027-01-04T00:00:00+05:00',
+    horizonWeeks: weeks,
+    runs,
+    seed,
+    arrivals: defaultArrivals(rate),
+  };
+
+  const t0 = performance.now();
+  const result = await runForecastParallel(input, { threads });
+  const wallSeconds = (performance.now() - t0) / 1000;
+
+  // The planner on the same arrivals as forecast runs 0..sample-1.
+  const prepared = prepareForecast(input);
+  const end = formatDate(prepared.grid.firstMonday + 7 * weeks);
+  const endMin = prepared.grid.bounds[weeks];
+  const plannerStarts: number[] = [];
+  for (let run = 0; run < sample; run++) {
+    const planner = createPlanner(prepared.center, []);
+    let started = 0;
+    for (const a of drawArrivals(prepared, runRng(seed, run), run)) {
+      const course = toCourseRequest(prepared, a);
+      const r = planner.allocate(course, { now: course.arrival, lastStartDate: end });
+      if (r.status !== 'SCHEDULED') continue;
+      const first = Math.min(...r.appointments.map((b) => Date.parse(b.start) / 60_000));
+      if (first < endMin) started++;
+    }
+    plannerStarts.push(started * (52 / weeks));
+  }
+
+  // The planner on the scenario generator's 800-course year (a different arrival process).
+  const scenario = generateScenario({ courses: rate, year, seed });
+  const planned = runScenario(scenario);
+  const firstByCourse = new Map<string, string>();
+  for (const a of planned.plan.appointments) if (a.fraction === 1) firstByCourse.set(a.courseId, a.start);
+  const generatedStarted = [...firstByCourse.values()].filter((s) => s.slice(0, 4) === String(year)).length;
+
+  const steady = result.weeks.slice(8);
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+  const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
+  const plannerP50 = percentile(plannerStarts, 0.5);
+  process.stdout.write(
+    JSON.stringify(
+      {
+        bench: 'forecast',
+        center: 'demo (3 gantries, shared beam, Mon-Fri 07:00-23:00)',
+        demandPerYear: rate,
+        runs,
+        weeks,
+        seed,
+        threads,
+        cores: availableParallelism(),
+        wallSeconds: round(wallSeconds, 2),
+        msPerRun: round((wallSeconds * 1000 * Math.min(threads, runs)) / runs),
+        goalSeconds: 60,
+        withinGoal: wallSeconds < 60,
+        forecast: {
+          coursesTreatedPerYear: result.year.coursesTreated,
+          arrivalsPerYear: result.year.arrivalsPerYear,
+          probabilityReachingTarget: result.year.probabilityReachingTarget,
+          utilizationP50FromWeek9: round(mean(steady.map((w) => w.utilization.p50)), 3),
+          waitDays: result.year.waitDays,
+          unschedulable: result.year.unschedulable,
+        },
+        plannerOnSameArrivals: {
+          sampledRuns: sample,
+          coursesStartedPerYear: { p50: plannerP50, min: Math.min(...plannerStarts), max: Math.max(...plannerStarts) },
+          forecastP50MinusPlannerP50: round(result.year.coursesTreated.p50 - plannerP50),
+        },
+        plannerOnGeneratedYear: {
+          courses: scenario.courses.length,
+          startedInYear: generatedStarted,
+          unscheduled: planned.plan.unscheduled.length,
+          utilization: planned.plan.metrics.utilization,
+        },
+      },
+      null,
+      2,
+    ) + '\n',
+  );
+}
+
+main().catch((error: Error) => {
+  process.stderr.write(`bench failed: ${error.stack ?? error.message}\n`);
+  process.exitCode = 1;
+});
