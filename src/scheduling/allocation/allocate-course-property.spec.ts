@@ -21,7 +21,7 @@ const hoursArb = fc
 
 const centerArb: fc.Arbitrary<CenterConfig> = fc
   .record({
-    rooms: fc.array(fc.record({ kind: fc.constantFrom<RoomKind>('GANTRY', 'FIXED_BEAM'), active: fc.boolean({ trueWeight: 4 } as never) }), { minLength: 1, maxLength: 3 }),
+    rooms: fc.array(fc.record({ kind: fc.constantFrom<RoomKind>('GANTRY', 'FIXED_BEAM'), active: fc.integer({ min: 0, max: 4 }).map((x) => x > 0) }), { minLength: 1, maxLength: 3 }),
     hours: hoursArb,
     qaMinutes: fc.constantFrom(0, 15, 30),
     teams: fc.integer({ min: 0, max: 2 }),
@@ -38,10 +38,8 @@ const centerArb: fc.Arbitrary<CenterConfig> = fc
   .map((r) => {
     const rooms = r.rooms.map((x, i) => ({ id: `R${i + 1}`, kind: x.kind, active: x.active }));
     const aw: Array<[string, string]> = [[hhmm(r.anesthesiaStart), hhmm(r.anesthesiaStart + 240)]];
-    const off = (m: number) => {
-      const o = r.timeZone === 'Asia/Almaty' ? '+05:00' : r.timeZone === 'Europe/Berlin' ? '+01:00' : 'Z';
-      return o;
-    };
+    // Downtimes are written with the zone's March offset (no DST change before the 28th).
+    const offset = r.timeZone === 'Asia/Almaty' ? '+05:00' : r.timeZone === 'Europe/Berlin' ? '+01:00' : 'Z';
     return {
       timeZone: r.timeZone,
       rooms,
@@ -54,8 +52,8 @@ const centerArb: fc.Arbitrary<CenterConfig> = fc
       workingDays: [],
       downtimes: r.downtimes.map((d) => ({
         roomId: d.room < 0 || d.room >= rooms.length ? null : rooms[d.room].id,
-        start: `${day(d.d)}T${hhmm(d.start)}:00${off(0)}`,
-        end: `${day(d.d)}T${hhmm(Math.min(d.start + d.len, 23 * 60 + 59))}:00${off(0)}`,
+        start: `${day(d.d)}T${hhmm(d.start)}:00${offset}`,
+        end: `${day(d.d)}T${hhmm(Math.min(d.start + d.len, 23 * 60 + 59))}:00${offset}`,
       })),
     } satisfies CenterConfig;
   });
@@ -70,7 +68,7 @@ const courseArb = (i: number) =>
       fpw: fc.integer({ min: 1, max: 5 }),
       fm: fc.integer({ min: 20, max: 60 }),
       bm: fc.integer({ min: 0, max: 10 }),
-      anesthesia: fc.boolean({ trueWeight: 1 } as never),
+      anesthesia: fc.integer({ min: 0, max: 3 }).map((x) => x === 0),
       kinds: fc.constantFrom<RoomKind[] | undefined>(undefined, ['GANTRY'], ['FIXED_BEAM']),
       urgency: fc.constantFrom('EMERGENCY', 'URGENT', 'ROUTINE' as const),
     })
