@@ -12,6 +12,7 @@ export interface CenterRange {
 }
 
 interface ConfigRow {
+  version: string;
   settings: {
     time_zone: string;
     hours: WeeklyHours;
@@ -33,6 +34,7 @@ const MAX_CACHED_RANGES = 32;
 // Everything in one round trip: the allocation worker calls load() for every job.
 const CONFIG_SQL = `
   SELECT
+    (SELECT version::text FROM center_config_version WHERE id = 1) AS version,
     (SELECT row_to_json(s) FROM center_settings s WHERE s.id = 1) AS settings,
     (SELECT coalesce(json_agg(json_build_object('id', r.id, 'kind', r.kind, 'active', r.active) ORDER BY lower(r.name)), '[]'::json)
        FROM rooms r) AS rooms,
@@ -74,9 +76,10 @@ export class CenterConfigService {
     ])) as ConfigRow[];
     const config = deepFreeze(toCenterConfig(row));
 
-    if (version !== this.cachedVersion) {
+    // Cache under the version read by the same statement as the data, so the two always match.
+    if (row.version !== this.cachedVersion) {
       this.cached.clear();
-      this.cachedVersion = version;
+      this.cachedVersion = row.version;
     }
     if (this.cached.size >= MAX_CACHED_RANGES) this.cached.clear();
     this.cached.set(key, config);

@@ -1,0 +1,164 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { CenterSeedService } from '../../src/center/center-seed.service';
+import { JobRepository } from '../../src/queue/job.repository';
+import { QUEUES } from '../../src/queue/queue-names';
+import { bearer, seedDemoUsers } from '../support/auth';
+import { createTestApp, TestApp } from '../support/test-app';
+
+async function roomIds(db: DataSource): Promise<Record<string, string>> {
+  const rows: Array<{ id: string; name: string }> = await db.query('SELECT id, name FROM rooms');
+  return Object.fromEntries(rows.map((r) => [r.name, r.id]));
+}
+
+// API role only: no reschedule worker runs here, so the job stays in the queue to be inspected.
+describe('downtimes', () => {
+  let t: TestApp;
+  let server: ReturnType<TestApp['app']['getHttpServer']>;
+  let db: DataSource;
+  let admin: string;
+  let rooms: Record<string, string>;
+
+  beforeAll(async () => {
+    t = await createTestApp({ role: 'api' });
+    server = t.app.getHttpServer();
+    db = t.app.get(DataSource);
+    await seedDemoUsers(t);
+    await t.app.get(CenterSeedService).ensureDemoCenter();
+    admin = await bearer(t, 'admin');
+    rooms = await roomIds(db);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('creates a room downtime: 201, PENDING, audited, and a reschedule job waiting in the queue', async () => {
+    const res = await request(server)
+      .post('/api/v1/downtimes')
+      .set('Authorization', admin)
+      .send({ roomId: rooms.G2, start: '2026-03-03T10:00:00+05:00', end: '2026-03-03T14:00:00+05:00', kind: 'UNPLANNED', reason: 'Magnet quench' })
+      .expect(201);
+    expect(res.body).toMatchObject({
+      roomId: rooms.G2,
+      start: '2026-03-03T05:00:00.000Z',
+      end: '2026-03-03T09:00:00.000Z',
+      kind: 'UNPLANNED',
+      reason: 'Magnet quench',
+      createdBy: 'admin',
+      rescheduleStatus: 'PENDING',
+      rescheduledAt: null,
+      queued: true,
+      rescheduleJobId: `reschedule-downtime-${res.body.id}-1`,
+    });
+    const job = await t.app.get(JobRepository).queue(QUEUES.reschedule).getJob(res.body.rescheduleJobId);
+    expect(job).toBeDefined();
+    expect(job!.name).toBe('reschedule-downtime');
+    expect(job!.data).toEqual({ downtimeId: res.body.id, attempt: 1 });
+    expect(await job!.getState()).toBe('waiting');
+    const [audit] = await db.query(`SELECT username, details FROM audit_log WHERE action = 'downtime.create' AND entity_id = $1`, [res.body.id]);
+    expect(audit).toMatchObject({ username: 'admin', details: { roomId: rooms.G2, kind: 'UNPLANNED' } });
+  });
+
+  it('takes a missing or null roomId as the whole beam line', async () => {
+    const res = await request(server)
+      .post('/api/v1/downtimes')
+      .set('Authorization', admin)
+      .send({ roomId: null, start: '2026-04-01T00:00:00Z', end: '2026-04-02T00:00:00Z', kind: 'PLANNED' })
+      .expect(201);
+    expect(res.body).toMatchObject({ roomId: null, kind: 'PLANNED', reason: '' });
+  });
+
+  it('lists downtimes overlapping a range for coordinators; dates are whole days in the center zone', async () => {
+    const coordinator = await bearer(t, 'coordinator');
+    const all = await request(server).get('/api/v1/downtimes').set('Authorization', coordinator).expect(200);
+    expect(all.body.map((d: { start: string }) => d.start)).toEqual(['2026-03-03T05:00:00.000Z', '2026-04-01T00:00:00.000Z']);
+    const march = await request(server).get('/api/v1/downtimes?from=2026-03-01&to=2026-03-03').set('Authorization', coordinator).expect(200);
+    expect(march.body).toHaveLength(1);
+    const after = await request(server).get('/api/v1/downtimes?from=2026-03-03T14:00:00%2B05:00').set('Authorization', coordinator).expect(200);
+    expect(after.body.map((d: { roomId: string | null }) => d.roomId)).toEqual([null]);
+    const g1 = await request(server).get(`/api/v1/downtimes?roomId=${rooms.G1}`).set('Authorization', coordinator).expect(200);
+    expect(g1.body.map((d: { roomId: string | null }) => d.roomId)).toEqual([null]);
+    const one = await request(server).get(`/api/v1/downtimes/${march.body[0].id}`).set('Authorization', coordinator).expect(200);
+    expect(one.body.id).toBe(march.body[0].id);
+  });
+
+  it.each([
+    ['an end before the start', { start: '2026-03-03T14:00:00+05:00', end: '2026-03-03T10:00:00+05:00', kind: 'PLANNED' }, 'end'],
+    ['an end equal to the start', { start: '2026-03-03T14:00:00+05:00', end: '2026-03-03T09:00:00Z', kind: 'PLANNED' }, 'end'],
+    ['an instant without offset', { start: '2026-03-03T10:00:00', end: '2026-03-03T14:00:00+05:00', kind: 'PLANNED' }, 'start'],
+    ['an unknown kind', { start: '2026-03-03T10:00:00+05:00', end: '2026-03-03T14:00:00+05:00', kind: 'MAYBE' }, 'kind'],
+    ['a bad room id', { roomId: 'G1', start: '2026-03-03T10:00:00+05:00', end: '2026-03-03T14:00:00+05:00', kind: 'PLANNED' }, 'roomId'],
+  ])('rejects %s with 400 problem+json and writes nothing', async (_name, body, field) => {
+    const res = await request(server).post('/api/v1/downtimes').set('Authorization', admin).send(body).expect(400);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+    expect(Number((await db.query('SELECT count(*) AS n FROM downtimes'))[0].n)).toBe(2);
+  });
+
+  it('answers an unknown room with 422 and writes nothing', async () => {
+    const res = await request(server)
+      .post('/api/v1/downtimes')
+      .set('Authorization', admin)
+      .send({ roomId: '00000000-0000-4000-8000-000000000000', start: '2026-03-03T10:00:00+05:00', end: '2026-03-03T14:00:00+05:00', kind: 'PLANNED' })
+      .expect(422);
+    expect(res.body.type).toContain('unknown-room');
+    expect(Number((await db.query('SELECT count(*) AS n FROM downtimes'))[0].n)).toBe(2);
+  });
+
+  it('keeps coordinators from declaring downtime (403)', async () => {
+    await request(server)
+      .post('/api/v1/downtimes')
+      .set('Authorization', await bearer(t, 'coordinator'))
+      .send({ start: '2026-03-03T10:00:00+05:00', end: '2026-03-03T14:00:00+05:00', kind: 'PLANNED' })
+      .expect(403);
+    await request(server).get('/api/v1/downtimes').set('Authorization', await bearer(t, 'ministry-uz')).expect(403);
+  });
+});
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+describe('downtimes while Redis is down', () => {
+  let t: TestApp;
+  let redis: ChildProcess;
+  let port: number;
+  const startRedis = () => spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+
+  beforeAll(async () => {
+    port = await freePort();
+    redis = startRedis();
+    t = await createTestApp({ role: 'api', env: { REDIS_URL: `redis://127.0.0.1:${port}` } });
+    await seedDemoUsers(t);
+    await t.app.get(CenterSeedService).ensureDemoCenter();
+  });
+  afterAll(async () => {
+    // The enqueue that timed out is still in ioredis' offline queue; closing waits for it, so let Redis back first.
+    redis = startRedis();
+    await t.close();
+    redis.kill('SIGKILL');
+  });
+
+  it('still records the downtime (201, queued: false, PENDING) for the reconciler to pick up', async () => {
+    const admin = await bearer(t, 'admin');
+    redis.kill('SIGKILL');
+    await new Promise((r) => redis.once('exit', r));
+    const res = await request(t.app.getHttpServer())
+      .post('/api/v1/downtimes')
+      .set('Authorization', admin)
+      .send({ start: '2026-03-03T10:00:00+05:00', end: '2026-03-03T14:00:00+05:00', kind: 'UNPLANNED' })
+      .expect(201);
+    expect(res.body).toMatchObject({ queued: false, rescheduleStatus: 'PENDING' });
+    const rows = await t.app.get(DataSource).query(`SELECT reschedule_status FROM downtimes WHERE id = $1`, [res.body.id]);
+    expect(rows).toEqual([{ reschedule_status: 'PENDING' }]);
+  });
+});
