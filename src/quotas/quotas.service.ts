@@ -13,6 +13,7 @@ import { lockGrantYear, lockQuota } from './quota-lock';
 import { Quota } from './quota.entity';
 import { QuotaView, toQuotaView } from './quota.view';
 import { UpdateQuotaDto } from './update-quota.dto';
+import { crossBorderCap } from './year-cap';
 
 export interface LedgerReport {
   quota: QuotaView;
@@ -114,8 +115,7 @@ export class QuotasService {
   /** Caller holds the year lock, so the sum read here cannot change before commit. */
   private async checkYearCap(m: EntityManager, year: number, increase: number): Promise<void> {
     const settings = await this.center.getSettings(m);
-    // Rounded down: a share never grants a fraction of a course; the epsilon absorbs 800 * 0.15 = 120.00000000000001.
-    const cap = Math.floor(settings.annualCapacity * settings.crossBorderShare + 1e-9);
+    const cap = crossBorderCap(settings.annualCapacity, settings.crossBorderShare);
     const [{ total }]: Array<{ total: number }> = await m.query('SELECT coalesce(sum(granted), 0)::int AS total FROM quotas WHERE year = $1', [year]);
     if (total + increase > cap) {
       throw conflict('year-cap-exceeded', `Grants for ${year} would total ${total + increase}, above the cross-border cap of ${cap}`, {
