@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { bearer, seedDemoUsers } from '../support/auth';
@@ -113,12 +114,20 @@ describe('quotas: grants, year cap, holds, ledger, country scoping', () => {
 
   it('keeps the invariant in the database: the ledger is append-only and counters move only through it', async () => {
     const q = await grantQuota(t, { countryCode: 'KG', year: 2033, granted: 2 });
-    await expect(db.query('UPDATE quota_ledger SET delta_granted = 100 WHERE quota_id = $1', [q.id])).rejects.toThrow(/append-only/);
-    await expect(db.query('DELETE FROM quota_ledger WHERE quota_id = $1', [q.id])).rejects.toThrow(/append-only/);
-    await expect(db.query('UPDATE quotas SET granted = 50 WHERE id = $1', [q.id])).rejects.toThrow(/only through quota_ledger/);
-    await expect(
-      db.query(`INSERT INTO quota_ledger (quota_id, kind, delta_reserved, actor_username, actor_role) VALUES ($1, 'RESERVE', 3, 'x', 'ADMIN')`, [q.id]),
-    ).rejects.toThrow(/quotas_never_overdrawn/);
+    // A plain client, as a person with psql would have (and without TypeORM logging each refusal).
+    const sql = new Client({ connectionString: t.db.url });
+    await sql.connect();
+    try {
+      await expect(sql.query('UPDATE quota_ledger SET delta_granted = 100 WHERE quota_id = $1', [q.id])).rejects.toThrow(/append-only/);
+      await expect(sql.query('DELETE FROM quota_ledger WHERE quota_id = $1', [q.id])).rejects.toThrow(/append-only/);
+      await expect(sql.query('TRUNCATE quota_ledger CASCADE')).rejects.toThrow(/append-only/);
+      await expect(sql.query('UPDATE quotas SET granted = 50 WHERE id = $1', [q.id])).rejects.toThrow(/only through quota_ledger/);
+      await expect(
+        sql.query(`INSERT INTO quota_ledger (quota_id, kind, delta_reserved, actor_username, actor_role) VALUES ($1, 'RESERVE', 3, 'x', 'ADMIN')`, [q.id]),
+      ).rejects.toThrow(/quotas_never_overdrawn/);
+    } finally {
+      await sql.end();
+    }
     expect(await countersAndLedger(db, q.id)).toMatchObject({ granted: 2, reserved: 0, used: 0, sum_granted: 2, sum_reserved: 0 });
   });
 

@@ -96,6 +96,20 @@ describe('referrals: reserve -> refer -> allocated -> first fraction date; retur
     expect(n).toBe(1);
   });
 
+  it('six concurrent referrals against three held places: three succeed, three get 409, nothing half-written', async () => {
+    const quota = await grantQuota(t, { countryCode: 'KG', year: 2032, granted: 3 });
+    const reservation = await hold(quota.id, 3);
+    const [{ n: patientsBefore }] = await db.query('SELECT count(*)::int AS n FROM patients');
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () => request(server).post('/api/v1/referrals').set('Authorization', kg).send(referralBody(reservation.id, { earliestStart: dateIn(20) }))),
+    );
+    expect(results.filter((r) => r.status === 201)).toHaveLength(3);
+    for (const r of results.filter((x) => x.status !== 201)) expectProblem(r, 409);
+    const [{ n: patientsAfter }] = await db.query('SELECT count(*)::int AS n FROM patients');
+    expect(patientsAfter - patientsBefore).toBe(3);
+    expect(await countersAndLedger(db, quota.id)).toMatchObject({ granted: 3, reserved: 0, used: 3, sum_reserved: 0, sum_used: 3, held_remaining: 0 });
+  });
+
   it('writes nothing when the patient or course is refused (all or nothing)', async () => {
     const quota = await grantQuota(t, { countryCode: 'KG', year: 2029, granted: 2 });
     const reservation = await hold(quota.id, 2);
