@@ -59,7 +59,7 @@ function parseArgs(argv: string[]): Args | string {
   const weeks = int('weeks', 52, 1, 104);
   const runs = int('runs', 200, 1, 2000);
   const seed = int('seed', 7, 0, 2 ** 31 - 1);
-  const threads = int('threads', Math.min(availableParallelism(), 4), 1, 32);
+  const threads = int('threads', Math.min(availableParallelism(), 4), 0, 32);
   const extraRooms = int('extra-rooms', 0, 0, 10);
   for (const v of [weeks, runs, seed, threads, extraRooms]) if (typeof v === 'string') return v;
   const changes: ForecastChanges = {};

@@ -81,6 +81,13 @@ export class Environment {
   @IsInt()
   @Min(200)
   QUOTA_HOLD_SWEEP_EVERY_MS = 30000;
+
+  /** Worker threads a forecast job simulates on (0: inline on the worker's event loop, yielding between runs). */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(0)
+  @Max(16)
+  FORECAST_THREADS = 1;
 }
 
 const insecureDefaultSecret = 'beamtime-insecure-demo-secret-change-me';

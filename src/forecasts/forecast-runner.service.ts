@@ -3,17 +3,16 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { defaultArrivals, estimateArrivals } from '../scheduling/forecast/arrival-model';
-import { runForecast } from '../scheduling/forecast/run-forecast';
 import type { ArrivalCategory, ForecastInput } from '../scheduling/forecast/types';
+import { AppConfig } from '../config/app-config';
 import { Forecast } from './forecast.entity';
+import { runForecastParallel } from './parallel-forecast';
 import { ForecastDataService } from './forecast-data.service';
 
 /** Fewer past submissions than this say too little about the mix; the default demand is used. */
 const MIN_HISTORY = 20;
 /** Progress is written at most this often (fraction of runs) to keep the row and Redis quiet. */
 const PROGRESS_STEP = 0.02;
-
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 @Injectable()
 export class ForecastRunnerService {
@@ -22,6 +21,7 @@ export class ForecastRunnerService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly data: ForecastDataService,
+    private readonly config: AppConfig,
   ) {}
 
   async run(forecastId: string, job?: Pick<Job, 'updateProgress'>, now = new Date()): Promise<void> {
@@ -57,8 +57,10 @@ export class ForecastRunnerService {
         target: req.target ?? snap.annualCapacity,
       };
       let reported = 0;
-      const result = await runForecast(input, {
-        pause: yieldToEventLoop,
+      // In worker threads by default: the simulation is CPU-bound and must not stall this event loop
+      // (BullMQ lock renewal, and the API when it shares the process); inline mode yields per run.
+      const result = await runForecastParallel(input, {
+        threads: this.config.get('FORECAST_THREADS'),
         onProgress: async ({ done, total }) => {
           const progress = done / total;
           if (done < total && progress - reported < PROGRESS_STEP) return;

@@ -7,7 +7,10 @@ import { runForecast, type ForecastProgress } from '../scheduling/forecast/run-f
 import type { ForecastInput, ForecastResult, RunSummary } from '../scheduling/forecast/types';
 
 export interface ParallelOptions {
-  /** Worker threads; 1 runs in this thread, yielding between runs. */
+  /**
+   * Worker threads; 0 runs inline on this thread, yielding between runs. Even 1 thread keeps this
+   * event loop free (an API in the same process stays responsive while a forecast runs).
+   */
   threads: number;
   onProgress?: (progress: ForecastProgress) => void | Promise<void>;
 }
@@ -29,8 +32,8 @@ function workerEntry(): string {
  * seeded by (seed, run index), so the result does not depend on the thread count.
  */
 export async function runForecastParallel(input: ForecastInput, options: ParallelOptions): Promise<ForecastResult> {
-  const threads = Math.max(1, Math.min(options.threads, input.runs));
-  if (threads === 1) {
+  const threads = Math.max(0, Math.min(options.threads, input.runs));
+  if (threads === 0) {
     return runForecast(input, { onProgress: options.onProgress, pause: () => new Promise((r) => setImmediate(r)) });
   }
   const prepared = prepareForecast(input); // validates before any thread starts
@@ -39,6 +42,8 @@ export async function runForecastParallel(input: ForecastInput, options: Paralle
 
   const summaries: RunSummary[] = [];
   const workers: Worker[] = [];
+  // Progress callbacks run one after another so a reporter never writes 0.5 after 0.55.
+  let progressChain: Promise<void> = Promise.resolve();
   try {
     await Promise.all(
       shares.map(
@@ -49,7 +54,10 @@ export async function runForecastParallel(input: ForecastInput, options: Paralle
             worker.on('message', (message: { summary?: RunSummary; done?: boolean }) => {
               if (message.summary) {
                 summaries.push(message.summary);
-                void options.onProgress?.({ done: summaries.length, total: prepared.runs });
+                const progress = { done: summaries.length, total: prepared.runs };
+                progressChain = progressChain.then(async () => {
+                  await options.onProgress?.(progress);
+                });
               }
               if (message.done) resolve();
             });
@@ -58,6 +66,7 @@ export async function runForecastParallel(input: ForecastInput, options: Paralle
           }),
       ),
     );
+    await progressChain;
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }

@@ -47,7 +47,7 @@ describe('forecasts API (real worker, PostgreSQL and Redis)', () => {
     const created = await http()
       .post('/api/v1/forecasts')
       .set('Authorization', admin)
-      .send({ horizonWeeks: 12, runs: 30, seed: 5, changes: { saturdayShift: ['08:00', '14:00'] } })
+      .send({ horizonWeeks: 12, runs: 30, seed: 5, changes: { extraRooms: 1 } })
       .expect(202);
     expect(created.body).toEqual({ id: expect.any(String), status: 'QUEUED' });
     const id = created.body.id as string;
@@ -71,13 +71,13 @@ describe('forecasts API (real worker, PostgreSQL and Redis)', () => {
     expect(result.runs).toBe(30);
     expect(result.seed).toBe(5);
     expect(result.weeks).toHaveLength(12);
-    expect(result.rooms).toHaveLength(3);
+    expect(result.rooms).toHaveLength(4);
     expect(result.year.target).toBe(800);
     expect(result.meta.arrivalSource).toBe('default');
     const w = result.weeks[6];
     expect(w.utilization.p50).toBeGreaterThan(0);
     expect(w.utilization.p90).toBeGreaterThanOrEqual(w.utilization.p50);
-    expect(Object.keys(w.rooms)).toHaveLength(3);
+    expect(Object.keys(w.rooms)).toHaveLength(4);
     expect(w.waitDays.p90).toBeGreaterThanOrEqual(w.waitDays.p50);
     expect(result.year.coursesTreated.p50).toBeGreaterThan(100);
 

@@ -1,0 +1,30 @@
+import { demoCenter } from '../scheduling/defaults/demo-center';
+import { defaultArrivals } from '../scheduling/forecast/arrival-model';
+import { runForecast } from '../scheduling/forecast/run-forecast';
+import type { ForecastInput } from '../scheduling/forecast/types';
+import { runForecastParallel } from './parallel-forecast';
+
+describe('runForecastParallel', () => {
+  const input: ForecastInput = {
+    center: demoCenter(),
+    existing: [],
+    now: '2027-01-11T00:00:00+05:00',
+    horizonWeeks: 6,
+    runs: 5,
+    seed: 3,
+    arrivals: defaultArrivals(800),
+  };
+
+  it('gives the same result on worker threads as inline, whatever the thread count', async () => {
+    const inline = await runForecast(input);
+    const progress: number[] = [];
+    const two = await runForecastParallel(input, { threads: 2, onProgress: ({ done }) => void progress.push(done) });
+    expect(two).toEqual(inline);
+    expect(progress).toEqual([1, 2, 3, 4, 5]);
+    expect(await runForecastParallel(input, { threads: 0 })).toEqual(inline);
+  }, 120_000);
+
+  it('reports bad input before starting threads', async () => {
+    await expect(runForecastParallel({ ...input, runs: 0 }, { threads: 2 })).rejects.toThrow(RangeError);
+  });
+});
