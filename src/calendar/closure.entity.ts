@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 export const CLOSURE_KINDS = ['CLOSURE', 'WORKING_DAY'] as const;
@@ -6,22 +7,28 @@ export type ClosureKind = (typeof CLOSURE_KINDS)[number];
 
 @Entity('closures')
 export class Closure {
+  @ApiProperty({ format: 'uuid' })
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
   /** 'YYYY-MM-DD' in the center's time zone (pg date columns stay strings). */
+  @ApiProperty({ example: '2026-12-31' })
   @Column('date')
   date!: string;
 
+  @ApiProperty({ enum: CLOSURE_KINDS })
   @Column('text')
   kind!: ClosureKind;
 
+  @ApiProperty()
   @Column('text')
   reason!: string;
 
+  @ApiProperty()
   @Column('text')
   createdBy!: string;
 
+  @ApiProperty({ format: 'date-time' })
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 }
