@@ -5,13 +5,15 @@ import { AppConfig } from '../config/app-config';
 import { JobRepository } from '../queue/job.repository';
 import { QUEUES } from '../queue/queue-names';
 import { EXPIRE_HOLD_JOB, ExpireHoldJobData, SWEEP_HOLDS_JOB, SWEEP_HOLDS_SCHEDULER_ID } from './hold-expiry-job';
+import { ReferralSubmitReconciler } from '../referrals/referral-submit.reconciler';
 import { ExpireOutcome, ReservationsService } from './reservations.service';
 
 /**
  * Expires holds: each reservation's delayed job fires at its expiresAt, and a periodic sweep
  * (a BullMQ job scheduler, so one pass runs cluster-wide) expires any overdue hold whose job was
  * lost — Redis flushed, enqueue failed while Redis was down. The sweep is off when
- * RECONCILER_ENABLED=false. Own queue, so the maintenance queue's reconciler never sees these jobs.
+ * RECONCILER_ENABLED=false. The sweep also submits referred courses a crash left in DRAFT.
+ * Own queue, so the maintenance queue's reconciler never sees these jobs.
  */
 @Processor(QUEUES.quotaHolds)
 export class HoldExpiryProcessor extends WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -20,6 +22,7 @@ export class HoldExpiryProcessor extends WorkerHost implements OnApplicationBoot
 
   constructor(
     private readonly reservations: ReservationsService,
+    private readonly referralSubmits: ReferralSubmitReconciler,
     private readonly jobs: JobRepository,
     private readonly config: AppConfig,
   ) {
@@ -39,8 +42,10 @@ export class HoldExpiryProcessor extends WorkerHost implements OnApplicationBoot
     if (this.timer) clearInterval(this.timer);
   }
 
-  async process(job: Job, token?: string): Promise<ExpireOutcome | { expired: number } | undefined> {
-    if (job.name === SWEEP_HOLDS_JOB) return { expired: await this.reservations.expireOverdue() };
+  async process(job: Job, token?: string): Promise<ExpireOutcome | { expired: number; submitted: number } | undefined> {
+    if (job.name === SWEEP_HOLDS_JOB) {
+      return { expired: await this.reservations.expireOverdue(), submitted: await this.referralSubmits.run() };
+    }
     if (job.name !== EXPIRE_HOLD_JOB) return undefined;
     const { reservationId } = job.data as ExpireHoldJobData;
     const result = await this.reservations.expire(reservationId);

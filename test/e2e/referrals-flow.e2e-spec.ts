@@ -1,5 +1,7 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { CourseService } from '../../src/courses/course.service';
+import { ReferralSubmitReconciler } from '../../src/referrals/referral-submit.reconciler';
 import { bearer, seedDemoUsers } from '../support/auth';
 import { createTestApp, TestApp } from '../support/test-app';
 import { countersAndLedger, expectProblem, grantQuota, referralBody, waitFor } from './quotas-support';
@@ -108,6 +110,21 @@ describe('referrals: reserve -> refer -> allocated -> first fraction date; retur
     const [{ n: patientsAfter }] = await db.query('SELECT count(*)::int AS n FROM patients');
     expect(patientsAfter - patientsBefore).toBe(3);
     expect(await countersAndLedger(db, quota.id)).toMatchObject({ granted: 3, reserved: 0, used: 3, sum_reserved: 0, sum_used: 3, held_remaining: 0 });
+  });
+
+  it('a referred course left in DRAFT by a failed submit is submitted by the sweep', async () => {
+    const quota = await grantQuota(t, { countryCode: 'KG', year: 2033, granted: 1 });
+    const reservation = await hold(quota.id, 1);
+    // Fault injection: the second transaction (submit) fails as if the process died after the first.
+    const submit = jest.spyOn(t.app.get(CourseService), 'submit').mockRejectedValueOnce(new Error('connection terminated'));
+    const res = await request(server).post('/api/v1/referrals').set('Authorization', kg).send(referralBody(reservation.id, { earliestStart: dateIn(9) })).expect(201);
+    submit.mockRestore();
+    expect(res.body.courseStatus).toBe('DRAFT');
+    const reconciler = t.app.get(ReferralSubmitReconciler);
+    expect(await reconciler.run()).toBe(0); // still inside the grace period
+    expect(await reconciler.run(0)).toBe(1);
+    await allocated(res.body.id);
+    expect(await reconciler.run(0)).toBe(0);
   });
 
   it('writes nothing when the patient or course is refused (all or nothing)', async () => {

@@ -1,0 +1,44 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { CourseService } from '../courses/course.service';
+
+/** A referral younger than this may still be between its commit and its submit. */
+const GRACE_SECONDS = 60;
+const BATCH = 100;
+
+/**
+ * POST /referrals commits the used place, patient and course, then submits the course in a second
+ * transaction (CourseService.submit has no manager parameter). If the process dies or the database
+ * fails in between, the referred course would sit in DRAFT with its place used; the hold sweep
+ * calls this to submit such courses. A referred course is never meant to stay DRAFT.
+ */
+@Injectable()
+export class ReferralSubmitReconciler {
+  private readonly logger = new Logger(ReferralSubmitReconciler.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly courses: CourseService,
+  ) {}
+
+  async run(graceSeconds = GRACE_SECONDS): Promise<number> {
+    const stuck: Array<{ course_id: string }> = await this.dataSource.query(
+      `SELECT r.course_id FROM referrals r JOIN courses c ON c.id = r.course_id
+        WHERE r.status = 'ACTIVE' AND c.status = 'DRAFT' AND r.created_at < now() - make_interval(secs => $1)
+        ORDER BY r.created_at LIMIT $2`,
+      [graceSeconds, BATCH],
+    );
+    let submitted = 0;
+    for (const { course_id } of stuck) {
+      try {
+        await this.courses.submit(course_id);
+        submitted++;
+      } catch (error) {
+        this.logger.warn(`referred course ${course_id} still not submitted: ${(error as Error).message}`);
+      }
+    }
+    if (submitted > 0) this.logger.log(`submitted ${submitted} referred course(s) left in DRAFT`);
+    return submitted;
+  }
+}
