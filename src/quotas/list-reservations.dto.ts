@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
 import { RESERVATION_STATUSES, ReservationStatus } from './quota-reservation.entity';
 
 export class ListReservationsDto {
@@ -7,6 +7,11 @@ export class ListReservationsDto {
   @IsOptional()
   @IsUUID()
   quotaId?: string;
+
+  @ApiPropertyOptional({ example: 'KG', description: "A ministry only ever sees its own country's" })
+  @IsOptional()
+  @Matches(/^[A-Z]{2}$/, { message: 'countryCode must be two upper-case letters' })
+  countryCode?: string;
 
   @ApiPropertyOptional({ enum: RESERVATION_STATUSES })
   @IsOptional()

@@ -76,6 +76,7 @@ export class ReservationsService {
     const scope = countryScope();
     if (scope) qb.andWhere('r.country_code = :scope', { scope });
     if (query.quotaId) qb.andWhere('r.quota_id = :quotaId', { quotaId: query.quotaId });
+    if (query.countryCode) qb.andWhere('r.country_code = :cc', { cc: query.countryCode });
     if (query.status) qb.andWhere('r.status = :status', { status: query.status });
     return (await qb.getMany()).map(toReservationView);
   }

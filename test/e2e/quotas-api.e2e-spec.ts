@@ -143,6 +143,10 @@ describe('quotas: grants, year cap, holds, ledger, country scoping', () => {
     expect(kgList.body.map((q: { id: string }) => q.id)).toEqual([kgQuota.id]);
     const uzRes = await request(server).get('/api/v1/reservations').set('Authorization', uz).expect(200);
     expect(uzRes.body).toEqual([]);
+    expect((await request(server).get('/api/v1/reservations?countryCode=KG').set('Authorization', uz).expect(200)).body).toEqual([]);
+    const adminKg = await request(server).get('/api/v1/reservations?countryCode=KG').set('Authorization', admin).expect(200);
+    expect(adminKg.body.map((r: { id: string }) => r.id)).toContain(hold.body.id);
+    expect((await request(server).get('/api/v1/reservations?countryCode=UZ').set('Authorization', admin).expect(200)).body).toEqual([]);
 
     expectProblem(await request(server).get(`/api/v1/quotas/${kgQuota.id}`).set('Authorization', uz), 404);
     expectProblem(await request(server).get(`/api/v1/quotas/${kgQuota.id}/ledger`).set('Authorization', uz), 404);
