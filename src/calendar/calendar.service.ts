@@ -3,10 +3,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { CenterConfigService } from '../center/center-config.service';
+import { conflict } from '../common/problem';
 import { CenterSettingsRow } from '../center/center-settings.entity';
 import { CenterSettings, toCenterSettings } from '../center/center-settings';
 import type { WeeklyHours } from '../scheduling/types';
+import { strandedBookings } from './stranded-bookings';
 import { UpdateCalendarDto } from './update-calendar.dto';
+
+/** Changes that can move a booked fraction outside its room's open time (rules 1 and 7). */
+const CALENDAR_FIELDS = ['timeZone', 'hours', 'qaMinutes', 'anesthesiaWindows', 'holidays'];
 
 @Injectable()
 export class CalendarService {
@@ -45,6 +50,17 @@ export class CalendarService {
       }
       if (Object.keys(changes).length === 0) return toCenterSettings(row);
       const saved = await repo.save(row);
+      if (CALENDAR_FIELDS.some((f) => f in changes)) {
+        // load() sees this transaction's update (the trigger bumped the version), so this is the new calendar.
+        const stranded = await strandedBookings(m, await this.center.load(m));
+        if (stranded.count > 0) {
+          throw conflict(
+            'calendar-strands-bookings',
+            `${stranded.count} booked future fraction(s) would fall outside the new calendar; declare a downtime over them first so they are rescheduled`,
+            { bookedFractions: stranded.count, sample: stranded.sample },
+          );
+        }
+      }
       await this.audit.record(m, { action: 'calendar.update', entity: 'center_settings', entityId: '1', details: changes });
       return toCenterSettings(saved);
     });

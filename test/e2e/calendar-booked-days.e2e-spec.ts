@@ -16,13 +16,15 @@ describe('center changes over booked fractions', () => {
   let rooms: Record<string, string>;
   let courseId: string;
 
-  const book = async (roomName: string, start: string, end: string, fraction: number, status = 'BOOKED') => {
+  const book = async (roomName: string, start: string, end: string, fraction: number, status = 'BOOKED', anesthesia = false) => {
     await db.query(
-      `INSERT INTO appointments (course_id, fraction, room_id, start, "end", beam_start, beam_end, beam_line, status)
-       VALUES ($1, $2, $3, $4, $5, $4::timestamptz + interval '10 minutes', $4::timestamptz + interval '18 minutes', 'main', $6)`,
-      [courseId, fraction, rooms[roomName], start, end, status],
+      `INSERT INTO appointments (course_id, fraction, room_id, start, "end", beam_start, beam_end, beam_line, status, anesthesia)
+       VALUES ($1, $2, $3, $4, $5, $4::timestamptz + interval '10 minutes', $4::timestamptz + interval '18 minutes', 'main', $6, $7)`,
+      [courseId, fraction, rooms[roomName], start, end, status, anesthesia],
     );
   };
+  const WEEKDAYS = (interval: Array<[string, string]> | null) => ({ mon: interval, tue: interval, wed: interval, thu: interval, fri: interval, sat: null, sun: null });
+  const settingsRow = async () => (await db.query('SELECT * FROM center_settings'))[0] as Record<string, unknown>;
 
   beforeAll(async () => {
     t = await createTestApp({ role: 'api' });
@@ -69,5 +71,35 @@ describe('center changes over booked fractions', () => {
     await book('G2', '2027-03-06T09:00:00+05:00', '2027-03-06T09:30:00+05:00', 3);
     await request(server).delete(`/api/v1/closures/${created.body.id}`).set('Authorization', admin).expect(409);
     expect(Number((await db.query('SELECT count(*) AS n FROM closures WHERE id = $1', [created.body.id]))[0].n)).toBe(1);
+  });
+
+  it('refuses a calendar change that would leave booked fractions outside the open hours (409, nothing changed)', async () => {
+    const before = await settingsRow();
+    const res = await request(server)
+      .put('/api/v1/calendar')
+      .set('Authorization', admin)
+      .send({ hours: { ...WEEKDAYS([['07:00', '23:00']]), mon: [['07:00', '09:00']] }, annualCapacity: 700 })
+      .expect(409);
+    expect(res.body.type).toContain('calendar-strands-bookings');
+    // 1 March 2027 (Monday) at 10:00, and the Saturday working day that works Monday's hours.
+    expect(res.body.bookedFractions).toBe(2);
+    expect(res.body.sample.map((b: { start: string }) => b.start)).toEqual(['2027-03-01T05:00:00.000Z', '2027-03-06T04:00:00.000Z']);
+    expect(await settingsRow()).toEqual(before);
+    const qa = await request(server).put('/api/v1/calendar').set('Authorization', admin).send({ qaMinutes: 180 }).expect(409);
+    expect(qa.body.bookedFractions).toBe(1);
+  });
+
+  it('checks anesthesia fractions against the new anesthesia window; harmless changes pass', async () => {
+    await book('G1', '2027-03-03T10:00:00+05:00', '2027-03-03T10:50:00+05:00', 4, 'BOOKED', true);
+    await request(server)
+      .put('/api/v1/calendar')
+      .set('Authorization', admin)
+      .send({ anesthesia: { windows: { ...WEEKDAYS([['08:00', '13:00']]), wed: [['08:00', '10:30']] } } })
+      .expect(409);
+    await request(server)
+      .put('/api/v1/calendar')
+      .set('Authorization', admin)
+      .send({ hours: WEEKDAYS([['06:30', '23:30']]), anesthesia: { windows: WEEKDAYS([['08:00', '14:00']]) }, qaMinutes: 20 })
+      .expect(200);
   });
 });

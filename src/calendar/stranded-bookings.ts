@@ -1,0 +1,54 @@
+import type { EntityManager } from 'typeorm';
+import { anesthesiaWindow, openIntervals } from '../scheduling';
+import type { CenterConfig } from '../scheduling/types';
+
+export interface StrandedBooking {
+  appointmentId: string;
+  roomId: string;
+  start: string;
+  end: string;
+}
+
+interface Row {
+  id: string;
+  room_id: string;
+  start: Date;
+  end: Date;
+  anesthesia: boolean;
+  local_date: string;
+}
+
+const SAMPLE = 10;
+
+/**
+ * Future BOOKED fractions that would no longer fit the center (outside their room's open hours,
+ * QA, closures, or the anesthesia window) — what a calendar change must not leave behind (rule 1/7).
+ * The appointments table belongs to a later migration range, hence the to_regclass guard.
+ */
+export async function strandedBookings(m: EntityManager, center: CenterConfig): Promise<{ count: number; sample: StrandedBooking[] }> {
+  const [{ present }] = (await m.query(`SELECT to_regclass('public.appointments') IS NOT NULL AS present`)) as Array<{ present: boolean }>;
+  if (!present) return { count: 0, sample: [] };
+  const rows = (await m.query(
+    `SELECT id, room_id, start, "end", anesthesia, (start AT TIME ZONE $1)::date::text AS local_date
+       FROM appointments WHERE status = 'BOOKED' AND "end" > now() ORDER BY start`,
+    [center.timeZone],
+  )) as Row[];
+  const windows = new Map<string, Array<[number, number]>>();
+  const spans = (key: string, make: () => Array<{ start: string; end: string }>) => {
+    let hit = windows.get(key);
+    if (!hit) windows.set(key, (hit = make().map((i) => [Date.parse(i.start), Date.parse(i.end)] as [number, number])));
+    return hit;
+  };
+  const inside = (list: Array<[number, number]>, s: number, e: number) => list.some(([a, b]) => a <= s && e <= b);
+  const stranded: StrandedBooking[] = [];
+  let count = 0;
+  for (const r of rows) {
+    const [s, e] = [r.start.getTime(), r.end.getTime()];
+    const open = spans(`${r.room_id}|${r.local_date}`, () => openIntervals(center, r.room_id, r.local_date));
+    const fits = inside(open, s, e) && (!r.anesthesia || inside(spans(`A|${r.local_date}`, () => anesthesiaWindow(center, r.local_date)), s, e));
+    if (fits) continue;
+    count++;
+    if (stranded.length < SAMPLE) stranded.push({ appointmentId: r.id, roomId: r.room_id, start: r.start.toISOString(), end: r.end.toISOString() });
+  }
+  return { count, sample: stranded };
+}
