@@ -39,4 +39,17 @@ export class RoomRepository {
     )) as Array<{ n: number }>;
     return n;
   }
+
+  /** Future BOOKED fractions in this room whose course does not accept `kind` (rule 2 after a kind change). */
+  async futureBookingsRejecting(m: EntityManager, roomId: string, kind: string): Promise<number> {
+    const [{ present }] = (await m.query(`SELECT to_regclass('public.appointments') IS NOT NULL AND to_regclass('public.courses') IS NOT NULL AS present`)) as Array<{ present: boolean }>;
+    if (!present) return 0;
+    const [{ n }] = (await m.query(
+      `SELECT count(*)::int AS n FROM appointments a JOIN courses c ON c.id = a.course_id
+        WHERE a.room_id = $1 AND a.status = 'BOOKED' AND a."end" > now()
+          AND cardinality(c.room_kinds) > 0 AND NOT ($2 = ANY (c.room_kinds))`,
+      [roomId, kind],
+    )) as Array<{ n: number }>;
+    return n;
+  }
 }

@@ -50,6 +50,14 @@ export class RoomService {
           throw conflict('room-has-bookings', `Room ${room.name} still has ${booked} booked future fraction(s); declare a downtime to move them, then deactivate it`, { bookedFractions: booked });
         }
       }
+      if (changes.kind && dto.kind) {
+        const rejecting = await this.rooms.futureBookingsRejecting(m, id, dto.kind);
+        if (rejecting > 0) {
+          throw conflict('room-kind-breaks-bookings', `${rejecting} booked future fraction(s) in room ${room.name} belong to courses that cannot be treated in a ${dto.kind} room`, {
+            bookedFractions: rejecting,
+          });
+        }
+      }
       Object.assign(room, dto);
       const saved = await this.rooms.save(m, room);
       await this.audit.record(m, { action: 'room.update', entity: 'room', entityId: id, details: changes });

@@ -102,4 +102,13 @@ describe('center changes over booked fractions', () => {
       .send({ hours: WEEKDAYS([['06:30', '23:30']]), anesthesia: { windows: WEEKDAYS([['08:00', '14:00']]) }, qaMinutes: 20 })
       .expect(200);
   });
+
+  it("refuses a room kind change that the room's booked courses do not accept", async () => {
+    await db.query(`UPDATE courses SET room_kinds = '{GANTRY}' WHERE id = $1`, [courseId]);
+    const res = await request(server).patch(`/api/v1/rooms/${rooms.G1}`).set('Authorization', admin).send({ kind: 'FIXED_BEAM' }).expect(409);
+    expect(res.body.type).toContain('room-kind-breaks-bookings');
+    expect((await db.query('SELECT kind FROM rooms WHERE id = $1', [rooms.G1]))[0].kind).toBe('GANTRY');
+    await db.query(`UPDATE courses SET room_kinds = '{}' WHERE id = $1`, [courseId]);
+    await request(server).patch(`/api/v1/rooms/${rooms.G1}`).set('Authorization', admin).send({ kind: 'FIXED_BEAM' }).expect(200);
+  });
 });
