@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/roles.decorator';
+import { ClosedDayView } from './closed-day.view';
 import { Closure } from './closure.entity';
 import { CreateClosureDto } from './create-closure.dto';
 import { ClosedDay, HolidayService } from './holiday.service';
@@ -14,6 +15,7 @@ export class HolidaysController {
 
   @Get('holidays')
   @Roles('ADMIN', 'COORDINATOR')
+  @ApiOkResponse({ type: [ClosedDayView] })
   @ApiOperation({ summary: "A year's closed days: public holidays (KZ) and administrator closures, minus decree working days" })
   closedDays(@Query() query: HolidaysQueryDto): Promise<ClosedDay[]> {
     return this.holidays.closedDays(query.year);
@@ -21,6 +23,7 @@ export class HolidaysController {
 
   @Get('closures')
   @Roles('ADMIN', 'COORDINATOR')
+  @ApiOkResponse({ type: [Closure] })
   @ApiOperation({ summary: 'Administrator closures and decree-moved working days as stored' })
   list(@Query() query: ClosuresQueryDto): Promise<Closure[]> {
     return this.holidays.listClosures(query.year);
@@ -28,6 +31,7 @@ export class HolidaysController {
 
   @Post('closures')
   @Roles('ADMIN')
+  @ApiCreatedResponse({ type: Closure })
   @ApiOperation({ summary: 'Close a date (CLOSURE) or open a normally closed one (WORKING_DAY); 409 when the date has an entry or booked fractions' })
   create(@Body() dto: CreateClosureDto): Promise<Closure> {
     return this.holidays.createClosure(dto);

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/roles.decorator';
 import { CreateRoomDto } from './create-room.dto';
 import { ListRoomsDto } from './list-rooms.dto';
@@ -15,6 +15,7 @@ export class RoomsController {
 
   @Get()
   @Roles('ADMIN', 'COORDINATOR')
+  @ApiOkResponse({ type: [Room] })
   @ApiOperation({ summary: 'Treatment rooms, by name' })
   list(@Query() query: ListRoomsDto): Promise<Room[]> {
     return this.rooms.list(query.active);
@@ -22,6 +23,7 @@ export class RoomsController {
 
   @Get(':id')
   @Roles('ADMIN', 'COORDINATOR')
+  @ApiOkResponse({ type: Room })
   @ApiOperation({ summary: 'One room' })
   get(@Param('id', ParseUUIDPipe) id: string): Promise<Room> {
     return this.rooms.get(id);
@@ -29,6 +31,7 @@ export class RoomsController {
 
   @Post()
   @Roles('ADMIN')
+  @ApiCreatedResponse({ type: Room })
   @ApiOperation({ summary: 'Add a room (409 when the name is taken)' })
   create(@Body() dto: CreateRoomDto): Promise<Room> {
     return this.rooms.create(dto);
@@ -36,6 +39,7 @@ export class RoomsController {
 
   @Patch(':id')
   @Roles('ADMIN')
+  @ApiOkResponse({ type: Room })
   @ApiOperation({ summary: 'Rename, change kind, or (de)activate a room; rooms are never deleted' })
   update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateRoomDto): Promise<Room> {
     return this.rooms.update(id, dto);

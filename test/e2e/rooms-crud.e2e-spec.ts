@@ -82,4 +82,13 @@ describe('rooms', () => {
     await request(server).get('/api/v1/rooms').expect(401);
     expect(Number((await db.query(`SELECT count(*) AS n FROM rooms WHERE name = 'G9'`))[0].n)).toBe(0);
   });
+
+  it('describes the center routes in the OpenAPI document', async () => {
+    const doc = (await request(server).get('/docs-json').expect(200)).body;
+    for (const path of ['/api/v1/rooms', '/api/v1/rooms/{id}', '/api/v1/calendar', '/api/v1/holidays', '/api/v1/closures', '/api/v1/closures/{id}', '/api/v1/downtimes']) {
+      expect(doc.paths[path]).toBeDefined();
+    }
+    expect(doc.components.schemas.CreateRoomDto.properties.kind.enum).toEqual(['GANTRY', 'FIXED_BEAM']);
+    expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(['UpdateCalendarDto', 'CalendarView', 'CreateDowntimeDto', 'CreatedDowntimeView', 'ClosedDayView']));
+  });
 });
