@@ -3,8 +3,10 @@
  *   [--seed 7] [--out dir] [--threads 2] [--extra-rooms n] [--saturday 08:00-16:00] [--demand-scale x]
  *   [--rate N courses/year]
  * The scenario file (SPEC §8) gives the center; its courses are the history the weekly arrival
- * rates are estimated from (unless --rate asks for the default mix at N a year). Writes
- * forecast.json and forecast.svg into --out (default: current directory).
+ * rates are estimated from (unless --rate asks for the default mix at N a year). With --from
+ * inside the scenario, only the courses before it are history, and they are planned first so the
+ * forecast starts from a realistic schedule instead of an empty center. Writes forecast.json and
+ * forecast.svg into --out (default: current directory).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -16,8 +18,9 @@ import { defaultArrivals, estimateArrivals } from '../scheduling/forecast/arriva
 import type { ForecastChanges, ForecastInput } from '../scheduling/forecast/types';
 import { scenarioCourses, scenarioToCenter } from '../scheduling/scenario/plan-scenario';
 import { parseDate } from '../scheduling/time/civil-day';
-import { formatInstant, localToEpochMin } from '../scheduling/time/zone';
-import type { Scenario } from '../scheduling/types';
+import { formatInstant, localToEpochMin, parseInstant } from '../scheduling/time/zone';
+import type { Booking, Scenario } from '../scheduling/types';
+import { createPlanner } from '../scheduling/allocation/planner';
 
 const USAGE =
   'usage: npm run forecast -- <scenario.json> [--weeks 52] [--runs 200] [--seed 7] [--out dir] [--threads n]\n' +
@@ -109,18 +112,29 @@ async function main(argv: string[]): Promise<number> {
   const center = scenarioToCenter(scenario);
   const courses = scenarioCourses(scenario, center);
   const from = args.from ?? scenario.horizon.from;
-  const historyWeeks = Math.max(1, (parseDate(scenario.horizon.to) - parseDate(scenario.horizon.from) + 1) / 7);
-  const arrivals =
-    args.rate !== undefined || courses.length === 0
-      ? defaultArrivals(args.rate ?? 800)
-      : estimateArrivals(
-          courses.map((c) => ({ ...c, roomKinds: c.roomKinds })),
-          historyWeeks,
-        );
+  const nowMin = localToEpochMin(center.timeZone, parseDate(from), 0);
+  // With --from inside the scenario, the courses that arrived before it are the history: they are
+  // planned first (the live schedule the forecast starts from) and their rates drive the arrivals.
+  // Without it the whole scenario is the history and the forecast starts from an empty center.
+  const before = courses.filter((c) => parseInstant(c.arrival) < nowMin);
+  const warm = args.from !== undefined && before.length > 0;
+  const history = warm ? before : courses;
+  const historyWeeks = warm
+    ? Math.max(1, (nowMin - parseInstant(before[0].arrival)) / (7 * 1440))
+    : Math.max(1, (parseDate(scenario.horizon.to) - parseDate(scenario.horizon.from) + 1) / 7);
+  const existing: Booking[] = [];
+  if (warm) {
+    const planner = createPlanner(center, []);
+    for (const c of before) {
+      const r = planner.allocate(c, { now: c.arrival });
+      if (r.status === 'SCHEDULED') existing.push(...r.appointments);
+    }
+  }
+  const arrivals = args.rate !== undefined || history.length === 0 ? defaultArrivals(args.rate ?? 800) : estimateArrivals(history, historyWeeks);
   const input: ForecastInput = {
     center,
-    existing: [],
-    now: formatInstant(center.timeZone, localToEpochMin(center.timeZone, parseDate(from), 0)),
+    existing,
+    now: formatInstant(center.timeZone, nowMin),
     horizonWeeks: args.weeks,
     runs: args.runs,
     seed: args.seed,
@@ -142,7 +156,14 @@ async function main(argv: string[]): Promise<number> {
   mkdirSync(args.out, { recursive: true });
   const jsonPath = join(args.out, 'forecast.json');
   const svgPath = join(args.out, 'forecast.svg');
-  const meta = { scenario: args.file, arrivalSource: args.rate !== undefined ? 'default' : 'scenario', historyCourses: courses.length, changes: args.changes };
+  const meta = {
+    scenario: args.file,
+    arrivalSource: args.rate !== undefined ? 'default' : 'scenario',
+    historyCourses: history.length,
+    historyWeeks: Number(historyWeeks.toFixed(2)),
+    existingBookings: existing.length,
+    changes: args.changes,
+  };
   writeFileSync(jsonPath, JSON.stringify({ ...result, meta }, null, 2) + '\n');
   writeFileSync(svgPath, await renderVegaLiteSvg(forecastChartSpec(result, `Capacity forecast: ${args.file}`)));
   const y = result.year;
