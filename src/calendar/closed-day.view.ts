@@ -6,5 +6,6 @@ export class ClosedDayView {
   @ApiProperty({ example: 'Наурыз мейрамы' }) name!: string;
   @ApiProperty({ enum: ['HOLIDAY', 'CLOSURE'], description: 'HOLIDAY: public holiday or its transferred day off; CLOSURE: administrator closure' })
   source!: string;
+  @ApiPropertyOptional({ description: 'true for a day off moved from a holiday that fell on a weekend' }) transfer?: boolean;
   @ApiPropertyOptional({ format: 'uuid', description: 'The administrator closure on this date, if any' }) closureId?: string;
 }

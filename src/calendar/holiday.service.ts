@@ -15,6 +15,8 @@ export interface ClosedDay {
   name: string;
   /** HOLIDAY: a public holiday (or its transferred day off); CLOSURE: an administrator closure. */
   source: 'HOLIDAY' | 'CLOSURE';
+  /** A day off moved from a holiday that fell on a weekend. */
+  transfer?: boolean;
   closureId?: string;
 }
 
@@ -36,7 +38,7 @@ export class HolidayService {
     const opened = new Set(closures.filter((c) => c.kind === 'WORKING_DAY').map((c) => c.date));
     const byDate = new Map<string, ClosedDay>();
     if (settings.holidays === 'KZ') {
-      for (const h of kzHolidays(year)) if (!opened.has(h.date) && !byDate.has(h.date)) byDate.set(h.date, { date: h.date, name: h.name, source: 'HOLIDAY' });
+      for (const h of kzHolidays(year)) if (!opened.has(h.date) && !byDate.has(h.date)) byDate.set(h.date, { date: h.date, name: h.name, source: 'HOLIDAY', ...(h.transfer ? { transfer: true } : {}) });
     }
     for (const c of closures) {
       if (c.kind !== 'CLOSURE') continue;

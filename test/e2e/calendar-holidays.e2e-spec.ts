@@ -28,6 +28,8 @@ describe('holidays and closures', () => {
     const dates = res.body.map((d: { date: string }) => d.date);
     expect(dates).toEqual(expect.arrayContaining(['2026-01-01', '2026-01-02', '2026-01-07', '2026-03-15', '2026-03-21', '2026-03-23', '2026-03-24', '2026-03-25', '2026-12-16']));
     expect(dates).toEqual([...dates].sort());
+    expect(res.body.find((d: { date: string }) => d.date === '2026-03-25')).toMatchObject({ source: 'HOLIDAY', transfer: true });
+    expect(res.body.find((d: { date: string }) => d.date === '2026-03-21')).not.toHaveProperty('transfer');
     expect(res.body.every((d: { source: string; name: string }) => d.source === 'HOLIDAY' && d.name.length > 0)).toBe(true);
   });
 
