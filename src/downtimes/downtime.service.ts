@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { CenterConfigService } from '../center/center-config.service';
-import { notFound, unprocessable } from '../common/problem';
+import { conflict, notFound, unprocessable } from '../common/problem';
 import { requestContext, SYSTEM_ACTOR } from '../common/request-context';
 import { JobRepository } from '../queue/job.repository';
 import { QUEUES } from '../queue/queue-names';
@@ -70,6 +70,26 @@ export class DowntimeService {
     const queued = await this.enqueueReschedule(downtime);
     if (!queued) this.logger.warn(`downtime ${downtime.id}: reschedule stays PENDING until the reconciler can enqueue it`);
     return { ...toDowntimeView(downtime), queued };
+  }
+
+  /**
+   * Starts a new reschedule attempt for a FAILED one (new attempt number, so a new job id that
+   * BullMQ will not swallow). PENDING and DONE downtimes answer 409: one is running, one is done.
+   */
+  async retryReschedule(id: string): Promise<CreatedDowntimeView> {
+    const downtime = await this.dataSource.transaction(async (m) => {
+      const row = await m.getRepository(Downtime).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!row) throw notFound('Downtime', id);
+      if (row.rescheduleStatus !== 'FAILED') {
+        throw conflict('reschedule-not-failed', `The reschedule of downtime ${id} is ${row.rescheduleStatus}; only a FAILED one can be retried`, {
+          rescheduleStatus: row.rescheduleStatus,
+        });
+      }
+      const attempt = await this.downtimes.retry(m, id);
+      await this.audit.record(m, { action: 'downtime.reschedule-retry', entity: 'downtime', entityId: id, details: { attempt } });
+      return (await this.downtimes.findById(id, m))!;
+    });
+    return { ...toDowntimeView(downtime), queued: await this.enqueueReschedule(downtime) };
   }
 
   /** Idempotent: the job id is fixed per downtime and attempt. Also what a reconciler calls. */

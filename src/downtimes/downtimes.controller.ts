@@ -1,5 +1,5 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/roles.decorator';
 import { CreateDowntimeDto } from './create-downtime.dto';
 import { DowntimeService } from './downtime.service';
@@ -34,5 +34,14 @@ export class DowntimesController {
   @ApiCreatedResponse({ type: CreatedDowntimeView })
   create(@Body() dto: CreateDowntimeDto): Promise<CreatedDowntimeView> {
     return this.downtimes.create(dto);
+  }
+
+  @Post(':id/reschedule')
+  @Roles('ADMIN')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Retry a FAILED reschedule as a new job; 409 unless the last attempt FAILED' })
+  @ApiAcceptedResponse({ type: CreatedDowntimeView })
+  retry(@Param('id', ParseUUIDPipe) id: string): Promise<CreatedDowntimeView> {
+    return this.downtimes.retryReschedule(id);
   }
 }

@@ -107,6 +107,19 @@ describe('downtimes', () => {
     expect(Number((await db.query('SELECT count(*) AS n FROM downtimes'))[0].n)).toBe(2);
   });
 
+  it('retries only a FAILED reschedule, as a new attempt with a new job id', async () => {
+    const [{ id }] = await db.query(`SELECT id FROM downtimes WHERE room_id IS NULL`);
+    const early = await request(server).post(`/api/v1/downtimes/${id}/reschedule`).set('Authorization', admin).expect(409);
+    expect(early.body).toMatchObject({ rescheduleStatus: 'PENDING' });
+    await db.query(`UPDATE downtimes SET reschedule_status = 'FAILED', rescheduled_at = now() WHERE id = $1`, [id]);
+    const res = await request(server).post(`/api/v1/downtimes/${id}/reschedule`).set('Authorization', admin).expect(202);
+    expect(res.body).toMatchObject({ id, rescheduleStatus: 'PENDING', queued: true, rescheduleJobId: `reschedule-downtime-${id}-2` });
+    const job = await t.app.get(JobRepository).queue(QUEUES.reschedule).getJob(res.body.rescheduleJobId);
+    expect(job!.data).toEqual({ downtimeId: id, attempt: 2 });
+    await request(server).post(`/api/v1/downtimes/${id}/reschedule`).set('Authorization', await bearer(t, 'coordinator')).expect(403);
+    await request(server).post('/api/v1/downtimes/00000000-0000-4000-8000-000000000000/reschedule').set('Authorization', admin).expect(404);
+  });
+
   it('keeps coordinators from declaring downtime (403)', async () => {
     await request(server)
       .post('/api/v1/downtimes')
