@@ -120,6 +120,14 @@ describe('downtimes', () => {
     await request(server).post('/api/v1/downtimes/00000000-0000-4000-8000-000000000000/reschedule').set('Authorization', admin).expect(404);
   });
 
+  it('replays a retried POST with the same Idempotency-Key instead of declaring the downtime twice', async () => {
+    const body = { roomId: rooms.G3, start: '2026-06-01T08:00:00+05:00', end: '2026-06-01T09:00:00+05:00', kind: 'PLANNED' };
+    const first = await request(server).post('/api/v1/downtimes').set('Authorization', admin).set('Idempotency-Key', 'dt-retry-1').send(body).expect(201);
+    const again = await request(server).post('/api/v1/downtimes').set('Authorization', admin).set('Idempotency-Key', 'dt-retry-1').send(body).expect(201);
+    expect(again.body.id).toBe(first.body.id);
+    expect(Number((await db.query('SELECT count(*) AS n FROM downtimes WHERE room_id = $1', [rooms.G3]))[0].n)).toBe(1);
+  });
+
   it('keeps coordinators from declaring downtime (403)', async () => {
     await request(server)
       .post('/api/v1/downtimes')
