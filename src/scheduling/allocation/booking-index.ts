@@ -83,6 +83,7 @@ export class BookingIndex {
   private readonly dayMinutes = new Map<DayNum, number>();
   private readonly roomMinutes = new Map<number, number>();
   private readonly nRooms: number;
+  private readonly usableCache = new Map<DayNum, number>();
 
   constructor(readonly cal: CenterCalendar) {
     this.nRooms = Math.max(1, cal.rooms.length);
@@ -112,6 +113,31 @@ export class BookingIndex {
     return this.roomMinutes.get(this.key(roomIdx, day)) ?? 0;
   }
 
+  /**
+   * Free room minutes of a day that could still take a standard fraction: each idle gap counts
+   * in whole `unit`-minute pieces, so slivers between bookings do not count as capacity.
+   */
+  usableFreeMinutes(day: DayNum, unit: number): number {
+    const hit = this.usableCache.get(day);
+    if (hit !== undefined) return hit;
+    let free = 0;
+    const rds = this.cal.roomDaysOf(day);
+    for (let r = 0; r < rds.length; r++) {
+      const spans = this.roomSpans(r, day) ?? [];
+      for (const [os, oe] of rds[r].open) {
+        let cursor = os;
+        for (const sp of spans) {
+          if (sp.e <= os || sp.s >= oe) continue;
+          if (sp.s > cursor) free += Math.floor((sp.s - cursor) / unit) * unit;
+          cursor = Math.max(cursor, sp.e);
+        }
+        if (oe > cursor) free += Math.floor((oe - cursor) / unit) * unit;
+      }
+    }
+    this.usableCache.set(day, free);
+    return free;
+  }
+
   addBooking(b: Booking): number {
     const roomIdx = this.cal.roomIndex.get(b.roomId);
     if (roomIdx === undefined) throw new RangeError(`booking of course ${b.courseId} names unknown room ${b.roomId}`);
@@ -133,6 +159,7 @@ export class BookingIndex {
   add(b: IndexedBooking): number {
     const ref = this.all.length;
     this.all.push(b);
+    this.usableCache.delete(b.day);
     const k = this.key(b.roomIdx, b.day);
     let arr = this.rooms.get(k);
     if (!arr) this.rooms.set(k, (arr = []));
@@ -158,6 +185,7 @@ export class BookingIndex {
     const b = this.all[ref];
     if (!b || b.removed) return;
     b.removed = true;
+    this.usableCache.delete(b.day);
     const k = this.key(b.roomIdx, b.day);
     removeRef(this.rooms.get(k), ref);
     removeRef(this.beam.get(b.day), ref);

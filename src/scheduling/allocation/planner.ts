@@ -175,8 +175,9 @@ export class CorePlanner implements Planner {
       if (firstFeasible < 0) firstFeasible = d;
     }
 
-    if (!best && !this.ignoreReserve && this.policy.enabled) {
-      // The reservation may delay a course, never make it unschedulable.
+    if (!best && !this.ignoreReserve && this.policy.enabled && !opts.lastStartDate) {
+      // Within the live horizon the reservation may delay a course, never make it unschedulable.
+      // (Offline plans cut at horizon.to: there a course that does not fit is simply not started.)
       this.ignoreReserve = true;
       try {
         return this.search(course, opts);
@@ -206,7 +207,9 @@ export class CorePlanner implements Planner {
     if (this.ignoreReserve) return true;
     const share = reservedShare(this.policy, course.urgency, day - nowDay);
     if (share <= 0) return true;
-    return this.index.bookedMinutes(day) + course.fractionMinutes <= (1 - share) * this.openMinutes(day);
+    // Measured in usable minutes (whole 30-minute pieces of idle gaps): minutes lost in slivers
+    // cannot serve an urgent course, so they must not count as its reserve.
+    return this.index.usableFreeMinutes(day, 30) - course.fractionMinutes >= share * this.openMinutes(day);
   }
 
   private bestOnDay(

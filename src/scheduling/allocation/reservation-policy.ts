@@ -1,17 +1,19 @@
 /**
- * Dynamic reservation of near-term capacity for urgent courses. A routine course may fill a day
- * only up to (1 - reserve) of its open room minutes, where reserve grows with the day's distance
- * from "now": days close at hand are released (reserve 0) so nothing is wasted, days further out
- * keep a share free, so an URGENT or EMERGENCY course arriving later still finds a series of days
- * it can start on soon. URGENT courses keep a smaller share back for EMERGENCY ones.
- * The numbers are tuned with bench/core.ts, not guessed.
+ * Dynamic reservation of capacity for urgent courses. A routine course may book a day only while
+ * the day keeps `reserve` of its open room minutes usable (idle gaps counted in whole 30-minute
+ * pieces). The reserve follows the urgent demand still to come for that day: nothing for days
+ * at hand (released, so nothing is wasted), a floor from a few days out, rising to the full share
+ * for days an urgent course arriving later could still need. URGENT courses keep a smaller share
+ * back for EMERGENCY ones. The numbers come from measurement (bench/tune-reservation.ts).
  */
 import { Urgency } from '../types';
 
 export interface ReserveRamp {
   /** Reserved share of a day's open room minutes once the ramp is full. */
   share: number;
-  /** Days closer than this (calendar days from now) are fully released. */
+  /** Share held right after the release point (a floor for arrivals' random bunching). */
+  minShare?: number;
+  /** Days this close (calendar days from now) or closer are fully released. */
   releaseDays: number;
   /** From this distance on the full share is held back; linear in between. */
   fullDays: number;
@@ -23,10 +25,17 @@ export interface ReservationPolicy {
   URGENT: ReserveRamp;
 }
 
+/**
+ * Chosen with bench/tune-reservation.ts (seeds 1 and 2, 800-course year): routine courses leave
+ * 6 % of a day free 3 days ahead, rising to 27 % 40 days ahead (the share of future urgent
+ * demand still to arrive for that day); 5 % of every day from tomorrow on is held for
+ * EMERGENCY courses (from URGENT ones too). Larger shares buy urgent on-time starts with
+ * utilization; see the report in bench/core.ts output.
+ */
 export const DEFAULT_RESERVATION: ReservationPolicy = {
   enabled: true,
-  ROUTINE: { share: 0.25, releaseDays: 3, fullDays: 10 },
-  URGENT: { share: 0.08, releaseDays: 1, fullDays: 2 },
+  ROUTINE: { share: 0.27, minShare: 0.06, releaseDays: 2, fullDays: 40 },
+  URGENT: { share: 0.05, minShare: 0.05, releaseDays: 0, fullDays: 1 },
 };
 
 export const NO_RESERVATION: ReservationPolicy = { ...DEFAULT_RESERVATION, enabled: false };
@@ -42,5 +51,6 @@ export function reservedShare(policy: ReservationPolicy, urgency: Urgency, lead:
 function rampShare(ramp: ReserveRamp, lead: number): number {
   if (lead <= ramp.releaseDays) return 0;
   if (lead >= ramp.fullDays) return ramp.share;
-  return (ramp.share * (lead - ramp.releaseDays)) / (ramp.fullDays - ramp.releaseDays);
+  const lo = ramp.minShare ?? 0;
+  return lo + ((ramp.share - lo) * (lead - ramp.releaseDays)) / (ramp.fullDays - ramp.releaseDays);
 }

@@ -1,0 +1,53 @@
+/**
+ * Property: after any downtime on a planned demo-center week, applying the rescheduler's moves
+ * gives a schedule with no hard-rule violation (courses it reports unschedulable aside), and
+ * only fractions the downtime hits are moved.
+ */
+import fc from 'fast-check';
+import { demoCenter } from '../defaults/demo-center';
+import { createPlanner } from '../allocation/planner';
+import { checkSchedule } from '../rules/check-schedule';
+import { course } from '../testing/booking-factory';
+import { Booking } from '../types';
+import { rescheduleForDowntime } from './reschedule-downtime';
+
+const center = demoCenter();
+const courses = Array.from({ length: 60 }, (_, i) =>
+  course(`C${i}`, { fractions: 3 + (i % 8), requiresAnesthesia: i % 9 === 0, fractionMinutes: i % 9 === 0 ? 50 : i % 5 === 0 ? 40 : 30, arrival: '2027-02-26T09:00:00+05:00' }),
+);
+const planner = createPlanner(center, []);
+const planned: Booking[] = [];
+for (const c of courses) {
+  const r = planner.allocate(c, { now: c.arrival });
+  if (r.status === 'SCHEDULED') planned.push(...r.appointments.map((a) => ({ ...a, id: `${a.courseId}-${a.fraction}` })));
+}
+
+describe('rescheduleForDowntime keeps the rules (property)', () => {
+  it('random room or beam-line downtimes in the first two weeks', () => {
+    fc.assert(
+      fc.property(
+        fc.record({ room: fc.constantFrom<string | null>('G1', 'G2', 'G3', null), day: fc.integer({ min: 1, max: 12 }), start: fc.integer({ min: 7 * 60, max: 22 * 60 }), len: fc.integer({ min: 15, max: 600 }) }),
+        ({ room, day, start, len }) => {
+          const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+          const date = `2027-03-${String(day).padStart(2, '0')}`;
+          const downtime = { roomId: room, start: `${date}T${hhmm(start)}:00+05:00`, end: `${date}T${hhmm(Math.min(start + len, 23 * 60 + 59))}:00+05:00` };
+          const r = rescheduleForDowntime(center, planned, courses, downtime, '2027-02-28T12:00:00+05:00');
+          const ds = Date.parse(downtime.start);
+          const de = Date.parse(downtime.end);
+          for (const m of r.moves) {
+            const from = m.from!;
+            expect(Date.parse(from.start) < de && Date.parse(from.end) > ds && (room === null || from.roomId === room)).toBe(true);
+          }
+          const after = planned.flatMap((b) => {
+            const m = r.moves.find((x) => x.bookingId === b.id);
+            return m ? (m.to ? [m.to] : []) : [b];
+          });
+          const failed = new Set(r.unschedulable.map((u) => u.courseId));
+          const violations = checkSchedule({ ...center, downtimes: [downtime] }, after, courses).filter((v) => !v.courseId || !failed.has(v.courseId));
+          expect(violations).toEqual([]);
+        },
+      ),
+      { numRuns: 40, seed: 42 },
+    );
+  });
+});
