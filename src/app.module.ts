@@ -2,9 +2,15 @@ import { CountriesModule } from './countries/countries.module';
 import { QuotaHoldsWorkerModule } from './quotas/quota-holds-worker.module';
 import { QuotasModule } from './quotas/quotas.module';
 import { ReferralsModule } from './referrals/referrals.module';
+import { AllocationModule } from './allocation/allocation.module';
 import { ForecastsModule } from './forecasts/forecasts.module';
 import { CapacityModule } from './capacity/capacity.module';
 import { ForecastsWorkerModule } from './forecasts/forecasts-worker.module';
+import { AppointmentsModule } from './appointments/appointments.module';
+import { CoursesModule } from './courses/courses.module';
+import { PatientsModule } from './patients/patients.module';
+import { QueueDashboardModule } from './queue-dashboard/queue-dashboard.module';
+import { ReschedulingModule } from './rescheduling/rescheduling.module';
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -35,10 +41,10 @@ function configRootModule(): DynamicModule {
 }
 
 /** Modules that serve HTTP (controllers and the services they need). */
-const API_MODULES: Type[] = [AuditModule, AuthModule, HealthModule, CenterModule, RoomsModule, CalendarModule, DowntimesModule, ForecastsModule, CapacityModule, CountriesModule, QuotasModule, ReferralsModule];
+const API_MODULES: Type[] = [AuditModule, AuthModule, HealthModule, CenterModule, RoomsModule, CalendarModule, DowntimesModule, PatientsModule, CoursesModule, AppointmentsModule, QueueDashboardModule, ForecastsModule, CapacityModule, CountriesModule, QuotasModule, ReferralsModule];
 
 /** Modules that hold BullMQ processors and schedulers; loaded only where workers run. */
-const WORKER_MODULES: Type[] = [ForecastsWorkerModule, QuotaHoldsWorkerModule];
+const WORKER_MODULES: Type[] = [AllocationModule, ReschedulingModule, ForecastsWorkerModule, QuotaHoldsWorkerModule];
 
 @Module({})
 export class AppModule {

@@ -1,0 +1,63 @@
+import type { EntityManager } from 'typeorm';
+import type { Booking, Move } from '../scheduling/types';
+import { Appointment } from './appointment.entity';
+import { AppointmentMove } from './appointment-move.entity';
+import { fromBooking } from './booking.mapper';
+
+/**
+ * Applies the core's moves to the database: a move with `from` and `to` relocates an existing
+ * appointment, one with only `to` books a new (appended) fraction, one with only `from` cancels.
+ * A move of the `keepId` appointment (the missed one) books a new row instead, so the MISSED
+ * record stays as history. Each change writes a history row with its reason.
+ * Caller holds lockBookings and the transaction.
+ */
+export async function applyMoves(
+  m: EntityManager,
+  moves: Move[],
+  sharedBeam: boolean,
+  movedBy: string,
+  keepId?: string,
+): Promise<{ created: Appointment[]; relocated: string[] }> {
+  const created: Appointment[] = [];
+  const relocated: string[] = [];
+  const repo = m.getRepository(Appointment);
+  const history = m.getRepository(AppointmentMove);
+  // Vacate every slot first so moves that swap or chain never trip the exclusions half-way.
+  for (const mv of moves) {
+    if (mv.from && mv.bookingId && mv.bookingId !== keepId) {
+      await repo.update({ id: mv.bookingId, status: 'BOOKED' }, { status: 'CANCELLED' });
+    }
+  }
+  for (const mv of moves) {
+    const relocates = mv.from && mv.bookingId && mv.bookingId !== keepId;
+    if (relocates && mv.to) {
+      await repo.update({ id: mv.bookingId }, { ...placement(mv.to, sharedBeam), status: 'BOOKED' });
+      await history.insert(historyRow(mv.bookingId!, mv.from, mv.to, mv.reason, movedBy));
+      relocated.push(mv.bookingId!);
+    } else if (mv.to) {
+      const row = await repo.save(repo.create(fromBooking(mv.to, sharedBeam)));
+      created.push(row);
+      await history.insert(historyRow(row.id, mv.from, mv.to, mv.reason, movedBy));
+    } else if (relocates) {
+      await history.insert(historyRow(mv.bookingId!, mv.from, null, mv.reason, movedBy));
+    }
+  }
+  return { created, relocated };
+}
+
+function placement(b: Booking, sharedBeam: boolean): Partial<Appointment> {
+  const { roomId, start, end, beamStart, beamEnd, beamLine } = fromBooking(b, sharedBeam);
+  return { roomId, start, end, beamStart, beamEnd, beamLine };
+}
+
+function historyRow(appointmentId: string, from: Booking | null, to: Booking | null, reason: string, movedBy: string): Partial<AppointmentMove> {
+  return {
+    appointmentId,
+    fromRoomId: from?.roomId ?? null,
+    fromStart: from ? new Date(from.start) : null,
+    toRoomId: to?.roomId ?? null,
+    toStart: to ? new Date(to.start) : null,
+    reason,
+    movedBy,
+  };
+}

@@ -1,0 +1,201 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, LessThan, MoreThan } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { CenterConfigService } from '../center/center-config.service';
+import { badRequest, conflict, notFound } from '../common/problem';
+import { requestContext } from '../common/request-context';
+import { Course } from '../courses/course.entity';
+import { toCourseRequest } from '../courses/course-request.mapper';
+import { Patient } from '../patients/patient.entity';
+import { checkBooking, rescheduleMissed } from '../scheduling';
+import type { Booking, CourseRequest } from '../scheduling/types';
+import { Appointment, SHARED_BEAM_LINE } from './appointment.entity';
+import { AppointmentMove } from './appointment-move.entity';
+import { applyMoves } from './appointment-writer';
+import { lockBookings } from './booking-lock';
+import { BookingCacheService } from './booking-cache.service';
+import { toBooking } from './booking.mapper';
+import { ListAppointmentsDto } from './list-appointments.dto';
+import { MoveAppointmentDto } from './move-appointment.dto';
+
+const MAX_RANGE_MS = 93 * 24 * 3600 * 1000;
+
+@Injectable()
+export class AppointmentService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly centerConfig: CenterConfigService,
+    private readonly cache: BookingCacheService,
+  ) {}
+
+  list(query: ListAppointmentsDto): Promise<Appointment[]> {
+    const from = new Date(query.from);
+    const to = new Date(query.to);
+    if (!(to > from)) throw badRequest('invalid-range', '`to` must be after `from`');
+    if (to.getTime() - from.getTime() > MAX_RANGE_MS) throw badRequest('invalid-range', 'The range may span at most 93 days');
+    return this.dataSource.getRepository(Appointment).find({
+      where: {
+        ...(query.roomId ? { roomId: query.roomId } : {}),
+        ...(query.status ? { status: query.status } : {}),
+        start: LessThan(to),
+        end: MoreThan(from),
+      },
+      order: { start: 'ASC' },
+    });
+  }
+
+  async history(id: string): Promise<AppointmentMove[]> {
+    await this.find(this.dataSource.manager, id);
+    return this.dataSource.getRepository(AppointmentMove).find({ where: { appointmentId: id }, order: { at: 'ASC' } });
+  }
+
+  /** Marks a fraction delivered and moves the course to IN_TREATMENT, or COMPLETED with the last one. */
+  async deliver(id: string): Promise<Appointment> {
+    return this.dataSource.transaction(async (m) => {
+      await lockBookings(m);
+      const appointment = await this.findBooked(m, id, 'delivered');
+      if (appointment.start > new Date()) {
+        throw conflict('fraction-in-future', `Fraction ${appointment.fraction} starts at ${appointment.start.toISOString()}; it cannot be delivered before it starts`);
+      }
+      appointment.status = 'DELIVERED';
+      await m.getRepository(Appointment).save(appointment);
+      const course = await m.getRepository(Course).findOneOrFail({ where: { id: appointment.courseId }, lock: { mode: 'pessimistic_write' } });
+      const delivered = await m.getRepository(Appointment).countBy({ courseId: course.id, status: 'DELIVERED' });
+      const booked = await m.getRepository(Appointment).countBy({ courseId: course.id, status: 'BOOKED' });
+      const next = booked === 0 && delivered >= course.fractions ? 'COMPLETED' : 'IN_TREATMENT';
+      if (course.status !== next) {
+        course.status = next;
+        await m.getRepository(Course).save(course);
+      }
+      await this.audit.record(m, {
+        action: 'appointment.deliver',
+        entity: 'appointment',
+        entityId: id,
+        details: { courseId: course.id, fraction: appointment.fraction, courseStatus: course.status },
+      });
+      return appointment;
+    });
+  }
+
+  /** Marks a fraction missed and appends a compensating one after the course's last fraction. */
+  async miss(id: string): Promise<{ missed: Appointment; appended: Appointment[]; unschedulable?: string }> {
+    return this.dataSource.transaction(async (m) => {
+      await lockBookings(m);
+      const appointment = await this.findBooked(m, id, 'missed');
+      const { course, request } = await this.courseRequest(m, appointment.courseId);
+      const now = new Date();
+      const center = await this.centerConfig.load(m);
+      const bookings = await this.bookingsFor(m, course.id, now);
+      const result = rescheduleMissed(center, bookings, request, id, now.toISOString());
+      appointment.status = 'MISSED';
+      await m.getRepository(Appointment).save(appointment);
+      const { created: appended } = await applyMoves(m, result.moves, center.sharedBeam, requestContext.actor()?.username ?? 'system', id);
+      if (result.unschedulable) {
+        course.reason = `Missed fraction ${appointment.fraction} could not be re-booked: ${result.unschedulable}`;
+        await m.getRepository(Course).save(course);
+      }
+      await this.audit.record(m, {
+        action: 'appointment.miss',
+        entity: 'appointment',
+        entityId: id,
+        details: { courseId: course.id, fraction: appointment.fraction, moves: result.moves.length, unschedulable: result.unschedulable ?? null },
+      });
+      return { missed: appointment, appended, unschedulable: result.unschedulable };
+    });
+  }
+
+  /** Moves one fraction after checking every hard rule; 409 names the first broken rule. */
+  async move(id: string, dto: MoveAppointmentDto): Promise<Appointment> {
+    const start = new Date(dto.start);
+    return this.dataSource.transaction(async (m) => {
+      await lockBookings(m);
+      const appointment = await this.findBooked(m, id, 'moved');
+      const { request } = await this.courseRequest(m, appointment.courseId);
+      const now = new Date();
+      if (start <= now) {
+        throw conflict('rule-violated', 'Rule 5: the past cannot be booked', { rule: 5, violations: [{ rule: 5, message: 'start is in the past' }] });
+      }
+      const center = await this.centerConfig.load(m);
+      const from = toBooking(appointment);
+      const shift = start.getTime() - appointment.start.getTime();
+      const candidate: Booking = {
+        ...from,
+        roomId: dto.roomId ?? appointment.roomId,
+        start: start.toISOString(),
+        end: new Date(appointment.end.getTime() + shift).toISOString(),
+        beamStart: new Date(appointment.beamStart.getTime() + shift).toISOString(),
+        beamEnd: new Date(appointment.beamEnd.getTime() + shift).toISOString(),
+      };
+      const others = (await this.bookingsFor(m, appointment.courseId, now)).filter((b) => b.id !== id);
+      const violations = checkBooking(center, others, request, candidate);
+      if (violations.length > 0) {
+        const first = violations[0];
+        throw conflict('rule-violated', `Rule ${first.rule}: ${first.message}`, { rule: first.rule, violations });
+      }
+      await m.getRepository(Appointment).update(
+        { id },
+        {
+          roomId: candidate.roomId,
+          start,
+          end: new Date(candidate.end),
+          beamStart: new Date(candidate.beamStart),
+          beamEnd: new Date(candidate.beamEnd),
+          beamLine: center.sharedBeam ? SHARED_BEAM_LINE : candidate.roomId,
+        },
+      );
+      const reason = dto.reason ?? 'moved by coordinator';
+      await m.getRepository(AppointmentMove).insert({
+        appointmentId: id,
+        fromRoomId: from.roomId,
+        fromStart: new Date(from.start),
+        toRoomId: candidate.roomId,
+        toStart: start,
+        reason,
+        movedBy: requestContext.actor()?.username ?? 'system',
+      });
+      await this.audit.record(m, {
+        action: 'appointment.move',
+        entity: 'appointment',
+        entityId: id,
+        details: { from: { roomId: from.roomId, start: from.start }, to: { roomId: candidate.roomId, start: candidate.start }, reason },
+      });
+      return m.getRepository(Appointment).findOneByOrFail({ id });
+    });
+  }
+
+  /**
+   * Live bookings as the core needs them: every BOOKED fraction (cache) plus this course's
+   * delivered ones, which still count for "one a day" and "n a week". Caller holds lockBookings.
+   */
+  private async bookingsFor(m: EntityManager, courseId: string, now: Date): Promise<Booking[]> {
+    const live = await this.cache.current(m, now);
+    const delivered = await m.getRepository(Appointment).findBy({ courseId, status: 'DELIVERED' });
+    return live.concat(delivered.map(toBooking));
+  }
+
+  private async courseRequest(m: EntityManager, courseId: string): Promise<{ course: Course; request: CourseRequest }> {
+    const course = await m.getRepository(Course).findOneOrFail({ where: { id: courseId }, lock: { mode: 'pessimistic_write' } });
+    const patient = await m.getRepository(Patient).findOneByOrFail({ id: course.patientId });
+    return { course, request: toCourseRequest(course, patient.birthDate) };
+  }
+
+  private async find(m: EntityManager, id: string): Promise<Appointment> {
+    const appointment = await m.getRepository(Appointment).findOne({ where: { id } });
+    if (!appointment) throw notFound('Appointment', id);
+    return appointment;
+  }
+
+  private async findBooked(m: EntityManager, id: string, verb: string): Promise<Appointment> {
+    const appointment = await m.getRepository(Appointment).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!appointment) throw notFound('Appointment', id);
+    if (appointment.status !== 'BOOKED') {
+      throw conflict('invalid-appointment-state', `Appointment ${id} is ${appointment.status}; only a BOOKED fraction can be ${verb}`, {
+        appointmentStatus: appointment.status,
+      });
+    }
+    return appointment;
+  }
+}
+

@@ -1,0 +1,54 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/roles.decorator';
+import { Appointment } from './appointment.entity';
+import { AppointmentMove } from './appointment-move.entity';
+import { AppointmentService } from './appointment.service';
+import { ListAppointmentsDto } from './list-appointments.dto';
+import { MoveAppointmentDto } from './move-appointment.dto';
+
+@ApiTags('appointments')
+@ApiBearerAuth()
+@Controller('appointments')
+export class AppointmentsController {
+  constructor(private readonly appointments: AppointmentService) {}
+
+  @Get()
+  @Roles('ADMIN', 'COORDINATOR')
+  @ApiOperation({ summary: "A room's (or every room's) schedule overlapping [from, to), at most 93 days" })
+  list(@Query() query: ListAppointmentsDto): Promise<Appointment[]> {
+    return this.appointments.list(query);
+  }
+
+  @Get(':id/moves')
+  @Roles('ADMIN', 'COORDINATOR')
+  @ApiOperation({ summary: 'Why and when this appointment moved' })
+  moves(@Param('id', new ParseUUIDPipe()) id: string): Promise<AppointmentMove[]> {
+    return this.appointments.history(id);
+  }
+
+  @Post(':id/deliver')
+  @HttpCode(HttpStatus.OK)
+  @Roles('ADMIN', 'COORDINATOR')
+  @ApiOperation({ summary: 'Record the fraction as delivered (course becomes IN_TREATMENT / COMPLETED)' })
+  deliver(@Param('id', new ParseUUIDPipe()) id: string): Promise<Appointment> {
+    return this.appointments.deliver(id);
+  }
+
+  @Post(':id/miss')
+  @HttpCode(HttpStatus.OK)
+  @Roles('ADMIN', 'COORDINATOR')
+  @ApiOperation({ summary: 'Record the fraction as missed; a compensating fraction is appended at the end of the course' })
+  miss(@Param('id', new ParseUUIDPipe()) id: string): Promise<{ missed: Appointment; appended: Appointment[]; unschedulable?: string }> {
+    return this.appointments.miss(id);
+  }
+
+  @Post(':id/move')
+  @HttpCode(HttpStatus.OK)
+  @Roles('ADMIN', 'COORDINATOR')
+  @ApiOperation({ summary: 'Move a booked fraction; every hard rule is checked' })
+  @ApiConflictResponse({ description: 'problem+json with `rule` (1..8) and `violations`' })
+  move(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: MoveAppointmentDto): Promise<Appointment> {
+    return this.appointments.move(id, dto);
+  }
+}

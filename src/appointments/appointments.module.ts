@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { CenterModule } from '../center/center.module';
+import { AppointmentsController } from './appointments.controller';
+import { AppointmentService } from './appointment.service';
+import { BookingsModule } from './bookings.module';
+
+@Module({
+  imports: [CenterModule, BookingsModule],
+  controllers: [AppointmentsController],
+  providers: [AppointmentService],
+  exports: [AppointmentService],
+})
+export class AppointmentsModule {}

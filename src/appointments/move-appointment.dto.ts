@@ -1,0 +1,19 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsISO8601, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+
+export class MoveAppointmentDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'Target room; omitted: the same room' })
+  @IsOptional()
+  @IsUUID()
+  roomId?: string;
+
+  @ApiProperty({ example: '2027-02-03T09:00:00+05:00', description: 'New start instant (with offset)' })
+  @IsISO8601({ strict: true })
+  start!: string;
+
+  @ApiPropertyOptional({ example: 'Patient asked for a later slot' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 500)
+  reason?: string;
+}

@@ -1,0 +1,200 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { Appointment } from '../appointments/appointment.entity';
+import { lockBookings } from '../appointments/booking-lock';
+import { AuditService } from '../audit/audit.service';
+import { CenterConfigService } from '../center/center-config.service';
+import { conflict, notFound, unprocessable } from '../common/problem';
+import { requestContext } from '../common/request-context';
+import { Patient } from '../patients/patient.entity';
+import { visibleTo } from '../patients/patient.service';
+import { JobRepository } from '../queue/job.repository';
+import { QUEUES } from '../queue/queue-names';
+import { resolveCourseDefaults } from '../scheduling';
+import { allocationJobId, ALLOCATE_COURSE_JOB } from './allocation-job';
+import { CourseEvents } from './course-events.service';
+import { Course, CourseStatus } from './course.entity';
+import { patientCategory } from './course-request.mapper';
+import { CreateCourseDto } from './create-course.dto';
+import { ListCoursesDto } from './list-courses.dto';
+
+/** Statuses from which a course may be (re)submitted for allocation. */
+const SUBMITTABLE: CourseStatus[] = ['DRAFT', 'UNSCHEDULABLE'];
+const CANCELLABLE: CourseStatus[] = ['DRAFT', 'QUEUED', 'SCHEDULED', 'UNSCHEDULABLE', 'IN_TREATMENT'];
+
+export interface ReferralLink {
+  referralId: string;
+  countryCode: string;
+}
+
+@Injectable()
+export class CourseService {
+  private readonly logger = new Logger(CourseService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly centerConfig: CenterConfigService,
+    private readonly jobs: JobRepository,
+    private readonly events: CourseEvents,
+  ) {}
+
+  /** A DRAFT course with SPEC defaults filled in. The referral flow passes its manager and link. */
+  async create(dto: CreateCourseDto, manager?: EntityManager, referral?: ReferralLink): Promise<Course> {
+    const run = async (m: EntityManager): Promise<Course> => {
+      const patient = await m.getRepository(Patient).findOneBy({ id: dto.patientId });
+      if (!patient || (!referral && !visibleTo(patient.referralCountryCode, requestContext.actor()))) {
+        throw unprocessable('unknown-patient', `Patient ${dto.patientId} does not exist`, { field: 'patientId' });
+      }
+      if (dto.dueStart && dto.dueStart < dto.earliestStart) {
+        throw unprocessable('invalid-due-start', 'dueStart must not be before earliestStart', { field: 'dueStart' });
+      }
+      const center = await this.centerConfig.load(m);
+      const resolved = resolveCourseDefaults(
+        {
+          id: 'new',
+          arrival: new Date().toISOString(),
+          patientCategory: patientCategory(patient.birthDate, dto.earliestStart),
+          urgency: dto.urgency,
+          fractions: dto.fractions,
+          fractionsPerWeek: dto.fractionsPerWeek,
+          fractionMinutes: dto.fractionMinutes,
+          beamMinutes: dto.beamMinutes,
+          beamOffsetMinutes: dto.beamOffsetMinutes,
+          requiresAnesthesia: dto.requiresAnesthesia ?? false,
+          roomKinds: dto.roomKinds,
+          earliestStart: dto.earliestStart,
+          dueStart: dto.dueStart,
+        },
+        center,
+      );
+      if (resolved.beamOffsetMinutes + resolved.beamMinutes > resolved.fractionMinutes) {
+        throw unprocessable('beam-outside-fraction', 'beamOffsetMinutes + beamMinutes must fit inside fractionMinutes', {
+          field: 'beamMinutes',
+        });
+      }
+      const repo = m.getRepository(Course);
+      const course = await repo.save(
+        repo.create({
+          patientId: patient.id,
+          diagnosisGroup: dto.diagnosisGroup,
+          urgency: resolved.urgency,
+          fractions: resolved.fractions,
+          fractionsPerWeek: resolved.fractionsPerWeek,
+          fractionMinutes: resolved.fractionMinutes,
+          beamMinutes: resolved.beamMinutes,
+          beamOffsetMinutes: resolved.beamOffsetMinutes,
+          requiresAnesthesia: resolved.requiresAnesthesia,
+          roomKinds: resolved.roomKinds ?? [],
+          earliestStart: resolved.earliestStart,
+          dueStart: resolved.dueStart,
+          status: 'DRAFT',
+          reason: null,
+          lateStart: false,
+          submissionNo: 0,
+          submittedAt: null,
+          referralId: referral?.referralId ?? null,
+          referralCountryCode: referral?.countryCode ?? null,
+        }),
+      );
+      await this.audit.record(m, { action: 'course.create', entity: 'course', entityId: course.id, details: { patientId: patient.id } });
+      return course;
+    };
+    return manager ? run(manager) : this.dataSource.transaction(run);
+  }
+
+  async get(id: string): Promise<Course> {
+    const course = await this.dataSource.getRepository(Course).findOneBy({ id });
+    if (!course || !visibleTo(course.referralCountryCode, requestContext.actor())) throw notFound('Course', id);
+    return course;
+  }
+
+  list(query: ListCoursesDto): Promise<Course[]> {
+    const qb = this.dataSource
+      .getRepository(Course)
+      .createQueryBuilder('c')
+      .orderBy('c.created_at', 'DESC')
+      .addOrderBy('c.id')
+      .limit(query.limit ?? 100)
+      .offset(query.offset ?? 0);
+    if (query.status) qb.andWhere('c.status = :status', { status: query.status });
+    if (query.patientId) qb.andWhere('c.patient_id = :patientId', { patientId: query.patientId });
+    const actor = requestContext.actor();
+    if (actor?.role === 'MINISTRY') qb.andWhere('c.referral_country_code = :cc', { cc: actor.countryCode });
+    return qb.getMany();
+  }
+
+  /**
+   * Records the submission in PostgreSQL first, then enqueues. If Redis is down the course stays
+   * QUEUED and the reconciler enqueues it later, so the caller still gets 202.
+   */
+  async submit(id: string): Promise<Course> {
+    const course = await this.dataSource.transaction(async (m) => {
+      const c = await this.lockCourse(m, id);
+      if (!SUBMITTABLE.includes(c.status)) {
+        throw conflict('invalid-course-state', `Course ${id} is ${c.status}; only DRAFT or UNSCHEDULABLE courses can be submitted`, {
+          courseStatus: c.status,
+        });
+      }
+      c.status = 'QUEUED';
+      c.reason = null;
+      c.submissionNo += 1;
+      c.submittedAt = new Date();
+      await m.getRepository(Course).save(c);
+      await this.audit.record(m, { action: 'course.submit', entity: 'course', entityId: c.id, details: { submissionNo: c.submissionNo } });
+      return c;
+    });
+    const enqueued = await this.enqueueAllocation(course);
+    if (!enqueued) this.logger.warn(`course ${course.id} stays QUEUED until the reconciler can enqueue it`);
+    return course;
+  }
+
+  enqueueAllocation(course: Pick<Course, 'id' | 'submissionNo'>): Promise<boolean> {
+    return this.jobs.enqueue(
+      QUEUES.allocation,
+      ALLOCATE_COURSE_JOB,
+      { courseId: course.id, submissionNo: course.submissionNo },
+      allocationJobId(course.id, course.submissionNo),
+    );
+  }
+
+  /** Cancels the course and frees every future BOOKED fraction, atomically with the listeners. */
+  async cancel(id: string, reason?: string): Promise<Course> {
+    return this.dataSource.transaction(async (m) => {
+      await lockBookings(m);
+      const c = await this.lockCourse(m, id);
+      if (!CANCELLABLE.includes(c.status)) {
+        throw conflict('invalid-course-state', `Course ${id} is ${c.status} and cannot be cancelled`, { courseStatus: c.status });
+      }
+      const freed: { id: string }[] = await m.query(
+        `UPDATE appointments SET status = 'CANCELLED' WHERE course_id = $1 AND status = 'BOOKED' AND start > now() RETURNING id`,
+        [id],
+      );
+      const deliveredFractions = await m.getRepository(Appointment).countBy({ courseId: id, status: In(['DELIVERED']) });
+      c.status = 'CANCELLED';
+      c.reason = reason ?? c.reason;
+      await m.getRepository(Course).save(c);
+      await this.audit.record(m, {
+        action: 'course.cancel',
+        entity: 'course',
+        entityId: id,
+        details: { freedAppointments: freed.length, reason: reason ?? null },
+      });
+      await this.events.emitCancelled(m, { course: c, deliveredFractions });
+      return c;
+    });
+  }
+
+  async appointments(id: string): Promise<Appointment[]> {
+    await this.get(id);
+    return this.dataSource.getRepository(Appointment).find({ where: { courseId: id }, order: { fraction: 'ASC', createdAt: 'ASC' } });
+  }
+
+  /** Row lock on the course alone (no joins: FOR UPDATE cannot lock an outer join's nullable side). */
+  private async lockCourse(m: EntityManager, id: string): Promise<Course> {
+    const c = await m.getRepository(Course).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!c || !visibleTo(c.referralCountryCode, requestContext.actor())) throw notFound('Course', id);
+    return c;
+  }
+}

@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { conflict, notFound } from '../common/problem';
+import { Actor, requestContext } from '../common/request-context';
+import { CreatePatientDto } from './create-patient.dto';
+import { Patient } from './patient.entity';
+import { SearchPatientsDto } from './search-patients.dto';
+
+@Injectable()
+export class PatientService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Also used by the referral flow (quotas) inside its own transaction, hence the manager. */
+  async create(dto: CreatePatientDto, manager?: EntityManager, referralCountryCode: string | null = null): Promise<Patient> {
+    const run = async (m: EntityManager) => {
+      if (dto.mrn && (await m.getRepository(Patient).existsBy({ mrn: dto.mrn }))) {
+        throw conflict('duplicate-mrn', `A patient with MRN ${dto.mrn} already exists`);
+      }
+      const patient = await m.getRepository(Patient).save(
+        m.getRepository(Patient).create({ ...dto, mrn: dto.mrn ?? null, referralCountryCode }),
+      );
+      await this.audit.record(m, { action: 'patient.create', entity: 'patient', entityId: patient.id, details: { countryCode: dto.countryCode } });
+      return patient;
+    };
+    return manager ? run(manager) : this.dataSource.transaction(run);
+  }
+
+  /** A ministry sees only patients it referred; others' ids answer 404, never 403. */
+  async get(id: string, actor = requestContext.actor()): Promise<Patient> {
+    const patient = await this.dataSource.getRepository(Patient).findOneBy({ id });
+    if (!patient || !visibleTo(patient.referralCountryCode, actor)) throw notFound('Patient', id);
+    return patient;
+  }
+
+  search(query: SearchPatientsDto, actor = requestContext.actor()): Promise<Patient[]> {
+    const qb = this.dataSource
+      .getRepository(Patient)
+      .createQueryBuilder('p')
+      .orderBy('p.last_name')
+      .addOrderBy('p.first_name')
+      .limit(query.limit ?? 50);
+    if (query.search) {
+      const like = `%${query.search.replace(/[\\%_]/g, (c) => `\\${c}`).toLowerCase()}%`;
+      qb.where('(lower(p.first_name) LIKE :like OR lower(p.last_name) LIKE :like OR p.mrn = :exact)', { like, exact: query.search });
+    }
+    if (actor?.role === 'MINISTRY') qb.andWhere('p.referral_country_code = :cc', { cc: actor.countryCode });
+    return qb.getMany();
+  }
+}
+
+/** Staff see everyone; a ministry only records referred from its own country. */
+export function visibleTo(referralCountryCode: string | null, actor: Actor | undefined): boolean {
+  if (actor?.role !== 'MINISTRY') return true;
+  return referralCountryCode !== null && referralCountryCode === actor.countryCode;
+}

@@ -1,0 +1,127 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { Appointment } from '../appointments/appointment.entity';
+import { AppointmentMove } from '../appointments/appointment-move.entity';
+import { applyMoves } from '../appointments/appointment-writer';
+import { lockBookings } from '../appointments/booking-lock';
+import { BookingCacheService } from '../appointments/booking-cache.service';
+import { toBooking } from '../appointments/booking.mapper';
+import { AuditService } from '../audit/audit.service';
+import { CenterConfigService } from '../center/center-config.service';
+import { Course } from '../courses/course.entity';
+import { toCourseRequest } from '../courses/course-request.mapper';
+import { Patient } from '../patients/patient.entity';
+import { rescheduleForDowntime } from '../scheduling';
+import type { DowntimeSpec } from '../scheduling/types';
+
+export interface DowntimeRescheduleSummary {
+  hit: number;
+  moved: number;
+  cancelled: number;
+  unschedulable: Array<{ courseId: string; reason: string }>;
+  at: string;
+}
+
+interface DowntimeRow {
+  id: string;
+  room_id: string | null;
+  start: Date;
+  end: Date;
+  reason: string | null;
+  reschedule_status: string;
+}
+
+/**
+ * Moves every BOOKED fraction a downtime hits (and whatever the core must shift to keep each
+ * course uninterrupted), with history rows and the downtime's summary, in one transaction.
+ */
+@Injectable()
+export class DowntimeRescheduleService {
+  private readonly logger = new Logger(DowntimeRescheduleService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly centerConfig: CenterConfigService,
+    private readonly cache: BookingCacheService,
+  ) {}
+
+  async reschedule(downtimeId: string): Promise<DowntimeRescheduleSummary | null> {
+    return this.dataSource.transaction(async (m) => {
+      await lockBookings(m);
+      const [downtime]: DowntimeRow[] = await m.query(
+        `SELECT id, room_id, start_at AS start, end_at AS "end", reason, reschedule_status FROM downtimes WHERE id = $1 FOR UPDATE`,
+        [downtimeId],
+      );
+      // Idempotent: a redelivered job for a finished (or deleted) downtime does nothing.
+      if (!downtime || downtime.reschedule_status !== 'PENDING') return null;
+      const now = new Date();
+      const center = await this.centerConfig.load(m);
+      const live = await this.cache.current(m, now);
+      const hit = live.filter(
+        (b) =>
+          (downtime.room_id === null || b.roomId === downtime.room_id) &&
+          Date.parse(b.start) < downtime.end.getTime() &&
+          Date.parse(b.end) > downtime.start.getTime() &&
+          Date.parse(b.end) > now.getTime(),
+      );
+      const courseIds = [...new Set(hit.map((b) => b.courseId))];
+      const courses = courseIds.length ? await m.getRepository(Course).find({ where: { id: In(courseIds) }, lock: { mode: 'pessimistic_write' } }) : [];
+      const patients = courses.length ? await m.getRepository(Patient).findBy({ id: In(courses.map((c) => c.patientId)) }) : [];
+      const birth = new Map(patients.map((p) => [p.id, p.birthDate]));
+      const delivered = courseIds.length ? await m.getRepository(Appointment).findBy({ courseId: In(courseIds), status: 'DELIVERED' }) : [];
+      const spec: DowntimeSpec = {
+        id: downtime.id,
+        roomId: downtime.room_id,
+        start: downtime.start.toISOString(),
+        end: downtime.end.toISOString(),
+        reason: downtime.reason || undefined,
+      };
+      const requests = courses.map((c) => toCourseRequest(c, birth.get(c.patientId)!));
+      const result = hit.length
+        ? rescheduleForDowntime(center, live.concat(delivered.map(toBooking)), requests, spec, now.toISOString())
+        : { moves: [], unschedulable: [] };
+      const label = `downtime ${downtime.id}${downtime.reason ? ` (${downtime.reason})` : ''}`;
+      const moves = result.moves.map((mv) => ({ ...mv, reason: mv.reason || label }));
+      const { relocated } = await applyMoves(m, moves, center.sharedBeam, 'system', undefined);
+      const cancelled = await this.cancelLeftovers(m, downtime, label);
+      for (const u of result.unschedulable) {
+        await m.getRepository(Course).update({ id: u.courseId }, { reason: `Not fully re-booked after ${label}: ${u.reason}` });
+      }
+      const summary: DowntimeRescheduleSummary = {
+        hit: hit.length,
+        moved: relocated.length,
+        cancelled,
+        unschedulable: result.unschedulable,
+        at: now.toISOString(),
+      };
+      await m.query(`UPDATE downtimes SET reschedule_status = 'DONE', reschedule_summary = $2, rescheduled_at = now() WHERE id = $1`, [downtime.id, JSON.stringify(summary)]);
+      await this.audit.record(m, { action: 'downtime.reschedule', entity: 'downtime', entityId: downtime.id, details: { ...summary } });
+      this.logger.log(`rescheduled ${label}: ${JSON.stringify(summary)}`);
+      return summary;
+    });
+  }
+
+  /** Safety net: nothing may stay booked inside the downtime, even what the core could not re-book. */
+  private async cancelLeftovers(m: EntityManager, downtime: DowntimeRow, label: string): Promise<number> {
+    const rows: Array<{ id: string; room_id: string; start: Date }> = await m.query(
+      `UPDATE appointments SET status = 'CANCELLED'
+        WHERE status = 'BOOKED' AND ($1::uuid IS NULL OR room_id = $1) AND start < $3 AND "end" > $2 AND "end" > now()
+        RETURNING id, room_id, start`,
+      [downtime.room_id, downtime.start, downtime.end],
+    );
+    for (const r of rows) {
+      await m.getRepository(AppointmentMove).insert({
+        appointmentId: r.id,
+        fromRoomId: r.room_id,
+        fromStart: r.start,
+        toRoomId: null,
+        toStart: null,
+        reason: `${label}: no slot found, fraction cancelled`,
+        movedBy: 'system',
+      });
+    }
+    return rows.length;
+  }
+}

@@ -1,0 +1,95 @@
+import { createTestApp, TestApp } from '../support/test-app';
+import { Api, apiFor, createCourse, createPatient, dateIn, db, insertRooms } from './scheduling-fixtures';
+
+describe('courses and patients over HTTP (validation, roles, state)', () => {
+  let t: TestApp;
+  let api: Api;
+  beforeAll(async () => {
+    t = await createTestApp({ role: 'api' });
+    api = await apiFor(t);
+    await insertRooms(t, ['G1']);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('creates and finds a patient by name and MRN', async () => {
+    const id = await createPatient(api, { firstName: 'Dana', lastName: 'Searchable', mrn: 'MRN-0001' });
+    const byName = await api.get('/patients?search=searchab').expect(200);
+    expect(byName.body.map((p: { id: string }) => p.id)).toEqual([id]);
+    const byMrn = await api.get('/patients?search=MRN-0001').expect(200);
+    expect(byMrn.body[0]).toMatchObject({ id, firstName: 'Dana', birthDate: expect.any(String), sex: 'female', countryCode: 'KZ' });
+    await api.get(`/patients/${id}`).expect(200);
+  });
+
+  it('rejects bad input with problem+json 400 listing the fields', async () => {
+    const res = await api.post('/patients', { firstName: '', lastName: 'X', birthDate: '1980-13-45', sex: 'F', countryCode: 'kz', extra: 1 }).expect(400);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    const fields = res.body.errors.map((e: { field: string }) => e.field).sort();
+    expect(fields).toEqual(['birthDate', 'countryCode', 'extra', 'firstName', 'sex']);
+    const patientId = await createPatient(api);
+    const course = await api.post('/courses', { patientId, diagnosisGroup: 'BRAIN', urgency: 'SOON', fractions: 46, fractionsPerWeek: 0, earliestStart: 'tomorrow' }).expect(400);
+    expect(course.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['diagnosisGroup', 'earliestStart', 'fractions', 'fractionsPerWeek', 'urgency']);
+    await api.get('/courses/not-a-uuid').expect(400);
+  });
+
+  it('answers 409 for a duplicate MRN and 422 for an unknown patient, writing nothing', async () => {
+    await createPatient(api, { mrn: 'MRN-DUP' });
+    const before = await counts();
+    const dup = await api.post('/patients', { firstName: 'A', lastName: 'B', birthDate: '1990-01-01', sex: 'male', countryCode: 'KZ', mrn: 'MRN-DUP' }).expect(409);
+    expect(dup.headers['content-type']).toMatch(/application\/problem\+json/);
+    await api.post('/courses', { patientId: '00000000-0000-4000-8000-000000000000', diagnosisGroup: 'CNS', urgency: 'ROUTINE', fractions: 5, earliestStart: dateIn(3) }).expect(422);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('fills SPEC defaults: child 40 min, anesthesia 50 min, due start by urgency', async () => {
+    const child = await createPatient(api, { birthDate: dateIn(-365 * 6) });
+    const c1 = await createCourse(api, child, { urgency: 'URGENT' });
+    expect(c1).toMatchObject({ status: 'DRAFT', fractionMinutes: 40, fractionsPerWeek: 5, beamMinutes: 8, beamOffsetMinutes: 10, submissionNo: 0 });
+    expect(c1.dueStart > c1.earliestStart).toBe(true);
+    const c2 = await createCourse(api, child, { requiresAnesthesia: true, fractions: 30 });
+    expect(c2.fractionMinutes).toBe(50);
+    const adult = await createPatient(api);
+    expect((await createCourse(api, adult)).fractionMinutes).toBe(30);
+  });
+
+  it('submits: 202 QUEUED with submission number; a second submit is 409; coordinator-only routes refuse a ministry', async () => {
+    const course = await createCourse(api, await createPatient(api));
+    const res = await api.post(`/courses/${course.id}/submit`).expect(202);
+    expect(res.body).toEqual({ id: course.id, status: 'QUEUED', submissionNo: 1 });
+    const stored = await api.get(`/courses/${course.id}`).expect(200);
+    expect(stored.body).toMatchObject({ status: 'QUEUED', submissionNo: 1, submittedAt: expect.any(String) });
+    const again = await api.post(`/courses/${course.id}/submit`).expect(409);
+    expect(again.body.courseStatus).toBe('QUEUED');
+    await api.post(`/courses/${course.id}/submit`, {}, 'ministry-kg').expect(403);
+    const listed = await api.get('/courses?status=QUEUED').expect(200);
+    expect(listed.body.map((c: { id: string }) => c.id)).toContain(course.id);
+  });
+
+  it('hides unreferred patients and courses from a ministry (404, not 403)', async () => {
+    const patientId = await createPatient(api);
+    const course = await createCourse(api, patientId);
+    await api.get(`/patients/${patientId}`, 'ministry-kg').expect(404);
+    await api.get(`/courses/${course.id}`, 'ministry-kg').expect(404);
+    await api.get(`/courses/${course.id}/appointments`, 'ministry-kg').expect(404);
+    expect((await api.get('/courses', 'ministry-kg').expect(200)).body).toEqual([]);
+    await db(t).query(`UPDATE courses SET referral_country_code = 'KG' WHERE id = $1`, [course.id]);
+    await api.get(`/courses/${course.id}`, 'ministry-kg').expect(200);
+    await api.get(`/courses/${course.id}/appointments`, 'ministry-kg').expect(200);
+    await api.get(`/courses/${course.id}`, 'ministry-uz').expect(404);
+  });
+
+  it('cancels a draft, writes an audit row, and refuses to cancel twice', async () => {
+    const course = await createCourse(api, await createPatient(api));
+    const res = await api.post(`/courses/${course.id}/cancel`, { reason: 'withdrawn' }).expect(200);
+    expect(res.body.status).toBe('CANCELLED');
+    await api.post(`/courses/${course.id}/cancel`).expect(409);
+    const audit = await db(t).query(`SELECT action FROM audit_log WHERE entity_id = $1 ORDER BY id`, [course.id]);
+    expect(audit.map((a: { action: string }) => a.action)).toEqual(['course.create', 'course.cancel']);
+  });
+
+  async function counts(): Promise<number[]> {
+    const [row] = await db(t).query(`SELECT (SELECT count(*) FROM patients)::int AS p, (SELECT count(*) FROM courses)::int AS c, (SELECT count(*) FROM audit_log)::int AS a`);
+    return [row.p, row.c, row.a];
+  }
+});
