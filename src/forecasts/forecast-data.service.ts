@@ -13,6 +13,8 @@ export interface ForecastSnapshot {
   history: SubmissionRecord[];
   quotaDemand: QuotaDemand[];
   annualCapacity: number;
+  /** Room id → name, so a result can be read without looking ids up. */
+  roomNames: Record<string, string>;
 }
 
 interface AppointmentRow {
@@ -75,7 +77,9 @@ export class ForecastDataService {
 
       const history = await this.recentSubmissions(m, now, historyWeeks);
       const quotaDemand = includeQuotaDemand ? await this.unusedQuotaPlaces(m, now) : [];
-      return { center, existing, history, quotaDemand, annualCapacity: settings.annualCapacity };
+      const rooms = (await m.query('SELECT id, name FROM rooms ORDER BY lower(name)')) as Array<{ id: string; name: string }>;
+      const roomNames = Object.fromEntries(rooms.map((r) => [r.id, r.name]));
+      return { center, existing, history, quotaDemand, annualCapacity: settings.annualCapacity, roomNames };
     });
   }
 

@@ -76,6 +76,7 @@ export class ForecastRunnerService {
         historyWeeks: req.historyWeeks,
         historySubmissions: snap.history.length,
         existingBookings: snap.existing.length,
+        roomNames: snap.roomNames,
         quotaDemand: snap.quotaDemand,
         changes: req.changes ?? null,
       };

@@ -74,6 +74,7 @@ describe('forecasts API (real worker, PostgreSQL and Redis)', () => {
     expect(result.rooms).toHaveLength(4);
     expect(result.year.target).toBe(800);
     expect(result.meta.arrivalSource).toBe('default');
+    expect(Object.values(result.meta.roomNames).sort()).toEqual(['G1', 'G2', 'G3']);
     const w = result.weeks[6];
     expect(w.utilization.p50).toBeGreaterThan(0);
     expect(w.utilization.p90).toBeGreaterThanOrEqual(w.utilization.p50);
@@ -115,6 +116,13 @@ describe('forecasts API (real worker, PostgreSQL and Redis)', () => {
     // `now` differs by the time between the jobs, inside the same week: the weekly numbers agree.
     expect(results[1].weeks.map((w: any) => w.arrivals)).toEqual(results[0].weeks.map((w: any) => w.arrivals));
     expect(results[1].year.arrivalsPerYear).toEqual(results[0].year.arrivalsPerYear);
+  });
+
+  it('documents the routes in OpenAPI', async () => {
+    const doc = (await http().get('/docs-json').expect(200)).body;
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/forecasts', '/api/v1/forecasts/{id}', '/api/v1/forecasts/{id}/chart.svg', '/api/v1/capacity']),
+    );
   });
 
   it('is for administrators only', async () => {
