@@ -55,6 +55,8 @@ const RULES: Array<[string, RegExp, RouteClass | 'public']> = [
   ['*', /^\/referrals(\/|$)/, MINISTRY_AND_ADMIN],
   ['*', /^\/capacity(\/|$)/, STAFF],
   ['*', /^\/forecasts(\/|$)/, ADMIN_ONLY],
+  ['GET', /^\/(countries|quota-categories)$/, EVERYONE],
+  ['*', /^\/(countries|quota-categories)(\/|$)/, ADMIN_ONLY],
 ];
 
 interface Route {
@@ -98,7 +100,9 @@ describe('access matrix: every published route × every role', () => {
 
   it('finds the routes of every module built so far', () => {
     const paths = new Set(routes.map((r) => r.path));
-    for (const expected of ['/auth/login', '/users', '/audit', '/patients', '/courses']) expect(paths).toContain(expected);
+    for (const expected of ['/auth/login', '/users', '/audit', '/patients', '/courses', '/quotas', '/referrals', '/reservations', '/capacity', '/forecasts']) {
+      expect(paths).toContain(expected);
+    }
   });
 
   it('answers 401 problem+json without a token on every non-public route', async () => {
@@ -190,5 +194,150 @@ describe('access matrix: country scoping as a data rule (404, never 403)', () =>
     );
     expect(audit.map((a) => a.entity)).toEqual(['patient', 'course']);
     expect(audit.every((a) => a.username === 'coordinator' && a.role === 'COORDINATOR' && a.request_id)).toBe(true);
+  });
+});
+
+describe('access matrix: ministry-uz learns nothing of KG (quotas, reservations, referrals, patients)', () => {
+  let t: TestApp;
+  let db: DataSource;
+  const server = () => t.app.getHttpServer();
+  const start = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10);
+  const year = Number(start.slice(0, 4));
+  let kg: { quotaId: string; reservationId: string; referralId: string; patientId: string; courseId: string };
+
+  beforeAll(async () => {
+    t = await createTestApp({ role: 'api', env: { RECONCILER_ENABLED: 'false' } });
+    db = t.app.get(DataSource);
+    await seedDemoUsers(t);
+    const quota = await request(server())
+      .post('/api/v1/quotas')
+      .set('Authorization', await bearer(t, 'admin'))
+      .send({ countryCode: 'KG', year, category: 'PEDIATRIC_ONCOHEMATOLOGY', granted: 5 })
+      .expect(201);
+    const kgAuth = await bearer(t, 'ministry-kg');
+    const reservation = await request(server()).post(`/api/v1/quotas/${quota.body.id}/reservations`).set('Authorization', kgAuth).send({ count: 2 }).expect(201);
+    const referral = await request(server())
+      .post('/api/v1/referrals')
+      .set('Authorization', kgAuth)
+      .send({
+        reservationId: reservation.body.id,
+        patient: { firstName: 'Aibek', lastName: 'Toktogulov', birthDate: '2018-03-14', sex: 'male' },
+        course: { diagnosisGroup: 'ONCOHEMATOLOGY', urgency: 'ROUTINE', fractions: 5, earliestStart: start },
+      })
+      .expect(201);
+    kg = {
+      quotaId: quota.body.id,
+      reservationId: reservation.body.id,
+      referralId: referral.body.id,
+      patientId: referral.body.patientId,
+      courseId: referral.body.courseId,
+    };
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('lets ministry-kg see its own records', async () => {
+    const auth = await bearer(t, 'ministry-kg');
+    for (const url of [
+      `/api/v1/quotas/${kg.quotaId}`,
+      `/api/v1/quotas/${kg.quotaId}/ledger`,
+      `/api/v1/reservations/${kg.reservationId}`,
+      `/api/v1/referrals/${kg.referralId}`,
+      `/api/v1/patients/${kg.patientId}`,
+      `/api/v1/courses/${kg.courseId}`,
+      `/api/v1/courses/${kg.courseId}/appointments`,
+    ]) {
+      const res = await request(server()).get(url).set('Authorization', auth);
+      expect({ url, status: res.status }).toEqual({ url, status: 200 });
+    }
+    const quotas = await request(server()).get('/api/v1/quotas').set('Authorization', auth).expect(200);
+    expect(quotas.body.map((q: { id: string }) => q.id)).toContain(kg.quotaId);
+  });
+
+  it('answers every KG id with the same 404 a random id gets, for reads and writes alike', async () => {
+    const uz = await bearer(t, 'ministry-uz');
+    const probes: Array<[string, string, object?]> = [
+      ['get', `/api/v1/quotas/${kg.quotaId}`],
+      ['get', `/api/v1/quotas/${kg.quotaId}/ledger`],
+      ['post', `/api/v1/quotas/${kg.quotaId}/reservations`, { count: 1 }],
+      ['get', `/api/v1/reservations/${kg.reservationId}`],
+      ['delete', `/api/v1/reservations/${kg.reservationId}`],
+      ['get', `/api/v1/referrals/${kg.referralId}`],
+      ['get', `/api/v1/patients/${kg.patientId}`],
+      ['get', `/api/v1/courses/${kg.courseId}`],
+      ['get', `/api/v1/courses/${kg.courseId}/appointments`],
+    ];
+    for (const [method, url, body] of probes) {
+      const req = request(server())[method as 'get' | 'post' | 'delete'](url).set('Authorization', uz);
+      const res = await (body ? req.send(body) : req);
+      expect({ method, url, status: res.status }).toEqual({ method, url, status: 404 });
+      // Indistinguishable from an id that does not exist at all.
+      const realId = /[0-9a-f-]{36}/.exec(url)![0];
+      const ghostUrl = url.replace(realId, RANDOM_ID);
+      const ghostReq = request(server())[method as 'get' | 'post' | 'delete'](ghostUrl).set('Authorization', uz);
+      const ghost = await (body ? ghostReq.send(body) : ghostReq);
+      expect(ghost.status).toBe(404);
+      expect(res.body.type).toBe(ghost.body.type);
+      expect(res.body.detail.replace(realId, RANDOM_ID)).toBe(ghost.body.detail);
+    }
+    // A referral against KG's reservation: 404 (not 409 "not enough places"), and nothing written.
+    const referral = await request(server())
+      .post('/api/v1/referrals')
+      .set('Authorization', uz)
+      .send({
+        reservationId: kg.reservationId,
+        patient: { firstName: 'Spy', lastName: 'Attempt', birthDate: '2017-01-01', sex: 'female' },
+        course: { diagnosisGroup: 'ONCOHEMATOLOGY', urgency: 'ROUTINE', fractions: 5, earliestStart: start },
+      });
+    expect(referral.status).toBe(404);
+    const [{ n }]: Array<{ n: number }> = await db.query(`SELECT count(*)::int AS n FROM patients WHERE last_name = 'Attempt'`);
+    expect(n).toBe(0);
+    const [counters]: Array<{ reserved: number; used: number }> = await db.query('SELECT reserved, used FROM quotas WHERE id = $1', [kg.quotaId]);
+    expect(counters).toEqual({ reserved: 1, used: 1 });
+  });
+
+  it('returns no KG rows from any list, even when asked for KG by filter', async () => {
+    const uz = await bearer(t, 'ministry-uz');
+    for (const url of [
+      '/api/v1/quotas',
+      `/api/v1/quotas?countryCode=KG&year=${year}`,
+      '/api/v1/reservations',
+      '/api/v1/reservations?countryCode=KG',
+      `/api/v1/reservations?quotaId=${kg.quotaId}`,
+      '/api/v1/referrals',
+      '/api/v1/patients',
+      '/api/v1/patients?search=Toktogulov',
+      '/api/v1/courses',
+    ]) {
+      const res = await request(server()).get(url).set('Authorization', uz);
+      if (res.status === 200) {
+        const text = JSON.stringify(res.body);
+        for (const id of Object.values(kg)) expect({ url, leaked: text.includes(id) }).toEqual({ url, leaked: false });
+        expect({ url, leaked: /"KG"/.test(text) || text.includes('Toktogulov') }).toEqual({ url, leaked: false });
+      } else {
+        expect({ url, refused: [400, 403, 404].includes(res.status) }).toEqual({ url, refused: true });
+      }
+    }
+  });
+
+  it('keeps quota grants from coordinators (403) while staff still see the referred patient', async () => {
+    const coordinator = await bearer(t, 'coordinator');
+    await request(server()).get('/api/v1/quotas').set('Authorization', coordinator).expect(403);
+    await request(server()).get(`/api/v1/quotas/${kg.quotaId}`).set('Authorization', coordinator).expect(403);
+    await request(server()).get(`/api/v1/patients/${kg.patientId}`).set('Authorization', coordinator).expect(200);
+  });
+
+  it('audited every mutation above: the grant as admin, the hold and referral as ministry-kg', async () => {
+    const rows: Array<{ entity: string; entity_id: string; username: string; request_id: string | null }> = await db.query(
+      'SELECT entity, entity_id, username, request_id FROM audit_log WHERE entity_id = ANY($1)',
+      [[kg.quotaId, kg.reservationId, kg.referralId, kg.patientId, kg.courseId]],
+    );
+    const by = (id: string) => rows.filter((r) => r.entity_id === id).map((r) => r.username);
+    expect(by(kg.quotaId)).toContain('admin');
+    for (const id of [kg.reservationId, kg.referralId, kg.patientId, kg.courseId]) {
+      expect({ id, users: by(id) }).toEqual({ id, users: expect.arrayContaining(['ministry-kg']) });
+    }
+    expect(rows.every((r) => r.request_id)).toBe(true);
   });
 });
