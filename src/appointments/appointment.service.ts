@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, LessThan, MoreThan } from 'typeorm';
+import { DataSource, EntityManager, In, LessThan, MoreThan } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { CenterConfigService } from '../center/center-config.service';
 import { badRequest, conflict, notFound } from '../common/problem';
@@ -167,12 +167,13 @@ export class AppointmentService {
 
   /**
    * Live bookings as the core needs them: every BOOKED fraction (cache) plus this course's
-   * delivered ones, which still count for "one a day" and "n a week". Caller holds lockBookings.
+   * delivered and missed ones, which still count for "one a day", "n a week" and "no gap".
+   * Caller holds lockBookings.
    */
   private async bookingsFor(m: EntityManager, courseId: string, now: Date): Promise<Booking[]> {
     const live = await this.cache.current(m, now);
-    const delivered = await m.getRepository(Appointment).findBy({ courseId, status: 'DELIVERED' });
-    return live.concat(delivered.map(toBooking));
+    const history = await m.getRepository(Appointment).findBy({ courseId, status: In(['DELIVERED', 'MISSED']) });
+    return live.concat(history.map(toBooking));
   }
 
   private async courseRequest(m: EntityManager, courseId: string): Promise<{ course: Course; request: CourseRequest }> {

@@ -12,6 +12,7 @@ export function toBooking(a: Appointment): Booking {
     beamStart: a.beamStart.toISOString(),
     beamEnd: a.beamEnd.toISOString(),
     anesthesia: a.anesthesia,
+    status: a.status,
   };
 }
 

@@ -70,7 +70,7 @@ export class DowntimeRescheduleService {
       const courses = courseIds.length ? await m.getRepository(Course).find({ where: { id: In(courseIds) }, lock: { mode: 'pessimistic_write' } }) : [];
       const patients = courses.length ? await m.getRepository(Patient).findBy({ id: In(courses.map((c) => c.patientId)) }) : [];
       const birth = new Map(patients.map((p) => [p.id, p.birthDate]));
-      const delivered = courseIds.length ? await m.getRepository(Appointment).findBy({ courseId: In(courseIds), status: 'DELIVERED' }) : [];
+      const delivered = courseIds.length ? await m.getRepository(Appointment).findBy({ courseId: In(courseIds), status: In(['DELIVERED', 'MISSED']) }) : [];
       const spec: DowntimeSpec = {
         id: downtime.id,
         roomId: downtime.room_id,

@@ -82,10 +82,11 @@ export function waitForCourses(t: TestApp, ids: string[], settled: string[], ms 
 }
 
 /** Runs the core's own rule checker over everything BOOKED or DELIVERED in the database. */
-export async function violations(t: TestApp): Promise<Violation[]> {
+export async function violations(t: TestApp, onlyCourses?: string[]): Promise<Violation[]> {
   const rows: Array<Record<string, never>> = await db(t).query(
     `SELECT a.*, p.birth_date::text AS birth_date FROM appointments a JOIN courses c ON c.id = a.course_id JOIN patients p ON p.id = c.patient_id
-      WHERE a.status IN ('BOOKED','DELIVERED')`,
+      WHERE a.status IN ('BOOKED','DELIVERED','MISSED') AND ($1::uuid[] IS NULL OR a.course_id = ANY($1))`,
+    [onlyCourses ?? null],
   );
   const bookings: Booking[] = rows.map((r) => ({
     id: r.id,
@@ -97,12 +98,13 @@ export async function violations(t: TestApp): Promise<Violation[]> {
     beamStart: new Date(r.beam_start).toISOString(),
     beamEnd: new Date(r.beam_end).toISOString(),
     anesthesia: r.anesthesia,
+    status: r.status,
   }));
   const courses = await db(t).getRepository(Course).find();
   const births = new Map<string, string>(
     (await db(t).query(`SELECT id, birth_date::text AS birth_date FROM patients`)).map((p: { id: string; birth_date: string }) => [p.id, p.birth_date]),
   );
-  const requests = courses.filter((c) => c.submittedAt).map((c) => toCourseRequest(c, births.get(c.patientId)!));
+  const requests = courses.filter((c) => c.submittedAt && (!onlyCourses || onlyCourses.includes(c.id))).map((c) => toCourseRequest(c, births.get(c.patientId)!));
   const center = await t.app.get(CenterConfigService).load();
   return checkSchedule(center, bookings, requests);
 }

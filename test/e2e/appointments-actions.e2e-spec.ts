@@ -1,0 +1,112 @@
+import { createTestApp, TestApp } from '../support/test-app';
+import { Api, apiFor, createCourse, createPatient, db, insertRooms, violations, waitForCourses } from './scheduling-fixtures';
+
+interface Appt {
+  id: string;
+  fraction: number;
+  roomId: string;
+  start: string;
+  end: string;
+  status: string;
+}
+
+describe('appointments: move (409 naming the rule), deliver, miss', () => {
+  let t: TestApp;
+  let api: Api;
+  /** Courses whose times the tests rewrite to simulate passing time are left out of the rule check. */
+  const timeTravelled: string[] = [];
+  const checked = async () => {
+    const ids: string[] = (await db(t).query(`SELECT id FROM courses`)).map((c: { id: string }) => c.id);
+    return violations(t, ids.filter((id) => !timeTravelled.includes(id)));
+  };
+  beforeAll(async () => {
+    t = await createTestApp();
+    api = await apiFor(t);
+    await insertRooms(t, ['G1']);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  async function scheduled(fractions: number): Promise<{ courseId: string; appts: Appt[] }> {
+    const course = await createCourse(api, await createPatient(api), { fractions });
+    await api.post(`/courses/${course.id}/submit`).expect(202);
+    await waitForCourses(t, [course.id], ['SCHEDULED']);
+    return { courseId: course.id, appts: (await api.get(`/courses/${course.id}/appointments`).expect(200)).body };
+  }
+
+  it('refuses a move onto another booking with 409 problem+json naming the rule, changing nothing', async () => {
+    const a = await scheduled(3);
+    const b = await scheduled(3);
+    const target = a.appts[0];
+    const snapshot = await db(t).query(`SELECT * FROM appointments ORDER BY id`);
+    const auditBefore = await db(t).query(`SELECT count(*)::int AS n FROM audit_log`);
+    const res = await api.post(`/appointments/${b.appts[0].id}/move`, { roomId: target.roomId, start: target.start }).expect(409);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect([3, 4, 8]).toContain(res.body.rule);
+    expect(res.body.violations.length).toBeGreaterThan(0);
+    expect(res.body.detail).toMatch(/^Rule \d/);
+    expect(await db(t).query(`SELECT * FROM appointments ORDER BY id`)).toEqual(snapshot);
+    expect(await db(t).query(`SELECT count(*)::int AS n FROM audit_log`)).toEqual(auditBefore);
+  });
+
+  it('refuses a move into the past (rule 5) or onto a Sunday (rule 1), and validates the body', async () => {
+    const { appts } = await scheduled(2);
+    const past = await api.post(`/appointments/${appts[0].id}/move`, { start: '2020-01-06T10:00:00+05:00' }).expect(409);
+    expect(past.body.rule).toBe(5);
+    const start = new Date(appts[0].start);
+    const sunday = new Date(start.getTime() + ((7 - start.getUTCDay()) % 7 || 7) * 86400000);
+    const closed = await api.post(`/appointments/${appts[0].id}/move`, { start: sunday.toISOString() }).expect(409);
+    expect(closed.body.rule).toBeDefined();
+    await api.post(`/appointments/${appts[0].id}/move`, { start: 'soon', roomId: 'x' }).expect(400);
+    await api.post(`/appointments/00000000-0000-4000-8000-000000000000/move`, { start: appts[0].start }).expect(404);
+  });
+
+  it('moves a fraction within its day, keeping every rule, and records why', async () => {
+    const { appts } = await scheduled(2);
+    const last = appts[1];
+    const hour = Number(new Date(last.start).toLocaleString('en-GB', { timeZone: 'Asia/Almaty', hour: '2-digit', hour12: false }));
+    const shift = (hour < 15 ? 2 : -2) * 3600000;
+    const start = new Date(Date.parse(last.start) + shift).toISOString();
+    const res = await api.post(`/appointments/${last.id}/move`, { start, reason: 'patient request' }).expect(200);
+    expect(new Date(res.body.start).toISOString()).toBe(start);
+    const moves = (await api.get(`/appointments/${last.id}/moves`).expect(200)).body;
+    expect(moves).toHaveLength(1);
+    expect(moves[0]).toMatchObject({ reason: 'patient request', toRoomId: last.roomId });
+    expect(await checked()).toEqual([]);
+  });
+
+  it('delivers fractions: IN_TREATMENT, then COMPLETED with the last; a future fraction cannot be delivered', async () => {
+    const { courseId, appts } = await scheduled(2);
+    await api.post(`/appointments/${appts[0].id}/deliver`).expect(409);
+    timeTravelled.push(courseId);
+    // Let time pass: both fractions now lie in the past (one day apart, same time of day).
+    await db(t).query(
+      `UPDATE appointments SET start = start - d, "end" = "end" - d, beam_start = beam_start - d, beam_end = beam_end - d
+         FROM (SELECT (max(start) - now()) + interval '1 hour' AS d FROM appointments WHERE course_id = $1) s WHERE course_id = $1`,
+      [courseId],
+    );
+    await api.post(`/appointments/${appts[0].id}/deliver`).expect(200);
+    expect((await api.get(`/courses/${courseId}`).expect(200)).body.status).toBe('IN_TREATMENT');
+    await api.post(`/appointments/${appts[0].id}/deliver`).expect(409);
+    await api.post(`/appointments/${appts[1].id}/deliver`).expect(200);
+    expect((await api.get(`/courses/${courseId}`).expect(200)).body.status).toBe('COMPLETED');
+  });
+
+  it('a missed fraction is kept as MISSED and a compensating one is appended after the last', async () => {
+    const { courseId, appts } = await scheduled(5);
+    const res = await api.post(`/appointments/${appts[1].id}/miss`).expect(200);
+    expect(res.body.missed.status).toBe('MISSED');
+    expect(res.body.appended).toHaveLength(1);
+    const after: Appt[] = (await api.get(`/courses/${courseId}/appointments`).expect(200)).body;
+    const booked = after.filter((a) => a.status === 'BOOKED');
+    expect(booked).toHaveLength(5);
+    expect(after.filter((a) => a.status === 'MISSED').map((a) => a.id)).toEqual([appts[1].id]);
+    const lastBefore = Math.max(...appts.map((a) => Date.parse(a.start)));
+    expect(Date.parse(res.body.appended[0].start)).toBeGreaterThan(lastBefore);
+    const history = (await api.get(`/appointments/${res.body.appended[0].id}/moves`).expect(200)).body;
+    expect(history[0].reason).toEqual(expect.any(String));
+    expect(await checked()).toEqual([]);
+    await api.post(`/appointments/${appts[1].id}/miss`).expect(409);
+  });
+});
