@@ -111,8 +111,8 @@ export function estimateArrivals(history: SubmissionRecord[], weeks: number): Ar
 
 /**
  * Unused quota places become extra arrivals spread evenly over the weeks left in their year
- * (`weeksLeftInYear` per year, computed by the caller from `now`). A pediatric category is split
- * between anesthesia and not in the default mix's proportion.
+ * (`weeksLeftInYear` per year, computed by the caller from `now`) and only inside that year. A
+ * pediatric category is split between anesthesia and not in the default mix's proportion.
  */
 export function quotaArrivals(demand: QuotaDemand[], weeksLeftInYear: (year: number) => number): ArrivalCategory[] {
   const out: ArrivalCategory[] = [];
@@ -121,11 +121,12 @@ export function quotaArrivals(demand: QuotaDemand[], weeksLeftInYear: (year: num
     if (!(q.places > 0) || !(weeks > 0)) continue;
     const rate = q.places / weeks;
     const base = `QUOTA_${q.countryCode ?? 'ANY'}_${q.category}_${q.year}`;
+    const window = { from: `${q.year}-01-01`, to: `${q.year + 1}-01-01` };
     if (q.category.toUpperCase().startsWith('PEDIATRIC')) {
-      out.push({ key: base, patientCategory: 'PEDIATRIC', urgency: 'ROUTINE', requiresAnesthesia: false, ratePerWeek: rate * 0.7, profiles: pediatricFractions });
-      out.push({ key: `${base}_ANESTHESIA`, patientCategory: 'PEDIATRIC', urgency: 'ROUTINE', requiresAnesthesia: true, ratePerWeek: rate * 0.3, profiles: pediatricFractions });
+      out.push({ key: base, patientCategory: 'PEDIATRIC', urgency: 'ROUTINE', requiresAnesthesia: false, ratePerWeek: rate * 0.7, profiles: pediatricFractions, window });
+      out.push({ key: `${base}_ANESTHESIA`, patientCategory: 'PEDIATRIC', urgency: 'ROUTINE', requiresAnesthesia: true, ratePerWeek: rate * 0.3, profiles: pediatricFractions, window });
     } else {
-      out.push({ key: base, patientCategory: 'ADULT', urgency: 'ROUTINE', requiresAnesthesia: false, ratePerWeek: rate, profiles: adultFractions });
+      out.push({ key: base, patientCategory: 'ADULT', urgency: 'ROUTINE', requiresAnesthesia: false, ratePerWeek: rate, profiles: adultFractions, window });
     }
   }
   return out;

@@ -124,6 +124,21 @@ describe('runForecast', () => {
     expect(four.year.coursesTreated.p50).toBeGreaterThan(three.year.coursesTreated.p50 * 1.05);
   });
 
+  it('spreads unused quota places over the rest of their year and not beyond', async () => {
+    const result = await runForecast(
+      input({ now: '2027-07-05T00:00:00+05:00', horizonWeeks: 40, runs: 20, arrivals: [], quotaDemand: [{ category: 'PEDIATRIC_ONCOHEMATOLOGY', countryCode: 'KG', year: 2027, places: 26 }] }),
+    );
+    const in2027 = result.weeks.filter((w) => w.start < '2027-12-27');
+    const in2028 = result.weeks.filter((w) => w.start >= '2028-01-03');
+    expect(in2028.every((w) => w.arrivals.p90 === 0)).toBe(true);
+    // ~26 places in the 25.7 weeks left of 2027, annualized over the 40-week horizon.
+    const perRun = result.year.arrivalsPerYear.p50 * (40 / 52);
+    expect(perRun).toBeGreaterThan(18);
+    expect(perRun).toBeLessThan(34);
+    expect(in2027.length).toBeGreaterThan(20);
+    expect(result.arrivalsPerWeek.map((a) => a.key)).toEqual(['QUOTA_KG_PEDIATRIC_ONCOHEMATOLOGY_2027', 'QUOTA_KG_PEDIATRIC_ONCOHEMATOLOGY_2027_ANESTHESIA']);
+  });
+
   it('rejects impossible input with a RangeError', async () => {
     await expect(runForecast(input({ runs: 0 }))).rejects.toThrow(RangeError);
     await expect(runForecast(input({ horizonWeeks: 500 }))).rejects.toThrow(RangeError);

@@ -33,8 +33,6 @@ export function prepareForecast(input: ForecastInput): PreparedForecast {
     const today = Math.floor(grid.nowMin / 1440);
     return Math.max(0, (end - Math.max(today, dayNumOf(year, 1, 1))) / 7);
   };
-  // Quota places only add demand inside their own year; the rate applies to the whole horizon here,
-  // which slightly overstates it for horizons crossing New Year (documented approximation).
   const arrivals = scaleArrivals([...input.arrivals, ...quotaArrivals(input.quotaDemand ?? [], weeksLeftInYear)], input.changes).filter(
     (a) => a.ratePerWeek > 0,
   );

@@ -1,7 +1,7 @@
 import { createPlanner } from '../allocation/planner';
 import { addWorkingDays, resolveCourseDefaults } from '../defaults/course-defaults';
 import { PREP_WORKING_DAYS } from './arrival-model';
-import { formatDate } from '../time/civil-day';
+import { formatDate, parseDate } from '../time/civil-day';
 import { formatInstant, localDayOf, localToEpochMin, parseInstant } from '../time/zone';
 import type { Booking, CenterConfig, CourseRequest } from '../types';
 import { poisson, runRng, weightedIndex, type Rng } from './rng';
@@ -47,9 +47,11 @@ const SUBMIT_SPAN = 9 * 60;
 export function drawArrivals(p: PreparedForecast, rng: Rng, run: number): SimulatedArrival[] {
   const out: SimulatedArrival[] = [];
   const weeks = p.grid.dates.length;
+  const windows = p.arrivals.map((c) => (c.window ? [parseDate(c.window.from), parseDate(c.window.to)] : [-Infinity, Infinity]));
   let n = 0;
   for (let w = 0; w < weeks; w++) {
-    for (const category of p.arrivals) {
+    for (let ci = 0; ci < p.arrivals.length; ci++) {
+      const category = p.arrivals[ci];
       const count = poisson(rng, category.ratePerWeek);
       for (let i = 0; i < count; i++) {
         const day = p.grid.firstMonday + 7 * w + Math.floor(rng() * 5);
@@ -57,7 +59,7 @@ export function drawArrivals(p: PreparedForecast, rng: Rng, run: number): Simula
         const profileIndex = weightedIndex(rng, category.profiles.map((x) => x.weight));
         const [lo, hi] = category.prepDays ?? PREP_WORKING_DAYS[category.urgency];
         const prepDays = lo + Math.floor(rng() * (hi - lo + 1));
-        if (at < p.grid.nowMin) continue;
+        if (at < p.grid.nowMin || day < windows[ci][0] || day >= windows[ci][1]) continue;
         out.push({ id: `sim-${run}-${n++}`, at, category, profileIndex, prepDays });
       }
     }

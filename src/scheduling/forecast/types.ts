@@ -20,6 +20,8 @@ export interface ArrivalCategory {
   roomKinds?: RoomKind[];
   /** Working days from submission to earliest start, drawn uniformly from [min, max]; default by urgency. */
   prepDays?: [number, number];
+  /** Arrivals only on center-local dates in [from, to) (e.g. a quota's own year). */
+  window?: { from: string; to: string };
 }
 
 /** Unused partner-quota places, treated as extra demand spread over the rest of their year. */
