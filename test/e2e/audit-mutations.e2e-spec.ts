@@ -80,6 +80,7 @@ describe('audit: every kind of mutation leaves a row naming who, what and which 
     },
     { as: 'coordinator', method: 'post', url: () => `/api/v1/courses/${ids.course}/submit`, body: () => ({}), action: 'course.submit' },
     { as: 'coordinator', method: 'post', url: () => `/api/v1/courses/${ids.course}/cancel`, body: () => ({ reason: 'audit test' }), action: 'course.cancel' },
+    { as: 'admin', method: 'post', url: () => '/api/v1/forecasts', body: () => ({ horizonWeeks: 4, runs: 2, seed: 1 }), action: 'forecast.create' },
     { as: 'admin', method: 'post', url: () => '/api/v1/users', body: () => ({ username: 'audited', password: 'long-enough-pw', role: 'COORDINATOR' }), action: 'user.create', keep: (b) => (ids.user = String(b.id)) },
     { as: 'admin', method: 'patch', url: () => `/api/v1/users/${ids.user}`, body: () => ({ active: false }), action: 'user.update' },
   ];
