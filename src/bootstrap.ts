@@ -1,0 +1,37 @@
+import { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import type { AppRole } from './app-role';
+import { AppConfig } from './config/app-config';
+import { configureHttpApp } from './http-app';
+
+/** A process without HTTP: the worker role, or a CLI that only needs the services (role api: no workers). */
+export async function createAppContext(role: AppRole): Promise<INestApplicationContext> {
+  const context = await NestFactory.createApplicationContext(AppModule.forRole(role), { bufferLogs: true });
+  context.useLogger(context.get(Logger));
+  context.enableShutdownHooks();
+  return context;
+}
+
+/** The HTTP app of a role (api or all), configured and initialised (workers run) but not listening yet. */
+export async function createHttpApp(role: AppRole): Promise<INestApplication> {
+  const app = await NestFactory.create(AppModule.forRole(role), { bufferLogs: true });
+  configureHttpApp(app);
+  await app.init();
+  return app;
+}
+
+/** Listens on PORT; returns the port. Shared by `npm start` and `npm run demo`. */
+export async function listen(app: INestApplication, role: AppRole): Promise<number> {
+  const port = app.get(AppConfig).get('PORT');
+  await app.listen(port);
+  app.get(Logger).log(`Beamtime ${role === 'all' ? 'API + workers' : 'API'} listening on http://localhost:${port}/api/v1 (docs at /docs)`);
+  return port;
+}
+
+/** One clear line for configuration mistakes, the stack for anything else. */
+export function exitOnStartupError(error: Error): never {
+  console.error(error.message.startsWith('Invalid configuration') ? error.message : error.stack);
+  process.exit(1);
+}
