@@ -167,7 +167,8 @@ export class CourseService {
       if (!CANCELLABLE.includes(c.status)) {
         throw conflict('invalid-course-state', `Course ${id} is ${c.status} and cannot be cancelled`, { courseStatus: c.status });
       }
-      const freed: { id: string }[] = await m.query(
+      // TypeORM answers an UPDATE ... RETURNING with [rows, rowCount].
+      const [freed]: [{ id: string }[], number] = await m.query(
         `UPDATE appointments SET status = 'CANCELLED' WHERE course_id = $1 AND status = 'BOOKED' AND start > now() RETURNING id`,
         [id],
       );

@@ -103,9 +103,18 @@ export class DowntimeRescheduleService {
     });
   }
 
+  async markFailed(downtimeId: string, attempt: number, message: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE downtimes SET reschedule_status = 'FAILED', reschedule_summary = $3
+        WHERE id = $1 AND reschedule_attempt = $2 AND reschedule_status = 'PENDING'`,
+      [downtimeId, attempt, JSON.stringify({ error: message, at: new Date().toISOString() })],
+    );
+  }
+
   /** Safety net: nothing may stay booked inside the downtime, even what the core could not re-book. */
   private async cancelLeftovers(m: EntityManager, downtime: DowntimeRow, label: string): Promise<number> {
-    const rows: Array<{ id: string; room_id: string; start: Date }> = await m.query(
+    // TypeORM answers an UPDATE ... RETURNING with [rows, rowCount].
+    const [rows]: [Array<{ id: string; room_id: string; start: Date }>, number] = await m.query(
       `UPDATE appointments SET status = 'CANCELLED'
         WHERE status = 'BOOKED' AND ($1::uuid IS NULL OR room_id = $1) AND start < $3 AND "end" > $2 AND "end" > now()
         RETURNING id, room_id, start`,

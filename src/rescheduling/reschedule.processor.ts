@@ -20,6 +20,14 @@ export class RescheduleProcessor extends WorkerHost {
     super();
   }
 
+  /** Out of attempts: mark this attempt FAILED so an admin can retry it (POST /downtimes/:id/reschedule). */
+  @OnWorkerEvent('failed')
+  async onFailed(job: Job<RescheduleDowntimeJobData> | undefined, error: Error): Promise<void> {
+    if (!job || job.name !== RESCHEDULE_DOWNTIME_JOB || job.attemptsMade < (job.opts.attempts ?? 1)) return;
+    this.logger.error(`reschedule of downtime ${job.data.downtimeId} failed for good: ${error.message}`);
+    await this.downtimes.markFailed(job.data.downtimeId, job.data.attempt, error.message).catch((e: Error) => this.logger.error(e.message));
+  }
+
   async process(job: Job<RescheduleDowntimeJobData>): Promise<DowntimeRescheduleSummary | null> {
     if (job.name !== RESCHEDULE_DOWNTIME_JOB) {
       this.logger.warn(`ignoring unknown job ${job.name} on ${QUEUES.reschedule}`);

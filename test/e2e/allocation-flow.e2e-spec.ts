@@ -60,6 +60,8 @@ describe('allocation: submit -> worker -> SCHEDULED, obeying every hard rule', (
     expect(cancelled.body.status).toBe('CANCELLED');
     const after = (await api.get(`/courses/${course.id}/appointments`).expect(200)).body;
     expect(after.every((a: { status: string }) => a.status === 'CANCELLED')).toBe(true);
+    const [audit] = await db(t).query(`SELECT details FROM audit_log WHERE entity_id = $1 AND action = 'course.cancel'`, [course.id]);
+    expect(audit.details.freedAppointments).toBe(5);
   });
 
   it('a redelivered job for an already scheduled submission changes nothing (idempotent)', async () => {
