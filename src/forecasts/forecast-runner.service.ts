@@ -11,6 +11,12 @@ import { ForecastDataService } from './forecast-data.service';
 
 /** Fewer past submissions than this say too little about the mix; the default demand is used. */
 const MIN_HISTORY = 20;
+/**
+ * Submissions spanning less time than this say nothing about a weekly rate (a center that just
+ * started, or a demo database seeded in one go); the default demand is used.
+ */
+const MIN_HISTORY_SPAN_WEEKS = 4;
+const WEEK_MS = 7 * 86_400_000;
 /** Progress is written at most this often (fraction of runs) to keep the row and Redis quiet. */
 const PROGRESS_STEP = 0.02;
 
@@ -34,11 +40,15 @@ export class ForecastRunnerService {
       const snap = await this.data.snapshot(now, req.historyWeeks, req.includeQuotaDemand);
       let arrivals: ArrivalCategory[];
       let arrivalSource: 'request' | 'history' | 'default';
+      // Rates over the time the history actually covers: a center younger than the window would
+      // otherwise look quieter than it is.
+      const spanWeeks = snap.history.length ? (now.getTime() - Date.parse(snap.history[0].arrival)) / WEEK_MS : 0;
+      const rateWeeks = Math.min(req.historyWeeks, spanWeeks);
       if (req.arrivals?.length) {
         arrivals = req.arrivals;
         arrivalSource = 'request';
-      } else if (snap.history.length >= MIN_HISTORY) {
-        arrivals = estimateArrivals(snap.history, req.historyWeeks);
+      } else if (snap.history.length >= MIN_HISTORY && rateWeeks >= MIN_HISTORY_SPAN_WEEKS) {
+        arrivals = estimateArrivals(snap.history, rateWeeks);
         arrivalSource = 'history';
       } else {
         arrivals = defaultArrivals(snap.annualCapacity);
@@ -74,6 +84,7 @@ export class ForecastRunnerService {
         now: input.now,
         arrivalSource,
         historyWeeks: req.historyWeeks,
+        historySpanWeeks: Number(spanWeeks.toFixed(2)),
         historySubmissions: snap.history.length,
         existingBookings: snap.existing.length,
         roomNames: snap.roomNames,

@@ -20,16 +20,17 @@ describe('forecast inputs from live data', () => {
     const [child] = await ds.query(`INSERT INTO patients (first_name, last_name, birth_date, sex, country_code) VALUES ('C', 'Child', $1, 'female', 'KZ') RETURNING id`, [
       new Date(Date.now() - 8 * 365 * 86_400_000).toISOString().slice(0, 10),
     ]);
-    // 24 adult and 6 pediatric submissions over the last 6 weeks, plus a draft that never arrived.
+    // 24 adult and 6 pediatric submissions over the last 6 weeks (the first 41.9 days ago), plus a
+    // draft that never arrived.
     const insertCourse = (patientId: string, daysAgo: number, status: string, fractions: number, minutes: number) =>
       ds.query(
         `INSERT INTO courses (patient_id, diagnosis_group, urgency, fractions, fractions_per_week, fraction_minutes, beam_minutes, beam_offset_minutes,
                               earliest_start, due_start, status, submission_no, submitted_at)
-         VALUES ($1, 'CNS', 'ROUTINE', $4, 5, $5, 8, 10, (now() - make_interval(days => $2))::date, (now() - make_interval(days => $2))::date + 20,
-                 $3, 1, CASE WHEN $3 = 'DRAFT' THEN NULL ELSE now() - make_interval(days => $2) END) RETURNING id`,
+         VALUES ($1, 'CNS', 'ROUTINE', $4, 5, $5, 8, 10, (now() - make_interval(secs => $2::float8 * 86400))::date, (now() - make_interval(secs => $2::float8 * 86400))::date + 20,
+                 $3, 1, CASE WHEN $3 = 'DRAFT' THEN NULL ELSE now() - make_interval(secs => $2::float8 * 86400) END) RETURNING id`,
         [patientId, daysAgo, status, fractions, minutes],
       );
-    for (let i = 0; i < 24; i++) await insertCourse(adult.id, 1 + i, 'COMPLETED', i % 2 ? 30 : 25, 30);
+    for (let i = 0; i < 24; i++) await insertCourse(adult.id, i === 0 ? 41.9 : 1 + i, 'COMPLETED', i % 2 ? 30 : 25, 30);
     for (let i = 0; i < 6; i++) await insertCourse(child.id, 2 + i * 5, 'COMPLETED', 28, 40);
     await insertCourse(adult.id, 3, 'DRAFT', 10, 30);
 
@@ -70,9 +71,16 @@ describe('forecast inputs from live data', () => {
     expect(result.meta).toMatchObject({ arrivalSource: 'history', historySubmissions: 30, existingBookings: 5 });
     expect(result.meta.quotaDemand).toEqual([{ countryCode: 'KG', year: new Date().getUTCFullYear(), category: 'PEDIATRIC_ONCOHEMATOLOGY', places: 30 }]);
     const rates = Object.fromEntries(result.arrivalsPerWeek.map((a: { key: string; ratePerWeek: number }) => [a.key, a.ratePerWeek]));
-    expect(rates.ADULT_ROUTINE).toBe(4); // 24 in 6 weeks
-    expect(rates.PEDIATRIC_ROUTINE).toBe(1); // 6 in 6 weeks
+    expect(result.meta.historySpanWeeks).toBeCloseTo(5.99, 1);
+    expect(rates.ADULT_ROUTINE).toBeCloseTo(4, 1); // 24 in ~6 weeks
+    expect(rates.PEDIATRIC_ROUTINE).toBeCloseTo(1, 1); // 6 in ~6 weeks
     expect(Object.keys(rates).some((k) => k.startsWith('QUOTA_KG_PEDIATRIC_ONCOHEMATOLOGY'))).toBe(true);
+  });
+
+  it('does not estimate a weekly rate from history spanning less than four weeks', async () => {
+    const result = await forecast({ horizonWeeks: 2, runs: 2, seed: 1, historyWeeks: 3 });
+    expect(result.meta.arrivalSource).toBe('default');
+    expect(result.meta.historySubmissions).toBeGreaterThanOrEqual(20);
   });
 
   it('leaves quota demand out on request and uses given rates over history', async () => {
