@@ -1,0 +1,89 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { TEST_REDIS_URL } from '../support/test-env';
+import { createTestApp, TestApp } from '../support/test-app';
+import { Api, apiFor, createCourse, createPatient, db, insertRooms, waitFor, waitForCourses } from './scheduling-fixtures';
+
+/** Same key as src/appointments/booking-lock.ts: holding it parks a worker inside its allocation transaction. */
+const BOOKINGS_LOCK_KEY = 7_364_300_001;
+const ROOT = join(__dirname, '..', '..');
+
+function startWorker(t: TestApp): ChildProcess {
+  return spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts', '--role=worker'], {
+    cwd: ROOT,
+    stdio: 'ignore',
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      DATABASE_URL: t.db.url,
+      REDIS_URL: TEST_REDIS_URL,
+      QUEUE_PREFIX: t.queuePrefix,
+      LOG_LEVEL: 'silent',
+      RECONCILER_ENABLED: 'false',
+      WORKER_CONCURRENCY: '2',
+      JWT_SECRET: 'test-secret-which-is-long-enough',
+    },
+  });
+}
+
+async function kill(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGKILL');
+  await exited;
+}
+
+describe('a worker SIGKILLed in the middle of an allocation', () => {
+  let t: TestApp;
+  let api: Api;
+  let holder: Client;
+  const children: ChildProcess[] = [];
+
+  beforeAll(async () => {
+    t = await createTestApp({ role: 'api' }); // no in-process workers: only the child processes allocate
+    api = await apiFor(t);
+    await insertRooms(t, ['G1', 'G2']);
+    holder = new Client({ connectionString: t.db.url });
+    await holder.connect();
+  });
+  afterAll(async () => {
+    for (const c of children) await kill(c);
+    await holder.end();
+    await t.close();
+  });
+
+  it('leaves nothing half-written, and the restarted worker schedules the course exactly once', async () => {
+    const course = await createCourse(api, await createPatient(api), { fractions: 15 });
+    await holder.query('SELECT pg_advisory_lock($1)', [BOOKINGS_LOCK_KEY]);
+    await api.post(`/courses/${course.id}/submit`).expect(202);
+
+    const first = startWorker(t);
+    children.push(first);
+    // The worker has taken the job, opened its transaction and waits for the bookings lock.
+    await waitFor(
+      'the worker to block inside its allocation',
+      async () => {
+        const [{ n }] = await holder.query(`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`).then((r) => r.rows);
+        return n > 0 ? true : undefined;
+      },
+      60_000,
+    );
+    await kill(first);
+    await holder.query('SELECT pg_advisory_unlock($1)', [BOOKINGS_LOCK_KEY]);
+
+    await new Promise((r) => setTimeout(r, 500));
+    const [{ n: halfWritten }] = await db(t).query(`SELECT count(*)::int AS n FROM appointments WHERE course_id = $1`, [course.id]);
+    expect(halfWritten).toBe(0);
+    expect((await api.get(`/courses/${course.id}`).expect(200)).body.status).toBe('QUEUED');
+
+    // BullMQ notices the stalled job once its lock expires and hands it to the new worker.
+    children.push(startWorker(t));
+    const [done] = await waitForCourses(t, [course.id], ['SCHEDULED', 'UNSCHEDULABLE'], 150_000);
+    expect(done.status).toBe('SCHEDULED');
+    const [{ n: booked }] = await db(t).query(`SELECT count(*)::int AS n FROM appointments WHERE course_id = $1`, [course.id]);
+    expect(booked).toBe(15);
+    const [{ n: scheduledEvents }] = await db(t).query(`SELECT count(*)::int AS n FROM audit_log WHERE entity_id = $1 AND action = 'course.schedule'`, [course.id]);
+    expect(scheduledEvents).toBe(1);
+  }, 240_000);
+});
