@@ -11,7 +11,7 @@ import type { Urgency } from '../scheduling/types';
 
 export const DEMO_SCENARIO_SEED = 2027;
 export const DEMO_COURSES_PER_YEAR = 800;
-export const DEMO_WINDOW_DAYS = 90;
+export const DEMO_WINDOW_DAYS = 70;
 
 export interface DemoPatient {
   firstName: string;

@@ -12,7 +12,7 @@ import { QuotasService } from '../quotas/quotas.service';
 import { ReservationsService } from '../quotas/reservations.service';
 import { ReferralsService } from '../referrals/referrals.service';
 import { UsersService } from '../users/users.service';
-import { DemoCase, demoCases, localDate } from './demo-courses';
+import { DEMO_WINDOW_DAYS, DemoCase, demoCases, localDate } from './demo-courses';
 
 /** Who the seed's audit entries, holds and referrals name. */
 export const DEMO_SEED_ACTOR: Actor = { userId: null, username: 'demo-seed', role: 'SYSTEM', countryCode: null };
@@ -26,7 +26,7 @@ export const DEMO_QUOTAS = [
 
 export interface DemoSeedOptions {
   password: string;
-  /** Days of arrivals before the anchor date (default 90: ~200 courses). Tests pass a few days. */
+  /** Days of arrivals before the anchor date (default 70: ~150 courses). Tests pass a few days. */
   windowDays?: number;
 }
 
@@ -114,7 +114,7 @@ export class DemoSeedService {
       holds.set(q.countryCode, await this.ensureQuotaAndHold(q.countryCode, q.granted, year, referralsToMake + q.spareHold, report));
     }
 
-    this.logger.log(`courses: ${cases.length} arrivals from the ${options.windowDays ?? 90} days up to ${anchorDate} (submitted now, booked from now on)`);
+    this.logger.log(`courses: ${cases.length} arrivals from the ${options.windowDays ?? DEMO_WINDOW_DAYS} days up to ${anchorDate} (submitted now, booked from now on)`);
     for (const [i, c] of cases.entries()) {
       if (c.referralCountry) await this.ensureReferral(c, holds.get(c.referralCountry) ?? null, report);
       else await this.ensureCourse(c, report);
