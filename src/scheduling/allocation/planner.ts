@@ -88,6 +88,8 @@ export class CorePlanner implements Planner {
   private readonly lookahead: number;
   private readonly openMinutesByDay = new Map<DayNum, number>();
   private ignoreReserve = false;
+  /** Latest fully blocked treatment day met by a failed walk (start-day skipping). */
+  private blockedUntil = -1;
 
   constructor(
     readonly center: CenterConfig,
@@ -165,8 +167,14 @@ export class CorePlanner implements Planner {
         // Never trade an on-time start for a late one to gain time-of-day consistency.
         if (firstFeasible <= dueDay && d > dueDay) break;
       }
+      this.blockedUntil = -1;
       const trial = this.bestOnDay(course, d, rooms, d === floorDay ? floorMin : -Infinity, floorDay, shape, profile);
-      if (!trial) continue;
+      if (!trial) {
+        // Every candidate died on a day with no slot at all for this course. With one fraction
+        // on every open day, any later start up to that day would have to use it too: skip them.
+        if (this.blockedUntil > d && this.noWeeklySkips(profile, course.fractionsPerWeek, d, this.blockedUntil)) d = this.blockedUntil;
+        continue;
+      }
       const ahead = best === null || (trial.off < best.off || (trial.off === best.off && trial.roomChanges < best.roomChanges));
       if (ahead) {
         best = trial;
@@ -201,6 +209,19 @@ export class CorePlanner implements Planner {
     );
     void tz;
     return { status: 'SCHEDULED', appointments, lateStart: bestDay > dueDay, firstDate: formatDate(bestDay) };
+  }
+
+  /** True when no ISO week in [from, to] has more open days for the course than its weekly quota. */
+  private noWeeklySkips(profile: CourseProfile, perWeek: number, from: DayNum, to: DayNum): boolean {
+    const counts = new Map<number, number>();
+    for (let d = from; d <= to; d++) {
+      if (this.calendar.openForCourse(profile, d) === 0) continue;
+      const w = weekId(d);
+      const n = (counts.get(w) ?? 0) + 1;
+      if (n > perWeek) return false;
+      counts.set(w, n);
+    }
+    return true;
   }
 
   private capOk(course: CourseRequest, day: DayNum, nowDay: DayNum): boolean {
@@ -266,6 +287,7 @@ export class CorePlanner implements Planner {
       const p = this.capOk(course, d, nowDay) ? this.placeOnDay(d, r0, localMidnight(tz, d) + tod, rooms, shape) : null;
       if (!p) {
         if (st === 2) continue;
+        this.blockedUntil = Math.max(this.blockedUntil, d);
         return null;
       }
       const target = localMidnight(tz, d) + tod;

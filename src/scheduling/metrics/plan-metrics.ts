@@ -88,9 +88,13 @@ export function planMetrics(
   };
   let scheduled = 0;
   let lateStarts = 0;
+  const windowEnd = parseDate(window.to);
   for (const c of courses) {
-    onTimeByUrgency[c.urgency].courses++;
     const list = perCourse.get(c.id);
+    // A course that did not start and was not due inside the window cannot be judged late yet
+    // (an offline plan stops at horizon.to; it arrived too close to the end).
+    const judged = (list && list.length > 0) || parseDate(c.dueStart) <= windowEnd;
+    if (judged) onTimeByUrgency[c.urgency].courses++;
     if (!list || list.length === 0) continue;
     scheduled++;
     const starts = list.map((a) => parseInstant(a.start)).sort((a, b) => a - b);
