@@ -15,6 +15,7 @@ import { percentile } from '../src/scheduling/metrics/percentile';
 import { checkSchedule } from '../src/scheduling/rules/check-schedule';
 import { AllocationOptions, AllocationResult, Booking, CenterConfig, CourseRequest, Scenario } from '../src/scheduling/types';
 import { createFirstFitPlanner } from './first-fit';
+import { idleBreakdown } from '../src/scheduling/metrics/idle-breakdown';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -26,19 +27,33 @@ interface Allocator {
 }
 
 function run(name: string, s: Scenario, center: CenterConfig, courses: CourseRequest[], make: () => Allocator) {
-  const allocator = make();
-  const bookings: Booking[] = [];
-  const times: number[] = [];
+  // Timed three times on fresh planners (the machine is shared): wall time is the best run,
+  // the first (cold) one is reported too. Metrics come from the first run; runs are identical.
+  let bookings: Booking[] = [];
+  let times: number[] = [];
   let unscheduled = 0;
-  const t0 = performance.now();
-  for (const c of courses) {
-    const t = performance.now();
-    const r = allocator.allocate(c, { now: c.arrival, lastStartDate: s.horizon.to });
-    times.push(performance.now() - t);
-    if (r.status === 'SCHEDULED') bookings.push(...r.appointments);
-    else unscheduled++;
+  const walls: number[] = [];
+  for (let rep = 0; rep < 3; rep++) {
+    const allocator = make();
+    const b: Booking[] = [];
+    const t: number[] = [];
+    let u = 0;
+    const t0 = performance.now();
+    for (const c of courses) {
+      const t1 = performance.now();
+      const r = allocator.allocate(c, { now: c.arrival, lastStartDate: s.horizon.to });
+      t.push(performance.now() - t1);
+      if (r.status === 'SCHEDULED') b.push(...r.appointments);
+      else u++;
+    }
+    walls.push(performance.now() - t0);
+    if (rep === 0) {
+      bookings = b;
+      unscheduled = u;
+    }
+    if (rep === 0 || walls[rep] < Math.min(...walls.slice(0, rep))) times = t;
   }
-  const wallMs = performance.now() - t0;
+  const wallMs = Math.min(...walls);
   const year = s.horizon.from.slice(0, 4);
   const steady = planMetrics(center, courses, bookings, { from: `${year}-03-01`, to: `${year}-12-31` });
   const round = (x: number, d = 3) => Math.round(x * 10 ** d) / 10 ** d;
@@ -51,8 +66,10 @@ function run(name: string, s: Scenario, center: CenterConfig, courses: CourseReq
   return {
     name,
     wallMs: round(wallMs, 1),
+    wallMsColdFirstRun: round(walls[0], 1),
     perCourseMs: { p50: round(percentile(times, 50)), p99: round(percentile(times, 99)), max: round(Math.max(...times)) },
     steadyStateUtilization: { roomTime: steady.utilization, beamTime: steady.beamUtilization },
+    idleRoomTime: idleBreakdown(center, bookings, `${year}-03-01`, `${year}-12-31`),
     coursesStartedInYear: steady.scheduled,
     unscheduledInYear: unscheduled,
     onTimeByUrgency: onTime,

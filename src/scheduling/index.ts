@@ -13,6 +13,7 @@ export { kzHolidays, Holiday } from './calendar/kz-holidays';
 export { isOpenDay, openIntervals, anesthesiaWindow } from './calendar/calendar-queries';
 export { physicalLimit, mixOf, PhysicalLimit } from "./metrics/physical-limit";
 export * as metrics from './metrics/plan-metrics';
+export { idleBreakdown, IdleBreakdown } from './metrics/idle-breakdown';
 export { planScenario, scenarioToCenter, scenarioCourses } from './scenario/plan-scenario';
 export { generateScenario, GenerateScenarioOptions } from './scenario/generate-scenario';
 export { mulberry32 } from './scenario/prng';

@@ -1,0 +1,51 @@
+/**
+ * Where a plan's idle room minutes go, for diagnosis: slivers (idle gaps shorter than a
+ * standard 30-minute fraction), gaps long enough in the room but unusable because the shared
+ * beam is taken at every possible start, and placeable gaps (a standard fraction would fit
+ * that day: capacity left for later or reserved). Shares of open room minutes.
+ */
+import { Booking, CenterConfig } from '../types';
+import { parseDate } from '../time/civil-day';
+import { calendarFor } from '../calendar/center-calendar';
+import { BookingIndex } from '../allocation/booking-index';
+import { FractionShape, SlotFinder } from '../allocation/slot-finder';
+
+export interface IdleBreakdown {
+  sliver: number;
+  beamBlocked: number;
+  placeable: number;
+}
+
+const STANDARD: FractionShape = { fm: 30, off: 10, bm: 8, anesthesia: false };
+
+export function idleBreakdown(center: CenterConfig, bookings: Booking[], from: string, to: string, gridMinutes = 10): IdleBreakdown {
+  const cal = calendarFor(center);
+  const index = new BookingIndex(cal);
+  for (const b of bookings) index.addBooking(b);
+  const slots = new SlotFinder(cal, index, gridMinutes);
+  let open = 0;
+  const acc = { sliver: 0, beamBlocked: 0, placeable: 0 };
+  for (let d = parseDate(from); d <= parseDate(to); d++) {
+    cal.roomDaysOf(d).forEach((rd, r) => {
+      open += rd.openMinutes;
+      const spans = index.roomSpans(r, d) ?? [];
+      for (const [os, oe] of rd.open) {
+        let cursor = os;
+        const gaps: Array<[number, number]> = [];
+        for (const sp of spans) {
+          if (sp.e <= os || sp.s >= oe) continue;
+          if (sp.s > cursor) gaps.push([cursor, sp.s]);
+          cursor = Math.max(cursor, sp.e);
+        }
+        if (oe > cursor) gaps.push([cursor, oe]);
+        for (const [gs, ge] of gaps) {
+          if (ge - gs < STANDARD.fm) acc.sliver += ge - gs;
+          else if (slots.earliestFit(r, d, gs, ge - STANDARD.fm, STANDARD) === null) acc.beamBlocked += ge - gs;
+          else acc.placeable += ge - gs;
+        }
+      }
+    });
+  }
+  const share = (x: number) => (open ? Math.round((x / open) * 10000) / 10000 : 0);
+  return { sliver: share(acc.sliver), beamBlocked: share(acc.beamBlocked), placeable: share(acc.placeable) };
+}
