@@ -66,8 +66,9 @@ export class AllocationService {
     const patient = await m.getRepository(Patient).findOneByOrFail({ id: course.patientId });
     const now = new Date(Math.max(Date.now(), course.submittedAt?.getTime() ?? 0));
     const center = await this.centerConfig.load(m);
+    const { horizonWeeks } = await this.centerConfig.getSettings(m);
     const bookings = await this.cache.current(m, now);
-    const result = allocateCourse(center, bookings, toCourseRequest(course, patient.birthDate), { now: now.toISOString() });
+    const result = allocateCourse(center, bookings, toCourseRequest(course, patient.birthDate), { now: now.toISOString(), horizonWeeks });
 
     if (result.status === 'SCHEDULED') {
       await m.getRepository(Appointment).insert(result.appointments.map((b) => fromBooking({ ...b, courseId }, center.sharedBeam)));
