@@ -14,7 +14,8 @@ import { BookingIndex, IndexedBooking } from './booking-index';
 import { FractionShape, SlotFinder } from './slot-finder';
 import { DEFAULT_RESERVATION, ReservationPolicy, reservedShare } from './reservation-policy';
 
-export { ReservationPolicy, DEFAULT_RESERVATION, NO_RESERVATION } from './reservation-policy';
+export { DEFAULT_RESERVATION, NO_RESERVATION } from './reservation-policy';
+export type { ReservationPolicy } from './reservation-policy';
 
 export interface PlannerOptions {
   reservation?: ReservationPolicy;
