@@ -18,6 +18,8 @@ const PROGRESS_EVERY_MS = 5000;
  */
 async function main(): Promise<void> {
   process.env.NODE_ENV ??= 'demo';
+  // The app's JSON logs at info would bury the seed's progress and the banner; LOG_LEVEL=info brings them back.
+  process.env.LOG_LEVEL ??= 'warn';
   const env = validateEnvironment(process.env);
   if (await ensureDatabase(env.DATABASE_URL)) console.log(`created database ${new URL(env.DATABASE_URL).pathname.slice(1)}`);
   const ran = await runMigrations(env.DATABASE_URL);
@@ -25,7 +27,7 @@ async function main(): Promise<void> {
 
   const app = await createHttpApp('all');
   const password = app.get(AppConfig).get('DEMO_PASSWORD');
-  await DemoSeedService.fromApp(app).run({ password });
+  await DemoSeedService.fromApp(app).run({ password, log: (line) => console.log(`seed: ${line}`) });
   const port = await listen(app, 'all');
   console.log(demoBanner(port, password));
   void reportAllocation(app);

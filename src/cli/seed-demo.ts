@@ -12,12 +12,16 @@ import { DemoSeedService } from '../demo/demo-seed.service';
  */
 async function main(): Promise<void> {
   process.env.NODE_ENV ??= 'demo';
+  process.env.LOG_LEVEL ??= 'warn';
   const env = validateEnvironment(process.env);
   if (await ensureDatabase(env.DATABASE_URL)) console.log(`created database ${new URL(env.DATABASE_URL).pathname.slice(1)}`);
   await runMigrations(env.DATABASE_URL);
   const context = await createAppContext('api');
   try {
-    const report = await DemoSeedService.fromApp(context).run({ password: context.get(AppConfig).get('DEMO_PASSWORD') });
+    const report = await DemoSeedService.fromApp(context).run({
+      password: context.get(AppConfig).get('DEMO_PASSWORD'),
+      log: (line) => console.log(`seed: ${line}`),
+    });
     console.log(JSON.stringify(report, null, 2));
   } finally {
     await context.close();

@@ -28,6 +28,8 @@ export interface DemoSeedOptions {
   password: string;
   /** Days of arrivals before the anchor date (default 70: ~150 courses). Tests pass a few days. */
   windowDays?: number;
+  /** Where progress lines go; the CLIs print them plainly, the default is the app's logger. */
+  log?: (line: string) => void;
 }
 
 export interface DemoSeedReport {
@@ -63,6 +65,7 @@ interface Services {
  */
 export class DemoSeedService {
   private readonly logger = new Logger('DemoSeed');
+  private log: (line: string) => void = (line) => this.logger.log(line);
 
   constructor(private readonly s: Services) {}
 
@@ -85,12 +88,13 @@ export class DemoSeedService {
   }
 
   private async seed(options: DemoSeedOptions): Promise<DemoSeedReport> {
+    if (options.log) this.log = options.log;
     const tz = this.s.config.centerTimeZone;
     const today = localDate(new Date(), tz);
     const center = await this.s.center.ensureDemoCenter();
-    this.logger.log(`center: ${center.roomsCreated.length ? `created rooms ${center.roomsCreated.join(', ')}` : 'rooms already there'}`);
+    this.log(`center: ${center.roomsCreated.length ? `created rooms ${center.roomsCreated.join(', ')}` : 'rooms already there'}`);
     const users = await this.s.users.ensureDemoUsers(options.password);
-    this.logger.log(`accounts: ${users.created.length ? `created ${users.created.join(', ')}` : 'already there'}`);
+    this.log(`accounts: ${users.created.length ? `created ${users.created.join(', ')}` : 'already there'}`);
 
     const anchorDate = await this.anchorDate(today);
     const cases = demoCases({ anchorDate, today, timeZone: tz, windowDays: options.windowDays });
@@ -114,13 +118,13 @@ export class DemoSeedService {
       holds.set(q.countryCode, await this.ensureQuotaAndHold(q.countryCode, q.granted, year, referralsToMake + q.spareHold, report));
     }
 
-    this.logger.log(`courses: ${cases.length} arrivals from the ${options.windowDays ?? DEMO_WINDOW_DAYS} days up to ${anchorDate} (submitted now, booked from now on)`);
+    this.log(`courses: ${cases.length} arrivals from the ${options.windowDays ?? DEMO_WINDOW_DAYS} days up to ${anchorDate} (submitted now, booked from now on)`);
     for (const [i, c] of cases.entries()) {
       if (c.referralCountry) await this.ensureReferral(c, holds.get(c.referralCountry) ?? null, report);
       else await this.ensureCourse(c, report);
-      if ((i + 1) % 50 === 0) this.logger.log(`courses: ${i + 1}/${cases.length} seeded`);
+      if ((i + 1) % 50 === 0) this.log(`courses: ${i + 1}/${cases.length} seeded`);
     }
-    this.logger.log(
+    this.log(
       `done: ${report.patientsCreated} patients, ${report.coursesCreated} courses, ${report.referralsCreated} referrals, ` +
         `${report.coursesSubmitted} submissions (the workers allocate them)`,
     );
@@ -151,10 +155,10 @@ export class DemoSeedService {
       try {
         quota = await this.s.quotas.create({ countryCode, year, category: DEMO_QUOTA_CATEGORY, granted });
         report.quotasCreated.push(`${countryCode} ${year}`);
-        this.logger.log(`quota: granted ${countryCode} ${granted} ${DEMO_QUOTA_CATEGORY} places for ${year}`);
+        this.log(`quota: granted ${countryCode} ${granted} ${DEMO_QUOTA_CATEGORY} places for ${year}`);
       } catch (error) {
         if (!(error instanceof ProblemException)) throw error;
-        this.logger.warn(`quota: ${countryCode} ${year} not granted: ${error.message}`);
+        this.log(`warning: quota: ${countryCode} ${year} not granted: ${error.message}`);
         return null;
       }
     }
@@ -164,19 +168,19 @@ export class DemoSeedService {
     );
     if (hold) return hold.status === 'HELD' ? hold.id : null;
     if (holdCount > quota.available) {
-      this.logger.warn(`quota: ${countryCode} has ${quota.available} places left, not holding ${holdCount}`);
+      this.log(`warning: quota: ${countryCode} has ${quota.available} places left, not holding ${holdCount}`);
       return null;
     }
     const created = await this.s.reservations.reserve(quota.id, { count: holdCount, holdDays: 14 });
     report.holdsCreated++;
-    this.logger.log(`quota: ${countryCode} holds ${holdCount} places for 14 days`);
+    this.log(`quota: ${countryCode} holds ${holdCount} places for 14 days`);
     return created.id;
   }
 
   private async ensureReferral(c: DemoCase, holdId: string | null, report: DemoSeedReport): Promise<void> {
     if (await this.patientId(c.key)) return;
     if (!holdId) {
-      this.logger.warn(`referral ${c.key} skipped: no held ${c.referralCountry} reservation`);
+      this.log(`warning: referral ${c.key} skipped: no held ${c.referralCountry} reservation`);
       return;
     }
     const { firstName, lastName, birthDate, sex, mrn } = c.patient;
