@@ -74,12 +74,19 @@ describe('foundation: health with a Redis outage (private redis-server)', () => 
   let redis: ChildProcess;
   let port: number;
 
+  const startRedis = () =>
+    spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+
   beforeAll(async () => {
     port = await freePort();
-    redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-    t = await createTestApp({ env: { REDIS_URL: `redis://127.0.0.1:${port}` } });
+    redis = startRedis();
+    // The API role alone: health lives there, and no worker has to drain against a dead Redis.
+    t = await createTestApp({ role: 'api', env: { REDIS_URL: `redis://127.0.0.1:${port}` } });
   });
   afterAll(async () => {
+    // Bring Redis back so queues close cleanly instead of waiting on reconnects.
+    redis = startRedis();
+    await waitFor(async () => (await request(t.app.getHttpServer()).get('/api/v1/health')).status === 200).catch(() => undefined);
     await t.close();
     redis.kill('SIGKILL');
   });
