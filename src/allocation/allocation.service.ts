@@ -1,16 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
-import { Appointment } from '../appointments/appointment.entity';
+import { insertBookings } from '../appointments/appointment-writer';
 import { lockBookings } from '../appointments/booking-lock';
-import { BookingCacheService } from '../appointments/booking-cache.service';
-import { fromBooking } from '../appointments/booking.mapper';
 import { AuditService } from '../audit/audit.service';
 import { CenterConfigService } from '../center/center-config.service';
 import { Course, CourseStatus } from '../courses/course.entity';
 import { toCourseRequest } from '../courses/course-request.mapper';
 import { Patient } from '../patients/patient.entity';
-import { allocateCourse } from '../scheduling';
+import { LivePlanner } from './live-planner';
 
 export type AllocationOutcome =
   | { outcome: 'SCHEDULED'; appointments: number; lateStart: boolean; attempts: number }
@@ -34,44 +32,64 @@ const RETRYABLE = new Set(['23P01', '40P01', '40001']);
 @Injectable()
 export class AllocationService {
   private readonly logger = new Logger(AllocationService.name);
+  private readonly planner = new LivePlanner();
+  /** One allocation at a time per process: they would only queue on the advisory lock anyway. */
+  private turn: Promise<unknown> = Promise.resolve();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly centerConfig: CenterConfigService,
-    private readonly cache: BookingCacheService,
   ) {}
 
-  async allocate(courseId: string, submissionNo: number): Promise<AllocationOutcome> {
+  allocate(courseId: string, submissionNo: number): Promise<AllocationOutcome> {
+    const run = this.turn.then(() => this.allocateWithRetries(courseId, submissionNo));
+    this.turn = run.catch(() => undefined);
+    return run;
+  }
+
+  private async allocateWithRetries(courseId: string, submissionNo: number): Promise<AllocationOutcome> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.dataSource.transaction((m) => this.allocateOnce(m, courseId, submissionNo, attempt));
+        let written: Awaited<ReturnType<typeof insertBookings>> = [];
+        const outcome = await this.dataSource.transaction(async (m) => {
+          const r = await this.allocateOnce(m, courseId, submissionNo, attempt);
+          written = r.written;
+          return r.outcome;
+        });
+        this.planner.commit(written);
+        return outcome;
       } catch (error) {
+        this.planner.reset();
         const code = error instanceof QueryFailedError ? (error.driverError as { code?: string }).code : undefined;
         if (!code || !RETRYABLE.has(code) || attempt >= MAX_ATTEMPTS) throw error;
         this.logger.warn(`allocation of ${courseId} collided (${code}), retry ${attempt}`);
-        this.cache.invalidate();
         await new Promise((r) => setTimeout(r, 20 * attempt + Math.random() * 50 * attempt));
       }
     }
   }
 
-  private async allocateOnce(m: EntityManager, courseId: string, submissionNo: number, attempts: number): Promise<AllocationOutcome> {
+  private async allocateOnce(
+    m: EntityManager,
+    courseId: string,
+    submissionNo: number,
+    attempts: number,
+  ): Promise<{ outcome: AllocationOutcome; written: Awaited<ReturnType<typeof insertBookings>> }> {
     await lockBookings(m);
     const course = await m.getRepository(Course).findOne({ where: { id: courseId }, lock: { mode: 'pessimistic_write' } });
     // Idempotent: a redelivered job, a cancelled course or an outdated submission changes nothing.
     if (!course || course.status !== 'QUEUED' || course.submissionNo !== submissionNo) {
-      return { outcome: 'SKIPPED', status: course?.status ?? 'MISSING', attempts };
+      return { outcome: { outcome: 'SKIPPED', status: course?.status ?? 'MISSING', attempts }, written: [] };
     }
     const patient = await m.getRepository(Patient).findOneByOrFail({ id: course.patientId });
     const now = new Date(Math.max(Date.now(), course.submittedAt?.getTime() ?? 0));
     const center = await this.centerConfig.load(m);
     const { horizonWeeks } = await this.centerConfig.getSettings(m);
-    const bookings = await this.cache.current(m, now);
-    const result = allocateCourse(center, bookings, toCourseRequest(course, patient.birthDate), { now: now.toISOString(), horizonWeeks });
+    await this.planner.sync(m, center, now);
+    const result = this.planner.search(toCourseRequest(course, patient.birthDate), { now: now.toISOString(), horizonWeeks });
 
     if (result.status === 'SCHEDULED') {
-      await m.getRepository(Appointment).insert(result.appointments.map((b) => fromBooking({ ...b, courseId }, center.sharedBeam)));
+      const written = await insertBookings(m, result.appointments.map((b) => ({ ...b, courseId })), center.sharedBeam);
       await m.getRepository(Course).update({ id: courseId }, { status: 'SCHEDULED', lateStart: result.lateStart, reason: null });
       await this.audit.record(m, {
         action: 'course.schedule',
@@ -79,10 +97,10 @@ export class AllocationService {
         entityId: courseId,
         details: { submissionNo, fractions: result.appointments.length, firstDate: result.firstDate, lateStart: result.lateStart },
       });
-      return { outcome: 'SCHEDULED', appointments: result.appointments.length, lateStart: result.lateStart, attempts };
+      return { outcome: { outcome: 'SCHEDULED', appointments: result.appointments.length, lateStart: result.lateStart, attempts }, written };
     }
     await m.getRepository(Course).update({ id: courseId }, { status: 'UNSCHEDULABLE', reason: result.reason, lateStart: false });
     await this.audit.record(m, { action: 'course.unschedulable', entity: 'course', entityId: courseId, details: { submissionNo, reason: result.reason } });
-    return { outcome: 'UNSCHEDULABLE', reason: result.reason, attempts };
+    return { outcome: { outcome: 'UNSCHEDULABLE', reason: result.reason, attempts }, written: [] };
   }
 }

@@ -61,3 +61,26 @@ function historyRow(appointmentId: string, from: Booking | null, to: Booking | n
     movedBy,
   };
 }
+
+/** One multi-row INSERT for a whole course; returns ids and versions in booking order. */
+export async function insertBookings(
+  m: EntityManager,
+  bookings: Booking[],
+  sharedBeam: boolean,
+): Promise<Array<{ id: string; version: string; booking: Booking }>> {
+  if (bookings.length === 0) return [];
+  const values: unknown[] = [];
+  const tuples = bookings.map((b) => {
+    const row = fromBooking(b, sharedBeam);
+    values.push(row.courseId, row.fraction, row.roomId, row.start, row.end, row.beamStart, row.beamEnd, row.beamLine, row.anesthesia);
+    const o = values.length - 9;
+    return `(${Array.from({ length: 9 }, (_, i) => `$${o + i + 1}`).join(', ')}, 'BOOKED')`;
+  });
+  const rows: Array<{ id: string; version: string; fraction: number }> = await m.query(
+    `INSERT INTO appointments (course_id, fraction, room_id, start, "end", beam_start, beam_end, beam_line, anesthesia, status)
+     VALUES ${tuples.join(', ')} RETURNING id, version::text AS version, fraction`,
+    values,
+  );
+  const byFraction = new Map(bookings.map((b) => [b.fraction, b]));
+  return rows.map((r) => ({ id: r.id, version: r.version, booking: byFraction.get(r.fraction)! }));
+}

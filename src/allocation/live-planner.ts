@@ -1,0 +1,100 @@
+import type { EntityManager } from 'typeorm';
+import { CorePlanner, createPlanner } from '../scheduling/allocation/planner';
+import type { AllocationOptions, AllocationResult, Booking, CenterConfig, CourseRequest } from '../scheduling/types';
+
+interface Row {
+  id: string;
+  course_id: string;
+  fraction: number;
+  room_id: string;
+  start: Date;
+  end: Date;
+  beam_start: Date;
+  beam_end: Date;
+  anesthesia: boolean;
+  status: string;
+  version: string;
+}
+
+const SELECT = `SELECT id, course_id, fraction, room_id, start, "end", beam_start, beam_end, anesthesia, status, version::text AS version FROM appointments`;
+/** Bookings that ended this long ago no longer constrain anything allocated now. */
+const KEEP_PAST_MS = 14 * 24 * 3600 * 1000;
+
+/**
+ * The core planner kept alive between jobs, so an allocation costs the course, not the whole
+ * calendar: rebuilding the planner's index from ~20k bookings for every job dominated the
+ * pipeline. It follows the database through the appointment version sequence (see
+ * booking-cache.service.ts): only rows written since the last look are applied, a moved or
+ * cancelled row replaces or removes its old entry. A new CenterConfig object (the center
+ * service hands out one frozen object per config version) means a rebuild.
+ * Every method must run inside a transaction holding lockBookings.
+ */
+export class LivePlanner {
+  private planner: CorePlanner | null = null;
+  private center: CenterConfig | null = null;
+  private version = '0';
+  /** Appointment id -> its entry in the planner's index and the row version it reflects. */
+  private readonly known = new Map<string, { ref: number; version: string }>();
+
+  async sync(m: EntityManager, center: CenterConfig, now: Date): Promise<void> {
+    if (!this.planner || this.center !== center) {
+      await this.rebuild(m, center, now);
+      return;
+    }
+    const rows: Row[] = await m.query(`${SELECT} WHERE version > $1 ORDER BY version`, [this.version]);
+    for (const row of rows) this.apply(row);
+    if (rows.length) this.version = rows[rows.length - 1].version;
+  }
+
+  /** Finds a placement without recording it; `commit` records it once the rows are written. */
+  search(course: CourseRequest, opts: AllocationOptions): AllocationResult {
+    if (!this.planner) throw new Error('LivePlanner.search before sync');
+    return this.planner.search(course, opts);
+  }
+
+  /** Records rows this process has committed (ids and versions from INSERT ... RETURNING). */
+  commit(rows: Array<{ id: string; version: string; booking: Booking }>): void {
+    if (!this.planner) return;
+    for (const r of rows) this.known.set(r.id, { ref: this.planner.index.addBooking({ ...r.booking, id: r.id }), version: r.version });
+  }
+
+  /** After anything unexpected: start over from the database next time. */
+  reset(): void {
+    this.planner = null;
+    this.center = null;
+    this.known.clear();
+  }
+
+  private async rebuild(m: EntityManager, center: CenterConfig, now: Date): Promise<void> {
+    this.reset();
+    const [{ max }] = await m.query(`SELECT coalesce(max(version), 0)::text AS max FROM appointments`);
+    const rows: Row[] = await m.query(`${SELECT} WHERE status = 'BOOKED' AND "end" > $1`, [new Date(now.getTime() - KEEP_PAST_MS)]);
+    this.planner = createPlanner(center, []) as CorePlanner;
+    this.center = center;
+    for (const row of rows) this.apply(row);
+    this.version = max;
+  }
+
+  private apply(row: Row): void {
+    const planner = this.planner!;
+    const seen = this.known.get(row.id);
+    if (seen && seen.version === row.version) return;
+    if (seen) {
+      planner.index.remove(seen.ref);
+      this.known.delete(row.id);
+    }
+    if (row.status !== 'BOOKED') return;
+    const ref = planner.index.addBooking({
+      id: row.id,
+      courseId: row.course_id,
+      fraction: row.fraction,
+      roomId: row.room_id,
+      start: row.start.toISOString(),
+      end: row.end.toISOString(),
+      beamStart: row.beam_start.toISOString(),
+      beamEnd: row.beam_end.toISOString(),
+      anesthesia: row.anesthesia,
+    });
+    this.known.set(row.id, { ref, version: row.version });
+  }
+}
