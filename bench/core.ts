@@ -8,7 +8,7 @@
 import { performance } from 'node:perf_hooks';
 import { generateScenario } from '../src/scheduling/scenario/generate-scenario';
 import { scenarioCourses, scenarioToCenter } from '../src/scheduling/scenario/scenario-center';
-import { createPlanner } from '../src/scheduling/allocation/planner';
+import { createPlanner, NO_RESERVATION } from '../src/scheduling/allocation/planner';
 import { physicalLimit, mixOf } from '../src/scheduling/metrics/physical-limit';
 import { planMetrics } from '../src/scheduling/metrics/plan-metrics';
 import { percentile } from '../src/scheduling/metrics/percentile';
@@ -87,6 +87,7 @@ function main(): void {
   const courses = scenarioCourses(scenario, center);
   const limit = physicalLimit(center, mixOf(courses), opts.year);
   const allocator = run('allocator', scenario, center, courses, () => createPlanner(center, []));
+  const noReserve = run('allocator without urgent reservation', scenario, center, courses, () => createPlanner(center, [], { reservation: NO_RESERVATION }));
   const baseline = run('first-fit', scenario, center, courses, () => createFirstFitPlanner(center));
   const out = {
     scenario: { ...opts, center: 'demo (G1–G3 gantries, shared beam, Mon–Fri 07:00–23:00, QA 30, 1 anesthesia team 08:00–13:00, KZ holidays)' },
@@ -96,6 +97,7 @@ function main(): void {
       'plans are cut at Dec 31 (courses that cannot start by then count as not started).',
     physicalLimit: limit,
     allocator,
+    allocatorWithoutReservation: noReserve,
     firstFit: baseline,
     goals: {
       wallMsBelow: 1000,
