@@ -1,0 +1,99 @@
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { CenterSeedService } from '../../src/center/center-seed.service';
+import { bearer, seedDemoUsers } from '../support/auth';
+import { createTestApp, TestApp } from '../support/test-app';
+
+interface AppointmentView {
+  id: string;
+  fraction: number;
+  roomId: string;
+  start: string;
+  end: string;
+  status: string;
+}
+
+async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, ms = 30000): Promise<T> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+const dateIn = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * The contract between POST /downtimes and the reschedule worker (API and workers in one app):
+ * the job the POST enqueues is picked up, the fractions the downtime hits move out of it, and
+ * the downtime row ends DONE with a summary.
+ */
+describe('downtimes: the reschedule job runs', () => {
+  let t: TestApp;
+  let server: ReturnType<TestApp['app']['getHttpServer']>;
+  let admin: string;
+  let coordinator: string;
+
+  beforeAll(async () => {
+    t = await createTestApp({ role: 'all' });
+    server = t.app.getHttpServer();
+    await seedDemoUsers(t);
+    await t.app.get(CenterSeedService).ensureDemoCenter();
+    admin = await bearer(t, 'admin');
+    coordinator = await bearer(t, 'coordinator');
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('moves the booked fractions a room downtime hits and marks the reschedule DONE', async () => {
+    const patient = await request(server)
+      .post('/api/v1/patients')
+      .set('Authorization', coordinator)
+      .send({ firstName: 'Aigerim', lastName: 'Downtime', birthDate: '1975-02-03', sex: 'female', countryCode: 'KZ' })
+      .expect(201);
+    const course = await request(server)
+      .post('/api/v1/courses')
+      .set('Authorization', coordinator)
+      .send({ patientId: patient.body.id, diagnosisGroup: 'CNS', urgency: 'ROUTINE', fractions: 5, earliestStart: dateIn(7) })
+      .expect(201);
+    await request(server).post(`/api/v1/courses/${course.body.id}/submit`).set('Authorization', coordinator).expect(202);
+    await waitFor('the course to be scheduled', async () => {
+      const res = await request(server).get(`/api/v1/courses/${course.body.id}`).set('Authorization', coordinator);
+      return res.body.status === 'SCHEDULED' ? res.body : undefined;
+    });
+    const booked = async (): Promise<AppointmentView[]> =>
+      (await request(server).get(`/api/v1/courses/${course.body.id}/appointments`).set('Authorization', coordinator).expect(200)).body.filter(
+        (a: AppointmentView) => a.status === 'BOOKED',
+      );
+    const before = await booked();
+    expect(before).toHaveLength(5);
+    const hit = before[0];
+
+    const downtime = await request(server)
+      .post('/api/v1/downtimes')
+      .set('Authorization', admin)
+      .send({ roomId: hit.roomId, start: hit.start, end: hit.end, kind: 'UNPLANNED', reason: 'Gantry drive fault' })
+      .expect(201);
+    expect(downtime.body.queued).toBe(true);
+    const done = await waitFor('the reschedule to finish', async () => {
+      const res = await request(server).get(`/api/v1/downtimes/${downtime.body.id}`).set('Authorization', admin).expect(200);
+      return res.body.rescheduleStatus === 'PENDING' ? undefined : res.body;
+    });
+    expect(done).toMatchObject({ rescheduleStatus: 'DONE', rescheduledAt: expect.any(String), rescheduleSummary: expect.any(Object) });
+
+    const after = await booked();
+    expect(after).toHaveLength(5);
+    const [ds, de] = [Date.parse(downtime.body.start), Date.parse(downtime.body.end)];
+    const inside = after.filter((a) => a.roomId === hit.roomId && Date.parse(a.start) < de && Date.parse(a.end) > ds);
+    expect(inside).toEqual([]);
+    const db = t.app.get(DataSource);
+    const [{ n }] = await db.query(
+      `SELECT count(*)::int AS n FROM appointments WHERE status = 'BOOKED' AND room_id = $1 AND tstzrange(start, "end") && tstzrange($2::timestamptz, $3::timestamptz)`,
+      [hit.roomId, downtime.body.start, downtime.body.end],
+    );
+    expect(n).toBe(0);
+  });
+});
