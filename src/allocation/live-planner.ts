@@ -58,6 +58,11 @@ export class LivePlanner {
     for (const r of rows) this.known.set(r.id, { ref: this.planner.index.addBooking({ ...r.booking, id: r.id }), version: r.version });
   }
 
+  /** Everything the planner currently counts as booked (diagnostics and tests). */
+  bookings(): Booking[] {
+    return this.planner?.bookings() ?? [];
+  }
+
   /** After anything unexpected: start over from the database next time. */
   reset(): void {
     this.planner = null;

@@ -65,7 +65,8 @@ export class AppointmentService {
       const delivered = await m.getRepository(Appointment).countBy({ courseId: course.id, status: 'DELIVERED' });
       const booked = await m.getRepository(Appointment).countBy({ courseId: course.id, status: 'BOOKED' });
       const next = booked === 0 && delivered >= course.fractions ? 'COMPLETED' : 'IN_TREATMENT';
-      if (course.status !== next) {
+      // A cancelled course keeps its status: a past fraction delivered before the cancel is history only.
+      if (course.status !== next && (course.status === 'SCHEDULED' || course.status === 'IN_TREATMENT')) {
         course.status = next;
         await m.getRepository(Course).save(course);
       }
