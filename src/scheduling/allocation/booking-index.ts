@@ -83,7 +83,7 @@ export class BookingIndex {
   private readonly dayMinutes = new Map<DayNum, number>();
   private readonly roomMinutes = new Map<number, number>();
   private readonly nRooms: number;
-  private readonly usableCache = new Map<DayNum, number>();
+  private readonly usableCache = new Map<DayNum, Map<number, number>>();
 
   constructor(readonly cal: CenterCalendar) {
     this.nRooms = Math.max(1, cal.rooms.length);
@@ -118,7 +118,9 @@ export class BookingIndex {
    * in whole `unit`-minute pieces, so slivers between bookings do not count as capacity.
    */
   usableFreeMinutes(day: DayNum, unit: number): number {
-    const hit = this.usableCache.get(day);
+    let perUnit = this.usableCache.get(day);
+    if (!perUnit) this.usableCache.set(day, (perUnit = new Map()));
+    const hit = perUnit.get(unit);
     if (hit !== undefined) return hit;
     let free = 0;
     const rds = this.cal.roomDaysOf(day);
@@ -134,7 +136,7 @@ export class BookingIndex {
         if (oe > cursor) free += Math.floor((oe - cursor) / unit) * unit;
       }
     }
-    this.usableCache.set(day, free);
+    perUnit.set(unit, free);
     return free;
   }
 

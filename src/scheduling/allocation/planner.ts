@@ -12,7 +12,7 @@ import { formatInstant, localDayOf, localMidnight, parseInstant } from '../time/
 import { CenterCalendar, CourseProfile, calendarFor } from '../calendar/center-calendar';
 import { BookingIndex, IndexedBooking } from './booking-index';
 import { FractionShape, SlotFinder } from './slot-finder';
-import { DEFAULT_RESERVATION, ReservationPolicy, reservedShare } from './reservation-policy';
+import { DEFAULT_RESERVATION, ReservationPolicy, reservedShares } from './reservation-policy';
 
 export { DEFAULT_RESERVATION, NO_RESERVATION } from './reservation-policy';
 export type { ReservationPolicy } from './reservation-policy';
@@ -36,6 +36,8 @@ export interface Planner {
 }
 
 const TIME_TOLERANCE = 30;
+/** A child's fraction under anesthesia is 50 minutes: routine courses leave the emergency reserve in such pieces. */
+const EMERGENCY_PIECE = 50;
 
 interface Placement {
   roomIdx: number;
@@ -227,11 +229,16 @@ export class CorePlanner implements Planner {
 
   private capOk(course: CourseRequest, day: DayNum, nowDay: DayNum): boolean {
     if (this.ignoreReserve) return true;
-    const share = reservedShare(this.policy, course.urgency, day - nowDay);
-    if (share <= 0) return true;
-    // Measured in usable minutes (whole 30-minute pieces of idle gaps): minutes lost in slivers
-    // cannot serve an urgent course, so they must not count as its reserve.
-    return this.index.usableFreeMinutes(day, 30) - course.fractionMinutes >= share * this.openMinutes(day);
+    const { emergency, urgent } = reservedShares(this.policy, course.urgency, day - nowDay);
+    // Measured in usable minutes (whole pieces of idle gaps): minutes lost in slivers cannot
+    // serve an urgent course, so they must not count as its reserve.
+    const open = this.openMinutes(day);
+    if (urgent > 0 && this.index.usableFreeMinutes(day, 30) - course.fractionMinutes < urgent * open) return false;
+    // Routine courses leave the emergency reserve in pieces long enough for a child's fraction;
+    // urgent ones (rarer, and due soon) only need to leave it in standard pieces.
+    const piece = course.urgency === 'ROUTINE' ? EMERGENCY_PIECE : 30;
+    if (emergency > 0 && this.index.usableFreeMinutes(day, piece) - course.fractionMinutes < emergency * open) return false;
+    return true;
   }
 
   private bestOnDay(

@@ -42,10 +42,19 @@ export const NO_RESERVATION: ReservationPolicy = { ...DEFAULT_RESERVATION, enabl
 
 /** Share of a day kept back from a course of this urgency, `lead` calendar days ahead. */
 export function reservedShare(policy: ReservationPolicy, urgency: Urgency, lead: number): number {
-  if (!policy.enabled || urgency === 'EMERGENCY') return 0;
-  const emergencyShare = rampShare(policy.URGENT, lead);
-  // What is held for EMERGENCY courses is held from routine ones too.
-  return urgency === 'URGENT' ? emergencyShare : Math.max(emergencyShare, rampShare(policy.ROUTINE, lead));
+  const r = reservedShares(policy, urgency, lead);
+  return Math.max(r.emergency, r.urgent);
+}
+
+/**
+ * The two reserves separately: `emergency` (held from URGENT and ROUTINE courses) and `urgent`
+ * (held from ROUTINE ones). The planner checks the emergency reserve against routine courses in
+ * whole 50-minute pieces, so a child's 40–50-minute fraction still fits in it.
+ */
+export function reservedShares(policy: ReservationPolicy, urgency: Urgency, lead: number): { emergency: number; urgent: number } {
+  if (!policy.enabled || urgency === 'EMERGENCY') return { emergency: 0, urgent: 0 };
+  const emergency = rampShare(policy.URGENT, lead);
+  return { emergency, urgent: urgency === 'ROUTINE' ? rampShare(policy.ROUTINE, lead) : 0 };
 }
 
 function rampShare(ramp: ReserveRamp, lead: number): number {
