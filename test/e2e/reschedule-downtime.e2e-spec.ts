@@ -70,3 +70,40 @@ describe('downtime over booked fractions: exactly those move, every rule holds',
     expect(await violations(t)).toEqual([]);
   });
 });
+
+describe('a PENDING downtime whose job never ran is picked up by the reconciler', () => {
+  let t: TestApp;
+  let api: Api;
+  let rooms: string[];
+  beforeAll(async () => {
+    t = await createTestApp({ env: { RECONCILER_ENABLED: 'true', RECONCILER_EVERY_MS: '300' } });
+    api = await apiFor(t);
+    rooms = await insertRooms(t, ['G1']);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('reschedules it and marks it DONE', async () => {
+    const c = await createCourse(api, await createPatient(api), { fractions: 3 });
+    await api.post(`/courses/${c.id}/submit`).expect(202);
+    await waitForCourses(t, [c.id], ['SCHEDULED']);
+    const [first] = await db(t).query(`SELECT start FROM appointments WHERE course_id = $1 ORDER BY start LIMIT 1`, [c.id]);
+    // Written as if the API process died between its commit and the enqueue.
+    const [d] = await db(t).query(
+      `INSERT INTO downtimes (room_id, start_at, end_at, kind, reason, created_by) VALUES ($1, $2, $3, 'UNPLANNED', 'power cut', 'test') RETURNING id`,
+      [rooms[0], new Date(first.start.getTime() - 60_000), new Date(first.start.getTime() + 3600_000)],
+    );
+    const done = await waitFor('the reconciler to run the reschedule', async () => {
+      const [row] = await db(t).query(`SELECT reschedule_status, reschedule_summary FROM downtimes WHERE id = $1`, [d.id]);
+      return row.reschedule_status === 'PENDING' ? undefined : row;
+    });
+    expect(done.reschedule_status).toBe('DONE');
+    expect(done.reschedule_summary.hit).toBeGreaterThanOrEqual(1);
+    const [{ n }] = await db(t).query(
+      `SELECT count(*)::int AS n FROM appointments WHERE status = 'BOOKED' AND tstzrange(start, "end") && tstzrange($1, $2)`,
+      [new Date(first.start.getTime() - 60_000), new Date(first.start.getTime() + 3600_000)],
+    );
+    expect(n).toBe(0);
+  });
+});
