@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/roles.decorator';
 import { Appointment } from './appointment.entity';
 import { AppointmentMove } from './appointment-move.entity';
@@ -16,6 +16,7 @@ export class AppointmentsController {
   @Get()
   @Roles('ADMIN', 'COORDINATOR')
   @ApiOperation({ summary: "A room's (or every room's) schedule overlapping [from, to), at most 93 days" })
+  @ApiOkResponse({ type: Appointment, isArray: true })
   list(@Query() query: ListAppointmentsDto): Promise<Appointment[]> {
     return this.appointments.list(query);
   }
@@ -23,6 +24,7 @@ export class AppointmentsController {
   @Get(':id/moves')
   @Roles('ADMIN', 'COORDINATOR')
   @ApiOperation({ summary: 'Why and when this appointment moved' })
+  @ApiOkResponse({ type: AppointmentMove, isArray: true })
   moves(@Param('id', new ParseUUIDPipe()) id: string): Promise<AppointmentMove[]> {
     return this.appointments.history(id);
   }
@@ -48,6 +50,7 @@ export class AppointmentsController {
   @Roles('ADMIN', 'COORDINATOR')
   @ApiOperation({ summary: 'Move a booked fraction; every hard rule is checked' })
   @ApiConflictResponse({ description: 'problem+json with `rule` (1..8) and `violations`' })
+  @ApiOkResponse({ type: Appointment })
   move(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: MoveAppointmentDto): Promise<Appointment> {
     return this.appointments.move(id, dto);
   }

@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { RoomKind, Urgency } from '../scheduling/types';
 
@@ -9,70 +10,92 @@ export type CourseStatus = (typeof COURSE_STATUSES)[number];
 
 @Entity('courses')
 export class Course {
+  @ApiProperty({ type: String, format: 'uuid' })
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
+  @ApiProperty({ type: String, format: 'uuid' })
   @Column('uuid')
   patientId!: string;
 
+  @ApiProperty({ enum: DIAGNOSIS_GROUPS })
   @Column('text')
   diagnosisGroup!: DiagnosisGroup;
 
+  @ApiProperty({ enum: URGENCIES })
   @Column('text')
   urgency!: Urgency;
 
+  @ApiProperty({ type: Number })
   @Column('int')
   fractions!: number;
 
+  @ApiProperty({ type: Number })
   @Column('int')
   fractionsPerWeek!: number;
 
+  @ApiProperty({ type: Number })
   @Column('int')
   fractionMinutes!: number;
 
+  @ApiProperty({ type: Number })
   @Column('int')
   beamMinutes!: number;
 
+  @ApiProperty({ type: Number })
   @Column('int')
   beamOffsetMinutes!: number;
 
+  @ApiProperty({ type: Boolean })
   @Column('boolean')
   requiresAnesthesia!: boolean;
 
+  @ApiProperty({ enum: ['GANTRY', 'FIXED_BEAM'], isArray: true })
   @Column('text', { array: true })
   roomKinds!: RoomKind[];
 
+  @ApiProperty({ type: String, format: 'date' })
   @Column('date')
   earliestStart!: string;
 
+  @ApiProperty({ type: String, format: 'date' })
   @Column('date')
   dueStart!: string;
 
+  @ApiProperty({ enum: COURSE_STATUSES })
   @Column('text')
   status!: CourseStatus;
 
+  @ApiProperty({ type: String, nullable: true })
   @Column('text', { nullable: true })
   reason!: string | null;
 
+  @ApiProperty({ type: Boolean })
   @Column('boolean')
   lateStart!: boolean;
 
   /** Bumped on every submit; the allocation job id carries it so a resubmission is a new job. */
+  @ApiProperty({ type: Number })
   @Column('int')
   submissionNo!: number;
 
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
   @Column('timestamptz', { nullable: true })
   submittedAt!: Date | null;
 
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
   @Column('uuid', { nullable: true })
   referralId!: string | null;
 
+  @ApiProperty({ type: String, nullable: true })
   @Column('char', { length: 2, nullable: true })
   referralCountryCode!: string | null;
 
+  @ApiProperty({ type: String, format: 'date-time' })
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 
+  @ApiProperty({ type: String, format: 'date-time' })
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt!: Date;
 }

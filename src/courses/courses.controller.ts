@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Appointment } from '../appointments/appointment.entity';
 import { Roles } from '../auth/roles.decorator';
 import { CancelCourseDto } from './cancel-course.dto';
@@ -17,6 +17,7 @@ export class CoursesController {
   @Post()
   @Roles('ADMIN', 'COORDINATOR')
   @ApiOperation({ summary: 'Create a DRAFT course (prescription); omitted times take the SPEC defaults' })
+  @ApiCreatedResponse({ type: Course })
   create(@Body() dto: CreateCourseDto): Promise<Course> {
     return this.courses.create(dto);
   }
@@ -24,6 +25,7 @@ export class CoursesController {
   @Get()
   @Roles('ADMIN', 'COORDINATOR', 'MINISTRY')
   @ApiOperation({ summary: 'List courses, optionally by status (a ministry sees only its referred courses)' })
+  @ApiOkResponse({ type: Course, isArray: true })
   list(@Query() query: ListCoursesDto): Promise<Course[]> {
     return this.courses.list(query);
   }
@@ -31,6 +33,7 @@ export class CoursesController {
   @Get(':id')
   @Roles('ADMIN', 'COORDINATOR', 'MINISTRY')
   @ApiOperation({ summary: 'One course with its status, lateStart flag and reason' })
+  @ApiOkResponse({ type: Course })
   get(@Param('id', new ParseUUIDPipe()) id: string): Promise<Course> {
     return this.courses.get(id);
   }
@@ -56,6 +59,7 @@ export class CoursesController {
   @Get(':id/appointments')
   @Roles('ADMIN', 'COORDINATOR', 'MINISTRY')
   @ApiOperation({ summary: "The course's fractions (a ministry: only its own referred courses, else 404)" })
+  @ApiOkResponse({ type: Appointment, isArray: true })
   appointments(@Param('id', new ParseUUIDPipe()) id: string): Promise<Appointment[]> {
     return this.courses.appointments(id);
   }

@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 export const SEXES = ['female', 'male', 'other', 'unknown'] as const;
@@ -5,32 +6,41 @@ export type Sex = (typeof SEXES)[number];
 
 @Entity('patients')
 export class Patient {
+  @ApiProperty({ type: String, format: 'uuid' })
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
+  @ApiProperty({ type: String })
   @Column('text')
   firstName!: string;
 
+  @ApiProperty({ type: String })
   @Column('text')
   lastName!: string;
 
   /** 'YYYY-MM-DD' (TypeORM returns date columns as strings; we keep them so). */
+  @ApiProperty({ type: String, format: 'date' })
   @Column('date')
   birthDate!: string;
 
+  @ApiProperty({ enum: SEXES })
   @Column('text')
   sex!: Sex;
 
+  @ApiProperty({ type: String })
   @Column('char', { length: 2 })
   countryCode!: string;
 
+  @ApiProperty({ type: String, nullable: true })
   @Column('text', { nullable: true })
   mrn!: string | null;
 
   /** Set when the patient came through a ministry referral; the ministry of that country may read it. */
+  @ApiProperty({ type: String, nullable: true })
   @Column('char', { length: 2, nullable: true })
   referralCountryCode!: string | null;
 
+  @ApiProperty({ type: String, format: 'date-time' })
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/roles.decorator';
 import { CreatePatientDto } from './create-patient.dto';
 import { Patient } from './patient.entity';
@@ -15,6 +15,7 @@ export class PatientsController {
   @Post()
   @Roles('ADMIN', 'COORDINATOR')
   @ApiOperation({ summary: 'Register a patient' })
+  @ApiCreatedResponse({ type: Patient })
   create(@Body() dto: CreatePatientDto): Promise<Patient> {
     return this.patients.create(dto);
   }
@@ -22,6 +23,7 @@ export class PatientsController {
   @Get()
   @Roles('ADMIN', 'COORDINATOR', 'MINISTRY')
   @ApiOperation({ summary: 'Search patients by name or MRN (a ministry sees only its referred patients)' })
+  @ApiOkResponse({ type: Patient, isArray: true })
   search(@Query() query: SearchPatientsDto): Promise<Patient[]> {
     return this.patients.search(query);
   }
@@ -29,6 +31,7 @@ export class PatientsController {
   @Get(':id')
   @Roles('ADMIN', 'COORDINATOR', 'MINISTRY')
   @ApiOperation({ summary: 'One patient (404 for a ministry unless it referred the patient)' })
+  @ApiOkResponse({ type: Patient })
   get(@Param('id', new ParseUUIDPipe()) id: string): Promise<Patient> {
     return this.patients.get(id);
   }

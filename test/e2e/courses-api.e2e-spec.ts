@@ -88,6 +88,16 @@ describe('courses and patients over HTTP (validation, roles, state)', () => {
     expect(audit.map((a: { action: string }) => a.action)).toEqual(['course.create', 'course.cancel']);
   });
 
+  it('documents the routes and the course schema in OpenAPI', async () => {
+    const request = (await import('supertest')).default;
+    const doc = (await request(t.app.getHttpServer()).get('/docs-json').expect(200)).body;
+    for (const path of ['/api/v1/patients', '/api/v1/courses', '/api/v1/courses/{id}/submit', '/api/v1/courses/{id}/cancel', '/api/v1/appointments/{id}/move']) {
+      expect(Object.keys(doc.paths)).toContain(path);
+    }
+    expect(doc.components.schemas.Course.properties.status.enum).toContain('UNSCHEDULABLE');
+    expect(doc.components.schemas.CreateCourseDto.required).toEqual(expect.arrayContaining(['patientId', 'fractions', 'earliestStart']));
+  });
+
   async function counts(): Promise<number[]> {
     const [row] = await db(t).query(`SELECT (SELECT count(*) FROM patients)::int AS p, (SELECT count(*) FROM courses)::int AS c, (SELECT count(*) FROM audit_log)::int AS a`);
     return [row.p, row.c, row.a];
