@@ -4,6 +4,7 @@ import type { Job } from 'bullmq';
 import { OutageLog } from './outage-log';
 import { AppConfig } from '../config/app-config';
 import { AllocateCourseJobData, ALLOCATE_COURSE_JOB } from '../courses/allocation-job';
+import { QueryFailedError } from 'typeorm';
 import { QUEUES } from '../queue/queue-names';
 import { AllocationOutcome, AllocationService } from './allocation.service';
 
@@ -29,6 +30,21 @@ export class AllocateProcessor extends WorkerHost implements OnApplicationBootst
     this.worker.concurrency = this.config.get('WORKER_CONCURRENCY');
   }
 
+  /**
+   * Out of attempts with an error that retrying will not cure (the core refused the input, not a
+   * database or connection failure): settle the course as UNSCHEDULABLE with the reason instead of
+   * letting the reconciler re-enqueue it forever. Transient failures stay QUEUED for the reconciler.
+   */
+  @OnWorkerEvent('failed')
+  async onFailed(job: Job<AllocateCourseJobData> | undefined, error: Error): Promise<void> {
+    if (!job || job.name !== ALLOCATE_COURSE_JOB || job.attemptsMade < (job.opts.attempts ?? 1)) return;
+    this.logger.error(`allocation of course ${job.data.courseId} failed for good: ${error.message}`);
+    if (isTransient(error)) return;
+    await this.allocation
+      .markFailed(job.data.courseId, job.data.submissionNo, error.message)
+      .catch((e: Error) => this.logger.error(`could not mark course ${job.data.courseId}: ${e.message}`));
+  }
+
   async process(job: Job<AllocateCourseJobData>): Promise<AllocationOutcome | undefined> {
     if (job.name !== ALLOCATE_COURSE_JOB) {
       this.logger.warn(`ignoring unknown job ${job.name} on ${QUEUES.allocation}`);
@@ -36,4 +52,8 @@ export class AllocateProcessor extends WorkerHost implements OnApplicationBootst
     }
     return this.allocation.allocate(job.data.courseId, job.data.submissionNo);
   }
+}
+
+function isTransient(error: Error): boolean {
+  return error instanceof QueryFailedError || /ECONN|ETIMEDOUT|Connection terminated|timeout/i.test(error.message);
 }

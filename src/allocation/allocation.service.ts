@@ -48,6 +48,19 @@ export class AllocationService {
     return run;
   }
 
+  /** Settles a submission the allocator cannot process as UNSCHEDULABLE (only if still that QUEUED submission). */
+  async markFailed(courseId: string, submissionNo: number, message: string): Promise<void> {
+    await this.dataSource.transaction(async (m) => {
+      const reason = `Allocation failed: ${message}`.slice(0, 1000);
+      const result = await m
+        .getRepository(Course)
+        .update({ id: courseId, status: 'QUEUED', submissionNo }, { status: 'UNSCHEDULABLE', reason, lateStart: false });
+      if (result.affected) {
+        await this.audit.record(m, { action: 'course.unschedulable', entity: 'course', entityId: courseId, details: { submissionNo, reason } });
+      }
+    });
+  }
+
   private async allocateWithRetries(courseId: string, submissionNo: number): Promise<AllocationOutcome> {
     for (let attempt = 1; ; attempt++) {
       try {
