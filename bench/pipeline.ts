@@ -2,9 +2,10 @@
  * End-to-end pipeline benchmark: the 800-course demo year through the real HTTP API, real
  * PostgreSQL, real Redis/BullMQ workers. Prints one JSON object.
  *
- *   npm run bench:pipeline -- [--courses=800] [--seed=1] [--clients=16] [--workers=0] [--keep-db]
+ *   npm run bench:pipeline -- [--courses=800] [--seed=1] [--clients=16] [--workers=0] [--api-only] [--keep-db]
  *
- * --workers=N additionally starts N worker child processes (the API process always runs workers too).
+ * --workers=N additionally starts N worker child processes; --api-only (with --workers) keeps the
+ * API process free of workers, otherwise it runs them too (role "all").
  * Own database (created, migrated, dropped afterwards) and own queue prefix; random port.
  */
 import 'reflect-metadata';
@@ -30,6 +31,7 @@ const COURSES = Number(args.courses ?? 800);
 const SEED = Number(args.seed ?? 1);
 const CLIENTS = Number(args.clients ?? 16);
 const EXTRA_WORKERS = Number(args.workers ?? 0);
+const API_ONLY = args['api-only'] === 'true' && EXTRA_WORKERS > 0;
 const PG_BASE = process.env.BENCH_PG_BASE ?? 'postgres://postgres@127.0.0.1:5432';
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const PASSWORD = 'bench-password-long-enough';
@@ -76,7 +78,7 @@ async function main(): Promise<void> {
     JWT_SECRET: 'bench-secret-which-is-long-enough',
     LOGIN_RATE_LIMIT: '1000',
   });
-  const app = await NestFactory.create(AppModule.forRole('all'), { bufferLogs: true, logger: false });
+  const app = await NestFactory.create(AppModule.forRole(API_ONLY ? 'api' : 'all'), { bufferLogs: true, logger: false });
   configureHttpApp(app);
   await app.listen(0, '127.0.0.1');
   const base = `${await app.getUrl()}/api/v1`.replace('[::1]', '127.0.0.1');
@@ -187,7 +189,8 @@ async function main(): Promise<void> {
           seed: SEED,
           year,
           httpClients: CLIENTS,
-          workerProcesses: 1 + EXTRA_WORKERS,
+          workerProcesses: (API_ONLY ? 0 : 1) + EXTRA_WORKERS,
+          apiProcessRunsWorkers: !API_ONLY,
           workerConcurrency: Number(process.env.WORKER_CONCURRENCY ?? 4),
           setupSeconds: Math.round(setupMs) / 1000,
           wallSeconds: Math.round(wallMs) / 1000,
