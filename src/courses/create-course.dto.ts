@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
 import type { RoomKind, Urgency } from '../scheduling/types';
 import { DIAGNOSIS_GROUPS, DiagnosisGroup, URGENCIES } from './course.entity';
 
@@ -68,10 +68,12 @@ export class CreateCourseDto {
 
   @ApiProperty({ example: '2027-02-01' })
   @Matches(DATE, { message: 'earliestStart must be a date YYYY-MM-DD' })
+  @IsISO8601({ strict: true }, { message: 'earliestStart must be a real calendar date' })
   earliestStart!: string;
 
   @ApiPropertyOptional({ description: 'Default by urgency: 1 / 10 / 20 working days after earliestStart' })
   @IsOptional()
   @Matches(DATE, { message: 'dueStart must be a date YYYY-MM-DD' })
+  @IsISO8601({ strict: true }, { message: 'dueStart must be a real calendar date' })
   dueStart?: string;
 }

@@ -31,6 +31,8 @@ describe('courses and patients over HTTP (validation, roles, state)', () => {
     const course = await api.post('/courses', { patientId, diagnosisGroup: 'BRAIN', urgency: 'SOON', fractions: 46, fractionsPerWeek: 0, earliestStart: 'tomorrow' }).expect(400);
     expect(course.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['diagnosisGroup', 'earliestStart', 'fractions', 'fractionsPerWeek', 'urgency']);
     await api.get('/courses/not-a-uuid').expect(400);
+    const feb30 = await api.post('/courses', { patientId, diagnosisGroup: 'CNS', urgency: 'ROUTINE', fractions: 5, earliestStart: '2027-02-30' }).expect(400);
+    expect(feb30.body.errors.map((e: { field: string }) => e.field)).toEqual(['earliestStart']);
   });
 
   it('answers 409 for a duplicate MRN and 422 for an unknown patient, writing nothing', async () => {
