@@ -5,7 +5,7 @@
  */
 import { Booking, CenterConfig, CourseRequest, Violation } from '../types';
 import { DayNum, formatDate, parseDate, weekId } from '../time/civil-day';
-import { formatInstant, localDayOf, parseInstant } from '../time/zone';
+import { formatInstant, localDayOf, parseInstant, parseInstantCeil } from '../time/zone';
 import { calendarFor } from '../calendar/center-calendar';
 import { contains } from '../calendar/intervals';
 
@@ -149,7 +149,7 @@ export function checkSchedule(center: CenterConfig, bookings: Booking[], courses
       }
     }
     const earliest = parseDate(course.earliestStart);
-    const arrival = parseInstant(course.arrival);
+    const arrival = parseInstantCeil(course.arrival);
     if (arr[0].day < earliest) out.push({ rule: 5, message: `Course ${courseId} starts ${formatDate(arr[0].day)}, before its earliest start ${course.earliestStart}.`, courseId, bookingIds: [arr[0].key] });
     for (const b of arr) {
       if (b.s < arrival) out.push({ rule: 5, message: `Fraction ${b.src.fraction} of ${courseId} starts ${formatInstant(tz, b.s)}, before the course arrived (${course.arrival}).`, courseId, bookingIds: [b.key] });

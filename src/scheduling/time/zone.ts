@@ -49,6 +49,13 @@ export function parseInstant(iso: string): EpochMin {
   return Math.floor(ms / 60_000);
 }
 
+/** The first whole minute at or after an instant: the earliest start a booking made "now" may have (rule 5). */
+export function parseInstantCeil(iso: string): EpochMin {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) throw new RangeError(`not an ISO 8601 instant: ${iso}`);
+  return Math.ceil(ms / 60_000);
+}
+
 /** ISO 8601 with the zone's offset, e.g. 2027-03-01T07:30:00+05:00 (stable, so plans are byte-identical). */
 export function formatInstant(timeZone: string, t: EpochMin): string {
   const off = offsetMinutes(timeZone, t);
