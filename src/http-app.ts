@@ -23,7 +23,7 @@ export function configureHttpApp(app: INestApplication): INestApplication {
     const body = filter.toProblem(error);
     res.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify({ ...body, instance: req.originalUrl }));
   });
-  app.setGlobalPrefix(API_PREFIX, { exclude: ['docs', 'docs-json', 'admin/queues', 'admin/queues/(.*)'] });
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['docs', 'docs-json', 'admin/queues', 'admin/queues/{*path}'] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(filter);
   const document = SwaggerModule.createDocument(
