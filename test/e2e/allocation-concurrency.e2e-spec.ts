@@ -89,3 +89,36 @@ describe('allocation under concurrency: 32 submissions, 2 worker apps, nearly fu
     expect(n).toBe(32);
   });
 });
+
+describe('anesthesia team count (a rule no constraint expresses) under concurrent allocation', () => {
+  let t: TestApp;
+  let second: TestApp;
+  let api: Api;
+  beforeAll(async () => {
+    t = await createTestApp({ env: { WORKER_CONCURRENCY: '4' } });
+    second = await createTestApp({ role: 'worker', db: t.db, queuePrefix: t.queuePrefix, env: { WORKER_CONCURRENCY: '4' } });
+    api = await apiFor(t);
+    await insertRooms(t, ['G1', 'G2', 'G3']);
+  });
+  afterAll(async () => {
+    await second.close();
+    await t.close();
+  });
+
+  it('never runs two anesthesia fractions at once with one team, across two worker apps', async () => {
+    const courses: Course[] = [];
+    for (let i = 0; i < 12; i++) {
+      const child = await createPatient(api, { birthDate: dateIn(-365 * (3 + i)), lastName: `Child${i}` });
+      courses.push(await createCourse(api, child, { fractions: 6 + i, requiresAnesthesia: true, earliestStart: dateIn(1) }));
+    }
+    await Promise.all(courses.map((c) => api.post(`/courses/${c.id}/submit`).expect(202)));
+    const settled = await waitForCourses(t, courses.map((c) => c.id), ['SCHEDULED', 'UNSCHEDULABLE'], 60_000);
+    expect(settled.every((c) => c.status === 'SCHEDULED')).toBe(true);
+    const [{ n }] = await db(t).query(`
+      SELECT count(*)::int AS n FROM appointments a JOIN appointments b ON a.id < b.id
+       WHERE a.anesthesia AND b.anesthesia AND a.status = 'BOOKED' AND b.status = 'BOOKED'
+         AND tstzrange(a.start, a."end") && tstzrange(b.start, b."end")`);
+    expect(n).toBe(0);
+    expect(await violations(t)).toEqual([]);
+  });
+});
