@@ -36,8 +36,6 @@ export interface Planner {
 }
 
 const TIME_TOLERANCE = 30;
-const BEAM_AWARE = process.env.BEAM_AWARE !== '0';
-const ANES_RESERVE = process.env.ANES !== '0';
 /** A child's fraction under anesthesia is 50 minutes: routine courses leave the emergency reserve in such pieces. */
 const EMERGENCY_PIECE = 50;
 
@@ -56,7 +54,6 @@ interface Trial {
 }
 
 function better(a: Trial, b: Trial): boolean {
-  if (process.env.WFIRST === '1' && a.waste !== b.waste) return a.waste < b.waste;
   if (a.off !== b.off) return a.off < b.off;
   if (a.roomChanges !== b.roomChanges) return a.roomChanges < b.roomChanges;
   if (a.waste !== b.waste) return a.waste < b.waste;
@@ -89,9 +86,7 @@ export function toBooking(cal: CenterCalendar, b: IndexedBooking): Booking {
 export class CorePlanner implements Planner {
   readonly calendar: CenterCalendar;
   readonly index: BookingIndex;
-  slots: SlotFinder;
-  /** A 1-minute grid: slower and fragments the beam, so only a late urgent course uses it. */
-  private readonly fineSlots: SlotFinder;
+  readonly slots: SlotFinder;
   private readonly policy: ReservationPolicy;
   private readonly lookahead: number;
   private readonly openMinutesByDay = new Map<DayNum, number>();
@@ -107,9 +102,8 @@ export class CorePlanner implements Planner {
     this.calendar = calendarFor(center);
     this.index = new BookingIndex(this.calendar);
     this.slots = new SlotFinder(this.calendar, this.index, options.gridMinutes ?? 10);
-    this.fineSlots = new SlotFinder(this.calendar, this.index, Number(process.env.FINE ?? 1));
     this.policy = options.reservation ?? DEFAULT_RESERVATION;
-    this.lookahead = options.lookaheadDays ?? Number(process.env.LOOK ?? 2);
+    this.lookahead = options.lookaheadDays ?? 2;
     this.add(existing);
   }
 
@@ -140,21 +134,6 @@ export class CorePlanner implements Planner {
 
   /** Finds the placement without committing it. */
   search(course: CourseRequest, opts: AllocationOptions): AllocationResult {
-    const r = this.searchOnGrid(course, opts);
-    if (r.status !== 'SCHEDULED' || !r.lateStart || course.urgency === 'ROUTINE' || this.slots === this.fineSlots) return r;
-    // Off the 10-minute grid a start can slip between other rooms' beam intervals: gaps the
-    // grid leaves beam-blocked may still take a fraction that would otherwise start late.
-    const coarse = this.slots;
-    this.slots = this.fineSlots;
-    try {
-      const fine = this.searchOnGrid(course, opts);
-      return fine.status === 'SCHEDULED' && fine.firstDate! < r.firstDate! ? fine : r;
-    } finally {
-      this.slots = coarse;
-    }
-  }
-
-  private searchOnGrid(course: CourseRequest, opts: AllocationOptions): AllocationResult {
     const cal = this.calendar;
     const tz = cal.timeZone;
     const invalid = validateCourse(course);
@@ -212,7 +191,7 @@ export class CorePlanner implements Planner {
       // (Offline plans cut at horizon.to: there a course that does not fit is simply not started.)
       this.ignoreReserve = true;
       try {
-        return this.searchOnGrid(course, opts);
+        return this.search(course, opts);
       } finally {
         this.ignoreReserve = false;
       }
@@ -258,63 +237,8 @@ export class CorePlanner implements Planner {
     // Routine courses leave the emergency reserve in pieces long enough for a child's fraction;
     // urgent ones (rarer, and due soon) only need to leave it in standard pieces.
     const piece = course.urgency === 'ROUTINE' ? EMERGENCY_PIECE : 30;
-    if (emergency > 0 && this.usable(day, piece) - course.fractionMinutes < emergency * open) return false;
-    // An emergency child under anesthesia needs the team as well as a room: other anesthesia
-    // courses leave the team one emergency piece of each window day.
-    if (emergency > 0 && course.requiresAnesthesia && ANES_RESERVE && this.teamFreeMinutes(day) - course.fractionMinutes < EMERGENCY_PIECE) return false;
+    if (emergency > 0 && this.index.usableFreeMinutes(day, piece) - course.fractionMinutes < emergency * open) return false;
     return true;
-  }
-
-  /** Anesthesia-team minutes still free inside the day's anesthesia window (all teams). */
-  private teamFreeMinutes(day: DayNum): number {
-    return this.index.memo(day, -1, () => {
-      const window = this.calendar.anesthesiaWindow(day);
-      if (!window) return 0;
-      let free = 0;
-      for (const [ws, we] of window) free += (we - ws) * Math.max(0, this.center.anesthesia.teams);
-      for (const sp of this.index.anesthesiaSpans(day) ?? []) {
-        for (const [ws, we] of window) free -= Math.max(0, Math.min(we, sp.e) - Math.max(ws, sp.s));
-      }
-      return free;
-    });
-  }
-  }
-
-  /**
-   * Free room minutes of a day that fractions of `unit` minutes could really take: whole pieces
-   * of idle gaps whose start also finds the shared beam free (a gap the beam blocks at every
-   * start is no reserve for anyone). Pieces are counted per room, each against the booked beam.
-   */
-  private usable(day: DayNum, unit: number): number {
-    if (!BEAM_AWARE) return this.index.usableFreeMinutes(day, unit);
-    return this.index.memo(day, 1000 + unit, () => {
-      const shape: FractionShape = { fm: unit, off: 10, bm: 8, anesthesia: false };
-      let free = 0;
-      const rds = this.calendar.roomDaysOf(day);
-      for (let r = 0; r < rds.length; r++) {
-        const spans = this.index.roomSpans(r, day) ?? [];
-        for (const [os, oe] of rds[r].open) {
-          let cursor = os;
-          const gaps: Array<[number, number]> = [];
-          for (const sp of spans) {
-            if (sp.e <= os || sp.s >= oe) continue;
-            if (sp.s > cursor) gaps.push([cursor, sp.s]);
-            cursor = Math.max(cursor, sp.e);
-          }
-          if (oe > cursor) gaps.push([cursor, oe]);
-          for (const [gs, ge] of gaps) {
-            let at = gs;
-            for (;;) {
-              const s = this.slots.earliestFit(r, day, at, ge - unit, shape);
-              if (s === null) break;
-              free += unit;
-              at = s + unit;
-            }
-          }
-        }
-      }
-      return free;
-    });
   }
 
   private bestOnDay(
@@ -436,7 +360,7 @@ export class CorePlanner implements Planner {
         bestCost = cost;
       }
     };
-    if (process.env.EXACT !== '0' && target >= floor && slots.fits(r, d, target, shape)) {
+    if (target >= floor && slots.fits(r, d, target, shape)) {
       consider(target);
       // Keeping the exact time keeps lanes aligned day after day, which packs better overall
       // than hugging a neighbour (measured with bench/core.ts).
