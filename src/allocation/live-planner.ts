@@ -1,22 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import { CorePlanner, createPlanner } from '../scheduling/allocation/planner';
+import { AppointmentRow, rowToBooking, SELECT_APPOINTMENT_ROWS } from '../appointments/appointment-row';
 import type { AllocationOptions, AllocationResult, Booking, CenterConfig, CourseRequest } from '../scheduling/types';
 
-interface Row {
-  id: string;
-  course_id: string;
-  fraction: number;
-  room_id: string;
-  start: Date;
-  end: Date;
-  beam_start: Date;
-  beam_end: Date;
-  anesthesia: boolean;
-  status: string;
-  version: string;
-}
-
-const SELECT = `SELECT id, course_id, fraction, room_id, start, "end", beam_start, beam_end, anesthesia, status, version::text AS version FROM appointments`;
 /** Bookings that ended this long ago no longer constrain anything allocated now. */
 const KEEP_PAST_MS = 14 * 24 * 3600 * 1000;
 
@@ -41,7 +27,7 @@ export class LivePlanner {
       await this.rebuild(m, center, now);
       return;
     }
-    const rows: Row[] = await m.query(`${SELECT} WHERE version > $1 ORDER BY version`, [this.version]);
+    const rows: AppointmentRow[] = await m.query(`${SELECT_APPOINTMENT_ROWS} WHERE version > $1 ORDER BY version`, [this.version]);
     for (const row of rows) this.apply(row);
     if (rows.length) this.version = rows[rows.length - 1].version;
   }
@@ -73,14 +59,14 @@ export class LivePlanner {
   private async rebuild(m: EntityManager, center: CenterConfig, now: Date): Promise<void> {
     this.reset();
     const [{ max }] = await m.query(`SELECT coalesce(max(version), 0)::text AS max FROM appointments`);
-    const rows: Row[] = await m.query(`${SELECT} WHERE status = 'BOOKED' AND "end" > $1`, [new Date(now.getTime() - KEEP_PAST_MS)]);
+    const rows: AppointmentRow[] = await m.query(`${SELECT_APPOINTMENT_ROWS} WHERE status = 'BOOKED' AND "end" > $1`, [new Date(now.getTime() - KEEP_PAST_MS)]);
     this.planner = createPlanner(center, []) as CorePlanner;
     this.center = center;
     for (const row of rows) this.apply(row);
     this.version = max;
   }
 
-  private apply(row: Row): void {
+  private apply(row: AppointmentRow): void {
     const planner = this.planner!;
     const seen = this.known.get(row.id);
     if (seen && seen.version === row.version) return;
@@ -89,17 +75,7 @@ export class LivePlanner {
       this.known.delete(row.id);
     }
     if (row.status !== 'BOOKED') return;
-    const ref = planner.index.addBooking({
-      id: row.id,
-      courseId: row.course_id,
-      fraction: row.fraction,
-      roomId: row.room_id,
-      start: row.start.toISOString(),
-      end: row.end.toISOString(),
-      beamStart: row.beam_start.toISOString(),
-      beamEnd: row.beam_end.toISOString(),
-      anesthesia: row.anesthesia,
-    });
+    const ref = planner.index.addBooking(rowToBooking(row));
     this.known.set(row.id, { ref, version: row.version });
   }
 }

@@ -1,20 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Booking } from '../scheduling/types';
-
-interface Row {
-  id: string;
-  course_id: string;
-  fraction: number;
-  room_id: string;
-  start: Date;
-  end: Date;
-  beam_start: Date;
-  beam_end: Date;
-  anesthesia: boolean;
-  status: string;
-  version: string;
-}
+import { AppointmentRow, rowToBooking, SELECT_APPOINTMENT_ROWS } from './appointment-row';
 
 /** Bookings that ended this long ago no longer constrain anything we allocate now. */
 const KEEP_PAST_MS = 14 * 24 * 3600 * 1000;
@@ -51,17 +38,17 @@ export class BookingCacheService {
   private async fullLoad(manager: EntityManager, now: Date): Promise<void> {
     this.byId.clear();
     const [{ max }] = await manager.query(`SELECT coalesce(max(version), 0)::text AS max FROM appointments`);
-    const rows: Row[] = await manager.query(`${SELECT} WHERE status = 'BOOKED' AND "end" > $1`, [new Date(now.getTime() - KEEP_PAST_MS)]);
-    for (const row of rows) this.byId.set(row.id, toBooking(row));
+    const rows: AppointmentRow[] = await manager.query(`${SELECT_APPOINTMENT_ROWS} WHERE status = 'BOOKED' AND "end" > $1`, [new Date(now.getTime() - KEEP_PAST_MS)]);
+    for (const row of rows) this.byId.set(row.id, rowToBooking(row));
     this.version = max;
     this.snapshot = null;
   }
 
   private async applyDelta(manager: EntityManager): Promise<void> {
-    const rows: Row[] = await manager.query(`${SELECT} WHERE version > $1 ORDER BY version`, [this.version]);
+    const rows: AppointmentRow[] = await manager.query(`${SELECT_APPOINTMENT_ROWS} WHERE version > $1 ORDER BY version`, [this.version]);
     if (rows.length === 0) return;
     for (const row of rows) {
-      if (row.status === 'BOOKED') this.byId.set(row.id, toBooking(row));
+      if (row.status === 'BOOKED') this.byId.set(row.id, rowToBooking(row));
       else this.byId.delete(row.id);
     }
     this.version = rows[rows.length - 1].version;
@@ -79,18 +66,3 @@ export class BookingCacheService {
   }
 }
 
-const SELECT = `SELECT id, course_id, fraction, room_id, start, "end", beam_start, beam_end, anesthesia, status, version::text AS version FROM appointments`;
-
-function toBooking(r: Row): Booking {
-  return {
-    id: r.id,
-    courseId: r.course_id,
-    fraction: r.fraction,
-    roomId: r.room_id,
-    start: r.start.toISOString(),
-    end: r.end.toISOString(),
-    beamStart: r.beam_start.toISOString(),
-    beamEnd: r.beam_end.toISOString(),
-    anesthesia: r.anesthesia,
-  };
-}

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { AppointmentRow, rowToBooking, SELECT_APPOINTMENT_ROWS } from '../appointments/appointment-row';
 import { CenterConfigService } from '../center/center-config.service';
 import type { SubmissionRecord } from '../scheduling/forecast/arrival-model';
 import type { QuotaDemand } from '../scheduling/forecast/types';
@@ -15,18 +16,6 @@ export interface ForecastSnapshot {
   annualCapacity: number;
   /** Room id → name, so a result can be read without looking ids up. */
   roomNames: Record<string, string>;
-}
-
-interface AppointmentRow {
-  id: string;
-  course_id: string;
-  fraction: number;
-  room_id: string;
-  start: Date;
-  end: Date;
-  beam_start: Date;
-  beam_end: Date;
-  anesthesia: boolean;
 }
 
 interface SubmissionRow {
@@ -59,21 +48,10 @@ export class ForecastDataService {
       const center = await this.centerConfig.load(m);
       const settings = await this.centerConfig.getSettings(m);
       const appointments = (await m.query(
-        `SELECT id, course_id, fraction, room_id, start, "end", beam_start, beam_end, anesthesia
-           FROM appointments WHERE status = 'BOOKED' AND "end" > $1 ORDER BY start, id`,
+        `${SELECT_APPOINTMENT_ROWS} WHERE status = 'BOOKED' AND "end" > $1 ORDER BY start, id`,
         [now],
       )) as AppointmentRow[];
-      const existing: Booking[] = appointments.map((a) => ({
-        id: a.id,
-        courseId: a.course_id,
-        fraction: a.fraction,
-        roomId: a.room_id,
-        start: a.start.toISOString(),
-        end: a.end.toISOString(),
-        beamStart: a.beam_start.toISOString(),
-        beamEnd: a.beam_end.toISOString(),
-        anesthesia: a.anesthesia,
-      }));
+      const existing: Booking[] = appointments.map(rowToBooking);
 
       const history = await this.recentSubmissions(m, now, historyWeeks);
       const quotaDemand = includeQuotaDemand ? await this.unusedQuotaPlaces(m, now) : [];
