@@ -1,7 +1,7 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { OutageLog } from './outage-log';
+import { OutageLog } from '../queue/outage-log';
 import { AppConfig } from '../config/app-config';
 import { AllocateCourseJobData, ALLOCATE_COURSE_JOB } from '../courses/allocation-job';
 import { QueryFailedError } from 'typeorm';

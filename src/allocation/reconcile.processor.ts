@@ -1,7 +1,7 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { OutageLog } from './outage-log';
+import { OutageLog } from '../queue/outage-log';
 import { AppConfig } from '../config/app-config';
 import { JobRepository } from '../queue/job.repository';
 import { QUEUES } from '../queue/queue-names';
@@ -24,7 +24,7 @@ export class ReconcileProcessor extends WorkerHost implements OnApplicationBoots
   onWorkerError(error: Error): void {
     this.outage.report(error);
   }
-  private timer?: NodeJS.Timeout;
+  private stopScheduler?: () => void;
 
   constructor(
     private readonly reconciler: ReconcileService,
@@ -37,39 +37,15 @@ export class ReconcileProcessor extends WorkerHost implements OnApplicationBoots
   onApplicationBootstrap(): void {
     if (this.config.get('RECONCILER_ENABLED') !== 'true') return;
     const every = this.config.get('RECONCILER_EVERY_MS');
-    void this.ensureScheduler(every);
-    this.timer = setInterval(() => void this.ensureScheduler(every), every);
-    this.timer.unref();
+    this.stopScheduler = this.jobs.keepScheduler(QUEUES.maintenance, RECONCILE_SCHEDULER_ID, RECONCILE_JOB, every);
   }
 
   onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
+    this.stopScheduler?.();
   }
 
   async process(job: Job): Promise<ReconcileReport | undefined> {
     if (job.name !== RECONCILE_JOB) return undefined;
     return this.reconciler.run();
   }
-
-  private async ensureScheduler(every: number): Promise<void> {
-    try {
-      const queue = this.jobs.queue(QUEUES.maintenance);
-      await withTimeout(
-        queue.upsertJobScheduler(RECONCILE_SCHEDULER_ID, { every }, { name: RECONCILE_JOB, opts: { removeOnComplete: 50, removeOnFail: 50 } }),
-        2000,
-      );
-    } catch (error) {
-      this.logger.debug?.(`reconcile scheduler not ensured: ${(error as Error).message}`);
-    }
-  }
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout;
-  return Promise.race([
-    promise.finally(() => clearTimeout(timer)),
-    new Promise<T>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
-    }),
-  ]);
 }

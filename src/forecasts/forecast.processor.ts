@@ -1,6 +1,7 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
+import { OutageLog } from '../queue/outage-log';
 import { QUEUES } from '../queue/queue-names';
 import { RUN_FORECAST_JOB, RunForecastJobData } from './forecast-job';
 import { ForecastRunnerService } from './forecast-runner.service';
@@ -12,6 +13,12 @@ import { ForecastRunnerService } from './forecast-runner.service';
 @Processor(QUEUES.forecast, { concurrency: 1 })
 export class ForecastProcessor extends WorkerHost {
   private readonly logger = new Logger(ForecastProcessor.name);
+  private readonly outage = new OutageLog(this.logger);
+
+  @OnWorkerEvent('error')
+  onWorkerError(error: Error): void {
+    this.outage.report(error);
+  }
 
   constructor(private readonly runner: ForecastRunnerService) {
     super();

@@ -1,6 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import type { JobsOptions, Queue } from 'bullmq';
+import { OutageLog } from './outage-log';
 import { QUEUES, QueueName } from './queue-names';
 
 const DEFAULT_OPTIONS: JobsOptions = {
@@ -36,15 +37,8 @@ export class JobRepository {
     };
     // An 'error' event without a listener is printed raw by BullMQ on every reconnect attempt;
     // a Redis outage is reported once per minute here and by /health.
-    for (const queue of Object.values(this.queues)) queue.on('error', (error) => this.reportOutage(queue.name, error));
-  }
-
-  private lastOutageReport = 0;
-  private reportOutage(queue: string, error: Error): void {
-    const now = Date.now();
-    if (now - this.lastOutageReport < 60_000) return;
-    this.lastOutageReport = now;
-    this.logger.warn(`queue ${queue}: ${error.message}`);
+    const outage = new OutageLog(this.logger, 'queues');
+    for (const queue of Object.values(this.queues)) queue.on('error', (error) => outage.report(error));
   }
 
   queue(name: QueueName): Queue {
@@ -71,6 +65,28 @@ export class JobRepository {
     if (!job) return false;
     const state = await job.getState();
     return state === 'waiting' || state === 'active' || state === 'delayed' || state === 'prioritized' || state === 'waiting-children';
+  }
+
+  /**
+   * Keeps a periodic job scheduled: upserts it now and again every `refreshEvery` ms, because a
+   * Redis that restarts empty forgets its schedulers (upserting is idempotent, and with several
+   * workers one job still runs per interval cluster-wide). Returns the function that stops it.
+   */
+  keepScheduler(queue: QueueName, schedulerId: string, jobName: string, every: number, refreshEvery = every): () => void {
+    const upsert = async () => {
+      try {
+        await withTimeout(
+          this.queues[queue].upsertJobScheduler(schedulerId, { every }, { name: jobName, opts: { removeOnComplete: 50, removeOnFail: 50 } }),
+          2000,
+        );
+      } catch (error) {
+        this.logger.debug?.(`scheduler ${schedulerId} not ensured: ${(error as Error).message}`);
+      }
+    };
+    void upsert();
+    const timer = setInterval(() => void upsert(), refreshEvery);
+    timer.unref();
+    return () => clearInterval(timer);
   }
 
   /** Removes a finished or failed job so the same id can be enqueued again. */

@@ -1,8 +1,9 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DelayedError, Job } from 'bullmq';
 import { AppConfig } from '../config/app-config';
 import { JobRepository } from '../queue/job.repository';
+import { OutageLog } from '../queue/outage-log';
 import { QUEUES } from '../queue/queue-names';
 import { EXPIRE_HOLD_JOB, ExpireHoldJobData, SWEEP_HOLDS_JOB, SWEEP_HOLDS_SCHEDULER_ID } from './hold-expiry-job';
 import { ReferralSubmitReconciler } from '../referrals/referral-submit.reconciler';
@@ -17,8 +18,13 @@ import { ExpireOutcome, ReservationsService } from './reservations.service';
  */
 @Processor(QUEUES.quotaHolds)
 export class HoldExpiryProcessor extends WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(HoldExpiryProcessor.name);
-  private timer?: NodeJS.Timeout;
+  private readonly outage = new OutageLog(new Logger(HoldExpiryProcessor.name));
+  private stopScheduler?: () => void;
+
+  @OnWorkerEvent('error')
+  onWorkerError(error: Error): void {
+    this.outage.report(error);
+  }
 
   constructor(
     private readonly reservations: ReservationsService,
@@ -32,14 +38,11 @@ export class HoldExpiryProcessor extends WorkerHost implements OnApplicationBoot
   onApplicationBootstrap(): void {
     if (this.config.get('RECONCILER_ENABLED') !== 'true') return;
     const every = this.config.get('QUOTA_HOLD_SWEEP_EVERY_MS');
-    void this.ensureScheduler(every);
-    // A Redis that restarts empty forgets the scheduler; re-upserting is idempotent.
-    this.timer = setInterval(() => void this.ensureScheduler(every), Math.max(every, 10_000));
-    this.timer.unref();
+    this.stopScheduler = this.jobs.keepScheduler(QUEUES.quotaHolds, SWEEP_HOLDS_SCHEDULER_ID, SWEEP_HOLDS_JOB, every, Math.max(every, 10_000));
   }
 
   onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
+    this.stopScheduler?.();
   }
 
   async process(job: Job, token?: string): Promise<ExpireOutcome | { expired: number; submitted: number } | undefined> {
@@ -57,26 +60,4 @@ export class HoldExpiryProcessor extends WorkerHost implements OnApplicationBoot
     return result;
   }
 
-  private async ensureScheduler(every: number): Promise<void> {
-    try {
-      await withTimeout(
-        this.jobs
-          .queue(QUEUES.quotaHolds)
-          .upsertJobScheduler(SWEEP_HOLDS_SCHEDULER_ID, { every }, { name: SWEEP_HOLDS_JOB, opts: { removeOnComplete: 50, removeOnFail: 50 } }),
-        2000,
-      );
-    } catch (error) {
-      this.logger.debug?.(`hold sweep scheduler not ensured: ${(error as Error).message}`);
-    }
-  }
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout;
-  return Promise.race([
-    promise.finally(() => clearTimeout(timer)),
-    new Promise<T>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
-    }),
-  ]);
 }

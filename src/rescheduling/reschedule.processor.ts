@@ -1,7 +1,7 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { OutageLog } from '../allocation/outage-log';
+import { OutageLog } from '../queue/outage-log';
 import { QUEUES } from '../queue/queue-names';
 import { DowntimeRescheduleService, DowntimeRescheduleSummary } from './downtime-reschedule.service';
 import { RescheduleDowntimeJobData, RESCHEDULE_DOWNTIME_JOB } from '../downtimes/reschedule-downtime-job';
