@@ -40,7 +40,7 @@ type ExpiresIn = NonNullable<JwtSignOptions['expiresIn']>;
 })
 export class AuthModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(CorsMiddleware).forRoutes('*');
+    consumer.apply(CorsMiddleware).forRoutes('{*splat}');
   }
 }
 
