@@ -2,14 +2,15 @@
  * npm-less helper: ts-node bench/tune-reservation.ts — sweeps the dynamic-reservation parameters
  * on the generated year (several seeds) and prints one JSON line per setting: steady-state
  * room-time utilization and on-time shares. This is how DEFAULT_RESERVATION was chosen.
- * Env lists: SEEDS, SHARES, MINS, FULLS, EMERGENCIES, RELEASES (routine release point, days);
+ * Env lists: SEEDS, SHARES, MINS, FULLS, EMERGENCIES, RELEASES (routine release point, days),
+ * SLOTS=0 to hold the emergency reserve as the EMERGENCIES share instead of concrete slots;
  * or POLICY (one JSON policy). Single-seed differences below ~0.5 pt utilization or a few
  * on-time courses are noise: one course placed differently reshapes the rest of the year,
  * so compare settings on several seeds (SEEDS=1,2,3 at least).
  */
 import { generateScenario } from '../src/scheduling/scenario/generate-scenario';
 import { scenarioCourses, scenarioToCenter } from '../src/scheduling/scenario/scenario-center';
-import { createPlanner, ReservationPolicy } from '../src/scheduling/allocation/planner';
+import { createPlanner, DEFAULT_RESERVATION, ReservationPolicy } from '../src/scheduling/allocation/planner';
 import { planMetrics } from '../src/scheduling/metrics/plan-metrics';
 import { Booking } from '../src/scheduling/types';
 
@@ -25,6 +26,8 @@ for (const share of list('SHARES', [0.2, 0.25, 0.3]))
           enabled: true,
           ROUTINE: { share, minShare, releaseDays, fullDays },
           URGENT: { share: emergency, minShare: emergency, releaseDays: 0, fullDays: 1 },
+          // SLOTS=0: the emergency reserve as a share of free minutes (EMERGENCIES) instead of slots.
+          ...(process.env.SLOTS === '0' ? {} : { emergencySlots: DEFAULT_RESERVATION.emergencySlots }),
         });
 if (process.env.POLICY) grid.splice(0, grid.length, JSON.parse(process.env.POLICY));
 

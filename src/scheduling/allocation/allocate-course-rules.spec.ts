@@ -2,7 +2,7 @@ import { demoCenter } from '../defaults/demo-center';
 import { checkSchedule } from '../rules/check-schedule';
 import { course } from '../testing/booking-factory';
 import { Booking } from '../types';
-import { allocateCourse, createPlanner } from './planner';
+import { allocateCourse, createPlanner, NO_RESERVATION } from './planner';
 
 const center = demoCenter();
 const sched = (r: ReturnType<typeof allocateCourse>) => {
@@ -38,7 +38,8 @@ describe('allocateCourse', () => {
   });
 
   it('anesthesia fractions go inside the window and never overlap with one team', () => {
-    const planner = createPlanner(center, []);
+    // Without the urgent reservation, so the team limit alone decides (the reserve keeps a slot back).
+    const planner = createPlanner(center, [], { reservation: NO_RESERVATION });
     const courses = Array.from({ length: 7 }, (_, i) =>
       course(`K${i}`, { fractions: 5, requiresAnesthesia: true, fractionMinutes: 50, patientCategory: 'PEDIATRIC', arrival: '2027-02-26T09:00:00+05:00' }),
     );
@@ -51,6 +52,34 @@ describe('allocateCourse', () => {
     const starts = booked.filter((b) => b.fraction === 1).map((b) => b.start.slice(0, 10));
     expect(starts.filter((d) => d === '2027-03-01')).toHaveLength(6);
     expect(checkSchedule(center, booked, courses)).toEqual([]);
+  });
+
+  it('the emergency reserve keeps a slot in the anesthesia window that an EMERGENCY child then gets on time', () => {
+    const planner = createPlanner(center, []);
+    const kids = Array.from({ length: 7 }, (_, i) =>
+      course(`K${i}`, { fractions: 5, requiresAnesthesia: true, fractionMinutes: 50, patientCategory: 'PEDIATRIC', arrival: '2027-02-26T09:00:00+05:00' }),
+    );
+    const booked: Booking[] = [];
+    for (const c of kids) {
+      const r = planner.allocate(c, { now: c.arrival });
+      if (r.status === 'SCHEDULED') booked.push(...r.appointments);
+    }
+    // One team holds 6 fifty-minute fractions a day; routine courses leave one of them free.
+    expect(booked.filter((b) => b.fraction === 1 && b.start.startsWith('2027-03-01'))).toHaveLength(5);
+    const e = course('E', {
+      urgency: 'EMERGENCY',
+      fractions: 5,
+      requiresAnesthesia: true,
+      fractionMinutes: 50,
+      patientCategory: 'PEDIATRIC',
+      arrival: '2027-02-26T12:00:00+05:00',
+      earliestStart: '2027-03-01',
+      dueStart: '2027-03-01',
+    });
+    const r = sched(planner.allocate(e, { now: e.arrival }));
+    expect(r.firstDate).toBe('2027-03-01');
+    expect(r.lateStart).toBe(false);
+    expect(checkSchedule(center, [...booked, ...r.appointments], [...kids, e])).toEqual([]);
   });
 
   it('a course that cannot start by dueStart is booked at the earliest feasible day and flagged lateStart', () => {

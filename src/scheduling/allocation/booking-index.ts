@@ -84,6 +84,7 @@ export class BookingIndex {
   private readonly roomMinutes = new Map<number, number>();
   private readonly nRooms: number;
   private readonly usableCache = new Map<DayNum, Map<number, number>>();
+  private readonly versions = new Map<DayNum, number>();
 
   constructor(readonly cal: CenterCalendar) {
     this.nRooms = Math.max(1, cal.rooms.length);
@@ -140,6 +141,11 @@ export class BookingIndex {
     return free;
   }
 
+  /** Changes whenever a booking of the day is added or removed (for callers' own caches). */
+  version(day: DayNum): number {
+    return this.versions.get(day) ?? 0;
+  }
+
   addBooking(b: Booking): number {
     const roomIdx = this.cal.roomIndex.get(b.roomId);
     if (roomIdx === undefined) throw new RangeError(`booking of course ${b.courseId} names unknown room ${b.roomId}`);
@@ -162,6 +168,7 @@ export class BookingIndex {
     const ref = this.all.length;
     this.all.push(b);
     this.usableCache.delete(b.day);
+    this.versions.set(b.day, this.version(b.day) + 1);
     const k = this.key(b.roomIdx, b.day);
     let arr = this.rooms.get(k);
     if (!arr) this.rooms.set(k, (arr = []));
@@ -183,11 +190,23 @@ export class BookingIndex {
     return ref;
   }
 
+  /** Runs `fn` with `b` booked, then leaves the index as it was (no trace in `all`). */
+  withTemporary<T>(b: IndexedBooking, fn: () => T): T {
+    const ref = this.add(b);
+    try {
+      return fn();
+    } finally {
+      this.remove(ref);
+      this.all.pop();
+    }
+  }
+
   remove(ref: number): void {
     const b = this.all[ref];
     if (!b || b.removed) return;
     b.removed = true;
     this.usableCache.delete(b.day);
+    this.versions.set(b.day, this.version(b.day) + 1);
     const k = this.key(b.roomIdx, b.day);
     removeRef(this.rooms.get(k), ref);
     removeRef(this.beam.get(b.day), ref);

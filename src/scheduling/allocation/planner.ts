@@ -13,6 +13,7 @@ import { CenterCalendar, CourseProfile, calendarFor } from '../calendar/center-c
 import { BookingIndex, IndexedBooking } from './booking-index';
 import { FractionShape, SlotFinder } from './slot-finder';
 import { DEFAULT_RESERVATION, ReservationPolicy, reservedShares } from './reservation-policy';
+import { EmergencyProbe } from './emergency-probe';
 
 export { DEFAULT_RESERVATION, NO_RESERVATION } from './reservation-policy';
 export type { ReservationPolicy } from './reservation-policy';
@@ -38,6 +39,10 @@ export interface Planner {
 const TIME_TOLERANCE = 30;
 /** A child's fraction under anesthesia is 50 minutes: routine courses leave the emergency reserve in such pieces. */
 const EMERGENCY_PIECE = 50;
+
+/** May a fraction start at `start` in room `roomIdx` (on the day the test was made for)? */
+type Admit = (roomIdx: number, start: number) => boolean;
+const REFUSE: Admit = () => false;
 
 interface Placement {
   roomIdx: number;
@@ -91,6 +96,7 @@ export class CorePlanner implements Planner {
   private readonly lookahead: number;
   private readonly openMinutesByDay = new Map<DayNum, number>();
   private ignoreReserve = false;
+  private readonly probe: EmergencyProbe | null;
   /** Latest fully blocked treatment day met by a failed walk (start-day skipping). */
   private blockedUntil = -1;
 
@@ -104,6 +110,8 @@ export class CorePlanner implements Planner {
     this.slots = new SlotFinder(this.calendar, this.index, options.gridMinutes ?? 10);
     this.policy = options.reservation ?? DEFAULT_RESERVATION;
     this.lookahead = options.lookaheadDays ?? 2;
+    const keep = this.policy.emergencySlots;
+    this.probe = keep ? new EmergencyProbe(this.calendar, this.index, () => this.slots, keep) : null;
     this.add(existing);
   }
 
@@ -227,18 +235,27 @@ export class CorePlanner implements Planner {
     return true;
   }
 
-  private capOk(course: CourseRequest, day: DayNum, nowDay: DayNum): boolean {
-    if (this.ignoreReserve) return true;
+  /**
+   * Which starts on `day` the course may take without eating into the urgent reserves: null
+   * when any start will do, otherwise a test per (room, start).
+   */
+  private admission(course: CourseRequest, day: DayNum, nowDay: DayNum, shape: FractionShape): Admit | null {
+    if (this.ignoreReserve) return null;
     const { emergency, urgent } = reservedShares(this.policy, course.urgency, day - nowDay);
     // Measured in usable minutes (whole pieces of idle gaps): minutes lost in slivers cannot
     // serve an urgent course, so they must not count as its reserve.
     const open = this.openMinutes(day);
-    if (urgent > 0 && this.index.usableFreeMinutes(day, 30) - course.fractionMinutes < urgent * open) return false;
-    // Routine courses leave the emergency reserve in pieces long enough for a child's fraction;
-    // urgent ones (rarer, and due soon) only need to leave it in standard pieces.
-    const piece = course.urgency === 'ROUTINE' ? EMERGENCY_PIECE : 30;
-    if (emergency > 0 && this.index.usableFreeMinutes(day, piece) - course.fractionMinutes < emergency * open) return false;
-    return true;
+    if (urgent > 0 && this.index.usableFreeMinutes(day, 30) - course.fractionMinutes < urgent * open) return REFUSE;
+    if (emergency <= 0) return null;
+    const probe = this.probe;
+    if (!probe) {
+      // Routine courses leave the emergency reserve in pieces long enough for a child's
+      // fraction; urgent ones (rarer, and due soon) only need to leave it in standard pieces.
+      const piece = course.urgency === 'ROUTINE' ? EMERGENCY_PIECE : 30;
+      return this.index.usableFreeMinutes(day, piece) - course.fractionMinutes < emergency * open ? REFUSE : null;
+    }
+    return (r, s) =>
+      probe.admits({ roomIdx: r, day, start: s, end: s + shape.fm, beamStart: s + shape.off, beamEnd: s + shape.off + shape.bm, anesthesia: shape.anesthesia });
   }
 
   private bestOnDay(
@@ -250,13 +267,14 @@ export class CorePlanner implements Planner {
     shape: FractionShape,
     profile: CourseProfile,
   ): Trial | null {
-    if (!this.capOk(course, d, nowDay)) return null;
+    const admit = this.admission(course, d, nowDay, shape);
+    if (admit === REFUSE) return null;
     let best: Trial | null = null;
     const seen = new Set<number>();
     for (const r of rooms) {
       for (const s of this.slots.gapCandidates(r, d, floor, shape)) {
         const key = s * 64 + r;
-        if (seen.has(key)) continue;
+        if (seen.has(key) || (admit && !admit(r, s))) continue;
         seen.add(key);
         const trial = this.walk(course, d, r, s, nowDay, rooms, shape, profile, best);
         if (trial && (!best || better(trial, best))) best = trial;
@@ -292,7 +310,8 @@ export class CorePlanner implements Planner {
       const w = weekId(d);
       const wc = weekCount.get(w) ?? 0;
       if (wc >= course.fractionsPerWeek) continue;
-      const p = this.capOk(course, d, nowDay) ? this.placeOnDay(d, r0, localMidnight(tz, d) + tod, rooms, shape) : null;
+      const admit = this.admission(course, d, nowDay, shape);
+      const p = admit === REFUSE ? null : this.placeOnDay(d, r0, localMidnight(tz, d) + tod, rooms, shape, -Infinity, admit);
       if (!p) {
         if (st === 2) continue;
         this.blockedUntil = Math.max(this.blockedUntil, d);
@@ -316,14 +335,14 @@ export class CorePlanner implements Planner {
    * against a neighbour, whichever wastes fewer sliver minutes), then the same in another room;
    * failing both, the nearest slot anywhere.
    */
-  placeOnDay(d: DayNum, r0: number, target: number, rooms: number[], shape: FractionShape, floor = -Infinity): Placement | null {
-    const inRoom = this.bestNear(r0, d, target, shape, floor);
+  placeOnDay(d: DayNum, r0: number, target: number, rooms: number[], shape: FractionShape, floor = -Infinity, admit: Admit | null = null): Placement | null {
+    const inRoom = this.bestNear(r0, d, target, shape, floor, admit);
     if (inRoom !== null) return { roomIdx: r0, day: d, start: inRoom };
     let best: Placement | null = null;
     let bestCost = Infinity;
     for (const r of rooms) {
       if (r === r0) continue;
-      const s = this.bestNear(r, d, target, shape, floor);
+      const s = this.bestNear(r, d, target, shape, floor, admit);
       if (s === null) continue;
       const cost = this.slots.waste(r, d, s, shape.fm) * 4 + Math.abs(s - target);
       if (cost < bestCost) {
@@ -334,6 +353,7 @@ export class CorePlanner implements Planner {
     if (best) return best;
     for (const r of rooms) {
       for (const s of this.slots.gapCandidates(r, d, floor, shape)) {
+        if (admit && !admit(r, s)) continue;
         // Staying in the same room is worth half an hour of time-of-day drift.
         const dev = Math.abs(s - target) + (r === r0 ? 0 : TIME_TOLERANCE);
         if (dev < bestCost) {
@@ -346,22 +366,21 @@ export class CorePlanner implements Planner {
   }
 
   /** Best start in one room within ±30 min of target: least waste, then least drift. */
-  private bestNear(r: number, d: DayNum, target: number, shape: FractionShape, floor: number): number | null {
+  private bestNear(r: number, d: DayNum, target: number, shape: FractionShape, floor: number, admit: Admit | null): number | null {
     const slots = this.slots;
     const lo = Math.max(target - TIME_TOLERANCE, floor);
     const hi = target + TIME_TOLERANCE;
     let best: number | null = null;
     let bestCost = Infinity;
     const consider = (s: number | null) => {
-      if (s === null) return;
+      if (s === null || (admit && !admit(r, s))) return;
       const cost = slots.waste(r, d, s, shape.fm) * 4 + Math.abs(s - target);
       if (cost < bestCost) {
         best = s;
         bestCost = cost;
       }
     };
-    if (target >= floor && slots.fits(r, d, target, shape)) {
-      consider(target);
+    if (target >= floor && slots.fits(r, d, target, shape) && (!admit || admit(r, target))) {
       // Keeping the exact time keeps lanes aligned day after day, which packs better overall
       // than hugging a neighbour (measured with bench/core.ts).
       return target;
