@@ -39,8 +39,24 @@ export function localDayOf(timeZone: string, t: EpochMin): DayNum {
   return Math.floor((t + offset) / 1440);
 }
 
+const offsetCache = new Map<string, Map<number, number>>();
+/** Real zone transitions fall on whole quarter hours, so one lookup serves a 15-minute bucket. */
+const OFFSET_BUCKET_MINUTES = 15;
+
+/** The zone's UTC offset at an instant; cached because plans and forecasts format every booking. */
 export function offsetMinutes(timeZone: string, t: EpochMin): number {
-  return tzOffset(timeZone, new Date(t * 60_000));
+  let zoneCache = offsetCache.get(timeZone);
+  if (!zoneCache) {
+    zoneCache = new Map();
+    offsetCache.set(timeZone, zoneCache);
+  }
+  const bucket = Math.floor(t / OFFSET_BUCKET_MINUTES);
+  let offset = zoneCache.get(bucket);
+  if (offset === undefined) {
+    offset = tzOffset(timeZone, new Date(bucket * OFFSET_BUCKET_MINUTES * 60_000));
+    zoneCache.set(bucket, offset);
+  }
+  return offset;
 }
 
 export function parseInstant(iso: string): EpochMin {
