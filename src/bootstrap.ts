@@ -4,11 +4,13 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import type { AppRole } from './app-role';
 import { AppConfig } from './config/app-config';
+import { validateEnvironment } from './config/env.validation';
 import { configureHttpApp } from './http-app';
 
 /** A process without HTTP: the worker role, or a CLI that only needs the services (role api: no workers). */
 export async function createAppContext(role: AppRole): Promise<INestApplicationContext> {
-  const context = await NestFactory.createApplicationContext(AppModule.forRole(role), { bufferLogs: true });
+  validateEnvironment(process.env);
+  const context = await NestFactory.createApplicationContext(AppModule.forRole(role), { bufferLogs: true, abortOnError: false });
   context.useLogger(context.get(Logger));
   context.enableShutdownHooks();
   return context;
@@ -16,7 +18,9 @@ export async function createAppContext(role: AppRole): Promise<INestApplicationC
 
 /** The HTTP app of a role (api or all), configured and initialised (workers run) but not listening yet. */
 export async function createHttpApp(role: AppRole): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.forRole(role), { bufferLogs: true });
+  // Checked before Nest boots so a bad setting ends start-up with one line, not Nest's stack trace.
+  validateEnvironment(process.env);
+  const app = await NestFactory.create(AppModule.forRole(role), { bufferLogs: true, abortOnError: false });
   configureHttpApp(app);
   await app.init();
   return app;

@@ -1,0 +1,29 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+
+const root = join(__dirname, '..', '..');
+
+function start(env: Record<string, string>, role = 'api') {
+  return spawnSync(process.execPath, [join(root, 'node_modules/ts-node/dist/bin.js'), '--transpile-only', 'src/main.ts', `--role=${role}`], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? '', DATABASE_URL: 'postgres://postgres@127.0.0.1:1/none', REDIS_URL: 'redis://127.0.0.1:1', ...env },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+}
+
+describe('start-up with a bad configuration', () => {
+  it('stops with one clear line when production has no JWT secret', () => {
+    const run = start({ NODE_ENV: 'production' });
+    expect(run.status).toBe(1);
+    expect(run.stderr.trim().split('\n')).toEqual(['Invalid configuration: JWT_SECRET: required in production (at least 16 characters)']);
+  });
+
+  it('names every bad setting on that line (worker role too)', () => {
+    const run = start({ PORT: 'abc', LOG_LEVEL: 'loud' }, 'worker');
+    expect(run.status).toBe(1);
+    const lines = run.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^Invalid configuration: .*PORT.*LOG_LEVEL|^Invalid configuration: .*LOG_LEVEL.*PORT/);
+  });
+});
