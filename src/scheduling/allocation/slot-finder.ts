@@ -7,6 +7,7 @@
 import { DayNum } from '../time/civil-day';
 import { localMidnight } from '../time/zone';
 import { CenterCalendar } from '../calendar/center-calendar';
+import { freeGaps } from '../calendar/intervals';
 import { BookingIndex, firstOverlap, lastOverlap, Span } from './booking-index';
 
 export interface FractionShape {
@@ -199,15 +200,7 @@ export class SlotFinder {
     const spans = this.idx.roomSpans(roomIdx, day) ?? [];
     const out: number[] = [];
     for (const [os, oe] of rd.open) {
-      let cursor = os;
-      const gaps: Array<[number, number]> = [];
-      for (const sp of spans) {
-        if (sp.e <= os || sp.s >= oe) continue;
-        if (sp.s > cursor) gaps.push([cursor, sp.s]);
-        cursor = Math.max(cursor, sp.e);
-      }
-      if (oe > cursor) gaps.push([cursor, oe]);
-      for (const [gs, ge] of gaps) {
+      for (const [gs, ge] of freeGaps([os, oe], spans)) {
         const lo = Math.max(gs, floor);
         const hi = ge - f.fm;
         if (hi < lo) continue;

@@ -36,3 +36,17 @@ export function contains(intervals: Interval[], s: number, e: number): boolean {
   for (const iv of intervals) if (iv[0] <= s && e <= iv[1]) return true;
   return false;
 }
+
+/** The free gaps of one open interval around sorted busy spans (bookings), in order. */
+export function freeGaps(open: Interval, busy: ReadonlyArray<{ s: number; e: number }>): Interval[] {
+  const [os, oe] = open;
+  let cursor = os;
+  const gaps: Interval[] = [];
+  for (const b of busy) {
+    if (b.e <= os || b.s >= oe) continue;
+    if (b.s > cursor) gaps.push([cursor, b.s]);
+    cursor = Math.max(cursor, b.e);
+  }
+  if (oe > cursor) gaps.push([cursor, oe]);
+  return gaps;
+}

@@ -7,6 +7,7 @@
 import { Booking, CenterConfig } from '../types';
 import { parseDate } from '../time/civil-day';
 import { calendarFor } from '../calendar/center-calendar';
+import { freeGaps } from '../calendar/intervals';
 import { BookingIndex } from '../allocation/booking-index';
 import { FractionShape, SlotFinder } from '../allocation/slot-finder';
 
@@ -30,15 +31,7 @@ export function idleBreakdown(center: CenterConfig, bookings: Booking[], from: s
       open += rd.openMinutes;
       const spans = index.roomSpans(r, d) ?? [];
       for (const [os, oe] of rd.open) {
-        let cursor = os;
-        const gaps: Array<[number, number]> = [];
-        for (const sp of spans) {
-          if (sp.e <= os || sp.s >= oe) continue;
-          if (sp.s > cursor) gaps.push([cursor, sp.s]);
-          cursor = Math.max(cursor, sp.e);
-        }
-        if (oe > cursor) gaps.push([cursor, oe]);
-        for (const [gs, ge] of gaps) {
+        for (const [gs, ge] of freeGaps([os, oe], spans)) {
           if (ge - gs < STANDARD.fm) acc.sliver += ge - gs;
           else if (slots.earliestFit(r, d, gs, ge - STANDARD.fm, STANDARD) === null) acc.beamBlocked += ge - gs;
           else acc.placeable += ge - gs;
