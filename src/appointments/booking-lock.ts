@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 
 /** Arbitrary but fixed advisory-lock key for "the set of BOOKED appointments". */
-const BOOKINGS_LOCK_KEY = 7_364_300_001;
+export const BOOKINGS_LOCK_KEY = 7_364_300_001;
 
 /**
  * Every transaction that writes appointments takes this transaction-level lock first, so

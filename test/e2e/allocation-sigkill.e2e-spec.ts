@@ -1,30 +1,13 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import { join } from 'node:path';
+import { ChildProcess } from 'node:child_process';
 import { Client } from 'pg';
-import { TEST_REDIS_URL } from '../support/test-env';
+// Holding the bookings lock parks a worker inside its allocation transaction.
+import { BOOKINGS_LOCK_KEY } from '../../src/appointments/booking-lock';
+import { startWorkerProcess } from '../support/worker-process';
 import { createTestApp, TestApp } from '../support/test-app';
 import { Api, apiFor, createCourse, createPatient, db, insertRooms, waitFor, waitForCourses } from './scheduling-fixtures';
 
-/** Same key as src/appointments/booking-lock.ts: holding it parks a worker inside its allocation transaction. */
-const BOOKINGS_LOCK_KEY = 7_364_300_001;
-const ROOT = join(__dirname, '..', '..');
-
 function startWorker(t: TestApp): ChildProcess {
-  return spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts', '--role=worker'], {
-    cwd: ROOT,
-    stdio: 'ignore',
-    env: {
-      ...process.env,
-      NODE_ENV: 'test',
-      DATABASE_URL: t.db.url,
-      REDIS_URL: TEST_REDIS_URL,
-      QUEUE_PREFIX: t.queuePrefix,
-      LOG_LEVEL: 'silent',
-      RECONCILER_ENABLED: 'false',
-      WORKER_CONCURRENCY: '2',
-      JWT_SECRET: 'test-secret-which-is-long-enough',
-    },
-  });
+  return startWorkerProcess(t, { WORKER_CONCURRENCY: '2' });
 }
 
 async function kill(child: ChildProcess): Promise<void> {

@@ -1,13 +1,11 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import { join } from 'node:path';
+import { ChildProcess } from 'node:child_process';
 import { Client } from 'pg';
-import { TEST_REDIS_URL } from '../support/test-env';
+// Holding the bookings lock parks a worker inside its allocation transaction.
+import { BOOKINGS_LOCK_KEY } from '../../src/appointments/booking-lock';
+import { startWorkerProcess } from '../support/worker-process';
 import { createTestApp, TestApp } from '../support/test-app';
 import { Api, apiFor, createCourse, createPatient, db, insertRooms, waitFor } from './scheduling-fixtures';
 
-/** Same key as src/appointments/booking-lock.ts: holding it parks a worker inside its allocation transaction. */
-const BOOKINGS_LOCK_KEY = 7_364_300_001;
-const ROOT = join(__dirname, '..', '..');
 
 describe('a worker given SIGTERM in the middle of an allocation', () => {
   let t: TestApp;
@@ -33,20 +31,7 @@ describe('a worker given SIGTERM in the middle of an allocation', () => {
     await holder.query('SELECT pg_advisory_lock($1)', [BOOKINGS_LOCK_KEY]);
     await api.post(`/courses/${course.id}/submit`).expect(202);
 
-    worker = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts', '--role=worker'], {
-      cwd: ROOT,
-      stdio: 'ignore',
-      env: {
-        ...process.env,
-        NODE_ENV: 'test',
-        DATABASE_URL: t.db.url,
-        REDIS_URL: TEST_REDIS_URL,
-        QUEUE_PREFIX: t.queuePrefix,
-        LOG_LEVEL: 'silent',
-        RECONCILER_ENABLED: 'false',
-        JWT_SECRET: 'test-secret-which-is-long-enough',
-      },
-    });
+    worker = startWorkerProcess(t);
     const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
       worker!.once('exit', (code, signal) => resolve({ code, signal })),
     );

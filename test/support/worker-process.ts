@@ -1,0 +1,25 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { TEST_REDIS_URL } from './test-env';
+import type { TestApp } from './test-app';
+
+const ROOT = join(__dirname, '..', '..');
+
+/** The real worker entry point (`src/main.ts --role=worker`) as a child process on a test app's database and queues. */
+export function startWorkerProcess(t: TestApp, env: Record<string, string> = {}): ChildProcess {
+  return spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts', '--role=worker'], {
+    cwd: ROOT,
+    stdio: 'ignore',
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      DATABASE_URL: t.db.url,
+      REDIS_URL: TEST_REDIS_URL,
+      QUEUE_PREFIX: t.queuePrefix,
+      LOG_LEVEL: 'silent',
+      RECONCILER_ENABLED: 'false',
+      JWT_SECRET: 'test-secret-which-is-long-enough',
+      ...env,
+    },
+  });
+}
