@@ -11,7 +11,7 @@ import { CoursesModule } from './courses/courses.module';
 import { PatientsModule } from './patients/patients.module';
 import { QueueDashboardModule } from './queue-dashboard/queue-dashboard.module';
 import { ReschedulingModule } from './rescheduling/rescheduling.module';
-import { DynamicModule, Module, Type } from '@nestjs/common';
+import { DynamicModule, Module, RequestMethod, Type } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
@@ -56,6 +56,8 @@ export class AppModule {
         LoggerModule.forRootAsync({
           inject: [AppConfig],
           useFactory: (config: AppConfig) => ({
+            // nestjs-pino's default '*' is Express 4 syntax; Nest 11 (Express 5) wants a named wildcard.
+            forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
             pinoHttp: {
               level: config.get('LOG_LEVEL'),
               genReqId: (req) => (req as unknown as { id?: string }).id ?? 'unknown',

@@ -3,7 +3,9 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express, { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import { corsOptions } from './auth/cors-options';
 import { PROBLEM_CONTENT_TYPE } from './common/problem';
+import { AppConfig } from './config/app-config';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { requestContextMiddleware } from './common/request-context.middleware';
 import { createValidationPipe } from './common/validation';
@@ -15,6 +17,8 @@ export function configureHttpApp(app: INestApplication): INestApplication {
   app.useLogger(app.get(Logger));
   app.use(requestContextMiddleware);
   app.use(helmet({ contentSecurityPolicy: false }));
+  const cors = corsOptions(app.get(AppConfig).get('CORS_ORIGINS'));
+  if (cors) app.enableCors(cors);
   // Our own JSON parser (Nest then skips its own) so a malformed body gets a precise problem, not a bare 400.
   const filter = new ProblemDetailsFilter();
   app.use(express.json({ limit: '2mb', type: ['application/json', 'application/*+json'] }));

@@ -1,4 +1,4 @@
-import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule, JwtSignOptions } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
@@ -7,7 +7,6 @@ import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
-import { CorsMiddleware } from './cors.middleware';
 import { JwtAuthGuard } from './jwt-auth.guard';
 import { loginThrottleOptions } from './login-throttle.options';
 import { RolesGuard } from './roles.guard';
@@ -38,11 +37,7 @@ type ExpiresIn = NonNullable<JwtSignOptions['expiresIn']>;
   ],
   exports: [AuthService],
 })
-export class AuthModule implements NestModule {
-  configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(CorsMiddleware).forRoutes('{*splat}');
-  }
-}
+export class AuthModule {}
 
 /** "3600" means seconds (a number for jsonwebtoken); "8h", "30m" are passed through as-is. */
 function toExpiresIn(value: string): ExpiresIn {
