@@ -17,6 +17,7 @@ import { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module';
 import { CenterSeedService } from '../src/center/center-seed.service';
 import { dropDatabase, ensureDatabase, runMigrations } from '../src/database/database-admin';
+import { dropQueueKeys } from '../src/queue/drop-queue-keys';
 import { configureHttpApp } from '../src/http-app';
 import { generateScenario } from '../src/scheduling';
 import { UsersService } from '../src/users/users.service';
@@ -211,6 +212,7 @@ async function main(): Promise<void> {
     for (const c of children) c.kill('SIGTERM');
     await app.close();
     if (!args['keep-db']) await dropDatabase(databaseUrl);
+    await dropQueueKeys(REDIS_URL, queuePrefix);
   }
 }
 

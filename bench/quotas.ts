@@ -13,6 +13,7 @@ import { NestFactory } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { dropDatabase, ensureDatabase, runMigrations } from '../src/database/database-admin';
+import { dropQueueKeys } from '../src/queue/drop-queue-keys';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -122,6 +123,7 @@ async function main(): Promise<void> {
   } finally {
     await app?.close();
     await dropDatabase(dbUrl);
+    await dropQueueKeys(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', prefix);
   }
 }
 

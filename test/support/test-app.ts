@@ -1,9 +1,9 @@
 import { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import Redis from 'ioredis';
 import type { AppRole } from '../../src/app-role';
 import { AppModule } from '../../src/app.module';
 import { configureHttpApp } from '../../src/http-app';
+import { dropQueueKeys } from '../../src/queue/drop-queue-keys';
 import { createTestDatabase, TEST_REDIS_URL, TestDatabase, uniqueQueuePrefix } from './test-env';
 
 export interface TestApp {
@@ -49,26 +49,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     close: async () => {
       await app.close();
       if (!options.db) await db.drop();
-      if (!options.queuePrefix) await dropQueueKeys(queuePrefix);
+      if (!options.queuePrefix) await dropQueueKeys(TEST_REDIS_URL, queuePrefix); // no pile-up in the shared Redis
     },
   };
-}
-
-/** Removes this test's BullMQ keys so repeated runs do not pile up in the shared Redis. */
-async function dropQueueKeys(prefix: string): Promise<void> {
-  const redis = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: 1, lazyConnect: true });
-  redis.on('error', () => undefined);
-  try {
-    await redis.connect();
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
-      if (keys.length) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } catch {
-    // Best effort: a test that stopped Redis on purpose must not fail its teardown here.
-  } finally {
-    redis.disconnect();
-  }
 }
