@@ -7,7 +7,7 @@
 import { DayNum } from '../time/civil-day';
 import { localMidnight } from '../time/zone';
 import { CenterCalendar } from '../calendar/center-calendar';
-import { freeGaps } from '../calendar/intervals';
+import { freeGaps, nextStartInside, previousStartInside } from '../calendar/intervals';
 import { BookingIndex, firstOverlap, lastOverlap, Span } from './booking-index';
 
 export interface FractionShape {
@@ -67,19 +67,13 @@ export class SlotFinder {
     for (let iter = 0; iter < 500; iter++) {
       s = up(s);
       if (s > to) return null;
-      const e = s + f.fm;
-      let inOpen = false;
-      let moved = false;
-      for (const iv of open) {
-        if (iv[1] < e) continue;
-        if (iv[0] > s) {
-          s = iv[0];
-          moved = true;
-        } else inOpen = true;
-        break;
+      const inOpen = nextStartInside(open, s, f.fm);
+      if (inOpen === null) return null;
+      if (inOpen !== s) {
+        s = inOpen;
+        continue;
       }
-      if (moved) continue;
-      if (!inOpen) return null;
+      const e = s + f.fm;
       const ov = firstOverlap(spans, s, e);
       if (ov) {
         s = ov.e;
@@ -93,18 +87,12 @@ export class SlotFinder {
         }
       }
       if (window) {
-        let ok = false;
-        let wmoved = false;
-        for (const w of window) {
-          if (w[1] < e) continue;
-          if (w[0] > s) {
-            s = w[0];
-            wmoved = true;
-          } else ok = true;
-          break;
+        const inWindow = nextStartInside(window, s, f.fm);
+        if (inWindow === null) return null;
+        if (inWindow !== s) {
+          s = inWindow;
+          continue;
         }
-        if (wmoved) continue;
-        if (!ok) return null;
         const conflict = this.anesthesiaConflict(day, s, e);
         if (conflict.length) {
           s = Math.min(...conflict.map((x) => x.e));
@@ -128,20 +116,13 @@ export class SlotFinder {
     for (let iter = 0; iter < 500; iter++) {
       s = down(s);
       if (s < from) return null;
-      const e = s + f.fm;
-      let inOpen = false;
-      let moved = false;
-      for (let i = open.length - 1; i >= 0; i--) {
-        const iv = open[i];
-        if (iv[0] > s) continue;
-        if (iv[1] < e) {
-          s = iv[1] - f.fm;
-          moved = true;
-        } else inOpen = true;
-        break;
+      const inOpen = previousStartInside(open, s, f.fm);
+      if (inOpen === null) return null;
+      if (inOpen !== s) {
+        s = inOpen;
+        continue;
       }
-      if (moved) continue;
-      if (!inOpen) return null;
+      const e = s + f.fm;
       const ov = lastOverlap(spans, s, e);
       if (ov) {
         s = ov.s - f.fm;
@@ -155,19 +136,12 @@ export class SlotFinder {
         }
       }
       if (window) {
-        let ok = false;
-        let wmoved = false;
-        for (let i = window.length - 1; i >= 0; i--) {
-          const w = window[i];
-          if (w[0] > s) continue;
-          if (w[1] < e) {
-            s = w[1] - f.fm;
-            wmoved = true;
-          } else ok = true;
-          break;
+        const inWindow = previousStartInside(window, s, f.fm);
+        if (inWindow === null) return null;
+        if (inWindow !== s) {
+          s = inWindow;
+          continue;
         }
-        if (wmoved) continue;
-        if (!ok) return null;
         const conflict = this.anesthesiaConflict(day, s, e);
         if (conflict.length) {
           s = Math.max(...conflict.map((x) => x.s)) - f.fm;

@@ -50,3 +50,28 @@ export function freeGaps(open: Interval, busy: ReadonlyArray<{ s: number; e: num
   if (oe > cursor) gaps.push([cursor, oe]);
   return gaps;
 }
+
+/**
+ * Searching forward from `s`: `s` itself when some interval holds [s, s + length), else the start
+ * of the first later interval long enough to, else null.
+ */
+export function nextStartInside(intervals: Interval[], s: number, length: number): number | null {
+  for (const iv of intervals) {
+    if (iv[1] < s + length) continue;
+    return iv[0] > s ? iv[0] : s;
+  }
+  return null;
+}
+
+/**
+ * Searching backward from `s`: `s` itself when some interval holds [s, s + length), else the
+ * latest start that ends inside the last interval beginning at or before `s`, else null.
+ */
+export function previousStartInside(intervals: Interval[], s: number, length: number): number | null {
+  for (let i = intervals.length - 1; i >= 0; i--) {
+    const iv = intervals[i];
+    if (iv[0] > s) continue;
+    return iv[1] < s + length ? iv[1] - length : s;
+  }
+  return null;
+}
