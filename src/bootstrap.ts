@@ -10,10 +10,20 @@ import { configureHttpApp } from './http-app';
 /** A process without HTTP: the worker role, or a CLI that only needs the services (role api: no workers). */
 export async function createAppContext(role: AppRole): Promise<INestApplicationContext> {
   validateEnvironment(process.env);
-  const context = await NestFactory.createApplicationContext(AppModule.forRole(role), { bufferLogs: true, abortOnError: false });
-  context.useLogger(context.get(Logger));
-  context.enableShutdownHooks();
-  return context;
+  // Workers start taking jobs while the context initialises, before shutdown hooks can be enabled:
+  // hold a signal that arrives in that window and hand it to Nest's hooks, so it still drains.
+  let earlySignal: NodeJS.Signals | null = null;
+  const holdSignal = (signal: NodeJS.Signals) => (earlySignal = signal);
+  process.on('SIGTERM', holdSignal).on('SIGINT', holdSignal);
+  try {
+    const context = await NestFactory.createApplicationContext(AppModule.forRole(role), { bufferLogs: true, abortOnError: false });
+    context.useLogger(context.get(Logger));
+    context.enableShutdownHooks();
+    if (earlySignal) process.kill(process.pid, earlySignal);
+    return context;
+  } finally {
+    process.off('SIGTERM', holdSignal).off('SIGINT', holdSignal);
+  }
 }
 
 /** The HTTP app of a role (api or all), configured and initialised (workers run) but not listening yet. */
