@@ -66,5 +66,5 @@ export function createFirstFitPlanner(center: CenterConfig) {
     }
     return { status: 'UNSCHEDULABLE', reason: 'no start day within the horizon fits the whole series in one room at one time' };
   }
-  return { allocate };
+  return { allocate, bookings: () => index.all.filter((b) => !b.removed).map((b) => toBooking(cal, b)) };
 }

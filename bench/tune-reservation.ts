@@ -40,9 +40,9 @@ for (const policy of grid) {
     const planner = createPlanner(center, [], { reservation: policy });
     const booked: Booking[] = [];
     for (const c of courses) {
-      const r = planner.allocate(c, { now: c.arrival, lastStartDate: s.horizon.to });
-      if (r.status === 'SCHEDULED') booked.push(...r.appointments);
+      planner.allocate(c, { now: c.arrival, lastStartDate: s.horizon.to });
     }
+    booked.push(...planner.bookings());
     const m = planMetrics(center, courses, booked, { from: '2027-03-01', to: '2027-12-31' });
     acc.util += m.utilization / seeds.length;
     acc.e += m.onTimeByUrgency.EMERGENCY.onTime / m.onTimeByUrgency.EMERGENCY.courses / seeds.length;

@@ -125,10 +125,8 @@ async function main(argv: string[]): Promise<number> {
   const existing: Booking[] = [];
   if (warm) {
     const planner = createPlanner(center, []);
-    for (const c of before) {
-      const r = planner.allocate(c, { now: c.arrival });
-      if (r.status === 'SCHEDULED') existing.push(...r.appointments);
-    }
+    for (const c of before) planner.allocate(c, { now: c.arrival });
+    existing.push(...planner.bookings());
   }
   const arrivals = args.rate !== undefined || history.length === 0 ? defaultArrivals(args.rate ?? 800) : estimateArrivals(history, historyWeeks);
   const input: ForecastInput = {

@@ -90,11 +90,28 @@ export interface AllocationOptions {
   horizonWeeks?: number;
   /** Optional last allowed start date (YYYY-MM-DD); overrides horizonWeeks (offline plans use horizon.to). */
   lastStartDate?: string;
+  /**
+   * Booked courses the caller allows the allocator to move later for an EMERGENCY course (the
+   * live service lists its not-yet-started ROUTINE courses). The allocator still checks each one
+   * (ROUTINE, nothing before the notice boundary). A planner also considers courses it placed itself.
+   */
+  displaceable?: CourseRequest[];
 }
 
 export type AllocationResult =
-  | { status: 'SCHEDULED'; appointments: Booking[]; lateStart: boolean; firstDate: string }
+  | { status: 'SCHEDULED'; appointments: Booking[]; lateStart: boolean; firstDate: string; displaced?: DisplacedCourse[] }
   | { status: 'UNSCHEDULABLE'; reason: string };
+
+/**
+ * A booked course that had not started, moved later so that an EMERGENCY course could start on
+ * time: every fraction's old and new place (`from` carries the booking id), with the reason.
+ */
+export interface DisplacedCourse {
+  courseId: string;
+  moves: Move[];
+  lateStart: boolean;
+  firstDate: string;
+}
 
 export interface Move {
   bookingId?: string;

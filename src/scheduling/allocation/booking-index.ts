@@ -85,6 +85,7 @@ export class BookingIndex {
   private readonly nRooms: number;
   private readonly usableCache = new Map<DayNum, Map<number, number>>();
   private readonly versions = new Map<DayNum, number>();
+  private readonly byCourse = new Map<string, number[]>();
 
   constructor(readonly cal: CenterCalendar) {
     this.nRooms = Math.max(1, cal.rooms.length);
@@ -167,6 +168,27 @@ export class BookingIndex {
   add(b: IndexedBooking): number {
     const ref = this.all.length;
     this.all.push(b);
+    const refs = this.byCourse.get(b.courseId);
+    if (refs) refs.push(ref);
+    else this.byCourse.set(b.courseId, [ref]);
+    this.insert(b, ref);
+    return ref;
+  }
+
+  /** Live bookings of one course (refs into `all`), in the order they were added. */
+  courseRefs(courseId: string): number[] {
+    return (this.byCourse.get(courseId) ?? []).filter((ref) => !this.all[ref].removed);
+  }
+
+  /** Puts a removed booking back under its old ref (undoing a trial removal keeps callers' refs valid). */
+  restore(ref: number): void {
+    const b = this.all[ref];
+    if (!b || !b.removed) return;
+    b.removed = false;
+    this.insert(b, ref);
+  }
+
+  private insert(b: IndexedBooking, ref: number): void {
     this.usableCache.delete(b.day);
     this.versions.set(b.day, this.version(b.day) + 1);
     const k = this.key(b.roomIdx, b.day);
@@ -187,7 +209,6 @@ export class BookingIndex {
     }
     this.dayMinutes.set(b.day, this.bookedMinutes(b.day) + (b.end - b.start));
     this.roomMinutes.set(k, (this.roomMinutes.get(k) ?? 0) + (b.end - b.start));
-    return ref;
   }
 
   /** Runs `fn` with `b` booked, then leaves the index as it was (no trace in `all`). */
@@ -198,6 +219,8 @@ export class BookingIndex {
     } finally {
       this.remove(ref);
       this.all.pop();
+      const refs = this.byCourse.get(b.courseId);
+      if (refs?.[refs.length - 1] === ref) refs.pop();
     }
   }
 

@@ -14,6 +14,7 @@ import { BookingIndex, IndexedBooking } from './booking-index';
 import { FractionShape, SlotFinder } from './slot-finder';
 import { DEFAULT_RESERVATION, ReservationPolicy, reservedShares } from './reservation-policy';
 import { EmergencyProbe } from './emergency-probe';
+import { DEFAULT_DISPLACEMENT, displaceForEmergency, DisplacementPolicy } from './displacement';
 
 export { DEFAULT_RESERVATION, NO_RESERVATION } from './reservation-policy';
 export type { ReservationPolicy } from './reservation-policy';
@@ -22,6 +23,8 @@ export interface PlannerOptions {
   reservation?: ReservationPolicy;
   /** Extra open days looked at after the first feasible start when that start is imperfect. */
   lookaheadDays?: number;
+  /** Moving not-started routine courses for an EMERGENCY one; false turns it off. */
+  displacement?: DisplacementPolicy | false;
   /** Start-time grid in minutes (default 10: with the default 10-min beam offset and 8-min beam, fractions starting on different grid points never share the beam). */
   gridMinutes?: number;
 }
@@ -29,6 +32,8 @@ export interface PlannerOptions {
 export interface Planner {
   /** Places the course and commits its bookings into the planner's index. */
   allocate(course: CourseRequest, opts: AllocationOptions): AllocationResult;
+  /** Finds the placement (and any courses an EMERGENCY would move) without committing anything. */
+  search(course: CourseRequest, opts: AllocationOptions): AllocationResult;
   /** Adds bookings made elsewhere (live data, moved fractions). */
   add(bookings: Booking[]): void;
   bookings(): Booking[];
@@ -99,6 +104,9 @@ export class CorePlanner implements Planner {
   private readonly probe: EmergencyProbe | null;
   /** Latest fully blocked treatment day met by a failed walk (start-day skipping). */
   private blockedUntil = -1;
+  private readonly displacement: DisplacementPolicy | false;
+  /** Courses this planner committed, in case an emergency must move one (offline plans, forecasts). */
+  private readonly placed = new Map<string, CourseRequest>();
 
   constructor(
     readonly center: CenterConfig,
@@ -110,6 +118,7 @@ export class CorePlanner implements Planner {
     this.slots = new SlotFinder(this.calendar, this.index, options.gridMinutes ?? 10);
     this.policy = options.reservation ?? DEFAULT_RESERVATION;
     this.lookahead = options.lookaheadDays ?? 2;
+    this.displacement = options.displacement ?? DEFAULT_DISPLACEMENT;
     const keep = this.policy.emergencySlots;
     this.probe = keep ? new EmergencyProbe(this.calendar, this.index, () => this.slots, keep) : null;
     this.add(existing);
@@ -134,14 +143,39 @@ export class CorePlanner implements Planner {
   }
 
   allocate(course: CourseRequest, opts: AllocationOptions): AllocationResult {
-    const r = this.search(course, opts);
+    const r = this.place(course, opts);
+    const moved = this.displaceIfLate(course, opts, r);
+    if (moved) {
+      this.placed.set(course.id, course);
+      return moved.result;
+    }
     if (r.status !== 'SCHEDULED') return r;
     for (const b of r.appointments) this.index.addBooking(b);
+    this.placed.set(course.id, course);
     return r;
   }
 
-  /** Finds the placement without committing it. */
+  /** Finds the placement (and any courses it would move) without committing anything. */
   search(course: CourseRequest, opts: AllocationOptions): AllocationResult {
+    const r = this.place(course, opts);
+    const moved = this.displaceIfLate(course, opts, r);
+    if (!moved) return r;
+    moved.undo();
+    return moved.result;
+  }
+
+  private displaceIfLate(course: CourseRequest, opts: AllocationOptions, r: AllocationResult) {
+    if (course.urgency !== 'EMERGENCY' || !this.displacement || (r.status === 'SCHEDULED' && !r.lateStart)) return null;
+    const candidates = opts.displaceable ? [...this.placed.values(), ...opts.displaceable] : this.placed.values();
+    return displaceForEmergency(this, course, opts, candidates, this.displacement);
+  }
+
+  toBooking(b: IndexedBooking): Booking {
+    return toBooking(this.calendar, b);
+  }
+
+  /** Finds the placement on the bookings as they are: no commit, nobody moved. */
+  place(course: CourseRequest, opts: AllocationOptions): AllocationResult {
     const cal = this.calendar;
     const tz = cal.timeZone;
     const invalid = validateCourse(course);
@@ -199,7 +233,7 @@ export class CorePlanner implements Planner {
       // (Offline plans cut at horizon.to: there a course that does not fit is simply not started.)
       this.ignoreReserve = true;
       try {
-        return this.search(course, opts);
+        return this.place(course, opts);
       } finally {
         this.ignoreReserve = false;
       }

@@ -109,6 +109,31 @@ export function simulateRun(p: PreparedForecast, run: number): RunSummary {
   let unschedulable = 0;
   let lateStarts = 0;
 
+  /** Adds (sign 1) or takes back (-1) a course's booked minutes; returns its first start. */
+  const book = (appointments: Booking[], sign: 1 | -1): number => {
+    let first = Infinity;
+    for (const b of appointments) {
+      const s = parseInstant(b.start);
+      if (s < first) first = s;
+      const w = weekIndexOf(p.grid, s);
+      const r = roomIndex.get(b.roomId);
+      if (w >= 0 && w < weeks && r !== undefined) booked[w][r] += sign * (parseInstant(b.end) - s);
+    }
+    return first;
+  };
+  /** Counts (sign 1) or takes back (-1) a course's start: queue, start week and wait. */
+  const start = (c: { aw: number; at: number; first: number; wait: number }, sign: 1 | -1) => {
+    const sw = weekIndexOf(p.grid, c.first);
+    queueDiff[c.aw] += sign;
+    queueDiff[Math.min(sw, weeks)] -= sign;
+    if (sw < weeks) {
+      starts[sw] += sign;
+      coursesStarted += sign;
+    }
+    waits[c.aw][c.wait] = (c.first - c.at) / 1440;
+  };
+  const simulated = new Map<string, { aw: number; at: number; first: number; wait: number; late: boolean }>();
+
   const planner = createPlanner(p.center, p.existing);
   const drawn = drawArrivals(p, rng, run);
   for (const a of drawn) {
@@ -121,22 +146,20 @@ export function simulateRun(p: PreparedForecast, run: number): RunSummary {
       continue;
     }
     if (result.lateStart) lateStarts++;
-    let first = Infinity;
-    for (const b of result.appointments) {
-      const s = parseInstant(b.start);
-      if (s < first) first = s;
-      const w = weekIndexOf(p.grid, s);
-      const r = roomIndex.get(b.roomId);
-      if (w >= 0 && w < weeks && r !== undefined) booked[w][r] += (parseInstant(b.end) - s);
+    // An emergency may have moved courses simulated earlier: their minutes and starts move too.
+    for (const d of result.displaced ?? []) {
+      const c = simulated.get(d.courseId);
+      if (!c) continue;
+      book(d.moves.flatMap((m) => (m.from ? [m.from] : [])), -1);
+      start(c, -1);
+      c.first = book(d.moves.flatMap((m) => (m.to ? [m.to] : [])), 1);
+      start(c, 1);
+      lateStarts += Number(d.lateStart) - Number(c.late);
+      c.late = d.lateStart;
     }
-    const sw = weekIndexOf(p.grid, first);
-    waits[aw].push((first - a.at) / 1440);
-    queueDiff[aw]++;
-    queueDiff[Math.min(sw, weeks)]--;
-    if (sw < weeks) {
-      starts[sw]++;
-      coursesStarted++;
-    }
+    const c = { aw, at: a.at, first: book(result.appointments, 1), wait: waits[aw].length, late: result.lateStart };
+    simulated.set(course.id, c);
+    start(c, 1);
   }
 
   const queue: number[] = [];

@@ -18,19 +18,20 @@ export function runScenario(s: Scenario, options: PlannerOptions = {}, clock?: (
   const center = scenarioToCenter(s);
   const courses = scenarioCourses(s, center);
   const planner = createPlanner(center, [], options);
-  const appointments: PlanAppointment[] = [];
   const unscheduled: Plan['unscheduled'] = [];
   const timings: number[] = [];
   for (const c of courses) {
     const t0 = clock?.() ?? 0;
     const r = planner.allocate(c, { now: c.arrival, lastStartDate: s.horizon.to });
     if (clock) timings.push(clock() - t0);
-    if (r.status === 'SCHEDULED') {
-      for (const a of r.appointments) appointments.push({ courseId: a.courseId, fraction: a.fraction, roomId: a.roomId, start: a.start, end: a.end });
-    } else {
-      unscheduled.push({ courseId: c.id, reason: r.reason });
-    }
+    if (r.status !== 'SCHEDULED') unscheduled.push({ courseId: c.id, reason: r.reason });
   }
+  // Read back at the end: an emergency may have moved courses placed before it.
+  const order = new Map(courses.map((c, i) => [c.id, i]));
+  const appointments: PlanAppointment[] = planner
+    .bookings()
+    .sort((a, b) => order.get(a.courseId)! - order.get(b.courseId)! || a.fraction - b.fraction)
+    .map((a) => ({ courseId: a.courseId, fraction: a.fraction, roomId: a.roomId, start: a.start, end: a.end }));
   const metrics = planMetrics(center, courses, appointments, s.horizon);
   return { plan: { appointments, unscheduled, metrics }, courses, ...(clock ? { timings } : {}) };
 }
