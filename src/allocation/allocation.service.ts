@@ -1,13 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
-import { insertBookings } from '../appointments/appointment-writer';
+import { DataSource, EntityManager, In, QueryFailedError } from 'typeorm';
+import { applyMoves, insertBookings } from '../appointments/appointment-writer';
 import { lockBookings } from '../appointments/booking-lock';
 import { AuditService } from '../audit/audit.service';
 import { CenterConfigService } from '../center/center-config.service';
 import { Course, CourseStatus } from '../courses/course.entity';
 import { toCourseRequest } from '../courses/course-request.mapper';
 import { Patient } from '../patients/patient.entity';
+import type { CourseRequest, DisplacedCourse } from '../scheduling/types';
 import { LivePlanner } from './live-planner';
 
 export type AllocationOutcome =
@@ -99,21 +100,58 @@ export class AllocationService {
     const center = await this.centerConfig.load(m);
     const { horizonWeeks } = await this.centerConfig.getSettings(m);
     await this.planner.sync(m, center, now);
-    const result = this.planner.search(toCourseRequest(course, patient.birthDate), { now: now.toISOString(), horizonWeeks });
+    const request = toCourseRequest(course, patient.birthDate);
+    // Only an EMERGENCY may move other courses; the core decides which (see displacement.ts).
+    const displaceable = request.urgency === 'EMERGENCY' ? await this.notStartedRoutineCourses(m, now) : undefined;
+    const result = this.planner.search(request, { now: now.toISOString(), horizonWeeks, displaceable });
 
     if (result.status === 'SCHEDULED') {
+      // Moved courses first: their old places are what the emergency's fractions take.
+      for (const d of result.displaced ?? []) await this.applyDisplacement(m, d, courseId, center.sharedBeam);
       const written = await insertBookings(m, result.appointments.map((b) => ({ ...b, courseId })), center.sharedBeam);
       await m.getRepository(Course).update({ id: courseId }, { status: 'SCHEDULED', lateStart: result.lateStart, reason: null });
       await this.audit.record(m, {
         action: 'course.schedule',
         entity: 'course',
         entityId: courseId,
-        details: { submissionNo, fractions: result.appointments.length, firstDate: result.firstDate, lateStart: result.lateStart },
+        details: {
+          submissionNo,
+          fractions: result.appointments.length,
+          firstDate: result.firstDate,
+          lateStart: result.lateStart,
+          ...(result.displaced?.length ? { moved: result.displaced.map((d) => d.courseId) } : {}),
+        },
       });
       return { outcome: { outcome: 'SCHEDULED', appointments: result.appointments.length, lateStart: result.lateStart, attempts }, written };
     }
     await m.getRepository(Course).update({ id: courseId }, { status: 'UNSCHEDULABLE', reason: result.reason, lateStart: false });
     await this.audit.record(m, { action: 'course.unschedulable', entity: 'course', entityId: courseId, details: { submissionNo, reason: result.reason } });
-    return { outcome: { outcome: 'UNSCHEDULABLE', reason: result.reason, attempts }, written: [] };
+    return { outcome: { outcome: 'UNSCHEDULABLE', reason: result.reason, attempts }, written: [] };  }
+
+  /** SCHEDULED ROUTINE courses with nothing delivered or missed and every fraction still ahead. */
+  private async notStartedRoutineCourses(m: EntityManager, now: Date): Promise<CourseRequest[]> {
+    const rows: Array<{ id: string; birth_date: string }> = await m.query(
+      `SELECT c.id, to_char(p.birth_date, 'YYYY-MM-DD') AS birth_date
+         FROM courses c JOIN patients p ON p.id = c.patient_id
+        WHERE c.status = 'SCHEDULED' AND c.urgency = 'ROUTINE'
+          AND NOT EXISTS (SELECT 1 FROM appointments a WHERE a.course_id = c.id AND a.status IN ('DELIVERED', 'MISSED'))
+          AND (SELECT min(a.start) FROM appointments a WHERE a.course_id = c.id AND a.status = 'BOOKED') > $1`,
+      [now],
+    );
+    if (rows.length === 0) return [];
+    const birth = new Map(rows.map((r) => [r.id, r.birth_date]));
+    const courses = await m.getRepository(Course).find({ where: { id: In(rows.map((r) => r.id)) } });
+    return courses.map((c) => toCourseRequest(c, birth.get(c.id)!));
+  }
+
+  private async applyDisplacement(m: EntityManager, d: DisplacedCourse, byCourseId: string, sharedBeam: boolean): Promise<void> {
+    await applyMoves(m, d.moves, sharedBeam, 'system');
+    await m.getRepository(Course).update({ id: d.courseId }, { lateStart: d.lateStart });
+    await this.audit.record(m, {
+      action: 'course.displaced',
+      entity: 'course',
+      entityId: d.courseId,
+      details: { byCourse: byCourseId, firstDate: d.firstDate, lateStart: d.lateStart, fractions: d.moves.length },
+    });
   }
 }

@@ -1,0 +1,80 @@
+import request from 'supertest';
+import { calendarFor } from '../../src/scheduling/calendar/center-calendar';
+import { demoCenter } from '../../src/scheduling/defaults/demo-center';
+import { dayNumOf, formatDate } from '../../src/scheduling/time/civil-day';
+import { bearer } from '../support/auth';
+import { createTestApp, TestApp } from '../support/test-app';
+import { Api, apiFor, createCourse, createPatient, db, insertRooms, overlaps, violations, waitForCourses } from './scheduling-fixtures';
+
+const WEEKDAYS = (interval: Array<[string, string]>) => ({ mon: interval, tue: interval, wed: interval, thu: interval, fri: interval, sat: null, sun: null });
+
+/** A Friday and the Monday after it, both open days, at least a week from now. */
+function fridayAndMonday(): { friday: string; monday: string } {
+  const cal = calendarFor(demoCenter());
+  const today = new Date();
+  let d = dayNumOf(today.getUTCFullYear(), today.getUTCMonth() + 1, today.getUTCDate()) + 7;
+  for (;; d++) {
+    const date = new Date(`${formatDate(d)}T12:00:00Z`);
+    if (date.getUTCDay() === 1 && cal.isOpenDay(d) && cal.isOpenDay(d - 3)) return { friday: formatDate(d - 3), monday: formatDate(d) };
+  }
+}
+
+describe('allocation: an EMERGENCY course moves a not-started ROUTINE course to start on time', () => {
+  let t: TestApp;
+  let api: Api;
+  beforeAll(async () => {
+    t = await createTestApp();
+    api = await apiFor(t);
+    await insertRooms(t, ['G1']);
+    // One room with two 30-minute places a day, so two routine courses fill it.
+    await request(t.app.getHttpServer())
+      .put('/api/v1/calendar')
+      .set('Authorization', await bearer(t, 'admin'))
+      .send({ hours: WEEKDAYS([['07:00', '08:30']]), qaMinutes: 30 })
+      .expect(200);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('starts the emergency by its due day, relocates one routine course with a reason, and records who moved', async () => {
+    const { friday, monday } = fridayAndMonday();
+    const routine = [];
+    for (let i = 0; i < 2; i++) routine.push(await createCourse(api, await createPatient(api), { fractions: 10, earliestStart: monday }));
+    for (const c of routine) await api.post(`/courses/${c.id}/submit`).expect(202);
+    await waitForCourses(t, routine.map((c) => c.id), ['SCHEDULED']);
+    const before = await db(t).query(`SELECT id, course_id FROM appointments WHERE status = 'BOOKED'`);
+    expect(before).toHaveLength(20);
+    for (const c of routine) expect((await api.get(`/courses/${c.id}/appointments`).expect(200)).body[0].start.slice(0, 10)).toBe(monday);
+
+    // Due on Monday: it must run Friday (or Monday) on, through the days both routine courses hold.
+    const emergency = await createCourse(api, await createPatient(api), { urgency: 'EMERGENCY', fractions: 5, earliestStart: friday });
+    expect(emergency.dueStart).toBe(monday);
+    await api.post(`/courses/${emergency.id}/submit`).expect(202);
+    const [done] = await waitForCourses(t, [emergency.id], ['SCHEDULED', 'UNSCHEDULABLE']);
+    expect(done).toMatchObject({ status: 'SCHEDULED', lateStart: false });
+
+    const [audit] = await db(t).query(`SELECT entity_id, details FROM audit_log WHERE action = 'course.displaced'`);
+    expect(audit.details).toMatchObject({ byCourse: emergency.id, fractions: 10 });
+    const movedId: string = audit.entity_id;
+    expect(routine.map((c) => c.id)).toContain(movedId);
+    const moves = await db(t).query(
+      `SELECT m.reason, m.from_start, m.to_start FROM appointment_moves m JOIN appointments a ON a.id = m.appointment_id WHERE a.course_id = $1`,
+      [movedId],
+    );
+    expect(moves).toHaveLength(10);
+    expect(moves.every((m: { reason: string }) => m.reason.includes(`EMERGENCY course ${emergency.id}`))).toBe(true);
+    // Same appointment ids, new places: the moved course keeps its history.
+    const movedIds = before.filter((b: { course_id: string }) => b.course_id === movedId).map((b: { id: string }) => b.id).sort();
+    const after = await db(t).query(`SELECT id FROM appointments WHERE course_id = $1 AND status = 'BOOKED'`, [movedId]);
+    expect(after.map((a: { id: string }) => a.id).sort()).toEqual(movedIds);
+    const [schedule] = await db(t).query(`SELECT details FROM audit_log WHERE action = 'course.schedule' AND entity_id = $1`, [emergency.id]);
+    expect(schedule.details.moved).toEqual([movedId]);
+
+    const kept = routine.find((c) => c.id !== movedId)!;
+    const keptNow = (await api.get(`/courses/${kept.id}/appointments`).expect(200)).body;
+    expect(keptNow[0].start.slice(0, 10)).toBe(monday);
+    expect(await overlaps(t)).toBe(0);
+    expect(await violations(t)).toEqual([]);
+  });
+});
