@@ -59,8 +59,11 @@ export function displaceForEmergency(
 
   // Take out the most promising courses one by one until the emergency starts on time, then
   // put back every one it does not need.
+  // Trials look no further than the due day: a later start is no use to anyone.
+  const due = opts.lastStartDate && opts.lastStartDate < course.dueStart ? opts.lastStartDate : course.dueStart;
+  const trialOpts: AllocationOptions = { now: opts.now, horizonWeeks: opts.horizonWeeks, lastStartDate: due };
   const onTime = () => {
-    const r = host.place(course, opts);
+    const r = host.place(course, trialOpts);
     return r.status === 'SCHEDULED' && !r.lateStart ? r : null;
   };
   const taken: Candidate[] = [];
