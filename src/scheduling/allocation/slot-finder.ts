@@ -19,6 +19,8 @@ export interface FractionShape {
 
 /** Smallest fraction length we expect; an idle gap shorter than this is wasted room time. */
 export const SLIVER_MINUTES = 30;
+/** See SlotFinder.sessionCost. */
+const SESSION_COST = 10;
 
 export class SlotFinder {
   private readonly sharedBeam: boolean;
@@ -211,6 +213,25 @@ export class SlotFinder {
     const before = s - prev;
     const after = next - e;
     const w = (before > 0 && before < SLIVER_MINUTES ? before : 0) + (after > 0 && after < SLIVER_MINUTES ? after : 0);
-    return w;
+    return w + this.sessionCost(day, s, e, fm);
+  }
+
+  /**
+   * Fractions whose length is not a whole number of standard 30-minute places (children's 40
+   * and 50 minutes) shift every later start in their room off its beam phase, which costs
+   * slivers around them. Kept together in the morning session where the anesthesia window
+   * already puts the children under anesthesia, they cost far less: such a fraction outside the
+   * window, or a standard one inside it, counts as SESSION_COST wasted minutes. Measured with
+   * bench/tune-reservation.ts on seeds 1-6: room-time utilization 86.2 -> 87.8 %, URGENT on time
+   * 94.7 -> 95.4 %, EMERGENCY 97.9 -> 97.5 %.
+   */
+  private sessionCost(day: DayNum, s: number, e: number, fm: number): number {
+    if (this.teams === 0) return 0;
+    const window = this.cal.anesthesiaWindow(day);
+    if (window.length === 0) return 0;
+    const offGrid = fm % SLIVER_MINUTES !== 0;
+    const inside = window.some(([ws, we]) => ws <= s && e <= we);
+    const touches = window.some(([ws, we]) => s < we && ws < e);
+    return offGrid ? (inside ? 0 : SESSION_COST) : touches ? SESSION_COST : 0;
   }
 }
