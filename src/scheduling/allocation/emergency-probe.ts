@@ -50,18 +50,22 @@ export class EmergencyProbe {
     private readonly keep: EmergencyKeep,
   ) {}
 
-  /** True when booking `b` leaves the day as many emergency slots as it had (up to `keep`). */
-  admits(b: Omit<IndexedBooking, 'courseId' | 'fraction'>): boolean {
+  /**
+   * True when booking `b` leaves the day as many emergency slots as it had (up to `keep`); with
+   * `spends`, that kind may be used up (an emergency taking its own kind's slot), the other not.
+   */
+  admits(b: Omit<IndexedBooking, 'courseId' | 'fraction'>, spends?: 'adult' | 'child'): boolean {
     const before = this.counted(b.day);
     const hit = before.options.some((o) => this.conflicts(o, b));
     if (!hit) return true;
-    const key = ((b.start * 64 + b.roomIdx) * 2 + (b.anesthesia ? 1 : 0)) * 1024 + (b.end - b.start);
+    const mode = spends === 'adult' ? 1 : spends === 'child' ? 2 : 0;
+    const key = (((b.start * 64 + b.roomIdx) * 2 + (b.anesthesia ? 1 : 0)) * 1024 + (b.end - b.start)) * 3 + mode;
     const known = before.answers.get(key);
     if (known !== undefined) return known;
     const after = this.index.withTemporary({ ...b, courseId: '\u0000probe', fraction: 0 }, () => this.scan(b.day));
     // The day's bookings are back as they were: keep the cached state valid.
     before.version = this.index.version(b.day);
-    const ok = after.adult >= before.adult && after.child >= before.child;
+    const ok = (spends === 'adult' || after.adult >= before.adult) && (spends === 'child' || after.child >= before.child);
     before.answers.set(key, ok);
     return ok;
   }

@@ -101,6 +101,8 @@ export class CorePlanner implements Planner {
   private readonly lookahead: number;
   private readonly openMinutesByDay = new Map<DayNum, number>();
   private ignoreReserve = false;
+  /** While set, an EMERGENCY course leaves the other kind's emergency slots alone (see place). */
+  private sparingOtherKind = false;
   private readonly probe: EmergencyProbe | null;
   /** Latest fully blocked treatment day met by a failed walk (start-day skipping). */
   private blockedUntil = -1;
@@ -176,6 +178,23 @@ export class CorePlanner implements Planner {
 
   /** Finds the placement on the bookings as they are: no commit, nobody moved. */
   place(course: CourseRequest, opts: AllocationOptions): AllocationResult {
+    if (course.urgency === 'EMERGENCY' && this.probe && this.policy.enabled && !this.sparingOtherKind) {
+      // Two emergencies can arrive the same day: an adult one first tries to start on time without
+      // taking the day's slot kept for a child under anesthesia (and a child's without taking the
+      // adults' slots), so the second still finds its own.
+      const due = opts.lastStartDate && opts.lastStartDate < course.dueStart ? opts.lastStartDate : course.dueStart;
+      this.sparingOtherKind = true;
+      try {
+        const spared = this.placeAnyway(course, { ...opts, lastStartDate: due });
+        if (spared.status === 'SCHEDULED' && !spared.lateStart) return spared;
+      } finally {
+        this.sparingOtherKind = false;
+      }
+    }
+    return this.placeAnyway(course, opts);
+  }
+
+  private placeAnyway(course: CourseRequest, opts: AllocationOptions): AllocationResult {
     const cal = this.calendar;
     const tz = cal.timeZone;
     const invalid = validateCourse(course);
@@ -233,7 +252,7 @@ export class CorePlanner implements Planner {
       // (Offline plans cut at horizon.to: there a course that does not fit is simply not started.)
       this.ignoreReserve = true;
       try {
-        return this.place(course, opts);
+        return this.placeAnyway(course, opts);
       } finally {
         this.ignoreReserve = false;
       }
@@ -275,6 +294,12 @@ export class CorePlanner implements Planner {
    */
   private admission(course: CourseRequest, day: DayNum, nowDay: DayNum, shape: FractionShape): Admit | null {
     if (this.ignoreReserve) return null;
+    if (this.sparingOtherKind && this.probe) {
+      const probe = this.probe;
+      const spends = course.requiresAnesthesia || course.fractionMinutes > 30 ? 'child' : 'adult';
+      return (r, s) =>
+        probe.admits({ roomIdx: r, day, start: s, end: s + shape.fm, beamStart: s + shape.off, beamEnd: s + shape.off + shape.bm, anesthesia: shape.anesthesia }, spends);
+    }
     const { emergency, urgent } = reservedShares(this.policy, course.urgency, day - nowDay);
     // Measured in usable minutes (whole pieces of idle gaps): minutes lost in slivers cannot
     // serve an urgent course, so they must not count as its reserve.
