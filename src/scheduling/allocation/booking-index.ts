@@ -40,8 +40,22 @@ function insertSorted(arr: Span[], span: Span): void {
   arr.splice(lo, 0, span);
 }
 
-function removeRef(arr: Span[] | undefined, ref: number): void {
+/** Removes the span of `ref` that starts at `s` (bisecting: the probe adds and removes constantly). */
+function removeRef(arr: Span[] | undefined, ref: number, s: number): void {
   if (!arr) return;
+  let lo = 0;
+  let hi = arr.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (arr[mid].s < s) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < arr.length && arr[i].s === s; i++) {
+    if (arr[i].ref === ref) {
+      arr.splice(i, 1);
+      return;
+    }
+  }
   const i = arr.findIndex((x) => x.ref === ref);
   if (i >= 0) arr.splice(i, 1);
 }
@@ -211,17 +225,32 @@ export class BookingIndex {
     this.roomMinutes.set(k, (this.roomMinutes.get(k) ?? 0) + (b.end - b.start));
   }
 
-  /** Runs `fn` with `b` booked, then leaves the index as it was (no trace in `all`). */
-  withTemporary<T>(b: IndexedBooking, fn: () => T): T {
-    const ref = this.add(b);
+  /**
+   * Runs `fn` with `b`'s room, beam and anesthesia spans in place, then takes them out: enough
+   * for slot searches (they read only spans), and no trace in `all`, counters or versions. The
+   * emergency probe asks this for a large share of all candidate starts, so it must be cheap.
+   */
+  withTemporary<T>(b: Omit<IndexedBooking, 'courseId' | 'fraction'>, fn: () => T): T {
+    const ref = -1;
+    const room = this.spanList(this.rooms, this.key(b.roomIdx, b.day));
+    insertSorted(room, { s: b.start, e: b.end, ref });
+    const beam = b.beamEnd > b.beamStart ? this.spanList(this.beam, b.day) : null;
+    if (beam) insertSorted(beam, { s: b.beamStart, e: b.beamEnd, ref });
+    const an = b.anesthesia ? this.spanList(this.anesthesia, b.day) : null;
+    if (an) insertSorted(an, { s: b.start, e: b.end, ref });
     try {
       return fn();
     } finally {
-      this.remove(ref);
-      this.all.pop();
-      const refs = this.byCourse.get(b.courseId);
-      if (refs?.[refs.length - 1] === ref) refs.pop();
+      removeRef(room, ref, b.start);
+      if (beam) removeRef(beam, ref, b.beamStart);
+      if (an) removeRef(an, ref, b.start);
     }
+  }
+
+  private spanList<K>(map: Map<K, Span[]>, key: K): Span[] {
+    let arr = map.get(key);
+    if (!arr) map.set(key, (arr = []));
+    return arr;
   }
 
   remove(ref: number): void {
@@ -231,9 +260,9 @@ export class BookingIndex {
     this.usableCache.delete(b.day);
     this.versions.set(b.day, this.version(b.day) + 1);
     const k = this.key(b.roomIdx, b.day);
-    removeRef(this.rooms.get(k), ref);
-    removeRef(this.beam.get(b.day), ref);
-    removeRef(this.anesthesia.get(b.day), ref);
+    removeRef(this.rooms.get(k), ref, b.start);
+    removeRef(this.beam.get(b.day), ref, b.beamStart);
+    removeRef(this.anesthesia.get(b.day), ref, b.start);
     this.dayMinutes.set(b.day, this.bookedMinutes(b.day) - (b.end - b.start));
     this.roomMinutes.set(k, (this.roomMinutes.get(k) ?? 0) - (b.end - b.start));
   }

@@ -29,6 +29,8 @@ export interface DisplacementHost {
   readonly calendar: CenterCalendar;
   /** Places one course on the current index without committing it and without displacing anyone. */
   place(course: CourseRequest, opts: AllocationOptions): AllocationResult;
+  /** Places a moved course again ahead of the queue: the urgent reserve does not hold it back. */
+  placeAgain(course: CourseRequest, opts: AllocationOptions): AllocationResult;
   toBooking(b: IndexedBooking): Booking;
 }
 
@@ -102,7 +104,7 @@ export function displaceForEmergency(
   const reason = `Moved so that EMERGENCY course ${course.id} can start by ${course.dueStart}; this course had not started yet.`;
   const inArrivalOrder = [...taken].sort((a, b) => cmp(a.course.arrival, b.course.arrival) || cmp(a.course.id, b.course.id));
   for (const c of inArrivalOrder) {
-    const again = host.place(c.course, { now: opts.now, horizonWeeks: opts.horizonWeeks, lastStartDate: opts.lastStartDate });
+    const again = host.placeAgain(c.course, { now: opts.now, horizonWeeks: opts.horizonWeeks, lastStartDate: opts.lastStartDate });
     if (again.status !== 'SCHEDULED') {
       undo();
       return null;

@@ -39,6 +39,12 @@ describe('EmergencyProbe: the day keeps one adult and one child emergency slot',
     expect(probe.admits(c, 'child')).toBe(false);
   });
 
+  it('lets a course take slots above a lower floor (what URGENT courses must leave, when configured)', () => {
+    const c = adultAt(8, 20);
+    expect(probe.admits(c, undefined, { adult: 0, child: 1 })).toBe(true);
+    expect(probe.admits(adultAt(7, 30), undefined, { adult: 0, child: 1 })).toBe(false);
+  });
+
   it('admits what touches neither slot', () => {
     expect(probe.admits({ ...adultAt(8, 50), end: at(9, 0) })).toBe(true);
   });

@@ -52,20 +52,21 @@ export class EmergencyProbe {
 
   /**
    * True when booking `b` leaves the day as many emergency slots as it had (up to `keep`); with
-   * `spends`, that kind may be used up (an emergency taking its own kind's slot), the other not.
+   * `spends`, that kind may be used up (an emergency taking its own kind's slot), the other not;
+   * with `floor`, slots above that many may be used (URGENT courses may take the extra ones).
    */
-  admits(b: Omit<IndexedBooking, 'courseId' | 'fraction'>, spends?: 'adult' | 'child'): boolean {
+  admits(b: Omit<IndexedBooking, 'courseId' | 'fraction'>, spends?: 'adult' | 'child', floor?: EmergencyKeep): boolean {
     const before = this.counted(b.day);
     const hit = before.options.some((o) => this.conflicts(o, b));
     if (!hit) return true;
-    const mode = spends === 'adult' ? 1 : spends === 'child' ? 2 : 0;
-    const key = (((b.start * 64 + b.roomIdx) * 2 + (b.anesthesia ? 1 : 0)) * 1024 + (b.end - b.start)) * 3 + mode;
+    const mode = (spends === 'adult' ? 1 : spends === 'child' ? 2 : 0) + (floor ? 3 : 0);
+    const key = (((b.start * 64 + b.roomIdx) * 2 + (b.anesthesia ? 1 : 0)) * 1024 + (b.end - b.start)) * 6 + mode;
     const known = before.answers.get(key);
     if (known !== undefined) return known;
-    const after = this.index.withTemporary({ ...b, courseId: '\u0000probe', fraction: 0 }, () => this.scan(b.day));
-    // The day's bookings are back as they were: keep the cached state valid.
-    before.version = this.index.version(b.day);
-    const ok = (spends === 'adult' || after.adult >= before.adult) && (spends === 'child' || after.child >= before.child);
+    const after = this.index.withTemporary(b, () => this.scan(b.day));
+    const keepAdult = Math.min(before.adult, floor?.adult ?? before.adult);
+    const keepChild = Math.min(before.child, floor?.child ?? before.child);
+    const ok = (spends === 'adult' || after.adult >= keepAdult) && (spends === 'child' || after.child >= keepChild);
     before.answers.set(key, ok);
     return ok;
   }

@@ -172,6 +172,12 @@ export class CorePlanner implements Planner {
     return displaceForEmergency(this, course, opts, candidates, this.displacement);
   }
 
+  placeAgain(course: CourseRequest, opts: AllocationOptions): AllocationResult {
+    // It had a place: it goes ahead of the routine queue (the routine reserve does not hold it
+    // back), but not into the slots kept for emergencies.
+    return this.placeAnyway({ ...course, urgency: 'URGENT' }, opts);
+  }
+
   toBooking(b: IndexedBooking): Booking {
     return toBooking(this.calendar, b);
   }
@@ -314,7 +320,11 @@ export class CorePlanner implements Planner {
       return this.index.usableFreeMinutes(day, piece) - course.fractionMinutes < emergency * open ? REFUSE : null;
     }
     return (r, s) =>
-      probe.admits({ roomIdx: r, day, start: s, end: s + shape.fm, beamStart: s + shape.off, beamEnd: s + shape.off + shape.bm, anesthesia: shape.anesthesia });
+      probe.admits(
+        { roomIdx: r, day, start: s, end: s + shape.fm, beamStart: s + shape.off, beamEnd: s + shape.off + shape.bm, anesthesia: shape.anesthesia },
+        undefined,
+        course.urgency === 'URGENT' ? this.policy.emergencySlotsFromUrgent : undefined,
+      );
   }
 
   private bestOnDay(
@@ -412,10 +422,9 @@ export class CorePlanner implements Planner {
     if (best) return best;
     for (const r of rooms) {
       for (const s of this.slots.gapCandidates(r, d, floor, shape)) {
-        if (admit && !admit(r, s)) continue;
         // Staying in the same room is worth half an hour of time-of-day drift.
         const dev = Math.abs(s - target) + (r === r0 ? 0 : TIME_TOLERANCE);
-        if (dev < bestCost) {
+        if (dev < bestCost && (!admit || admit(r, s))) {
           best = { roomIdx: r, day: d, start: s };
           bestCost = dev;
         }
@@ -432,9 +441,10 @@ export class CorePlanner implements Planner {
     let best: number | null = null;
     let bestCost = Infinity;
     const consider = (s: number | null) => {
-      if (s === null || (admit && !admit(r, s))) return;
+      if (s === null) return;
       const cost = slots.waste(r, d, s, shape.fm) * 4 + Math.abs(s - target);
-      if (cost < bestCost) {
+      // The reserve test is the expensive part: only for a start that would win.
+      if (cost < bestCost && (!admit || admit(r, s))) {
         best = s;
         bestCost = cost;
       }
