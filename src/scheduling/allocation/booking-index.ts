@@ -29,20 +29,8 @@ export interface IndexedBooking {
   removed?: boolean;
 }
 
-function insertSorted(arr: Span[], span: Span): void {
-  let lo = 0;
-  let hi = arr.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (arr[mid].s < span.s) lo = mid + 1;
-    else hi = mid;
-  }
-  arr.splice(lo, 0, span);
-}
-
-/** Removes the span of `ref` that starts at `s` (bisecting: the probe adds and removes constantly). */
-function removeRef(arr: Span[] | undefined, ref: number, s: number): void {
-  if (!arr) return;
+/** Index of the first span starting at or after `s` in `arr` (sorted by start). */
+function lowerBound(arr: Span[], s: number): number {
   let lo = 0;
   let hi = arr.length;
   while (lo < hi) {
@@ -50,7 +38,17 @@ function removeRef(arr: Span[] | undefined, ref: number, s: number): void {
     if (arr[mid].s < s) lo = mid + 1;
     else hi = mid;
   }
-  for (let i = lo; i < arr.length && arr[i].s === s; i++) {
+  return lo;
+}
+
+function insertSorted(arr: Span[], span: Span): void {
+  arr.splice(lowerBound(arr, span.s), 0, span);
+}
+
+/** Removes the span of `ref` that starts at `s` (bisecting: the probe adds and removes constantly). */
+function removeRef(arr: Span[] | undefined, ref: number, s: number): void {
+  if (!arr) return;
+  for (let i = lowerBound(arr, s); i < arr.length && arr[i].s === s; i++) {
     if (arr[i].ref === ref) {
       arr.splice(i, 1);
       return;
