@@ -126,7 +126,8 @@ export class AllocationService {
     }
     await m.getRepository(Course).update({ id: courseId }, { status: 'UNSCHEDULABLE', reason: result.reason, lateStart: false });
     await this.audit.record(m, { action: 'course.unschedulable', entity: 'course', entityId: courseId, details: { submissionNo, reason: result.reason } });
-    return { outcome: { outcome: 'UNSCHEDULABLE', reason: result.reason, attempts }, written: [] };  }
+    return { outcome: { outcome: 'UNSCHEDULABLE', reason: result.reason, attempts }, written: [] };
+  }
 
   /** SCHEDULED ROUTINE courses with nothing delivered or missed and every fraction still ahead. */
   private async notStartedRoutineCourses(m: EntityManager, now: Date): Promise<CourseRequest[]> {

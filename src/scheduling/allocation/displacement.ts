@@ -4,9 +4,9 @@
  * few slots a day, but a long emergency series needs them for weeks), booked ROUTINE courses
  * that have not started, and do not start before a notice boundary, may be moved later: the
  * fewest such courses that let the emergency start on time are taken out, the emergency is
- * placed, and the moved courses are placed again in their arrival order by the same rules (so
- * they may start later, flagged lateStart). Courses in treatment, URGENT and EMERGENCY courses
- * are never moved. If any moved course would not fit again, nothing moves.
+ * placed, and the moved courses are placed again in their arrival order, ahead of the routine
+ * queue (they may still start later, flagged lateStart). Courses in treatment, URGENT and
+ * EMERGENCY courses are never moved. If any moved course would not fit again, nothing moves.
  */
 import { AllocationOptions, AllocationResult, Booking, CourseRequest, DisplacedCourse, Move } from '../types';
 import { DayNum, parseDate } from '../time/civil-day';
@@ -21,7 +21,7 @@ export interface DisplacementPolicy {
   maxCourses: number;
 }
 
-/** Chosen with bench/core.ts; see DEFAULT_DISPLACEMENT's use in planner.ts. */
+/** Two days' notice for the moved patient; with the default reserve it is needed about once a year. */
 export const DEFAULT_DISPLACEMENT: DisplacementPolicy = { noticeDays: 2, maxCourses: 6 };
 
 export interface DisplacementHost {
@@ -59,15 +59,14 @@ export function displaceForEmergency(
   const ranked = rank(index, calendar, course, nowDay, candidates, policy);
   if (ranked.length === 0) return null;
 
-  // Take out the most promising courses one by one until the emergency starts on time, then
-  // put back every one it does not need.
   // Trials look no further than the due day: a later start is no use to anyone.
-  const due = opts.lastStartDate && opts.lastStartDate < course.dueStart ? opts.lastStartDate : course.dueStart;
-  const trialOpts: AllocationOptions = { now: opts.now, horizonWeeks: opts.horizonWeeks, lastStartDate: due };
+  const trialOpts = byDueDay(course, opts);
   const onTime = () => {
     const r = host.place(course, trialOpts);
     return r.status === 'SCHEDULED' && !r.lateStart ? r : null;
   };
+  // Take out the most promising courses one by one until the emergency starts on time (looking
+  // at a few times as many as may move), then put back every one it turns out not to need.
   const taken: Candidate[] = [];
   let placed: Extract<AllocationResult, { status: 'SCHEDULED' }> | null = null;
   for (const cand of ranked.slice(0, policy.maxCourses * 4)) {
@@ -118,6 +117,12 @@ export function displaceForEmergency(
     displaced.push({ courseId: c.course.id, moves, lateStart: again.lateStart, firstDate: again.firstDate });
   }
   return { result: { ...placed, displaced }, undo };
+}
+
+/** The options that allow only on-time starts: up to the due day (or the last start allowed, if earlier). */
+export function byDueDay(course: CourseRequest, opts: AllocationOptions): AllocationOptions {
+  const due = opts.lastStartDate && opts.lastStartDate < course.dueStart ? opts.lastStartDate : course.dueStart;
+  return { ...opts, lastStartDate: due };
 }
 
 /** Movable courses that book something in the emergency's first weeks, most promising first. */

@@ -14,7 +14,7 @@ import { BookingIndex, IndexedBooking } from './booking-index';
 import { FractionShape, SlotFinder } from './slot-finder';
 import { DEFAULT_RESERVATION, ReservationPolicy, reservedShares } from './reservation-policy';
 import { EmergencyProbe } from './emergency-probe';
-import { DEFAULT_DISPLACEMENT, displaceForEmergency, DisplacementPolicy } from './displacement';
+import { byDueDay, DEFAULT_DISPLACEMENT, displaceForEmergency, DisplacementPolicy } from './displacement';
 
 export { DEFAULT_RESERVATION, NO_RESERVATION } from './reservation-policy';
 export type { ReservationPolicy } from './reservation-policy';
@@ -188,10 +188,9 @@ export class CorePlanner implements Planner {
       // Two emergencies can arrive the same day: an adult one first tries to start on time without
       // taking the day's slot kept for a child under anesthesia (and a child's without taking the
       // adults' slots), so the second still finds its own.
-      const due = opts.lastStartDate && opts.lastStartDate < course.dueStart ? opts.lastStartDate : course.dueStart;
       this.sparingOtherKind = true;
       try {
-        const spared = this.placeAnyway(course, { ...opts, lastStartDate: due });
+        const spared = this.placeAnyway(course, byDueDay(course, opts));
         if (spared.status === 'SCHEDULED' && !spared.lateStart) return spared;
       } finally {
         this.sparingOtherKind = false;
