@@ -23,26 +23,26 @@ const adultAt = (hh: number, mm: number) => ({ roomIdx: 0, day, start: at(hh, mm
 describe('EmergencyProbe: the day keeps one adult and one child emergency slot', () => {
   const index = new BookingIndex(cal);
   const slots = new SlotFinder(cal, index, 10);
-  const probe = new EmergencyProbe(cal, index, () => slots, { adult: 1, child: 1 });
+  const probe = new EmergencyProbe(cal, index, () => slots, { adult: 1, anesthesia: 1 });
 
   it('refuses an adult fraction that takes the only place a child under anesthesia fits, unless a child is spending it', () => {
     const b = adultAt(7, 30);
     expect(probe.admits(b)).toBe(false);
     expect(probe.admits(b, 'adult')).toBe(false);
-    expect(probe.admits(b, 'child')).toBe(true);
+    expect(probe.admits(b, 'anesthesia')).toBe(true);
   });
 
   it('refuses a fraction that takes the adult slot, unless an adult emergency is spending it', () => {
     const c = adultAt(8, 20);
     expect(probe.admits(c)).toBe(false);
     expect(probe.admits(c, 'adult')).toBe(true);
-    expect(probe.admits(c, 'child')).toBe(false);
+    expect(probe.admits(c, 'anesthesia')).toBe(false);
   });
 
   it('lets a course take slots above a lower floor (what URGENT courses must leave, when configured)', () => {
     const c = adultAt(8, 20);
-    expect(probe.admits(c, undefined, { adult: 0, child: 1 })).toBe(true);
-    expect(probe.admits(adultAt(7, 30), undefined, { adult: 0, child: 1 })).toBe(false);
+    expect(probe.admits(c, undefined, { adult: 0, anesthesia: 1 })).toBe(true);
+    expect(probe.admits(adultAt(7, 30), undefined, { adult: 0, anesthesia: 1 })).toBe(false);
   });
 
   it('admits what touches neither slot', () => {

@@ -12,11 +12,9 @@ import { CenterCalendar } from '../calendar/center-calendar';
 import { BookingIndex, IndexedBooking } from './booking-index';
 import { FractionShape, SlotFinder } from './slot-finder';
 
-interface DayState {
+interface DayState extends Counts {
   version: number;
   options: Option[];
-  adult: number;
-  child: number;
   /** Answers already given for this state of the day (walks from many start days ask again). */
   answers: Map<number, boolean>;
 }
@@ -33,12 +31,27 @@ interface Option {
 export interface EmergencyKeep {
   /** Standard fractions (30 min) to keep startable per day. */
   adult: number;
-  /** Fractions of a child under anesthesia (50 min, in the window) to keep startable per day. */
-  child: number;
+  /** Children's fractions without anesthesia (40 min) to keep startable per day. */
+  child?: number;
+  /** Fractions of a child under anesthesia (50 min, in the window, a team free) to keep startable per day. */
+  anesthesia?: number;
 }
 
-const ADULT: FractionShape = { fm: 30, off: 10, bm: 8, anesthesia: false };
-const CHILD: FractionShape = { fm: 50, off: 10, bm: 8, anesthesia: true };
+export type EmergencyKind = keyof EmergencyKeep;
+type Counts = Record<EmergencyKind, number>;
+
+const SHAPES: Record<EmergencyKind, FractionShape> = {
+  adult: { fm: 30, off: 10, bm: 8, anesthesia: false },
+  child: { fm: 40, off: 10, bm: 8, anesthesia: false },
+  anesthesia: { fm: 50, off: 10, bm: 8, anesthesia: true },
+};
+/** Scarcest first: the greedy count takes their places before a standard slot can. */
+const KINDS: EmergencyKind[] = ['anesthesia', 'child', 'adult'];
+
+/** Which kind of emergency slot a course of this shape needs. */
+export function emergencyKindOf(f: { fractionMinutes: number; requiresAnesthesia: boolean }): EmergencyKind {
+  return f.requiresAnesthesia ? 'anesthesia' : f.fractionMinutes > SHAPES.adult.fm ? 'child' : 'adult';
+}
 
 export class EmergencyProbe {
   private readonly cache = new Map<DayNum, DayState>();
@@ -55,18 +68,16 @@ export class EmergencyProbe {
    * `spends`, that kind may be used up (an emergency taking its own kind's slot), the other not;
    * with `floor`, slots above that many may be used (URGENT courses may take the extra ones).
    */
-  admits(b: Omit<IndexedBooking, 'courseId' | 'fraction'>, spends?: 'adult' | 'child', floor?: EmergencyKeep): boolean {
+  admits(b: Omit<IndexedBooking, 'courseId' | 'fraction'>, spends?: EmergencyKind, floor?: EmergencyKeep): boolean {
     const before = this.counted(b.day);
     const hit = before.options.some((o) => this.conflicts(o, b));
     if (!hit) return true;
-    const mode = (spends === 'adult' ? 1 : spends === 'child' ? 2 : 0) + (floor ? 3 : 0);
-    const key = (((b.start * 64 + b.roomIdx) * 2 + (b.anesthesia ? 1 : 0)) * 1024 + (b.end - b.start)) * 6 + mode;
+    const mode = (spends ? KINDS.indexOf(spends) + 1 : 0) + (floor ? 4 : 0);
+    const key = (((b.start * 64 + b.roomIdx) * 2 + (b.anesthesia ? 1 : 0)) * 1024 + (b.end - b.start)) * 8 + mode;
     const known = before.answers.get(key);
     if (known !== undefined) return known;
     const after = this.index.withTemporary(b, () => this.scan(b.day));
-    const keepAdult = Math.min(before.adult, floor?.adult ?? before.adult);
-    const keepChild = Math.min(before.child, floor?.child ?? before.child);
-    const ok = (spends === 'adult' || after.adult >= keepAdult) && (spends === 'child' || after.child >= keepChild);
+    const ok = KINDS.every((k) => spends === k || after[k] >= Math.min(before[k], floor?.[k] ?? before[k]));
     before.answers.set(key, ok);
     return ok;
   }
@@ -87,12 +98,16 @@ export class EmergencyProbe {
     return false;
   }
 
-  /** Greedy set of mutually compatible emergency slots: children's first (they are scarcer). */
-  private scan(day: DayNum): { options: Option[]; adult: number; child: number } {
+  /** Greedy set of mutually compatible emergency slots, the scarcest kind first. */
+  private scan(day: DayNum): Counts & { options: Option[] } {
     const options: Option[] = [];
-    const child = this.keep.child > 0 && this.cal.center.anesthesia.teams > 0 ? this.collect(day, CHILD, this.keep.child, options) : 0;
-    const adult = this.keep.adult > 0 ? this.collect(day, ADULT, this.keep.adult, options) : 0;
-    return { options, adult, child };
+    const counts: Counts = { adult: 0, child: 0, anesthesia: 0 };
+    for (const k of KINDS) {
+      const want = this.keep[k] ?? 0;
+      if (want <= 0 || (k === 'anesthesia' && this.cal.center.anesthesia.teams <= 0)) continue;
+      counts[k] = this.collect(day, SHAPES[k], want, options);
+    }
+    return { options, ...counts };
   }
 
   private collect(day: DayNum, f: FractionShape, want: number, options: Option[]): number {
@@ -101,6 +116,18 @@ export class EmergencyProbe {
     const rds = this.cal.roomDaysOf(day);
     for (let r = 0; r < rds.length && n < want; r++) {
       if (!rds[r].open.length) continue;
+      const lanes = slots.lanes(r, day, f);
+      if (lanes) {
+        for (const l of lanes) {
+          if (n >= want) break;
+          if (!slots.fitsOnGrid(r, day, l.start, f)) continue;
+          const o: Option = { roomIdx: r, s: l.start, e: l.start + f.fm, bs: l.start + f.off, be: l.start + f.off + f.bm, anesthesia: f.anesthesia };
+          if (options.some((x) => this.conflicts(x, { roomIdx: o.roomIdx, start: o.s, end: o.e, beamStart: o.bs, beamEnd: o.be, anesthesia: o.anesthesia }))) continue;
+          options.push(o);
+          n++;
+        }
+        continue;
+      }
       const first = rds[r].open[0][0];
       const last = rds[r].open[rds[r].open.length - 1][1] - f.fm;
       let from = first;

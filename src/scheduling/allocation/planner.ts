@@ -13,7 +13,8 @@ import { CenterCalendar, CourseProfile, calendarFor } from '../calendar/center-c
 import { BookingIndex, IndexedBooking } from './booking-index';
 import { FractionShape, SlotFinder } from './slot-finder';
 import { DEFAULT_RESERVATION, ReservationPolicy, reservedShares } from './reservation-policy';
-import { EmergencyProbe } from './emergency-probe';
+import { EmergencyProbe, emergencyKindOf } from './emergency-probe';
+import { DayLanes, LaneMix } from './day-lanes';
 import { byDueDay, DEFAULT_DISPLACEMENT, displaceForEmergency, DisplacementPolicy } from './displacement';
 
 export { DEFAULT_RESERVATION, NO_RESERVATION } from './reservation-policy';
@@ -25,6 +26,11 @@ export interface PlannerOptions {
   lookaheadDays?: number;
   /** Moving not-started routine courses for an EMERGENCY one; false turns it off. */
   displacement?: DisplacementPolicy | false;
+  /**
+   * Places standard and children's fractions on the day's lane template (shared beam only);
+   * false places every fraction freely. See lane-template.ts.
+   */
+  lanes?: LaneMix | false;
   /** Start-time grid in minutes (default 10: with the default 10-min beam offset and 8-min beam, fractions starting on different grid points never share the beam). */
   gridMinutes?: number;
 }
@@ -117,7 +123,9 @@ export class CorePlanner implements Planner {
   ) {
     this.calendar = calendarFor(center);
     this.index = new BookingIndex(this.calendar);
-    this.slots = new SlotFinder(this.calendar, this.index, options.gridMinutes ?? 10);
+    const grid = options.gridMinutes ?? 10;
+    const lanes = options.lanes === false || !center.sharedBeam ? null : new DayLanes(this.calendar, grid, options.lanes ?? {});
+    this.slots = new SlotFinder(this.calendar, this.index, grid, lanes);
     this.policy = options.reservation ?? DEFAULT_RESERVATION;
     this.lookahead = options.lookaheadDays ?? 2;
     this.displacement = options.displacement ?? DEFAULT_DISPLACEMENT;
@@ -199,7 +207,27 @@ export class CorePlanner implements Planner {
     return this.placeAnyway(course, opts);
   }
 
+  /**
+   * On the lane template first. A course the template cannot take in time (an urgent one late,
+   * or any that does not fit at all, e.g. around bookings made before the template) is tried
+   * on free placement too, and takes that if it starts earlier.
+   */
   private placeAnyway(course: CourseRequest, opts: AllocationOptions): AllocationResult {
+    const onLanes = this.searchStarts(course, opts);
+    if (this.slots.freePlacement || !this.slots.hasLanes) return onLanes;
+    const late = onLanes.status !== 'SCHEDULED' || (onLanes.lateStart && course.urgency !== 'ROUTINE');
+    if (!late) return onLanes;
+    this.slots.freePlacement = true;
+    try {
+      const free = this.searchStarts(course, opts);
+      if (free.status === 'SCHEDULED' && (onLanes.status !== 'SCHEDULED' || free.firstDate < onLanes.firstDate)) return free;
+    } finally {
+      this.slots.freePlacement = false;
+    }
+    return onLanes;
+  }
+
+  private searchStarts(course: CourseRequest, opts: AllocationOptions): AllocationResult {
     const cal = this.calendar;
     const tz = cal.timeZone;
     const invalid = validateCourse(course);
@@ -257,7 +285,7 @@ export class CorePlanner implements Planner {
       // (Offline plans cut at horizon.to: there a course that does not fit is simply not started.)
       this.ignoreReserve = true;
       try {
-        return this.placeAnyway(course, opts);
+        return this.searchStarts(course, opts);
       } finally {
         this.ignoreReserve = false;
       }
@@ -301,7 +329,7 @@ export class CorePlanner implements Planner {
     if (this.ignoreReserve) return null;
     if (this.sparingOtherKind && this.probe) {
       const probe = this.probe;
-      const spends = course.requiresAnesthesia || course.fractionMinutes > 30 ? 'child' : 'adult';
+      const spends = emergencyKindOf(course);
       return (r, s) =>
         probe.admits({ roomIdx: r, day, start: s, end: s + shape.fm, beamStart: s + shape.off, beamEnd: s + shape.off + shape.bm, anesthesia: shape.anesthesia }, spends);
     }
@@ -310,6 +338,13 @@ export class CorePlanner implements Planner {
     // serve an urgent course, so they must not count as its reserve.
     const open = this.openMinutes(day);
     if (urgent > 0 && this.index.usableFreeMinutes(day, 30) - course.fractionMinutes < urgent * open) return REFUSE;
+    if (urgent > 0) {
+      // On a lane template the reserve also holds for this kind of place: children's places
+      // (anesthesia above all) are few, and the day's total alone would let routine children
+      // take them all.
+      const places = this.slots.laneCount(day, shape);
+      if (places && places[0] - 1 < urgent * places[1]) return REFUSE;
+    }
     if (emergency <= 0) return null;
     const probe = this.probe;
     if (!probe) {
@@ -368,7 +403,7 @@ export class CorePlanner implements Planner {
     const tz = cal.timeZone;
     const tod = s0 - localMidnight(tz, d0);
     const placements: Placement[] = [{ roomIdx: r0, day: d0, start: s0 }];
-    const trial: Trial = { placements, off: 0, roomChanges: 0, waste: this.slots.waste(r0, d0, s0, shape.fm), shift: 0 };
+    const trial: Trial = { placements, off: 0, roomChanges: 0, waste: this.slots.waste(r0, d0, s0, shape), shift: 0 };
     const weekCount = new Map<number, number>([[weekId(d0), 1]]);
     const maxDay = d0 + course.fractions * 7 + 70;
     for (let d = d0 + 1; placements.length < course.fractions; d++) {
@@ -390,7 +425,7 @@ export class CorePlanner implements Planner {
       if (dev > TIME_TOLERANCE) trial.off++;
       if (p.roomIdx !== r0) trial.roomChanges++;
       trial.shift += dev;
-      trial.waste += this.slots.waste(p.roomIdx, d, p.start, shape.fm);
+      trial.waste += this.slots.waste(p.roomIdx, d, p.start, shape);
       placements.push(p);
       weekCount.set(w, wc + 1);
       if (bound && (trial.off > bound.off || (trial.off === bound.off && trial.roomChanges > bound.roomChanges))) return null;
@@ -412,7 +447,7 @@ export class CorePlanner implements Planner {
       if (r === r0) continue;
       const s = this.bestNear(r, d, target, shape, floor, admit);
       if (s === null) continue;
-      const cost = this.slots.waste(r, d, s, shape.fm) * 4 + Math.abs(s - target);
+      const cost = this.slots.waste(r, d, s, shape) * 4 + Math.abs(s - target);
       if (cost < bestCost) {
         best = { roomIdx: r, day: d, start: s };
         bestCost = cost;
@@ -439,9 +474,21 @@ export class CorePlanner implements Planner {
     const hi = target + TIME_TOLERANCE;
     let best: number | null = null;
     let bestCost = Infinity;
+    const lanes = slots.lanes(r, d, shape);
+    if (lanes) {
+      for (const l of lanes) {
+        if (l.start < lo || l.start > hi || !slots.fitsOnGrid(r, d, l.start, shape)) continue;
+        const cost = slots.laneCost(l, shape) * 4 + Math.abs(l.start - target);
+        if (cost < bestCost && (!admit || admit(r, l.start))) {
+          best = l.start;
+          bestCost = cost;
+        }
+      }
+      return best;
+    }
     const consider = (s: number | null) => {
       if (s === null) return;
-      const cost = slots.waste(r, d, s, shape.fm) * 4 + Math.abs(s - target);
+      const cost = slots.waste(r, d, s, shape) * 4 + Math.abs(s - target);
       // The reserve test is the expensive part: only for a start that would win.
       if (cost < bestCost && (!admit || admit(r, s))) {
         best = s;

@@ -7,8 +7,10 @@
 import { DayNum } from '../time/civil-day';
 import { localMidnight } from '../time/zone';
 import { CenterCalendar } from '../calendar/center-calendar';
-import { freeGaps, nextStartInside, previousStartInside } from '../calendar/intervals';
+import { contains, freeGaps, nextStartInside, previousStartInside } from '../calendar/intervals';
 import { BookingIndex, firstOverlap, lastOverlap, Span } from './booking-index';
+import { DayLanes } from './day-lanes';
+import { ANESTHESIA_MINUTES, Lane } from './lane-template';
 
 export interface FractionShape {
   fm: number;
@@ -19,8 +21,11 @@ export interface FractionShape {
 
 /** Smallest fraction length we expect; an idle gap shorter than this is wasted room time. */
 export const SLIVER_MINUTES = 30;
+const STANDARD_PLACE = SLIVER_MINUTES;
 /** See SlotFinder.sessionCost. */
 const SESSION_COST = 10;
+/** A place for a child under anesthesia given to anybody else costs this much on top of its idle minutes. */
+const ANESTHESIA_PLACE_COST = 15;
 
 export class SlotFinder {
   private readonly sharedBeam: boolean;
@@ -31,6 +36,8 @@ export class SlotFinder {
     readonly idx: BookingIndex,
     /** Starts snap to this grid (minutes from local midnight); 1 = no grid. */
     readonly grid = 1,
+    /** The day's lane template; null places every fraction freely. */
+    private readonly dayLanes: DayLanes | null = null,
   ) {
     this.sharedBeam = cal.center.sharedBeam;
     this.teams = Math.max(0, cal.center.anesthesia.teams);
@@ -55,6 +62,16 @@ export class SlotFinder {
 
   fits(roomIdx: number, day: DayNum, s: number, f: FractionShape): boolean {
     return this.earliestFit(roomIdx, day, s, s, f) === s;
+  }
+
+  /** fits() for a start known to be on the grid (a lane's): the same rules, no search. */
+  fitsOnGrid(roomIdx: number, day: DayNum, s: number, f: FractionShape): boolean {
+    const e = s + f.fm;
+    if (!contains(this.cal.roomDaysOf(day)[roomIdx].open, s, e)) return false;
+    if (firstOverlap(this.idx.roomSpans(roomIdx, day), s, e)) return false;
+    if (this.sharedBeam && f.bm > 0 && firstOverlap(this.idx.beamSpans(day), s + f.off, s + f.off + f.bm)) return false;
+    if (f.anesthesia && (!contains(this.cal.anesthesiaWindow(day), s, e) || this.anesthesiaConflict(day, s, e).length > 0)) return false;
+    return true;
   }
 
   /** Earliest feasible start in [from, to], or null. */
@@ -166,11 +183,60 @@ export class SlotFinder {
     return target - b <= a - target ? b : a;
   }
 
+  get hasLanes(): boolean {
+    return this.dayLanes !== null;
+  }
+
+  /** While set, fractions are placed freely even on days with a lane template (a fallback). */
+  freePlacement = false;
+
+  /**
+   * The places of the day's lane template in this room that can hold the fraction, or null when
+   * it is placed freely (no template, a fraction longer than any place, or the fallback).
+   */
+  lanes(roomIdx: number, day: DayNum, f: FractionShape): Lane[] | null {
+    if (!this.dayLanes || this.freePlacement || f.fm > ANESTHESIA_MINUTES) return null;
+    const all = this.dayLanes.holding(day, f.fm);
+    return all ? all[roomIdx] : null;
+  }
+
+  private readonly laneCounts = new Map<DayNum, { version: number; byShape: Map<number, [number, number]> }>();
+
+  /** [free, all] places of the day's template that can hold the fraction, or null without a template. */
+  laneCount(day: DayNum, f: FractionShape): [number, number] | null {
+    if (!this.dayLanes || this.freePlacement || f.fm > ANESTHESIA_MINUTES) return null;
+    const version = this.idx.version(day);
+    let entry = this.laneCounts.get(day);
+    if (!entry || entry.version !== version) this.laneCounts.set(day, (entry = { version, byShape: new Map() }));
+    const key = f.fm * 2 + (f.anesthesia ? 1 : 0);
+    let hit = entry.byShape.get(key);
+    if (!hit) {
+      hit = [0, 0];
+      const rooms = this.cal.roomDaysOf(day).length;
+      for (let r = 0; r < rooms; r++) {
+        for (const l of this.lanes(r, day, f) ?? []) {
+          hit[1]++;
+          if (this.fitsOnGrid(r, day, l.start, f)) hit[0]++;
+        }
+      }
+      entry.byShape.set(key, hit);
+    }
+    return hit;
+  }
+
+  /** Idle minutes a place leaves when it holds a fraction of `fm` minutes, plus the anesthesia place's price. */
+  laneCost(l: Lane, f: FractionShape): number {
+    return l.minutes - f.fm + (l.anesthesia && !f.anesthesia ? ANESTHESIA_PLACE_COST : 0);
+  }
+
   /**
    * Candidate starts that pack densely: in every idle gap of the room, the earliest and the
-   * latest feasible start (flush against the booking or the open-interval edge).
+   * latest feasible start (flush against the booking or the open-interval edge); with a lane
+   * template, the free places that can hold the fraction.
    */
   gapCandidates(roomIdx: number, day: DayNum, floor: number, f: FractionShape): number[] {
+    const lanes = this.lanes(roomIdx, day, f);
+    if (lanes) return lanes.filter((l) => l.start >= floor && this.fitsOnGrid(roomIdx, day, l.start, f)).map((l) => l.start);
     const rd = this.cal.roomDaysOf(day)[roomIdx];
     if (rd.openMinutes - this.idx.roomBookedMinutes(roomIdx, day) < f.fm) return [];
     const spans = this.idx.roomSpans(roomIdx, day) ?? [];
@@ -190,8 +256,17 @@ export class SlotFinder {
     return out;
   }
 
-  /** Idle minutes too short for any fraction that placing [s, s+fm) would leave on either side. */
-  waste(roomIdx: number, day: DayNum, s: number, fm: number): number {
+  /**
+   * Idle minutes too short for any fraction that placing [s, s+fm) would leave on either side;
+   * on a lane template, what the place leaves idle (a start off the template wastes a place).
+   */
+  waste(roomIdx: number, day: DayNum, s: number, f: FractionShape): number {
+    const lanes = this.lanes(roomIdx, day, f);
+    if (lanes) {
+      const lane = lanes.find((l) => l.start === s);
+      return lane ? this.laneCost(lane, f) : STANDARD_PLACE;
+    }
+    const fm = f.fm;
     const e = s + fm;
     const open = this.cal.roomDaysOf(day)[roomIdx].open;
     let prev = s;

@@ -29,7 +29,7 @@ describe('forecast runs count the courses an emergency moved where they ended up
     horizonWeeks: 12,
     runs: 4,
     seed: 5,
-    arrivals: [category('ADULT_ROUTINE', 'ROUTINE', 1.2, 10), category('ADULT_EMERGENCY', 'EMERGENCY', 0.8, 5)],
+    arrivals: [category('ADULT_ROUTINE', 'ROUTINE', 1.2, 10), category('ADULT_EMERGENCY', 'EMERGENCY', 1.6, 5)],
   });
 
   it('booked minutes per week and starts per week equal those of the final schedule', () => {
