@@ -112,7 +112,18 @@ export function buildLaneTemplate(input: LaneTemplateInput): Lane[][] {
     for (const x of team) k = k * base + x;
     return (k * (aMax + 1) + a) * (cMax + 1) + c;
   };
-  const tick = (off: number[]) => off.map((x) => (x > 0 ? x - 1 : 0));
+  const tick = (from: number[], to: number[]) => {
+    for (let x = 0; x < from.length; x++) to[x] = from[x] > 0 ? from[x] - 1 : 0;
+    return to;
+  };
+  // Scratch arrays per grid step: a step's arrays are only read by the steps after it, which
+  // finish before the step builds its next choice.
+  const scratch = Array.from({ length: steps + 1 }, () => ({
+    off: new Array<number>(n).fill(0),
+    team: new Array<number>(teams).fill(0),
+    choiceOff: new Array<number>(n).fill(0),
+    choiceTeam: new Array<number>(teams).fill(0),
+  }));
 
   const solve = (i: number, off: number[], team: number[], a: number, c: number): number => {
     if (i >= steps) return (a + c) * MISSING_PLACE_COST;
@@ -122,8 +133,9 @@ export function buildLaneTemplate(input: LaneTemplateInput): Lane[][] {
     const t = t0 + i * grid;
     let idle = 0;
     for (let r = 0; r < n; r++) if (ends[r][i] >= 0 && off[r] === 0) idle += grid;
-    const nextOff = tick(off);
-    const nextTeam = tick(team);
+    const own = scratch[i];
+    const nextOff = tick(off, own.off);
+    const nextTeam = tick(team, own.team);
     let best = idle + solve(i + 1, nextOff, nextTeam, a, c);
     let pick = -1;
     const teamFree = team.indexOf(0);
@@ -137,11 +149,10 @@ export function buildLaneTemplate(input: LaneTemplateInput): Lane[][] {
         const anesthesia = len === ANESTHESIA_MINUTES;
         if (len === CHILD_MINUTES && c === 0) continue;
         if (anesthesia && (a === 0 || teamFree < 0 || !windowAt[i])) continue;
-        const o = nextOff.slice();
+        const o = tick(off, own.choiceOff);
         o[r] = len / grid - 1;
-        let tm = nextTeam;
+        const tm = tick(team, own.choiceTeam);
         if (anesthesia) {
-          tm = nextTeam.slice();
           tm[teamFree] = len / grid - 1;
           tm.sort((x, y) => x - y);
         }
@@ -166,8 +177,8 @@ export function buildLaneTemplate(input: LaneTemplateInput): Lane[][] {
   solve(0, off, team, a, c);
   for (let i = 0; i < steps; i++) {
     const pick = choice.get(encode(i, off, team, a, c)) ?? -1;
-    const nextOff = tick(off);
-    let nextTeam = tick(team);
+    const nextOff = tick(off, new Array<number>(n));
+    let nextTeam = tick(team, new Array<number>(teams));
     if (pick >= 0) {
       const g = Math.floor(pick / 64);
       const len = pick % 64;
