@@ -467,6 +467,21 @@ export class CorePlanner implements Planner {
     return best;
   }
 
+  /**
+   * placeOnDay for one fraction that must land on this day (rescheduling): the template's
+   * places first, then any free minutes, since keeping the day matters more than the packing.
+   */
+  placeOnDayAnyhow(d: DayNum, r0: number, target: number, rooms: number[], shape: FractionShape, floor = -Infinity): Placement | null {
+    const onLanes = this.placeOnDay(d, r0, target, rooms, shape, floor);
+    if (onLanes || !this.slots.hasLanes) return onLanes;
+    this.slots.freePlacement = true;
+    try {
+      return this.placeOnDay(d, r0, target, rooms, shape, floor);
+    } finally {
+      this.slots.freePlacement = false;
+    }
+  }
+
   /** Best start in one room within ±30 min of target: least waste, then least drift. */
   private bestNear(r: number, d: DayNum, target: number, shape: FractionShape, floor: number, admit: Admit | null): number | null {
     const slots = this.slots;

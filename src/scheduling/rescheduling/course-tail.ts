@@ -54,7 +54,7 @@ export function appendAfter(
   for (let d = start; d < start + 120; d++) {
     const st = cal.openForCourse(profile, d);
     if (st === 0 || (perWeek.get(weekId(d)) ?? 0) >= course.fractionsPerWeek) continue;
-    const p = planner.placeOnDay(d, roomIdx, localMidnight(tz, d) + tod, rooms, shape, d === floorDay ? floorMin : -Infinity);
+    const p = planner.placeOnDayAnyhow(d, roomIdx, localMidnight(tz, d) + tod, rooms, shape, d === floorDay ? floorMin : -Infinity);
     if (!p) {
       if (st === 2) continue;
       return { failedOn: formatDate(d) };

@@ -30,6 +30,24 @@ describe('rescheduleForDowntime', () => {
     expect(checkSchedule({ ...center, downtimes: [downtime] }, after, courses)).toEqual([]);
   });
 
+  it("keeps a hit fraction on its day in free minutes off the lane template when no place of the template is free", () => {
+    // A day booked by an older schedule, off the template: all full but G1 14:10-14:40.
+    const day = '2027-03-01';
+    const full: Booking[] = [
+      { ...booking('OLD1', 1, 'G1', day, '07:30', { minutes: 400 }), id: 'o1' },
+      { ...booking('OLD2', 1, 'G1', day, '14:40', { minutes: 500 }), id: 'o2' },
+      { ...booking('OLD3', 1, 'G2', day, '07:40', { minutes: 920 }), id: 'o3' },
+      { ...booking('OLD4', 1, 'G3', day, '07:50', { minutes: 130 }), id: 'o4' },
+      { ...booking('C', 1, 'G3', day, '10:00'), id: 'c1' },
+      { ...booking('OLD5', 1, 'G3', day, '10:30', { minutes: 750 }), id: 'o5' },
+    ];
+    const c = course('C', { fractions: 1 });
+    const downtime = { roomId: 'G3', start: `${day}T10:00:00+05:00`, end: `${day}T10:30:00+05:00` };
+    const r = rescheduleForDowntime(center, full, [c], downtime, '2027-02-28T18:00:00+05:00');
+    expect(r.moves).toHaveLength(1);
+    expect(r.moves[0].to).toMatchObject({ roomId: 'G1', start: `${day}T14:10:00+05:00` });
+  });
+
   it('never moves a fraction into the past', () => {
     const downtime = { roomId: null, start: '2027-03-03T09:00:00+05:00', end: '2027-03-03T15:00:00+05:00' };
     const r = rescheduleForDowntime(center, bookings, courses, downtime, '2027-03-03T09:30:00+05:00');

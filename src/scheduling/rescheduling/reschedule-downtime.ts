@@ -60,7 +60,7 @@ export function rescheduleForDowntime(
     const day = localDayOf(tz, s);
     const rooms = cal.rooms.map((_, i) => i).filter((i) => cal.roomAllowed(i, course.roomKinds));
     const roomIdx = cal.roomIndex.get(b.roomId) ?? rooms[0];
-    const p = planner.placeOnDay(day, roomIdx, s, rooms, shape, nowMin);
+    const p = planner.placeOnDayAnyhow(day, roomIdx, s, rooms, shape, nowMin);
     if (p) {
       const to = toBooking(cal, {
         id: b.id, courseId: b.courseId, fraction: b.fraction, roomIdx: p.roomIdx, day, start: p.start,
