@@ -214,14 +214,39 @@ export class SlotFinder {
       hit = [0, 0];
       const rooms = this.cal.roomDaysOf(day).length;
       for (let r = 0; r < rooms; r++) {
-        for (const l of this.lanes(r, day, f) ?? []) {
-          hit[1]++;
-          if (this.fitsOnGrid(r, day, l.start, f)) hit[0]++;
-        }
+        hit[1] += this.lanes(r, day, f)?.length ?? 0;
+        hit[0] += this.freeLaneStarts(r, day, -Infinity, f)?.length ?? 0;
       }
       entry.byShape.set(key, hit);
     }
     return hit;
+  }
+
+  /**
+   * The template's places in the room, from `floor` on, where the fraction fits now (null
+   * without a template): fitsOnGrid for each, walking the room's sorted bookings alongside.
+   */
+  private freeLaneStarts(roomIdx: number, day: DayNum, floor: number, f: FractionShape): number[] | null {
+    const lanes = this.lanes(roomIdx, day, f);
+    if (!lanes) return null;
+    const open = this.cal.roomDaysOf(day)[roomIdx].open;
+    const spans = this.idx.roomSpans(roomIdx, day) ?? [];
+    const beam = this.sharedBeam && f.bm > 0 ? this.idx.beamSpans(day) : undefined;
+    const window = f.anesthesia ? this.cal.anesthesiaWindow(day) : null;
+    const out: number[] = [];
+    let j = 0;
+    for (const l of lanes) {
+      const s = l.start;
+      const e = s + f.fm;
+      if (s < floor) continue;
+      while (j < spans.length && spans[j].e <= s) j++;
+      if (j < spans.length && spans[j].s < e) continue;
+      if (!contains(open, s, e)) continue;
+      if (beam && firstOverlap(beam, s + f.off, s + f.off + f.bm)) continue;
+      if (window && (!contains(window, s, e) || this.anesthesiaConflict(day, s, e).length > 0)) continue;
+      out.push(s);
+    }
+    return out;
   }
 
   /** Idle minutes a place leaves when it holds a fraction of `fm` minutes, plus the anesthesia place's price. */
@@ -235,8 +260,8 @@ export class SlotFinder {
    * template, the free places that can hold the fraction.
    */
   gapCandidates(roomIdx: number, day: DayNum, floor: number, f: FractionShape): number[] {
-    const lanes = this.lanes(roomIdx, day, f);
-    if (lanes) return lanes.filter((l) => l.start >= floor && this.fitsOnGrid(roomIdx, day, l.start, f)).map((l) => l.start);
+    const free = this.freeLaneStarts(roomIdx, day, floor, f);
+    if (free) return free;
     const rd = this.cal.roomDaysOf(day)[roomIdx];
     if (rd.openMinutes - this.idx.roomBookedMinutes(roomIdx, day) < f.fm) return [];
     const spans = this.idx.roomSpans(roomIdx, day) ?? [];
