@@ -49,28 +49,42 @@ describe('allocation on the lane template', () => {
     expect(checkSchedule(center, r.appointments, [c])).toEqual([]);
   });
 
-  // A day booked off the template (an older schedule): the rooms are full but for G1
-  // 14:10-14:40, which the template's 14:00 and 14:30 places overlap.
-  const offTemplate: Booking[] = [
-    booking('OLD1', 1, 'G1', '2027-03-01', '07:30', { minutes: 14 * 60 + 10 - (7 * 60 + 30) }),
-    booking('OLD2', 1, 'G1', '2027-03-01', '14:40', { minutes: 23 * 60 - (14 * 60 + 40) }),
-    booking('OLD3', 1, 'G2', '2027-03-01', '07:40', { minutes: 23 * 60 - (7 * 60 + 40) }),
-    booking('OLD4', 1, 'G3', '2027-03-01', '07:50', { minutes: 23 * 60 - (7 * 60 + 50) }),
-  ];
+  // 2027-03-01 with every children's place booked (on the template) and the standard places free.
+  const childrenBooked: Booking[] = new DayLanes(cal, 10)
+    .of(dayNumOf(2027, 3, 1))!
+    .flatMap((room, r) =>
+      room
+        .filter((l) => l.minutes > 30)
+        .map((l, k) => booking(`KID-${r}-${k}`, 1, center.rooms[r].id, '2027-03-01', formatInstant(center.timeZone, l.start).slice(11, 16), { minutes: l.minutes, anesthesia: l.anesthesia })),
+    );
+  const arrival35 = { arrival, earliestStart: '2027-03-01', dueStart: '2027-03-01', fractions: 1, fractionMinutes: 35 };
 
   it('falls back to free placement for an urgent course the template would start late', () => {
-    const c = course('A', { fractions: 1, arrival, earliestStart: '2027-03-01', dueStart: '2027-03-01', urgency: 'URGENT' });
-    const r = sched(allocateCourse(center, offTemplate, c, { now: arrival }, { reservation: NO_RESERVATION }));
-    expect(r.appointments[0].start).toBe('2027-03-01T14:10:00+05:00');
-    expect(checkSchedule(center, [...offTemplate, r.appointments[0]], [c])).toEqual([]);
+    // 35 minutes fit only a children's place; two free standard places side by side hold it too.
+    const c = course('U', { ...arrival35, urgency: 'URGENT' });
+    const r = sched(allocateCourse(center, childrenBooked, c, { now: arrival }, { reservation: NO_RESERVATION }));
+    expect(r.firstDate).toBe('2027-03-01');
+    expect(checkSchedule(center, [...childrenBooked, ...r.appointments], [c])).toEqual([]);
   });
 
   it('keeps a routine course on the template (a later start) unless lanes: false', () => {
-    const c = course('A', { fractions: 1, arrival, earliestStart: '2027-03-01' });
-    const onLanes = sched(allocateCourse(center, offTemplate, c, { now: arrival }, { reservation: NO_RESERVATION }));
-    expect(onLanes.firstDate).toBe('2027-03-02');
-    const free = sched(allocateCourse(center, offTemplate, c, { now: arrival }, { reservation: NO_RESERVATION, lanes: false }));
-    expect(free.firstDate).toBe('2027-03-01');
+    const c = course('R', arrival35);
+    expect(sched(allocateCourse(center, childrenBooked, c, { now: arrival }, { reservation: NO_RESERVATION })).firstDate).toBe('2027-03-02');
+    expect(sched(allocateCourse(center, childrenBooked, c, { now: arrival }, { reservation: NO_RESERVATION, lanes: false })).firstDate).toBe('2027-03-01');
+  });
+
+  it('lays a day booked off the template out again around its bookings, and uses the free time', () => {
+    // An older schedule: the rooms are full but for G1 14:10-14:40, which the template's 14:00
+    // and 14:30 places overlap.
+    const old: Booking[] = [
+      booking('OLD1', 1, 'G1', '2027-03-01', '07:30', { minutes: 14 * 60 + 10 - (7 * 60 + 30) }),
+      booking('OLD2', 1, 'G1', '2027-03-01', '14:40', { minutes: 23 * 60 - (14 * 60 + 40) }),
+      booking('OLD3', 1, 'G2', '2027-03-01', '07:40', { minutes: 23 * 60 - (7 * 60 + 40) }),
+      booking('OLD4', 1, 'G3', '2027-03-01', '07:50', { minutes: 23 * 60 - (7 * 60 + 50) }),
+    ];
+    const c = course('R', { fractions: 1, arrival, earliestStart: '2027-03-01' });
+    const r = sched(allocateCourse(center, old, c, { now: arrival }, { reservation: NO_RESERVATION }));
+    expect(r.appointments[0]).toMatchObject({ roomId: 'G1', start: '2027-03-01T14:10:00+05:00' });
   });
 
   it("holds the routine reserve for each kind of place: routine children under anesthesia cannot take the day's last places", () => {

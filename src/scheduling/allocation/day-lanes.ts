@@ -7,7 +7,8 @@ import { DayNum } from '../time/civil-day';
 import { localMidnight } from '../time/zone';
 import { CenterCalendar } from '../calendar/center-calendar';
 import { Interval, total } from '../calendar/intervals';
-import { ANESTHESIA_MINUTES, Lane, laneTemplate, STANDARD_MINUTES } from './lane-template';
+import { ANESTHESIA_MINUTES, FixedPlace, Lane, laneTemplate, LaneTemplateInput, STANDARD_MINUTES } from './lane-template';
+import { BookingIndex } from './booking-index';
 
 export interface LaneMix {
   /** Places for a child under anesthesia per day (default: as many as the window and teams allow). */
@@ -25,52 +26,122 @@ export interface LaneMix {
  */
 export const DEFAULT_LANE_MIX: Required<LaneMix> = { anesthesiaPlaces: -1, childShare: 0.15 };
 
+interface DayState {
+  /** The index version the layout was last checked against. */
+  version: number;
+  input: LaneTemplateInput | null;
+  /** What is in use: the template, or its completion around bookings made off it. */
+  lanes: Lane[][] | null;
+  /** Per room: place start -> place end, to tell whether a booking sits on a place. */
+  ends: Array<Map<number, number>>;
+  fitting: Map<number, Lane[][] | null>;
+}
+
+/**
+ * Above this share of a room's booked minutes off the day's layout, the layout is completed
+ * around those bookings (bookings made before the template, or laid out for other hours or
+ * rooms before a calendar change). A few off-layout fractions (an urgent course placed freely,
+ * a manual move) leave the layout as it is.
+ */
+const OFF_LAYOUT_SHARE = 0.25;
+/** ...and at least this many minutes of them (a sparsely booked day far ahead is not redone for one). */
+const OFF_LAYOUT_MINUTES = 120;
+
 export class DayLanes {
-  private readonly days = new Map<DayNum, Lane[][] | null>();
+  private readonly days = new Map<DayNum, DayState>();
   private readonly mix: Required<LaneMix>;
 
   constructor(
     private readonly cal: CenterCalendar,
     private readonly grid: number,
     mix: LaneMix = {},
+    /** The bookings, so that a day booked off its template gets a layout completed around them. */
+    private readonly index: BookingIndex | null = null,
   ) {
     this.mix = { ...DEFAULT_LANE_MIX, ...mix };
   }
 
-  private readonly fitting = new Map<number, Lane[][] | null>();
-
   /** The day's places per room long enough for a fraction of `fm` minutes, or null without a template. */
   holding(day: DayNum, fm: number): Lane[][] | null {
-    const key = day * 1024 + fm;
-    let hit = this.fitting.get(key);
+    const st = this.state(day);
+    let hit = st.fitting.get(fm);
     if (hit === undefined) {
-      const all = this.of(day);
-      hit = all && all.map((room) => room.filter((l) => l.minutes >= fm));
-      this.fitting.set(key, hit);
+      hit = st.lanes && st.lanes.map((room) => room.filter((l) => l.minutes >= fm));
+      st.fitting.set(fm, hit);
     }
     return hit;
   }
 
   /** The day's places per room (absolute minutes), or null when the day has no template. */
   of(day: DayNum): Lane[][] | null {
-    let hit = this.days.get(day);
-    if (hit !== undefined) return hit;
-    hit = this.build(day);
-    this.days.set(day, hit);
-    return hit;
+    return this.state(day).lanes;
   }
 
-  private build(day: DayNum): Lane[][] | null {
+  private state(day: DayNum): DayState {
+    let st = this.days.get(day);
+    if (!st) {
+      const { input, lanes } = this.build(day);
+      st = { version: -1, input, lanes, ends: endsOf(lanes), fitting: new Map() };
+      this.days.set(day, st);
+    }
+    if (this.index && st.input && st.lanes) {
+      const version = this.index.version(day);
+      if (st.version !== version) {
+        st.version = version;
+        if (this.offLayout(day, st.ends)) this.complete(day, st);
+      }
+    }
+    return st;
+  }
+
+  private offLayout(day: DayNum, ends: Array<Map<number, number>>): boolean {
+    const index = this.index!;
+    return ends.some((room, r) => {
+      let booked = 0;
+      let off = 0;
+      for (const sp of index.roomSpans(r, day) ?? []) {
+        if (sp.ref < 0) continue;
+        booked += sp.e - sp.s;
+        if ((room.get(sp.s) ?? -Infinity) < sp.e) off += sp.e - sp.s;
+      }
+      return off >= OFF_LAYOUT_MINUTES && off > OFF_LAYOUT_SHARE * booked;
+    });
+  }
+
+  /** Lays the day's free time out again around what is booked. */
+  private complete(day: DayNum, st: DayState): void {
+    const index = this.index!;
+    const mid = localMidnight(this.cal.timeZone, day);
+    const fixed: FixedPlace[] = [];
+    st.ends.forEach((_, r) => {
+      for (const sp of index.roomSpans(r, day) ?? []) {
+        if (sp.ref < 0) continue;
+        const b = index.all[sp.ref];
+        fixed.push({ room: r, start: b.start - mid, end: b.end - mid, beamStart: b.beamStart - mid, beamEnd: b.beamEnd - mid, anesthesia: b.anesthesia });
+      }
+    });
+    const lanes = laneTemplate({ ...st.input!, fixed });
+    st.lanes = lanes && lanes.map((room) => room.map((l) => ({ ...l, start: l.start + mid })));
+    st.ends = endsOf(st.lanes);
+    st.fitting.clear();
+  }
+
+  private build(day: DayNum): { input: LaneTemplateInput | null; lanes: Lane[][] | null } {
     const mid = localMidnight(this.cal.timeZone, day);
     const rooms = this.cal.roomDaysOf(day).map((rd) => rd.scheduled.map(([s, e]) => [s - mid, e - mid] as Interval));
-    if (rooms.every((r) => r.length === 0)) return null;
+    if (rooms.every((r) => r.length === 0)) return { input: null, lanes: null };
     const teams = this.cal.center.anesthesia.teams;
     const window = teams > 0 ? this.cal.anesthesiaWindow(day).map(([s, e]) => [s - mid, e - mid] as Interval) : [];
     const windowPlaces = window.reduce((n, [s, e]) => n + Math.floor((e - s) / ANESTHESIA_MINUTES), 0) * teams;
     const anesthesiaPlaces = this.mix.anesthesiaPlaces >= 0 ? this.mix.anesthesiaPlaces : windowPlaces;
     const standardPlaces = rooms.reduce((n, r) => n + Math.floor(total(r) / STANDARD_MINUTES), 0);
     const childPlaces = Math.round(standardPlaces * this.mix.childShare);
-    const lanes = laneTemplate({ rooms, window, teams, anesthesiaPlaces, childPlaces, grid: this.grid });
-    return lanes && lanes.map((room) => room.map((l) => ({ ...l, start: l.start + mid })));
+    const input: LaneTemplateInput = { rooms, window, teams, anesthesiaPlaces, childPlaces, grid: this.grid };
+    const lanes = laneTemplate(input);
+    return { input, lanes: lanes && lanes.map((room) => room.map((l) => ({ ...l, start: l.start + mid }))) };
   }
+}
+
+function endsOf(lanes: Lane[][] | null): Array<Map<number, number>> {
+  return (lanes ?? []).map((room) => new Map(room.map((l) => [l.start, l.start + l.minutes])));
 }

@@ -72,6 +72,23 @@ describe('lane template', () => {
     expect(lanes.flat().filter((l) => l.anesthesia)).toHaveLength(5);
   });
 
+  it('completes a day around bookings already there: no place overlaps one or shares its beam', () => {
+    // Bookings laid out for other hours (off the grid, 35 minutes long) in the first room.
+    const fixed = [0, 1, 2, 3].map((k) => {
+      const start = h(9, 5) + k * 35;
+      return { room: 0, start, end: start + 35, beamStart: start + 10, beamEnd: start + 18, anesthesia: false };
+    });
+    const input = { ...demoDay, fixed };
+    const lanes = buildLaneTemplate(input);
+    const own = lanes.flat().filter((l) => !fixed.some((f) => f.start === l.start));
+    for (const f of fixed) {
+      expect(lanes[0].some((l) => l.start === f.start && l.minutes === 35)).toBe(true);
+      for (const l of lanes[0]) if (l.start !== f.start) expect(l.start + l.minutes <= f.start || f.end <= l.start).toBe(true);
+      for (const l of own) expect(l.start + 18 <= f.beamStart || f.beamEnd <= l.start + 10).toBe(true);
+    }
+    expectValid({ ...input, rooms: input.rooms }, lanes.map((room) => room.filter((l) => !fixed.some((f) => f.start === l.start))));
+  });
+
   it('has no template for a center too large to lay out, or off the 10-minute grid', () => {
     const room: Interval[] = [[h(8), h(16)]];
     expect(laneTemplate({ ...demoDay, rooms: Array.from({ length: MAX_TEMPLATE_ROOMS + 1 }, () => room) })).toBeNull();

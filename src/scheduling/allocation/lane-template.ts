@@ -22,9 +22,21 @@ export interface Lane {
   anesthesia: boolean;
 }
 
+/** A booking the template must be laid out around (minutes from local midnight). */
+export interface FixedPlace {
+  room: number;
+  start: number;
+  end: number;
+  beamStart: number;
+  beamEnd: number;
+  anesthesia: boolean;
+}
+
 export interface LaneTemplateInput {
   /** Each room's bookable intervals, minutes from local midnight. */
   rooms: Interval[][];
+  /** Bookings already there that are not on the template (a completion around them). */
+  fixed?: FixedPlace[];
   /** Anesthesia window(s), minutes from local midnight. */
   window: Interval[];
   teams: number;
@@ -76,19 +88,31 @@ export function buildLaneTemplate(input: LaneTemplateInput): Lane[][] {
   const t1 = Math.max(...bounds.map((iv) => iv[1]));
   const steps = Math.ceil((t1 - t0) / grid);
   const base = ANESTHESIA_MINUTES / grid + 1;
-  const aMax = teams > 0 ? Math.max(0, input.anesthesiaPlaces) : 0;
-  const cMax = Math.max(0, input.childPlaces);
+  const fixed = input.fixed ?? [];
+  const fixedChildren = fixed.filter((f) => !f.anesthesia && f.end - f.start === CHILD_MINUTES).length;
+  const aMax = teams > 0 ? Math.max(0, input.anesthesiaPlaces - fixed.filter((f) => f.anesthesia).length) : 0;
+  const cMax = Math.max(0, input.childPlaces - fixedChildren);
   const lengths = [STANDARD_MINUTES, CHILD_MINUTES, ANESTHESIA_MINUTES];
-  /** End of the room's interval that contains t, or -1. */
-  const openEnd = (r: number, t: number) => {
-    for (const [s, e] of rooms[r]) if (s <= t && t < e) return e;
-    return -1;
+  /** How long a place starting at t may run in room r (interval end or next fixed booking), or -1 (closed or busy). */
+  const roomRun = (r: number, t: number) => {
+    let end = -1;
+    for (const [s, e] of rooms[r]) if (s <= t && t < e) end = e;
+    for (const f of fixed) {
+      if (f.room !== r) continue;
+      if (f.start <= t && t < f.end) return -1;
+      if (f.start > t && f.start < end) end = f.start;
+    }
+    return end;
   };
-  const ends: number[][] = rooms.map((_, r) => Array.from({ length: steps }, (_, i) => openEnd(r, t0 + i * grid)));
+  const ends: number[][] = rooms.map((_, r) => Array.from({ length: steps }, (_, i) => roomRun(r, t0 + i * grid)));
+  // A place's beam runs 10-18 minutes after its start (the default fraction); fixed bookings'
+  // beams and anesthesia teams are taken out of what the search may use.
+  const beamFree = Array.from({ length: steps }, (_, i) => !fixed.some((f) => f.beamStart < t0 + i * grid + 18 && t0 + i * grid + 10 < f.beamEnd));
+  const fixedTeams = Array.from({ length: steps }, (_, i) => fixed.filter((f) => f.anesthesia && f.start < t0 + i * grid + ANESTHESIA_MINUTES && t0 + i * grid < f.end).length);
   const windowAt = Array.from({ length: steps }, (_, i) => window.some(([ws, we]) => ws <= t0 + i * grid && t0 + i * grid + ANESTHESIA_MINUTES <= we));
-  // Rooms with the same hours are interchangeable: the state keeps them in a canonical order,
-  // which cuts the search by up to n! for a center of identical rooms.
-  const shape = rooms.map((r) => JSON.stringify(r));
+  // Rooms with the same hours and fixed bookings are interchangeable: the state keeps them in a
+  // canonical order, which cuts the search by up to n! for a center of identical rooms.
+  const shape = rooms.map((r, i) => JSON.stringify([r, fixed.filter((f) => f.room === i)]));
   const group = rooms.map((_, r) => shape.indexOf(shape[r]));
 
   // State: grid step, each room's and each team's steps until free, children's places still to
@@ -139,16 +163,18 @@ export function buildLaneTemplate(input: LaneTemplateInput): Lane[][] {
     let best = idle + solve(i + 1, nextOff, nextTeam, a, c);
     let pick = -1;
     const teamFree = team.indexOf(0);
+    const teamsBusy = team.reduce((k, x) => k + (x > 0 ? 1 : 0), 0);
+    const anesthesiaOk = a > 0 && teamFree >= 0 && windowAt[i] && teamsBusy + fixedTeams[i] < teams;
     let tried = 0;
     for (let r = 0; r < n; r++) {
       // One room of each group is enough: the others in the same state are the same choice.
-      if (ends[r][i] < 0 || off[r] !== 0 || tried & (1 << group[r])) continue;
+      if (!beamFree[i] || ends[r][i] < 0 || off[r] !== 0 || tried & (1 << group[r])) continue;
       tried |= 1 << group[r];
       for (const len of lengths) {
         if (t + len > ends[r][i]) continue;
         const anesthesia = len === ANESTHESIA_MINUTES;
         if (len === CHILD_MINUTES && c === 0) continue;
-        if (anesthesia && (a === 0 || teamFree < 0 || !windowAt[i])) continue;
+        if (anesthesia && !anesthesiaOk) continue;
         const o = tick(off, own.choiceOff);
         o[r] = len / grid - 1;
         const tm = tick(team, own.choiceTeam);
@@ -196,5 +222,8 @@ export function buildLaneTemplate(input: LaneTemplateInput): Lane[][] {
     off = nextOff;
     team = nextTeam;
   }
+  // The fixed bookings are part of the day's layout (their places hold what is booked there).
+  for (const f of fixed) lanes[f.room].push({ start: f.start, minutes: f.end - f.start, anesthesia: f.anesthesia });
+  for (const room of lanes) room.sort((x, y) => x.start - y.start);
   return lanes;
 }

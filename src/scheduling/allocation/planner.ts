@@ -124,7 +124,7 @@ export class CorePlanner implements Planner {
     this.calendar = calendarFor(center);
     this.index = new BookingIndex(this.calendar);
     const grid = options.gridMinutes ?? 10;
-    const lanes = options.lanes === false || !center.sharedBeam ? null : new DayLanes(this.calendar, grid, options.lanes ?? {});
+    const lanes = options.lanes === false || !center.sharedBeam ? null : new DayLanes(this.calendar, grid, options.lanes ?? {}, this.index);
     this.slots = new SlotFinder(this.calendar, this.index, grid, lanes);
     this.policy = options.reservation ?? DEFAULT_RESERVATION;
     this.lookahead = options.lookaheadDays ?? 2;

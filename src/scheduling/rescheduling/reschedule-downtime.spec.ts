@@ -3,6 +3,10 @@ import { checkSchedule } from '../rules/check-schedule';
 import { booking, course } from '../testing/booking-factory';
 import { Booking } from '../types';
 import { rescheduleForDowntime } from './reschedule-downtime';
+import { calendarFor } from '../calendar/center-calendar';
+import { DayLanes } from '../allocation/day-lanes';
+import { dayNumOf } from '../time/civil-day';
+import { formatInstant } from '../time/zone';
 
 const week = ['2027-03-01', '2027-03-02', '2027-03-03', '2027-03-04', '2027-03-05'];
 const series = (id: string, room: string, hhmm: string) => week.map((d, i) => ({ ...booking(id, i + 1, room, d, hhmm), id: `${id}${i + 1}` }));
@@ -30,22 +34,25 @@ describe('rescheduleForDowntime', () => {
     expect(checkSchedule({ ...center, downtimes: [downtime] }, after, courses)).toEqual([]);
   });
 
-  it("keeps a hit fraction on its day in free minutes off the lane template when no place of the template is free", () => {
-    // A day booked by an older schedule, off the template: all full but G1 14:10-14:40.
+  it("keeps a hit fraction on its day in free minutes off the lane template when no place of the template holds it", () => {
+    // Every children's place of the day is booked; a 35-minute fraction fits only such a place,
+    // or two free standard places side by side.
     const day = '2027-03-01';
-    const full: Booking[] = [
-      { ...booking('OLD1', 1, 'G1', day, '07:30', { minutes: 400 }), id: 'o1' },
-      { ...booking('OLD2', 1, 'G1', day, '14:40', { minutes: 500 }), id: 'o2' },
-      { ...booking('OLD3', 1, 'G2', day, '07:40', { minutes: 920 }), id: 'o3' },
-      { ...booking('OLD4', 1, 'G3', day, '07:50', { minutes: 130 }), id: 'o4' },
-      { ...booking('C', 1, 'G3', day, '10:00'), id: 'c1' },
-      { ...booking('OLD5', 1, 'G3', day, '10:30', { minutes: 750 }), id: 'o5' },
-    ];
-    const c = course('C', { fractions: 1 });
-    const downtime = { roomId: 'G3', start: `${day}T10:00:00+05:00`, end: `${day}T10:30:00+05:00` };
-    const r = rescheduleForDowntime(center, full, [c], downtime, '2027-02-28T18:00:00+05:00');
+    const cal = calendarFor(center);
+    const kids: Booking[] = new DayLanes(cal, 10)
+      .of(dayNumOf(2027, 3, 1))!
+      .flatMap((room, r) =>
+        room
+          .filter((l) => l.minutes > 30)
+          .map((l, k) => ({ ...booking(`KID-${r}-${k}`, 1, center.rooms[r].id, day, formatInstant(center.timeZone, l.start).slice(11, 16), { minutes: l.minutes, anesthesia: l.anesthesia }), id: `k${r}-${k}` })),
+      );
+    const hitOne = { ...booking('C', 1, 'G1', day, '16:00', { minutes: 35 }), id: 'c1' };
+    const c = course('C', { fractions: 1, fractionMinutes: 35 });
+    const downtime = { roomId: 'G1', start: `${day}T15:00:00+05:00`, end: `${day}T17:00:00+05:00` };
+    const r = rescheduleForDowntime(center, [...kids, hitOne], [c], downtime, '2027-02-28T18:00:00+05:00');
     expect(r.moves).toHaveLength(1);
-    expect(r.moves[0].to).toMatchObject({ roomId: 'G1', start: `${day}T14:10:00+05:00` });
+    expect(r.moves[0].to!.start.slice(0, 10)).toBe(day);
+    expect(checkSchedule({ ...center, downtimes: [downtime] }, [...kids, r.moves[0].to!], [c])).toEqual([]);
   });
 
   it('never moves a fraction into the past', () => {
