@@ -77,6 +77,7 @@ function run(name: string, s: Scenario, center: CenterConfig, courses: CourseReq
     onTimeByUrgency: onTime,
     waitDays: steady.waitDays,
     timeOfDaySpreadMinutes: steady.timeOfDaySpreadMinutes,
+    offTimeOfDayShare: steady.offTimeOfDayShare,
     hardRuleViolations: violations.length,
     violationsByRule: byRule,
   };

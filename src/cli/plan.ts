@@ -30,7 +30,8 @@ function main(argv: string[]): number {
     `Scheduled ${m.scheduled}, unscheduled ${plan.unscheduled.length}, late starts ${m.lateStarts}`,
     `Utilization ${pct(m.utilization)} of open room time (beam line ${pct(m.beamUtilization)})`,
     `Wait to first fraction (days): p50 ${m.waitDays.p50}, p90 ${m.waitDays.p90}, max ${m.waitDays.max}`,
-    `Time-of-day spread (min): p50 ${m.timeOfDaySpreadMinutes.p50}, p90 ${m.timeOfDaySpreadMinutes.p90}`,
+    `Time-of-day spread (min): p50 ${m.timeOfDaySpreadMinutes.p50}, p90 ${m.timeOfDaySpreadMinutes.p90}; ` +
+      `fractions more than 30 min off their course's time: ${(m.offTimeOfDayShare * 100).toFixed(1)} %`,
     ...(['EMERGENCY', 'URGENT', 'ROUTINE'] as const).map(
       (u) => `On time ${u.padEnd(9)} ${m.onTimeByUrgency[u].onTime}/${m.onTimeByUrgency[u].courses}`,
     ),

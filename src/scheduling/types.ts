@@ -180,6 +180,8 @@ export interface PlanMetrics {
   beamUtilization: number;
   waitDays: { p50: number; p90: number; max: number };
   timeOfDaySpreadMinutes: { p50: number; p90: number };
+  /** Share of fractions after a course's first that start more than 30 min from its time of day (soft rule 2). */
+  offTimeOfDayShare: number;
   onTimeByUrgency: Record<Urgency, { courses: number; onTime: number }>;
 }
 

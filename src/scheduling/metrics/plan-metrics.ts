@@ -13,6 +13,9 @@ import { calendarFor } from '../calendar/center-calendar';
 import { Interval, total } from '../calendar/intervals';
 import { percentile } from './percentile';
 
+/** Soft rule 2: every fraction within ±30 min of the course's first. */
+const TIME_OF_DAY_TOLERANCE = 30;
+
 export interface CourseOutcome {
   course: CourseRequest;
   firstDay: DayNum | null;
@@ -88,6 +91,8 @@ export function planMetrics(
   };
   let scheduled = 0;
   let lateStarts = 0;
+  let laterFractions = 0;
+  let offTime = 0;
   const windowEnd = parseDate(window.to);
   for (const c of courses) {
     const list = perCourse.get(c.id);
@@ -105,6 +110,8 @@ export function planMetrics(
     else onTimeByUrgency[c.urgency].onTime++;
     const tods = starts.map((s) => s - localMidnight(tz, localDayOf(tz, s)));
     spreads.push(Math.max(...tods) - Math.min(...tods));
+    laterFractions += tods.length - 1;
+    for (let i = 1; i < tods.length; i++) if (Math.abs(tods[i] - tods[0]) > TIME_OF_DAY_TOLERANCE) offTime++;
   }
   const open = openMinutes(center, window.from, window.to);
   const booked = bookedMinutes(center, appointments, byId, window.from, window.to);
@@ -117,6 +124,7 @@ export function planMetrics(
     beamUtilization: open.beam ? round4(booked.beam / open.beam) : 0,
     waitDays: { p50: percentile(waits, 50), p90: percentile(waits, 90), max: waits.length ? Math.max(...waits) : 0 },
     timeOfDaySpreadMinutes: { p50: percentile(spreads, 50), p90: percentile(spreads, 90) },
+    offTimeOfDayShare: laterFractions ? round4(offTime / laterFractions) : 0,
     onTimeByUrgency,
   };
 }
