@@ -116,12 +116,11 @@ export class EmergencyProbe {
     const rds = this.cal.roomDaysOf(day);
     for (let r = 0; r < rds.length && n < want; r++) {
       if (!rds[r].open.length) continue;
-      const lanes = slots.lanes(r, day, f);
-      if (lanes) {
-        for (const l of lanes) {
+      const free = slots.freeLaneStarts(r, day, -Infinity, f);
+      if (free) {
+        for (const s of free) {
           if (n >= want) break;
-          if (!slots.fitsOnGrid(r, day, l.start, f)) continue;
-          const o: Option = { roomIdx: r, s: l.start, e: l.start + f.fm, bs: l.start + f.off, be: l.start + f.off + f.bm, anesthesia: f.anesthesia };
+          const o: Option = { roomIdx: r, s, e: s + f.fm, bs: s + f.off, be: s + f.off + f.bm, anesthesia: f.anesthesia };
           if (options.some((x) => this.conflicts(x, { roomIdx: o.roomIdx, start: o.s, end: o.e, beamStart: o.bs, beamEnd: o.be, anesthesia: o.anesthesia }))) continue;
           options.push(o);
           n++;

@@ -226,7 +226,7 @@ export class SlotFinder {
    * The template's places in the room, from `floor` on, where the fraction fits now (null
    * without a template): fitsOnGrid for each, walking the room's sorted bookings alongside.
    */
-  private freeLaneStarts(roomIdx: number, day: DayNum, floor: number, f: FractionShape): number[] | null {
+  freeLaneStarts(roomIdx: number, day: DayNum, floor: number, f: FractionShape): number[] | null {
     const lanes = this.lanes(roomIdx, day, f);
     if (!lanes) return null;
     const open = this.cal.roomDaysOf(day)[roomIdx].open;
