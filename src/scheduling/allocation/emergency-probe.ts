@@ -116,9 +116,9 @@ export class EmergencyProbe {
     const rds = this.cal.roomDaysOf(day);
     for (let r = 0; r < rds.length && n < want; r++) {
       if (!rds[r].open.length) continue;
-      const free = slots.freeLaneStarts(r, day, -Infinity, f);
+      const free = slots.freeLanes(r, day, f);
       if (free) {
-        for (const s of free) {
+        for (const { start: s } of free) {
           if (n >= want) break;
           const o: Option = { roomIdx: r, s, e: s + f.fm, bs: s + f.off, be: s + f.off + f.bm, anesthesia: f.anesthesia };
           if (options.some((x) => this.conflicts(x, { roomIdx: o.roomIdx, start: o.s, end: o.e, beamStart: o.bs, beamEnd: o.be, anesthesia: o.anesthesia }))) continue;

@@ -489,10 +489,9 @@ export class CorePlanner implements Planner {
     const hi = target + TIME_TOLERANCE;
     let best: number | null = null;
     let bestCost = Infinity;
-    const lanes = slots.lanes(r, d, shape);
+    const lanes = slots.freeLanes(r, d, shape, lo, hi);
     if (lanes) {
       for (const l of lanes) {
-        if (l.start < lo || l.start > hi || !slots.fitsOnGrid(r, d, l.start, shape)) continue;
         const cost = slots.laneCost(l, shape) * 4 + Math.abs(l.start - target);
         if (cost < bestCost && (!admit || admit(r, l.start))) {
           best = l.start;

@@ -64,16 +64,6 @@ export class SlotFinder {
     return this.earliestFit(roomIdx, day, s, s, f) === s;
   }
 
-  /** fits() for a start known to be on the grid (a lane's): the same rules, no search. */
-  fitsOnGrid(roomIdx: number, day: DayNum, s: number, f: FractionShape): boolean {
-    const e = s + f.fm;
-    if (!contains(this.cal.roomDaysOf(day)[roomIdx].open, s, e)) return false;
-    if (firstOverlap(this.idx.roomSpans(roomIdx, day), s, e)) return false;
-    if (this.sharedBeam && f.bm > 0 && firstOverlap(this.idx.beamSpans(day), s + f.off, s + f.off + f.bm)) return false;
-    if (f.anesthesia && (!contains(this.cal.anesthesiaWindow(day), s, e) || this.anesthesiaConflict(day, s, e).length > 0)) return false;
-    return true;
-  }
-
   /** Earliest feasible start in [from, to], or null. */
   earliestFit(roomIdx: number, day: DayNum, from: number, to: number, f: FractionShape): number | null {
     const open = this.cal.roomDaysOf(day)[roomIdx].open;
@@ -215,7 +205,7 @@ export class SlotFinder {
       const rooms = this.cal.roomDaysOf(day).length;
       for (let r = 0; r < rooms; r++) {
         hit[1] += this.lanes(r, day, f)?.length ?? 0;
-        hit[0] += this.freeLaneStarts(r, day, -Infinity, f)?.length ?? 0;
+        hit[0] += this.freeLanes(r, day, f)?.length ?? 0;
       }
       entry.byShape.set(key, hit);
     }
@@ -223,28 +213,29 @@ export class SlotFinder {
   }
 
   /**
-   * The template's places in the room, from `floor` on, where the fraction fits now (null
-   * without a template): fitsOnGrid for each, walking the room's sorted bookings alongside.
+   * The template's places in the room starting in [from, to] where the fraction fits now (null
+   * without a template): rules 1, 3, 7 and 8 for each, walking the room's sorted bookings alongside.
    */
-  freeLaneStarts(roomIdx: number, day: DayNum, floor: number, f: FractionShape): number[] | null {
+  freeLanes(roomIdx: number, day: DayNum, f: FractionShape, from = -Infinity, to = Infinity): Lane[] | null {
     const lanes = this.lanes(roomIdx, day, f);
     if (!lanes) return null;
     const open = this.cal.roomDaysOf(day)[roomIdx].open;
     const spans = this.idx.roomSpans(roomIdx, day) ?? [];
     const beam = this.sharedBeam && f.bm > 0 ? this.idx.beamSpans(day) : undefined;
     const window = f.anesthesia ? this.cal.anesthesiaWindow(day) : null;
-    const out: number[] = [];
+    const out: Lane[] = [];
     let j = 0;
     for (const l of lanes) {
       const s = l.start;
       const e = s + f.fm;
-      if (s < floor) continue;
+      if (s < from) continue;
+      if (s > to) break;
       while (j < spans.length && spans[j].e <= s) j++;
       if (j < spans.length && spans[j].s < e) continue;
       if (!contains(open, s, e)) continue;
       if (beam && firstOverlap(beam, s + f.off, s + f.off + f.bm)) continue;
       if (window && (!contains(window, s, e) || this.anesthesiaConflict(day, s, e).length > 0)) continue;
-      out.push(s);
+      out.push(l);
     }
     return out;
   }
@@ -260,8 +251,8 @@ export class SlotFinder {
    * template, the free places that can hold the fraction.
    */
   gapCandidates(roomIdx: number, day: DayNum, floor: number, f: FractionShape): number[] {
-    const free = this.freeLaneStarts(roomIdx, day, floor, f);
-    if (free) return free;
+    const free = this.freeLanes(roomIdx, day, f, floor);
+    if (free) return free.map((l) => l.start);
     const rd = this.cal.roomDaysOf(day)[roomIdx];
     if (rd.openMinutes - this.idx.roomBookedMinutes(roomIdx, day) < f.fm) return [];
     const spans = this.idx.roomSpans(roomIdx, day) ?? [];
