@@ -1,6 +1,6 @@
 /**
  * A day's lane template: fixed places (room, start, length) that fill every room end to end
- * while no two places in any room start at the same grid point, so that no two beams collide.
+ * while no two places, in whatever rooms, start at the same grid point, so no two beams collide.
  *
  * Why: with one beam for all rooms the rooms must be staggered, and a child's 40- or 50-minute
  * fraction shifts its room's phase. Placed one course at a time wherever they fit, such
@@ -11,7 +11,8 @@
  * The layout is an exact search over the grid points of the day (memoised dynamic programme):
  * at each point at most one room starts a place of 30, 40 (child) or 50 minutes (child under
  * anesthesia: inside the window, at most `teams` at once), minimising idle room minutes while
- * laying out the wanted number of children's places.
+ * laying out the wanted number of children's places. Around fixed bookings the same search fills
+ * the free time, keeping clear of their rooms, beams and anesthesia teams.
  */
 import { Interval } from '../calendar/intervals';
 
@@ -35,7 +36,7 @@ export interface FixedPlace {
 export interface LaneTemplateInput {
   /** Each room's bookable intervals, minutes from local midnight. */
   rooms: Interval[][];
-  /** Bookings already there that are not on the template (a completion around them). */
+  /** Bookings already there: the layout is completed around them, and they come back as places. */
   fixed?: FixedPlace[];
   /** Anesthesia window(s), minutes from local midnight. */
   window: Interval[];
