@@ -1,7 +1,7 @@
 /**
  * Keeps each day able to start an EMERGENCY course: a few concrete free slots (a standard adult
- * fraction, and a child's fraction under anesthesia inside the window) that are free in the room,
- * on the shared beam and for the anesthesia team at once. A share of free room minutes cannot
+ * fraction, a child's 40-minute one, and a child's fraction under anesthesia inside the window)
+ * that are free in the room, on the shared beam and for the anesthesia team at once. A share of free room minutes cannot
  * promise that: minutes left in gaps the beam blocks, or in 30-minute pieces, fit no emergency.
  * Another course may take a start only if the day keeps as many such slots as it had, up to
  * the number wanted; a start that destroys none is always allowed, so a day already short of
@@ -113,33 +113,29 @@ export class EmergencyProbe {
   private collect(day: DayNum, f: FractionShape, want: number, options: Option[]): number {
     const slots = this.slots();
     let n = 0;
+    /** Takes the slot unless it clashes with one already counted. */
+    const take = (roomIdx: number, s: number): boolean => {
+      const o: Option = { roomIdx, s, e: s + f.fm, bs: s + f.off, be: s + f.off + f.bm, anesthesia: f.anesthesia };
+      if (options.some((x) => this.conflicts(x, { roomIdx, start: o.s, end: o.e, beamStart: o.bs, beamEnd: o.be, anesthesia: o.anesthesia }))) return false;
+      options.push(o);
+      n++;
+      return true;
+    };
     const rds = this.cal.roomDaysOf(day);
     for (let r = 0; r < rds.length && n < want; r++) {
       if (!rds[r].open.length) continue;
+      // On a lane template an emergency gets a free place of it, like everybody else.
       const free = slots.freeLanes(r, day, f);
       if (free) {
-        for (const { start: s } of free) {
-          if (n >= want) break;
-          const o: Option = { roomIdx: r, s, e: s + f.fm, bs: s + f.off, be: s + f.off + f.bm, anesthesia: f.anesthesia };
-          if (options.some((x) => this.conflicts(x, { roomIdx: o.roomIdx, start: o.s, end: o.e, beamStart: o.bs, beamEnd: o.be, anesthesia: o.anesthesia }))) continue;
-          options.push(o);
-          n++;
-        }
+        for (const l of free) if (n < want) take(r, l.start);
         continue;
       }
-      const first = rds[r].open[0][0];
       const last = rds[r].open[rds[r].open.length - 1][1] - f.fm;
-      let from = first;
+      let from = rds[r].open[0][0];
       for (let i = 0; i < 200 && n < want; i++) {
         const s = slots.earliestFit(r, day, from, last, f);
         if (s === null) break;
-        const o: Option = { roomIdx: r, s, e: s + f.fm, bs: s + f.off, be: s + f.off + f.bm, anesthesia: f.anesthesia };
-        const clash = options.some((x) => this.conflicts(x, { roomIdx: o.roomIdx, start: o.s, end: o.e, beamStart: o.bs, beamEnd: o.be, anesthesia: o.anesthesia }));
-        if (!clash) {
-          options.push(o);
-          n++;
-          from = o.e;
-        } else from = s + 1;
+        from = take(r, s) ? s + f.fm : s + 1;
       }
     }
     return n;
