@@ -113,4 +113,37 @@ describe('lane template', () => {
       { numRuns: 40, seed: 20271124 },
     );
   });
+
+  it('completes random days around random bookings without touching their rooms, beams or teams (fast-check)', () => {
+    const fixedArb = fc
+      .tuple(fc.integer({ min: 0, max: 2 }), fc.integer({ min: h(7, 30), max: h(22) }), fc.integer({ min: 20, max: 60 }), fc.boolean())
+      .map(([room, start, minutes, anesthesia]) => ({ room, start, end: start + minutes, beamStart: start + 10, beamEnd: start + 18, anesthesia }));
+    fc.assert(
+      fc.property(fc.array(fixedArb, { maxLength: 8 }), (candidates) => {
+        // Bookings that keep the rules among themselves: no overlap in a room, no shared beam, one team.
+        const fixed: typeof candidates = [];
+        for (const f of candidates) {
+          const clash = fixed.some(
+            (g) =>
+              (g.room === f.room && g.start < f.end && f.start < g.end) ||
+              (g.beamStart < f.beamEnd && f.beamStart < g.beamEnd) ||
+              (g.anesthesia && f.anesthesia && g.start < f.end && f.start < g.end),
+          );
+          if (!clash) fixed.push(f);
+        }
+        const input = { ...demoDay, fixed };
+        const own = buildLaneTemplate(input).map((room) => room.filter((l) => !fixed.some((f) => f.start === l.start && f.end === l.start + l.minutes)));
+        expectValid(input, own);
+        own.forEach((room, r) => {
+          for (const l of room)
+            for (const f of fixed) {
+              if (f.room === r) expect(l.start + l.minutes <= f.start || f.end <= l.start).toBe(true);
+              expect(l.start + 18 <= f.beamStart || f.beamEnd <= l.start + 10).toBe(true);
+              if (l.anesthesia && f.anesthesia) expect(l.start + l.minutes <= f.start || f.end <= l.start).toBe(true);
+            }
+        });
+      }),
+      { numRuns: 15, seed: 20271127 },
+    );
+  });
 });
