@@ -221,10 +221,13 @@ export class SlotFinder {
     if (!lanes) return null;
     const open = this.cal.roomDaysOf(day)[roomIdx].open;
     const spans = this.idx.roomSpans(roomIdx, day) ?? [];
-    const beam = this.sharedBeam && f.bm > 0 ? this.idx.beamSpans(day) : undefined;
+    const beam = (this.sharedBeam && f.bm > 0 ? this.idx.beamSpans(day) : undefined) ?? [];
     const window = f.anesthesia ? this.cal.anesthesiaWindow(day) : null;
     const out: Lane[] = [];
+    // Places, bookings, beam intervals and open intervals are all sorted: one walk over each.
     let j = 0;
+    let k = 0;
+    let o = 0;
     for (const l of lanes) {
       const s = l.start;
       const e = s + f.fm;
@@ -232,8 +235,12 @@ export class SlotFinder {
       if (s > to) break;
       while (j < spans.length && spans[j].e <= s) j++;
       if (j < spans.length && spans[j].s < e) continue;
-      if (!contains(open, s, e)) continue;
-      if (beam && firstOverlap(beam, s + f.off, s + f.off + f.bm)) continue;
+      while (o < open.length && open[o][1] < e) o++;
+      if (o >= open.length || open[o][0] > s) continue;
+      const bs = s + f.off;
+      const be = bs + f.bm;
+      while (k < beam.length && beam[k].e <= bs) k++;
+      if (f.bm > 0 && k < beam.length && beam[k].s < be) continue;
       if (window && (!contains(window, s, e) || this.anesthesiaConflict(day, s, e).length > 0)) continue;
       out.push(l);
     }
