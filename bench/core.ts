@@ -25,6 +25,7 @@ function arg(name: string, fallback: number): number {
 interface Allocator {
   allocate(c: CourseRequest, o: AllocationOptions): AllocationResult;
   bookings(): Booking[];
+  earlier?: unknown[];
 }
 
 function run(name: string, s: Scenario, center: CenterConfig, courses: CourseRequest[], make: () => Allocator) {
@@ -33,6 +34,7 @@ function run(name: string, s: Scenario, center: CenterConfig, courses: CourseReq
   let bookings: Booking[] = [];
   let times: number[] = [];
   let unscheduled = 0;
+  let earlyStarts = 0;
   const walls: number[] = [];
   for (let rep = 0; rep < 3; rep++) {
     const allocator = make();
@@ -52,6 +54,7 @@ function run(name: string, s: Scenario, center: CenterConfig, courses: CourseReq
     if (rep === 0) {
       bookings = b;
       unscheduled = u;
+      earlyStarts = allocator.earlier?.length ?? 0;
     }
     if (rep === 0 || walls[rep] < Math.min(...walls.slice(0, rep))) times = t;
   }
@@ -74,6 +77,7 @@ function run(name: string, s: Scenario, center: CenterConfig, courses: CourseReq
     idleRoomTime: idleBreakdown(center, bookings, `${year}-03-01`, `${year}-12-31`),
     coursesStartedInYear: steady.scheduled,
     unscheduledInYear: unscheduled,
+    startedEarlierAsPlacesCameFree: earlyStarts,
     onTimeByUrgency: onTime,
     waitDays: steady.waitDays,
     timeOfDaySpreadMinutes: steady.timeOfDaySpreadMinutes,
@@ -90,6 +94,7 @@ function main(): void {
   const courses = scenarioCourses(scenario, center);
   const limit = physicalLimit(center, mixOf(courses), opts.year);
   const allocator = run('allocator', scenario, center, courses, () => createPlanner(center, []));
+  const noEarly = run('allocator without early starts', scenario, center, courses, () => createPlanner(center, [], { earlyStarts: false }));
   const noReserve = run('allocator without urgent reservation', scenario, center, courses, () => createPlanner(center, [], { reservation: NO_RESERVATION }));
   const baseline = run('first-fit', scenario, center, courses, () => createFirstFitPlanner(center));
   const out = {
@@ -100,6 +105,7 @@ function main(): void {
       'plans are cut at Dec 31 (courses that cannot start by then count as not started).',
     physicalLimit: limit,
     allocator,
+    allocatorWithoutEarlyStarts: noEarly,
     allocatorWithoutReservation: noReserve,
     firstFit: baseline,
     goals: {

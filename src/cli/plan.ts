@@ -3,7 +3,7 @@
  * Allocates the scenario's courses in arrival order with the pure core and prints a summary.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { planScenario } from '../scheduling/scenario/plan-scenario';
+import { runScenario } from '../scheduling/scenario/plan-scenario';
 import { Scenario } from '../scheduling/types';
 
 function main(argv: string[]): number {
@@ -22,12 +22,12 @@ function main(argv: string[]): number {
     process.stderr.write(`cannot read scenario ${file}: ${(e as Error).message}\n`);
     return 2;
   }
-  const plan = planScenario(scenario);
+  const { plan, earlyStarts } = runScenario(scenario);
   const m = plan.metrics;
   const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
   const lines = [
     `Scenario ${file}: ${m.courses} courses, horizon ${scenario.horizon.from} .. ${scenario.horizon.to}`,
-    `Scheduled ${m.scheduled}, unscheduled ${plan.unscheduled.length}, late starts ${m.lateStarts}`,
+    `Scheduled ${m.scheduled}, unscheduled ${plan.unscheduled.length}, late starts ${m.lateStarts}; ${earlyStarts} started earlier as places came free`,
     `Utilization ${pct(m.utilization)} of open room time (beam line ${pct(m.beamUtilization)})`,
     `Wait to first fraction (days): p50 ${m.waitDays.p50}, p90 ${m.waitDays.p90}, max ${m.waitDays.max}`,
     `Time-of-day spread (min): p50 ${m.timeOfDaySpreadMinutes.p50}, p90 ${m.timeOfDaySpreadMinutes.p90}; ` +

@@ -15,6 +15,8 @@ import { FractionShape, SlotFinder } from './slot-finder';
 import { DEFAULT_RESERVATION, ReservationPolicy, reservedShares } from './reservation-policy';
 import { EmergencyProbe, emergencyKindOf } from './emergency-probe';
 import { DayLanes, LaneMix } from './day-lanes';
+import { DEFAULT_EARLY_START, EarlyStart, EarlyStartHost, EarlyStartPolicy, offerEarlierStarts } from './early-start';
+import { Lane } from './lane-template';
 import { byDueDay, DEFAULT_DISPLACEMENT, displaceForEmergency, DisplacementPolicy } from './displacement';
 
 export { DEFAULT_RESERVATION, NO_RESERVATION } from './reservation-policy';
@@ -31,6 +33,11 @@ export interface PlannerOptions {
    * false places every fraction freely. See lane-template.ts.
    */
   lanes?: LaneMix | false;
+  /**
+   * Offers places still free a couple of days ahead to routine courses booked later in the same
+   * places (see early-start.ts); false turns it off.
+   */
+  earlyStarts?: EarlyStartPolicy | false;
   /** Start-time grid in minutes (default 10: with the default 10-min beam offset and 8-min beam, fractions starting on different grid points never share the beam). */
   gridMinutes?: number;
 }
@@ -43,6 +50,8 @@ export interface Planner {
   /** Adds bookings made elsewhere (live data, moved fractions). */
   add(bookings: Booking[]): void;
   bookings(): Booking[];
+  /** Courses this planner started earlier than first booked, as places came free (early-start.ts). */
+  readonly earlier: EarlyStart[];
   readonly calendar: CenterCalendar;
   readonly index: BookingIndex;
 }
@@ -99,7 +108,7 @@ export function toBooking(cal: CenterCalendar, b: IndexedBooking): Booking {
   };
 }
 
-export class CorePlanner implements Planner {
+export class CorePlanner implements Planner, EarlyStartHost {
   readonly calendar: CenterCalendar;
   readonly index: BookingIndex;
   readonly slots: SlotFinder;
@@ -115,6 +124,11 @@ export class CorePlanner implements Planner {
   private readonly displacement: DisplacementPolicy | false;
   /** Courses this planner committed, in case an emergency must move one (offline plans, forecasts). */
   private readonly placed = new Map<string, CourseRequest>();
+  private readonly earlyStarts: EarlyStartPolicy | false;
+  /** Days up to this one have had their free places offered. */
+  private offeredThrough = -Infinity;
+  /** Courses started earlier than first booked, in the order it happened. */
+  readonly earlier: EarlyStart[] = [];
 
   constructor(
     readonly center: CenterConfig,
@@ -129,6 +143,7 @@ export class CorePlanner implements Planner {
     this.policy = options.reservation ?? DEFAULT_RESERVATION;
     this.lookahead = options.lookaheadDays ?? 2;
     this.displacement = options.displacement ?? DEFAULT_DISPLACEMENT;
+    this.earlyStarts = options.earlyStarts ?? DEFAULT_EARLY_START;
     const keep = this.policy.emergencySlots;
     this.probe = keep ? new EmergencyProbe(this.calendar, this.index, () => this.slots, keep) : null;
     this.add(existing);
@@ -153,6 +168,7 @@ export class CorePlanner implements Planner {
   }
 
   allocate(course: CourseRequest, opts: AllocationOptions): AllocationResult {
+    this.offerFreePlaces(opts.now);
     const r = this.place(course, opts);
     const moved = this.displaceIfLate(course, opts, r);
     if (moved) {
@@ -163,6 +179,49 @@ export class CorePlanner implements Planner {
     for (const b of r.appointments) this.index.addBooking(b);
     this.placed.set(course.id, course);
     return r;
+  }
+
+  /**
+   * Offline plans and forecasts: before each arrival, the days that have come within notice
+   * since the last one offer their free places to the courses this planner placed.
+   */
+  private offerFreePlaces(now: string): void {
+    const policy = this.earlyStarts;
+    if (!policy || !this.slots.hasLanes) return;
+    const nowDay = localDayOf(this.calendar.timeZone, parseInstantCeil(now));
+    const last = nowDay + policy.noticeDays;
+    for (let d = Math.max(this.offeredThrough + 1, last); d <= last; d++) this.earlier.push(...offerEarlierStarts(this, d, nowDay, this.placed, policy));
+    this.offeredThrough = Math.max(this.offeredThrough, last);
+  }
+
+  /**
+   * The live service: offers the free places of the day `noticeDays` ahead to `movable` (booked,
+   * not started) courses, and commits the new series into the index.
+   */
+  offerEarlierStarts(now: string, movable: CourseRequest[]): EarlyStart[] {
+    const policy = this.earlyStarts;
+    if (!policy || !this.slots.hasLanes) return [];
+    const nowDay = localDayOf(this.calendar.timeZone, parseInstantCeil(now));
+    return offerEarlierStarts(this, nowDay + policy.noticeDays, nowDay, new Map(movable.map((c) => [c.id, c])), policy);
+  }
+
+  places(day: DayNum): Lane[][] | null {
+    return this.slots.places(day);
+  }
+
+  seriesAt(course: CourseRequest, day: DayNum, r: number, s: number, nowDay: DayNum): Booking[] | null {
+    // It had a place: ahead of the routine reserve, but not into the slots kept for emergencies.
+    const c: CourseRequest = { ...course, urgency: 'URGENT' };
+    const shape = shapeOf(c);
+    const profile = profileOf(c);
+    if (this.calendar.openForCourse(profile, day) === 0 || !this.slots.fits(r, day, s, shape)) return null;
+    const admit = this.admission(c, day, nowDay, shape);
+    if (admit === REFUSE || (admit && !admit(r, s))) return null;
+    const rooms = this.calendar.rooms.map((_, i) => i).filter((i) => this.calendar.roomAllowed(i, c.roomKinds));
+    if (!rooms.includes(r)) return null;
+    const trial = this.walk(c, day, r, s, nowDay, rooms, shape, profile, null);
+    if (!trial || trial.off > 0 || trial.roomChanges > 0) return null;
+    return bookingsOf(this.calendar, course, trial.placements, shape);
   }
 
   /** Finds the placement (and any courses it would move) without committing anything. */
@@ -291,19 +350,7 @@ export class CorePlanner implements Planner {
       }
     }
     if (!best) return { status: 'UNSCHEDULABLE', reason: unschedulableReason(course, cal, rooms, everOpen, firstDay, lastStartDay) };
-    const appointments: Booking[] = best.placements.map((p, i) =>
-      toBooking(cal, {
-        courseId: course.id,
-        fraction: i + 1,
-        roomIdx: p.roomIdx,
-        day: p.day,
-        start: p.start,
-        end: p.start + shape.fm,
-        beamStart: p.start + shape.off,
-        beamEnd: p.start + shape.off + shape.bm,
-        anesthesia: shape.anesthesia,
-      }),
-    );
+    const appointments = bookingsOf(cal, course, best.placements, shape);
     void tz;
     return { status: 'SCHEDULED', appointments, lateStart: bestDay > dueDay, firstDate: formatDate(bestDay) };
   }
@@ -539,6 +586,22 @@ export class CorePlanner implements Planner {
     }
     return best;
   }
+}
+
+function bookingsOf(cal: CenterCalendar, course: CourseRequest, placements: Placement[], shape: FractionShape): Booking[] {
+  return placements.map((p, i) =>
+    toBooking(cal, {
+      courseId: course.id,
+      fraction: i + 1,
+      roomIdx: p.roomIdx,
+      day: p.day,
+      start: p.start,
+      end: p.start + shape.fm,
+      beamStart: p.start + shape.off,
+      beamEnd: p.start + shape.off + shape.bm,
+      anesthesia: shape.anesthesia,
+    }),
+  );
 }
 
 export function validateCourse(c: CourseRequest): string | null {

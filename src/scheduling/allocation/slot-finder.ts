@@ -190,6 +190,11 @@ export class SlotFinder {
     return all ? all[roomIdx] : null;
   }
 
+  /** The day's template places per room (absolute minutes), or null without a template. */
+  places(day: DayNum): Lane[][] | null {
+    return this.dayLanes ? this.dayLanes.of(day) : null;
+  }
+
   private readonly laneCounts = new Map<DayNum, { version: number; byShape: Map<number, [number, number]> }>();
 
   /** [free, all] places of the day's template that can hold the fraction, or null without a template. */

@@ -9,6 +9,8 @@ export { scenarioToCenter, scenarioCourses } from './scenario-center';
 export interface PlanRun {
   plan: Plan;
   courses: CourseRequest[];
+  /** Courses started earlier than first booked, as places came free. */
+  earlyStarts: number;
   /** Milliseconds per course, in arrival order (only when timing was asked for). */
   timings?: number[];
 }
@@ -33,7 +35,7 @@ export function runScenario(s: Scenario, options: PlannerOptions = {}, clock?: (
     .sort((a, b) => order.get(a.courseId)! - order.get(b.courseId)! || a.fraction - b.fraction)
     .map((a) => ({ courseId: a.courseId, fraction: a.fraction, roomId: a.roomId, start: a.start, end: a.end }));
   const metrics = planMetrics(center, courses, appointments, s.horizon);
-  return { plan: { appointments, unscheduled, metrics }, courses, ...(clock ? { timings } : {}) };
+  return { plan: { appointments, unscheduled, metrics }, courses, earlyStarts: planner.earlier.length, ...(clock ? { timings } : {}) };
 }
 
 export function planScenario(s: Scenario, options: PlannerOptions = {}): Plan {

@@ -1,0 +1,104 @@
+import { calendarFor } from '../calendar/center-calendar';
+import { demoCenter } from '../defaults/demo-center';
+import { generateScenario } from '../scenario/generate-scenario';
+import { scenarioCourses, scenarioToCenter } from '../scenario/plan-scenario';
+import { checkSchedule } from '../rules/check-schedule';
+import { booking, course } from '../testing/booking-factory';
+import { dayNumOf, formatDate } from '../time/civil-day';
+import { formatInstant } from '../time/zone';
+import { Booking, CourseRequest } from '../types';
+import { DayLanes } from './day-lanes';
+import { CorePlanner, createPlanner } from './planner';
+
+const center = demoCenter();
+const cal = calendarFor(center);
+// Thursday 2027-03-04: the day offered two days after "now" (Tuesday 2027-03-02).
+const now = '2027-03-02T18:00:00+05:00';
+const offered = '2027-03-04';
+
+/** The first 30-minute place of G1 on the template, as "HH:MM". */
+function firstStandardPlace(): string {
+  const lanes = new DayLanes(cal, 10).of(dayNumOf(2027, 3, 4))!;
+  const place = lanes[0].find((l) => l.minutes === 30 && !l.anesthesia)!;
+  return formatInstant(center.timeZone, place.start).slice(11, 16);
+}
+
+/** `n` consecutive open days from `from` (the demo center is open Mon-Fri, 2027-03-08 is a holiday). */
+function openDays(from: string, n: number): string[] {
+  const [y, m, d] = from.split('-').map(Number);
+  const out: string[] = [];
+  for (let day = dayNumOf(y, m, d); out.length < n; day++) if (cal.isOpenDay(day)) out.push(formatDate(day));
+  return out;
+}
+
+function seriesIn(courseId: string, room: string, hhmm: string, dates: string[], minutes = 30): Booking[] {
+  return dates.map((date, i) => booking(courseId, i + 1, room, date, hhmm, { id: `${courseId}-${i + 1}`, minutes }));
+}
+
+const hhmm = firstStandardPlace();
+const routine = course('LATER', { arrival: '2027-02-20T09:00:00+05:00', earliestStart: '2027-03-03', dueStart: '2027-03-31', fractions: 8 });
+
+describe('early starts: a place freed a couple of days ahead goes to the course booked next in it', () => {
+  it('moves the next routine course in the place up to the free day, same time and room, every rule kept', () => {
+    const planner = createPlanner(center, seriesIn('LATER', 'G1', hhmm, openDays('2027-03-11', 8))) as CorePlanner;
+    const started = planner.offerEarlierStarts(now, [routine]);
+    expect(started.map((e) => [e.courseId, e.firstDate, e.lateStart])).toEqual([['LATER', offered, false]]);
+    const moves = started[0].moves;
+    expect(moves).toHaveLength(8);
+    expect(moves.map((m) => m.to!.start.slice(0, 10))).toEqual(openDays(offered, 8));
+    for (const m of moves) {
+      expect(m.to!.roomId).toBe('G1');
+      expect(m.to!.start.slice(11, 16)).toBe(hhmm);
+      expect(m.bookingId).toBe(`LATER-${m.fraction}`);
+      expect(m.reason).toMatch(/came free on 2027-03-04/);
+    }
+    expect(checkSchedule(center, planner.bookings(), [routine])).toEqual([]);
+  });
+
+  it('leaves a course that has started alone: the booking next in the place is not its first fraction', () => {
+    const dates = openDays('2027-03-01', 12);
+    // Treated on 1-3 March in another place, then in G1's first place from the 9th.
+    const bookings = [
+      ...seriesIn('LATER', 'G2', '12:00', dates.slice(0, 3)),
+      ...seriesIn('LATER', 'G1', hhmm, dates.slice(3)).map((b, i) => ({ ...b, fraction: i + 4, id: `LATER-${i + 4}` })),
+    ];
+    const planner = createPlanner(center, bookings) as CorePlanner;
+    expect(planner.offerEarlierStarts(now, [{ ...routine, fractions: 12 }])).toEqual([]);
+  });
+
+  it('moves only the courses it is given as movable, and never URGENT or EMERGENCY ones', () => {
+    const later = seriesIn('LATER', 'G1', hhmm, openDays('2027-03-11', 8));
+    expect((createPlanner(center, later) as CorePlanner).offerEarlierStarts(now, [])).toEqual([]);
+    expect((createPlanner(center, later) as CorePlanner).offerEarlierStarts(now, [{ ...routine, urgency: 'URGENT' }])).toEqual([]);
+  });
+
+  it('does not move a course up before its earliest start', () => {
+    const planner = createPlanner(center, seriesIn('LATER', 'G1', hhmm, openDays('2027-03-11', 8))) as CorePlanner;
+    expect(planner.offerEarlierStarts(now, [{ ...routine, earliestStart: '2027-03-05' }])).toEqual([]);
+  });
+
+  it('does not squeeze a longer fraction into a shorter place', () => {
+    const child: CourseRequest = { ...routine, fractionMinutes: 40, patientCategory: 'PEDIATRIC' };
+    const planner = createPlanner(center, seriesIn('LATER', 'G1', hhmm, openDays('2027-03-11', 8), 40)) as CorePlanner;
+    expect(planner.offerEarlierStarts(now, [child])).toEqual([]);
+  });
+
+  it('is off with earlyStarts: false', () => {
+    const planner = createPlanner(center, seriesIn('LATER', 'G1', hhmm, openDays('2027-03-11', 8)), { earlyStarts: false }) as CorePlanner;
+    expect(planner.offerEarlierStarts(now, [routine])).toEqual([]);
+  });
+
+  it('in a planned year, moves courses only earlier and breaks no rule', () => {
+    const s = generateScenario({ courses: 800, year: 2027, seed: 4 });
+    const yearCenter = scenarioToCenter(s);
+    const courses = scenarioCourses(s, yearCenter);
+    const planner = createPlanner(yearCenter, []) as CorePlanner;
+    for (const c of courses) planner.allocate(c, { now: c.arrival, lastStartDate: s.horizon.to });
+    expect(planner.earlier.length).toBeGreaterThan(10);
+    for (const e of planner.earlier) {
+      const first = e.moves.find((m) => m.fraction === 1)!;
+      expect(first.to!.start < first.from!.start).toBe(true);
+    }
+    expect(checkSchedule(yearCenter, planner.bookings(), courses)).toEqual([]);
+  });
+});
