@@ -11,6 +11,10 @@ import { Patient } from '../patients/patient.entity';
 import type { CourseRequest, DisplacedCourse } from '../scheduling/types';
 import { LivePlanner } from './live-planner';
 
+export interface EarlyStartReport {
+  startedEarlier: Array<{ courseId: string; firstDate: string }>;
+}
+
 export type AllocationOutcome =
   | { outcome: 'SCHEDULED'; appointments: number; lateStart: boolean; attempts: number }
   | { outcome: 'UNSCHEDULABLE'; reason: string; attempts: number }
@@ -47,6 +51,45 @@ export class AllocationService {
     const run = this.turn.then(() => this.allocateWithRetries(courseId, submissionNo));
     this.turn = run.catch(() => undefined);
     return run;
+  }
+
+  /**
+   * Offers the places still free two days ahead to the routine courses booked next in them (see
+   * early-start.ts): each such course starts earlier, at the same time and in the same room, in
+   * one transaction with its move history and an audit entry. Safe to run again: a place taken
+   * is no longer free.
+   */
+  offerEarlierStarts(now = new Date()): Promise<EarlyStartReport> {
+    const run = this.turn.then(() => this.offerEarlierStartsOnce(now));
+    this.turn = run.catch(() => undefined);
+    return run;
+  }
+
+  private async offerEarlierStartsOnce(now: Date): Promise<EarlyStartReport> {
+    try {
+      return await this.dataSource.transaction(async (m) => {
+        await lockBookings(m);
+        const center = await this.centerConfig.load(m);
+        await this.planner.sync(m, center, now);
+        const movable = await this.notStartedRoutineCourses(m, now);
+        const started = this.planner.offerEarlierStarts(now.toISOString(), movable);
+        for (const e of started) {
+          await applyMoves(m, e.moves, center.sharedBeam, 'system');
+          await m.getRepository(Course).update({ id: e.courseId }, { lateStart: e.lateStart });
+          await this.audit.record(m, {
+            action: 'course.started-earlier',
+            entity: 'course',
+            entityId: e.courseId,
+            details: { firstDate: e.firstDate, lateStart: e.lateStart, fractions: e.moves.length },
+          });
+        }
+        if (started.length) this.logger.log(`started ${started.length} course(s) earlier: ${started.map((e) => e.courseId).join(', ')}`);
+        return { startedEarlier: started.map((e) => ({ courseId: e.courseId, firstDate: e.firstDate })) };
+      });
+    } finally {
+      // The offered series sit in the cached index without row ids (or were rolled back).
+      this.planner.reset();
+    }
   }
 
   /** Settles a submission the allocator cannot process as UNSCHEDULABLE (only if still that QUEUED submission). */

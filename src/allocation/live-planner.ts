@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { CorePlanner, createPlanner } from '../scheduling/allocation/planner';
+import type { EarlyStart } from '../scheduling/allocation/early-start';
 import { AppointmentRow, rowToBooking, SELECT_APPOINTMENT_ROWS } from '../appointments/appointment-row';
 import type { AllocationOptions, AllocationResult, Booking, CenterConfig, CourseRequest } from '../scheduling/types';
 
@@ -36,6 +37,15 @@ export class LivePlanner {
   search(course: CourseRequest, opts: AllocationOptions): AllocationResult {
     if (!this.planner) throw new Error('LivePlanner.search before sync');
     return this.planner.search(course, opts);
+  }
+
+  /**
+   * Offers the free places of the day two days ahead to `movable` courses (see early-start.ts).
+   * The new series go into the planner's index without row ids: reset() after writing them.
+   */
+  offerEarlierStarts(now: string, movable: CourseRequest[]): EarlyStart[] {
+    if (!this.planner) throw new Error('LivePlanner.offerEarlierStarts before sync');
+    return this.planner.offerEarlierStarts(now, movable);
   }
 
   /** Records rows this process has committed (ids and versions from INSERT ... RETURNING). */

@@ -6,13 +6,22 @@ import { AppConfig } from '../config/app-config';
 import { JobRepository } from '../queue/job.repository';
 import { QUEUES } from '../queue/queue-names';
 import { ReconcileReport, ReconcileService } from './reconcile.service';
+import { AllocationService, EarlyStartReport } from './allocation.service';
 
 export const RECONCILE_JOB = 'reconcile';
 export const RECONCILE_SCHEDULER_ID = 'reconcile-every';
+export const EARLY_STARTS_JOB = 'early-starts';
+export const EARLY_STARTS_SCHEDULER_ID = 'early-starts-every';
+
+/** An early-starts job may name the instant it offers for (operators, tests); by default, now. */
+export interface EarlyStartsJobData {
+  now?: string;
+}
 
 /**
- * Runs the reconciler from a BullMQ job scheduler, so with several worker processes one pass
- * runs per interval cluster-wide. The scheduler lives in Redis: a Redis that restarts empty
+ * The maintenance queue's worker (one processor per queue: BullMQ would hand a job to any worker
+ * of the queue): the reconciler and the early-start offers, each from its own BullMQ job
+ * scheduler, so with several worker processes one pass runs per interval cluster-wide. The scheduler lives in Redis: a Redis that restarts empty
  * forgets it, so each worker re-upserts it (idempotent) on the same interval.
  */
 @Processor(QUEUES.maintenance)
@@ -24,28 +33,35 @@ export class ReconcileProcessor extends WorkerHost implements OnApplicationBoots
   onWorkerError(error: Error): void {
     this.outage.report(error);
   }
-  private stopScheduler?: () => void;
+  private readonly stopSchedulers: Array<() => void> = [];
 
   constructor(
     private readonly reconciler: ReconcileService,
     private readonly jobs: JobRepository,
     private readonly config: AppConfig,
+    private readonly allocation: AllocationService,
   ) {
     super();
   }
 
   onApplicationBootstrap(): void {
-    if (this.config.get('RECONCILER_ENABLED') !== 'true') return;
-    const every = this.config.get('RECONCILER_EVERY_MS');
-    this.stopScheduler = this.jobs.keepScheduler(QUEUES.maintenance, RECONCILE_SCHEDULER_ID, RECONCILE_JOB, every);
+    if (this.config.get('RECONCILER_ENABLED') === 'true') {
+      const every = this.config.get('RECONCILER_EVERY_MS');
+      this.stopSchedulers.push(this.jobs.keepScheduler(QUEUES.maintenance, RECONCILE_SCHEDULER_ID, RECONCILE_JOB, every));
+    }
+    if (this.config.get('EARLY_STARTS_ENABLED') === 'true') {
+      const every = this.config.get('EARLY_STARTS_EVERY_MS');
+      this.stopSchedulers.push(this.jobs.keepScheduler(QUEUES.maintenance, EARLY_STARTS_SCHEDULER_ID, EARLY_STARTS_JOB, every));
+    }
   }
 
   onApplicationShutdown(): void {
-    this.stopScheduler?.();
+    for (const stop of this.stopSchedulers) stop();
   }
 
-  async process(job: Job): Promise<ReconcileReport | undefined> {
-    if (job.name !== RECONCILE_JOB) return undefined;
-    return this.reconciler.run();
+  async process(job: Job<EarlyStartsJobData>): Promise<ReconcileReport | EarlyStartReport | undefined> {
+    if (job.name === RECONCILE_JOB) return this.reconciler.run();
+    if (job.name === EARLY_STARTS_JOB) return this.allocation.offerEarlierStarts(job.data?.now ? new Date(job.data.now) : new Date());
+    return undefined;
   }
 }

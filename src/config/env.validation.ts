@@ -69,6 +69,19 @@ export class Environment {
   @Min(200)
   RECONCILER_EVERY_MS = 15000;
 
+  /**
+   * Early starts: places still free two days ahead go to the routine course booked next in them
+   * (see docs/allocation.md). Off in tests that need no background schedulers.
+   */
+  @IsIn(['true', 'false'])
+  EARLY_STARTS_ENABLED = 'true';
+
+  /** How often free places are offered (each run offers the day two days ahead; hourly covers weekends and cancellations). */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(200)
+  EARLY_STARTS_EVERY_MS = 3600000;
+
   /** Length of one quota "hold day" in seconds: 86400 in real use; tests shrink it to see holds expire. */
   @Transform(({ value }) => (value === undefined ? value : Number(value)))
   @IsInt()

@@ -36,6 +36,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     LOG_LEVEL: 'silent',
     JWT_SECRET: 'test-secret-which-is-long-enough',
     RECONCILER_ENABLED: 'false',
+    EARLY_STARTS_ENABLED: 'false',
     ...options.env,
   });
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRole(options.role ?? 'all')] }).compile();

@@ -18,6 +18,7 @@ export function startWorkerProcess(t: TestApp, env: Record<string, string> = {})
       QUEUE_PREFIX: t.queuePrefix,
       LOG_LEVEL: 'silent',
       RECONCILER_ENABLED: 'false',
+      EARLY_STARTS_ENABLED: 'false',
       JWT_SECRET: 'test-secret-which-is-long-enough',
       ...env,
     },

@@ -57,6 +57,8 @@ export interface Planner {
 }
 
 const TIME_TOLERANCE = 30;
+/** Offline plans offer the free places of at most this many days that came within notice since the last arrival. */
+const MAX_CATCH_UP_DAYS = 14;
 /** A child's fraction under anesthesia is 50 minutes: routine courses leave the emergency reserve in such pieces. */
 const EMERGENCY_PIECE = 50;
 
@@ -190,7 +192,10 @@ export class CorePlanner implements Planner, EarlyStartHost {
     if (!policy || !this.slots.hasLanes) return;
     const nowDay = localDayOf(this.calendar.timeZone, parseInstantCeil(now));
     const last = nowDay + policy.noticeDays;
-    for (let d = Math.max(this.offeredThrough + 1, last); d <= last; d++) this.earlier.push(...offerEarlierStarts(this, d, nowDay, this.placed, policy));
+    // Days whose offer time passed without an arrival (weekends) are offered as of that time, as
+    // the live service's hourly job would have; the first call starts at today's offer.
+    const from = this.offeredThrough === -Infinity ? last : Math.max(this.offeredThrough + 1, last - MAX_CATCH_UP_DAYS);
+    for (let d = from; d <= last; d++) this.earlier.push(...offerEarlierStarts(this, d, Math.min(nowDay, d - policy.noticeDays), this.placed, policy));
     this.offeredThrough = Math.max(this.offeredThrough, last);
   }
 
