@@ -1,6 +1,8 @@
 /**
- * Offline planner (SPEC §8): npm run plan -- scenario.json [--out plan.json]
+ * Offline planner (SPEC §8): npm run plan -- scenario.json [--out plan.json] [--no-early-starts]
  * Allocates the scenario's courses in arrival order with the pure core and prints a summary.
+ * Like the live service, it offers places still free two days ahead to the routine course booked
+ * next in them (early-start.ts); --no-early-starts plans strictly each course once.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { runScenario } from '../scheduling/scenario/plan-scenario';
@@ -12,7 +14,7 @@ function main(argv: string[]): number {
   const out = outIdx >= 0 ? args[outIdx + 1] : undefined;
   const file = args.find((a, i) => !a.startsWith('--') && (outIdx < 0 || i !== outIdx + 1));
   if (!file || (outIdx >= 0 && !out)) {
-    process.stderr.write('usage: npm run plan -- <scenario.json> [--out plan.json]\n');
+    process.stderr.write('usage: npm run plan -- <scenario.json> [--out plan.json] [--no-early-starts]\n');
     return 2;
   }
   let scenario: Scenario;
@@ -22,7 +24,7 @@ function main(argv: string[]): number {
     process.stderr.write(`cannot read scenario ${file}: ${(e as Error).message}\n`);
     return 2;
   }
-  const { plan, earlyStarts } = runScenario(scenario);
+  const { plan, earlyStarts } = runScenario(scenario, args.includes('--no-early-starts') ? { earlyStarts: false } : {});
   const m = plan.metrics;
   const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
   const lines = [
