@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { calendarFor } from '../calendar/center-calendar';
 import { demoCenter } from '../defaults/demo-center';
 import { generateScenario } from '../scenario/generate-scenario';
@@ -100,5 +101,45 @@ describe('early starts: a place freed a couple of days ahead goes to the course 
       expect(first.to!.start < first.from!.start).toBe(true);
     }
     expect(checkSchedule(yearCenter, planner.bookings(), courses)).toEqual([]);
+  });
+
+  it('property: on a crowded small center, early starts only move courses earlier, keep their room, and break no rule', () => {
+    let moved = 0;
+    // One room, afternoons only (no anesthesia places): eleven places a day, crowded by 20-40 courses.
+    const afternoon: Array<[string, string]> = [['14:00', '20:00']];
+    const small: typeof center = {
+      ...center,
+      rooms: center.rooms.slice(0, 1),
+      hours: { mon: afternoon, tue: afternoon, wed: afternoon, thu: afternoon, fri: afternoon, sat: null, sun: null },
+    };
+    const courseArb = (i: number) =>
+      fc.record({ day: fc.integer({ min: 1, max: 25 }), fractions: fc.integer({ min: 3, max: 20 }), urgent: fc.integer({ min: 0, max: 4 }), child: fc.boolean() }).map(
+        (c): CourseRequest =>
+          course(`C${String(i).padStart(2, '0')}`, {
+            arrival: `2027-03-${String(c.day).padStart(2, '0')}T10:00:00+05:00`,
+            earliestStart: `2027-03-${String(c.day + 2).padStart(2, '0')}`,
+            dueStart: `2027-04-${String(c.day).padStart(2, '0')}`,
+            urgency: c.urgent === 0 ? 'URGENT' : 'ROUTINE',
+            fractions: c.fractions,
+            ...(c.child ? { patientCategory: 'PEDIATRIC' as const, fractionMinutes: 40 } : {}),
+          }),
+      );
+    const coursesArb = fc.integer({ min: 20, max: 40 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => courseArb(i))));
+    fc.assert(
+      fc.property(coursesArb, (courses) => {
+        const ordered = [...courses].sort((a, b) => a.arrival.localeCompare(b.arrival) || a.id.localeCompare(b.id));
+        const planner = createPlanner(small, []) as CorePlanner;
+        for (const c of ordered) planner.allocate(c, { now: c.arrival, horizonWeeks: 12 });
+        for (const e of planner.earlier) {
+          moved++;
+          const first = e.moves.find((m) => m.fraction === 1)!;
+          expect(first.to!.start < first.from!.start).toBe(true);
+          expect(e.moves.every((m) => m.to!.roomId === first.to!.roomId && m.to!.start.slice(11) === first.to!.start.slice(11))).toBe(true);
+        }
+        expect(checkSchedule(small, planner.bookings(), courses)).toEqual([]);
+      }),
+      { numRuns: Number(process.env.PROP_RUNS ?? 40), seed: Number(process.env.PROP_SEED ?? 20271104) },
+    );
+    expect(moved).toBeGreaterThan(0);
   });
 });
