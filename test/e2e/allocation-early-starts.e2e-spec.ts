@@ -79,6 +79,9 @@ describe('early starts: a place free two days ahead goes to the routine course b
     );
     expect(moves).toHaveLength(5);
     expect(moves.every((m: { reason: string }) => m.reason.includes(`came free on ${days[0]}`))).toBe(true);
+    // The coordinator sees why in the appointment's history.
+    const history = (await api.get(`/appointments/${after[0].id}/moves`).expect(200)).body as Array<{ reason: string }>;
+    expect(history.map((h) => h.reason)).toEqual([`Started earlier: a place at the same time and in the same room came free on ${days[0]}.`]);
     const [audit] = await db(t).query(`SELECT details FROM audit_log WHERE action = 'course.started-earlier' AND entity_id = $1`, [course.id]);
     expect(audit.details).toMatchObject({ firstDate: days[0], lateStart: false, fractions: 5 });
     expect(await violations(t)).toEqual([]);
