@@ -4,7 +4,7 @@ import { Client } from 'pg';
 import { BOOKINGS_LOCK_KEY } from '../../src/appointments/booking-lock';
 import { startWorkerProcess } from '../support/worker-process';
 import { createTestApp, TestApp } from '../support/test-app';
-import { Api, apiFor, createCourse, createPatient, db, insertRooms, waitFor, waitForCourses } from './scheduling-fixtures';
+import { advisoryLockWaiters, Api, apiFor, createCourse, createPatient, db, insertRooms, waitFor, waitForCourses } from './scheduling-fixtures';
 
 function startWorker(t: TestApp): ChildProcess {
   return startWorkerProcess(t, { WORKER_CONCURRENCY: '2' });
@@ -46,10 +46,7 @@ describe('a worker SIGKILLed in the middle of an allocation', () => {
     // The worker has taken the job, opened its transaction and waits for the bookings lock.
     await waitFor(
       'the worker to block inside its allocation',
-      async () => {
-        const [{ n }] = await holder.query(`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`).then((r) => r.rows);
-        return n > 0 ? true : undefined;
-      },
+      async () => ((await advisoryLockWaiters(holder)) > 0 ? true : undefined),
       60_000,
     );
     await kill(first);

@@ -118,3 +118,15 @@ export async function overlaps(t: TestApp): Promise<number> {
          OR (a.beam_line = b.beam_line AND tstzrange(a.beam_start, a.beam_end) && tstzrange(b.beam_start, b.beam_end)))`);
   return n;
 }
+
+/**
+ * Sessions of this client's database waiting for an advisory lock (a worker parked on the bookings
+ * lock). pg_locks spans the cluster, and other test files lock in their own databases at the same time.
+ */
+export async function advisoryLockWaiters(client: { query(sql: string): Promise<{ rows: Array<{ n: number }> }> }): Promise<number> {
+  const { rows } = await client.query(
+    `SELECT count(*)::int AS n FROM pg_locks
+      WHERE locktype = 'advisory' AND NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+  );
+  return rows[0].n;
+}

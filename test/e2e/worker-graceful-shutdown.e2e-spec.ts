@@ -4,7 +4,7 @@ import { Client } from 'pg';
 import { BOOKINGS_LOCK_KEY } from '../../src/appointments/booking-lock';
 import { startWorkerProcess } from '../support/worker-process';
 import { createTestApp, TestApp } from '../support/test-app';
-import { Api, apiFor, createCourse, createPatient, db, insertRooms, waitFor } from './scheduling-fixtures';
+import { advisoryLockWaiters, Api, apiFor, createCourse, createPatient, db, insertRooms, waitFor } from './scheduling-fixtures';
 
 
 describe('a worker given SIGTERM in the middle of an allocation', () => {
@@ -37,10 +37,7 @@ describe('a worker given SIGTERM in the middle of an allocation', () => {
     );
     await waitFor(
       'the worker to block inside its allocation',
-      async () => {
-        const { rows } = await holder.query(`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`);
-        return rows[0].n > 0 ? true : undefined;
-      },
+      async () => ((await advisoryLockWaiters(holder)) > 0 ? true : undefined),
       60_000,
     );
 
