@@ -8,7 +8,8 @@
  * queue (they may still start later, flagged lateStart). Courses in treatment, URGENT and
  * EMERGENCY courses are never moved. If any moved course would not fit again, nothing moves.
  */
-import { AllocationOptions, AllocationResult, Booking, CourseRequest, DisplacedCourse, Move } from '../types';
+import { AllocationOptions, AllocationResult, Booking, CourseRequest, DisplacedCourse } from '../types';
+import { relocationMoves } from './relocation-moves';
 import { DayNum, parseDate } from '../time/civil-day';
 import { localDayOf, parseInstantCeil } from '../time/zone';
 import { CenterCalendar } from '../calendar/center-calendar';
@@ -109,11 +110,8 @@ export function displaceForEmergency(
       return null;
     }
     for (const b of again.appointments) added.push(index.addBooking(b));
-    const before = new Map(c.refs.map((ref) => [index.all[ref].fraction, host.toBooking(index.all[ref])]));
-    const moves: Move[] = again.appointments.map((to) => {
-      const from = before.get(to.fraction) ?? null;
-      return { ...(from?.id ? { bookingId: from.id } : {}), courseId: c.course.id, fraction: to.fraction, from, to, reason };
-    });
+    const old = c.refs.map((ref) => host.toBooking(index.all[ref]));
+    const moves = relocationMoves(c.course.id, old, again.appointments, reason);
     displaced.push({ courseId: c.course.id, moves, lateStart: again.lateStart, firstDate: again.firstDate });
   }
   return { result: { ...placed, displaced }, undo };

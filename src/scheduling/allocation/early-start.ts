@@ -14,6 +14,7 @@ import { localMidnight } from '../time/zone';
 import { CenterCalendar } from '../calendar/center-calendar';
 import { BookingIndex, IndexedBooking } from './booking-index';
 import { Lane } from './lane-template';
+import { relocationMoves } from './relocation-moves';
 
 export interface EarlyStartPolicy {
   /** A free place is offered this many calendar days ahead (the routine reserve is released by then). */
@@ -68,7 +69,7 @@ export function offerEarlierStarts(
       if (course.fractionMinutes > place.minutes || course.requiresAnesthesia !== place.anesthesia) continue;
       const refs = index.courseRefs(course.id);
       if (refs.length !== course.fractions) continue;
-      const before = new Map(refs.map((ref) => [index.all[ref].fraction, host.toBooking(index.all[ref])]));
+      const old = refs.map((ref) => host.toBooking(index.all[ref]));
       for (const ref of refs) index.remove(ref);
       const series = host.seriesAt(course, day, r, place.start, nowDay);
       if (!series) {
@@ -82,10 +83,7 @@ export function offerEarlierStarts(
         courseId: course.id,
         firstDate,
         lateStart: firstDate > course.dueStart,
-        moves: series.map((to) => {
-          const from = before.get(to.fraction) ?? null;
-          return { ...(from?.id ? { bookingId: from.id } : {}), courseId: course.id, fraction: to.fraction, from, to, reason };
-        }),
+        moves: relocationMoves(course.id, old, series, reason),
       });
     }
   });

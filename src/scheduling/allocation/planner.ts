@@ -222,7 +222,7 @@ export class CorePlanner implements Planner, EarlyStartHost {
     if (this.calendar.openForCourse(profile, day) === 0 || !this.slots.fits(r, day, s, shape)) return null;
     const admit = this.admission(c, day, nowDay, shape);
     if (admit === REFUSE || (admit && !admit(r, s))) return null;
-    const rooms = this.calendar.rooms.map((_, i) => i).filter((i) => this.calendar.roomAllowed(i, c.roomKinds));
+    const rooms = this.calendar.allowedRooms(c.roomKinds);
     if (!rooms.includes(r)) return null;
     const trial = this.walk(c, day, r, s, nowDay, rooms, shape, profile, null);
     if (!trial || trial.off > 0 || trial.roomChanges > 0) return null;
@@ -296,7 +296,7 @@ export class CorePlanner implements Planner, EarlyStartHost {
     const tz = cal.timeZone;
     const invalid = validateCourse(course);
     if (invalid) return { status: 'UNSCHEDULABLE', reason: invalid };
-    const rooms = cal.rooms.map((_, i) => i).filter((i) => cal.roomAllowed(i, course.roomKinds));
+    const rooms = cal.allowedRooms(course.roomKinds);
     if (rooms.length === 0) {
       const kinds = course.roomKinds?.join(' or ') ?? 'any kind';
       return { status: 'UNSCHEDULABLE', reason: `No active treatment room of ${kinds} exists at the center.` };

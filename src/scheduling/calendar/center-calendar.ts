@@ -139,6 +139,11 @@ export class CenterCalendar {
     return room.active && (!kinds || kinds.length === 0 || kinds.includes(room.kind));
   }
 
+  /** Indexes of the active rooms of the kinds a course allows (rule 2). */
+  allowedRooms(kinds?: RoomKind[]): number[] {
+    return this.rooms.map((_, i) => i).filter((i) => this.roomAllowed(i, kinds));
+  }
+
   /**
    * Rule 6's notion of a day "open for that course": 0 = not open, 1 = open, 2 = open by hours but
    * a downtime touches one of its rooms (such a day may be used but need not be).

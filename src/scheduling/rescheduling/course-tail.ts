@@ -46,7 +46,7 @@ export function appendAfter(
   const tz = cal.timeZone;
   const profile = profileOf(course);
   const shape = shapeOf(course);
-  const rooms = cal.rooms.map((_, i) => i).filter((i) => cal.roomAllowed(i, course.roomKinds));
+  const rooms = cal.allowedRooms(course.roomKinds);
   const perWeek = new Map<number, number>();
   for (const d of usedDays) perWeek.set(weekId(d), (perWeek.get(weekId(d)) ?? 0) + 1);
   const floorDay = localDayOf(tz, floorMin);

@@ -58,7 +58,7 @@ export function rescheduleForDowntime(
     const shape = shapeOf(course);
     const s = parseInstant(b.start);
     const day = localDayOf(tz, s);
-    const rooms = cal.rooms.map((_, i) => i).filter((i) => cal.roomAllowed(i, course.roomKinds));
+    const rooms = cal.allowedRooms(course.roomKinds);
     const roomIdx = cal.roomIndex.get(b.roomId) ?? rooms[0];
     const p = planner.placeOnDayAnyhow(day, roomIdx, s, rooms, shape, nowMin);
     if (p) {
