@@ -66,6 +66,7 @@ export class AllocationService {
   }
 
   private async offerEarlierStartsOnce(now: Date): Promise<EarlyStartReport> {
+    let moved = false;
     try {
       return await this.dataSource.transaction(async (m) => {
         await lockBookings(m);
@@ -73,6 +74,7 @@ export class AllocationService {
         await this.planner.sync(m, center, now);
         const movable = await this.notStartedRoutineCourses(m, now);
         const started = this.planner.offerEarlierStarts(now.toISOString(), movable);
+        moved = started.length > 0;
         for (const e of started) {
           await applyMoves(m, e.moves, center.sharedBeam, 'system');
           await m.getRepository(Course).update({ id: e.courseId }, { lateStart: e.lateStart });
@@ -83,12 +85,15 @@ export class AllocationService {
             details: { firstDate: e.firstDate, lateStart: e.lateStart, fractions: e.moves.length },
           });
         }
-        if (started.length) this.logger.log(`started ${started.length} course(s) earlier: ${started.map((e) => e.courseId).join(', ')}`);
+        if (moved) this.logger.log(`started ${started.length} course(s) earlier: ${started.map((e) => e.courseId).join(', ')}`);
         return { startedEarlier: started.map((e) => ({ courseId: e.courseId, firstDate: e.firstDate })) };
       });
-    } finally {
-      // The offered series sit in the cached index without row ids (or were rolled back).
+    } catch (error) {
       this.planner.reset();
+      throw error;
+    } finally {
+      // The new series sit in the cached index without row ids: rebuild from the rows next time.
+      if (moved) this.planner.reset();
     }
   }
 
