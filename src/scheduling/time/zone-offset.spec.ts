@@ -1,6 +1,6 @@
 import { formatInstant, offsetMinutes, parseInstant } from './zone';
 
-describe('zone offsets (cached per quarter hour)', () => {
+describe('zone offsets (cached per UTC day, per quarter hour on a transition day)', () => {
   it("follows Almaty's move from +06:00 to +05:00 on 2024-03-01", () => {
     const before = parseInstant('2024-02-29T23:45:00+06:00');
     const after = parseInstant('2024-03-01T00:00:00+05:00');
@@ -16,5 +16,15 @@ describe('zone offsets (cached per quarter hour)', () => {
     const summer = parseInstant('2027-03-28T01:30:00Z');
     expect(formatInstant('Europe/Berlin', winter)).toBe('2027-03-28T01:30:00+01:00');
     expect(formatInstant('Europe/Berlin', summer)).toBe('2027-03-28T03:30:00+02:00');
+  });
+
+  it('gives every quarter hour of a DST day its own offset, and a plain day one offset', () => {
+    // Berlin: +01:00 until 01:00 UTC on 2027-03-28, +02:00 after; back at 01:00 UTC on 2027-10-31.
+    const spring = parseInstant('2027-03-28T00:00:00Z');
+    for (let m = 0; m < 1440; m += 15) expect(offsetMinutes('Europe/Berlin', spring + m)).toBe(m < 60 ? 60 : 120);
+    const autumn = parseInstant('2027-10-31T00:00:00Z');
+    for (let m = 0; m < 1440; m += 15) expect(offsetMinutes('Europe/Berlin', autumn + m)).toBe(m < 60 ? 120 : 60);
+    const plain = parseInstant('2027-06-01T00:00:00Z');
+    for (let m = 0; m < 1440; m += 7) expect(offsetMinutes('Europe/Berlin', plain + m)).toBe(120);
   });
 });

@@ -40,11 +40,36 @@ export function localDayOf(timeZone: string, t: EpochMin): DayNum {
 }
 
 const offsetCache = new Map<string, Map<number, number>>();
+/** Per zone and UTC day: the day's one offset, or null when the zone changes offset that day. */
+const dayOffsetCache = new Map<string, Map<number, number | null>>();
 /** Real zone transitions fall on whole quarter hours, so one lookup serves a 15-minute bucket. */
 const OFFSET_BUCKET_MINUTES = 15;
+const DAY_MINUTES = 1440;
 
-/** The zone's UTC offset at an instant; cached because plans and forecasts format every booking. */
+/**
+ * The zone's UTC offset at an instant; cached because plans and forecasts format every booking.
+ * A UTC day with the same offset at its start, middle and end has it throughout (zones change
+ * offset at most twice a year), so one entry serves the day; a transition day is looked up per
+ * quarter hour.
+ */
 export function offsetMinutes(timeZone: string, t: EpochMin): number {
+  let days = dayOffsetCache.get(timeZone);
+  if (!days) {
+    days = new Map();
+    dayOffsetCache.set(timeZone, days);
+  }
+  const day = Math.floor(t / DAY_MINUTES);
+  let whole = days.get(day);
+  if (whole === undefined) {
+    const at = (m: number) => tzOffset(timeZone, new Date((day * DAY_MINUTES + m) * 60_000));
+    const first = at(0);
+    whole = at(DAY_MINUTES / 2) === first && at(DAY_MINUTES - 1) === first ? first : null;
+    days.set(day, whole);
+  }
+  return whole ?? bucketOffset(timeZone, t);
+}
+
+function bucketOffset(timeZone: string, t: EpochMin): number {
   let zoneCache = offsetCache.get(timeZone);
   if (!zoneCache) {
     zoneCache = new Map();
