@@ -10,6 +10,13 @@ export type EpochMin = number;
 
 const midnightCache = new Map<string, Map<DayNum, EpochMin>>();
 
+/** The cache's map for one zone, made on first use. */
+function perZone<K, V>(cache: Map<string, Map<K, V>>, timeZone: string): Map<K, V> {
+  let zoneCache = cache.get(timeZone);
+  if (!zoneCache) cache.set(timeZone, (zoneCache = new Map()));
+  return zoneCache;
+}
+
 /** Epoch minute of local wall-clock time `minuteOfDay` on civil day `dayNum` in `timeZone`. */
 export function localToEpochMin(timeZone: string, dayNum: DayNum, minuteOfDay: number): EpochMin {
   const { year, month, day } = ymd(dayNum);
@@ -20,11 +27,7 @@ export function localToEpochMin(timeZone: string, dayNum: DayNum, minuteOfDay: n
 
 /** Epoch minute of local midnight, cached: the allocator asks this for every day it touches. */
 export function localMidnight(timeZone: string, dayNum: DayNum): EpochMin {
-  let zoneCache = midnightCache.get(timeZone);
-  if (!zoneCache) {
-    zoneCache = new Map();
-    midnightCache.set(timeZone, zoneCache);
-  }
+  const zoneCache = perZone(midnightCache, timeZone);
   let v = zoneCache.get(dayNum);
   if (v === undefined) {
     v = localToEpochMin(timeZone, dayNum, 0);
@@ -53,11 +56,7 @@ const DAY_MINUTES = 1440;
  * quarter hour.
  */
 export function offsetMinutes(timeZone: string, t: EpochMin): number {
-  let days = dayOffsetCache.get(timeZone);
-  if (!days) {
-    days = new Map();
-    dayOffsetCache.set(timeZone, days);
-  }
+  const days = perZone(dayOffsetCache, timeZone);
   const day = Math.floor(t / DAY_MINUTES);
   let whole = days.get(day);
   if (whole === undefined) {
@@ -70,11 +69,7 @@ export function offsetMinutes(timeZone: string, t: EpochMin): number {
 }
 
 function bucketOffset(timeZone: string, t: EpochMin): number {
-  let zoneCache = offsetCache.get(timeZone);
-  if (!zoneCache) {
-    zoneCache = new Map();
-    offsetCache.set(timeZone, zoneCache);
-  }
+  const zoneCache = perZone(offsetCache, timeZone);
   const bucket = Math.floor(t / OFFSET_BUCKET_MINUTES);
   let offset = zoneCache.get(bucket);
   if (offset === undefined) {
