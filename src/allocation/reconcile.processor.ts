@@ -19,10 +19,11 @@ export interface EarlyStartsJobData {
 }
 
 /**
- * The maintenance queue's worker (one processor per queue: BullMQ would hand a job to any worker
- * of the queue): the reconciler and the early-start offers, each from its own BullMQ job
- * scheduler, so with several worker processes one pass runs per interval cluster-wide. The scheduler lives in Redis: a Redis that restarts empty
- * forgets it, so each worker re-upserts it (idempotent) on the same interval.
+ * The maintenance queue's worker (one processor per queue: BullMQ hands a job to any worker of
+ * its queue): the reconciler and the early-start offers, each from its own BullMQ job scheduler,
+ * so with several worker processes one pass runs per interval cluster-wide. Schedulers live in
+ * Redis: a Redis that restarts empty forgets them, so each worker re-upserts them (idempotent) on
+ * the same interval.
  */
 @Processor(QUEUES.maintenance)
 export class ReconcileProcessor extends WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown {
