@@ -66,15 +66,16 @@ export class AllocationService {
   }
 
   private async offerEarlierStartsOnce(now: Date): Promise<EarlyStartReport> {
-    let moved = false;
+    // Nothing moved: the cached planner's index is as the rows are. Otherwise (or on an error) the
+    // new series sit in it without row ids, so it is rebuilt from the rows next time.
+    let cacheStillTrue = false;
     try {
-      return await this.dataSource.transaction(async (m) => {
+      const report = await this.dataSource.transaction(async (m) => {
         await lockBookings(m);
         const center = await this.centerConfig.load(m);
         await this.planner.sync(m, center, now);
         const movable = await this.notStartedRoutineCourses(m, now);
         const started = this.planner.offerEarlierStarts(now.toISOString(), movable);
-        moved = started.length > 0;
         for (const e of started) {
           await applyMoves(m, e.moves, center.sharedBeam, 'system');
           await m.getRepository(Course).update({ id: e.courseId }, { lateStart: e.lateStart });
@@ -85,15 +86,13 @@ export class AllocationService {
             details: { firstDate: e.firstDate, lateStart: e.lateStart, fractions: e.moves.length },
           });
         }
-        if (moved) this.logger.log(`started ${started.length} course(s) earlier: ${started.map((e) => e.courseId).join(', ')}`);
+        if (started.length) this.logger.log(`started ${started.length} course(s) earlier: ${started.map((e) => e.courseId).join(', ')}`);
         return { startedEarlier: started.map((e) => ({ courseId: e.courseId, firstDate: e.firstDate })) };
       });
-    } catch (error) {
-      this.planner.reset();
-      throw error;
+      cacheStillTrue = report.startedEarlier.length === 0;
+      return report;
     } finally {
-      // The new series sit in the cached index without row ids: rebuild from the rows next time.
-      if (moved) this.planner.reset();
+      if (!cacheStillTrue) this.planner.reset();
     }
   }
 
