@@ -3,7 +3,7 @@ import { addWorkingDays, resolveCourseDefaults } from '../defaults/course-defaul
 import { PREP_WORKING_DAYS } from './arrival-model';
 import { formatDate, parseDate } from '../time/civil-day';
 import { formatInstant, localDayOf, localToEpochMin, parseInstant } from '../time/zone';
-import type { Booking, CenterConfig, CourseRequest } from '../types';
+import type { Booking, CenterConfig, CourseRequest, DisplacedCourse } from '../types';
 import { poisson, runRng, weightedIndex, type Rng } from './rng';
 import type { ArrivalCategory, RunSummary } from './types';
 import { weekIndexOf, type WeekGrid } from './week-grid';
@@ -134,29 +134,34 @@ export function simulateRun(p: PreparedForecast, run: number): RunSummary {
   };
   const simulated = new Map<string, { aw: number; at: number; first: number; wait: number; late: boolean }>();
 
+  /** A course simulated earlier moved (an emergency displaced it, or it started earlier): its minutes and start move too. */
+  const moved = (d: DisplacedCourse) => {
+    const c = simulated.get(d.courseId);
+    if (!c) return;
+    book(d.moves.flatMap((m) => (m.from ? [m.from] : [])), -1);
+    start(c, -1);
+    c.first = book(d.moves.flatMap((m) => (m.to ? [m.to] : [])), 1);
+    start(c, 1);
+    lateStarts += Number(d.lateStart) - Number(c.late);
+    c.late = d.lateStart;
+  };
+
   const planner = createPlanner(p.center, p.existing);
+  let earlierSeen = 0;
   const drawn = drawArrivals(p, rng, run);
   for (const a of drawn) {
     const course = toCourseRequest(p, a);
     const aw = weekIndexOf(p.grid, a.at);
     arrivals[aw]++;
     const result = planner.allocate(course, { now: course.arrival, horizonWeeks: p.allocationHorizonWeeks });
+    // Before placing a course the planner offers places that came free to courses booked later.
+    for (; earlierSeen < planner.earlier.length; earlierSeen++) moved(planner.earlier[earlierSeen]);
     if (result.status !== 'SCHEDULED') {
       unschedulable++;
       continue;
     }
     if (result.lateStart) lateStarts++;
-    // An emergency may have moved courses simulated earlier: their minutes and starts move too.
-    for (const d of result.displaced ?? []) {
-      const c = simulated.get(d.courseId);
-      if (!c) continue;
-      book(d.moves.flatMap((m) => (m.from ? [m.from] : [])), -1);
-      start(c, -1);
-      c.first = book(d.moves.flatMap((m) => (m.to ? [m.to] : [])), 1);
-      start(c, 1);
-      lateStarts += Number(d.lateStart) - Number(c.late);
-      c.late = d.lateStart;
-    }
+    for (const d of result.displaced ?? []) moved(d);
     const c = { aw, at: a.at, first: book(result.appointments, 1), wait: waits[aw].length, late: result.lateStart };
     simulated.set(course.id, c);
     start(c, 1);
