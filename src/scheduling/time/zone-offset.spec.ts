@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import { TZDate } from '@date-fns/tz';
 import { formatInstant, offsetMinutes, parseInstant } from './zone';
 
 describe('zone offsets (cached per UTC day, per quarter hour on a transition day)', () => {
@@ -26,5 +28,24 @@ describe('zone offsets (cached per UTC day, per quarter hour on a transition day
     for (let m = 0; m < 1440; m += 15) expect(offsetMinutes('Europe/Berlin', autumn + m)).toBe(m < 60 ? 120 : 60);
     const plain = parseInstant('2027-06-01T00:00:00Z');
     for (let m = 0; m < 1440; m += 7) expect(offsetMinutes('Europe/Berlin', plain + m)).toBe(120);
+  });
+
+  it('formats any instant in any zone as the wall clock and offset @date-fns/tz gives, and parses back', () => {
+    const zones = ['Asia/Almaty', 'Europe/Berlin', 'America/St_Johns', 'Asia/Kathmandu', 'Pacific/Chatham', 'UTC', 'America/Los_Angeles'];
+    const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+    fc.assert(
+      fc.property(fc.constantFrom(...zones), fc.integer({ min: 0, max: 120 * 525_600 }), (zone, minute) => {
+        const d = new TZDate(minute * 60_000, zone);
+        const off = -d.getTimezoneOffset();
+        const sign = off >= 0 ? '+' : '-';
+        const want =
+          `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:00` +
+          `${sign}${pad(Math.floor(Math.abs(off) / 60))}:${pad(Math.abs(off) % 60)}`;
+        const text = formatInstant(zone, minute);
+        expect(text).toBe(want);
+        expect(parseInstant(text)).toBe(minute);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -4,7 +4,7 @@
  * from +06 to +05 on 2024-03-01) is handled; results are cached per (zone, day).
  */
 import { TZDate, tzOffset } from '@date-fns/tz';
-import { DayNum, dayNumOf, ymd } from './civil-day';
+import { DayNum, dayNumOf, formatDate, ymd } from './civil-day';
 
 export type EpochMin = number;
 
@@ -92,17 +92,25 @@ export function parseInstantCeil(iso: string): EpochMin {
   return Math.ceil(ms / 60_000);
 }
 
+const pad2 = (n: number) => String(n).padStart(2, '0');
+/** "HH:MM" of every minute of a day, and the civil date and offset texts met so far: plans format every booking. */
+const clockTexts = Array.from({ length: DAY_MINUTES }, (_, m) => `${pad2(Math.floor(m / 60))}:${pad2(m % 60)}`);
+const dateTexts = new Map<DayNum, string>();
+const offsetTexts = new Map<number, string>();
+
 /** ISO 8601 with the zone's offset, e.g. 2027-03-01T07:30:00+05:00 (stable, so plans are byte-identical). */
 export function formatInstant(timeZone: string, t: EpochMin): string {
   const off = offsetMinutes(timeZone, t);
-  const local = new Date((t + off) * 60_000);
-  const sign = off >= 0 ? '+' : '-';
-  const a = Math.abs(off);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return (
-    `${local.getUTCFullYear()}-${p(local.getUTCMonth() + 1)}-${p(local.getUTCDate())}` +
-    `T${p(local.getUTCHours())}:${p(local.getUTCMinutes())}:00${sign}${p(Math.floor(a / 60))}:${p(a % 60)}`
-  );
+  const local = t + off;
+  const day = Math.floor(local / DAY_MINUTES);
+  let date = dateTexts.get(day);
+  if (date === undefined) dateTexts.set(day, (date = formatDate(day)));
+  let zone = offsetTexts.get(off);
+  if (zone === undefined) {
+    const a = Math.abs(off);
+    offsetTexts.set(off, (zone = `${off >= 0 ? '+' : '-'}${pad2(Math.floor(a / 60))}:${pad2(a % 60)}`));
+  }
+  return `${date}T${clockTexts[local - day * DAY_MINUTES]}:00${zone}`;
 }
 
 export function parseHhmm(hhmm: string): number {
