@@ -131,6 +131,8 @@ export class CorePlanner implements Planner, EarlyStartHost {
   private offeredThrough = -Infinity;
   /** Courses started earlier than first booked, in the order it happened. */
   readonly earlier: EarlyStart[] = [];
+  /** The index rows behind a placement's appointments: committing them skips parsing the instants back. */
+  private readonly rowsOf = new WeakMap<Booking[], IndexedBooking[]>();
 
   constructor(
     readonly center: CenterConfig,
@@ -178,7 +180,9 @@ export class CorePlanner implements Planner, EarlyStartHost {
       return moved.result;
     }
     if (r.status !== 'SCHEDULED') return r;
-    for (const b of r.appointments) this.index.addBooking(b);
+    const rows = this.rowsOf.get(r.appointments);
+    if (rows) for (const b of rows) this.index.add(b);
+    else for (const b of r.appointments) this.index.addBooking(b);
     this.placed.set(course.id, course);
     return r;
   }
@@ -355,8 +359,9 @@ export class CorePlanner implements Planner, EarlyStartHost {
       }
     }
     if (!best) return { status: 'UNSCHEDULABLE', reason: unschedulableReason(course, cal, rooms, everOpen, firstDay, lastStartDay) };
-    const appointments = bookingsOf(cal, course, best.placements, shape);
-    void tz;
+    const rows = indexedOf(course, best.placements, shape);
+    const appointments = rows.map((b) => toBooking(cal, b));
+    this.rowsOf.set(appointments, rows);
     return { status: 'SCHEDULED', appointments, lateStart: bestDay > dueDay, firstDate: formatDate(bestDay) };
   }
 
@@ -593,20 +598,22 @@ export class CorePlanner implements Planner, EarlyStartHost {
   }
 }
 
+function indexedOf(course: CourseRequest, placements: Placement[], shape: FractionShape): IndexedBooking[] {
+  return placements.map((p, i) => ({
+    courseId: course.id,
+    fraction: i + 1,
+    roomIdx: p.roomIdx,
+    day: p.day,
+    start: p.start,
+    end: p.start + shape.fm,
+    beamStart: p.start + shape.off,
+    beamEnd: p.start + shape.off + shape.bm,
+    anesthesia: shape.anesthesia,
+  }));
+}
+
 function bookingsOf(cal: CenterCalendar, course: CourseRequest, placements: Placement[], shape: FractionShape): Booking[] {
-  return placements.map((p, i) =>
-    toBooking(cal, {
-      courseId: course.id,
-      fraction: i + 1,
-      roomIdx: p.roomIdx,
-      day: p.day,
-      start: p.start,
-      end: p.start + shape.fm,
-      beamStart: p.start + shape.off,
-      beamEnd: p.start + shape.off + shape.bm,
-      anesthesia: shape.anesthesia,
-    }),
-  );
+  return indexedOf(course, placements, shape).map((b) => toBooking(cal, b));
 }
 
 export function validateCourse(c: CourseRequest): string | null {
