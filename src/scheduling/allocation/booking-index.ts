@@ -41,6 +41,21 @@ function lowerBound(arr: Span[], s: number): number {
   return lo;
 }
 
+/**
+ * Index of the first span ending after `t` in `arr` (sorted by start, and not overlapping, so
+ * sorted by end too: one room's bookings, or the shared beam's).
+ */
+export function firstEndingAfter(arr: readonly Span[], t: number): number {
+  let lo = 0;
+  let hi = arr.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (arr[mid].e <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 function insertSorted(arr: Span[], span: Span): void {
   arr.splice(lowerBound(arr, span.s), 0, span);
 }
@@ -61,15 +76,7 @@ function removeRef(arr: Span[] | undefined, ref: number, s: number): void {
 /** First span in sorted `arr` that overlaps [s, e), or undefined. */
 export function firstOverlap(arr: Span[] | undefined, s: number, e: number): Span | undefined {
   if (!arr || arr.length === 0) return undefined;
-  // Spans never overlap each other within one array, so ends are sorted too.
-  let lo = 0;
-  let hi = arr.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (arr[mid].e <= s) lo = mid + 1;
-    else hi = mid;
-  }
-  const c = arr[lo];
+  const c = arr[firstEndingAfter(arr, s)];
   return c && c.s < e ? c : undefined;
 }
 

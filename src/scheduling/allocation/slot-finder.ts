@@ -8,7 +8,7 @@ import { DayNum } from '../time/civil-day';
 import { localMidnight } from '../time/zone';
 import { CenterCalendar } from '../calendar/center-calendar';
 import { contains, freeGaps, nextStartInside, previousStartInside } from '../calendar/intervals';
-import { BookingIndex, firstOverlap, lastOverlap, Span } from './booking-index';
+import { BookingIndex, firstEndingAfter, firstOverlap, lastOverlap, Span } from './booking-index';
 import { DayLanes } from './day-lanes';
 import { ANESTHESIA_MINUTES, Lane } from './lane-template';
 
@@ -229,14 +229,18 @@ export class SlotFinder {
     const beam = (this.sharedBeam && f.bm > 0 ? this.idx.beamSpans(day) : undefined) ?? [];
     const window = f.anesthesia ? this.cal.anesthesiaWindow(day) : null;
     const out: Lane[] = [];
-    // Places, bookings, beam intervals and open intervals are all sorted: one walk over each.
-    let j = 0;
-    let k = 0;
+    // Places, bookings, beam intervals and open intervals are all sorted: one walk over each,
+    // from the first place at or after `from` (bestNear asks for a one-hour window).
+    let i = firstLaneFrom(lanes, from);
+    if (i >= lanes.length) return out;
+    const first = lanes[i].start;
+    let j = firstEndingAfter(spans, first);
+    let k = firstEndingAfter(beam, first + f.off);
     let o = 0;
-    for (const l of lanes) {
+    for (; i < lanes.length; i++) {
+      const l = lanes[i];
       const s = l.start;
       const e = s + f.fm;
-      if (s < from) continue;
       if (s > to) break;
       while (j < spans.length && spans[j].e <= s) j++;
       if (j < spans.length && spans[j].s < e) continue;
@@ -252,7 +256,7 @@ export class SlotFinder {
     return out;
   }
 
-  /** Idle minutes a place leaves when it holds a fraction of `fm` minutes, plus the anesthesia place's price. */
+    /** Idle minutes a place leaves when it holds a fraction of `fm` minutes, plus the anesthesia place's price. */
   laneCost(l: Lane, f: FractionShape): number {
     return l.minutes - f.fm + (l.anesthesia && !f.anesthesia ? ANESTHESIA_PLACE_COST : 0);
   }
@@ -337,4 +341,16 @@ export class SlotFinder {
     const touches = window.some(([ws, we]) => s < we && ws < e);
     return offGrid ? (inside ? 0 : SESSION_COST) : touches ? SESSION_COST : 0;
   }
+}
+
+/** Index of the first place starting at or after `from` (places are sorted by start). */
+function firstLaneFrom(lanes: readonly Lane[], from: number): number {
+  let lo = 0;
+  let hi = lanes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (lanes[mid].start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
