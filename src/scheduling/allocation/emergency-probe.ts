@@ -14,12 +14,15 @@ import { FractionShape, SlotFinder } from './slot-finder';
 
 interface DayState extends Counts {
   version: number;
+  /** Counted on free placement (no template): its picks are not those of a template scan. */
+  free: boolean;
   options: Option[];
   /** Answers already given for this state of the day (walks from many start days ask again). */
   answers: Map<number, boolean>;
 }
 
 interface Option {
+  kind: EmergencyKind;
   roomIdx: number;
   s: number;
   e: number;
@@ -76,7 +79,11 @@ export class EmergencyProbe {
     const key = (((b.start * 64 + b.roomIdx) * 2 + (b.anesthesia ? 1 : 0)) * 1024 + (b.end - b.start)) * 8 + mode;
     const known = before.answers.get(key);
     if (known !== undefined) return known;
-    const after = this.index.withTemporary(b, () => this.scan(b.day));
+    // The greedy count keeps its picks of the kinds scanned before the first kind whose pick the
+    // booking could take away (it only removes candidates): rescan from that kind on.
+    const from =
+      before.free === this.slots().freePlacement ? KINDS.findIndex((k) => before.options.some((o) => o.kind === k && this.mayTake(o, b))) : 0;
+    const after = this.index.withTemporary(b, () => this.scan(b.day, before, from));
     const ok = KINDS.every((k) => spends === k || after[k] >= Math.min(before[k], floor?.[k] ?? before[k]));
     before.answers.set(key, ok);
     return ok;
@@ -86,7 +93,7 @@ export class EmergencyProbe {
     const hit = this.cache.get(day);
     const version = this.index.version(day);
     if (hit && hit.version === version) return hit;
-    const v: DayState = { version, ...this.scan(day), answers: new Map() };
+    const v: DayState = { version, free: this.slots().freePlacement, ...this.scan(day), answers: new Map() };
     this.cache.set(day, v);
     return v;
   }
@@ -98,24 +105,38 @@ export class EmergencyProbe {
     return false;
   }
 
-  /** Greedy set of mutually compatible emergency slots, the scarcest kind first. */
-  private scan(day: DayNum): Counts & { options: Option[] } {
-    const options: Option[] = [];
+  /** Could booking `b` make slot `o` unusable (room, beam, or the anesthesia team whatever its size)? */
+  private mayTake(o: Option, b: { roomIdx: number; start: number; end: number; beamStart: number; beamEnd: number; anesthesia: boolean }): boolean {
+    return this.conflicts(o, b) || (o.anesthesia && b.anesthesia && o.s < b.end && b.start < o.e);
+  }
+
+  /**
+   * Greedy set of mutually compatible emergency slots, the scarcest kind first; with `kept`,
+   * its picks of the kinds before KINDS[from] are taken as they are.
+   */
+  private scan(day: DayNum, kept?: Counts & { options: Option[] }, from = 0): Counts & { options: Option[] } {
     const counts: Counts = { adult: 0, child: 0, anesthesia: 0 };
-    for (const k of KINDS) {
+    const options: Option[] = [];
+    if (kept && from > 0) {
+      const keptKinds = KINDS.slice(0, from);
+      for (const o of kept.options) if (keptKinds.includes(o.kind)) options.push(o);
+      for (const k of keptKinds) counts[k] = kept[k];
+    } else from = 0;
+    for (const k of KINDS.slice(from)) {
       const want = this.keep[k] ?? 0;
       if (want <= 0 || (k === 'anesthesia' && this.cal.center.anesthesia.teams <= 0)) continue;
-      counts[k] = this.collect(day, SHAPES[k], want, options);
+      counts[k] = this.collect(day, k, want, options);
     }
     return { options, ...counts };
   }
 
-  private collect(day: DayNum, f: FractionShape, want: number, options: Option[]): number {
+  private collect(day: DayNum, kind: EmergencyKind, want: number, options: Option[]): number {
+    const f = SHAPES[kind];
     const slots = this.slots();
     let n = 0;
     /** Takes the slot unless it clashes with one already counted. */
     const take = (roomIdx: number, s: number): boolean => {
-      const o: Option = { roomIdx, s, e: s + f.fm, bs: s + f.off, be: s + f.off + f.bm, anesthesia: f.anesthesia };
+      const o: Option = { kind, roomIdx, s, e: s + f.fm, bs: s + f.off, be: s + f.off + f.bm, anesthesia: f.anesthesia };
       if (options.some((x) => this.conflicts(x, { roomIdx, start: o.s, end: o.e, beamStart: o.bs, beamEnd: o.be, anesthesia: o.anesthesia }))) return false;
       options.push(o);
       n++;
