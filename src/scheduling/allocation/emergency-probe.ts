@@ -81,8 +81,7 @@ export class EmergencyProbe {
     if (known !== undefined) return known;
     // The greedy count keeps its picks of the kinds scanned before the first kind whose pick the
     // booking could take away (it only removes candidates): rescan from that kind on.
-    const from =
-      before.free === this.slots().freePlacement ? KINDS.findIndex((k) => before.options.some((o) => o.kind === k && this.mayTake(o, b))) : 0;
+    const from = KINDS.findIndex((k) => before.options.some((o) => o.kind === k && this.mayTake(o, b)));
     const after = this.index.withTemporary(b, () => this.scan(b.day, before, from));
     const ok = KINDS.every((k) => spends === k || after[k] >= Math.min(before[k], floor?.[k] ?? before[k]));
     before.answers.set(key, ok);
@@ -92,7 +91,8 @@ export class EmergencyProbe {
   private counted(day: DayNum) {
     const hit = this.cache.get(day);
     const version = this.index.version(day);
-    if (hit && hit.version === version) return hit;
+    // Counted in the mode it is asked in: free placement finds slots the template has no place for.
+    if (hit && hit.version === version && hit.free === this.slots().freePlacement) return hit;
     const v: DayState = { version, free: this.slots().freePlacement, ...this.scan(day), answers: new Map() };
     this.cache.set(day, v);
     return v;
