@@ -121,6 +121,8 @@ export class CorePlanner implements Planner, EarlyStartHost {
   /** While set, an EMERGENCY course leaves the other kind's emergency slots alone (see place). */
   private sparingOtherKind = false;
   private readonly probe: EmergencyProbe | null;
+  /** Admission tests of the course being searched, per day (see searchStarts). */
+  private admissions: Map<DayNum, Admit | null> | null = null;
   /** Latest fully blocked treatment day met by a failed walk (start-day skipping). */
   private blockedUntil = -1;
   private readonly displacement: DisplacementPolicy | false;
@@ -296,6 +298,18 @@ export class CorePlanner implements Planner, EarlyStartHost {
   }
 
   private searchStarts(course: CourseRequest, opts: AllocationOptions): AllocationResult {
+    // One course, one placement mode, nothing committed: a day's admission test holds for the
+    // whole search (its walks ask for the same days again and again).
+    const outer = this.admissions;
+    this.admissions = new Map();
+    try {
+      return this.searchStartsNow(course, opts);
+    } finally {
+      this.admissions = outer;
+    }
+  }
+
+  private searchStartsNow(course: CourseRequest, opts: AllocationOptions): AllocationResult {
     const cal = this.calendar;
     const tz = cal.timeZone;
     const invalid = validateCourse(course);
@@ -383,6 +397,14 @@ export class CorePlanner implements Planner, EarlyStartHost {
    * when any start will do, otherwise a test per (room, start).
    */
   private admission(course: CourseRequest, day: DayNum, nowDay: DayNum, shape: FractionShape): Admit | null {
+    const cache = this.admissions;
+    if (!cache) return this.admissionNow(course, day, nowDay, shape);
+    let admit = cache.get(day);
+    if (admit === undefined) cache.set(day, (admit = this.admissionNow(course, day, nowDay, shape)));
+    return admit;
+  }
+
+  private admissionNow(course: CourseRequest, day: DayNum, nowDay: DayNum, shape: FractionShape): Admit | null {
     if (this.ignoreReserve) return null;
     if (this.sparingOtherKind && this.probe) {
       const probe = this.probe;
