@@ -1,79 +1,80 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNumber, IsObject, IsOptional, Max, Min, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNumber, IsObject, Max, Min, ValidateNested } from 'class-validator';
+import { IsOptionalNotNull } from '../common/is-optional-not-null.decorator';
 import { IsIanaTimeZone } from './weekly-hours';
 import { WeeklyHoursDto } from './weekly-hours.dto';
 
 export class AnesthesiaDto {
   @ApiPropertyOptional({ type: WeeklyHoursDto, description: 'When anesthesia fractions may run (default Mon–Fri 08:00–13:00)' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsObject()
   @ValidateNested()
   @Type(() => WeeklyHoursDto)
   windows?: WeeklyHoursDto;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 20, description: 'Anesthesia fractions that may run at once' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsInt()
   @Min(0)
   @Max(20)
   teams?: number;
 }
 
-/** Every field is optional: the ones given replace the stored value, the rest stay as they are. */
+/** Every field is optional: the ones given replace the stored value, the rest stay as they are. No setting can be null. */
 export class UpdateCalendarDto {
   @ApiPropertyOptional({ example: 'Asia/Almaty', description: 'IANA time zone of the center' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIanaTimeZone()
   timeZone?: string;
 
   @ApiPropertyOptional({ type: WeeklyHoursDto, description: 'Operating hours per weekday (all seven keys)' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsObject()
   @ValidateNested()
   @Type(() => WeeklyHoursDto)
   hours?: WeeklyHoursDto;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 240, description: 'Daily QA at the start of each room day' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsInt()
   @Min(0)
   @Max(240)
   qaMinutes?: number;
 
   @ApiPropertyOptional({ type: AnesthesiaDto })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsObject()
   @ValidateNested()
   @Type(() => AnesthesiaDto)
   anesthesia?: AnesthesiaDto;
 
   @ApiPropertyOptional({ description: 'One accelerator serving every room (beam intervals never overlap)' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   sharedBeam?: boolean;
 
   @ApiPropertyOptional({ enum: ['KZ', 'NONE'], description: "Public-holiday calendar: Kazakhstan's, or none" })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(['KZ', 'NONE'])
   holidays?: 'KZ' | 'NONE';
 
   @ApiPropertyOptional({ minimum: 1, maximum: 104, description: 'Planning horizon in weeks' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsInt()
   @Min(1)
   @Max(104)
   horizonWeeks?: number;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 100000, description: 'Courses a year the center plans for' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsInt()
   @Min(0)
   @Max(100000)
   annualCapacity?: number;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 1, description: 'Share of annualCapacity open to cross-border quotas' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 4 })
   @Min(0)
   @Max(1)

@@ -15,6 +15,10 @@ const PG_ERRORS: Record<string, { status: number; slug: string; detail: string }
   '22007': { status: 400, slug: 'invalid-value', detail: 'A date or time value is invalid' },
   '22008': { status: 400, slug: 'invalid-value', detail: 'A date or time value is out of range' },
   '22003': { status: 400, slug: 'invalid-value', detail: 'A number is out of range' },
+  // Backstops: the input guard and the DTOs reject NUL characters and nulls before any query runs.
+  '22021': { status: 400, slug: 'invalid-value', detail: 'A text value contains a character that cannot be stored (e.g. NUL)' },
+  '22P05': { status: 400, slug: 'invalid-value', detail: 'A text value contains a character that cannot be stored (e.g. NUL)' },
+  '23502': { status: 400, slug: 'missing-value', detail: 'A required value is missing or null' },
   '40001': { status: 409, slug: 'concurrent-update', detail: 'A concurrent change won; retry the request' },
   '40P01': { status: 409, slug: 'concurrent-update', detail: 'A concurrent change won; retry the request' },
 };

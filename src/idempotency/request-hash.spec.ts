@@ -18,4 +18,15 @@ describe('requestHash', () => {
   it('treats a missing body like null', () => {
     expect(requestHash('POST', '/a', undefined)).toBe(requestHash('POST', '/a', null));
   });
+
+  it('keeps the fingerprints keys were stored under (same canonical text as the recursive version)', () => {
+    const body = { patient: { lastName: 'A', firstName: 'B', tags: [1, null, 'x', { z: 1, a: [[]] }] }, count: 2, note: undefined, '10': 1, '9': 2, é: true, '"q': {} };
+    expect(requestHash('POST', '/x', body)).toBe('fae42e36fbb78ad895d64818b022519478da092120c19c6ea31f8e3cc3f9aae6');
+  });
+
+  it('hashes any nesting without overflowing the call stack', () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 100_000; i++) deep = i % 2 ? [deep] : { a: deep };
+    expect(requestHash('POST', '/a', deep)).toMatch(/^[0-9a-f]{64}$/);
+  });
 });

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsBoolean, IsIn, IsString, Length, Matches } from 'class-validator';
+import { IsOptionalNotNull } from '../common/is-optional-not-null.decorator';
 import type { RoomKind } from '../scheduling/types';
 import { ROOM_KINDS } from './room.entity';
 
@@ -19,7 +20,7 @@ export class CreateRoomDto {
   kind!: RoomKind;
 
   @ApiPropertyOptional({ default: true })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   active?: boolean;
 }

@@ -1,0 +1,164 @@
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { bearer, seedDemoUsers } from '../support/auth';
+import { createTestApp, TestApp } from '../support/test-app';
+
+type Server = ReturnType<TestApp['app']['getHttpServer']>;
+type FieldError = { field: string; messages: string[] };
+
+/** `{"username":{"a":{"a":…1…}}}`: the shape that overflowed the stack in validation and idempotency hashing. */
+const deepJson = (depth: number, field = 'username'): string => `{"${field}":${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}}`;
+
+function expectProblem(res: request.Response, status: number, slug: string): void {
+  expect(res.status).toBe(status);
+  expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+  expect(res.body.type).toBe(`https://beamtime.example/problems/${slug}`);
+  expect(res.body.status).toBe(status);
+}
+
+/** A validation problem naming the field; fields marked IsOptionalNotNull also say so in words. */
+function expectNullRejected(res: request.Response, field: string, saysNotNull = true): void {
+  expectProblem(res, 400, 'validation');
+  const error = (res.body.errors as FieldError[]).find((e) => e.field === field);
+  expect(error).toBeDefined();
+  if (saysNotNull) expect(error?.messages).toContain(`${field.split('.').pop()} must not be null`);
+}
+
+describe('bad input never reaches the database (NUL, deep nesting, explicit null)', () => {
+  let t: TestApp;
+  let server: Server;
+  let db: DataSource;
+  let admin: string;
+  let coordinator: string;
+
+  beforeAll(async () => {
+    t = await createTestApp({ role: 'api' });
+    server = t.app.getHttpServer();
+    db = t.app.get(DataSource);
+    await seedDemoUsers(t);
+    admin = await bearer(t, 'admin');
+    coordinator = await bearer(t, 'coordinator');
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const count = async (table: string): Promise<number> => Number((await db.query(`SELECT count(*) AS n FROM ${table}`))[0].n);
+  const patient = { firstName: 'Aigerim', lastName: 'Nurlanovna', birthDate: '1980-01-01', sex: 'female', countryCode: 'KZ' };
+
+  describe('a NUL character (PostgreSQL text cannot hold one)', () => {
+    it('in the unauthenticated login body answers 400, not 500', async () => {
+      const res = await request(server).post('/api/v1/auth/login').send({ username: 'adm\u0000in', password: 'x' });
+      expectProblem(res, 400, 'invalid-character');
+      expect(res.body.detail).toMatch(/NUL/);
+    });
+
+    it('in a form-encoded login body answers 400 too', async () => {
+      const res = await request(server).post('/api/v1/auth/login').type('form').send('username=adm%00in&password=x');
+      expectProblem(res, 400, 'invalid-character');
+    });
+
+    it('in a patient body (value or key) answers 400 and creates nothing', async () => {
+      const before = await count('patients');
+      expectProblem(await request(server).post('/api/v1/patients').set('Authorization', coordinator).send({ ...patient, firstName: 'A\u0000' }), 400, 'invalid-character');
+      expectProblem(await request(server).post('/api/v1/patients').set('Authorization', coordinator).send({ ...patient, 'mrn\u0000': 'x' }), 400, 'invalid-character');
+      expect(await count('patients')).toBe(before);
+    });
+
+    it('in a query string or path answers 400', async () => {
+      expectProblem(await request(server).get('/api/v1/patients?search=%00').set('Authorization', coordinator), 400, 'invalid-character');
+      expectProblem(await request(server).get('/api/v1/audit?id=%00').set('Authorization', admin), 400, 'invalid-character');
+      expectProblem(await request(server).get('/api/v1/audit?entity=a%00b').set('Authorization', admin), 400, 'invalid-character');
+      expectProblem(await request(server).get('/api/v1/rooms/%00').set('Authorization', admin), 400, 'invalid-character');
+    });
+
+    it('leaves an escaped "%00" text alone', async () => {
+      await request(server).get('/api/v1/patients?search=%2500').set('Authorization', coordinator).expect(200);
+    });
+  });
+
+  describe('deeply nested JSON', () => {
+    it('on the unauthenticated login answers 400, not a stack overflow', async () => {
+      const res = await request(server).post('/api/v1/auth/login').set('Content-Type', 'application/json').send(deepJson(3000));
+      expectProblem(res, 400, 'nesting-too-deep');
+      expect(res.body.detail).toMatch(/32/);
+    });
+
+    it('on an authenticated POST with an Idempotency-Key answers 400 and claims no key', async () => {
+      const [patientsBefore, keysBefore] = [await count('patients'), await count('idempotency_keys')];
+      const res = await request(server)
+        .post('/api/v1/patients')
+        .set('Authorization', coordinator)
+        .set('Idempotency-Key', 'deep-1')
+        .set('Content-Type', 'application/json')
+        .send(deepJson(3000, 'firstName'));
+      expectProblem(res, 400, 'nesting-too-deep');
+      expect(await count('patients')).toBe(patientsBefore);
+      expect(await count('idempotency_keys')).toBe(keysBefore);
+    });
+
+    it('a 1 MB array nest is refused without tying up the server', async () => {
+      const depth = 500_000;
+      const started = Date.now();
+      const res = await request(server).post('/api/v1/auth/login').set('Content-Type', 'application/json').send(`${'['.repeat(depth)}${']'.repeat(depth)}`);
+      expectProblem(res, 400, 'nesting-too-deep');
+      expect(Date.now() - started).toBeLessThan(5000);
+    });
+
+    it('an ordinary nested body (calendar hours) still passes', async () => {
+      const hours = { mon: [['07:00', '23:00']], tue: [['07:00', '23:00']], wed: [['07:00', '23:00']], thu: [['07:00', '23:00']], fri: [['07:00', '23:00']], sat: null, sun: null };
+      await request(server).put('/api/v1/calendar').set('Authorization', admin).send({ hours }).expect(200);
+    });
+  });
+
+  describe('an explicit null in an optional field of a non-nullable column', () => {
+    let roomId: string;
+    beforeAll(async () => {
+      const res = await request(server).post('/api/v1/rooms').set('Authorization', admin).send({ name: 'NullRoom', kind: 'GANTRY' }).expect(201);
+      roomId = res.body.id;
+    });
+    const roomRow = async () => (await db.query('SELECT * FROM rooms WHERE id = $1', [roomId]))[0] as Record<string, unknown>;
+
+    it.each(['kind', 'name', 'active'])('PATCH /rooms/:id {"%s":null} answers 400 and leaves the room as it was', async (field) => {
+      const before = await roomRow();
+      // name and kind are required on create, so their own validators (not IsOptionalNotNull) reject the null.
+      expectNullRejected(await request(server).patch(`/api/v1/rooms/${roomId}`).set('Authorization', admin).send({ [field]: null }), field, field === 'active');
+      expect(await roomRow()).toEqual(before);
+    });
+
+    it('POST /rooms {"active":null} answers 400 and creates nothing', async () => {
+      const before = await count('rooms');
+      expectNullRejected(await request(server).post('/api/v1/rooms').set('Authorization', admin).send({ name: 'NullRoom2', kind: 'GANTRY', active: null }), 'active');
+      expect(await count('rooms')).toBe(before);
+    });
+
+    const settingsRow = async () => (await db.query('SELECT * FROM center_settings'))[0] as Record<string, unknown>;
+    it.each([
+      ['anesthesia.teams', { anesthesia: { teams: null } }],
+      ['anesthesia.windows', { anesthesia: { windows: null } }],
+      ['anesthesia', { anesthesia: null }],
+      ['hours', { hours: null }],
+      ['timeZone', { timeZone: null }],
+      ['sharedBeam', { sharedBeam: null }],
+      ['crossBorderShare', { crossBorderShare: null }],
+    ])('PUT /calendar with %s null answers 400 and leaves the settings as they were', async (field, body) => {
+      const before = await settingsRow();
+      expectNullRejected(await request(server).put('/api/v1/calendar').set('Authorization', admin).send(body), field);
+      expect(await settingsRow()).toEqual(before);
+    });
+
+    const userRow = async (username: string) =>
+      (await db.query('SELECT id, role, country_code, active, password_hash FROM users WHERE username = $1', [username]))[0] as Record<string, unknown>;
+    it.each(['password', 'active', 'role'])('PATCH /users/:id {"%s":null} answers 400 and leaves the account as it was', async (field) => {
+      const before = await userRow('coordinator');
+      const res = await request(server).patch(`/api/v1/users/${before.id}`).set('Authorization', admin).send({ [field]: null });
+      expectNullRejected(res, field);
+      expect(await userRow('coordinator')).toEqual(before);
+    });
+
+    it('PATCH /users/:id {"countryCode":null} is still the way to clear a country', async () => {
+      const { id } = await userRow('coordinator');
+      await request(server).patch(`/api/v1/users/${id}`).set('Authorization', admin).send({ countryCode: null }).expect(200);
+    });
+  });
+});
