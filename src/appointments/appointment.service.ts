@@ -21,6 +21,11 @@ import { MoveAppointmentDto } from './move-appointment.dto';
 
 const MAX_RANGE_MS = 93 * 24 * 3600 * 1000;
 
+function invalidInstant(field: string, value: string) {
+  const message = `${field} must be an ISO 8601 date-time with an offset or Z`;
+  return badRequest('validation', `${message}: ${JSON.stringify(value)}`, { errors: [{ field, messages: [message] }] });
+}
+
 @Injectable()
 export class AppointmentService {
   constructor(
@@ -33,6 +38,8 @@ export class AppointmentService {
   list(query: ListAppointmentsDto): Promise<Appointment[]> {
     const from = new Date(query.from);
     const to = new Date(query.to);
+    if (Number.isNaN(from.getTime())) throw invalidInstant('from', query.from);
+    if (Number.isNaN(to.getTime())) throw invalidInstant('to', query.to);
     if (!(to > from)) throw badRequest('invalid-range', '`to` must be after `from`');
     if (to.getTime() - from.getTime() > MAX_RANGE_MS) throw badRequest('invalid-range', 'The range may span at most 93 days');
     return this.dataSource.getRepository(Appointment).find({
@@ -85,8 +92,12 @@ export class AppointmentService {
     return this.dataSource.transaction(async (m) => {
       await lockBookings(m);
       const appointment = await this.findBooked(m, id, 'missed');
-      const { course, request } = await this.courseRequest(m, appointment.courseId);
       const now = new Date();
+      // Same rule as deliver: nobody can have missed a fraction that has not started yet.
+      if (appointment.start > now) {
+        throw conflict('fraction-in-future', `Fraction ${appointment.fraction} starts at ${appointment.start.toISOString()}; it cannot be missed before it starts`);
+      }
+      const { course, request } = await this.courseRequest(m, appointment.courseId);
       const center = await this.centerConfig.load(m);
       const bookings = await this.bookingsFor(m, course.id, now);
       const result = rescheduleMissed(center, bookings, request, id, now.toISOString());
@@ -110,9 +121,16 @@ export class AppointmentService {
   /** Moves one fraction after checking every hard rule; 409 names the first broken rule. */
   async move(id: string, dto: MoveAppointmentDto): Promise<Appointment> {
     const start = new Date(dto.start);
+    // The DTO already insists on an instant with offset; an unreadable one must still never reach toISOString().
+    if (Number.isNaN(start.getTime())) throw invalidInstant('start', dto.start);
     return this.dataSource.transaction(async (m) => {
       await lockBookings(m);
       const appointment = await this.findBooked(m, id, 'moved');
+      // Resubmitting the current slot (a double click, a form saved unchanged) is not a move: answer
+      // the appointment as it is rather than record a move, an audit entry and a cache churn for nothing.
+      if (start.getTime() === appointment.start.getTime() && (dto.roomId ?? appointment.roomId) === appointment.roomId) {
+        return appointment;
+      }
       const { request } = await this.courseRequest(m, appointment.courseId);
       const now = new Date();
       if (start <= now) {

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, IsUUID } from 'class-validator';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { IsInstantWithOffset } from '../common/instant';
 import { APPOINTMENT_STATUSES, AppointmentStatus } from './appointment.entity';
 
 export class ListAppointmentsDto {
@@ -8,12 +9,12 @@ export class ListAppointmentsDto {
   @IsUUID()
   roomId?: string;
 
-  @ApiProperty({ example: '2027-02-01T00:00:00+05:00' })
-  @IsISO8601({ strict: true })
+  @ApiProperty({ example: '2027-02-01T00:00:00+05:00', description: 'ISO 8601 instant with offset or Z' })
+  @IsInstantWithOffset()
   from!: string;
 
-  @ApiProperty({ example: '2027-02-08T00:00:00+05:00' })
-  @IsISO8601({ strict: true })
+  @ApiProperty({ example: '2027-02-08T00:00:00+05:00', description: 'ISO 8601 instant with offset or Z; after from' })
+  @IsInstantWithOffset()
   to!: string;
 
   @ApiPropertyOptional({ enum: APPOINTMENT_STATUSES })

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { IsInstantWithOffset } from '../common/instant';
 
 export class MoveAppointmentDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Target room; omitted: the same room' })
@@ -8,7 +9,7 @@ export class MoveAppointmentDto {
   roomId?: string;
 
   @ApiProperty({ example: '2027-02-03T09:00:00+05:00', description: 'New start instant (with offset)' })
-  @IsISO8601({ strict: true })
+  @IsInstantWithOffset()
   start!: string;
 
   @ApiPropertyOptional({ example: 'Patient asked for a later slot' })

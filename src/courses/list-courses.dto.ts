@@ -1,7 +1,16 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { COURSE_STATUSES, CourseStatus } from './course.entity';
+
+/** Deeper pages than this are no use to anyone and would only load the database. */
+const MAX_OFFSET = 1_000_000;
+
+/**
+ * Only plain decimal digits become a number: Number() would also read "0x10" as 16, "1e3" as 1000
+ * and "" as 0. Anything else stays a string and fails @IsInt with a 400.
+ */
+const DecimalInt = () => Transform(({ value }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value));
 
 export class ListCoursesDto {
   @ApiPropertyOptional({ enum: COURSE_STATUSES })
@@ -16,16 +25,17 @@ export class ListCoursesDto {
 
   @ApiPropertyOptional({ default: 100, maximum: 1000 })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
+  @DecimalInt()
+  @IsInt({ message: 'limit must be a decimal integer' })
   @Min(1)
   @Max(1000)
   limit?: number;
 
-  @ApiPropertyOptional({ default: 0 })
+  @ApiPropertyOptional({ default: 0, maximum: MAX_OFFSET })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
+  @DecimalInt()
+  @IsInt({ message: 'offset must be a decimal integer' })
   @Min(0)
+  @Max(MAX_OFFSET)
   offset?: number;
 }

@@ -1,9 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength, registerDecorator, ValidationArguments } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength, registerDecorator, ValidationArguments } from 'class-validator';
+import { IsInstantWithOffset } from '../common/instant';
 import { DOWNTIME_KINDS, DowntimeKind } from './downtime.entity';
 
-/** An instant must say which zone it is in; "10:00" alone would be read in the server's zone. */
-export const INSTANT_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
 const MAX_DAYS = 366;
 
 function IsAfter(property: string): PropertyDecorator {
@@ -33,13 +32,11 @@ export class CreateDowntimeDto {
   roomId?: string | null;
 
   @ApiProperty({ example: '2026-03-02T08:00:00+05:00', description: 'ISO 8601 instant with offset' })
-  @IsISO8601({ strict: true })
-  @Matches(INSTANT_WITH_OFFSET, { message: 'start must be an ISO 8601 date-time with an offset or Z' })
+  @IsInstantWithOffset()
   start!: string;
 
   @ApiProperty({ example: '2026-03-02T14:00:00+05:00', description: 'ISO 8601 instant with offset; after start' })
-  @IsISO8601({ strict: true })
-  @Matches(INSTANT_WITH_OFFSET, { message: 'end must be an ISO 8601 date-time with an offset or Z' })
+  @IsInstantWithOffset()
   @IsAfter('start')
   end!: string;
 

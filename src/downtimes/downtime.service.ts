@@ -3,17 +3,32 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { CenterConfigService } from '../center/center-config.service';
-import { conflict, notFound, unprocessable } from '../common/problem';
+import { isCalendarDate } from '../common/instant';
+import { badRequest, conflict, notFound, unprocessable } from '../common/problem';
 import { requestContext, SYSTEM_ACTOR } from '../common/request-context';
 import { JobRepository } from '../queue/job.repository';
 import { QUEUES } from '../queue/queue-names';
 import { Room } from '../rooms/room.entity';
+import { parseDate } from '../scheduling/time/civil-day';
+import { localMidnight } from '../scheduling/time/zone';
 import { CreateDowntimeDto } from './create-downtime.dto';
 import { Downtime } from './downtime.entity';
 import { DowntimeRepository } from './downtime.repository';
 import { CreatedDowntimeView, DowntimeView, toDowntimeView } from './downtime.view';
 import { RESCHEDULE_DOWNTIME_JOB, RescheduleDowntimeJobData, rescheduleDowntimeJobId } from './reschedule-downtime-job';
 import { ListDowntimesDto } from './list-downtimes.dto';
+
+/** Where a list bound falls: a date covers its whole day in the center's zone, an instant is itself. */
+function rangeBoundMs(value: string, timeZone: string, side: 'start' | 'end'): number {
+  if (!isCalendarDate(value)) return Date.parse(value);
+  const day = parseDate(value) + (side === 'end' ? 1 : 0);
+  return localMidnight(timeZone, day) * 60_000;
+}
+
+/** Instants go to PostgreSQL as JS read them, so the range check above and the query agree. */
+function asBound(value: string | undefined): string | undefined {
+  return value === undefined || isCalendarDate(value) ? value : new Date(value).toISOString();
+}
 
 @Injectable()
 export class DowntimeService {
@@ -29,7 +44,16 @@ export class DowntimeService {
 
   async list(query: ListDowntimesDto): Promise<DowntimeView[]> {
     const { timeZone } = await this.center.getSettings();
-    const rows = await this.downtimes.list({ from: query.from, to: query.to, roomId: query.roomId, timeZone });
+    if (query.from !== undefined && query.to !== undefined) {
+      // An inverted range used to answer 200 [], which reads as "no downtime"; /appointments and /capacity answer 400.
+      const from = rangeBoundMs(query.from, timeZone, 'start');
+      const to = rangeBoundMs(query.to, timeZone, 'end');
+      if (!(to > from)) {
+        const message = 'to must be after from (a to date counts its whole day)';
+        throw badRequest('invalid-range', `The range is empty: ${message}`, { errors: [{ field: 'to', messages: [message] }] });
+      }
+    }
+    const rows = await this.downtimes.list({ from: asBound(query.from), to: asBound(query.to), roomId: query.roomId, timeZone });
     return rows.map(toDowntimeView);
   }
 

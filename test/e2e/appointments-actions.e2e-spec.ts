@@ -95,18 +95,101 @@ describe('appointments: move (409 naming the rule), deliver, miss', () => {
 
   it('a missed fraction is kept as MISSED and a compensating one is appended after the last', async () => {
     const { courseId, appts } = await scheduled(5);
-    const res = await api.post(`/appointments/${appts[1].id}/miss`).expect(200);
+    timeTravelled.push(courseId);
+    // Let time pass by whole weeks (same weekdays and times of day) until the first fraction lies in the past.
+    // The shifted course ends before its own first fraction did, so it overlaps neither itself nor the other courses.
+    const first = Date.parse(appts[0].start);
+    const lastEnd = Math.max(...appts.map((a) => Date.parse(a.end)));
+    const week = 7 * 86_400_000;
+    const weeks = Math.max(Math.floor((first - Date.now()) / week) + 1, Math.ceil((lastEnd - first) / week), 1);
+    await db(t).query(
+      `UPDATE appointments SET start = start - d, "end" = "end" - d, beam_start = beam_start - d, beam_end = beam_end - d
+         FROM (SELECT make_interval(weeks => $2) AS d) s WHERE course_id = $1`,
+      [courseId, weeks],
+    );
+    const shifted: Appt[] = (await api.get(`/courses/${courseId}/appointments`).expect(200)).body;
+    const res = await api.post(`/appointments/${appts[0].id}/miss`).expect(200);
     expect(res.body.missed.status).toBe('MISSED');
     expect(res.body.appended).toHaveLength(1);
     const after: Appt[] = (await api.get(`/courses/${courseId}/appointments`).expect(200)).body;
     const booked = after.filter((a) => a.status === 'BOOKED');
     expect(booked).toHaveLength(5);
-    expect(after.filter((a) => a.status === 'MISSED').map((a) => a.id)).toEqual([appts[1].id]);
-    const lastBefore = Math.max(...appts.map((a) => Date.parse(a.start)));
-    expect(Date.parse(res.body.appended[0].start)).toBeGreaterThan(lastBefore);
+    expect(after.filter((a) => a.status === 'MISSED').map((a) => a.id)).toEqual([appts[0].id]);
+    const lastBefore = Math.max(...shifted.map((a) => Date.parse(a.start)));
+    expect(Date.parse(res.body.appended[0].start)).toBeGreaterThan(Math.max(lastBefore, Date.now()));
     const history = (await api.get(`/appointments/${res.body.appended[0].id}/moves`).expect(200)).body;
     expect(history[0].reason).toEqual(expect.any(String));
     expect(await checked()).toEqual([]);
-    await api.post(`/appointments/${appts[1].id}/miss`).expect(409);
+    await api.post(`/appointments/${appts[0].id}/miss`).expect(409);
   });
+
+  it('refuses to mark a fraction that has not started as missed (409 fraction-in-future), changing nothing', async () => {
+    const { courseId, appts } = await scheduled(3);
+    const before = await state();
+    const course = (await api.get(`/courses/${courseId}`).expect(200)).body;
+    const res = await api.post(`/appointments/${appts[1].id}/miss`).expect(409);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(res.body.type).toMatch(/\/fraction-in-future$/);
+    const deliver = await api.post(`/appointments/${appts[1].id}/deliver`).expect(409);
+    expect(deliver.body.type).toBe(res.body.type);
+    expect(await state()).toEqual(before);
+    expect((await api.get(`/courses/${courseId}`).expect(200)).body).toEqual(course);
+  });
+
+  it('answers a move to the slot the fraction already has with the appointment unchanged, recording no move', async () => {
+    const { appts } = await scheduled(2);
+    const a = appts[1];
+    const before = await state();
+    const sameInAlmaty = new Date(Date.parse(a.start) + 5 * 3600_000).toISOString().slice(0, 19) + '+05:00';
+    for (const body of [{ start: a.start }, { start: sameInAlmaty, roomId: a.roomId, reason: 'no change' }]) {
+      const res = await api.post(`/appointments/${a.id}/move`, body).expect(200);
+      expect(res.body).toMatchObject({ id: a.id, roomId: a.roomId, start: a.start, end: a.end, status: 'BOOKED' });
+    }
+    expect((await api.get(`/appointments/${a.id}/moves`).expect(200)).body).toEqual([]);
+    expect(await state()).toEqual(before);
+  });
+
+  it('rejects a move start that is not an instant with offset (or not a real one) with 400, changing nothing', async () => {
+    const { appts } = await scheduled(2);
+    const a = appts[1];
+    // The current start written in the server's zone (UTC) without an offset: it would be read as an instant in that zone.
+    const noOffset = new Date(Date.parse(a.start) + 2 * 3600_000).toISOString().slice(0, 19);
+    const before = await state();
+    for (const start of ['2027-W10', '2027-W10-3T10:00:00+05:00', '20270310', '20270310T100000+0500', '2027-069', noOffset, noOffset.slice(0, 10), '2027-02-30T10:00:00+05:00', '2027-03-01T24:00:00+05:00', '2027-03-01T10:00:00+25:00']) {
+      const res = await api.post(`/appointments/${a.id}/move`, { start });
+      expect({ start, status: res.status }).toEqual({ start, status: 400 });
+      expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(['start']);
+    }
+    expect(await state()).toEqual(before);
+  });
+
+  it('lists appointments only between instants with offset; week, ordinal and zone-less forms are 400 naming the field', async () => {
+    await api.get('/appointments?from=2027-02-01T00:00:00%2B05:00&to=2027-02-08T00:00:00Z').expect(200);
+    const cases: Array<[string, string[]]> = [
+      ['from=2027-001&to=2027-002', ['from', 'to']],
+      ['from=2027-W01&to=2027-W02', ['from', 'to']],
+      ['from=2027-02-01T00:00:00&to=2027-02-08T00:00:00%2B05:00', ['from']],
+      ['from=2027-02-01&to=2027-02-08', ['from', 'to']],
+      ['from=2027-02-01T00:00:00Z&to=2027-02-30T00:00:00Z', ['to']],
+    ];
+    for (const [query, fields] of cases) {
+      const res = await api.get(`/appointments?${query}`);
+      expect({ query, status: res.status }).toEqual({ query, status: 400 });
+      expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(res.body.type).toMatch(/\/validation$/);
+      expect(res.body.detail).not.toMatch(/must be after/);
+      expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(fields);
+    }
+  });
+
+  /** Everything a failed or no-op appointment action must leave alone (versions included: any UPDATE bumps them). */
+  async function state() {
+    return {
+      appointments: await db(t).query(`SELECT * FROM appointments ORDER BY id`),
+      moves: await db(t).query(`SELECT count(*)::int AS n FROM appointment_moves`),
+      audit: await db(t).query(`SELECT count(*)::int AS n FROM audit_log`),
+      courses: await db(t).query(`SELECT id, status, reason FROM courses ORDER BY id`),
+    };
+  }
 });

@@ -35,6 +35,25 @@ describe('courses and patients over HTTP (validation, roles, state)', () => {
     expect(feb30.body.errors.map((e: { field: string }) => e.field)).toEqual(['earliestStart']);
   });
 
+  it('pages the course list with decimal integers only, within sane bounds (400 validation otherwise)', async () => {
+    await api.get('/courses?limit=16&offset=0').expect(200);
+    for (const [query, field] of [
+      ['limit=0x10', 'limit'],
+      ['limit=1e1', 'limit'],
+      ['limit=%2B5', 'limit'],
+      ['offset=0x10', 'offset'],
+      ['offset=1e20', 'offset'],
+      ['offset=100000000000000000000', 'offset'],
+      ['offset=1000001', 'offset'],
+    ]) {
+      const res = await api.get(`/courses?${query}`);
+      expect({ query, status: res.status }).toEqual({ query, status: 400 });
+      expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(res.body.type).toMatch(/\/validation$/);
+      expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual([field]);
+    }
+  });
+
   it('answers 409 for a duplicate MRN and 422 for an unknown patient, writing nothing', async () => {
     await createPatient(api, { mrn: 'MRN-DUP' });
     const before = await counts();

@@ -84,10 +84,44 @@ describe('downtimes', () => {
     expect(one.body.id).toBe(march.body[0].id);
   });
 
+  it('answers an empty or inverted list range with 400 invalid-range, like /appointments', async () => {
+    const coordinator = await bearer(t, 'coordinator');
+    for (const query of ['from=2026-03-03&to=2026-03-01', 'from=2026-03-03T10:00:00%2B05:00&to=2026-03-03T10:00:00%2B05:00', 'from=2026-03-04&to=2026-03-03T23:00:00%2B05:00']) {
+      const res = await request(server).get(`/api/v1/downtimes?${query}`).set('Authorization', coordinator);
+      expect({ query, status: res.status }).toEqual({ query, status: 400 });
+      expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(res.body.type).toMatch(/\/invalid-range$/);
+      expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(['to']);
+    }
+    // A date `to` covers its whole day, so a one-day range is not empty.
+    const oneDay = await request(server).get('/api/v1/downtimes?from=2026-03-03&to=2026-03-03').set('Authorization', coordinator).expect(200);
+    expect(oneDay.body).toHaveLength(1);
+  });
+
+  it('lists by real dates or instants with offset only; week, ordinal and zone-less forms are 400 naming the field', async () => {
+    const coordinator = await bearer(t, 'coordinator');
+    for (const [query, field] of [
+      ['from=2026-W10', 'from'],
+      ['from=2026-062', 'from'],
+      ['to=20260303', 'to'],
+      ['from=2026-03-03T10:00:00', 'from'],
+      ['to=2026-02-30', 'to'],
+      ['to=2026-02-30T10:00:00Z', 'to'],
+    ]) {
+      const res = await request(server).get(`/api/v1/downtimes?${query}`).set('Authorization', coordinator);
+      expect({ query, status: res.status }).toEqual({ query, status: 400 });
+      expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(res.body.type).toMatch(/\/validation$/);
+      expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual([field]);
+    }
+  });
+
   it.each([
     ['an end before the start', { start: '2026-03-03T14:00:00+05:00', end: '2026-03-03T10:00:00+05:00', kind: 'PLANNED' }, 'end'],
     ['an end equal to the start', { start: '2026-03-03T14:00:00+05:00', end: '2026-03-03T09:00:00Z', kind: 'PLANNED' }, 'end'],
     ['an instant without offset', { start: '2026-03-03T10:00:00', end: '2026-03-03T14:00:00+05:00', kind: 'PLANNED' }, 'start'],
+    ['an impossible date', { start: '2026-02-30T10:00:00+05:00', end: '2026-03-03T14:00:00+05:00', kind: 'PLANNED' }, 'start'],
+    ['an ISO week date', { start: '2026-03-03T10:00:00+05:00', end: '2026-W11', kind: 'PLANNED' }, 'end'],
     ['an unknown kind', { start: '2026-03-03T10:00:00+05:00', end: '2026-03-03T14:00:00+05:00', kind: 'MAYBE' }, 'kind'],
     ['a bad room id', { roomId: 'G1', start: '2026-03-03T10:00:00+05:00', end: '2026-03-03T14:00:00+05:00', kind: 'PLANNED' }, 'roomId'],
   ])('rejects %s with 400 problem+json and writes nothing', async (_name, body, field) => {

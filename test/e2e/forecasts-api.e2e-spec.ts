@@ -161,6 +161,30 @@ describe('forecasts API (real worker, PostgreSQL and Redis)', () => {
     expect(after).toBe(before);
   });
 
+  it('rejects arrays where objects are expected, and impossible instants, naming the field and writing nothing', async () => {
+    const ds = t.app.get(DataSource);
+    const [{ n: before }] = await ds.query('SELECT count(*)::int AS n FROM forecasts');
+    const arrival = { key: 'X', patientCategory: 'ADULT', urgency: 'ROUTINE', requiresAnesthesia: false, ratePerWeek: 5, profiles: [{ weight: 1, fractions: 5 }] };
+    const cases: Array<[object, string]> = [
+      [{ changes: [] }, 'changes'],
+      [{ changes: [{ extraRooms: 1 }] }, 'changes'],
+      [{ arrivals: [[]] }, 'arrivals'],
+      [{ arrivals: [{ ...arrival, profiles: [[{ weight: 1, fractions: 5 }]] }] }, 'arrivals.0.profiles'],
+      [{ changes: { downtimes: [[]] } }, 'changes.downtimes'],
+      [{ changes: { downtimes: [{ roomId: null, start: '2027-02-30T00:00:00Z', end: '2027-03-05T00:00:00Z' }] } }, 'changes.downtimes.0.start'],
+      [{ changes: { downtimes: [{ roomId: null, start: '2027-03-01T00:00:00Z', end: '2027-03-01T24:00:00Z' }] } }, 'changes.downtimes.0.end'],
+    ];
+    for (const [body, field] of cases) {
+      const res = await http().post('/api/v1/forecasts').set('Authorization', admin).send(body);
+      expect({ body, status: res.status }).toEqual({ body, status: 400 });
+      expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(res.body.type).toMatch(/\/validation$/);
+      expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual([field]);
+    }
+    const [{ n: after }] = await ds.query('SELECT count(*)::int AS n FROM forecasts');
+    expect(after).toBe(before);
+  });
+
   it('answers 404 for an unknown forecast, 400 for a bad id and 409 for the chart of an unfinished one', async () => {
     await http().get('/api/v1/forecasts/00000000-0000-4000-8000-000000000000').set('Authorization', admin).expect(404);
     await http().get('/api/v1/forecasts/not-a-uuid').set('Authorization', admin).expect(400);

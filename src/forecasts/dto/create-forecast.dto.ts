@@ -18,6 +18,7 @@ import {
   ValidateNested,
   ValidationOptions,
 } from 'class-validator';
+import { IsInstantWithOffset } from '../../common/instant';
 import { MAX_HORIZON_WEEKS, MAX_RUNS } from '../../scheduling/forecast/prepare-forecast';
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
@@ -87,6 +88,7 @@ export class ArrivalCategoryDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(50)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => CourseProfileDto)
   profiles!: CourseProfileDto[];
@@ -103,10 +105,10 @@ export class DowntimeChangeDto {
   @IsString()
   roomId!: string | null;
   @ApiProperty({ example: '2027-03-01T00:00:00+05:00' })
-  @Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/, { message: 'start must be an ISO 8601 instant with offset' })
+  @IsInstantWithOffset()
   start!: string;
   @ApiProperty({ example: '2027-03-08T00:00:00+05:00' })
-  @Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/, { message: 'end must be an ISO 8601 instant with offset' })
+  @IsInstantWithOffset()
   end!: string;
 }
 
@@ -118,6 +120,7 @@ export class ForecastChangesDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(100)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => DowntimeChangeDto)
   downtimes?: DowntimeChangeDto[];
@@ -140,10 +143,13 @@ export class CreateForecastDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(50)
+  // An array nested in the array passes @ValidateNested unchecked (and crashed the request as a 500).
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => ArrivalCategoryDto)
   arrivals?: ArrivalCategoryDto[];
   @ApiPropertyOptional({ default: true }) @IsOptional() @IsBoolean() includeQuotaDemand?: boolean;
-  @ApiPropertyOptional({ type: ForecastChangesDto }) @IsOptional() @ValidateNested() @Type(() => ForecastChangesDto) changes?: ForecastChangesDto;
+  // @ValidateNested alone walks an array's elements, so `changes: []` would pass as "no changes".
+  @ApiPropertyOptional({ type: ForecastChangesDto }) @IsOptional() @IsObject() @ValidateNested() @Type(() => ForecastChangesDto) changes?: ForecastChangesDto;
   @ApiPropertyOptional({ default: 800 }) @IsOptional() @IsInt() @Min(1) @Max(100000) target?: number;
 }
