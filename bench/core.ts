@@ -8,7 +8,7 @@
 import { performance } from 'node:perf_hooks';
 import { generateScenario } from '../src/scheduling/scenario/generate-scenario';
 import { scenarioCourses, scenarioToCenter } from '../src/scheduling/scenario/scenario-center';
-import { createPlanner, NO_RESERVATION } from '../src/scheduling/allocation/planner';
+import { createPlanner, DEFAULT_RESERVATION, NO_RESERVATION } from '../src/scheduling/allocation/planner';
 import { physicalLimit, mixOf } from '../src/scheduling/metrics/physical-limit';
 import { planMetrics } from '../src/scheduling/metrics/plan-metrics';
 import { percentile } from '../src/scheduling/metrics/percentile';
@@ -74,7 +74,7 @@ function run(name: string, s: Scenario, center: CenterConfig, courses: CourseReq
     wallMsColdFirstRun: round(walls[0], 1),
     perCourseMs: { p50: round(percentile(times, 50)), p99: round(percentile(times, 99)), max: round(Math.max(...times)) },
     steadyStateUtilization: { roomTime: steady.utilization, beamTime: steady.beamUtilization },
-    idleRoomTime: idleBreakdown(center, bookings, `${year}-03-01`, `${year}-12-31`),
+    idleRoomTime: idleBreakdown(center, bookings, `${year}-03-01`, `${year}-12-31`, 10, DEFAULT_RESERVATION.emergencySlots),
     coursesStartedInYear: steady.scheduled,
     unscheduledInYear: unscheduled,
     startedEarlierAsPlacesCameFree: earlyStarts,

@@ -88,6 +88,12 @@ export class EmergencyProbe {
     return ok;
   }
 
+  /** The slots the day keeps startable for emergencies as it is booked now: room minutes and count per kind. */
+  held(day: DayNum): Counts & { minutes: number } {
+    const st = this.counted(day);
+    return { adult: st.adult, child: st.child, anesthesia: st.anesthesia, minutes: st.options.reduce((m, o) => m + o.e - o.s, 0) };
+  }
+
   private counted(day: DayNum) {
     const hit = this.cache.get(day);
     const version = this.index.version(day);
