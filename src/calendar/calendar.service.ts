@@ -1,13 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AppointmentRow, rowToBooking, SELECT_APPOINTMENT_ROWS } from '../appointments/appointment-row';
 import { AuditService } from '../audit/audit.service';
 import { CenterConfigService } from '../center/center-config.service';
 import { conflict } from '../common/problem';
 import { CenterSettingsRow } from '../center/center-settings.entity';
 import { CenterSettings, toCenterSettings } from '../center/center-settings';
-import type { WeeklyHours } from '../scheduling/types';
-import { strandedBookings } from './stranded-bookings';
+import { centerYear } from '../common/center-clock';
+import { crossBorderCap } from '../quotas/year-cap';
+import { checkSchedule } from '../scheduling';
+import type { CenterConfig, WeeklyHours } from '../scheduling/types';
+import { StrandedBooking, strandedBookings } from './stranded-bookings';
 import { UpdateCalendarDto } from './update-calendar.dto';
 
 /** Changes that can move a booked fraction outside its room's open time (rules 1 and 7). */
@@ -50,6 +54,7 @@ export class CalendarService {
       }
       if (Object.keys(changes).length === 0) return toCenterSettings(row);
       const saved = await repo.save(row);
+      if ('annualCapacity' in changes || 'crossBorderShare' in changes) await refuseCapBelowGrants(m, row);
       if (CALENDAR_FIELDS.some((f) => f in changes)) {
         // load() sees this transaction's update (the trigger bumped the version), so this is the new calendar.
         const stranded = await strandedBookings(m, await this.center.load(m));
@@ -58,6 +63,22 @@ export class CalendarService {
             'calendar-strands-bookings',
             `${stranded.count} booked future fraction(s) would fall outside the new calendar; declare a downtime over them first so they are rescheduled`,
             { bookedFractions: stranded.count, sample: stranded.sample },
+          );
+        }
+      }
+      // Fewer teams, or one beam for rooms booked as independent machines, can overbook fractions that fit before (rules 7 and 8).
+      const fewerTeams = 'anesthesiaTeams' in changes && row.anesthesiaTeams < (changes.anesthesiaTeams.from as number);
+      const beamNowShared = 'sharedBeam' in changes && row.sharedBeam;
+      if (fewerTeams || beamNowShared) {
+        const overbooked = await overbookedFractions(m, await this.center.load(m), [...(fewerTeams ? [7] : []), ...(beamNowShared ? [8] : [])]);
+        if (overbooked.count > 0) {
+          const what = [fewerTeams ? `more anesthesia fractions at once than ${row.anesthesiaTeams} team(s)` : '', beamNowShared ? 'overlapping beam times on the shared beam' : '']
+            .filter(Boolean)
+            .join(' and ');
+          throw conflict(
+            'calendar-strands-bookings',
+            `${overbooked.count} booked future fraction(s) would break the new settings (${what}); move or cancel them first`,
+            { bookedFractions: overbooked.count, sample: overbooked.sample },
           );
         }
       }
@@ -77,4 +98,48 @@ function stable(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
   );
+}
+
+/**
+ * SPEC §4: the cap bounds the sum of a year's grants, so lowering annualCapacity or
+ * crossBorderShare under what is already granted would leave ministries holding places the center
+ * no longer offers. Years that are over keep their history. The settings row is locked FOR UPDATE
+ * by the caller and grants read it FOR SHARE, so no grant slips in between this check and commit.
+ */
+async function refuseCapBelowGrants(m: EntityManager, row: CenterSettingsRow): Promise<void> {
+  const [{ present }] = (await m.query(`SELECT to_regclass('public.quotas') IS NOT NULL AS present`)) as Array<{ present: boolean }>;
+  if (!present) return;
+  const cap = crossBorderCap(row.annualCapacity, row.crossBorderShare);
+  const over = (await m.query(
+    `SELECT year, sum(granted)::int AS granted FROM quotas WHERE year >= $1 GROUP BY year HAVING sum(granted) > $2 ORDER BY year`,
+    [centerYear(row.timeZone), cap],
+  )) as Array<{ year: number; granted: number }>;
+  if (over.length === 0) return;
+  throw conflict(
+    'cap-below-grants',
+    `annualCapacity ${row.annualCapacity} x crossBorderShare ${row.crossBorderShare} allows ${cap} cross-border place(s) a year, ` +
+      `but ${over.map((y) => `${y.year} has ${y.granted}`).join(', ')} granted; lower those quotas first`,
+    { cap, annualCapacity: row.annualCapacity, crossBorderShare: row.crossBorderShare, years: over },
+  );
+}
+
+/**
+ * Future BOOKED fractions that break the team count (rule 7) or the shared beam (rule 8) under
+ * `center`, judged by the core's own rule checker. Only its violations without a course are
+ * these concurrency ones (the anesthesia-window part of rule 7 names a course and is
+ * strandedBookings' business). Guarded like strandedBookings: appointments come from a later migration.
+ */
+async function overbookedFractions(m: EntityManager, center: CenterConfig, rules: number[]): Promise<{ count: number; sample: StrandedBooking[] }> {
+  const [{ present }] = (await m.query(`SELECT to_regclass('public.appointments') IS NOT NULL AS present`)) as Array<{ present: boolean }>;
+  if (!present) return { count: 0, sample: [] };
+  const rows = (await m.query(`${SELECT_APPOINTMENT_ROWS} WHERE status = 'BOOKED' AND "end" > now() ORDER BY start`)) as AppointmentRow[];
+  const hit = new Set<string>();
+  for (const v of checkSchedule(center, rows.map(rowToBooking), [])) {
+    if (rules.includes(v.rule) && v.courseId === undefined) for (const id of v.bookingIds ?? []) hit.add(id);
+  }
+  const overbooked = rows.filter((r) => hit.has(r.id));
+  return {
+    count: overbooked.length,
+    sample: overbooked.slice(0, 10).map((r) => ({ appointmentId: r.id, roomId: r.room_id, start: r.start.toISOString(), end: r.end.toISOString() })),
+  };
 }

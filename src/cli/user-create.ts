@@ -4,6 +4,7 @@ import type { Actor, Role } from '../common/request-context';
 import { typeOrmOptions } from '../database/typeorm-options';
 import { PasswordHasher, PRODUCTION_BCRYPT_COST } from '../users/password-hasher';
 import { insertUser } from '../users/user-writer';
+import { requireKnownCountry } from '../countries/known-country';
 import { readPassword } from './read-password';
 
 const USAGE = 'usage: npm run user:create -- --username <name> --role ADMIN|COORDINATOR|MINISTRY [--country KG]\n' +
@@ -58,9 +59,11 @@ async function main(): Promise<void> {
     );
     if (!ready) throw new Error('the database has no users table yet: run `npm run migrate` first');
     const passwordHash = await new PasswordHasher(PRODUCTION_BCRYPT_COST).hash(password);
-    const user = await dataSource.transaction((manager) =>
-      insertUser(manager, new AuditService(dataSource), { ...options, password }, passwordHash, CLI_ACTOR),
-    );
+    const user = await dataSource.transaction(async (manager) => {
+      // The same check as POST /users: a ministry account must belong to a country the center knows.
+      if (options.countryCode) await requireKnownCountry(manager, options.countryCode, 'country');
+      return insertUser(manager, new AuditService(dataSource), { ...options, password }, passwordHash, CLI_ACTOR);
+    });
     if (!user) throw new Error(`the username "${options.username}" is taken`);
     console.log(`created ${user.role}${user.countryCode ? ` (${user.countryCode})` : ''} user ${user.username} (${user.id})`);
   } finally {

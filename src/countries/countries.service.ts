@@ -3,9 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { countryScope } from '../auth/country-scope';
-import { conflict } from '../common/problem';
+import { conflict, unprocessable } from '../common/problem';
 import { Country } from './country.entity';
 import { CreateCountryDto } from './create-country.dto';
+import { isIso3166Alpha2 } from './iso-3166';
 
 @Injectable()
 export class CountriesService {
@@ -21,6 +22,9 @@ export class CountriesService {
   }
 
   create(dto: CreateCountryDto): Promise<Country> {
+    if (!isIso3166Alpha2(dto.code)) {
+      throw unprocessable('unknown-country', `${dto.code} is not an ISO 3166-1 alpha-2 country code`, { field: 'code' });
+    }
     return this.dataSource.transaction(async (m) => {
       const rows: Array<{ code: string }> = await m.query(
         `INSERT INTO countries (code, name, partner) VALUES ($1, $2, $3) ON CONFLICT (code) DO NOTHING RETURNING code`,

@@ -13,6 +13,7 @@ import { JobRepository } from '../queue/job.repository';
 import { QUEUES } from '../queue/queue-names';
 import { resolveCourseDefaults } from '../scheduling';
 import { allocationJobId, ALLOCATE_COURSE_JOB } from './allocation-job';
+import { COURSE_WINDOW_RULE, courseDateWindow, requireDateWithin } from '../common/center-clock';
 import { CourseEvents } from './course-events.service';
 import { Course, CourseStatus } from './course.entity';
 import { patientCategory } from './course-request.mapper';
@@ -51,6 +52,14 @@ export class CourseService {
         throw unprocessable('invalid-due-start', 'dueStart must not be before earliestStart', { field: 'dueStart' });
       }
       const center = await this.centerConfig.load(m);
+      const window = courseDateWindow(center.timeZone);
+      requireDateWithin('earliestStart', dto.earliestStart, window, COURSE_WINDOW_RULE);
+      if (dto.dueStart) requireDateWithin('dueStart', dto.dueStart, window, COURSE_WINDOW_RULE);
+      if (dto.earliestStart < patient.birthDate) {
+        throw unprocessable('course-before-birth', `earliestStart ${dto.earliestStart} is before the patient's birth date ${patient.birthDate}`, {
+          field: 'earliestStart',
+        });
+      }
       const resolved = resolveCourseDefaults(
         {
           id: 'new',

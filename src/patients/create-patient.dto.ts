@@ -1,19 +1,25 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { SEXES, Sex } from './patient.entity';
+import { IsNotBlank, IsWellFormedText } from './text-rules';
 
+/** Dates in the past or future beyond plausibility are the service's call (422): it knows the center's "today". */
 export class CreatePatientDto {
   @ApiProperty({ example: 'Aigerim' })
   @IsString()
   @Length(1, 200)
+  @IsNotBlank()
+  @IsWellFormedText()
   firstName!: string;
 
   @ApiProperty({ example: 'Nurlanovna' })
   @IsString()
   @Length(1, 200)
+  @IsNotBlank()
+  @IsWellFormedText()
   lastName!: string;
 
-  @ApiProperty({ example: '2015-04-30', description: 'YYYY-MM-DD' })
+  @ApiProperty({ example: '2015-04-30', description: 'YYYY-MM-DD, not in the future' })
   @IsISO8601({ strict: true })
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'birthDate must be YYYY-MM-DD' })
   birthDate!: string;
@@ -22,7 +28,7 @@ export class CreatePatientDto {
   @IsIn(SEXES)
   sex!: Sex;
 
-  @ApiProperty({ example: 'KZ', description: 'ISO 3166-1 alpha-2' })
+  @ApiProperty({ example: 'KZ', description: 'ISO 3166-1 alpha-2, one of GET /countries' })
   @Matches(/^[A-Z]{2}$/, { message: 'countryCode must be two upper-case letters (ISO 3166-1 alpha-2)' })
   countryCode!: string;
 
@@ -30,5 +36,7 @@ export class CreatePatientDto {
   @IsOptional()
   @IsString()
   @Length(1, 64)
+  @IsNotBlank()
+  @IsWellFormedText()
   mrn?: string;
 }

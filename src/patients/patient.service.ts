@@ -2,22 +2,33 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { CenterConfigService } from '../center/center-config.service';
 import { conflict, notFound } from '../common/problem';
 import { Actor, requestContext } from '../common/request-context';
+import { requireIsoCountry } from '../countries/known-country';
+import { addYears, centerToday, requireDateWithin } from '../common/center-clock';
 import { CreatePatientDto } from './create-patient.dto';
 import { Patient } from './patient.entity';
 import { SearchPatientsDto } from './search-patients.dto';
+
+/** Older than any person on record (122): a birth date before that is a typo, not a patient. */
+const MAX_AGE_YEARS = 130;
 
 @Injectable()
 export class PatientService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly center: CenterConfigService,
   ) {}
 
   /** Also used by the referral flow (quotas) inside its own transaction, hence the manager. */
   async create(dto: CreatePatientDto, manager?: EntityManager, referralCountryCode: string | null = null): Promise<Patient> {
     const run = async (m: EntityManager) => {
+      requireIsoCountry(dto.countryCode);
+      const today = centerToday((await this.center.getSettings(m)).timeZone);
+      const lifetime = { from: addYears(today, -MAX_AGE_YEARS), to: today };
+      requireDateWithin('birthDate', dto.birthDate, lifetime, `a patient is born by today and at most ${MAX_AGE_YEARS} years ago`);
       if (dto.mrn && (await m.getRepository(Patient).existsBy({ mrn: dto.mrn }))) {
         throw conflict('duplicate-mrn', `A patient with MRN ${dto.mrn} already exists`);
       }

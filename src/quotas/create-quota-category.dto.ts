@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsWellFormedText } from '../patients/text-rules';
 
 export class CreateQuotaCategoryDto {
   @ApiProperty({ example: 'ADULT_CNS_TUMORS' })
@@ -10,5 +11,6 @@ export class CreateQuotaCategoryDto {
   @IsOptional()
   @IsString()
   @Length(0, 500)
+  @IsWellFormedText()
   description?: string;
 }

@@ -4,7 +4,9 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { countryScope } from '../auth/country-scope';
 import { CenterConfigService } from '../center/center-config.service';
+import { CenterSettingsRow } from '../center/center-settings.entity';
 import { conflict, notFound, unprocessable } from '../common/problem';
+import { requireKnownCountry } from '../countries/known-country';
 import { CreateQuotaDto } from './create-quota.dto';
 import { ListQuotasDto } from './list-quotas.dto';
 import { appendLedger } from './quota-ledger';
@@ -12,6 +14,7 @@ import { QuotaLedgerEntry } from './quota-ledger-entry.entity';
 import { lockGrantYear, lockQuota } from './quota-lock';
 import { Quota } from './quota.entity';
 import { QuotaView, toQuotaView } from './quota.view';
+import { requireOpenQuotaYear } from './quota-year';
 import { UpdateQuotaDto } from './update-quota.dto';
 import { crossBorderCap } from './year-cap';
 
@@ -51,6 +54,8 @@ export class QuotasService {
   /** Grants a new quota: the row starts at zero and the GRANT ledger entry sets `granted`. */
   async create(dto: CreateQuotaDto): Promise<QuotaView> {
     return this.dataSource.transaction(async (m) => {
+      const { timeZone } = await this.center.getSettings(m);
+      requireOpenQuotaYear(dto.year, timeZone, 'places are granted for the current year or later');
       await this.checkCountryAndCategory(m, dto.countryCode, dto.category);
       await lockGrantYear(m, dto.year);
       await this.checkYearCap(m, dto.year, dto.granted);
@@ -75,6 +80,7 @@ export class QuotasService {
       // The year is needed for the year lock, which must be taken before the row lock (same order as create).
       const current = await m.getRepository(Quota).findOneBy({ id });
       if (!current) throw notFound('Quota', id);
+      requireOpenQuotaYear(current.year, (await this.center.getSettings(m)).timeZone, 'its grant can no longer change');
       await lockGrantYear(m, current.year);
       const quota = await lockQuota(m, id);
       const delta = dto.granted - quota.granted;
@@ -105,16 +111,19 @@ export class QuotasService {
   }
 
   private async checkCountryAndCategory(m: EntityManager, countryCode: string, category: string): Promise<void> {
-    const [country]: Array<{ partner: boolean }> = await m.query('SELECT partner FROM countries WHERE code = $1', [countryCode]);
-    if (!country) throw unprocessable('unknown-country', `Country ${countryCode} does not exist (POST /countries first)`, { field: 'countryCode' });
+    const country = await requireKnownCountry(m, countryCode);
     if (!country.partner) throw unprocessable('not-a-partner', `Country ${countryCode} has no cross-border agreement`, { field: 'countryCode' });
     const [cat] = await m.query('SELECT 1 FROM quota_categories WHERE code = $1', [category]);
     if (!cat) throw unprocessable('unknown-category', `Quota category ${category} does not exist`, { field: 'category' });
   }
 
-  /** Caller holds the year lock, so the sum read here cannot change before commit. */
+  /**
+   * Caller holds the year lock, so the sum read here cannot change before commit. The settings row
+   * is read FOR SHARE: PUT /calendar locks it FOR UPDATE while it checks grants against a lower
+   * cap, so a grant and a cap change never both pass on what the other has not committed yet.
+   */
   private async checkYearCap(m: EntityManager, year: number, increase: number): Promise<void> {
-    const settings = await this.center.getSettings(m);
+    const settings = await m.getRepository(CenterSettingsRow).findOneOrFail({ where: { id: 1 }, lock: { mode: 'pessimistic_read' } });
     const cap = crossBorderCap(settings.annualCapacity, settings.crossBorderShare);
     const [{ total }]: Array<{ total: number }> = await m.query('SELECT coalesce(sum(granted), 0)::int AS total FROM quotas WHERE year = $1', [year]);
     if (total + increase > cap) {

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { CenterConfigService } from '../center/center-config.service';
 import { countryScope } from '../auth/country-scope';
 import { conflict, notFound } from '../common/problem';
 import { requestContext, SYSTEM_ACTOR } from '../common/request-context';
@@ -12,6 +13,7 @@ import { enqueueHoldExpiry } from './hold-expiry-job';
 import { ListReservationsDto } from './list-reservations.dto';
 import { appendLedger } from './quota-ledger';
 import { lockQuota } from './quota-lock';
+import { requireOpenQuotaYear } from './quota-year';
 import { QuotaReservation } from './quota-reservation.entity';
 import { ReservationView, toReservationView } from './reservation.view';
 
@@ -30,6 +32,7 @@ export class ReservationsService {
     private readonly audit: AuditService,
     private readonly jobs: JobRepository,
     private readonly config: AppConfig,
+    private readonly center: CenterConfigService,
   ) {}
 
   /**
@@ -41,6 +44,7 @@ export class ReservationsService {
     const holdDays = dto.holdDays ?? DEFAULT_HOLD_DAYS;
     const reservation = await this.dataSource.transaction(async (m) => {
       const quota = await lockQuota(m, quotaId);
+      requireOpenQuotaYear(quota.year, (await this.center.getSettings(m)).timeZone, 'its places can no longer be held');
       const available = quota.granted - quota.reserved - quota.used;
       if (dto.count > available) {
         throw conflict('not-enough-places', `Only ${available} place(s) of quota ${quotaId} are available; ${dto.count} requested`, {

@@ -1,6 +1,6 @@
 import { ApiProperty, OmitType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsUUID, ValidateNested } from 'class-validator';
+import { IsDefined, IsObject, IsUUID, ValidateNested } from 'class-validator';
 import { CreateCourseDto } from '../courses/create-course.dto';
 import { CreatePatientDto } from '../patients/create-patient.dto';
 
@@ -17,12 +17,15 @@ export class CreateReferralDto {
 
   @ApiProperty({ type: ReferralPatientDto })
   @IsDefined()
+  // ValidateNested alone checks an array element by element (and [] not at all), so arrays reached the service.
+  @IsObject()
   @ValidateNested()
   @Type(() => ReferralPatientDto)
   patient!: ReferralPatientDto;
 
   @ApiProperty({ type: ReferralCourseDto })
   @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => ReferralCourseDto)
   course!: ReferralCourseDto;

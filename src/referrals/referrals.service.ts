@@ -3,11 +3,14 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { CenterConfigService } from '../center/center-config.service';
 import { countryScope } from '../auth/country-scope';
 import { notFound } from '../common/problem';
 import { requestContext, SYSTEM_ACTOR } from '../common/request-context';
 import { CourseService } from '../courses/course.service';
 import { PatientService } from '../patients/patient.service';
+import { Quota } from '../quotas/quota.entity';
+import { requireCourseNotBeforeQuotaYear, requireOpenQuotaYear } from '../quotas/quota-year';
 import { ReservationsService } from '../quotas/reservations.service';
 import { CreateReferralDto } from './create-referral.dto';
 import { Referral } from './referral.entity';
@@ -39,6 +42,7 @@ export class ReferralsService {
     private readonly reservations: ReservationsService,
     private readonly patients: PatientService,
     private readonly courses: CourseService,
+    private readonly center: CenterConfigService,
   ) {}
 
   /**
@@ -50,6 +54,9 @@ export class ReferralsService {
     const courseId = await this.dataSource.transaction(async (m) => {
       // Locks quota then reservation first, so two referrals on the last place cannot both pass.
       const reservation = await this.reservations.useOnePlace(m, dto.reservationId, referralId);
+      const { year } = await m.getRepository(Quota).findOneByOrFail({ id: reservation.quotaId });
+      requireOpenQuotaYear(year, (await this.center.getSettings(m)).timeZone, 'its places can no longer be used');
+      requireCourseNotBeforeQuotaYear(dto.course.earliestStart, year);
       const country = reservation.countryCode;
       const patient = await this.patients.create({ ...dto.patient, countryCode: country }, m, country);
       const course = await this.courses.create({ ...dto.course, patientId: patient.id }, m, { referralId, countryCode: country });

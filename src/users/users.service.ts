@@ -5,6 +5,7 @@ import { AuditService } from '../audit/audit.service';
 import { badRequest, conflict, notFound } from '../common/problem';
 import type { Actor, Role } from '../common/request-context';
 import { AppConfig } from '../config/app-config';
+import { requireKnownCountry } from '../countries/known-country';
 import { PasswordHasher, PRODUCTION_BCRYPT_COST, TEST_BCRYPT_COST } from './password-hasher';
 import { User } from './user.entity';
 import { insertUser, NewUser } from './user-writer';
@@ -42,6 +43,8 @@ export class UsersService {
   async create(input: NewUser): Promise<User> {
     const countryCode = checkRoleCountry(input.role, input.countryCode ?? null);
     checkPasswordBytes(input.password);
+    // Before the (deliberately slow) hash; countries are never deleted, so the answer cannot go stale.
+    if (countryCode) await requireKnownCountry(this.dataSource.manager, countryCode);
     const passwordHash = await this.hasher.hash(input.password);
     return this.dataSource.transaction(async (manager) => {
       const user = await this.insert(manager, { ...input, countryCode }, passwordHash);
@@ -69,6 +72,8 @@ export class UsersService {
       const role = changes.role ?? user.role;
       const countryCode = changes.countryCode !== undefined ? changes.countryCode : changes.role !== undefined ? null : user.countryCode;
       checkRoleCountry(role, countryCode);
+      // Only a new binding is checked, so an unrelated change (a password reset) never trips over the stored one.
+      if (countryCode && countryCode !== user.countryCode) await requireKnownCountry(manager, countryCode);
       const changed: Record<string, unknown> = {};
       if (role !== user.role) changed.role = role;
       if (countryCode !== user.countryCode) changed.countryCode = countryCode;

@@ -168,7 +168,8 @@ describe('access matrix: country scoping as a data rule (404, never 403)', () =>
     const course = await request(server())
       .post('/api/v1/courses')
       .set('Authorization', coordinator)
-      .send({ patientId: patient.body.id, diagnosisGroup: 'CNS', urgency: 'ROUTINE', fractions: 5, earliestStart: '2030-03-04' })
+      // Never submitted, so it is never booked; a year ahead stays inside the 2-year window a course may start in.
+      .send({ patientId: patient.body.id, diagnosisGroup: 'CNS', urgency: 'ROUTINE', fractions: 5, earliestStart: new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10) })
       .expect(201);
 
     for (const ministry of ['ministry-kg', 'ministry-uz'] as const) {

@@ -156,6 +156,9 @@ describe('users and the audit log', () => {
     it('turns a coordinator into a ministry user only with a country', async () => {
       const auth = await bearer(t, 'admin');
       await request(server).patch(`/api/v1/users/${id}`).set('Authorization', auth).send({ role: 'MINISTRY' }).expect(400);
+      // A ministry account is bound to a country the center knows (TJ is not seeded).
+      await request(server).patch(`/api/v1/users/${id}`).set('Authorization', auth).send({ role: 'MINISTRY', countryCode: 'TJ' }).expect(422);
+      await request(server).post('/api/v1/countries').set('Authorization', auth).send({ code: 'TJ', name: 'Tajikistan' }).expect(201);
       const res = await request(server).patch(`/api/v1/users/${id}`).set('Authorization', auth).send({ role: 'MINISTRY', countryCode: 'TJ' }).expect(200);
       expect(res.body).toMatchObject({ role: 'MINISTRY', countryCode: 'TJ' });
       // The existing token now acts with the new role (the guard re-reads the account).

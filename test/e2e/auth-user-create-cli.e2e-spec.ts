@@ -56,7 +56,7 @@ describe('npm run user:create', () => {
     await request(t.app.getHttpServer()).post('/api/v1/auth/login').send({ username: 'ops-admin', password: 'piped-password' }).expect(200);
   });
 
-  it('refuses a password flag, a taken username and a ministry without a country, creating nothing', async () => {
+  it('refuses a password flag, a taken username and a ministry without a country or with an unknown one, creating nothing', async () => {
     const flag = await runCli(['--username', 'x-user', '--role', 'ADMIN', '--password', 'secret123'], { DATABASE_URL: t.db.url });
     expect(flag.code).toBe(1);
     expect(flag.stderr).toMatch(/never accepted as flags/);
@@ -65,6 +65,9 @@ describe('npm run user:create', () => {
     expect(taken.stderr).toMatch(/taken/);
     const noCountry = await runCli(['--username', 'm-user', '--role', 'MINISTRY'], { DATABASE_URL: t.db.url, BEAMTIME_PASSWORD: 'whatever-long' });
     expect(noCountry.code).toBe(1);
+    const unknownCountry = await runCli(['--username', 'm-user', '--role', 'MINISTRY', '--country', 'ZZ'], { DATABASE_URL: t.db.url, BEAMTIME_PASSWORD: 'whatever-long' });
+    expect(unknownCountry.code).toBe(1);
+    expect(unknownCountry.stderr).toMatch(/ZZ does not exist/);
     const rows: unknown[] = await db.query(`SELECT 1 FROM users WHERE username IN ('x-user', 'm-user')`);
     expect(rows).toHaveLength(0);
   });

@@ -2,6 +2,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { CenterConfigService } from '../../src/center/center-config.service';
 import { CenterSeedService } from '../../src/center/center-seed.service';
+import { clock } from '../../src/common/center-clock';
 import { isOpenDay, openIntervals } from '../../src/scheduling';
 import { bearer, seedDemoUsers } from '../support/auth';
 import { createTestApp, TestApp } from '../support/test-app';
@@ -15,6 +16,8 @@ describe('CenterConfigService and the demo center seed', () => {
   let rooms: Record<string, string>;
 
   beforeAll(async () => {
+    // Closures must fall within a window around "today"; pinned to 2026 so these 2026 closures fit whenever the suite runs.
+    jest.spyOn(clock, 'now').mockReturnValue(new Date('2026-06-01T12:00:00+05:00'));
     t = await createTestApp({ role: 'api' });
     server = t.app.getHttpServer();
     db = t.app.get(DataSource);
@@ -23,6 +26,7 @@ describe('CenterConfigService and the demo center seed', () => {
     admin = await bearer(t, 'admin');
   });
   afterAll(async () => {
+    jest.restoreAllMocks();
     await t.close();
   });
 

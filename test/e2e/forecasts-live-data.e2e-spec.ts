@@ -2,6 +2,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { CenterSeedService } from '../../src/center/center-seed.service';
 import { bearer, seedDemoUsers } from '../support/auth';
+import { centerYear } from '../../src/common/center-clock';
 import { createTestApp, TestApp } from '../support/test-app';
 
 /** A forecast starts from the live schedule, the recent submissions and the unused quota places. */
@@ -49,7 +50,7 @@ describe('forecast inputs from live data', () => {
     await http()
       .post('/api/v1/quotas')
       .set('Authorization', admin)
-      .send({ countryCode: 'KG', year: new Date().getUTCFullYear(), category: 'PEDIATRIC_ONCOHEMATOLOGY', granted: 30 })
+      .send({ countryCode: 'KG', year: centerYear('Asia/Almaty'), category: 'PEDIATRIC_ONCOHEMATOLOGY', granted: 30 })
       .expect(201);
   });
   afterAll(async () => t?.close());
@@ -69,7 +70,7 @@ describe('forecast inputs from live data', () => {
   it('estimates arrival rates from recent submissions, starts from the bookings and adds unused quota places', async () => {
     const result = await forecast({ horizonWeeks: 3, runs: 3, seed: 1, historyWeeks: 6 });
     expect(result.meta).toMatchObject({ arrivalSource: 'history', historySubmissions: 30, existingBookings: 5 });
-    expect(result.meta.quotaDemand).toEqual([{ countryCode: 'KG', year: new Date().getUTCFullYear(), category: 'PEDIATRIC_ONCOHEMATOLOGY', places: 30 }]);
+    expect(result.meta.quotaDemand).toEqual([{ countryCode: 'KG', year: centerYear('Asia/Almaty'), category: 'PEDIATRIC_ONCOHEMATOLOGY', places: 30 }]);
     const rates = Object.fromEntries(result.arrivalsPerWeek.map((a: { key: string; ratePerWeek: number }) => [a.key, a.ratePerWeek]));
     expect(result.meta.historySpanWeeks).toBeCloseTo(5.99, 1);
     expect(rates.ADULT_ROUTINE).toBeCloseTo(4, 1); // 24 in ~6 weeks

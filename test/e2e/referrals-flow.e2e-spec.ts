@@ -11,6 +11,12 @@ function dateIn(days: number): string {
   return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 }
 
+/** `days` and `days + 1` from today, moved a day later when they would straddle New Year (one quota year must hold both). */
+function twoDaysInOneYear(days: number): [string, string] {
+  const [a, b] = [dateIn(days), dateIn(days + 1)];
+  return a.slice(0, 4) === b.slice(0, 4) ? [a, b] : [b, dateIn(days + 2)];
+}
+
 interface ReferralView {
   id: string;
   status: string;
@@ -45,6 +51,15 @@ describe('referrals: reserve -> refer -> allocated -> first fraction date; retur
     await t.close();
   });
 
+  /**
+   * A referral uses a place of the year its course starts in, so each test grants a quota for that
+   * year; a category of its own keeps the tests' (country, year, category) quotas apart.
+   */
+  const quotaFor = async (start: string, granted: number, category: string) => {
+    await request(server).post('/api/v1/quota-categories').set('Authorization', admin).send({ code: category }).expect(201);
+    return grantQuota(t, { countryCode: 'KG', year: Number(start.slice(0, 4)), granted, category });
+  };
+
   const hold = async (quotaId: string, count: number) =>
     (await request(server).post(`/api/v1/quotas/${quotaId}/reservations`).set('Authorization', kg).send({ count }).expect(201)).body as { id: string };
 
@@ -56,9 +71,10 @@ describe('referrals: reserve -> refer -> allocated -> first fraction date; retur
     }, 30_000, 200);
 
   it('end to end: the course is created, submitted and allocated; the ministry sees the first fraction date; one USE', async () => {
-    const quota = await grantQuota(t, { countryCode: 'KG', year: 2027, granted: 5 });
+    const start = dateIn(7);
+    const quota = await quotaFor(start, 5, 'REF_END_TO_END');
     const reservation = await hold(quota.id, 2);
-    const res = await request(server).post('/api/v1/referrals').set('Authorization', kg).send(referralBody(reservation.id, { earliestStart: dateIn(7) })).expect(201);
+    const res = await request(server).post('/api/v1/referrals').set('Authorization', kg).send(referralBody(reservation.id, { earliestStart: start })).expect(201);
     expect(res.body).toMatchObject({ status: 'ACTIVE', countryCode: 'KG', reservationId: reservation.id, quotaId: quota.id, patientName: 'Aibek Toktogulov' });
     expect(['QUEUED', 'SCHEDULED']).toContain(res.body.courseStatus);
 
@@ -82,9 +98,10 @@ describe('referrals: reserve -> refer -> allocated -> first fraction date; retur
   });
 
   it('a retried referral with the same Idempotency-Key uses the place once; the last place closes the hold', async () => {
-    const quota = await grantQuota(t, { countryCode: 'KG', year: 2028, granted: 3 });
+    const start = dateIn(10);
+    const quota = await quotaFor(start, 3, 'REF_RETRY');
     const reservation = await hold(quota.id, 1);
-    const body = referralBody(reservation.id, { earliestStart: dateIn(10) });
+    const body = referralBody(reservation.id, { earliestStart: start });
     const a = await request(server).post('/api/v1/referrals').set('Authorization', kg).set('Idempotency-Key', 'ref-retry-1').send(body).expect(201);
     const b = await request(server).post('/api/v1/referrals').set('Authorization', kg).set('Idempotency-Key', 'ref-retry-1').send(body).expect(201);
     expect(b.body.id).toBe(a.body.id);
@@ -99,11 +116,12 @@ describe('referrals: reserve -> refer -> allocated -> first fraction date; retur
   });
 
   it('six concurrent referrals against three held places: three succeed, three get 409, nothing half-written', async () => {
-    const quota = await grantQuota(t, { countryCode: 'KG', year: 2032, granted: 3 });
+    const start = dateIn(20);
+    const quota = await quotaFor(start, 3, 'REF_CONCURRENT');
     const reservation = await hold(quota.id, 3);
     const [{ n: patientsBefore }] = await db.query('SELECT count(*)::int AS n FROM patients');
     const results = await Promise.all(
-      Array.from({ length: 6 }, () => request(server).post('/api/v1/referrals').set('Authorization', kg).send(referralBody(reservation.id, { earliestStart: dateIn(20) }))),
+      Array.from({ length: 6 }, () => request(server).post('/api/v1/referrals').set('Authorization', kg).send(referralBody(reservation.id, { earliestStart: start }))),
     );
     expect(results.filter((r) => r.status === 201)).toHaveLength(3);
     for (const r of results.filter((x) => x.status !== 201)) expectProblem(r, 409);
@@ -113,11 +131,12 @@ describe('referrals: reserve -> refer -> allocated -> first fraction date; retur
   });
 
   it('a referred course left in DRAFT by a failed submit is submitted by the sweep', async () => {
-    const quota = await grantQuota(t, { countryCode: 'KG', year: 2033, granted: 1 });
+    const start = dateIn(9);
+    const quota = await quotaFor(start, 1, 'REF_SWEEP');
     const reservation = await hold(quota.id, 1);
     // Fault injection: the second transaction (submit) fails as if the process died after the first.
     const submit = jest.spyOn(t.app.get(CourseService), 'submit').mockRejectedValueOnce(new Error('connection terminated'));
-    const res = await request(server).post('/api/v1/referrals').set('Authorization', kg).send(referralBody(reservation.id, { earliestStart: dateIn(9) })).expect(201);
+    const res = await request(server).post('/api/v1/referrals').set('Authorization', kg).send(referralBody(reservation.id, { earliestStart: start })).expect(201);
     submit.mockRestore();
     expect(res.body.courseStatus).toBe('DRAFT');
     const reconciler = t.app.get(ReferralSubmitReconciler);
@@ -128,13 +147,14 @@ describe('referrals: reserve -> refer -> allocated -> first fraction date; retur
   });
 
   it('writes nothing when the patient or course is refused (all or nothing)', async () => {
-    const quota = await grantQuota(t, { countryCode: 'KG', year: 2029, granted: 2 });
+    const start = dateIn(8);
+    const quota = await quotaFor(start, 2, 'REF_ALL_OR_NOTHING');
     const reservation = await hold(quota.id, 2);
-    await request(server).post('/api/v1/referrals').set('Authorization', kg).send(referralBody(reservation.id, { earliestStart: dateIn(8), mrn: 'KG-MRN-1' })).expect(201);
+    await request(server).post('/api/v1/referrals').set('Authorization', kg).send(referralBody(reservation.id, { earliestStart: start, mrn: 'KG-MRN-1' })).expect(201);
     const before = await countersAndLedger(db, quota.id);
     const [{ patients: p0 }] = await db.query('SELECT count(*)::int AS patients FROM patients');
-    expectProblem(await request(server).post('/api/v1/referrals').set('Authorization', kg).send(referralBody(reservation.id, { mrn: 'KG-MRN-1' })), 409);
-    const bad = referralBody(reservation.id);
+    expectProblem(await request(server).post('/api/v1/referrals').set('Authorization', kg).send(referralBody(reservation.id, { earliestStart: start, mrn: 'KG-MRN-1' })), 409);
+    const bad = referralBody(reservation.id, { earliestStart: start });
     (bad.course as Record<string, unknown>).fractions = 0;
     const invalid = await request(server).post('/api/v1/referrals').set('Authorization', kg).send(bad);
     expectProblem(invalid, 400);
@@ -145,10 +165,11 @@ describe('referrals: reserve -> refer -> allocated -> first fraction date; retur
   });
 
   it('returns the place when the referred course is cancelled before its first fraction, not after', async () => {
-    const quota = await grantQuota(t, { countryCode: 'KG', year: 2030, granted: 4 });
+    const [earlyStart, lateStart] = twoDaysInOneYear(14);
+    const quota = await quotaFor(earlyStart, 4, 'REF_RETURNS');
     const reservation = await hold(quota.id, 2);
-    const early = await request(server).post('/api/v1/referrals').set('Authorization', kg).send(referralBody(reservation.id, { earliestStart: dateIn(14) })).expect(201);
-    const late = await request(server).post('/api/v1/referrals').set('Authorization', kg).send(referralBody(reservation.id, { earliestStart: dateIn(15) })).expect(201);
+    const early = await request(server).post('/api/v1/referrals').set('Authorization', kg).send(referralBody(reservation.id, { earliestStart: earlyStart })).expect(201);
+    const late = await request(server).post('/api/v1/referrals').set('Authorization', kg).send(referralBody(reservation.id, { earliestStart: lateStart })).expect(201);
     const lateView = await allocated(late.body.id);
     await allocated(early.body.id);
 
