@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { DecimalInt } from '../common/decimal-int.decorator';
 
 export class HolidaysQueryDto {
   @ApiProperty({ example: 2026 })
-  @Type(() => Number)
+  @DecimalInt()
   @IsInt()
   @Min(1970)
   @Max(2100)
@@ -14,7 +14,7 @@ export class HolidaysQueryDto {
 export class ClosuresQueryDto {
   @ApiPropertyOptional({ example: 2026, description: 'Only this year' })
   @IsOptional()
-  @Type(() => Number)
+  @DecimalInt()
   @IsInt()
   @Min(1970)
   @Max(2100)

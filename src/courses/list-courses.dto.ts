@@ -1,16 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { DecimalInt } from '../common/decimal-int.decorator';
 import { COURSE_STATUSES, CourseStatus } from './course.entity';
 
 /** Deeper pages than this are no use to anyone and would only load the database. */
 const MAX_OFFSET = 1_000_000;
-
-/**
- * Only plain decimal digits become a number: Number() would also read "0x10" as 16, "1e3" as 1000
- * and "" as 0. Anything else stays a string and fails @IsInt with a 400.
- */
-const DecimalInt = () => Transform(({ value }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value));
 
 export class ListCoursesDto {
   @ApiPropertyOptional({ enum: COURSE_STATUSES })

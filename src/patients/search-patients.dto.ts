@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { DecimalInt } from '../common/decimal-int.decorator';
 
 export class SearchPatientsDto {
   @ApiPropertyOptional({ description: 'Part of a first or last name, or an exact MRN' })
@@ -11,7 +11,7 @@ export class SearchPatientsDto {
 
   @ApiPropertyOptional({ default: 50, maximum: 200 })
   @IsOptional()
-  @Type(() => Number)
+  @DecimalInt()
   @IsInt()
   @Min(1)
   @Max(200)

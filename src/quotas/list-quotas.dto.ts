@@ -1,11 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { DecimalInt } from '../common/decimal-int.decorator';
 
 export class ListQuotasDto {
   @ApiPropertyOptional({ example: 2027 })
   @IsOptional()
-  @Type(() => Number)
+  @DecimalInt()
   @IsInt()
   @Min(2000)
   @Max(2200)

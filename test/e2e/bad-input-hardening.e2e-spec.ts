@@ -77,6 +77,20 @@ describe('bad input never reaches the database (NUL, deep nesting, explicit null
     });
   });
 
+  it('reads integer query parameters as plain decimal digits only (0x10, 1e1 and +5 are 400)', async () => {
+    for (const [path, token, field] of [
+      ['/patients?limit=0x10', coordinator, 'limit'],
+      ['/audit?limit=1e1', admin, 'limit'],
+      ['/quotas?year=0x7eb', admin, 'year'],
+      ['/holidays?year=%2B2027', admin, 'year'],
+    ]) {
+      const res = await request(server).get(`/api/v1${path}`).set('Authorization', token);
+      expectProblem(res, 400, 'validation');
+      expect((res.body.errors as FieldError[]).map((e) => e.field)).toEqual([field]);
+    }
+    await request(server).get('/api/v1/quotas?year=2027').set('Authorization', admin).expect(200);
+  });
+
   describe('deeply nested JSON', () => {
     it('on the unauthenticated login answers 400, not a stack overflow', async () => {
       const res = await request(server).post('/api/v1/auth/login').set('Content-Type', 'application/json').send(deepJson(3000));

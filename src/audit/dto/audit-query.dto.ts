@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { DecimalInt } from '../../common/decimal-int.decorator';
 
 export class AuditQueryDto {
   @ApiPropertyOptional({ example: 'course' })
@@ -17,7 +17,7 @@ export class AuditQueryDto {
 
   @ApiPropertyOptional({ default: 100, minimum: 1, maximum: 1000 })
   @IsOptional()
-  @Type(() => Number)
+  @DecimalInt()
   @IsInt()
   @Min(1)
   @Max(1000)
