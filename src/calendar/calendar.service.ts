@@ -12,6 +12,8 @@ import { crossBorderCap } from '../quotas/year-cap';
 import { checkSchedule } from '../scheduling';
 import type { CenterConfig, WeeklyHours } from '../scheduling/types';
 import { StrandedBooking, strandedBookings } from './stranded-bookings';
+import { lockBookings } from '../appointments/booking-lock';
+import { SHARED_BEAM_LINE } from '../appointments/appointment.entity';
 import { UpdateCalendarDto } from './update-calendar.dto';
 
 /** Changes that can move a booked fraction outside its room's open time (rules 1 and 7). */
@@ -68,7 +70,10 @@ export class CalendarService {
       }
       // Fewer teams, or one beam for rooms booked as independent machines, can overbook fractions that fit before (rules 7 and 8).
       const fewerTeams = 'anesthesiaTeams' in changes && row.anesthesiaTeams < (changes.anesthesiaTeams.from as number);
-      const beamNowShared = 'sharedBeam' in changes && row.sharedBeam;
+      const beamChanged = 'sharedBeam' in changes;
+      const beamNowShared = beamChanged && row.sharedBeam;
+      // No allocation may book under the old settings between the check below and commit.
+      if (fewerTeams || beamChanged) await lockBookings(m);
       if (fewerTeams || beamNowShared) {
         const overbooked = await overbookedFractions(m, await this.center.load(m), [...(fewerTeams ? [7] : []), ...(beamNowShared ? [8] : [])]);
         if (overbooked.count > 0) {
@@ -82,6 +87,7 @@ export class CalendarService {
           );
         }
       }
+      if (beamChanged) await relabelBeamLines(m, row.sharedBeam);
       await this.audit.record(m, { action: 'calendar.update', entity: 'center_settings', entityId: '1', details: changes });
       return toCenterSettings(saved);
     });
@@ -142,4 +148,18 @@ async function overbookedFractions(m: EntityManager, center: CenterConfig, rules
     count: overbooked.length,
     sample: overbooked.slice(0, 10).map((r) => ({ appointmentId: r.id, roomId: r.room_id, start: r.start.toISOString(), end: r.end.toISOString() })),
   };
+}
+
+/**
+ * The database's beam-overlap constraint compares rows of one beam_line: a single line for all rooms
+ * on a shared beam, each room its own otherwise. Future booked fractions take the new labelling with
+ * the setting, so the constraint keeps guarding old and new bookings together.
+ */
+async function relabelBeamLines(m: EntityManager, shared: boolean): Promise<void> {
+  const [{ present }] = (await m.query(`SELECT to_regclass('public.appointments') IS NOT NULL AS present`)) as Array<{ present: boolean }>;
+  if (!present) return;
+  await m.query(`UPDATE appointments SET beam_line = CASE WHEN $1 THEN $2 ELSE room_id::text END WHERE status = 'BOOKED' AND "end" > now()`, [
+    shared,
+    SHARED_BEAM_LINE,
+  ]);
 }

@@ -131,6 +131,13 @@ describe('calendar changes against existing grants and bookings; closure dates',
 
     await cancel(g3);
     await put({ sharedBeam: true }).expect(200);
+    // Booked fractions now share one beam line, so the database's overlap constraint spans all rooms.
+    const lines = async () => (await db.query(`SELECT DISTINCT beam_line FROM appointments WHERE status = 'BOOKED'`)).map((r: { beam_line: string }) => r.beam_line);
+    expect(await lines()).toEqual(['main']);
+    await expect(book('G2', '2031-03-06', '15:00', 30)).rejects.toThrow(/appointments_no_beam_overlap/);
+    await put({ sharedBeam: false }).expect(200);
+    expect((await lines()).sort()).toEqual([rooms.G1, rooms.G2].sort());
+    await put({ sharedBeam: true }).expect(200);
   });
 
   it('dates closures from 1 January last year to 31 December two years ahead (422 date-out-of-range, nothing written)', async () => {
