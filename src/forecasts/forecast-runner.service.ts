@@ -6,7 +6,7 @@ import { defaultArrivals, estimateArrivals } from '../scheduling/forecast/arriva
 import type { ArrivalCategory, ForecastInput } from '../scheduling/forecast/types';
 import { AppConfig } from '../config/app-config';
 import { Forecast } from './forecast.entity';
-import { runForecastParallel } from './parallel-forecast';
+import { ForecastAborted, runForecastParallel } from './parallel-forecast';
 import { ForecastDataService } from './forecast-data.service';
 
 /** Fewer past submissions than this say too little about the mix; the default demand is used. */
@@ -30,7 +30,8 @@ export class ForecastRunnerService {
     private readonly config: AppConfig,
   ) {}
 
-  async run(forecastId: string, job?: Pick<Job, 'updateProgress'>, now = new Date()): Promise<void> {
+  /** `signal` stops the simulation (worker shutdown): the forecast goes back to QUEUED and ForecastAborted is thrown. */
+  async run(forecastId: string, job?: Pick<Job, 'updateProgress'>, now = new Date(), signal?: AbortSignal): Promise<void> {
     const repo = this.dataSource.getRepository(Forecast);
     const row = await repo.findOneBy({ id: forecastId });
     if (!row || row.status === 'DONE') return;
@@ -71,6 +72,7 @@ export class ForecastRunnerService {
       // (BullMQ lock renewal, and the API when it shares the process); inline mode yields per run.
       const result = await runForecastParallel(input, {
         threads: this.config.get('FORECAST_THREADS'),
+        signal,
         onProgress: async ({ done, total }) => {
           const progress = done / total;
           if (done < total && progress - reported < PROGRESS_STEP) return;
@@ -94,6 +96,11 @@ export class ForecastRunnerService {
       // save() rather than update(): update's deep-partial typing cannot express a jsonb of unknowns.
       await repo.save({ ...row, status: 'DONE', progress: 1, result: { ...result, meta }, startedAt: now, finishedAt: new Date(), error: null });
     } catch (error) {
+      if (error instanceof ForecastAborted) {
+        // Nothing was wrong with it: another worker (or this one after a restart) runs it again.
+        await repo.update({ id: forecastId }, { status: 'QUEUED', progress: 0, startedAt: null, error: null });
+        throw error;
+      }
       const message = (error as Error).message || String(error);
       this.logger.warn(`forecast ${forecastId} failed: ${message}`);
       await repo.update({ id: forecastId }, { status: 'FAILED', error: message.slice(0, 2000), finishedAt: new Date() });

@@ -2,7 +2,7 @@ import { demoCenter } from '../scheduling/defaults/demo-center';
 import { defaultArrivals } from '../scheduling/forecast/arrival-model';
 import { runForecast } from '../scheduling/forecast/run-forecast';
 import type { ForecastInput } from '../scheduling/forecast/types';
-import { runForecastParallel } from './parallel-forecast';
+import { ForecastAborted, runForecastParallel } from './parallel-forecast';
 
 describe('runForecastParallel', () => {
   const input: ForecastInput = {
@@ -27,4 +27,22 @@ describe('runForecastParallel', () => {
   it('reports bad input before starting threads', async () => {
     await expect(runForecastParallel({ ...input, runs: 0 }, { threads: 2 })).rejects.toThrow(RangeError);
   });
+
+  it.each([0, 2])('stops when aborted after the first run (%i threads) with ForecastAborted', async (threads) => {
+    const controller = new AbortController();
+    const done: number[] = [];
+    const run = runForecastParallel(
+      { ...input, runs: 40 },
+      {
+        threads,
+        signal: controller.signal,
+        onProgress: ({ done: n }) => {
+          done.push(n);
+          controller.abort();
+        },
+      },
+    );
+    await expect(run).rejects.toThrow(ForecastAborted);
+    expect(done.length).toBeLessThan(40);
+  }, 120_000);
 });

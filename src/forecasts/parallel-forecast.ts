@@ -13,6 +13,16 @@ export interface ParallelOptions {
    */
   threads: number;
   onProgress?: (progress: ForecastProgress) => void | Promise<void>;
+  /** Aborting stops the threads (or the inline loop) and rejects with ForecastAborted. */
+  signal?: AbortSignal;
+}
+
+/** The forecast was stopped from outside (a worker shutting down), not by bad input or a bug. */
+export class ForecastAborted extends Error {
+  constructor() {
+    super('the forecast was stopped before it finished');
+    this.name = 'ForecastAborted';
+  }
 }
 
 // The worker entry is TypeScript under ts-node (CLI, bench, jest) and JavaScript in a build.
@@ -33,8 +43,16 @@ function workerEntry(): string {
  */
 export async function runForecastParallel(input: ForecastInput, options: ParallelOptions): Promise<ForecastResult> {
   const threads = Math.max(0, Math.min(options.threads, input.runs));
+  const { signal } = options;
+  if (signal?.aborted) throw new ForecastAborted();
   if (threads === 0) {
-    return runForecast(input, { onProgress: options.onProgress, pause: () => new Promise((r) => setImmediate(r)) });
+    return runForecast(input, {
+      onProgress: options.onProgress,
+      pause: async () => {
+        await new Promise((r) => setImmediate(r));
+        if (signal?.aborted) throw new ForecastAborted();
+      },
+    });
   }
   const prepared = prepareForecast(input); // validates before any thread starts
   const shares: number[][] = Array.from({ length: threads }, () => []);
@@ -44,8 +62,14 @@ export async function runForecastParallel(input: ForecastInput, options: Paralle
   const workers: Worker[] = [];
   // Progress callbacks run one after another so a reporter never writes 0.5 after 0.55.
   let progressChain: Promise<void> = Promise.resolve();
+  let onAbort: (() => void) | undefined;
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => reject(new ForecastAborted());
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+  aborted.catch(() => undefined); // observed by the race below; never an unhandled rejection
   try {
-    await Promise.all(
+    const finished = Promise.all(
       shares.map(
         (runs) =>
           new Promise<void>((resolve, reject) => {
@@ -66,8 +90,11 @@ export async function runForecastParallel(input: ForecastInput, options: Paralle
           }),
       ),
     );
+    finished.catch(() => undefined); // an abort wins the race; the threads' own errors are then moot
+    await Promise.race([finished, aborted]);
     await progressChain;
   } finally {
+    if (onAbort) signal?.removeEventListener('abort', onAbort);
     await Promise.all(workers.map((w) => w.terminate()));
   }
   if (summaries.length !== prepared.runs) throw new Error(`forecast workers returned ${summaries.length} of ${prepared.runs} runs`);
