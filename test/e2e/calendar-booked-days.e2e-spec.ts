@@ -2,6 +2,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { CenterSeedService } from '../../src/center/center-seed.service';
 import { bearer, seedDemoUsers } from '../support/auth';
+import { insertScheduledCourse, roomIdsByName } from '../support/table-rows';
 import { createTestApp, TestApp } from '../support/test-app';
 
 /**
@@ -33,17 +34,8 @@ describe('center changes over booked fractions', () => {
     await seedDemoUsers(t);
     await t.app.get(CenterSeedService).ensureDemoCenter();
     admin = await bearer(t, 'admin');
-    const rows: Array<{ id: string; name: string }> = await db.query('SELECT id, name FROM rooms');
-    rooms = Object.fromEntries(rows.map((r) => [r.name, r.id]));
-    const [patient] = await db.query(
-      `INSERT INTO patients (first_name, last_name, birth_date, sex, country_code) VALUES ('Test', 'Patient', '1980-01-01', 'female', 'KZ') RETURNING id`,
-    );
-    const [course] = await db.query(
-      `INSERT INTO courses (patient_id, diagnosis_group, urgency, fractions, fractions_per_week, fraction_minutes, beam_minutes, beam_offset_minutes, earliest_start, due_start, status)
-       VALUES ($1, 'CNS', 'ROUTINE', 3, 5, 30, 8, 10, '2027-03-01', '2027-03-10', 'SCHEDULED') RETURNING id`,
-      [patient.id],
-    );
-    courseId = course.id;
+    rooms = await roomIdsByName(db);
+    courseId = await insertScheduledCourse(db, { birthDate: '1980-01-01', fractions: 3, fractionMinutes: 30, earliestStart: '2027-03-01', dueStart: '2027-03-10' });
     await book('G1', '2027-03-01T10:00:00+05:00', '2027-03-01T10:30:00+05:00', 1);
     await book('G3', '2027-03-02T10:00:00+05:00', '2027-03-02T10:30:00+05:00', 2, 'CANCELLED');
   });

@@ -4,6 +4,7 @@ import { CenterSeedService } from '../../src/center/center-seed.service';
 import { clock } from '../../src/common/center-clock';
 import { bearer, seedDemoUsers } from '../support/auth';
 import { createTestApp, TestApp } from '../support/test-app';
+import { insertScheduledCourse, roomIdsByName } from '../support/table-rows';
 import { CATEGORY, expectProblem, grantQuota } from './quotas-support';
 
 /**
@@ -57,16 +58,8 @@ describe('calendar changes against existing grants and bookings; closure dates',
     await seedDemoUsers(t);
     await t.app.get(CenterSeedService).ensureDemoCenter();
     admin = await bearer(t, 'admin');
-    rooms = Object.fromEntries((await db.query('SELECT id, name FROM rooms')).map((r: { id: string; name: string }) => [r.name, r.id]));
-    const [patient] = await db.query(
-      `INSERT INTO patients (first_name, last_name, birth_date, sex, country_code) VALUES ('Test', 'Child', '2020-01-01', 'female', 'KZ') RETURNING id`,
-    );
-    const [course] = await db.query(
-      `INSERT INTO courses (patient_id, diagnosis_group, urgency, fractions, fractions_per_week, fraction_minutes, beam_minutes, beam_offset_minutes, earliest_start, due_start, status)
-       VALUES ($1, 'CNS', 'ROUTINE', 30, 5, 50, 8, 10, '2031-03-03', '2031-03-31', 'SCHEDULED') RETURNING id`,
-      [patient.id],
-    );
-    courseId = course.id;
+    rooms = await roomIdsByName(db);
+    courseId = await insertScheduledCourse(db, { birthDate: '2020-01-01', fractions: 30, fractionMinutes: 50, earliestStart: '2031-03-03', dueStart: '2031-03-31' });
   });
   beforeEach(() => {
     jest.spyOn(clock, 'now').mockReturnValue(new Date(NOW));

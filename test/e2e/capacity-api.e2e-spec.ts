@@ -2,6 +2,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { CenterSeedService } from '../../src/center/center-seed.service';
 import { bearer, seedDemoUsers } from '../support/auth';
+import { insertScheduledCourse, roomIdsByName } from '../support/table-rows';
 import { createTestApp, TestApp } from '../support/test-app';
 
 /**
@@ -20,21 +21,20 @@ describe('GET /capacity', () => {
     await t.app.get(CenterSeedService).ensureDemoCenter();
     coordinator = await bearer(t, 'coordinator');
     const ds = t.app.get(DataSource);
-    rooms = Object.fromEntries(((await ds.query('SELECT id, name FROM rooms')) as Array<{ id: string; name: string }>).map((r) => [r.name, r.id]));
-    const [patient] = await ds.query(
-      `INSERT INTO patients (first_name, last_name, birth_date, sex, country_code) VALUES ('Test', 'Patient', '1970-01-01', 'female', 'KZ') RETURNING id`,
-    );
-    const [course] = await ds.query(
-      `INSERT INTO courses (patient_id, diagnosis_group, urgency, fractions, fractions_per_week, fraction_minutes, beam_minutes, beam_offset_minutes,
-                            earliest_start, due_start, status, submission_no, submitted_at)
-       VALUES ($1, 'CNS', 'ROUTINE', 3, 5, 40, 8, 10, '2027-03-01', '2027-03-20', 'SCHEDULED', 1, '2027-02-20T10:00:00+05:00') RETURNING id`,
-      [patient.id],
-    );
+    rooms = await roomIdsByName(ds);
+    const courseId = await insertScheduledCourse(ds, {
+      birthDate: '1970-01-01',
+      fractions: 3,
+      fractionMinutes: 40,
+      earliestStart: '2027-03-01',
+      dueStart: '2027-03-20',
+      submittedAt: '2027-02-20T10:00:00+05:00',
+    });
     const appt = (fraction: number, room: string, start: string, end: string, status = 'BOOKED') =>
       ds.query(
         `INSERT INTO appointments (course_id, fraction, room_id, start, "end", beam_start, beam_end, beam_line, status)
          VALUES ($1, $2, $3, $4::timestamptz, $5::timestamptz, $4::timestamptz + interval '10 minutes', $4::timestamptz + interval '18 minutes', 'main', $6)`,
-        [course.id, fraction, rooms[room], start, end, status],
+        [courseId, fraction, rooms[room], start, end, status],
       );
     // G1 on Tuesday: 07:30-08:00 (right after QA) and 09:00-09:40 → gaps of 60 and 800 minutes.
     await appt(1, 'G1', '2027-03-02T07:30:00+05:00', '2027-03-02T08:00:00+05:00');

@@ -6,12 +6,9 @@ import { CenterSeedService } from '../../src/center/center-seed.service';
 import { JobRepository } from '../../src/queue/job.repository';
 import { QUEUES } from '../../src/queue/queue-names';
 import { bearer, seedDemoUsers } from '../support/auth';
+import { roomIdsByName } from '../support/table-rows';
 import { createTestApp, TestApp } from '../support/test-app';
 
-async function roomIds(db: DataSource): Promise<Record<string, string>> {
-  const rows: Array<{ id: string; name: string }> = await db.query('SELECT id, name FROM rooms');
-  return Object.fromEntries(rows.map((r) => [r.name, r.id]));
-}
 
 // API role only: no reschedule worker runs here, so the job stays in the queue to be inspected.
 describe('downtimes', () => {
@@ -28,7 +25,7 @@ describe('downtimes', () => {
     await seedDemoUsers(t);
     await t.app.get(CenterSeedService).ensureDemoCenter();
     admin = await bearer(t, 'admin');
-    rooms = await roomIds(db);
+    rooms = await roomIdsByName(db);
   });
   afterAll(async () => {
     await t.close();
