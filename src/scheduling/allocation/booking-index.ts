@@ -7,6 +7,7 @@ import { Booking } from '../types';
 import { DayNum } from '../time/civil-day';
 import { localDayOf, parseInstant } from '../time/zone';
 import { CenterCalendar } from '../calendar/center-calendar';
+import { firstReached } from './bisect';
 
 /** A booked span; `ref` points back at the booking it came from (for the rescheduler). */
 export interface Span {
@@ -31,14 +32,7 @@ export interface IndexedBooking {
 
 /** Index of the first span starting at or after `s` in `arr` (sorted by start). */
 function lowerBound(arr: Span[], s: number): number {
-  let lo = 0;
-  let hi = arr.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (arr[mid].s < s) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstReached(arr.length, (i) => arr[i].s >= s);
 }
 
 /**
@@ -46,14 +40,7 @@ function lowerBound(arr: Span[], s: number): number {
  * sorted by end too: one room's bookings, or the shared beam's).
  */
 export function firstEndingAfter(arr: readonly Span[], t: number): number {
-  let lo = 0;
-  let hi = arr.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (arr[mid].e <= t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstReached(arr.length, (i) => arr[i].e > t);
 }
 
 function insertSorted(arr: Span[], span: Span): void {
@@ -83,14 +70,7 @@ export function firstOverlap(arr: Span[] | undefined, s: number, e: number): Spa
 /** Last span overlapping [s, e) — used when searching backwards. */
 export function lastOverlap(arr: Span[] | undefined, s: number, e: number): Span | undefined {
   if (!arr || arr.length === 0) return undefined;
-  let lo = 0;
-  let hi = arr.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (arr[mid].s < e) lo = mid + 1;
-    else hi = mid;
-  }
-  const c = arr[lo - 1];
+  const c = arr[lowerBound(arr, e) - 1];
   return c && c.e > s ? c : undefined;
 }
 

@@ -11,6 +11,7 @@ import { contains, freeGaps, nextStartInside, previousStartInside } from '../cal
 import { BookingIndex, firstEndingAfter, firstOverlap, lastOverlap, Span } from './booking-index';
 import { DayLanes } from './day-lanes';
 import { ANESTHESIA_MINUTES, Lane } from './lane-template';
+import { firstReached } from './bisect';
 
 export interface FractionShape {
   fm: number;
@@ -231,7 +232,7 @@ export class SlotFinder {
     const out: Lane[] = [];
     // Places, bookings, beam intervals and open intervals are all sorted: one walk over each,
     // from the first place at or after `from` (bestNear asks for a one-hour window).
-    let i = firstLaneFrom(lanes, from);
+    let i = firstReached(lanes.length, (n) => lanes[n].start >= from);
     if (i >= lanes.length) return out;
     const first = lanes[i].start;
     let j = firstEndingAfter(spans, first);
@@ -341,16 +342,4 @@ export class SlotFinder {
     const touches = window.some(([ws, we]) => s < we && ws < e);
     return offGrid ? (inside ? 0 : SESSION_COST) : touches ? SESSION_COST : 0;
   }
-}
-
-/** Index of the first place starting at or after `from` (places are sorted by start). */
-function firstLaneFrom(lanes: readonly Lane[], from: number): number {
-  let lo = 0;
-  let hi = lanes.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (lanes[mid].start < from) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
