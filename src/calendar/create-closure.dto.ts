@@ -1,12 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { IsWellFormedText } from '../patients/text-rules';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsWellFormedText } from '../common/text-rules';
 import { CLOSURE_KINDS, ClosureKind } from './closure.entity';
+import { IsCalendarDate } from '../common/instant';
 
 export class CreateClosureDto {
   @ApiProperty({ example: '2026-12-31', description: 'Calendar date in the center time zone, from 1 January of last year to 31 December two years ahead' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be YYYY-MM-DD' })
-  @IsISO8601({ strict: true }, { message: 'date must be a real calendar date' })
+  @IsCalendarDate()
   date!: string;
 
   @ApiPropertyOptional({ example: 'Decree No. 123: New Year bridge day', maxLength: 500 })

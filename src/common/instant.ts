@@ -19,10 +19,10 @@ const MAX_YEAR = 9998;
 function isRealDay(year: number, month: number, day: number): boolean {
   // Date.UTC rolls 2027-02-30 over to March; a real day survives the round trip.
   const d = new Date(Date.UTC(year, month - 1, day));
-  return year >= MIN_YEAR && year <= MAX_YEAR && d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
+  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
 }
 
-/** YYYY-MM-DD naming a day that exists (no 2027-02-30, no month 13). */
+/** YYYY-MM-DD naming a day that exists (no 2027-02-30, no month 13); how far off it may be is the service's call. */
 export function isCalendarDate(value: unknown): value is string {
   if (typeof value !== 'string') return false;
   const m = CALENDAR_DATE.exec(value);
@@ -38,7 +38,7 @@ export function isInstantWithOffset(value: unknown): value is string {
   const m = INSTANT_WITH_OFFSET.exec(value);
   if (!m) return false;
   const [, y, mo, d, h, mi, s, sign, oh, om] = m;
-  if (!isRealDay(Number(y), Number(mo), Number(d))) return false;
+  if (Number(y) < MIN_YEAR || Number(y) > MAX_YEAR || !isRealDay(Number(y), Number(mo), Number(d))) return false;
   if (Number(h) > 23 || Number(mi) > 59 || (s !== undefined && Number(s) > 59)) return false;
   if (sign !== undefined && (Number(om) > 59 || Number(oh) * 60 + Number(om) > MAX_OFFSET_MINUTES)) return false;
   return !Number.isNaN(Date.parse(value));
@@ -55,6 +55,17 @@ function instantMessage(args: ValidationArguments): string {
 
 export function IsInstantWithOffset(options?: ValidationOptions): PropertyDecorator {
   return ValidateBy({ name: 'isInstantWithOffset', validator: { validate: isInstantWithOffset, defaultMessage: instantMessage } }, options);
+}
+
+/** A YYYY-MM-DD day that exists (center-local dates: earliest starts, birth dates, closures, ranges). */
+export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isCalendarDate',
+      validator: { validate: isCalendarDate, defaultMessage: (args: ValidationArguments) => `${args.property} must be a real YYYY-MM-DD date (e.g. 2027-03-01)` },
+    },
+    options,
+  );
 }
 
 /** A YYYY-MM-DD day (read in the center's zone by the caller) or an instant with offset. */

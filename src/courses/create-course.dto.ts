@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import type { RoomKind, Urgency } from '../scheduling/types';
 import { DIAGNOSIS_GROUPS, DiagnosisGroup, URGENCIES } from './course.entity';
+import { IsCalendarDate } from '../common/instant';
 
-const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const ROOM_KINDS: RoomKind[] = ['GANTRY', 'FIXED_BEAM'];
 
 /** A prescription; omitted times take SPEC §2 defaults (core's resolveCourseDefaults). */
@@ -67,13 +67,11 @@ export class CreateCourseDto {
   roomKinds?: RoomKind[];
 
   @ApiProperty({ example: '2027-02-01' })
-  @Matches(DATE, { message: 'earliestStart must be a date YYYY-MM-DD' })
-  @IsISO8601({ strict: true }, { message: 'earliestStart must be a real calendar date' })
+  @IsCalendarDate()
   earliestStart!: string;
 
   @ApiPropertyOptional({ description: 'Default by urgency: 1 / 10 / 20 working days after earliestStart' })
   @IsOptional()
-  @Matches(DATE, { message: 'dueStart must be a date YYYY-MM-DD' })
-  @IsISO8601({ strict: true }, { message: 'dueStart must be a real calendar date' })
+  @IsCalendarDate()
   dueStart?: string;
 }

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { SEXES, Sex } from './patient.entity';
-import { IsNotBlank, IsWellFormedText } from './text-rules';
+import { IsNotBlank, IsWellFormedText } from '../common/text-rules';
+import { IsCalendarDate } from '../common/instant';
 
 /** Dates in the past or future beyond plausibility are the service's call (422): it knows the center's "today". */
 export class CreatePatientDto {
@@ -20,8 +21,7 @@ export class CreatePatientDto {
   lastName!: string;
 
   @ApiProperty({ example: '2015-04-30', description: 'YYYY-MM-DD, not in the future' })
-  @IsISO8601({ strict: true })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'birthDate must be YYYY-MM-DD' })
+  @IsCalendarDate()
   birthDate!: string;
 
   @ApiProperty({ enum: SEXES, description: 'FHIR AdministrativeGender' })

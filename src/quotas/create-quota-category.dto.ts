@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Length, Matches } from 'class-validator';
-import { IsWellFormedText } from '../patients/text-rules';
+import { IsWellFormedText } from '../common/text-rules';
 
 export class CreateQuotaCategoryDto {
   @ApiProperty({ example: 'ADULT_CNS_TUMORS' })
