@@ -57,7 +57,15 @@ export class CalendarService {
       if (Object.keys(changes).length === 0) return toCenterSettings(row);
       const saved = await repo.save(row);
       if ('annualCapacity' in changes || 'crossBorderShare' in changes) await refuseCapBelowGrants(m, row);
-      if (CALENDAR_FIELDS.some((f) => f in changes)) {
+      const calendarChanged = CALENDAR_FIELDS.some((f) => f in changes);
+      // Fewer teams, or one beam for rooms booked as independent machines, can overbook fractions that fit before (rules 7 and 8).
+      const fewerTeams = 'anesthesiaTeams' in changes && row.anesthesiaTeams < (changes.anesthesiaTeams.from as number);
+      const beamChanged = 'sharedBeam' in changes;
+      const beamNowShared = beamChanged && row.sharedBeam;
+      // No allocation may book under the old settings between the checks below and commit
+      // (allocations take this lock before they read the calendar).
+      if (calendarChanged || fewerTeams || beamChanged) await lockBookings(m);
+      if (calendarChanged) {
         // load() sees this transaction's update (the trigger bumped the version), so this is the new calendar.
         const stranded = await strandedBookings(m, await this.center.load(m));
         if (stranded.count > 0) {
@@ -68,12 +76,6 @@ export class CalendarService {
           );
         }
       }
-      // Fewer teams, or one beam for rooms booked as independent machines, can overbook fractions that fit before (rules 7 and 8).
-      const fewerTeams = 'anesthesiaTeams' in changes && row.anesthesiaTeams < (changes.anesthesiaTeams.from as number);
-      const beamChanged = 'sharedBeam' in changes;
-      const beamNowShared = beamChanged && row.sharedBeam;
-      // No allocation may book under the old settings between the check below and commit.
-      if (fewerTeams || beamChanged) await lockBookings(m);
       if (fewerTeams || beamNowShared) {
         const overbooked = await overbookedFractions(m, await this.center.load(m), [...(fewerTeams ? [7] : []), ...(beamNowShared ? [8] : [])]);
         if (overbooked.count > 0) {

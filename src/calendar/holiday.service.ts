@@ -10,6 +10,7 @@ import { kzHolidays } from '../scheduling';
 import { Closure } from './closure.entity';
 import { ClosureRepository } from './closure.repository';
 import { CreateClosureDto } from './create-closure.dto';
+import { lockBookings } from '../appointments/booking-lock';
 
 export interface ClosedDay {
   date: string;
@@ -81,8 +82,13 @@ export class HolidayService {
     });
   }
 
-  /** Closing a day under booked fractions would leave them breaking rule 1 with nobody to move them. */
+  /**
+   * Closing a day under booked fractions would leave them breaking rule 1 with nobody to move them.
+   * Holding the bookings lock from the check to commit keeps an allocation from booking the day
+   * in between (allocations take the lock before they read the calendar).
+   */
   private async refuseIfBooked(m: EntityManager, date: string): Promise<void> {
+    await lockBookings(m);
     const { timeZone } = await this.center.getSettings(m);
     const booked = await this.closures.bookingsOn(m, date, timeZone);
     if (booked > 0) {

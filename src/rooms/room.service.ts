@@ -7,6 +7,7 @@ import { CreateRoomDto } from './create-room.dto';
 import { Room } from './room.entity';
 import { RoomRepository } from './room.repository';
 import { UpdateRoomDto } from './update-room.dto';
+import { lockBookings } from '../appointments/booking-lock';
 
 @Injectable()
 export class RoomService {
@@ -43,6 +44,8 @@ export class RoomService {
         if (dto[field] !== undefined && dto[field] !== room[field]) changes[field] = { from: room[field], to: dto[field] };
       }
       if (Object.keys(changes).length === 0) return room;
+      // The checks below hold until commit only if no allocation books this room in between.
+      if ((changes.active && dto.active === false) || changes.kind) await lockBookings(m);
       // Booked fractions in a deactivated room would silently break rule 2; make the admin move them first.
       if (changes.active && dto.active === false) {
         const booked = await this.rooms.futureBookings(m, id);

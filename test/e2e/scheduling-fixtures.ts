@@ -12,6 +12,8 @@ import type { TestApp } from '../support/test-app';
 export interface Api {
   get(path: string, user?: 'coordinator' | 'admin' | 'ministry-kg' | 'ministry-uz'): request.Test;
   post(path: string, body?: object, user?: 'coordinator' | 'admin' | 'ministry-kg' | 'ministry-uz'): request.Test;
+  put(path: string, body?: object, user?: 'coordinator' | 'admin' | 'ministry-kg' | 'ministry-uz'): request.Test;
+  patch(path: string, body?: object, user?: 'coordinator' | 'admin' | 'ministry-kg' | 'ministry-uz'): request.Test;
 }
 
 export async function apiFor(t: TestApp): Promise<Api> {
@@ -26,6 +28,8 @@ export async function apiFor(t: TestApp): Promise<Api> {
   return {
     get: (path, user = 'coordinator') => request(server).get(`/api/v1${path}`).set('Authorization', tokens[user]),
     post: (path, body = {}, user = 'coordinator') => request(server).post(`/api/v1${path}`).set('Authorization', tokens[user]).send(body),
+    put: (path, body = {}, user = 'coordinator') => request(server).put(`/api/v1${path}`).set('Authorization', tokens[user]).send(body),
+    patch: (path, body = {}, user = 'coordinator') => request(server).patch(`/api/v1${path}`).set('Authorization', tokens[user]).send(body),
   };
 }
 
