@@ -97,7 +97,7 @@ export class AppointmentService {
       if (appointment.start > now) {
         throw conflict('fraction-in-future', `Fraction ${appointment.fraction} starts at ${appointment.start.toISOString()}; it cannot be missed before it starts`);
       }
-      const { course, request } = await this.courseRequest(m, appointment.courseId);
+      const { course, request } = await this.courseRequest(m, appointment.courseId, 'missed');
       const center = await this.centerConfig.load(m);
       const bookings = await this.bookingsFor(m, course.id, now);
       const result = rescheduleMissed(center, bookings, request, id, now.toISOString());
@@ -131,7 +131,7 @@ export class AppointmentService {
       if (start.getTime() === appointment.start.getTime() && (dto.roomId ?? appointment.roomId) === appointment.roomId) {
         return appointment;
       }
-      const { request } = await this.courseRequest(m, appointment.courseId);
+      const { request } = await this.courseRequest(m, appointment.courseId, 'moved');
       const now = new Date();
       if (start <= now) {
         throw conflict('rule-violated', 'Rule 5: the past cannot be booked', { rule: 5, violations: [{ rule: 5, message: 'start is in the past' }] });
@@ -195,8 +195,16 @@ export class AppointmentService {
     return live.concat(history.map(toBooking));
   }
 
-  private async courseRequest(m: EntityManager, courseId: string): Promise<{ course: Course; request: CourseRequest }> {
+  /**
+   * The course of a fraction about to be missed or moved, locked. Only a course still being treated
+   * may be: a cancelled one keeps a fraction that was under way when it was cancelled, and missing
+   * or moving that one would book a new future slot for a course nobody treats any more.
+   */
+  private async courseRequest(m: EntityManager, courseId: string, verb: string): Promise<{ course: Course; request: CourseRequest }> {
     const course = await m.getRepository(Course).findOneOrFail({ where: { id: courseId }, lock: { mode: 'pessimistic_write' } });
+    if (course.status !== 'SCHEDULED' && course.status !== 'IN_TREATMENT') {
+      throw conflict('course-not-active', `Course ${courseId} is ${course.status}; its fractions can no longer be ${verb}`, { courseStatus: course.status });
+    }
     const patient = await m.getRepository(Patient).findOneByOrFail({ id: course.patientId });
     return { course, request: toCourseRequest(course, patient.birthDate) };
   }

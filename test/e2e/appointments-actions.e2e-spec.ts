@@ -123,6 +123,30 @@ describe('appointments: move (409 naming the rule), deliver, miss', () => {
     await api.post(`/appointments/${appts[0].id}/miss`).expect(409);
   });
 
+  it('a cancelled course keeps its past fraction BOOKED, which can be delivered but never missed or moved into a new slot (409)', async () => {
+    const { courseId, appts } = await scheduled(3);
+    timeTravelled.push(courseId);
+    // The first fraction a week in the past, still BOOKED (nobody marked it): cancelling frees only the future ones.
+    const weeks = Math.ceil((Date.parse(appts[0].start) - Date.now()) / (7 * 86_400_000)) + 1;
+    await db(t).query(
+      `UPDATE appointments SET start = start - d, "end" = "end" - d, beam_start = beam_start - d, beam_end = beam_end - d
+         FROM (SELECT make_interval(weeks => $3) AS d) s WHERE course_id = $1 AND id = $2`,
+      [courseId, appts[0].id, weeks],
+    );
+    await api.post(`/courses/${courseId}/cancel`, { reason: 'patient moved abroad' }).expect(200);
+    const before = await state();
+    for (const [action, body] of [
+      ['miss', {}],
+      ['move', { start: appts[2].end.replace(/T.*/, 'T22:00:00+05:00') }],
+    ] as const) {
+      const res = await api.post(`/appointments/${appts[0].id}/${action}`, body).expect(409);
+      expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(res.body).toMatchObject({ type: expect.stringMatching(/\/course-not-active$/), courseStatus: 'CANCELLED' });
+    }
+    expect(await state()).toEqual(before);
+    await api.post(`/appointments/${appts[0].id}/deliver`).expect(200);
+  });
+
   it('refuses to mark a fraction that has not started as missed (409 fraction-in-future), changing nothing', async () => {
     const { courseId, appts } = await scheduled(3);
     const before = await state();
