@@ -184,7 +184,7 @@ export class DemoSeedService {
       return;
     }
     const { firstName, lastName, birthDate, sex, mrn } = c.patient;
-    await this.s.referrals.create({ reservationId: holdId, patient: { firstName, lastName, birthDate, sex, mrn }, course: { ...c.course } });
+    await this.s.referrals.create({ reservationId: holdId, patient: { firstName, lastName, birthDate, sex }, course: { ...c.course } }, { mrn });
     report.referralsCreated++;
     report.patientsCreated++;
     report.coursesCreated++;

@@ -4,8 +4,12 @@ import { IsDefined, IsObject, IsUUID, ValidateNested } from 'class-validator';
 import { CreateCourseDto } from '../courses/create-course.dto';
 import { CreatePatientDto } from '../patients/create-patient.dto';
 
-/** The patient's country is the referring ministry's (the reservation's), so it is not asked for. */
-export class ReferralPatientDto extends OmitType(CreatePatientDto, ['countryCode'] as const) {}
+/**
+ * The patient's country is the referring ministry's (the reservation's), so it is not asked for.
+ * Nor is an MRN: it is the center's record number, and a duplicate would answer 409 and tell a
+ * ministry that a patient with that number exists (another country's, or a local one).
+ */
+export class ReferralPatientDto extends OmitType(CreatePatientDto, ['countryCode', 'mrn'] as const) {}
 
 /** The course is created for the new patient, so no patientId. */
 export class ReferralCourseDto extends OmitType(CreateCourseDto, ['patientId'] as const) {}

@@ -49,7 +49,8 @@ export class ReferralsService {
    * Uses one held place, creates the patient and the course in the same transaction (all or
    * nothing), then submits the course for allocation.
    */
-  async create(dto: CreateReferralDto): Promise<ReferralView> {
+  /** `record.mrn` is for the center's own callers (the demo seed), never taken from a request. */
+  async create(dto: CreateReferralDto, record: { mrn?: string } = {}): Promise<ReferralView> {
     const referralId = randomUUID();
     const courseId = await this.dataSource.transaction(async (m) => {
       // Locks quota then reservation first, so two referrals on the last place cannot both pass.
@@ -58,7 +59,7 @@ export class ReferralsService {
       requireOpenQuotaYear(year, (await this.center.getSettings(m)).timeZone, 'its places can no longer be used');
       requireCourseNotBeforeQuotaYear(dto.course.earliestStart, year);
       const country = reservation.countryCode;
-      const patient = await this.patients.create({ ...dto.patient, countryCode: country }, m, country);
+      const patient = await this.patients.create({ ...dto.patient, mrn: record.mrn, countryCode: country }, m, country);
       const course = await this.courses.create({ ...dto.course, patientId: patient.id }, m, { referralId, countryCode: country });
       const actor = requestContext.actor() ?? SYSTEM_ACTOR;
       await m.getRepository(Referral).insert({

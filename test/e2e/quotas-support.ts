@@ -45,10 +45,10 @@ export function expectProblem(res: { status: number; headers: Record<string, str
 }
 
 /** A valid POST /referrals body for a child with an oncohematological cancer. */
-export function referralBody(reservationId: string, overrides: { earliestStart?: string; mrn?: string } = {}) {
+export function referralBody(reservationId: string, overrides: { earliestStart?: string; birthDate?: string } = {}) {
   return {
     reservationId,
-    patient: { firstName: 'Aibek', lastName: 'Toktogulov', birthDate: '2018-03-14', sex: 'male', ...(overrides.mrn ? { mrn: overrides.mrn } : {}) },
+    patient: { firstName: 'Aibek', lastName: 'Toktogulov', birthDate: overrides.birthDate ?? '2018-03-14', sex: 'male' },
     course: { diagnosisGroup: 'ONCOHEMATOLOGY', urgency: 'ROUTINE', fractions: 5, earliestStart: overrides.earliestStart ?? '2027-03-01' },
   };
 }

@@ -150,10 +150,19 @@ describe('referrals: reserve -> refer -> allocated -> first fraction date; retur
     const start = dateIn(8);
     const quota = await quotaFor(start, 2, 'REF_ALL_OR_NOTHING');
     const reservation = await hold(quota.id, 2);
-    await request(server).post('/api/v1/referrals').set('Authorization', kg).send(referralBody(reservation.id, { earliestStart: start, mrn: 'KG-MRN-1' })).expect(201);
+    await request(server).post('/api/v1/referrals').set('Authorization', kg).send(referralBody(reservation.id, { earliestStart: start })).expect(201);
     const before = await countersAndLedger(db, quota.id);
     const [{ patients: p0 }] = await db.query('SELECT count(*)::int AS patients FROM patients');
-    expectProblem(await request(server).post('/api/v1/referrals').set('Authorization', kg).send(referralBody(reservation.id, { earliestStart: start, mrn: 'KG-MRN-1' })), 409);
+    // Refused inside the transaction, after the place was taken: the place comes back with everything else.
+    const unborn = await request(server).post('/api/v1/referrals').set('Authorization', kg).send(referralBody(reservation.id, { earliestStart: start, birthDate: '2099-01-01' }));
+    expectProblem(unborn, 422);
+    expect(unborn.body.type).toMatch(/date-out-of-range$/);
+    // A ministry cannot give an MRN: a duplicate's 409 would tell it that someone else's patient exists.
+    const withMrn = referralBody(reservation.id, { earliestStart: start });
+    (withMrn.patient as Record<string, unknown>).mrn = 'KZ-MRN-1';
+    const mrn = await request(server).post('/api/v1/referrals').set('Authorization', kg).send(withMrn);
+    expectProblem(mrn, 400);
+    expect(mrn.body.errors.map((e: { field: string }) => e.field)).toEqual(['patient.mrn']);
     const bad = referralBody(reservation.id, { earliestStart: start });
     (bad.course as Record<string, unknown>).fractions = 0;
     const invalid = await request(server).post('/api/v1/referrals').set('Authorization', kg).send(bad);
