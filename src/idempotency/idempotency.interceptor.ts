@@ -44,13 +44,18 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (!VALID_KEY.test(key)) throw badRequest('invalid-idempotency-key', 'Idempotency-Key must be 1-255 visible ASCII characters');
 
     const response = http.getResponse<Response>();
-    const hash = requestHash(request.method, request.originalUrl, request.body);
+    // The response was produced for this role and country: a retry after either changed must not see it.
+    const scope = `${request.actor?.role ?? ''}:${request.actor?.countryCode ?? ''}`;
+    const hash = requestHash(request.method, request.originalUrl, request.body, scope);
     return from(this.store.claim(userId, key, hash)).pipe(
       concatMap((claim) => {
         if (!claim.claimed) {
           const existing = claim.existing;
           if (existing.requestHash !== hash) {
-            throw unprocessable('idempotency-key-reused', 'This Idempotency-Key was already used for a different request; use a new key');
+            throw unprocessable(
+              'idempotency-key-reused',
+              'This Idempotency-Key was already used for a different request, or by this account before its role or country changed; use a new key',
+            );
           }
           if (existing.state === 'PENDING') {
             throw new ProblemException(

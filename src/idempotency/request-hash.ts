@@ -32,7 +32,13 @@ function canonical(root: unknown): string {
   return out.join('');
 }
 
-/** Fingerprint of what a key was first used for: method, path with query, and body. */
-export function requestHash(method: string, url: string, body: unknown): string {
-  return createHash('sha256').update(`${method.toUpperCase()} ${url}\n${canonical(body)}`).digest('hex');
+/**
+ * Fingerprint of what a key was first used for: method, path with query, and body; with `scope`,
+ * also the rights it was used with (a stored response must not be replayed to an account that has
+ * since been given another role or country).
+ */
+export function requestHash(method: string, url: string, body: unknown, scope = ''): string {
+  return createHash('sha256')
+    .update(`${method.toUpperCase()} ${url}\n${scope ? `${scope}\n` : ''}${canonical(body)}`)
+    .digest('hex');
 }

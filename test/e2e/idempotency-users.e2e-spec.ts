@@ -73,6 +73,27 @@ describe('Idempotency-Key on POST (through POST /users)', () => {
     expect(await countUsers('idem-scope')).toBe(1);
   });
 
+  it("never replays a response to the same account after its country changed (a ministry moved from KG to UZ gets 422, not KG's hold)", async () => {
+    await request(server).post('/api/v1/quotas').set('Authorization', admin).send({ countryCode: 'KG', year: 2030, category: 'PEDIATRIC_ONCOHEMATOLOGY', granted: 5 }).expect(201);
+    const [quota] = await db.query(`SELECT id FROM quotas WHERE country_code = 'KG' AND year = 2030`);
+    const created = await request(server)
+      .post('/api/v1/users')
+      .set('Authorization', admin)
+      .send({ username: 'idem-ministry', password: 'long-enough-pw', role: 'MINISTRY', countryCode: 'KG' })
+      .expect(201);
+    const login = await request(server).post('/api/v1/auth/login').send({ username: 'idem-ministry', password: 'long-enough-pw' }).expect(200);
+    const ministry = `Bearer ${login.body.accessToken}`;
+    const hold = () => request(server).post(`/api/v1/quotas/${quota.id}/reservations`).set('Authorization', ministry).set('Idempotency-Key', 'hold-1').send({ count: 1 });
+    const first = await hold().expect(201);
+    expect((await hold().expect(201)).headers['idempotent-replayed']).toBe('true');
+
+    await request(server).patch(`/api/v1/users/${created.body.id}`).set('Authorization', admin).send({ countryCode: 'UZ' }).expect(200);
+    const after = await hold();
+    expect(after.status).toBe(422);
+    expect(after.body.type).toMatch(/idempotency-key-reused$/);
+    expect(JSON.stringify(after.body)).not.toContain(first.body.id);
+  });
+
   it('does not store failures: after a 400 the same key may be used again', async () => {
     await request(server)
       .post('/api/v1/users')
