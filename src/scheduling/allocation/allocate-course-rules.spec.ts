@@ -105,6 +105,13 @@ describe('allocateCourse', () => {
     if (r2.status === 'UNSCHEDULABLE') expect(r2.reason).toMatch(/anesthesia window/);
   });
 
+  it('UNSCHEDULABLE naming the horizon when the earliest start lies beyond it (not a backwards date range)', () => {
+    const c = course('A', { fractions: 5, earliestStart: '2027-09-01' });
+    const r = allocateCourse(center, [], c, { now: c.arrival, horizonWeeks: 4 });
+    expect(r.status).toBe('UNSCHEDULABLE');
+    if (r.status === 'UNSCHEDULABLE') expect(r.reason).toMatch(/cannot start before 2027-09-01, after the last start the planning horizon allows \(2027-\d\d-\d\d\)/);
+  });
+
   it('allocateCourse commits nothing; the planner commits into its index', () => {
     const c = course('A', { fractions: 3 });
     const a = sched(allocateCourse(center, [], c, { now: c.arrival }));

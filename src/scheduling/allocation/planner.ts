@@ -656,6 +656,12 @@ function unschedulableReason(
   firstDay: DayNum,
   lastDay: DayNum,
 ): string {
+  if (firstDay > lastDay) {
+    return (
+      `The course cannot start before ${formatDate(firstDay)}, after the last start the planning horizon allows (${formatDate(lastDay)}); ` +
+      `submit it again closer to its start.`
+    );
+  }
   const where = course.requiresAnesthesia ? ' inside the anesthesia window' : '';
   const roomsText = rooms.map((r) => cal.rooms[r].id).join(', ');
   if (!everOpen)
