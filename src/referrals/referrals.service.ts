@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { CenterConfigService } from '../center/center-config.service';
 import { countryScope } from '../auth/country-scope';
-import { notFound } from '../common/problem';
+import { notFound, unprocessable } from '../common/problem';
 import { requestContext, SYSTEM_ACTOR } from '../common/request-context';
 import { CourseService } from '../courses/course.service';
 import { PatientService } from '../patients/patient.service';
@@ -51,6 +51,13 @@ export class ReferralsService {
    */
   /** `record.mrn` is for the center's own callers (the demo seed), never taken from a request. */
   async create(dto: CreateReferralDto, record: { mrn?: string } = {}): Promise<ReferralView> {
+    // An emergency takes the slots every day keeps free and may move other patients' starts: the
+    // center's clinicians decide that, not the referring ministry (which refers as URGENT at most).
+    if (dto.course.urgency === 'EMERGENCY' && requestContext.actor()?.role === 'MINISTRY') {
+      throw unprocessable('emergency-set-by-center', 'A ministry refers a course as ROUTINE or URGENT; an EMERGENCY start is decided by the center', {
+        field: 'course.urgency',
+      });
+    }
     const referralId = randomUUID();
     const courseId = await this.dataSource.transaction(async (m) => {
       // Locks quota then reservation first, so two referrals on the last place cannot both pass.

@@ -146,7 +146,7 @@ describe('referrals: reserve -> refer -> allocated -> first fraction date; retur
     expect(await reconciler.run(0)).toBe(0);
   });
 
-  it('writes nothing when the patient or course is refused (all or nothing)', async () => {
+  it('writes nothing when the patient or course is refused (all or nothing), and takes no MRN or EMERGENCY from a ministry', async () => {
     const start = dateIn(8);
     const quota = await quotaFor(start, 2, 'REF_ALL_OR_NOTHING');
     const reservation = await hold(quota.id, 2);
@@ -158,6 +158,12 @@ describe('referrals: reserve -> refer -> allocated -> first fraction date; retur
     expectProblem(unborn, 422);
     expect(unborn.body.type).toMatch(/date-out-of-range$/);
     // A ministry cannot give an MRN: a duplicate's 409 would tell it that someone else's patient exists.
+    // Nor declare an emergency: that takes the slots kept for the center's emergencies.
+    const emergency = referralBody(reservation.id, { earliestStart: start });
+    (emergency.course as Record<string, unknown>).urgency = 'EMERGENCY';
+    const declared = await request(server).post('/api/v1/referrals').set('Authorization', kg).send(emergency);
+    expectProblem(declared, 422);
+    expect(declared.body).toMatchObject({ type: expect.stringMatching(/emergency-set-by-center$/), field: 'course.urgency' });
     const withMrn = referralBody(reservation.id, { earliestStart: start });
     (withMrn.patient as Record<string, unknown>).mrn = 'KZ-MRN-1';
     const mrn = await request(server).post('/api/v1/referrals').set('Authorization', kg).send(withMrn);
