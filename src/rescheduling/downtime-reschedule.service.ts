@@ -18,8 +18,11 @@ import type { DowntimeSpec } from '../scheduling/types';
 export interface DowntimeRescheduleSummary {
   hit: number;
   moved: number;
+  /** Hit fractions cancelled because no place could be found, plus any left inside the downtime. */
   cancelled: number;
   unschedulable: Array<{ courseId: string; reason: string }>;
+  /** Courses re-booked whole but with a week short of their count (rule 6): a coordinator should look. */
+  interrupted: Array<{ courseId: string; reason: string }>;
   at: string;
 }
 
@@ -81,19 +84,24 @@ export class DowntimeRescheduleService {
       const requests = courses.map((c) => toCourseRequest(c, birth.get(c.patientId)!));
       const result = hit.length
         ? rescheduleForDowntime(center, live.concat(delivered.map(toBooking)), requests, spec, now.toISOString())
-        : { moves: [], unschedulable: [] };
+        : { moves: [], unschedulable: [], interrupted: [] };
       const label = `downtime ${downtime.id}${downtime.reason ? ` (${downtime.reason})` : ''}`;
       const moves = result.moves.map((mv) => ({ ...mv, reason: mv.reason || label }));
       const { relocated } = await applyMoves(m, moves, center.sharedBeam, 'system', undefined);
-      const cancelled = await this.cancelLeftovers(m, downtime, label);
+      const dropped = moves.filter((mv) => mv.from && !mv.to).length;
+      const cancelled = dropped + (await this.cancelLeftovers(m, downtime, label));
       for (const u of result.unschedulable) {
         await m.getRepository(Course).update({ id: u.courseId }, { reason: `Not fully re-booked after ${label}: ${u.reason}` });
+      }
+      for (const u of result.interrupted) {
+        await m.getRepository(Course).update({ id: u.courseId }, { reason: `Interrupted by ${label}: ${u.reason}` });
       }
       const summary: DowntimeRescheduleSummary = {
         hit: hit.length,
         moved: relocated.length,
         cancelled,
         unschedulable: result.unschedulable,
+        interrupted: result.interrupted,
         at: now.toISOString(),
       };
       await m.query(`UPDATE downtimes SET reschedule_status = 'DONE', reschedule_summary = $2, rescheduled_at = now() WHERE id = $1`, [downtime.id, JSON.stringify(summary)]);

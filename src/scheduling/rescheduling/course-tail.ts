@@ -1,6 +1,7 @@
 /**
  * Shared by both reschedulers: where a course's fractions are, its usual room and time, and
- * placing one extra fraction right after its last one (rule 6: on the next day open for it).
+ * placing one extra fraction right after its last one (rule 6: on the next day open for it) or
+ * later in the week it was taken from.
  */
 import { Booking, CourseRequest } from '../types';
 import { DayNum, formatDate, weekId } from '../time/civil-day';
@@ -10,6 +11,8 @@ import { CorePlanner, profileOf, shapeOf, toBooking } from '../allocation/planne
 export interface TailPlacement {
   booking: Booking;
   day: DayNum;
+  /** The booking's ref in the planner's index (to take it back out). */
+  ref: number;
 }
 
 /** Days the course uses (booked, delivered or missed) and its usual room index and time of day. */
@@ -59,20 +62,53 @@ export function appendAfter(
       if (st === 2) continue;
       return { failedOn: formatDate(d) };
     }
-    const booking = toBooking(cal, {
-      id,
-      courseId: course.id,
-      fraction,
-      roomIdx: p.roomIdx,
-      day: d,
-      start: p.start,
-      end: p.start + shape.fm,
-      beamStart: p.start + shape.off,
-      beamEnd: p.start + shape.off + shape.bm,
-      anesthesia: shape.anesthesia,
-    });
-    planner.index.addBooking(booking);
-    return { booking, day: d };
+    return commit(planner, course, p, d, fraction, id);
   }
   return { failedOn: formatDate(start + 120) };
+}
+
+/**
+ * Places one fraction on a later day of `day`'s ISO week that the course does not use yet (the
+ * first with a free slot; a full day may be passed over, since the week gets its count back).
+ * Null when no such day has room.
+ */
+export function placeLaterInWeek(
+  planner: CorePlanner,
+  course: CourseRequest,
+  usedDays: DayNum[],
+  day: DayNum,
+  floorMin: number,
+  roomIdx: number,
+  tod: number,
+  fraction: number,
+  id?: string,
+): TailPlacement | null {
+  const cal = planner.calendar;
+  const tz = cal.timeZone;
+  const profile = profileOf(course);
+  const rooms = cal.allowedRooms(course.roomKinds);
+  const floorDay = localDayOf(tz, floorMin);
+  for (let d = Math.max(day + 1, floorDay); weekId(d) === weekId(day); d++) {
+    if (cal.openForCourse(profile, d) === 0 || usedDays.includes(d)) continue;
+    const p = planner.placeOnDayAnyhow(d, roomIdx, localMidnight(tz, d) + tod, rooms, shapeOf(course), d === floorDay ? floorMin : -Infinity);
+    if (p) return commit(planner, course, p, d, fraction, id);
+  }
+  return null;
+}
+
+function commit(planner: CorePlanner, course: CourseRequest, p: { roomIdx: number; start: number }, day: DayNum, fraction: number, id?: string): TailPlacement {
+  const shape = shapeOf(course);
+  const booking = toBooking(planner.calendar, {
+    id,
+    courseId: course.id,
+    fraction,
+    roomIdx: p.roomIdx,
+    day,
+    start: p.start,
+    end: p.start + shape.fm,
+    beamStart: p.start + shape.off,
+    beamEnd: p.start + shape.off + shape.bm,
+    anesthesia: shape.anesthesia,
+  });
+  return { booking, day, ref: planner.index.addBooking(booking) };
 }

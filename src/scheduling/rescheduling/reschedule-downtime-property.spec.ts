@@ -1,7 +1,8 @@
 /**
  * Property: after any downtime on a planned demo-center week, applying the rescheduler's moves
- * gives a schedule with no hard-rule violation (courses it reports unschedulable aside), and
- * only fractions the downtime hits are moved.
+ * gives a schedule with no hard-rule violation (courses it reports unschedulable aside, and a
+ * course it reports interrupted breaks rule 6 and nothing else), and only fractions the downtime
+ * hits are moved. Courses run 2 to 5 days a week: below 5, a lost day must be made up in its week.
  */
 import fc from 'fast-check';
 import { demoCenter } from '../defaults/demo-center';
@@ -13,7 +14,7 @@ import { rescheduleForDowntime } from './reschedule-downtime';
 
 const center = demoCenter();
 const courses = Array.from({ length: 60 }, (_, i) =>
-  course(`C${i}`, { fractions: 3 + (i % 8), requiresAnesthesia: i % 9 === 0, fractionMinutes: i % 9 === 0 ? 50 : i % 5 === 0 ? 40 : 30, arrival: '2027-02-26T09:00:00+05:00' }),
+  course(`C${i}`, { fractions: 3 + (i % 8), fractionsPerWeek: [5, 3, 4, 2][i % 4], requiresAnesthesia: i % 9 === 0, fractionMinutes: i % 9 === 0 ? 50 : i % 5 === 0 ? 40 : 30, arrival: '2027-02-26T09:00:00+05:00' }),
 );
 const planner = createPlanner(center, []);
 const planned: Booking[] = [];
@@ -26,8 +27,18 @@ describe('rescheduleForDowntime keeps the rules (property)', () => {
   it('random room or beam-line downtimes in the first two weeks', () => {
     fc.assert(
       fc.property(
-        fc.record({ room: fc.constantFrom<string | null>('G1', 'G2', 'G3', null), day: fc.integer({ min: 1, max: 12 }), start: fc.integer({ min: 7 * 60, max: 22 * 60 }), len: fc.integer({ min: 15, max: 600 }) }),
-        ({ room, day, start, len }) => {
+        fc.record({
+          room: fc.constantFrom<string | null>('G1', 'G2', 'G3', null),
+          day: fc.integer({ min: 1, max: 12 }),
+          start: fc.integer({ min: 7 * 60, max: 22 * 60 }),
+          len: fc.integer({ min: 15, max: 600 }),
+          // A whole day of the beam line: no fraction of that day can stay on it.
+          wholeDay: fc.boolean(),
+        }),
+        ({ room: someRoom, day, start: someStart, len: someLen, wholeDay }) => {
+          const room = wholeDay ? null : someRoom;
+          const start = wholeDay ? 0 : someStart;
+          const len = wholeDay ? 23 * 60 + 59 : someLen;
           const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
           const date = `2027-03-${String(day).padStart(2, '0')}`;
           const downtime = { roomId: room, start: `${date}T${hhmm(start)}:00+05:00`, end: `${date}T${hhmm(Math.min(start + len, 23 * 60 + 59))}:00+05:00` };
@@ -43,8 +54,12 @@ describe('rescheduleForDowntime keeps the rules (property)', () => {
             return m ? (m.to ? [m.to] : []) : [b];
           });
           const failed = new Set(r.unschedulable.map((u) => u.courseId));
-          const violations = checkSchedule({ ...center, downtimes: [downtime] }, after, courses).filter((v) => !v.courseId || !failed.has(v.courseId));
+          const interrupted = new Set(r.interrupted.map((u) => u.courseId));
+          const all = checkSchedule({ ...center, downtimes: [downtime] }, after, courses);
+          const violations = all.filter((v) => !v.courseId || (!failed.has(v.courseId) && !(interrupted.has(v.courseId) && v.rule === 6)));
           expect(violations).toEqual([]);
+          // A course is reported interrupted only when it is.
+          for (const id of interrupted) expect(all.some((v) => v.courseId === id && v.rule === 6)).toBe(true);
         },
       ),
       { numRuns: 40, seed: 42 },

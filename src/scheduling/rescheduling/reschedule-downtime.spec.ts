@@ -73,4 +73,42 @@ describe('rescheduleForDowntime', () => {
     }
     expect(checkSchedule({ ...center, downtimes: [downtime] }, apply(bookings, r.moves), courses)).toEqual([]);
   });
+
+  describe('a course treated three days a week loses a whole day to a beam-line outage', () => {
+    // Mon–Wed 5–7 and Mon–Wed 12–14 April 2027 (no holidays), at 10:00 in G1.
+    const threeAWeek = course('T', { fractions: 6, fractionsPerWeek: 3, earliestStart: '2027-04-05' });
+    const days = ['2027-04-05', '2027-04-06', '2027-04-07', '2027-04-12', '2027-04-13', '2027-04-14'];
+    const own = days.map((d, i) => ({ ...booking('T', i + 1, 'G1', d, '10:00'), id: `T${i + 1}` }));
+    const tuesday = { roomId: null, start: '2027-04-06T00:00:00+05:00', end: '2027-04-07T00:00:00+05:00' };
+    const withOutage = { ...center, downtimes: [tuesday] };
+
+    it('makes the day up later that week (Thursday), not after the last fraction, which would leave Thursday and Friday unused', () => {
+      const r = rescheduleForDowntime(center, own, [threeAWeek], tuesday, '2027-03-10T12:00:00+05:00');
+      expect(r.unschedulable).toEqual([]);
+      expect(r.interrupted).toEqual([]);
+      expect(r.moves).toHaveLength(1);
+      expect(r.moves[0].to!.start.slice(0, 10)).toBe('2027-04-08');
+      expect(r.moves[0].reason).toMatch(/later day of the same week/);
+      expect(checkSchedule(withOutage, apply(own, r.moves), [threeAWeek])).toEqual([]);
+    });
+
+    it('when Thursday and Friday are full, keeps the fraction at the end and reports the course interrupted (rule 6)', () => {
+      const cal = calendarFor(center);
+      const fill = ['2027-04-08', '2027-04-09'].flatMap((day) =>
+        new DayLanes(cal, 10).of(dayNumOf(2027, 4, Number(day.slice(8))))!.flatMap((room, r) =>
+          room.map((l, k) => ({
+            ...booking(`F-${day}-${r}-${k}`, 1, center.rooms[r].id, day, formatInstant(center.timeZone, l.start).slice(11, 16), { minutes: l.minutes, anesthesia: l.anesthesia }),
+            id: `f-${day}-${r}-${k}`,
+          })),
+        ),
+      );
+      const fillers = fill.map((b) => course(b.courseId, { fractions: 1, fractionMinutes: Date.parse(b.end) / 60_000 - Date.parse(b.start) / 60_000, requiresAnesthesia: b.anesthesia }));
+      const r = rescheduleForDowntime(center, [...own, ...fill], [threeAWeek, ...fillers], tuesday, '2027-03-10T12:00:00+05:00');
+      expect(r.unschedulable).toEqual([]);
+      // After Wednesday 14 April that week has its three: next Monday.
+      expect(r.moves.map((m) => m.to!.start.slice(0, 10))).toEqual(['2027-04-19']);
+      expect(r.interrupted).toEqual([{ courseId: 'T', reason: expect.stringMatching(/short of 3 fractions \(rule 6\)/) }]);
+      expect(checkSchedule(withOutage, apply(own, r.moves), [threeAWeek]).map((v) => v.rule)).toEqual([6]);
+    });
+  });
 });

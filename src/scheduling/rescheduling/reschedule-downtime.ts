@@ -2,14 +2,16 @@
  * Rescheduling after a downtime: only fractions the downtime hits move. Each first tries the
  * same day (same room ±30 min, another room ±30 min, then any free slot that day) — the course's
  * days are unchanged, so rules 4 and 6 stay as they were. If the day has no room left, the
- * downtime makes that day one the course may skip (rule 6), and the fraction is appended after
- * the course's last fraction instead.
+ * downtime makes that day one the course may skip (rule 6), and the fraction moves to a later
+ * day of the same week (a course treated fewer than five days a week must keep its count there)
+ * or after the course's last fraction.
  */
 import { Booking, CenterConfig, CourseRequest, DowntimeSpec, Move } from '../types';
 import { formatDate } from '../time/civil-day';
 import { formatInstant, localDayOf, parseInstant } from '../time/zone';
 import { CorePlanner, NO_RESERVATION, shapeOf, toBooking } from '../allocation/planner';
-import { appendAfter, courseFootprint } from './course-tail';
+import { appendAfter, courseFootprint, placeLaterInWeek } from './course-tail';
+import { checkSchedule } from '../rules/check-schedule';
 
 function withDowntime(center: CenterConfig, downtime: DowntimeSpec): CenterConfig {
   const present = center.downtimes.some(
@@ -24,7 +26,7 @@ export function rescheduleForDowntime(
   courses: CourseRequest[],
   downtime: DowntimeSpec,
   now: string,
-): { moves: Move[]; unschedulable: Array<{ courseId: string; reason: string }> } {
+): { moves: Move[]; unschedulable: Array<{ courseId: string; reason: string }>; interrupted: Array<{ courseId: string; reason: string }> } {
   const c2 = withDowntime(center, downtime);
   const tz = c2.timeZone;
   const ds = parseInstant(downtime.start);
@@ -46,6 +48,10 @@ export function rescheduleForDowntime(
   const cal = planner.calendar;
   const moves: Move[] = [];
   const unschedulable: Array<{ courseId: string; reason: string }> = [];
+  /** Courses re-booked whole but no longer without a gap: nothing else was possible, a coordinator is told. */
+  const interrupted: Array<{ courseId: string; reason: string }> = [];
+  /** Courses a fraction of which went after their last one, with the first day that happened. */
+  const movedToEnd = new Map<string, { course: CourseRequest; day: number }>();
   // The course's remaining fractions (not yet re-placed) still count as its days.
   let current: Booking[] = [...live];
 
@@ -76,11 +82,15 @@ export function rescheduleForDowntime(
       });
       continue;
     }
-    // No room that day: drop it from the day and append it after the course's last fraction.
+    // No room that day. The downtime closes the day for the course, so rule 6 lets it skip the day;
+    // but a course treated on fewer days a week than it could be keeps its count in that week only
+    // if the fraction moves to a later day of the week. Failing that, it goes after the last fraction,
+    // unless that leaves the week short with an open day unused (rule 6 again).
     const others = current.filter((x) => x !== b);
     const fp = courseFootprint(planner, course, others);
     const last = fp.days[fp.days.length - 1] ?? day;
-    const placed = appendAfter(planner, course, fp.days, Math.max(last, day), nowMin, fp.usualRoomIdx, fp.tod, b.fraction, b.id);
+    const inWeek = placeLaterInWeek(planner, course, fp.days, day, nowMin, fp.usualRoomIdx, fp.tod, b.fraction, b.id);
+    const placed = inWeek ?? appendAfter(planner, course, fp.days, Math.max(last, day), nowMin, fp.usualRoomIdx, fp.tod, b.fraction, b.id);
     if ('failedOn' in placed) {
       unschedulable.push({
         courseId: b.courseId,
@@ -91,10 +101,28 @@ export function rescheduleForDowntime(
       continue;
     }
     current = [...others, placed.booking];
+    if (!inWeek) movedToEnd.set(course.id, { course, day: movedToEnd.get(course.id)?.day ?? day });
+    const where = inWeek ? 'a later day of the same week' : 'the end of the course';
     moves.push({
       bookingId: b.id, courseId: b.courseId, fraction: b.fraction, from: b, to: placed.booking,
-      reason: `${what} hits this fraction and ${formatDate(day)} has no other free slot; the fraction moves to the end of the course, ${placed.booking.start.slice(0, 10)} at ${placed.booking.start.slice(11, 16)} in ${placed.booking.roomId}.`,
+      reason: `${what} hits this fraction and ${formatDate(day)} has no other free slot; the fraction moves to ${where}, ${placed.booking.start.slice(0, 10)} at ${placed.booking.start.slice(11, 16)} in ${placed.booking.roomId}.`,
     });
   }
-  return { moves, unschedulable };
+  // Judged once every hit fraction has its place: when every later day of such a week was full, the
+  // patient keeps the fraction (at the end) and the coordinator is told the week runs short (rule 6).
+  for (const { course, day } of movedToEnd.values()) {
+    if (!interrupts(c2, course, current)) continue;
+    interrupted.push({
+      courseId: course.id,
+      reason:
+        `${what} hit the course on ${formatDate(day)} and no later day of that week had a free slot; the fraction moved to the end of the ` +
+        `course, which leaves that week short of ${course.fractionsPerWeek} fractions (rule 6). A coordinator should move a fraction into that week.`,
+    });
+  }
+  return { moves, unschedulable, interrupted };
+}
+
+/** Would the course's own fractions leave an open day unused between two of them in a week short of its count? */
+function interrupts(center: CenterConfig, course: CourseRequest, bookings: Booking[]): boolean {
+  return checkSchedule(center, bookings.filter((x) => x.courseId === course.id), [course]).some((v) => v.rule === 6);
 }
