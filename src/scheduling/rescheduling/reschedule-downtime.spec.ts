@@ -111,4 +111,24 @@ describe('rescheduleForDowntime', () => {
       expect(checkSchedule(withOutage, apply(own, r.moves), [threeAWeek]).map((v) => v.rule)).toEqual([6]);
     });
   });
+
+  it("does not make a lost day up later in the course's last week by passing over full days the week never gets back", () => {
+    // Mon 12 April is the course's last fraction; the beam is taken all day on Tue 13 and Wed 14.
+    const a = course('L', { fractions: 6, earliestStart: '2027-04-05', dueStart: '2027-04-30' });
+    const own = ['2027-04-05', '2027-04-06', '2027-04-07', '2027-04-08', '2027-04-09', '2027-04-12'].map((d, i) => ({ ...booking('L', i + 1, 'G1', d, '10:00'), id: `L${i + 1}` }));
+    const wholeBeamDay = (date: string): Booking => ({
+      ...booking('BLOCK', 1, 'G2', date, '07:00', { minutes: 16 * 60 }),
+      beamStart: `${date}T07:00:00+05:00`,
+      beamEnd: `${date}T23:00:00+05:00`,
+      id: `block-${date}`,
+    });
+    const blocks = [wholeBeamDay('2027-04-13'), wholeBeamDay('2027-04-14')];
+    const monday = { roomId: null, start: '2027-04-12T00:00:00+05:00', end: '2027-04-13T00:00:00+05:00' };
+    const r = rescheduleForDowntime(center, [...own, ...blocks], [a], monday, '2027-04-01T12:00:00+05:00');
+    // Thursday 15 would leave Tuesday and Wednesday unused after Friday 9's fraction: the coordinator decides instead.
+    expect(r.moves.map((m) => m.to)).toEqual([null]);
+    expect(r.unschedulable.map((u) => u.courseId)).toEqual(['L']);
+    const after = apply(own, r.moves);
+    expect(checkSchedule({ ...center, downtimes: [monday] }, after, [a])).toEqual([]);
+  });
 });

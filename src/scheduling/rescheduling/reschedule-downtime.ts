@@ -52,6 +52,8 @@ export function rescheduleForDowntime(
   const interrupted: Array<{ courseId: string; reason: string }> = [];
   /** Courses a fraction of which went after their last one, with the first day that happened. */
   const movedToEnd = new Map<string, { course: CourseRequest; day: number }>();
+  /** Courses a fraction of which moved to a later day of its week. */
+  const movedInWeek = new Set<string>();
   // The course's remaining fractions (not yet re-placed) still count as its days.
   let current: Booking[] = [...live];
 
@@ -89,7 +91,13 @@ export function rescheduleForDowntime(
     const others = current.filter((x) => x !== b);
     const fp = courseFootprint(planner, course, others);
     const last = fp.days[fp.days.length - 1] ?? day;
-    const inWeek = placeLaterInWeek(planner, course, fp.days, day, nowMin, fp.usualRoomIdx, fp.tod, b.fraction, b.id);
+    let inWeek = placeLaterInWeek(planner, course, fp.days, day, nowMin, fp.usualRoomIdx, fp.tod, b.fraction, b.id);
+    if (inWeek && interrupts(c2, course, [...others, inWeek.booking])) {
+      // It passed over a full day in a week that does not get its count back (a course's last week):
+      // that day would stay unused between two fractions.
+      planner.index.remove(inWeek.ref);
+      inWeek = null;
+    }
     const placed = inWeek ?? appendAfter(planner, course, fp.days, Math.max(last, day), nowMin, fp.usualRoomIdx, fp.tod, b.fraction, b.id);
     if ('failedOn' in placed) {
       unschedulable.push({
@@ -102,6 +110,7 @@ export function rescheduleForDowntime(
     }
     current = [...others, placed.booking];
     if (!inWeek) movedToEnd.set(course.id, { course, day: movedToEnd.get(course.id)?.day ?? day });
+    else movedInWeek.add(course.id);
     const where = inWeek ? 'a later day of the same week' : 'the end of the course';
     moves.push({
       bookingId: b.id, courseId: b.courseId, fraction: b.fraction, from: b, to: placed.booking,
@@ -111,12 +120,23 @@ export function rescheduleForDowntime(
   // Judged once every hit fraction has its place: when every later day of such a week was full, the
   // patient keeps the fraction (at the end) and the coordinator is told the week runs short (rule 6).
   for (const { course, day } of movedToEnd.values()) {
-    if (!interrupts(c2, course, current)) continue;
+    // Said once: a course the checker already found interrupted before this downtime is not news.
+    if (!interrupts(c2, course, current) || interrupts(center, course, live)) continue;
     interrupted.push({
       courseId: course.id,
       reason:
         `${what} hit the course on ${formatDate(day)} and no later day of that week had a free slot; the fraction moved to the end of the ` +
         `course, which leaves that week short of ${course.fractionsPerWeek} fractions (rule 6). A coordinator should move a fraction into that week.`,
+    });
+  }
+  // A move within the week was checked when it was made, but a later fraction of the same course
+  // (a downtime over several days) can still change the picture: no such course may end up interrupted.
+  for (const id of movedInWeek) {
+    const course = courseById.get(id)!;
+    if (movedToEnd.has(id) || !interrupts(c2, course, current) || interrupts(center, course, live)) continue;
+    interrupted.push({
+      courseId: id,
+      reason: `${what} took several days of the course and the fractions moved within their week leave it interrupted (rule 6). A coordinator should look at the course.`,
     });
   }
   return { moves, unschedulable, interrupted };
