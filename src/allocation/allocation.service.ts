@@ -76,8 +76,9 @@ export class AllocationService {
         await this.planner.sync(m, center, now);
         const movable = await this.notStartedRoutineCourses(m, now);
         const started = this.planner.offerEarlierStarts(now.toISOString(), movable);
+        // One batch: every old slot is vacated before any new one is taken (a course may move into another's).
+        await applyMoves(m, started.flatMap((e) => e.moves), center.sharedBeam, 'system');
         for (const e of started) {
-          await applyMoves(m, e.moves, center.sharedBeam, 'system');
           await m.getRepository(Course).update({ id: e.courseId }, { lateStart: e.lateStart });
           await this.audit.record(m, {
             action: 'course.started-earlier',
@@ -154,7 +155,11 @@ export class AllocationService {
 
     if (result.status === 'SCHEDULED') {
       // Moved courses first: their old places are what the emergency's fractions take.
-      for (const d of result.displaced ?? []) await this.applyDisplacement(m, d, courseId, center.sharedBeam);
+      // In one batch: every moved course's old slots are vacated before any new one is taken, since
+      // one moved course may land where another was (course by course, that broke the overlap constraint).
+      const displaced = result.displaced ?? [];
+      await applyMoves(m, displaced.flatMap((d) => d.moves), center.sharedBeam, 'system');
+      for (const d of displaced) await this.recordDisplacement(m, d, courseId);
       const written = await insertBookings(m, result.appointments.map((b) => ({ ...b, courseId })), center.sharedBeam);
       await m.getRepository(Course).update({ id: courseId }, { status: 'SCHEDULED', lateStart: result.lateStart, reason: null });
       await this.audit.record(m, {
@@ -192,8 +197,7 @@ export class AllocationService {
     return courses.map((c) => toCourseRequest(c, birth.get(c.id)!));
   }
 
-  private async applyDisplacement(m: EntityManager, d: DisplacedCourse, byCourseId: string, sharedBeam: boolean): Promise<void> {
-    await applyMoves(m, d.moves, sharedBeam, 'system');
+  private async recordDisplacement(m: EntityManager, d: DisplacedCourse, byCourseId: string): Promise<void> {
     await m.getRepository(Course).update({ id: d.courseId }, { lateStart: d.lateStart });
     await this.audit.record(m, {
       action: 'course.displaced',

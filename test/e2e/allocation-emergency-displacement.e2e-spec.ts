@@ -4,6 +4,7 @@ import { demoCenter } from '../../src/scheduling/defaults/demo-center';
 import { dayNumOf, formatDate } from '../../src/scheduling/time/civil-day';
 import { bearer } from '../support/auth';
 import { createTestApp, TestApp } from '../support/test-app';
+import type { Course } from '../../src/courses/course.entity';
 import { Api, apiFor, createCourse, createPatient, db, insertRooms, overlaps, violations, waitForCourses } from './scheduling-fixtures';
 
 const WEEKDAYS = (interval: Array<[string, string]>) => ({ mon: interval, tue: interval, wed: interval, thu: interval, fri: interval, sat: null, sun: null });
@@ -82,4 +83,47 @@ describe('allocation: an EMERGENCY course moves a not-started ROUTINE course to 
     expect(await overlaps(t)).toBe(0);
     expect(await violations(t)).toEqual([]);
   });
+});
+
+describe('allocation: an EMERGENCY course that moves two routine courses, one into the other\'s old places', () => {
+  let t: TestApp;
+  let api: Api;
+  beforeAll(async () => {
+    t = await createTestApp();
+    api = await apiFor(t);
+    await insertRooms(t, ['G1']);
+    await request(t.app.getHttpServer())
+      .put('/api/v1/calendar')
+      .set('Authorization', await bearer(t, 'admin'))
+      .send({ hours: WEEKDAYS([['07:00', '08:00']]), qaMinutes: 30 })
+      .expect(200);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('vacates every moved course before placing any, so the first may take the second one\'s places', async () => {
+    const { friday, monday } = fridayAndMonday();
+    const routine: Course[] = [];
+    for (let i = 0; i < 2; i++) routine.push(await createCourse(api, await createPatient(api), { fractions: 10, earliestStart: monday }));
+    for (const c of routine) await api.post(`/courses/${c.id}/submit`).expect(202);
+    await waitForCourses(t, routine.map((c) => c.id), ['SCHEDULED']);
+
+    // Fifteen fractions from Friday run through all of the first course's days and into the second's:
+    // both move, and the first, placed again first, lands where the second used to be.
+    const emergency = await createCourse(api, await createPatient(api), { urgency: 'EMERGENCY', fractions: 15, earliestStart: friday });
+    await api.post(`/courses/${emergency.id}/submit`).expect(202);
+    const [done] = await waitForCourses(t, [emergency.id], ['SCHEDULED', 'UNSCHEDULABLE']);
+    expect(done).toMatchObject({ status: 'SCHEDULED', lateStart: false });
+    const displaced = await db(t).query(`SELECT entity_id FROM audit_log WHERE action = 'course.displaced' ORDER BY entity_id`);
+    expect(displaced.map((a: { entity_id: string }) => a.entity_id)).toEqual(routine.map((c) => c.id).sort());
+    const rows = await db(t).query(
+      `SELECT m.from_start, m.to_start, a.course_id FROM appointment_moves m JOIN appointments a ON a.id = m.appointment_id WHERE m.to_start IS NOT NULL`,
+    );
+    const oldOfSecond = new Set(rows.filter((r: { course_id: string }) => r.course_id === routine[1].id).map((r: { from_start: Date }) => r.from_start.getTime()));
+    const firstNew = rows.filter((r: { course_id: string }) => r.course_id === routine[0].id).map((r: { to_start: Date }) => r.to_start.getTime());
+    expect(firstNew.some((s: number) => oldOfSecond.has(s))).toBe(true);
+    expect(await overlaps(t)).toBe(0);
+    expect(await violations(t)).toEqual([]);
+  }, 60_000);
 });
