@@ -20,21 +20,37 @@ function fridayAndMonday(): { friday: string; monday: string } {
   }
 }
 
+/**
+ * One room with one 30-minute place a day: routine courses fill it one after the other (the reserve
+ * keeps a standard place for emergencies, so each got it only because nothing else would ever fit),
+ * and an emergency finds nothing free.
+ */
+async function oneNarrowRoom(): Promise<{ t: TestApp; api: Api }> {
+  const t = await createTestApp();
+  const api = await apiFor(t);
+  await insertRooms(t, ['G1']);
+  await request(t.app.getHttpServer())
+    .put('/api/v1/calendar')
+    .set('Authorization', await bearer(t, 'admin'))
+    .send({ hours: WEEKDAYS([['07:00', '08:00']]), qaMinutes: 30 })
+    .expect(200);
+  return { t, api };
+}
+
+/** Two ten-fraction routine courses from `monday`, scheduled one after the other in that room. */
+async function twoRoutineCourses(t: TestApp, api: Api, monday: string): Promise<Course[]> {
+  const routine: Course[] = [];
+  for (let i = 0; i < 2; i++) routine.push(await createCourse(api, await createPatient(api), { fractions: 10, earliestStart: monday }));
+  for (const c of routine) await api.post(`/courses/${c.id}/submit`).expect(202);
+  await waitForCourses(t, routine.map((c) => c.id), ['SCHEDULED']);
+  return routine;
+}
+
 describe('allocation: an EMERGENCY course moves a not-started ROUTINE course to start on time', () => {
   let t: TestApp;
   let api: Api;
   beforeAll(async () => {
-    t = await createTestApp();
-    api = await apiFor(t);
-    await insertRooms(t, ['G1']);
-    // One room with one 30-minute place a day: the routine courses fill it one after the other
-    // (the reserve keeps a standard place for emergencies, so each got it only because nothing
-    // else would ever fit), and an emergency finds nothing free.
-    await request(t.app.getHttpServer())
-      .put('/api/v1/calendar')
-      .set('Authorization', await bearer(t, 'admin'))
-      .send({ hours: WEEKDAYS([['07:00', '08:00']]), qaMinutes: 30 })
-      .expect(200);
+    ({ t, api } = await oneNarrowRoom());
   });
   afterAll(async () => {
     await t.close();
@@ -42,10 +58,7 @@ describe('allocation: an EMERGENCY course moves a not-started ROUTINE course to 
 
   it('starts the emergency by its due day, relocates one routine course with a reason, and records who moved', async () => {
     const { friday, monday } = fridayAndMonday();
-    const routine = [];
-    for (let i = 0; i < 2; i++) routine.push(await createCourse(api, await createPatient(api), { fractions: 10, earliestStart: monday }));
-    for (const c of routine) await api.post(`/courses/${c.id}/submit`).expect(202);
-    await waitForCourses(t, routine.map((c) => c.id), ['SCHEDULED']);
+    const routine = await twoRoutineCourses(t, api, monday);
     const before = await db(t).query(`SELECT id, course_id FROM appointments WHERE status = 'BOOKED'`);
     expect(before).toHaveLength(20);
     const firstStarts = [];
@@ -89,14 +102,7 @@ describe('allocation: an EMERGENCY course that moves two routine courses, one in
   let t: TestApp;
   let api: Api;
   beforeAll(async () => {
-    t = await createTestApp();
-    api = await apiFor(t);
-    await insertRooms(t, ['G1']);
-    await request(t.app.getHttpServer())
-      .put('/api/v1/calendar')
-      .set('Authorization', await bearer(t, 'admin'))
-      .send({ hours: WEEKDAYS([['07:00', '08:00']]), qaMinutes: 30 })
-      .expect(200);
+    ({ t, api } = await oneNarrowRoom());
   });
   afterAll(async () => {
     await t.close();
@@ -104,10 +110,7 @@ describe('allocation: an EMERGENCY course that moves two routine courses, one in
 
   it('vacates every moved course before placing any, so the first may take the second one\'s places', async () => {
     const { friday, monday } = fridayAndMonday();
-    const routine: Course[] = [];
-    for (let i = 0; i < 2; i++) routine.push(await createCourse(api, await createPatient(api), { fractions: 10, earliestStart: monday }));
-    for (const c of routine) await api.post(`/courses/${c.id}/submit`).expect(202);
-    await waitForCourses(t, routine.map((c) => c.id), ['SCHEDULED']);
+    const routine = await twoRoutineCourses(t, api, monday);
 
     // Fifteen fractions from Friday run through all of the first course's days and into the second's:
     // both move, and the first, placed again first, lands where the second used to be.
