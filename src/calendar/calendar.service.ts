@@ -15,6 +15,7 @@ import { StrandedBooking, strandedBookings } from './stranded-bookings';
 import { lockBookings } from '../appointments/booking-lock';
 import { SHARED_BEAM_LINE } from '../appointments/appointment.entity';
 import { UpdateCalendarDto } from './update-calendar.dto';
+import { tablesExist } from '../database/tables-exist';
 
 /** Changes that can move a booked fraction outside its room's open time (rules 1 and 7). */
 const CALENDAR_FIELDS = ['timeZone', 'hours', 'qaMinutes', 'anesthesiaWindows', 'holidays'];
@@ -115,8 +116,7 @@ function stable(value: unknown): string {
  * by the caller and grants read it FOR SHARE, so no grant slips in between this check and commit.
  */
 async function refuseCapBelowGrants(m: EntityManager, row: CenterSettingsRow): Promise<void> {
-  const [{ present }] = (await m.query(`SELECT to_regclass('public.quotas') IS NOT NULL AS present`)) as Array<{ present: boolean }>;
-  if (!present) return;
+  if (!(await tablesExist(m, 'quotas'))) return;
   const cap = crossBorderCap(row.annualCapacity, row.crossBorderShare);
   const over = (await m.query(
     `SELECT year, sum(granted)::int AS granted FROM quotas WHERE year >= $1 GROUP BY year HAVING sum(granted) > $2 ORDER BY year`,
@@ -138,8 +138,7 @@ async function refuseCapBelowGrants(m: EntityManager, row: CenterSettingsRow): P
  * strandedBookings' business). Guarded like strandedBookings: appointments come from a later migration.
  */
 async function overbookedFractions(m: EntityManager, center: CenterConfig, rules: number[]): Promise<{ count: number; sample: StrandedBooking[] }> {
-  const [{ present }] = (await m.query(`SELECT to_regclass('public.appointments') IS NOT NULL AS present`)) as Array<{ present: boolean }>;
-  if (!present) return { count: 0, sample: [] };
+  if (!(await tablesExist(m, 'appointments'))) return { count: 0, sample: [] };
   const rows = (await m.query(`${SELECT_APPOINTMENT_ROWS} WHERE status = 'BOOKED' AND "end" > now() ORDER BY start`)) as AppointmentRow[];
   const hit = new Set<string>();
   for (const v of checkSchedule(center, rows.map(rowToBooking), [])) {
@@ -158,8 +157,7 @@ async function overbookedFractions(m: EntityManager, center: CenterConfig, rules
  * the setting, so the constraint keeps guarding old and new bookings together.
  */
 async function relabelBeamLines(m: EntityManager, shared: boolean): Promise<void> {
-  const [{ present }] = (await m.query(`SELECT to_regclass('public.appointments') IS NOT NULL AS present`)) as Array<{ present: boolean }>;
-  if (!present) return;
+  if (!(await tablesExist(m, 'appointments'))) return;
   await m.query(`UPDATE appointments SET beam_line = CASE WHEN $1 THEN $2 ELSE room_id::text END WHERE status = 'BOOKED' AND "end" > now()`, [
     shared,
     SHARED_BEAM_LINE,

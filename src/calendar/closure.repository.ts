@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Between, DataSource, EntityManager } from 'typeorm';
 import { Closure } from './closure.entity';
+import { tablesExist } from '../database/tables-exist';
 
 @Injectable()
 export class ClosureRepository {
@@ -31,12 +32,11 @@ export class ClosureRepository {
   }
 
   /**
-   * BOOKED fractions on a local date. Guarded by to_regclass because the appointments table
+   * BOOKED fractions on a local date. Guarded by tablesExist because the appointments table
    * belongs to a later migration range.
    */
   async bookingsOn(m: EntityManager, date: string, timeZone: string): Promise<number> {
-    const [{ present }] = (await m.query(`SELECT to_regclass('public.appointments') IS NOT NULL AS present`)) as Array<{ present: boolean }>;
-    if (!present) return 0;
+    if (!(await tablesExist(m, 'appointments'))) return 0;
     const [{ n }] = (await m.query(
       `SELECT count(*)::int AS n FROM appointments
         WHERE status = 'BOOKED'

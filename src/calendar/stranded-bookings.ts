@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { anesthesiaWindow, openIntervals } from '../scheduling';
 import type { CenterConfig } from '../scheduling/types';
+import { tablesExist } from '../database/tables-exist';
 
 export interface StrandedBooking {
   appointmentId: string;
@@ -23,11 +24,10 @@ const SAMPLE = 10;
 /**
  * Future BOOKED fractions that would no longer fit the center (outside their room's open hours,
  * QA, closures, or the anesthesia window) — what a calendar change must not leave behind (rule 1/7).
- * The appointments table belongs to a later migration range, hence the to_regclass guard.
+ * The appointments table belongs to a later migration range, hence the tablesExist guard.
  */
 export async function strandedBookings(m: EntityManager, center: CenterConfig): Promise<{ count: number; sample: StrandedBooking[] }> {
-  const [{ present }] = (await m.query(`SELECT to_regclass('public.appointments') IS NOT NULL AS present`)) as Array<{ present: boolean }>;
-  if (!present) return { count: 0, sample: [] };
+  if (!(await tablesExist(m, 'appointments'))) return { count: 0, sample: [] };
   const rows = (await m.query(
     `SELECT id, room_id, start, "end", anesthesia, (start AT TIME ZONE $1)::date::text AS local_date
        FROM appointments WHERE status = 'BOOKED' AND "end" > now() ORDER BY start`,

@@ -6,6 +6,7 @@ import { PasswordHasher, PRODUCTION_BCRYPT_COST } from '../users/password-hasher
 import { insertUser } from '../users/user-writer';
 import { requireKnownCountry } from '../countries/known-country';
 import { readPassword } from './read-password';
+import { tablesExist } from '../database/tables-exist';
 
 const USAGE = 'usage: npm run user:create -- --username <name> --role ADMIN|COORDINATOR|MINISTRY [--country KG]\n' +
   '       password from the BEAMTIME_PASSWORD environment variable or stdin (never a flag)';
@@ -54,10 +55,7 @@ async function main(): Promise<void> {
   await dataSource.initialize();
   try {
     // Only the accounts schema matters here; other pending migrations are `npm run migrate`'s business.
-    const [{ ready }]: Array<{ ready: boolean }> = await dataSource.query(
-      `SELECT to_regclass('public.users') IS NOT NULL AND to_regclass('public.audit_log') IS NOT NULL AS ready`,
-    );
-    if (!ready) throw new Error('the database has no users table yet: run `npm run migrate` first');
+    if (!(await tablesExist(dataSource.manager, 'users', 'audit_log'))) throw new Error('the database has no users table yet: run `npm run migrate` first');
     const passwordHash = await new PasswordHasher(PRODUCTION_BCRYPT_COST).hash(password);
     const user = await dataSource.transaction(async (manager) => {
       // The same check as POST /users: a ministry account must belong to a country the center knows.

@@ -6,6 +6,7 @@ import { CenterConfigService } from '../center/center-config.service';
 import type { SubmissionRecord } from '../scheduling/forecast/arrival-model';
 import type { QuotaDemand } from '../scheduling/forecast/types';
 import type { Booking, CenterConfig, RoomKind, Urgency } from '../scheduling/types';
+import { tablesExist } from '../database/tables-exist';
 
 /** The live state a forecast starts from, read in one snapshot. */
 export interface ForecastSnapshot {
@@ -94,8 +95,7 @@ export class ForecastDataService {
    * hold turns into a referral within days (then it is a submission) or expires.
    */
   private async unusedQuotaPlaces(m: EntityManager, now: Date): Promise<QuotaDemand[]> {
-    const [{ present }] = (await m.query(`SELECT to_regclass('quotas') IS NOT NULL AS present`)) as Array<{ present: boolean }>;
-    if (!present) return [];
+    if (!(await tablesExist(m, 'quotas'))) return [];
     const rows = (await m.query(
       `SELECT country_code, year, category, (granted - reserved - used) AS places
          FROM quotas WHERE year >= extract(year FROM $1::timestamptz) AND granted - reserved - used > 0

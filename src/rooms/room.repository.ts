@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Room } from './room.entity';
+import { tablesExist } from '../database/tables-exist';
 
 /** Rooms persistence; every method takes the caller's manager so writes join its transaction. */
 @Injectable()
@@ -27,12 +28,11 @@ export class RoomRepository {
   }
 
   /**
-   * BOOKED appointments in this room that have not ended. Guarded by to_regclass because the
+   * BOOKED appointments in this room that have not ended. Guarded by tablesExist because the
    * appointments table belongs to a later migration range.
    */
   async futureBookings(m: EntityManager, roomId: string): Promise<number> {
-    const [{ present }] = (await m.query(`SELECT to_regclass('public.appointments') IS NOT NULL AS present`)) as Array<{ present: boolean }>;
-    if (!present) return 0;
+    if (!(await tablesExist(m, 'appointments'))) return 0;
     const [{ n }] = (await m.query(
       `SELECT count(*)::int AS n FROM appointments WHERE room_id = $1 AND status = 'BOOKED' AND "end" > now()`,
       [roomId],
@@ -42,8 +42,7 @@ export class RoomRepository {
 
   /** Future BOOKED fractions in this room whose course does not accept `kind` (rule 2 after a kind change). */
   async futureBookingsRejecting(m: EntityManager, roomId: string, kind: string): Promise<number> {
-    const [{ present }] = (await m.query(`SELECT to_regclass('public.appointments') IS NOT NULL AND to_regclass('public.courses') IS NOT NULL AS present`)) as Array<{ present: boolean }>;
-    if (!present) return 0;
+    if (!(await tablesExist(m, 'appointments', 'courses'))) return 0;
     const [{ n }] = (await m.query(
       `SELECT count(*)::int AS n FROM appointments a JOIN courses c ON c.id = a.course_id
         WHERE a.room_id = $1 AND a.status = 'BOOKED' AND a."end" > now()
