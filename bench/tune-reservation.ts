@@ -4,7 +4,8 @@
  * room-time utilization and on-time shares. This is how DEFAULT_RESERVATION was chosen.
  * Env lists: SEEDS, SHARES, MINS, FULLS, EMERGENCIES, RELEASES (routine release point, days),
  * SLOTS=0 to hold the emergency reserve as the EMERGENCIES share instead of concrete slots;
- * or POLICY (one JSON policy). Single-seed differences below ~0.5 pt utilization or a few
+ * or POLICY (one JSON policy); DISPLACE (a JSON DisplacementPolicy, e.g. {"noticeDays":1,"maxCourses":12},
+ * or false) for how EMERGENCY courses may move not-started routine ones. Single-seed differences below ~0.5 pt utilization or a few
  * on-time courses are noise: one course placed differently reshapes the rest of the year,
  * so compare settings on several seeds (SEEDS=1,2,3 at least).
  */
@@ -37,7 +38,7 @@ for (const policy of grid) {
     const s = generateScenario({ courses: 800, year: 2027, seed });
     const center = scenarioToCenter(s);
     const courses = scenarioCourses(s, center);
-    const planner = createPlanner(center, [], { reservation: policy });
+    const planner = createPlanner(center, [], { reservation: policy, ...(process.env.DISPLACE ? { displacement: JSON.parse(process.env.DISPLACE) } : {}) });
     const booked: Booking[] = [];
     for (const c of courses) {
       planner.allocate(c, { now: c.arrival, lastStartDate: s.horizon.to });
