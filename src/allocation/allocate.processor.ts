@@ -4,7 +4,7 @@ import type { Job } from 'bullmq';
 import { OutageLog } from '../queue/outage-log';
 import { AppConfig } from '../config/app-config';
 import { AllocateCourseJobData, ALLOCATE_COURSE_JOB } from '../courses/allocation-job';
-import { QueryFailedError } from 'typeorm';
+import { isTransientFailure, sqlStateOf } from '../database/transient-error';
 import { QUEUES } from '../queue/queue-names';
 import { AllocationOutcome, AllocationService } from './allocation.service';
 
@@ -31,17 +31,19 @@ export class AllocateProcessor extends WorkerHost implements OnApplicationBootst
   }
 
   /**
-   * Out of attempts with an error that retrying will not cure (the core refused the input, not a
-   * database or connection failure): settle the course as UNSCHEDULABLE with the reason instead of
-   * letting the reconciler re-enqueue it forever. Transient failures stay QUEUED for the reconciler.
+   * Out of attempts with an error that retrying will not cure (the core refused the input, or the
+   * database refused the rows every time, e.g. a constraint): settle the course as UNSCHEDULABLE
+   * with the reason instead of letting the reconciler re-enqueue it forever, so the coordinator
+   * sees it and can submit it again. A lost connection, a deadlock or a shutdown leaves it QUEUED
+   * for the reconciler.
    */
   @OnWorkerEvent('failed')
   async onFailed(job: Job<AllocateCourseJobData> | undefined, error: Error): Promise<void> {
     if (!job || job.name !== ALLOCATE_COURSE_JOB || job.attemptsMade < (job.opts.attempts ?? 1)) return;
     this.logger.error(`allocation of course ${job.data.courseId} failed for good: ${error.message}`);
-    if (isTransient(error)) return;
+    if (isTransientFailure(error)) return;
     await this.allocation
-      .markFailed(job.data.courseId, job.data.submissionNo, error.message)
+      .markFailed(job.data.courseId, job.data.submissionNo, reasonFor(error, job.attemptsMade))
       .catch((e: Error) => this.logger.error(`could not mark course ${job.data.courseId}: ${e.message}`));
   }
 
@@ -54,6 +56,10 @@ export class AllocateProcessor extends WorkerHost implements OnApplicationBootst
   }
 }
 
-function isTransient(error: Error): boolean {
-  return error instanceof QueryFailedError || /ECONN|ETIMEDOUT|Connection terminated|timeout/i.test(error.message);
+function reasonFor(error: Error, attempts: number): string {
+  if (!sqlStateOf(error)) return error.message;
+  return (
+    `the database refused the bookings on all ${attempts} attempts (${error.message}). ` +
+    'Submit the course again; if it fails again, an administrator should check the schedule data.'
+  );
 }

@@ -45,3 +45,39 @@ describe('allocation retries with fresh data when the exclusion constraint refus
     expect(await violations(t, [b.id])).toEqual([]);
   });
 });
+
+describe('allocation that the database refuses on every attempt', () => {
+  let t: TestApp;
+  let api: Api;
+  beforeAll(async () => {
+    t = await createTestApp();
+    api = await apiFor(t);
+    await insertRooms(t, ['G1']);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('settles the course as UNSCHEDULABLE with a reason instead of leaving it QUEUED for ever; it can be submitted again', async () => {
+    const course = await createCourse(api, await createPatient(api), { fractions: 5 });
+    // A rule the worker cannot get past however often it retries (a check violation, 23514).
+    await db(t).query(`
+      CREATE FUNCTION refuse_bookings() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'bookings refused for this test' USING ERRCODE = '23514'; END $$;
+      CREATE TRIGGER refuse_bookings BEFORE INSERT ON appointments FOR EACH ROW EXECUTE FUNCTION refuse_bookings();`);
+    await api.post(`/courses/${course.id}/submit`).expect(202);
+    const [failed] = await waitForCourses(t, [course.id], ['UNSCHEDULABLE', 'SCHEDULED'], 60_000);
+    expect(failed.status).toBe('UNSCHEDULABLE');
+    const shown = (await api.get(`/courses/${course.id}`).expect(200)).body;
+    expect(shown.reason).toMatch(/^Allocation failed: the database refused the bookings on all 5 attempts \(bookings refused for this test\)\. Submit the course again/);
+    expect(await db(t).query(`SELECT 1 FROM appointments WHERE course_id = $1`, [course.id])).toHaveLength(0);
+    const audit = await db(t).query(`SELECT details FROM audit_log WHERE action = 'course.unschedulable' AND entity_id = $1`, [course.id]);
+    expect(audit).toHaveLength(1);
+
+    await db(t).query(`DROP TRIGGER refuse_bookings ON appointments; DROP FUNCTION refuse_bookings();`);
+    await api.post(`/courses/${course.id}/submit`).expect(202);
+    const [again] = await waitForCourses(t, [course.id], ['SCHEDULED']);
+    expect(again.status).toBe('SCHEDULED');
+    expect(await violations(t, [course.id])).toEqual([]);
+  });
+});
