@@ -4,7 +4,7 @@ import { QUEUES } from '../../src/queue/queue-names';
 import { createTestApp, TestApp } from '../support/test-app';
 import { Api, apiFor, createCourse, createPatient, db, insertRooms, overlaps, violations, waitFor, waitForCourses } from './scheduling-fixtures';
 
-describe('allocation retries with fresh data when the exclusion constraint refuses its rows (23P01)', () => {
+describe('allocation when the database refuses its rows', () => {
   let t: TestApp;
   let api: Api;
   beforeAll(async () => {
@@ -16,7 +16,7 @@ describe('allocation retries with fresh data when the exclusion constraint refus
     await t.close();
   });
 
-  it('a booking the worker could not know about makes the first attempt fail; the retry books around it', async () => {
+  it('retries with fresh data after an exclusion-constraint refusal (23P01): a booking the worker could not know about makes the first attempt fail; the retry books around it', async () => {
     const a = await createCourse(api, await createPatient(api), { fractions: 5 });
     await api.post(`/courses/${a.id}/submit`).expect(202);
     await waitForCourses(t, [a.id], ['SCHEDULED']);
@@ -44,21 +44,8 @@ describe('allocation retries with fresh data when the exclusion constraint refus
     expect(await overlaps(t)).toBe(0);
     expect(await violations(t, [b.id])).toEqual([]);
   });
-});
 
-describe('allocation that the database refuses on every attempt', () => {
-  let t: TestApp;
-  let api: Api;
-  beforeAll(async () => {
-    t = await createTestApp();
-    api = await apiFor(t);
-    await insertRooms(t, ['G1']);
-  });
-  afterAll(async () => {
-    await t.close();
-  });
-
-  it('settles the course as UNSCHEDULABLE with a reason instead of leaving it QUEUED for ever; it can be submitted again', async () => {
+  it('refused on every attempt: settles the course as UNSCHEDULABLE with a reason instead of leaving it QUEUED for ever; it can be submitted again', async () => {
     const course = await createCourse(api, await createPatient(api), { fractions: 5 });
     // A rule the worker cannot get past however often it retries (a check violation, 23514).
     await db(t).query(`
