@@ -87,7 +87,7 @@ export class AppointmentService {
     });
   }
 
-  /** Marks a fraction missed and appends a compensating one after the course's last fraction. */
+  /** Marks a fraction missed and books it again after the course's last fraction. */
   async miss(id: string): Promise<{ missed: Appointment; appended: Appointment[]; unschedulable?: string }> {
     return this.dataSource.transaction(async (m) => {
       await lockBookings(m);

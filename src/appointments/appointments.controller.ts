@@ -40,7 +40,7 @@ export class AppointmentsController {
   @Post(':id/miss')
   @HttpCode(HttpStatus.OK)
   @Roles('ADMIN', 'COORDINATOR')
-  @ApiOperation({ summary: 'Record the fraction as missed; a compensating fraction is appended at the end of the course' })
+  @ApiOperation({ summary: "Record the fraction as missed; it is given again after the course's last fraction, under its own number" })
   miss(@Param('id', new ParseUUIDPipe()) id: string): Promise<{ missed: Appointment; appended: Appointment[]; unschedulable?: string }> {
     return this.appointments.miss(id);
   }

@@ -196,9 +196,10 @@ export class CourseService {
     });
   }
 
+  /** In the order the patient comes: a fraction given again after a miss or a downtime keeps its number but comes last. */
   async appointments(id: string): Promise<Appointment[]> {
     await this.get(id);
-    return this.dataSource.getRepository(Appointment).find({ where: { courseId: id }, order: { fraction: 'ASC', createdAt: 'ASC' } });
+    return this.dataSource.getRepository(Appointment).find({ where: { courseId: id }, order: { start: 'ASC', fraction: 'ASC', createdAt: 'ASC' } });
   }
 
   /** Row lock on the course alone (no joins: FOR UPDATE cannot lock an outer join's nullable side). */

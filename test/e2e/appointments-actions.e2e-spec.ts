@@ -93,7 +93,7 @@ describe('appointments: move (409 naming the rule), deliver, miss', () => {
     expect((await api.get(`/courses/${courseId}`).expect(200)).body.status).toBe('COMPLETED');
   });
 
-  it('a missed fraction is kept as MISSED and a compensating one is appended after the last', async () => {
+  it('a missed fraction is kept as MISSED and given again after the last, under its own number', async () => {
     const { courseId, appts } = await scheduled(5);
     timeTravelled.push(courseId);
     // Let time pass by whole weeks (same weekdays and times of day) until the first fraction lies in the past.
@@ -115,6 +115,12 @@ describe('appointments: move (409 naming the rule), deliver, miss', () => {
     const booked = after.filter((a) => a.status === 'BOOKED');
     expect(booked).toHaveLength(5);
     expect(after.filter((a) => a.status === 'MISSED').map((a) => a.id)).toEqual([appts[0].id]);
+    // The prescription is still 5 fractions: the one given again keeps the missed one's number.
+    expect(res.body.appended[0].fraction).toBe(appts[0].fraction);
+    expect(booked.map((a) => a.fraction).sort()).toEqual([1, 2, 3, 4, 5]);
+    // Listed in the order the patient comes, so the fraction given again is last.
+    expect(after[after.length - 1].id).toBe(res.body.appended[0].id);
+    expect(after.map((a) => a.start)).toEqual([...after.map((a) => a.start)].sort());
     const lastBefore = Math.max(...shifted.map((a) => Date.parse(a.start)));
     expect(Date.parse(res.body.appended[0].start)).toBeGreaterThan(Math.max(lastBefore, Date.now()));
     const history = (await api.get(`/appointments/${res.body.appended[0].id}/moves`).expect(200)).body;

@@ -10,17 +10,20 @@ describe('rescheduleMissed', () => {
   // Course B sits in G1 on the day after A's last fraction, at A's usual time.
   const b = [{ ...booking('B', 1, 'G1', '2027-03-09', '10:00'), id: 'B1' }];
 
-  it('appends a compensating fraction n+1 after the last one, on the next open day, keeping the rules', () => {
+  it('gives the missed fraction again after the last one, under its own number, on the next open day, keeping the rules', () => {
     const r = rescheduleMissed(center, [...a, ...b], course('A'), 'A3', '2027-03-03T12:00:00+05:00');
     expect(r.unschedulable).toBeUndefined();
     expect(r.moves).toHaveLength(1);
     const to = r.moves[0].to!;
-    expect(to.fraction).toBe(6);
+    expect(to.fraction).toBe(3);
     expect(to.start.slice(0, 10)).toBe('2027-03-09');
     expect(to.roomId === 'G1' ? to.start.slice(11, 16) !== '10:00' : true).toBe(true);
     expect(r.moves[0].reason).toMatch(/missed/);
     const after = [...a.map((x) => (x.id === 'A3' ? { ...x, status: 'MISSED' as const } : x)), ...b, to];
-    expect(checkSchedule(center, after, [course('A', { fractions: 6 }), course('B', { fractions: 1 })])).toEqual([]);
+    expect(checkSchedule(center, after, [course('A'), course('B', { fractions: 1 })])).toEqual([]);
+    // Still fractions 1..5, each once among the live appointments.
+    const live = after.filter((x) => x.courseId === 'A' && x.status !== 'MISSED').map((x) => x.fraction);
+    expect([...live].sort()).toEqual([1, 2, 3, 4, 5]);
   });
 
   it('refuses an appointment of another course', () => {

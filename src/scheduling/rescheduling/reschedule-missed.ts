@@ -1,7 +1,8 @@
 /**
- * A missed fraction is not re-squeezed into the running series: a compensating fraction
- * (number n+1) is appended after the course's last fraction, on the next day open for it,
- * at the course's usual time and room where possible.
+ * A missed fraction is not re-squeezed into the running series: it is given again after the
+ * course's last fraction, on the next day open for it, at the course's usual time and room where
+ * possible. The new appointment keeps the missed fraction's number (the prescription still has n
+ * fractions, numbered 1..n; the MISSED row stays as the record of the day it was not given).
  */
 import { Booking, CenterConfig, CourseRequest, Move } from '../types';
 import { parseInstant } from '../time/zone';
@@ -24,8 +25,7 @@ export function rescheduleMissed(
   const planner = new CorePlanner(center, occupying, { reservation: NO_RESERVATION });
   const fp = courseFootprint(planner, course, marked);
   const lastDay = fp.days[fp.days.length - 1];
-  const maxFraction = Math.max(...marked.filter((b) => b.courseId === course.id).map((b) => b.fraction));
-  const placed = appendAfter(planner, course, fp.days, lastDay, parseInstant(now), fp.usualRoomIdx, fp.tod, maxFraction + 1);
+  const placed = appendAfter(planner, course, fp.days, lastDay, parseInstant(now), fp.usualRoomIdx, fp.tod, missed.fraction);
   if ('failedOn' in placed) {
     return {
       moves: [],
@@ -43,8 +43,8 @@ export function rescheduleMissed(
         from: missed,
         to,
         reason:
-          `Fraction ${missed.fraction} (${missed.start.slice(0, 16)}) was missed; a compensating fraction ${to.fraction} ` +
-          `is appended after the last one, on ${to.start.slice(0, 10)} at ${to.start.slice(11, 16)} in ${to.roomId}.`,
+          `Fraction ${missed.fraction} (${missed.start.slice(0, 16)}) was missed; it is given again after the last one, ` +
+          `on ${to.start.slice(0, 10)} at ${to.start.slice(11, 16)} in ${to.roomId}.`,
       },
     ],
   };
