@@ -8,7 +8,7 @@ import { PROBLEM_CONTENT_TYPE } from './common/problem';
 import { AppConfig } from './config/app-config';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { requestContextMiddleware } from './common/request-context.middleware';
-import { inputGuardMiddleware } from './common/input-guard.middleware';
+import { inputGuardMiddleware, refuseInvalidUtf8 } from './common/input-guard.middleware';
 import { createValidationPipe } from './common/validation';
 
 export const API_PREFIX = 'api/v1';
@@ -22,7 +22,7 @@ export function configureHttpApp(app: INestApplication): INestApplication {
   if (cors) app.enableCors(cors);
   // Our own JSON parser (Nest then skips its own) so a malformed body gets a precise problem, not a bare 400.
   const filter = new ProblemDetailsFilter();
-  app.use(express.json({ limit: '2mb', type: ['application/json', 'application/*+json'] }));
+  app.use(express.json({ limit: '2mb', type: ['application/json', 'application/*+json'], verify: refuseInvalidUtf8 }));
   // The same form parser Nest would add during init(), added here so the input guard sees form bodies too.
   app.use(express.urlencoded({ extended: true }));
   app.use(inputGuardMiddleware);

@@ -40,8 +40,8 @@ export class AppointmentService {
     const to = new Date(query.to);
     if (Number.isNaN(from.getTime())) throw invalidInstant('from', query.from);
     if (Number.isNaN(to.getTime())) throw invalidInstant('to', query.to);
-    if (!(to > from)) throw badRequest('invalid-range', '`to` must be after `from`');
-    if (to.getTime() - from.getTime() > MAX_RANGE_MS) throw badRequest('invalid-range', 'The range may span at most 93 days');
+    if (!(to > from)) throw badRequest('invalid-range', '`to` must be after `from`', { field: 'to' });
+    if (to.getTime() - from.getTime() > MAX_RANGE_MS) throw badRequest('invalid-range', 'The range may span at most 93 days', { field: 'to' });
     return this.dataSource.getRepository(Appointment).find({
       where: {
         ...(query.roomId ? { roomId: query.roomId } : {}),

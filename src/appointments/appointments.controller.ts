@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
+import { ParseIdPipe } from '../common/id-param.pipe';
 import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/roles.decorator';
 import { Appointment } from './appointment.entity';
@@ -25,7 +26,7 @@ export class AppointmentsController {
   @Roles('ADMIN', 'COORDINATOR')
   @ApiOperation({ summary: 'Why and when this appointment moved' })
   @ApiOkResponse({ type: AppointmentMove, isArray: true })
-  moves(@Param('id', new ParseUUIDPipe()) id: string): Promise<AppointmentMove[]> {
+  moves(@Param('id', ParseIdPipe) id: string): Promise<AppointmentMove[]> {
     return this.appointments.history(id);
   }
 
@@ -33,7 +34,7 @@ export class AppointmentsController {
   @HttpCode(HttpStatus.OK)
   @Roles('ADMIN', 'COORDINATOR')
   @ApiOperation({ summary: 'Record the fraction as delivered (course becomes IN_TREATMENT / COMPLETED)' })
-  deliver(@Param('id', new ParseUUIDPipe()) id: string): Promise<Appointment> {
+  deliver(@Param('id', ParseIdPipe) id: string): Promise<Appointment> {
     return this.appointments.deliver(id);
   }
 
@@ -41,7 +42,7 @@ export class AppointmentsController {
   @HttpCode(HttpStatus.OK)
   @Roles('ADMIN', 'COORDINATOR')
   @ApiOperation({ summary: "Record the fraction as missed; it is given again after the course's last fraction, under its own number" })
-  miss(@Param('id', new ParseUUIDPipe()) id: string): Promise<{ missed: Appointment; appended: Appointment[]; unschedulable?: string }> {
+  miss(@Param('id', ParseIdPipe) id: string): Promise<{ missed: Appointment; appended: Appointment[]; unschedulable?: string }> {
     return this.appointments.miss(id);
   }
 
@@ -51,7 +52,7 @@ export class AppointmentsController {
   @ApiOperation({ summary: 'Move a booked fraction; every hard rule is checked' })
   @ApiConflictResponse({ description: 'problem+json with `rule` (1..8) and `violations`' })
   @ApiOkResponse({ type: Appointment })
-  move(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: MoveAppointmentDto): Promise<Appointment> {
+  move(@Param('id', ParseIdPipe) id: string, @Body() dto: MoveAppointmentDto): Promise<Appointment> {
     return this.appointments.move(id, dto);
   }
 }

@@ -1,4 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ParseIdPipe } from '../common/id-param.pipe';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/roles.decorator';
 import { ClosedDayView } from './closed-day.view';
@@ -42,7 +43,7 @@ export class HolidaysController {
   @HttpCode(204)
   @ApiNoContentResponse()
   @ApiOperation({ summary: 'Remove a closure or working day' })
-  remove(@Param('id', ParseUUIDPipe) id: string): Promise<void> {
+  remove(@Param('id', ParseIdPipe) id: string): Promise<void> {
     return this.holidays.deleteClosure(id);
   }
 }

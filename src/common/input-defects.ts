@@ -5,7 +5,13 @@
  */
 export const MAX_INPUT_DEPTH = 32;
 
-export type InputDefect = 'nul-character' | 'too-deep';
+export type InputDefect = 'nul-character' | 'too-deep' | 'reserved-key';
+
+/**
+ * Keys that name JavaScript's object machinery, not data. Whitelisting DTOs drop them silently, so a
+ * client sending one would never learn it was ignored; and no code of ours should ever meet them.
+ */
+const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /**
  * The first reason a parsed request value must not reach a handler, or null. PostgreSQL text cannot
@@ -24,6 +30,7 @@ export function findInputDefect(root: unknown, maxDepth = MAX_INPUT_DEPTH): Inpu
     if (depth >= maxDepth) return 'too-deep';
     for (const [key, child] of Object.entries(value)) {
       if (key.includes('\u0000')) return 'nul-character';
+      if (RESERVED_KEYS.has(key)) return 'reserved-key';
       pending.push({ value: child, depth: depth + 1 });
     }
   }

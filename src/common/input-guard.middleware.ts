@@ -1,3 +1,5 @@
+import { isUtf8 } from 'node:buffer';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
 import { findInputDefect, MAX_INPUT_DEPTH } from './input-defects';
 import { badRequest } from './problem';
@@ -17,5 +19,20 @@ export function inputGuardMiddleware(req: Request, _res: Response, next: NextFun
   const defect = findInputDefect(req.body);
   if (defect === 'nul-character') return next(nulCharacter('request body'));
   if (defect === 'too-deep') return next(badRequest('nesting-too-deep', `The request body is nested deeper than ${MAX_INPUT_DEPTH} levels`));
+  if (defect === 'reserved-key') {
+    return next(badRequest('reserved-key', 'The request body uses __proto__, constructor or prototype as a key, which no field accepts'));
+  }
   next();
+}
+
+/** Thrown from the JSON parser's `verify` hook; body-parser keeps its status and the problem filter its type. */
+export const INVALID_UTF8 = 'entity.encoding.invalid';
+
+/**
+ * The JSON parser's `verify` hook. Bytes that are not UTF-8 would otherwise be decoded into U+FFFD
+ * and stored as a patient's name; refuse them instead, so the client learns its encoding is wrong.
+ */
+export function refuseInvalidUtf8(_req: IncomingMessage, _res: ServerResponse, body: Buffer, encoding: string): void {
+  if (encoding.toLowerCase() !== 'utf-8' || isUtf8(body)) return;
+  throw Object.assign(new Error('The request body is not valid UTF-8'), { status: 400, type: INVALID_UTF8 });
 }

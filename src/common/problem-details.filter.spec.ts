@@ -1,5 +1,6 @@
 import { QueryFailedError } from 'typeorm';
 import { ProblemDetailsFilter } from './problem-details.filter';
+import { badRequest, conflict, unprocessable } from './problem';
 
 const pgError = (code: string) => new QueryFailedError('UPDATE x', [], Object.assign(new Error('pg'), { code }));
 
@@ -16,5 +17,20 @@ describe('ProblemDetailsFilter.toProblem for PostgreSQL errors', () => {
 
   it('still answers an unknown database error with a 500', () => {
     expect(filter.toProblem(pgError('XX000'))).toMatchObject({ status: 500, detail: 'An unexpected error occurred' });
+  });
+});
+
+describe('ProblemDetailsFilter.toProblem for a service refusal that names a field', () => {
+  const filter = new ProblemDetailsFilter();
+
+  it('lists the field under `errors`, as a DTO validation error does', () => {
+    const problem = filter.toProblem(unprocessable('unknown-country', 'XX is not an ISO 3166-1 alpha-2 country code', { field: 'countryCode' }));
+    expect(problem).toMatchObject({ status: 422, field: 'countryCode', errors: [{ field: 'countryCode', messages: ['XX is not an ISO 3166-1 alpha-2 country code'] }] });
+  });
+
+  it('keeps errors the service gave itself, and adds none to a refusal without a field', () => {
+    const given = [{ field: 'to', messages: ['at most 93 days after from'] }];
+    expect(filter.toProblem(badRequest('invalid-range', 'too long', { field: 'to', errors: given })).errors).toEqual(given);
+    expect(filter.toProblem(conflict('duplicate', 'exists')).errors).toBeUndefined();
   });
 });

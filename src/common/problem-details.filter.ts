@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import { PROBLEM_CONTENT_TYPE, ProblemBody, ProblemException } from './problem';
 import { requestContext } from './request-context';
+import { INVALID_UTF8 } from './input-guard.middleware';
 
 const TYPE_BASE = 'https://beamtime.example/problems/';
 
@@ -54,13 +55,18 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   toProblem(exception: unknown): ProblemBody {
     if (exception instanceof ProblemException) {
-      return {
+      const problem: ProblemBody = {
         type: TYPE_BASE + exception.slug,
         title: exception.title,
         status: exception.getStatus(),
         detail: exception.message,
         ...exception.extensions,
       };
+      // A refusal that names one input field is a validation error too: clients read `errors` for
+      // every one of them, whether a DTO rule or a service's check found it.
+      const field = exception.extensions.field;
+      if (typeof field === 'string' && !problem.errors && problem.status < 500) problem.errors = [{ field, messages: [problem.detail] }];
+      return problem;
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
@@ -87,8 +93,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const status = maybe?.status ?? maybe?.statusCode;
     if (typeof status === 'number' && status >= 400 && status < 500) {
       const malformed = maybe.type === 'entity.parse.failed';
+      const badEncoding = maybe.type === INVALID_UTF8;
       return {
-        type: malformed ? TYPE_BASE + 'malformed-json' : 'about:blank',
+        type: malformed ? TYPE_BASE + 'malformed-json' : badEncoding ? TYPE_BASE + 'invalid-encoding' : 'about:blank',
         title: titleFor(status),
         status,
         detail: malformed ? 'The request body is not valid JSON' : String(maybe.message ?? 'Bad request'),

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
+import { ParseIdPipe } from '../common/id-param.pipe';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Appointment } from '../appointments/appointment.entity';
 import { Roles } from '../auth/roles.decorator';
@@ -34,7 +35,7 @@ export class CoursesController {
   @Roles('ADMIN', 'COORDINATOR', 'MINISTRY')
   @ApiOperation({ summary: 'One course with its status, lateStart flag and reason' })
   @ApiOkResponse({ type: Course })
-  get(@Param('id', new ParseUUIDPipe()) id: string): Promise<Course> {
+  get(@Param('id', ParseIdPipe) id: string): Promise<Course> {
     return this.courses.get(id);
   }
 
@@ -43,7 +44,7 @@ export class CoursesController {
   @Roles('ADMIN', 'COORDINATOR')
   @ApiOperation({ summary: 'Queue the course for allocation; a worker books its fractions' })
   @ApiAcceptedResponse({ schema: { example: { id: 'uuid', status: 'QUEUED', submissionNo: 1 } } })
-  async submit(@Param('id', new ParseUUIDPipe()) id: string): Promise<{ id: string; status: 'QUEUED'; submissionNo: number }> {
+  async submit(@Param('id', ParseIdPipe) id: string): Promise<{ id: string; status: 'QUEUED'; submissionNo: number }> {
     const course = await this.courses.submit(id);
     return { id: course.id, status: 'QUEUED', submissionNo: course.submissionNo };
   }
@@ -52,7 +53,7 @@ export class CoursesController {
   @HttpCode(HttpStatus.OK)
   @Roles('ADMIN', 'COORDINATOR')
   @ApiOperation({ summary: 'Cancel the course and free its future appointments' })
-  cancel(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: CancelCourseDto): Promise<Course> {
+  cancel(@Param('id', ParseIdPipe) id: string, @Body() dto: CancelCourseDto): Promise<Course> {
     return this.courses.cancel(id, dto.reason);
   }
 
@@ -60,7 +61,7 @@ export class CoursesController {
   @Roles('ADMIN', 'COORDINATOR', 'MINISTRY')
   @ApiOperation({ summary: "The course's fractions (a ministry: only its own referred courses, else 404)" })
   @ApiOkResponse({ type: Appointment, isArray: true })
-  appointments(@Param('id', new ParseUUIDPipe()) id: string): Promise<Appointment[]> {
+  appointments(@Param('id', ParseIdPipe) id: string): Promise<Appointment[]> {
     return this.courses.appointments(id);
   }
 }

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ParseIdPipe } from '../common/id-param.pipe';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/roles.decorator';
 import { CreateDowntimeDto } from './create-downtime.dto';
@@ -24,7 +25,7 @@ export class DowntimesController {
   @Roles('ADMIN', 'COORDINATOR')
   @ApiOperation({ summary: 'One downtime with the state of its reschedule' })
   @ApiOkResponse({ type: DowntimeView })
-  get(@Param('id', ParseUUIDPipe) id: string): Promise<DowntimeView> {
+  get(@Param('id', ParseIdPipe) id: string): Promise<DowntimeView> {
     return this.downtimes.get(id);
   }
 
@@ -41,7 +42,7 @@ export class DowntimesController {
   @HttpCode(202)
   @ApiOperation({ summary: 'Retry a FAILED reschedule as a new job; 409 unless the last attempt FAILED' })
   @ApiAcceptedResponse({ type: CreatedDowntimeView })
-  retry(@Param('id', ParseUUIDPipe) id: string): Promise<CreatedDowntimeView> {
+  retry(@Param('id', ParseIdPipe) id: string): Promise<CreatedDowntimeView> {
     return this.downtimes.retryReschedule(id);
   }
 }

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Header, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import { ParseIdPipe } from '../common/id-param.pipe';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Roles } from '../auth/roles.decorator';
@@ -24,7 +25,7 @@ export class ForecastsController {
   @Get(':id')
   @Roles('ADMIN')
   @ApiOperation({ summary: 'Status, progress (0..1) and, once DONE, the result (weekly bands, courses/year vs target)' })
-  get(@Param('id', new ParseUUIDPipe()) id: string): Promise<ForecastView> {
+  get(@Param('id', ParseIdPipe) id: string): Promise<ForecastView> {
     return this.forecasts.get(id);
   }
 
@@ -33,7 +34,7 @@ export class ForecastsController {
   @Header('Content-Type', 'image/svg+xml; charset=utf-8')
   @ApiProduces('image/svg+xml')
   @ApiOperation({ summary: 'SVG chart of a DONE forecast: utilization and wait bands, courses/year vs target; 409 before' })
-  chart(@Param('id', new ParseUUIDPipe()) id: string): Promise<string> {
+  chart(@Param('id', ParseIdPipe) id: string): Promise<string> {
     return this.forecasts.chartSvg(id);
   }
 }

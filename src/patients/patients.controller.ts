@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { ParseIdPipe } from '../common/id-param.pipe';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/roles.decorator';
 import { CreatePatientDto } from './create-patient.dto';
@@ -32,7 +33,7 @@ export class PatientsController {
   @Roles('ADMIN', 'COORDINATOR', 'MINISTRY')
   @ApiOperation({ summary: 'One patient (404 for a ministry unless it referred the patient)' })
   @ApiOkResponse({ type: Patient })
-  get(@Param('id', new ParseUUIDPipe()) id: string): Promise<Patient> {
+  get(@Param('id', ParseIdPipe) id: string): Promise<Patient> {
     return this.patients.get(id);
   }
 }

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ParseIdPipe } from '../common/id-param.pipe';
 import { ApiBearerAuth, ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/roles.decorator';
 import { CreateQuotaDto } from './create-quota.dto';
@@ -23,7 +24,7 @@ export class QuotasController {
   @Get(':id')
   @Roles('ADMIN', 'MINISTRY')
   @ApiOperation({ summary: "One quota (another country's id answers 404 to a ministry)" })
-  get(@Param('id', new ParseUUIDPipe()) id: string): Promise<QuotaView> {
+  get(@Param('id', ParseIdPipe) id: string): Promise<QuotaView> {
     return this.quotas.get(id);
   }
 
@@ -39,14 +40,14 @@ export class QuotasController {
   @Roles('ADMIN')
   @ApiOperation({ summary: 'Change the granted places' })
   @ApiConflictResponse({ description: 'quota-below-commitments (below reserved + used) or year-cap-exceeded' })
-  update(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: UpdateQuotaDto): Promise<QuotaView> {
+  update(@Param('id', ParseIdPipe) id: string, @Body() dto: UpdateQuotaDto): Promise<QuotaView> {
     return this.quotas.update(id, dto);
   }
 
   @Get(':id/ledger')
   @Roles('ADMIN', 'MINISTRY')
   @ApiOperation({ summary: 'Every change of the quota, their sums, and whether the counters match them' })
-  ledger(@Param('id', new ParseUUIDPipe()) id: string): Promise<LedgerReport> {
+  ledger(@Param('id', ParseIdPipe) id: string): Promise<LedgerReport> {
     return this.quotas.ledger(id);
   }
 }

@@ -1,4 +1,5 @@
-import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Post, Query } from '@nestjs/common';
+import { ParseIdPipe } from '../common/id-param.pipe';
 import { ApiBearerAuth, ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/roles.decorator';
 import { CreateReservationDto } from './create-reservation.dto';
@@ -16,7 +17,7 @@ export class ReservationsController {
   @Roles('ADMIN', 'MINISTRY')
   @ApiOperation({ summary: 'Hold places of a quota for holdDays (default 14); unused places return when the hold expires' })
   @ApiConflictResponse({ description: 'not-enough-places' })
-  reserve(@Param('id', new ParseUUIDPipe()) quotaId: string, @Body() dto: CreateReservationDto): Promise<ReservationView> {
+  reserve(@Param('id', ParseIdPipe) quotaId: string, @Body() dto: CreateReservationDto): Promise<ReservationView> {
     return this.reservations.reserve(quotaId, dto);
   }
 
@@ -30,7 +31,7 @@ export class ReservationsController {
   @Get('reservations/:id')
   @Roles('ADMIN', 'MINISTRY')
   @ApiOperation({ summary: 'One reservation' })
-  get(@Param('id', new ParseUUIDPipe()) id: string): Promise<ReservationView> {
+  get(@Param('id', ParseIdPipe) id: string): Promise<ReservationView> {
     return this.reservations.get(id);
   }
 
@@ -38,7 +39,7 @@ export class ReservationsController {
   @Roles('ADMIN', 'MINISTRY')
   @ApiOperation({ summary: 'Release the unused places of a held reservation' })
   @ApiConflictResponse({ description: 'reservation-not-held' })
-  release(@Param('id', new ParseUUIDPipe()) id: string): Promise<ReservationView> {
+  release(@Param('id', ParseIdPipe) id: string): Promise<ReservationView> {
     return this.reservations.release(id);
   }
 }

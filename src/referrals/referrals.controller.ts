@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { ParseIdPipe } from '../common/id-param.pipe';
 import { ApiBearerAuth, ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/roles.decorator';
 import { CreateReferralDto } from './create-referral.dto';
@@ -29,7 +30,7 @@ export class ReferralsController {
   @Get(':id')
   @Roles('ADMIN', 'MINISTRY')
   @ApiOperation({ summary: 'One referral' })
-  get(@Param('id', new ParseUUIDPipe()) id: string): Promise<ReferralView> {
+  get(@Param('id', ParseIdPipe) id: string): Promise<ReferralView> {
     return this.referrals.get(id);
   }
 }

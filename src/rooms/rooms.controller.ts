@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ParseIdPipe } from '../common/id-param.pipe';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/roles.decorator';
 import { CreateRoomDto } from './create-room.dto';
@@ -25,7 +26,7 @@ export class RoomsController {
   @Roles('ADMIN', 'COORDINATOR')
   @ApiOkResponse({ type: Room })
   @ApiOperation({ summary: 'One room' })
-  get(@Param('id', ParseUUIDPipe) id: string): Promise<Room> {
+  get(@Param('id', ParseIdPipe) id: string): Promise<Room> {
     return this.rooms.get(id);
   }
 
@@ -41,7 +42,7 @@ export class RoomsController {
   @Roles('ADMIN')
   @ApiOkResponse({ type: Room })
   @ApiOperation({ summary: 'Rename, change kind, or (de)activate a room; rooms are never deleted' })
-  update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateRoomDto): Promise<Room> {
+  update(@Param('id', ParseIdPipe) id: string, @Body() dto: UpdateRoomDto): Promise<Room> {
     return this.rooms.update(id, dto);
   }
 }

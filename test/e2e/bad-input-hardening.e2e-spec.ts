@@ -175,4 +175,38 @@ describe('bad input never reaches the database (NUL, deep nesting, explicit null
       await request(server).patch(`/api/v1/users/${id}`).set('Authorization', admin).send({ countryCode: null }).expect(200);
     });
   });
+
+  describe('keys of the object machinery, bytes that are not UTF-8, ids that are not UUIDs', () => {
+    it.each(['__proto__', 'constructor', 'prototype'])('a body with a %s key answers 400 and writes nothing', async (key) => {
+      const before = await count('patients');
+      const body = `{"${key}":{"admin":true},"firstName":"P","lastName":"Proto","birthDate":"1990-01-01","sex":"male","countryCode":"KZ"}`;
+      const res = await request(server).post('/api/v1/patients').set('Authorization', coordinator).type('json').send(body);
+      expectProblem(res, 400, 'reserved-key');
+      expect(await count('patients')).toBe(before);
+    });
+
+    it('a body that is not valid UTF-8 answers 400 instead of storing U+FFFD as a name', async () => {
+      const before = await count('patients');
+      const body = Buffer.concat([Buffer.from('{"firstName":"'), Buffer.from([0xff, 0xfe]), Buffer.from('","lastName":"U","birthDate":"1990-01-01","sex":"male","countryCode":"KZ"}')]);
+      const res = await request(server).post('/api/v1/patients').set('Authorization', coordinator).set('Content-Type', 'application/json; charset=utf-8')
+        .serialize((raw: Buffer) => raw as unknown as string)
+        .send(body);
+      expectProblem(res, 400, 'invalid-encoding');
+      expect(await count('patients')).toBe(before);
+      // Cyrillic and Kazakh letters are UTF-8 like any other text.
+      await request(server).post('/api/v1/patients').set('Authorization', coordinator).send({ ...patient, firstName: 'Әлия', lastName: 'Нұрланқызы' }).expect(201);
+    });
+
+    it('an id in the path that is not a UUID answers 400 naming the field', async () => {
+      const res = await request(server).get('/api/v1/rooms/zzz').set('Authorization', admin);
+      expectProblem(res, 400, 'invalid-id');
+      expect(res.body.errors).toEqual([{ field: 'id', messages: ['The id in the path must be a UUID'] }]);
+    });
+
+    it('a service check that names a field lists it under errors too (422)', async () => {
+      const res = await request(server).post('/api/v1/patients').set('Authorization', coordinator).send({ ...patient, countryCode: 'XX' });
+      expectProblem(res, 422, 'unknown-country');
+      expect(res.body.errors).toEqual([{ field: 'countryCode', messages: [res.body.detail] }]);
+    });
+  });
 });
