@@ -7,9 +7,10 @@ import { badRequest, conflict, notFound } from '../common/problem';
 import { requestContext } from '../common/request-context';
 import { Course } from '../courses/course.entity';
 import { toCourseRequest } from '../courses/course-request.mapper';
+import { addCourseReason } from '../courses/course-reason';
 import { Patient } from '../patients/patient.entity';
-import { checkBooking, rescheduleMissed } from '../scheduling';
-import type { Booking, CourseRequest } from '../scheduling/types';
+import { checkBooking, rebookAtEnd, rescheduleMissed } from '../scheduling';
+import type { Booking, CourseRequest, Move, Violation } from '../scheduling/types';
 import { Appointment, SHARED_BEAM_LINE } from './appointment.entity';
 import { AppointmentMove } from './appointment-move.entity';
 import { applyMoves } from './appointment-writer';
@@ -18,6 +19,7 @@ import { BookingCacheService } from './booking-cache.service';
 import { toBooking } from './booking.mapper';
 import { ListAppointmentsDto } from './list-appointments.dto';
 import { MoveAppointmentDto } from './move-appointment.dto';
+import { RebookAppointmentDto } from './rebook-appointment.dto';
 
 const MAX_RANGE_MS = 93 * 24 * 3600 * 1000;
 
@@ -104,10 +106,7 @@ export class AppointmentService {
       appointment.status = 'MISSED';
       await m.getRepository(Appointment).save(appointment);
       const { created: appended } = await applyMoves(m, result.moves, center.sharedBeam, requestContext.actor()?.username ?? 'system', id);
-      if (result.unschedulable) {
-        course.reason = `Missed fraction ${appointment.fraction} could not be re-booked: ${result.unschedulable}`;
-        await m.getRepository(Course).save(course);
-      }
+      if (result.unschedulable) await addCourseReason(m, course.id, `Missed fraction ${appointment.fraction} could not be re-booked: ${result.unschedulable}`);
       await this.audit.record(m, {
         action: 'appointment.miss',
         entity: 'appointment',
@@ -133,26 +132,12 @@ export class AppointmentService {
       }
       const { request } = await this.courseRequest(m, appointment.courseId, 'moved');
       const now = new Date();
-      if (start <= now) {
-        throw conflict('rule-violated', 'Rule 5: the past cannot be booked', { rule: 5, violations: [{ rule: 5, message: 'start is in the past' }] });
-      }
+      refuseThePast(start, now);
       const center = await this.centerConfig.load(m);
       const from = toBooking(appointment);
-      const shift = start.getTime() - appointment.start.getTime();
-      const candidate: Booking = {
-        ...from,
-        roomId: dto.roomId ?? appointment.roomId,
-        start: start.toISOString(),
-        end: new Date(appointment.end.getTime() + shift).toISOString(),
-        beamStart: new Date(appointment.beamStart.getTime() + shift).toISOString(),
-        beamEnd: new Date(appointment.beamEnd.getTime() + shift).toISOString(),
-      };
+      const candidate = shiftedTo(appointment, start, dto.roomId);
       const others = (await this.bookingsFor(m, appointment.courseId, now)).filter((b) => b.id !== id);
-      const violations = checkBooking(center, others, request, candidate);
-      if (violations.length > 0) {
-        const first = violations[0];
-        throw conflict('rule-violated', `Rule ${first.rule}: ${first.message}`, { rule: first.rule, violations });
-      }
+      refuseRuleBreak(checkBooking(center, others, request, candidate));
       await m.getRepository(Appointment).update(
         { id },
         {
@@ -185,14 +170,72 @@ export class AppointmentService {
   }
 
   /**
-   * Live bookings as the core needs them: every BOOKED fraction (cache) plus this course's
-   * delivered and missed ones, which still count for "one a day", "n a week" and "no gap".
-   * Caller holds lockBookings.
+   * Books a fraction that is not booked any more (cancelled because a downtime left no place for it,
+   * or missed with no replacement booked) again: at `start` (every hard rule checked, 409 naming the
+   * first broken one), or with no start after the course's last fraction, as a miss would. A
+   * cancelled row is booked again as it is; a missed one stays the record of the no-show and the
+   * fraction gets a new row. Either way it keeps its number.
+   */
+  async rebook(id: string, dto: RebookAppointmentDto): Promise<Appointment> {
+    const start = dto.start === undefined ? undefined : new Date(dto.start);
+    if (start && Number.isNaN(start.getTime())) throw invalidInstant('start', dto.start!);
+    if (!start && dto.roomId) throw badRequest('validation', 'roomId needs a start', { field: 'roomId' });
+    return this.dataSource.transaction(async (m) => {
+      await lockBookings(m);
+      const lost = await m.getRepository(Appointment).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!lost) throw notFound('Appointment', id);
+      if (lost.status !== 'CANCELLED' && lost.status !== 'MISSED') {
+        throw conflict('invalid-appointment-state', `Appointment ${id} is ${lost.status}; only a CANCELLED or MISSED fraction can be booked again`, {
+          appointmentStatus: lost.status,
+        });
+      }
+      const { course, request } = await this.courseRequest(m, lost.courseId, 'booked again');
+      const given = await m.getRepository(Appointment).findOneBy({ courseId: course.id, fraction: lost.fraction, status: In(['BOOKED', 'DELIVERED']) });
+      if (given) {
+        throw conflict('fraction-already-booked', `Fraction ${lost.fraction} of course ${course.id} is already ${given.status} (appointment ${given.id})`, {
+          appointmentId: given.id,
+        });
+      }
+      const now = new Date();
+      const center = await this.centerConfig.load(m);
+      const bookings = await this.bookingsFor(m, course.id, now);
+      const from = toBooking(lost);
+      const reason = dto.reason ?? `fraction ${lost.fraction} booked again by coordinator`;
+      let moves: Move[];
+      if (start) {
+        refuseThePast(start, now);
+        const candidate = { ...shiftedTo(lost, start, dto.roomId), status: undefined };
+        refuseRuleBreak(checkBooking(center, bookings, request, candidate));
+        moves = [{ bookingId: id, courseId: course.id, fraction: lost.fraction, from, to: candidate, reason }];
+      } else {
+        const result = rebookAtEnd(center, bookings, request, from, now.toISOString(), `Fraction ${lost.fraction} was not given`);
+        if (result.unschedulable) throw conflict('no-place', result.unschedulable);
+        moves = result.moves.map((mv) => ({ ...mv, bookingId: id, reason: dto.reason ? `${dto.reason} (${mv.reason})` : mv.reason }));
+      }
+      // A cancelled row is booked again in place; a missed one keeps its status and the fraction gets a new row.
+      const keep = lost.status === 'MISSED' ? id : undefined;
+      const { created } = await applyMoves(m, moves, center.sharedBeam, requestContext.actor()?.username ?? 'system', keep);
+      const booked = created[0] ?? (await m.getRepository(Appointment).findOneByOrFail({ id }));
+      await this.audit.record(m, {
+        action: 'appointment.rebook',
+        entity: 'appointment',
+        entityId: booked.id,
+        details: { courseId: course.id, fraction: lost.fraction, from: id, roomId: booked.roomId, start: booked.start.toISOString(), reason: moves[0].reason },
+      });
+      return booked;
+    });
+  }
+
+  /**
+   * Every booking that matters to a change of this course: the other courses' BOOKED fractions from
+   * the cache (which keeps only the last two weeks of the past) and all of the course's own booked,
+   * delivered and missed ones, however old: they count for "one a day", "n a week" and "no gap",
+   * and a miss recorded weeks late must still find the fraction it is about. Caller holds lockBookings.
    */
   private async bookingsFor(m: EntityManager, courseId: string, now: Date): Promise<Booking[]> {
-    const live = await this.cache.current(m, now);
-    const history = await m.getRepository(Appointment).findBy({ courseId, status: In(['DELIVERED', 'MISSED']) });
-    return live.concat(history.map(toBooking));
+    const live = (await this.cache.current(m, now)).filter((b) => b.courseId !== courseId);
+    const own = await m.getRepository(Appointment).findBy({ courseId, status: In(['BOOKED', 'DELIVERED', 'MISSED']) });
+    return live.concat(own.map(toBooking));
   }
 
   /**
@@ -227,3 +270,27 @@ export class AppointmentService {
   }
 }
 
+/** The appointment as it would be at `start` (and in `roomId`), its length and beam offset kept. */
+function shiftedTo(appointment: Appointment, start: Date, roomId?: string): Booking {
+  const shift = start.getTime() - appointment.start.getTime();
+  return {
+    ...toBooking(appointment),
+    roomId: roomId ?? appointment.roomId,
+    start: start.toISOString(),
+    end: new Date(appointment.end.getTime() + shift).toISOString(),
+    beamStart: new Date(appointment.beamStart.getTime() + shift).toISOString(),
+    beamEnd: new Date(appointment.beamEnd.getTime() + shift).toISOString(),
+  };
+}
+
+function refuseThePast(start: Date, now: Date): void {
+  if (start <= now) {
+    throw conflict('rule-violated', 'Rule 5: the past cannot be booked', { rule: 5, violations: [{ rule: 5, message: 'start is in the past' }] });
+  }
+}
+
+function refuseRuleBreak(violations: Violation[]): void {
+  if (violations.length === 0) return;
+  const first = violations[0];
+  throw conflict('rule-violated', `Rule ${first.rule}: ${first.message}`, { rule: first.rule, violations });
+}

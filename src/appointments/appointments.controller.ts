@@ -1,12 +1,13 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import { ParseIdPipe } from '../common/id-param.pipe';
-import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/roles.decorator';
 import { Appointment } from './appointment.entity';
 import { AppointmentMove } from './appointment-move.entity';
 import { AppointmentService } from './appointment.service';
 import { ListAppointmentsDto } from './list-appointments.dto';
 import { MoveAppointmentDto } from './move-appointment.dto';
+import { RebookAppointmentDto } from './rebook-appointment.dto';
 
 @ApiTags('appointments')
 @ApiBearerAuth()
@@ -54,5 +55,17 @@ export class AppointmentsController {
   @ApiOkResponse({ type: Appointment })
   move(@Param('id', ParseIdPipe) id: string, @Body() dto: MoveAppointmentDto): Promise<Appointment> {
     return this.appointments.move(id, dto);
+  }
+
+  @Post(':id/rebook')
+  @Roles('ADMIN', 'COORDINATOR')
+  @ApiOperation({
+    summary: 'Book a fraction that is not booked any more (cancelled by a downtime, or missed without a replacement) again',
+    description: 'With `start`: there, every hard rule checked. Without: after the course\'s last fraction. The fraction keeps its number.',
+  })
+  @ApiCreatedResponse({ type: Appointment })
+  @ApiConflictResponse({ description: 'problem+json: the fraction is booked already, the course is not active, a rule is broken (`rule`, `violations`) or no place is free' })
+  rebook(@Param('id', ParseIdPipe) id: string, @Body() dto: RebookAppointmentDto): Promise<Appointment> {
+    return this.appointments.rebook(id, dto);
   }
 }

@@ -22,7 +22,7 @@ interface ConfigRow {
     shared_beam: boolean;
     holidays: 'KZ' | 'NONE';
   };
-  rooms: Array<{ id: string; kind: RoomKind; active: boolean }>;
+  rooms: Array<{ id: string; kind: RoomKind; active: boolean; name: string }>;
   closures: Array<{ date: string; kind: 'CLOSURE' | 'WORKING_DAY' }>;
   downtimes: Array<{ id: string; roomId: string | null; start: string; end: string; reason: string }>;
 }
@@ -36,7 +36,7 @@ const CONFIG_SQL = `
   SELECT
     (SELECT version::text FROM center_config_version WHERE id = 1) AS version,
     (SELECT row_to_json(s) FROM center_settings s WHERE s.id = 1) AS settings,
-    (SELECT coalesce(json_agg(json_build_object('id', r.id, 'kind', r.kind, 'active', r.active) ORDER BY lower(r.name)), '[]'::json)
+    (SELECT coalesce(json_agg(json_build_object('id', r.id, 'kind', r.kind, 'active', r.active, 'name', r.name) ORDER BY lower(r.name)), '[]'::json)
        FROM rooms r) AS rooms,
     (SELECT coalesce(json_agg(json_build_object('date', c.date, 'kind', c.kind) ORDER BY c.date), '[]'::json)
        FROM closures c WHERE $1::date IS NULL OR c.date BETWEEN $1::date AND $2::date) AS closures,
@@ -105,7 +105,7 @@ function toCenterConfig(row: ConfigRow): CenterConfig {
   }));
   return {
     timeZone: s.time_zone,
-    rooms: row.rooms.map((r) => ({ id: r.id, kind: r.kind, active: r.active })),
+    rooms: row.rooms.map((r) => ({ id: r.id, kind: r.kind, active: r.active, name: r.name })),
     hours: s.hours,
     qaMinutes: s.qa_minutes,
     anesthesia: { windows: s.anesthesia_windows, teams: s.anesthesia_teams },

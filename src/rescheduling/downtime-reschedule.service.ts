@@ -11,6 +11,7 @@ import { AuditService } from '../audit/audit.service';
 import { CenterConfigService } from '../center/center-config.service';
 import { Course } from '../courses/course.entity';
 import { toCourseRequest } from '../courses/course-request.mapper';
+import { addCourseReason } from '../courses/course-reason';
 import { Patient } from '../patients/patient.entity';
 import { rescheduleForDowntime } from '../scheduling';
 import type { DowntimeSpec } from '../scheduling/types';
@@ -90,12 +91,8 @@ export class DowntimeRescheduleService {
       const { relocated } = await applyMoves(m, moves, center.sharedBeam, 'system', undefined);
       const dropped = moves.filter((mv) => mv.from && !mv.to).length;
       const cancelled = dropped + (await this.cancelLeftovers(m, downtime, label));
-      for (const u of result.unschedulable) {
-        await m.getRepository(Course).update({ id: u.courseId }, { reason: `Not fully re-booked after ${label}: ${u.reason}` });
-      }
-      for (const u of result.interrupted) {
-        await m.getRepository(Course).update({ id: u.courseId }, { reason: `Interrupted by ${label}: ${u.reason}` });
-      }
+      for (const u of result.unschedulable) await addCourseReason(m, u.courseId, `Not fully re-booked after ${label}: ${u.reason}`);
+      for (const u of result.interrupted) await addCourseReason(m, u.courseId, `Interrupted by ${label}: ${u.reason}`);
       const summary: DowntimeRescheduleSummary = {
         hit: hit.length,
         moved: relocated.length,

@@ -6,7 +6,7 @@ export * from './types';
 export { allocateCourse, createPlanner, DEFAULT_RESERVATION, NO_RESERVATION } from './allocation/planner';
 export type { Planner, PlannerOptions, ReservationPolicy } from './allocation/planner';
 export { rescheduleForDowntime } from './rescheduling/reschedule-downtime';
-export { rescheduleMissed } from './rescheduling/reschedule-missed';
+export { rebookAtEnd, rescheduleMissed } from './rescheduling/reschedule-missed';
 export { checkSchedule, checkBooking } from './rules/check-schedule';
 export { resolveCourseDefaults, addWorkingDays, defaultFractionMinutes, DUE_WORKING_DAYS } from './defaults/course-defaults';
 export { demoCenter } from './defaults/demo-center';

@@ -16,6 +16,8 @@ export interface RoomSpec {
   id: string;
   kind: RoomKind;
   active: boolean;
+  /** What people call the room (G1); messages use it instead of the id. */
+  name?: string;
   /** Optional per-room hours overriding the center's. */
   hours?: WeeklyHours;
 }

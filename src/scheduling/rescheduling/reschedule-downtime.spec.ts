@@ -62,6 +62,21 @@ describe('rescheduleForDowntime', () => {
     expect(checkSchedule({ ...center, downtimes: [downtime] }, apply(bookings, r.moves), courses)).toEqual([]);
   });
 
+  it('gives a fraction under way when the downtime begins again in full, never before now', () => {
+    // A3 runs 10:00–10:30 in G1; G1 breaks down at 10:05, and the breakdown is entered at 10:06.
+    const now = '2027-03-03T10:06:00+05:00';
+    const downtime = { roomId: 'G1', start: '2027-03-03T10:05:00+05:00', end: '2027-03-03T12:00:00+05:00', reason: 'breakdown' };
+    const r = rescheduleForDowntime(center, bookings, courses, downtime, now);
+    expect(r.unschedulable).toEqual([]);
+    expect(r.moves).toHaveLength(1);
+    const m = r.moves[0];
+    expect(m).toMatchObject({ bookingId: 'A3', fraction: 3 });
+    expect(m.to!.start.slice(0, 10)).toBe('2027-03-03');
+    expect(Date.parse(m.to!.start)).toBeGreaterThanOrEqual(Date.parse(now));
+    expect(m.reason).toMatch(/under way; it is given again in full/);
+    expect(checkSchedule({ ...center, downtimes: [downtime] }, apply(bookings, r.moves), courses)).toEqual([]);
+  });
+
   it('a whole-day beam-line outage moves each hit fraction to the end of its course and says why', () => {
     const downtime = { roomId: null, start: '2027-03-03T00:00:00+05:00', end: '2027-03-04T00:00:00+05:00' };
     const r = rescheduleForDowntime(center, bookings, courses, downtime, '2027-03-01T06:00:00+05:00');
@@ -81,6 +96,18 @@ describe('rescheduleForDowntime', () => {
     const own = days.map((d, i) => ({ ...booking('T', i + 1, 'G1', d, '10:00'), id: `T${i + 1}` }));
     const tuesday = { roomId: null, start: '2027-04-06T00:00:00+05:00', end: '2027-04-07T00:00:00+05:00' };
     const withOutage = { ...center, downtimes: [tuesday] };
+    /** Every place of the lane template booked on these April days, each by a one-fraction course. */
+    const full = (dates: string[]): Booking[] => {
+      const cal = calendarFor(center);
+      return dates.flatMap((day) =>
+        new DayLanes(cal, 10).of(dayNumOf(2027, 4, Number(day.slice(8))))!.flatMap((room, r) =>
+          room.map((l, k) => ({
+            ...booking(`F-${day}-${r}-${k}`, 1, center.rooms[r].id, day, formatInstant(center.timeZone, l.start).slice(11, 16), { minutes: l.minutes, anesthesia: l.anesthesia }),
+            id: `f-${day}-${r}-${k}`,
+          })),
+        ),
+      );
+    };
 
     it('makes the day up later that week (Thursday), not after the last fraction, which would leave Thursday and Friday unused', () => {
       const r = rescheduleForDowntime(center, own, [threeAWeek], tuesday, '2027-03-10T12:00:00+05:00');
@@ -93,21 +120,26 @@ describe('rescheduleForDowntime', () => {
     });
 
     it('when Thursday and Friday are full, keeps the fraction at the end and reports the course interrupted (rule 6)', () => {
-      const cal = calendarFor(center);
-      const fill = ['2027-04-08', '2027-04-09'].flatMap((day) =>
-        new DayLanes(cal, 10).of(dayNumOf(2027, 4, Number(day.slice(8))))!.flatMap((room, r) =>
-          room.map((l, k) => ({
-            ...booking(`F-${day}-${r}-${k}`, 1, center.rooms[r].id, day, formatInstant(center.timeZone, l.start).slice(11, 16), { minutes: l.minutes, anesthesia: l.anesthesia }),
-            id: `f-${day}-${r}-${k}`,
-          })),
-        ),
-      );
+      const fill = full(['2027-04-08', '2027-04-09']);
       const fillers = fill.map((b) => course(b.courseId, { fractions: 1, fractionMinutes: Date.parse(b.end) / 60_000 - Date.parse(b.start) / 60_000, requiresAnesthesia: b.anesthesia }));
       const r = rescheduleForDowntime(center, [...own, ...fill], [threeAWeek, ...fillers], tuesday, '2027-03-10T12:00:00+05:00');
       expect(r.unschedulable).toEqual([]);
       // After Wednesday 14 April that week has its three: next Monday.
       expect(r.moves.map((m) => m.to!.start.slice(0, 10))).toEqual(['2027-04-19']);
       expect(r.interrupted).toEqual([{ courseId: 'T', reason: expect.stringMatching(/short of 3 fractions \(rule 6\)/) }]);
+      expect(checkSchedule(withOutage, apply(own, r.moves), [threeAWeek]).map((v) => v.rule)).toEqual([6]);
+    });
+
+    it('when no place is left anywhere, cancels the fraction and reports the course interrupted, not merely short', () => {
+      // Thursday 8, Friday 9 and Monday 19 April (the next day open for the course after its last fraction: that week has its three) are full.
+      const fill = full(['2027-04-08', '2027-04-09', '2027-04-19']);
+      const fillers = fill.map((b) => course(b.courseId, { fractions: 1, fractionMinutes: Date.parse(b.end) / 60_000 - Date.parse(b.start) / 60_000, requiresAnesthesia: b.anesthesia }));
+      const r = rescheduleForDowntime(center, [...own, ...fill], [threeAWeek, ...fillers], tuesday, '2027-03-10T12:00:00+05:00');
+      expect(r.moves.map((m) => m.to)).toEqual([null]);
+      expect(r.moves[0].reason).toMatch(/cancelled and must be booked again/);
+      expect(r.unschedulable.map((u) => u.courseId)).toEqual(['T']);
+      expect(r.interrupted).toEqual([{ courseId: 'T', reason: expect.stringMatching(/cancelled fraction 2 on 2027-04-06.*rule 6/) }]);
+      // What the checker finds afterwards is exactly what was reported.
       expect(checkSchedule(withOutage, apply(own, r.moves), [threeAWeek]).map((v) => v.rule)).toEqual([6]);
     });
   });

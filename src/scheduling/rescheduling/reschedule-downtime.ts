@@ -12,6 +12,7 @@ import { formatInstant, localDayOf, parseInstant } from '../time/zone';
 import { CorePlanner, NO_RESERVATION, shapeOf, toBooking } from '../allocation/planner';
 import { appendAfter, courseFootprint, placeLaterInWeek } from './course-tail';
 import { checkSchedule } from '../rules/check-schedule';
+import { roomLabel } from './room-label';
 
 function withDowntime(center: CenterConfig, downtime: DowntimeSpec): CenterConfig {
   const present = center.downtimes.some(
@@ -32,7 +33,7 @@ export function rescheduleForDowntime(
   const ds = parseInstant(downtime.start);
   const de = parseInstant(downtime.end);
   const nowMin = parseInstant(now);
-  const where = downtime.roomId ? `room ${downtime.roomId}` : 'the beam line';
+  const where = downtime.roomId ? `room ${roomLabel(center, downtime.roomId)}` : 'the beam line';
   const what = `Downtime of ${where} ${formatInstant(tz, ds)}–${formatInstant(tz, de)}${downtime.reason ? ` (${downtime.reason})` : ''}`;
   const courseById = new Map(courses.map((c) => [c.id, c]));
   const live = bookings.filter((b) => b.status !== 'CANCELLED');
@@ -41,7 +42,9 @@ export function rescheduleForDowntime(
     (downtime.roomId === null || b.roomId === downtime.roomId) &&
     parseInstant(b.start) < de &&
     parseInstant(b.end) > ds &&
-    parseInstant(b.start) >= nowMin;
+    // A fraction under way when the downtime is declared cannot be finished: it is given again, in
+    // full, like one that has not started (the floor keeps its new place after now).
+    parseInstant(b.end) > nowMin;
   const hit = live.filter(isHit).sort((a, b) => parseInstant(a.start) - parseInstant(b.start) || (a.courseId < b.courseId ? -1 : 1));
   const occupying = live.filter((b) => !hit.includes(b) && b.status !== 'MISSED');
   const planner = new CorePlanner(c2, occupying, { reservation: NO_RESERVATION });
@@ -54,6 +57,8 @@ export function rescheduleForDowntime(
   const movedToEnd = new Map<string, { course: CourseRequest; day: number }>();
   /** Courses a fraction of which moved to a later day of its week. */
   const movedInWeek = new Set<string>();
+  /** Courses that lost a fraction no place could be found for, with the first such day. */
+  const dropped = new Map<string, { course: CourseRequest; day: number; fraction: number }>();
   // The course's remaining fractions (not yet re-placed) still count as its days.
   let current: Booking[] = [...live];
 
@@ -69,6 +74,7 @@ export function rescheduleForDowntime(
     const rooms = cal.allowedRooms(course.roomKinds);
     const roomIdx = cal.roomIndex.get(b.roomId) ?? rooms[0];
     const p = planner.placeOnDayAnyhow(day, roomIdx, s, rooms, shape, nowMin);
+    const hits = s < nowMin ? `${what} interrupts this fraction while it is under way; it is given again in full` : `${what} hits this fraction`;
     if (p) {
       const to = toBooking(cal, {
         id: b.id, courseId: b.courseId, fraction: b.fraction, roomIdx: p.roomIdx, day, start: p.start,
@@ -79,7 +85,7 @@ export function rescheduleForDowntime(
       const shift = p.start - s;
       moves.push({
         bookingId: b.id, courseId: b.courseId, fraction: b.fraction, from: b, to,
-        reason: `${what} hits this fraction; moved the same day to ${to.roomId} at ${to.start.slice(11, 16)}` +
+        reason: `${hits}; moved the same day to ${roomLabel(center, to.roomId)} at ${to.start.slice(11, 16)}` +
           (shift === 0 ? '.' : ` (${shift > 0 ? '+' : ''}${shift} min).`),
       });
       continue;
@@ -102,10 +108,16 @@ export function rescheduleForDowntime(
     if ('failedOn' in placed) {
       unschedulable.push({
         courseId: b.courseId,
-        reason: `${what} hits fraction ${b.fraction} on ${formatDate(day)}; no slot is free that day and ${placed.failedOn} (the day after the course's last fraction) is full. A coordinator must decide.`,
+        reason:
+          `${what} hits fraction ${b.fraction} on ${formatDate(day)}; no slot is free that day and ${placed.failedOn} (the next day open for the course ` +
+          `after its last fraction) is full. The fraction is cancelled: a coordinator must book it again (rebook) once a place is free.`,
       });
       current = others;
-      moves.push({ bookingId: b.id, courseId: b.courseId, fraction: b.fraction, from: b, to: null, reason: `${what} hits this fraction and no slot could be found without interrupting the course.` });
+      dropped.set(course.id, { course, day, fraction: b.fraction });
+      moves.push({
+        bookingId: b.id, courseId: b.courseId, fraction: b.fraction, from: b, to: null,
+        reason: `${hits}; ${formatDate(day)} has no other free slot and ${placed.failedOn}, the next day open for the course after its last fraction, is full: the fraction is cancelled and must be booked again (POST /appointments/:id/rebook).`,
+      });
       continue;
     }
     current = [...others, placed.booking];
@@ -114,7 +126,7 @@ export function rescheduleForDowntime(
     const where = inWeek ? 'a later day of the same week' : 'the end of the course';
     moves.push({
       bookingId: b.id, courseId: b.courseId, fraction: b.fraction, from: b, to: placed.booking,
-      reason: `${what} hits this fraction and ${formatDate(day)} has no other free slot; the fraction moves to ${where}, ${placed.booking.start.slice(0, 10)} at ${placed.booking.start.slice(11, 16)} in ${placed.booking.roomId}.`,
+      reason: `${hits} and ${formatDate(day)} has no other free slot; the fraction moves to ${where}, ${placed.booking.start.slice(0, 10)} at ${placed.booking.start.slice(11, 16)} in ${roomLabel(center, placed.booking.roomId)}.`,
     });
   }
   // Judged once every hit fraction has its place: when every later day of such a week was full, the
@@ -137,6 +149,17 @@ export function rescheduleForDowntime(
     interrupted.push({
       courseId: id,
       reason: `${what} took several days of the course and the fractions moved within their week leave it interrupted (rule 6). A coordinator should look at the course.`,
+    });
+  }
+  // A cancelled fraction can leave its week short with an open day unused (a course treated three
+  // days a week): that is an interruption too, and the coordinator must hear it as one.
+  for (const { course, day, fraction } of dropped.values()) {
+    if (movedToEnd.has(course.id) || movedInWeek.has(course.id) || !interrupts(c2, course, current) || interrupts(center, course, live)) continue;
+    interrupted.push({
+      courseId: course.id,
+      reason:
+        `${what} cancelled fraction ${fraction} on ${formatDate(day)} and no place could be found for it, which leaves the course interrupted ` +
+        `(rule 6: an open day between two of its fractions is unused). A coordinator should book the fraction again into that week.`,
     });
   }
   return { moves, unschedulable, interrupted };

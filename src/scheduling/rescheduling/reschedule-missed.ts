@@ -1,13 +1,15 @@
 /**
- * A missed fraction is not re-squeezed into the running series: it is given again after the
- * course's last fraction, on the next day open for it, at the course's usual time and room where
- * possible. The new appointment keeps the missed fraction's number (the prescription still has n
- * fractions, numbered 1..n; the MISSED row stays as the record of the day it was not given).
+ * A fraction that was not given (missed by the patient, or cancelled because a downtime left no
+ * place for it) is not re-squeezed into the running series: it is given again after the course's
+ * last fraction, on the next day open for it, at the course's usual time and room where possible.
+ * It keeps its number (the prescription still has n fractions, numbered 1..n; a MISSED row stays
+ * as the record of the day it was not given).
  */
 import { Booking, CenterConfig, CourseRequest, Move } from '../types';
-import { parseInstant } from '../time/zone';
+import { formatInstant, parseInstant } from '../time/zone';
 import { CorePlanner, NO_RESERVATION } from '../allocation/planner';
 import { appendAfter, courseFootprint } from './course-tail';
+import { roomLabel } from './room-label';
 
 export function rescheduleMissed(
   center: CenterConfig,
@@ -21,16 +23,33 @@ export function rescheduleMissed(
     return { moves: [], unschedulable: `Appointment ${missedBookingId} is not a fraction of course ${course.id}.` };
   }
   const marked: Booking[] = bookings.map((b) => (b === missed ? { ...b, status: 'MISSED' as const } : b));
-  const occupying = marked.filter((b) => b.status !== 'MISSED' && b.status !== 'CANCELLED');
+  const when = formatInstant(center.timeZone, parseInstant(missed.start)).slice(0, 16).replace('T', ' ');
+  return rebookAtEnd(center, marked, course, missed, now, `Fraction ${missed.fraction} (${when}) was missed`);
+}
+
+/**
+ * Books `lost` (a fraction of `course` that is not BOOKED any more) again after the course's last
+ * fraction. `bookings` holds everything else live and the course's own history.
+ */
+export function rebookAtEnd(
+  center: CenterConfig,
+  bookings: Booking[],
+  course: CourseRequest,
+  lost: Booking,
+  now: string,
+  why: string,
+): { moves: Move[]; unschedulable?: string } {
+  const others = bookings.filter((b) => b.id !== lost.id || b.status === 'MISSED');
+  const occupying = others.filter((b) => b.status !== 'MISSED' && b.status !== 'CANCELLED');
   const planner = new CorePlanner(center, occupying, { reservation: NO_RESERVATION });
-  const fp = courseFootprint(planner, course, marked);
+  const fp = courseFootprint(planner, course, others);
   const lastDay = fp.days[fp.days.length - 1];
-  const placed = appendAfter(planner, course, fp.days, lastDay, parseInstant(now), fp.usualRoomIdx, fp.tod, missed.fraction);
+  const placed = appendAfter(planner, course, fp.days, lastDay, parseInstant(now), fp.usualRoomIdx, fp.tod, lost.fraction);
   if ('failedOn' in placed) {
     return {
       moves: [],
       unschedulable:
-        `Fraction ${missed.fraction} was missed; its replacement must follow the last fraction without a gap, ` +
+        `${why}; it must be given again right after the last fraction without a gap, ` +
         `but ${placed.failedOn} has no free ${course.fractionMinutes}-minute slot in an allowed room. A coordinator must move another appointment.`,
     };
   }
@@ -40,11 +59,9 @@ export function rescheduleMissed(
       {
         courseId: course.id,
         fraction: to.fraction,
-        from: missed,
+        from: lost,
         to,
-        reason:
-          `Fraction ${missed.fraction} (${missed.start.slice(0, 16)}) was missed; it is given again after the last one, ` +
-          `on ${to.start.slice(0, 10)} at ${to.start.slice(11, 16)} in ${to.roomId}.`,
+        reason: `${why}; it is given again after the last one, on ${to.start.slice(0, 10)} at ${to.start.slice(11, 16)} in ${roomLabel(center, to.roomId)}.`,
       },
     ],
   };

@@ -1,0 +1,119 @@
+import { createTestApp, TestApp } from '../support/test-app';
+import { Api, apiFor, createCourse, createPatient, db, insertRooms, violations, waitForCourses } from './scheduling-fixtures';
+
+interface Appt {
+  id: string;
+  fraction: number;
+  roomId: string;
+  start: string;
+  end: string;
+  status: string;
+}
+
+const DAY_MS = 86_400_000;
+/** Local (UTC+05:00) calendar date of an instant. */
+const localDate = (iso: string) => new Date(Date.parse(iso) + 5 * 3600_000).toISOString().slice(0, 10);
+
+describe('appointments: a fraction that is not booked any more is booked again (rebook), and a late miss', () => {
+  let t: TestApp;
+  let api: Api;
+  beforeAll(async () => {
+    t = await createTestApp();
+    api = await apiFor(t);
+    await insertRooms(t, ['G1']);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  async function scheduled(fractions: number): Promise<{ courseId: string; appts: Appt[] }> {
+    const course = await createCourse(api, await createPatient(api), { fractions });
+    await api.post(`/courses/${course.id}/submit`).expect(202);
+    await waitForCourses(t, [course.id], ['SCHEDULED']);
+    return { courseId: course.id, appts: (await api.get(`/courses/${course.id}/appointments`).expect(200)).body };
+  }
+
+  /** What the downtime rescheduler leaves when no place is found: the room closed that day, the fraction CANCELLED. */
+  async function dropByDowntime(appt: Appt): Promise<void> {
+    const day = localDate(appt.start);
+    await db(t).query(
+      `INSERT INTO downtimes (room_id, start_at, end_at, kind, reason, created_by, reschedule_status)
+       VALUES ($1, $2, $3, 'UNPLANNED', 'magnet fault', 'test', 'DONE')`,
+      [appt.roomId, `${day}T00:00:00+05:00`, new Date(Date.parse(`${day}T00:00:00+05:00`) + DAY_MS).toISOString()],
+    );
+    await db(t).query(`UPDATE appointments SET status = 'CANCELLED' WHERE id = $1`, [appt.id]);
+  }
+
+  it('with no start, books it after the last fraction under its own number, the same row, with history; a second rebook answers 409', async () => {
+    const { courseId, appts } = await scheduled(5);
+    const lost = appts[2];
+    await dropByDowntime(lost);
+    const res = await api.post(`/appointments/${lost.id}/rebook`, { reason: 'room repaired' }).expect(201);
+    expect(res.body).toMatchObject({ id: lost.id, fraction: 3, status: 'BOOKED' });
+    expect(Date.parse(res.body.start)).toBeGreaterThan(Math.max(...appts.map((a) => Date.parse(a.start))));
+    const after: Appt[] = (await api.get(`/courses/${courseId}/appointments`).expect(200)).body;
+    expect(after.filter((a) => a.status === 'BOOKED').map((a) => a.fraction).sort()).toEqual([1, 2, 3, 4, 5]);
+    const history = (await api.get(`/appointments/${lost.id}/moves`).expect(200)).body;
+    expect(history[history.length - 1].reason).toMatch(/^room repaired \(Fraction 3 was not given; it is given again after the last one, on .* in G1\.\)$/);
+    expect(await db(t).query(`SELECT 1 FROM audit_log WHERE action = 'appointment.rebook' AND entity_id = $1`, [lost.id])).toHaveLength(1);
+    expect(await violations(t, [courseId])).toEqual([]);
+
+    const again = await api.post(`/appointments/${lost.id}/rebook`, {}).expect(409);
+    expect(again.body.type).toMatch(/invalid-appointment-state$/);
+  });
+
+  it('with a start, checks every hard rule (409 naming it, nothing written) and books it there', async () => {
+    const { courseId, appts } = await scheduled(3);
+    const other = await scheduled(3);
+    const lost = appts[1];
+    await db(t).query(`UPDATE appointments SET status = 'CANCELLED' WHERE id = $1`, [lost.id]);
+    const before = await db(t).query(`SELECT id, status, start FROM appointments ORDER BY id`);
+
+    const past = await api.post(`/appointments/${lost.id}/rebook`, { start: '2020-01-06T10:00:00+05:00' }).expect(409);
+    expect(past.body.rule).toBe(5);
+    const onTop = await api.post(`/appointments/${lost.id}/rebook`, { start: other.appts[0].start }).expect(409);
+    expect([3, 4, 8]).toContain(onTop.body.rule);
+    await api.post(`/appointments/${lost.id}/rebook`, { roomId: lost.roomId }).expect(400);
+    expect(await db(t).query(`SELECT id, status, start FROM appointments ORDER BY id`)).toEqual(before);
+
+    // Its own slot is free again: booked back exactly where it was.
+    const res = await api.post(`/appointments/${lost.id}/rebook`, { start: lost.start }).expect(201);
+    expect(res.body).toMatchObject({ id: lost.id, fraction: 2, status: 'BOOKED', roomId: lost.roomId });
+    expect(Date.parse(res.body.start)).toBe(Date.parse(lost.start));
+    expect(await violations(t, [courseId])).toEqual([]);
+  });
+
+  it('refuses a fraction that is booked, and one whose fraction number is booked again already', async () => {
+    const { appts } = await scheduled(2);
+    const booked = await api.post(`/appointments/${appts[0].id}/rebook`, {}).expect(409);
+    expect(booked.body.type).toMatch(/invalid-appointment-state$/);
+    // A stale CANCELLED row beside a BOOKED one of the same fraction (e.g. rebooked by another coordinator).
+    await db(t).query(
+      `INSERT INTO appointments (course_id, fraction, room_id, start, "end", beam_start, beam_end, beam_line, status)
+       SELECT course_id, fraction, room_id, start - interval '7 days', "end" - interval '7 days', beam_start - interval '7 days', beam_end - interval '7 days', beam_line, 'CANCELLED'
+         FROM appointments WHERE id = $1`,
+      [appts[1].id],
+    );
+    const [stale] = await db(t).query(`SELECT id FROM appointments WHERE fraction = 2 AND status = 'CANCELLED' AND course_id = (SELECT course_id FROM appointments WHERE id = $1)`, [appts[1].id]);
+    const res = await api.post(`/appointments/${stale.id}/rebook`, {}).expect(409);
+    expect(res.body).toMatchObject({ type: expect.stringMatching(/fraction-already-booked$/), appointmentId: appts[1].id });
+  });
+
+  it('a miss recorded three weeks late still gives the fraction again after the last one', async () => {
+    const { courseId, appts } = await scheduled(5);
+    // The whole course three weeks earlier (same weekdays): its first fraction is long past, nobody marked it.
+    await db(t).query(
+      `UPDATE appointments SET start = start - interval '21 days', "end" = "end" - interval '21 days',
+              beam_start = beam_start - interval '21 days', beam_end = beam_end - interval '21 days' WHERE course_id = $1`,
+      [courseId],
+    );
+    const res = await api.post(`/appointments/${appts[0].id}/miss`).expect(200);
+    expect(res.body.unschedulable).toBeUndefined();
+    expect(res.body.appended).toHaveLength(1);
+    expect(res.body.appended[0].fraction).toBe(1);
+    expect((await api.get(`/courses/${courseId}`).expect(200)).body.reason).toBeNull();
+    // Replaced already: booking the missed one again is refused.
+    const again = await api.post(`/appointments/${appts[0].id}/rebook`, {}).expect(409);
+    expect(again.body.type).toMatch(/fraction-already-booked$/);
+  });
+});
