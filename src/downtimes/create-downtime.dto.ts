@@ -26,7 +26,7 @@ function IsAfter(property: string): PropertyDecorator {
 }
 
 export class CreateDowntimeDto {
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'The room; null or absent: the whole beam line (every room)' })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'The room; null or absent: the whole beam line (every room)' })
   @IsOptional()
   @IsUUID()
   roomId?: string | null;

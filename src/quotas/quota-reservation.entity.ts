@@ -28,6 +28,10 @@ export class QuotaReservation {
   @Column('text')
   status!: ReservationStatus;
 
+  /** The hold asked for; `expiresAt` is when it ends. */
+  @Column('int')
+  holdDays!: number;
+
   @Column('timestamptz')
   expiresAt!: Date;
 

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ParseIdPipe } from '../common/id-param.pipe';
-import { ApiBearerAuth, ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/roles.decorator';
 import { CreateQuotaDto } from './create-quota.dto';
 import { ListQuotasDto } from './list-quotas.dto';
@@ -17,6 +17,7 @@ export class QuotasController {
   @Get()
   @Roles('ADMIN', 'MINISTRY')
   @ApiOperation({ summary: "Quotas by year/country/category (a ministry: only its own country's)" })
+  @ApiOkResponse({ type: QuotaView, isArray: true })
   list(@Query() query: ListQuotasDto): Promise<QuotaView[]> {
     return this.quotas.list(query);
   }
@@ -24,6 +25,7 @@ export class QuotasController {
   @Get(':id')
   @Roles('ADMIN', 'MINISTRY')
   @ApiOperation({ summary: "One quota (another country's id answers 404 to a ministry)" })
+  @ApiOkResponse({ type: QuotaView })
   get(@Param('id', ParseIdPipe) id: string): Promise<QuotaView> {
     return this.quotas.get(id);
   }
@@ -32,6 +34,7 @@ export class QuotasController {
   @Roles('ADMIN')
   @ApiOperation({ summary: "Grant a quota; the year's grants may not exceed annualCapacity x crossBorderShare" })
   @ApiConflictResponse({ description: 'year-cap-exceeded or quota-exists' })
+  @ApiCreatedResponse({ type: QuotaView })
   create(@Body() dto: CreateQuotaDto): Promise<QuotaView> {
     return this.quotas.create(dto);
   }
@@ -40,6 +43,7 @@ export class QuotasController {
   @Roles('ADMIN')
   @ApiOperation({ summary: 'Change the granted places' })
   @ApiConflictResponse({ description: 'quota-below-commitments (below reserved + used) or year-cap-exceeded' })
+  @ApiOkResponse({ type: QuotaView })
   update(@Param('id', ParseIdPipe) id: string, @Body() dto: UpdateQuotaDto): Promise<QuotaView> {
     return this.quotas.update(id, dto);
   }

@@ -7,6 +7,7 @@ export class ReservationView {
   @ApiProperty({ example: 'KG' }) countryCode!: string;
   @ApiProperty({ description: 'Places held when created' }) count!: number;
   @ApiProperty({ description: 'Places still available to referrals' }) remaining!: number;
+  @ApiProperty({ description: 'Days the places are held for (asked for, or the default 14)' }) holdDays!: number;
   @ApiProperty({ enum: RESERVATION_STATUSES }) status!: ReservationStatus;
   @ApiProperty() expiresAt!: string;
   @ApiProperty() createdAt!: string;
@@ -20,6 +21,7 @@ export function toReservationView(r: QuotaReservation): ReservationView {
     countryCode: r.countryCode,
     count: r.count,
     remaining: r.remaining,
+    holdDays: r.holdDays,
     status: r.status,
     expiresAt: new Date(r.expiresAt).toISOString(),
     createdAt: new Date(r.createdAt).toISOString(),

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, Param, Post, Query } from '@nestjs/common';
 import { ParseIdPipe } from '../common/id-param.pipe';
-import { ApiBearerAuth, ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/roles.decorator';
 import { CreateReservationDto } from './create-reservation.dto';
 import { ListReservationsDto } from './list-reservations.dto';
@@ -17,6 +17,7 @@ export class ReservationsController {
   @Roles('ADMIN', 'MINISTRY')
   @ApiOperation({ summary: 'Hold places of a quota for holdDays (default 14); unused places return when the hold expires' })
   @ApiConflictResponse({ description: 'not-enough-places' })
+  @ApiCreatedResponse({ type: ReservationView })
   reserve(@Param('id', ParseIdPipe) quotaId: string, @Body() dto: CreateReservationDto): Promise<ReservationView> {
     return this.reservations.reserve(quotaId, dto);
   }
@@ -24,6 +25,7 @@ export class ReservationsController {
   @Get('reservations')
   @Roles('ADMIN', 'MINISTRY')
   @ApiOperation({ summary: "Reservations (a ministry: only its own country's)" })
+  @ApiOkResponse({ type: ReservationView, isArray: true })
   list(@Query() query: ListReservationsDto): Promise<ReservationView[]> {
     return this.reservations.list(query);
   }
@@ -31,6 +33,7 @@ export class ReservationsController {
   @Get('reservations/:id')
   @Roles('ADMIN', 'MINISTRY')
   @ApiOperation({ summary: 'One reservation' })
+  @ApiOkResponse({ type: ReservationView })
   get(@Param('id', ParseIdPipe) id: string): Promise<ReservationView> {
     return this.reservations.get(id);
   }
@@ -39,6 +42,7 @@ export class ReservationsController {
   @Roles('ADMIN', 'MINISTRY')
   @ApiOperation({ summary: 'Release the unused places of a held reservation' })
   @ApiConflictResponse({ description: 'reservation-not-held' })
+  @ApiOkResponse({ type: ReservationView })
   release(@Param('id', ParseIdPipe) id: string): Promise<ReservationView> {
     return this.reservations.release(id);
   }

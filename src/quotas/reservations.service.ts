@@ -61,6 +61,7 @@ export class ReservationsService {
           count: dto.count,
           remaining: dto.count,
           status: 'HELD',
+          holdDays,
           expiresAt: new Date(Date.now() + holdDays * this.config.get('QUOTA_HOLD_UNIT_SECONDS') * 1000),
           createdBy: actor.username,
           closedAt: null,

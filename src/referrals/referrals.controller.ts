@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ParseIdPipe } from '../common/id-param.pipe';
-import { ApiBearerAuth, ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/roles.decorator';
 import { CreateReferralDto } from './create-referral.dto';
 import { ReferralView } from './referral.view';
@@ -16,6 +16,7 @@ export class ReferralsController {
   @Roles('ADMIN', 'MINISTRY')
   @ApiOperation({ summary: 'Refer a patient against a held reservation: uses one place, creates the patient and course, submits it' })
   @ApiConflictResponse({ description: 'reservation-expired or reservation-not-held (released, expired or used up)' })
+  @ApiCreatedResponse({ type: ReferralView })
   create(@Body() dto: CreateReferralDto): Promise<ReferralView> {
     return this.referrals.create(dto);
   }
@@ -23,6 +24,7 @@ export class ReferralsController {
   @Get()
   @Roles('ADMIN', 'MINISTRY')
   @ApiOperation({ summary: "Referrals with their course status and first fraction date (a ministry: its own country's)" })
+  @ApiOkResponse({ type: ReferralView, isArray: true })
   list(): Promise<ReferralView[]> {
     return this.referrals.list();
   }
@@ -30,6 +32,7 @@ export class ReferralsController {
   @Get(':id')
   @Roles('ADMIN', 'MINISTRY')
   @ApiOperation({ summary: 'One referral' })
+  @ApiOkResponse({ type: ReferralView })
   get(@Param('id', ParseIdPipe) id: string): Promise<ReferralView> {
     return this.referrals.get(id);
   }

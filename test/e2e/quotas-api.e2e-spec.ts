@@ -81,10 +81,17 @@ describe('quotas: grants, year cap, holds, ledger, country scoping', () => {
     await db.query('UPDATE center_settings SET cross_border_share = 0.15 WHERE id = 1');
   });
 
+  it('a reservation says how many days it holds its places for', async () => {
+    const q = await grantQuota(t, { countryCode: 'KG', year: 2035, granted: 2 });
+    const short = await request(server).post(`/api/v1/quotas/${q.id}/reservations`).set('Authorization', kg).send({ count: 1, holdDays: 3 }).expect(201);
+    expect(short.body).toMatchObject({ count: 1, holdDays: 3 });
+    expect((await request(server).get(`/api/v1/reservations/${short.body.id}`).set('Authorization', kg).expect(200)).body.holdDays).toBe(3);
+  });
+
   it('holds places, refuses more than available with 409 problem+json, releases, and never lowers granted below reserved + used', async () => {
     const q = await grantQuota(t, { countryCode: 'KG', year: 2032, granted: 5 });
     const hold = await request(server).post(`/api/v1/quotas/${q.id}/reservations`).set('Authorization', kg).send({ count: 3 }).expect(201);
-    expect(hold.body).toMatchObject({ count: 3, remaining: 3, status: 'HELD', quotaId: q.id, countryCode: 'KG' });
+    expect(hold.body).toMatchObject({ count: 3, remaining: 3, holdDays: 14, status: 'HELD', quotaId: q.id, countryCode: 'KG' });
     const days = (Date.parse(hold.body.expiresAt) - Date.now()) / 86_400_000;
     expect(days).toBeGreaterThan(13.9);
     expect(days).toBeLessThanOrEqual(14);
@@ -182,5 +189,17 @@ describe('quotas: grants, year cap, holds, ledger, country scoping', () => {
     expect(Object.keys(schemas.CreateReferralDto.properties).sort()).toEqual(['course', 'patient', 'reservationId']);
     expect(schemas.ReferralPatientDto.properties).not.toHaveProperty('countryCode');
     expect(schemas.ReferralCourseDto.properties).not.toHaveProperty('patientId');
+    // Each answer a client gets on success is described, not only the 409.
+    const answers = doc.body.paths as Record<string, Record<string, { responses: Record<string, unknown> }>>;
+    for (const [path, method, status] of [
+      ['/api/v1/quotas', 'post', '201'],
+      ['/api/v1/quotas/{id}', 'patch', '200'],
+      ['/api/v1/quotas/{id}/reservations', 'post', '201'],
+      ['/api/v1/reservations/{id}', 'delete', '200'],
+      ['/api/v1/referrals', 'post', '201'],
+    ]) {
+      expect(answers[path][method].responses[status]).toBeDefined();
+    }
+    expect(schemas.ReservationView.properties).toHaveProperty('holdDays');
   });
 });
