@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Length, Matches } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { DIAGNOSIS_GROUPS } from '../courses/course.entity';
 import { IsWellFormedText } from '../common/text-rules';
 
 export class CreateQuotaCategoryDto {
@@ -13,4 +14,18 @@ export class CreateQuotaCategoryDto {
   @Length(0, 500)
   @IsWellFormedText()
   description?: string;
+
+  @ApiPropertyOptional({ enum: ['ADULT', 'PEDIATRIC'], description: "Referrals must be for a patient of this category on the course's start; omitted: any" })
+  @IsOptional()
+  @IsIn(['ADULT', 'PEDIATRIC'])
+  patientCategory?: 'ADULT' | 'PEDIATRIC';
+
+  @ApiPropertyOptional({ enum: DIAGNOSIS_GROUPS, isArray: true, description: 'Referrals must be for one of these diagnosis groups; omitted: any' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(DIAGNOSIS_GROUPS.length)
+  @ArrayUnique()
+  @IsIn(DIAGNOSIS_GROUPS, { each: true })
+  diagnosisGroups?: string[];
 }

@@ -14,6 +14,8 @@ import { requireCourseNotBeforeQuotaYear, requireOpenQuotaYear } from '../quotas
 import { ReservationsService } from '../quotas/reservations.service';
 import { CreateReferralDto } from './create-referral.dto';
 import { Referral } from './referral.entity';
+import { QuotaCategory } from '../quotas/quota-category.entity';
+import { patientCategory } from '../courses/course-request.mapper';
 import { ReferralRow, ReferralView, toReferralView } from './referral.view';
 
 // The first fraction is the earliest one not cancelled; its date is read in the center's zone.
@@ -62,9 +64,10 @@ export class ReferralsService {
     const courseId = await this.dataSource.transaction(async (m) => {
       // Locks quota then reservation first, so two referrals on the last place cannot both pass.
       const reservation = await this.reservations.useOnePlace(m, dto.reservationId, referralId);
-      const { year } = await m.getRepository(Quota).findOneByOrFail({ id: reservation.quotaId });
+      const { year, category } = await m.getRepository(Quota).findOneByOrFail({ id: reservation.quotaId });
       requireOpenQuotaYear(year, (await this.center.getSettings(m)).timeZone, 'its places can no longer be used');
       requireCourseNotBeforeQuotaYear(dto.course.earliestStart, year);
+      requireWithinCategory(await m.getRepository(QuotaCategory).findOneByOrFail({ code: category }), dto.patient.birthDate, dto.course);
       const country = reservation.countryCode;
       const patient = await this.patients.create({ ...dto.patient, mrn: record.mrn, countryCode: country }, m, country);
       const course = await this.courses.create({ ...dto.course, patientId: patient.id }, m, { referralId, countryCode: country });
@@ -106,5 +109,22 @@ export class ReferralsService {
     const [row]: ReferralRow[] = await this.dataSource.query(REFERRAL_SQL, [countryScope(), id]);
     if (!row) throw notFound('Referral', id);
     return toReferralView(row);
+  }
+}
+
+/**
+ * A place of a category goes to the patients it was agreed for (422 otherwise, before anything is
+ * written: the place stays held). The patient's category is judged on the course's earliest start,
+ * as the scheduler judges it.
+ */
+function requireWithinCategory(category: QuotaCategory, birthDate: string, course: { diagnosisGroup: string; earliestStart: string }): void {
+  if (category.patientCategory && patientCategory(birthDate, course.earliestStart) !== category.patientCategory) {
+    const who = category.patientCategory === 'PEDIATRIC' ? 'children (under 18 on the course\'s earliest start)' : 'adults';
+    throw unprocessable('referral-outside-category', `Places of ${category.code} are for ${who}`, { field: 'patient.birthDate' });
+  }
+  if (category.diagnosisGroups && !category.diagnosisGroups.includes(course.diagnosisGroup)) {
+    throw unprocessable('referral-outside-category', `Places of ${category.code} are for ${category.diagnosisGroups.join(', ')} courses, not ${course.diagnosisGroup}`, {
+      field: 'course.diagnosisGroup',
+    });
   }
 }

@@ -179,6 +179,32 @@ describe('referrals: reserve -> refer -> allocated -> first fraction date; retur
     expect(p1).toBe(p0);
   });
 
+  it("uses a place only for the patients its category was agreed for (a child's oncohematology place is not an adult's lung course)", async () => {
+    const start = dateIn(8);
+    const category = await request(server)
+      .post('/api/v1/quota-categories')
+      .set('Authorization', admin)
+      .send({ code: 'REF_CHILD_ONCOHEM', patientCategory: 'PEDIATRIC', diagnosisGroups: ['ONCOHEMATOLOGY'] })
+      .expect(201);
+    expect(category.body).toMatchObject({ patientCategory: 'PEDIATRIC', diagnosisGroups: ['ONCOHEMATOLOGY'] });
+    const quota = await grantQuota(t, { countryCode: 'KG', year: Number(start.slice(0, 4)), granted: 2, category: 'REF_CHILD_ONCOHEM' });
+    const reservation = await hold(quota.id, 1);
+    const before = await countersAndLedger(db, quota.id);
+
+    const adult = await request(server).post('/api/v1/referrals').set('Authorization', kg).send(referralBody(reservation.id, { earliestStart: start, birthDate: '1960-03-03' }));
+    expectProblem(adult, 422);
+    expect(adult.body).toMatchObject({ type: expect.stringMatching(/referral-outside-category$/), errors: [{ field: 'patient.birthDate', messages: [expect.stringMatching(/children/)] }] });
+    const lung = referralBody(reservation.id, { earliestStart: start });
+    (lung.course as Record<string, unknown>).diagnosisGroup = 'THORAX';
+    const wrongGroup = await request(server).post('/api/v1/referrals').set('Authorization', kg).send(lung);
+    expectProblem(wrongGroup, 422);
+    expect(wrongGroup.body.errors).toEqual([{ field: 'course.diagnosisGroup', messages: [expect.stringMatching(/ONCOHEMATOLOGY courses, not THORAX/)] }]);
+    // Nothing was used: the place is still held, for the child it was meant for.
+    expect(await countersAndLedger(db, quota.id)).toEqual(before);
+    await request(server).post('/api/v1/referrals').set('Authorization', kg).send(referralBody(reservation.id, { earliestStart: start })).expect(201);
+    await request(server).post('/api/v1/quota-categories').set('Authorization', admin).send({ code: 'REF_BAD', diagnosisGroups: ['LUNGS'] }).expect(400);
+  });
+
   it('returns the place when the referred course is cancelled before its first fraction, not after', async () => {
     const [earlyStart, lateStart] = twoDaysInOneYear(14);
     const quota = await quotaFor(earlyStart, 4, 'REF_RETURNS');
