@@ -37,6 +37,12 @@ export class CalendarService {
     return this.dataSource.transaction(async (m) => {
       const repo = m.getRepository(CenterSettingsRow);
       const row = await repo.findOneOrFail({ where: { id: 1 }, lock: { mode: 'pessimistic_write' } });
+      // GET, edit, PUT: a body read before someone else's change must not silently undo it.
+      if (dto.updatedAt !== undefined && Date.parse(dto.updatedAt) !== new Date(row.updatedAt).getTime()) {
+        throw conflict('calendar-changed', `The calendar was changed at ${new Date(row.updatedAt).toISOString()}, after the version this change was made on; reload it and apply the change again`, {
+          updatedAt: new Date(row.updatedAt).toISOString(),
+        });
+      }
       const next: Partial<CenterSettingsRow> = {
         timeZone: dto.timeZone,
         hours: dto.hours ? weekly(dto.hours) : undefined,

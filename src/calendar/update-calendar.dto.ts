@@ -1,3 +1,4 @@
+import { IsInstantWithOffset } from '../common/instant';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsNumber, IsObject, Max, Min, ValidateNested } from 'class-validator';
@@ -79,4 +80,12 @@ export class UpdateCalendarDto {
   @Min(0)
   @Max(1)
   crossBorderShare?: number;
+
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'The updatedAt of the calendar this change was made on (as GET /calendar gave it): if someone changed it since, 409 instead of overwriting their change',
+  })
+  @IsOptionalNotNull()
+  @IsInstantWithOffset()
+  updatedAt?: string;
 }

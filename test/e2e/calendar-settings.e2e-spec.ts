@@ -81,6 +81,22 @@ describe('calendar settings', () => {
     expect(await auditCount()).toBe(audits);
   });
 
+  it('takes back what GET gave (a round trip changes nothing) and refuses a change made on an older version (409)', async () => {
+    const read = (await request(server).get('/api/v1/calendar').set('Authorization', admin).expect(200)).body;
+    const audits = await auditCount();
+    const same = await request(server).put('/api/v1/calendar').set('Authorization', admin).send(read).expect(200);
+    expect(same.body).toEqual(read);
+    expect(await auditCount()).toBe(audits);
+
+    // Two admins read the same version; the first saves, the second's save is refused, not merged over it.
+    await request(server).put('/api/v1/calendar').set('Authorization', admin).send({ ...read, horizonWeeks: read.horizonWeeks + 1 }).expect(200);
+    const before = await settingsRow();
+    const stale = await request(server).put('/api/v1/calendar').set('Authorization', admin).send({ ...read, qaMinutes: read.qaMinutes + 5 });
+    expect(stale.status).toBe(409);
+    expect(stale.body.type).toMatch(/calendar-changed$/);
+    expect(await settingsRow()).toEqual(before);
+  });
+
   it('accepts any IANA zone the runtime knows', async () => {
     await request(server).put('/api/v1/calendar').set('Authorization', admin).send({ timeZone: 'Europe/Berlin' }).expect(200);
     expect((await settingsRow()).time_zone).toBe('Europe/Berlin');
