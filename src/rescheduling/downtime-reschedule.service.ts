@@ -93,6 +93,7 @@ export class DowntimeRescheduleService {
       const cancelled = dropped + (await this.cancelLeftovers(m, downtime, label));
       for (const u of result.unschedulable) await addCourseReason(m, u.courseId, `Not fully re-booked after ${label}: ${u.reason}`);
       for (const u of result.interrupted) await addCourseReason(m, u.courseId, `Interrupted by ${label}: ${u.reason}`);
+      await flagLateStarts(m, courseIds, center.timeZone);
       const summary: DowntimeRescheduleSummary = {
         hit: hit.length,
         moved: relocated.length,
@@ -138,4 +139,19 @@ export class DowntimeRescheduleService {
     }
     return rows.length;
   }
+}
+
+/**
+ * A course whose first fraction the downtime pushed past its due start now starts late (soft rule 1):
+ * the flag a coordinator filters on must say so. Only ever raised here, never cleared.
+ */
+async function flagLateStarts(m: EntityManager, courseIds: string[], timeZone: string): Promise<void> {
+  if (courseIds.length === 0) return;
+  await m.query(
+    `UPDATE courses c SET late_start = true
+      WHERE c.id = ANY($1::uuid[]) AND NOT c.late_start
+        AND (SELECT (min(a.start) AT TIME ZONE $2)::date FROM appointments a
+              WHERE a.course_id = c.id AND a.status IN ('BOOKED', 'DELIVERED', 'MISSED')) > c.due_start`,
+    [courseIds, timeZone],
+  );
 }

@@ -96,4 +96,42 @@ describe('downtimes: the reschedule job runs', () => {
     );
     expect(n).toBe(0);
   });
+
+  it('flags a course late when the downtime pushes its first fraction past its due start', async () => {
+    // A Tuesday to Thursday at least a week away, clear of the mid-December holiday.
+    let k = 7;
+    while (![2, 3, 4].includes(new Date(`${dateIn(k)}T12:00:00Z`).getUTCDay()) || dateIn(k).endsWith('-12-16')) k++;
+    const day = dateIn(k);
+    const patient = await request(server)
+      .post('/api/v1/patients')
+      .set('Authorization', coordinator)
+      .send({ firstName: 'Daniyar', lastName: 'Late', birthDate: '1970-05-05', sex: 'male', countryCode: 'KZ' })
+      .expect(201);
+    const course = await request(server)
+      .post('/api/v1/courses')
+      .set('Authorization', coordinator)
+      .send({ patientId: patient.body.id, diagnosisGroup: 'CNS', urgency: 'URGENT', fractions: 3, earliestStart: day, dueStart: day })
+      .expect(201);
+    await request(server).post(`/api/v1/courses/${course.body.id}/submit`).set('Authorization', coordinator).expect(202);
+    const scheduled = await waitFor('the course to be scheduled', async () => {
+      const res = await request(server).get(`/api/v1/courses/${course.body.id}`).set('Authorization', coordinator);
+      return res.body.status === 'SCHEDULED' ? res.body : undefined;
+    });
+    expect(scheduled.lateStart).toBe(false);
+
+    const downtime = await request(server)
+      .post('/api/v1/downtimes')
+      .set('Authorization', admin)
+      .send({ roomId: null, start: `${day}T00:00:00+05:00`, end: `${dateIn(k + 1)}T00:00:00+05:00`, kind: 'PLANNED', reason: 'beam line service' })
+      .expect(201);
+    await waitFor('the reschedule to finish', async () => {
+      const res = await request(server).get(`/api/v1/downtimes/${downtime.body.id}`).set('Authorization', admin).expect(200);
+      return res.body.rescheduleStatus === 'DONE' ? res.body : undefined;
+    });
+    const after = (await request(server).get(`/api/v1/courses/${course.body.id}`).set('Authorization', coordinator).expect(200)).body;
+    expect(after.lateStart).toBe(true);
+    const appts = (await request(server).get(`/api/v1/courses/${course.body.id}/appointments`).set('Authorization', coordinator).expect(200)).body;
+    expect(appts.filter((a: AppointmentView) => a.status === 'BOOKED')).toHaveLength(3);
+    expect(Date.parse(appts[0].start)).toBeGreaterThanOrEqual(Date.parse(`${dateIn(k + 1)}T00:00:00+05:00`));
+  });
 });
