@@ -1,14 +1,5 @@
 import { createTestApp, TestApp } from '../support/test-app';
-import { Api, apiFor, createCourse, createPatient, db, insertRooms, violations, waitForCourses } from './scheduling-fixtures';
-
-interface Appt {
-  id: string;
-  fraction: number;
-  roomId: string;
-  start: string;
-  end: string;
-  status: string;
-}
+import { Api, apiFor, Appt, db, insertRooms, scheduledCourse, violations } from './scheduling-fixtures';
 
 describe('appointments: move (409 naming the rule), deliver, miss', () => {
   let t: TestApp;
@@ -28,12 +19,7 @@ describe('appointments: move (409 naming the rule), deliver, miss', () => {
     await t.close();
   });
 
-  async function scheduled(fractions: number): Promise<{ courseId: string; appts: Appt[] }> {
-    const course = await createCourse(api, await createPatient(api), { fractions });
-    await api.post(`/courses/${course.id}/submit`).expect(202);
-    await waitForCourses(t, [course.id], ['SCHEDULED']);
-    return { courseId: course.id, appts: (await api.get(`/courses/${course.id}/appointments`).expect(200)).body };
-  }
+  const scheduled = (fractions: number) => scheduledCourse(t, api, fractions);
 
   it('refuses a move onto another booking with 409 problem+json naming the rule, changing nothing', async () => {
     const a = await scheduled(3);

@@ -1,14 +1,5 @@
 import { createTestApp, TestApp } from '../support/test-app';
-import { Api, apiFor, createCourse, createPatient, db, insertRooms, violations, waitForCourses } from './scheduling-fixtures';
-
-interface Appt {
-  id: string;
-  fraction: number;
-  roomId: string;
-  start: string;
-  end: string;
-  status: string;
-}
+import { Api, apiFor, Appt, db, insertRooms, scheduledCourse, violations } from './scheduling-fixtures';
 
 const DAY_MS = 86_400_000;
 /** Local (UTC+05:00) calendar date of an instant. */
@@ -26,12 +17,7 @@ describe('appointments: a fraction that is not booked any more is booked again (
     await t.close();
   });
 
-  async function scheduled(fractions: number): Promise<{ courseId: string; appts: Appt[] }> {
-    const course = await createCourse(api, await createPatient(api), { fractions });
-    await api.post(`/courses/${course.id}/submit`).expect(202);
-    await waitForCourses(t, [course.id], ['SCHEDULED']);
-    return { courseId: course.id, appts: (await api.get(`/courses/${course.id}/appointments`).expect(200)).body };
-  }
+  const scheduled = (fractions: number) => scheduledCourse(t, api, fractions);
 
   /** What the downtime rescheduler leaves when no place is found: the room closed that day, the fraction CANCELLED. */
   async function dropByDowntime(appt: Appt): Promise<void> {

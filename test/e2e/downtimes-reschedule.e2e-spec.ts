@@ -48,7 +48,8 @@ describe('downtimes: the reschedule job runs', () => {
     await t.close();
   });
 
-  it('moves the booked fractions a room downtime hits and marks the reschedule DONE', async () => {
+  /** A new adult's CNS course with these settings, submitted and allocated. */
+  async function scheduled(settings: object): Promise<{ id: string; lateStart: boolean }> {
     const patient = await request(server)
       .post('/api/v1/patients')
       .set('Authorization', coordinator)
@@ -57,15 +58,19 @@ describe('downtimes: the reschedule job runs', () => {
     const course = await request(server)
       .post('/api/v1/courses')
       .set('Authorization', coordinator)
-      .send({ patientId: patient.body.id, diagnosisGroup: 'CNS', urgency: 'ROUTINE', fractions: 5, earliestStart: dateIn(7) })
+      .send({ patientId: patient.body.id, diagnosisGroup: 'CNS', ...settings })
       .expect(201);
     await request(server).post(`/api/v1/courses/${course.body.id}/submit`).set('Authorization', coordinator).expect(202);
-    await waitFor('the course to be scheduled', async () => {
+    return waitFor('the course to be scheduled', async () => {
       const res = await request(server).get(`/api/v1/courses/${course.body.id}`).set('Authorization', coordinator);
       return res.body.status === 'SCHEDULED' ? res.body : undefined;
     });
+  }
+
+  it('moves the booked fractions a room downtime hits and marks the reschedule DONE', async () => {
+    const course = await scheduled({ urgency: 'ROUTINE', fractions: 5, earliestStart: dateIn(7) });
     const booked = async (): Promise<AppointmentView[]> =>
-      (await request(server).get(`/api/v1/courses/${course.body.id}/appointments`).set('Authorization', coordinator).expect(200)).body.filter(
+      (await request(server).get(`/api/v1/courses/${course.id}/appointments`).set('Authorization', coordinator).expect(200)).body.filter(
         (a: AppointmentView) => a.status === 'BOOKED',
       );
     const before = await booked();
@@ -102,22 +107,8 @@ describe('downtimes: the reschedule job runs', () => {
     let k = 7;
     while (![2, 3, 4].includes(new Date(`${dateIn(k)}T12:00:00Z`).getUTCDay()) || dateIn(k).endsWith('-12-16')) k++;
     const day = dateIn(k);
-    const patient = await request(server)
-      .post('/api/v1/patients')
-      .set('Authorization', coordinator)
-      .send({ firstName: 'Daniyar', lastName: 'Late', birthDate: '1970-05-05', sex: 'male', countryCode: 'KZ' })
-      .expect(201);
-    const course = await request(server)
-      .post('/api/v1/courses')
-      .set('Authorization', coordinator)
-      .send({ patientId: patient.body.id, diagnosisGroup: 'CNS', urgency: 'URGENT', fractions: 3, earliestStart: day, dueStart: day })
-      .expect(201);
-    await request(server).post(`/api/v1/courses/${course.body.id}/submit`).set('Authorization', coordinator).expect(202);
-    const scheduled = await waitFor('the course to be scheduled', async () => {
-      const res = await request(server).get(`/api/v1/courses/${course.body.id}`).set('Authorization', coordinator);
-      return res.body.status === 'SCHEDULED' ? res.body : undefined;
-    });
-    expect(scheduled.lateStart).toBe(false);
+    const course = await scheduled({ urgency: 'URGENT', fractions: 3, earliestStart: day, dueStart: day });
+    expect(course.lateStart).toBe(false);
 
     const downtime = await request(server)
       .post('/api/v1/downtimes')
@@ -128,9 +119,9 @@ describe('downtimes: the reschedule job runs', () => {
       const res = await request(server).get(`/api/v1/downtimes/${downtime.body.id}`).set('Authorization', admin).expect(200);
       return res.body.rescheduleStatus === 'DONE' ? res.body : undefined;
     });
-    const after = (await request(server).get(`/api/v1/courses/${course.body.id}`).set('Authorization', coordinator).expect(200)).body;
+    const after = (await request(server).get(`/api/v1/courses/${course.id}`).set('Authorization', coordinator).expect(200)).body;
     expect(after.lateStart).toBe(true);
-    const appts = (await request(server).get(`/api/v1/courses/${course.body.id}/appointments`).set('Authorization', coordinator).expect(200)).body;
+    const appts = (await request(server).get(`/api/v1/courses/${course.id}/appointments`).set('Authorization', coordinator).expect(200)).body;
     expect(appts.filter((a: AppointmentView) => a.status === 'BOOKED')).toHaveLength(3);
     expect(Date.parse(appts[0].start)).toBeGreaterThanOrEqual(Date.parse(`${dateIn(k + 1)}T00:00:00+05:00`));
   });

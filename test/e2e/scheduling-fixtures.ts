@@ -64,6 +64,24 @@ export async function createCourse(api: Api, patientId: string, overrides: objec
   return res.body;
 }
 
+/** One appointment as the API lists it. */
+export interface Appt {
+  id: string;
+  fraction: number;
+  roomId: string;
+  start: string;
+  end: string;
+  status: string;
+}
+
+/** A new patient's course of `fractions`, submitted and allocated, with its appointments. */
+export async function scheduledCourse(t: TestApp, api: Api, fractions: number): Promise<{ courseId: string; appts: Appt[] }> {
+  const course = await createCourse(api, await createPatient(api), { fractions });
+  await api.post(`/courses/${course.id}/submit`).expect(202);
+  await waitForCourses(t, [course.id], ['SCHEDULED']);
+  return { courseId: course.id, appts: (await api.get(`/courses/${course.id}/appointments`).expect(200)).body };
+}
+
 export async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, ms = 30000): Promise<T> {
   const deadline = Date.now() + ms;
   while (Date.now() < deadline) {
