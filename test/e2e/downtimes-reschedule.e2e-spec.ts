@@ -3,15 +3,8 @@ import { DataSource } from 'typeorm';
 import { CenterSeedService } from '../../src/center/center-seed.service';
 import { bearer, seedDemoUsers } from '../support/auth';
 import { createTestApp, TestApp } from '../support/test-app';
+import type { Appt } from './scheduling-fixtures';
 
-interface AppointmentView {
-  id: string;
-  fraction: number;
-  roomId: string;
-  start: string;
-  end: string;
-  status: string;
-}
 
 async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, ms = 30000): Promise<T> {
   const deadline = Date.now() + ms;
@@ -69,9 +62,9 @@ describe('downtimes: the reschedule job runs', () => {
 
   it('moves the booked fractions a room downtime hits and marks the reschedule DONE', async () => {
     const course = await scheduled({ urgency: 'ROUTINE', fractions: 5, earliestStart: dateIn(7) });
-    const booked = async (): Promise<AppointmentView[]> =>
+    const booked = async (): Promise<Appt[]> =>
       (await request(server).get(`/api/v1/courses/${course.id}/appointments`).set('Authorization', coordinator).expect(200)).body.filter(
-        (a: AppointmentView) => a.status === 'BOOKED',
+        (a: Appt) => a.status === 'BOOKED',
       );
     const before = await booked();
     expect(before).toHaveLength(5);
@@ -122,7 +115,7 @@ describe('downtimes: the reschedule job runs', () => {
     const after = (await request(server).get(`/api/v1/courses/${course.id}`).set('Authorization', coordinator).expect(200)).body;
     expect(after.lateStart).toBe(true);
     const appts = (await request(server).get(`/api/v1/courses/${course.id}/appointments`).set('Authorization', coordinator).expect(200)).body;
-    expect(appts.filter((a: AppointmentView) => a.status === 'BOOKED')).toHaveLength(3);
+    expect(appts.filter((a: Appt) => a.status === 'BOOKED')).toHaveLength(3);
     expect(Date.parse(appts[0].start)).toBeGreaterThanOrEqual(Date.parse(`${dateIn(k + 1)}T00:00:00+05:00`));
   });
 });
