@@ -38,6 +38,9 @@ export async function applyMoves(
       const row = await repo.save(repo.create(fromBooking(mv.to, sharedBeam)));
       created.push(row);
       await history.insert(historyRow(row.id, mv.from, mv.to, mv.reason, movedBy));
+      // The row kept as it was (a missed fraction) says where the fraction is given instead.
+      const kept = mv.from?.id !== undefined && mv.from.id === keepId ? mv.from.id : null;
+      if (kept) await history.insert(historyRow(kept, mv.from, mv.to, `${mv.reason} Given again as appointment ${row.id}.`, movedBy));
     } else if (relocates) {
       await history.insert(historyRow(mv.bookingId!, mv.from, null, mv.reason, movedBy));
     }

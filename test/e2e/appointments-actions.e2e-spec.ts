@@ -111,6 +111,9 @@ describe('appointments: move (409 naming the rule), deliver, miss', () => {
     expect(Date.parse(res.body.appended[0].start)).toBeGreaterThan(Math.max(lastBefore, Date.now()));
     const history = (await api.get(`/appointments/${res.body.appended[0].id}/moves`).expect(200)).body;
     expect(history[0].reason).toEqual(expect.any(String));
+    // The missed one's own history points to its replacement.
+    const missedHistory = (await api.get(`/appointments/${appts[0].id}/moves`).expect(200)).body;
+    expect(missedHistory[missedHistory.length - 1].reason).toMatch(new RegExp(`Given again as appointment ${res.body.appended[0].id}\\.$`));
     expect(await checked()).toEqual([]);
     await api.post(`/appointments/${appts[0].id}/miss`).expect(409);
   });
