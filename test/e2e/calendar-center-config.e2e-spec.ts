@@ -53,9 +53,9 @@ describe('CenterConfigService and the demo center seed', () => {
       downtimes: [],
     });
     expect(center.rooms).toEqual([
-      { id: rooms.G1, kind: 'GANTRY', active: true },
-      { id: rooms.G2, kind: 'GANTRY', active: true },
-      { id: rooms.G3, kind: 'GANTRY', active: true },
+      { id: rooms.G1, kind: 'GANTRY', active: true, name: 'G1' },
+      { id: rooms.G2, kind: 'GANTRY', active: true, name: 'G2' },
+      { id: rooms.G3, kind: 'GANTRY', active: true, name: 'G3' },
     ]);
     // Monday 2 March 2026: open 07:00–23:00 less 30 minutes of QA.
     expect(openIntervals(center, rooms.G1, '2026-03-02')).toEqual([{ start: '2026-03-02T07:30:00+05:00', end: '2026-03-02T23:00:00+05:00' }]);
