@@ -3,9 +3,9 @@ import { calendarFor } from '../../src/scheduling/calendar/center-calendar';
 import { demoCenter } from '../../src/scheduling/defaults/demo-center';
 import { dayNumOf, formatDate } from '../../src/scheduling/time/civil-day';
 import { bearer } from '../support/auth';
-import { createTestApp, TestApp } from '../support/test-app';
+import type { TestApp } from '../support/test-app';
 import type { Course } from '../../src/courses/course.entity';
-import { Api, apiFor, createCourse, createPatient, db, insertRooms, overlaps, violations, waitForCourses } from './scheduling-fixtures';
+import { Api, createCourse, createPatient, db, overlaps, schedulingApp, violations, waitForCourses } from './scheduling-fixtures';
 
 const WEEKDAYS = (interval: Array<[string, string]>) => ({ mon: interval, tue: interval, wed: interval, thu: interval, fri: interval, sat: null, sun: null });
 
@@ -26,9 +26,7 @@ function fridayAndMonday(): { friday: string; monday: string } {
  * and an emergency finds nothing free.
  */
 async function oneNarrowRoom(): Promise<{ t: TestApp; api: Api }> {
-  const t = await createTestApp();
-  const api = await apiFor(t);
-  await insertRooms(t, ['G1']);
+  const { t, api } = await schedulingApp(['G1']);
   await request(t.app.getHttpServer())
     .put('/api/v1/calendar')
     .set('Authorization', await bearer(t, 'admin'))

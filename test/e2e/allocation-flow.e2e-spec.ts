@@ -1,14 +1,12 @@
-import { createTestApp, TestApp } from '../support/test-app';
-import { Api, apiFor, createCourse, createPatient, dateIn, db, insertRooms, overlaps, violations, waitForCourses } from './scheduling-fixtures';
+import type { TestApp } from '../support/test-app';
+import { Api, createCourse, createPatient, dateIn, db, overlaps, schedulingApp, violations, waitForCourses } from './scheduling-fixtures';
 
 describe('allocation: submit -> worker -> SCHEDULED, obeying every hard rule', () => {
   let t: TestApp;
   let api: Api;
   let rooms: string[];
   beforeAll(async () => {
-    t = await createTestApp();
-    api = await apiFor(t);
-    rooms = await insertRooms(t, ['G1', 'G2']);
+    ({ t, api, rooms } = await schedulingApp(['G1', 'G2']));
   });
   afterAll(async () => {
     await t.close();

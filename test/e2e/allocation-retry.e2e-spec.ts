@@ -1,16 +1,14 @@
 import { allocationJobId } from '../../src/courses/allocation-job';
 import { JobRepository } from '../../src/queue/job.repository';
 import { QUEUES } from '../../src/queue/queue-names';
-import { createTestApp, TestApp } from '../support/test-app';
-import { Api, apiFor, createCourse, createPatient, db, insertRooms, overlaps, violations, waitFor, waitForCourses } from './scheduling-fixtures';
+import type { TestApp } from '../support/test-app';
+import { Api, createCourse, createPatient, db, overlaps, schedulingApp, violations, waitFor, waitForCourses } from './scheduling-fixtures';
 
 describe('allocation when the database refuses its rows', () => {
   let t: TestApp;
   let api: Api;
   beforeAll(async () => {
-    t = await createTestApp();
-    api = await apiFor(t);
-    await insertRooms(t, ['G1']);
+    ({ t, api } = await schedulingApp(['G1']));
   });
   afterAll(async () => {
     await t.close();

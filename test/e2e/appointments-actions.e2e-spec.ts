@@ -1,5 +1,5 @@
-import { createTestApp, TestApp } from '../support/test-app';
-import { Api, apiFor, Appt, db, insertRooms, scheduledCourse, violations } from './scheduling-fixtures';
+import type { TestApp } from '../support/test-app';
+import { Api, Appt, db, scheduledCourse, schedulingApp, violations } from './scheduling-fixtures';
 
 describe('appointments: move (409 naming the rule), deliver, miss', () => {
   let t: TestApp;
@@ -11,9 +11,7 @@ describe('appointments: move (409 naming the rule), deliver, miss', () => {
     return violations(t, ids.filter((id) => !timeTravelled.includes(id)));
   };
   beforeAll(async () => {
-    t = await createTestApp();
-    api = await apiFor(t);
-    await insertRooms(t, ['G1']);
+    ({ t, api } = await schedulingApp(['G1']));
   });
   afterAll(async () => {
     await t.close();

@@ -1,5 +1,5 @@
-import { createTestApp, TestApp } from '../support/test-app';
-import { Api, apiFor, Appt, db, insertRooms, scheduledCourse, violations } from './scheduling-fixtures';
+import type { TestApp } from '../support/test-app';
+import { Api, Appt, db, scheduledCourse, schedulingApp, violations } from './scheduling-fixtures';
 
 const DAY_MS = 86_400_000;
 /** Local (UTC+05:00) calendar date of an instant. */
@@ -9,9 +9,7 @@ describe('appointments: a fraction that is not booked any more is booked again (
   let t: TestApp;
   let api: Api;
   beforeAll(async () => {
-    t = await createTestApp();
-    api = await apiFor(t);
-    await insertRooms(t, ['G1']);
+    ({ t, api } = await schedulingApp(['G1']));
   });
   afterAll(async () => {
     await t.close();

@@ -1,13 +1,11 @@
-import { createTestApp, TestApp } from '../support/test-app';
-import { Api, apiFor, createCourse, createPatient, dateIn, db, insertRooms } from './scheduling-fixtures';
+import type { TestApp } from '../support/test-app';
+import { Api, createCourse, createPatient, dateIn, db, schedulingApp } from './scheduling-fixtures';
 
 describe('courses and patients over HTTP (validation, roles, state)', () => {
   let t: TestApp;
   let api: Api;
   beforeAll(async () => {
-    t = await createTestApp({ role: 'api' });
-    api = await apiFor(t);
-    await insertRooms(t, ['G1']);
+    ({ t, api } = await schedulingApp(['G1'], { role: 'api' }));
   });
   afterAll(async () => {
     await t.close();

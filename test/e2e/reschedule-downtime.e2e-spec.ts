@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { bearer } from '../support/auth';
 import { createTestApp, TestApp } from '../support/test-app';
-import { Api, apiFor, createCourse, createPatient, db, insertRooms, violations, waitFor, waitForCourses } from './scheduling-fixtures';
+import { Api, apiFor, createCourse, createPatient, db, insertRooms, schedulingApp, violations, waitFor, waitForCourses } from './scheduling-fixtures';
 
 interface Row {
   id: string;
@@ -15,9 +15,7 @@ describe('downtime over booked fractions: exactly those move, every rule holds',
   let api: Api;
   let rooms: string[];
   beforeAll(async () => {
-    t = await createTestApp();
-    api = await apiFor(t);
-    rooms = await insertRooms(t, ['G1', 'G2']);
+    ({ t, api, rooms } = await schedulingApp(['G1', 'G2']));
   });
   afterAll(async () => {
     await t.close();

@@ -6,7 +6,7 @@ import { toCourseRequest } from '../../src/courses/course-request.mapper';
 import { checkSchedule } from '../../src/scheduling';
 import type { Booking, Violation } from '../../src/scheduling/types';
 import { bearer, seedDemoUsers } from '../support/auth';
-import type { TestApp } from '../support/test-app';
+import { createTestApp, TestApp, TestAppOptions } from '../support/test-app';
 
 /** Shared set-up for the courses/allocation/appointments/reschedule e2e files. */
 export interface Api {
@@ -48,6 +48,13 @@ export async function insertRooms(t: TestApp, names: string[], kind: 'GANTRY' | 
 }
 
 /** A date `days` after today (UTC), 'YYYY-MM-DD'. */
+/** A test app with the demo users and these rooms: the usual set-up of a scheduling e2e file. */
+export async function schedulingApp(rooms: string[], options: TestAppOptions = {}): Promise<{ t: TestApp; api: Api; rooms: string[] }> {
+  const t = await createTestApp(options);
+  const api = await apiFor(t);
+  return { t, api, rooms: await insertRooms(t, rooms) };
+}
+
 export function dateIn(days: number): string {
   return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 }
