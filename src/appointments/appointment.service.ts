@@ -204,7 +204,7 @@ export class AppointmentService {
       let moves: Move[];
       if (start) {
         refuseThePast(start, now);
-        const candidate = { ...shiftedTo(lost, start, dto.roomId), status: undefined };
+        const candidate = shiftedTo(lost, start, dto.roomId);
         refuseRuleBreak(checkBooking(center, bookings, request, candidate));
         moves = [{ bookingId: id, courseId: course.id, fraction: lost.fraction, from, to: candidate, reason }];
       } else {
@@ -270,11 +270,12 @@ export class AppointmentService {
   }
 }
 
-/** The appointment as it would be at `start` (and in `roomId`), its length and beam offset kept. */
+/** The appointment booked at `start` (and in `roomId`), its length and beam offset kept. */
 function shiftedTo(appointment: Appointment, start: Date, roomId?: string): Booking {
   const shift = start.getTime() - appointment.start.getTime();
   return {
     ...toBooking(appointment),
+    status: 'BOOKED',
     roomId: roomId ?? appointment.roomId,
     start: start.toISOString(),
     end: new Date(appointment.end.getTime() + shift).toISOString(),
