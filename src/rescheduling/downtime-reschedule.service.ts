@@ -68,7 +68,8 @@ export class DowntimeRescheduleService {
           (downtime.room_id === null || b.roomId === downtime.room_id) &&
           Date.parse(b.start) < downtime.end.getTime() &&
           Date.parse(b.end) > downtime.start.getTime() &&
-          Date.parse(b.end) > now.getTime(),
+          // As the core judges it: a fraction whose beam time is over has had its dose.
+          Date.parse(b.beamEnd) > now.getTime(),
       );
       const courseIds = [...new Set(hit.map((b) => b.courseId))];
       const courses = courseIds.length ? await m.getRepository(Course).find({ where: { id: In(courseIds) }, lock: { mode: 'pessimistic_write' } }) : [];
@@ -122,7 +123,7 @@ export class DowntimeRescheduleService {
     // TypeORM answers an UPDATE ... RETURNING with [rows, rowCount].
     const [rows]: [Array<{ id: string; room_id: string; start: Date }>, number] = await m.query(
       `UPDATE appointments SET status = 'CANCELLED'
-        WHERE status = 'BOOKED' AND ($1::uuid IS NULL OR room_id = $1) AND start < $3 AND "end" > $2 AND "end" > now()
+        WHERE status = 'BOOKED' AND ($1::uuid IS NULL OR room_id = $1) AND start < $3 AND "end" > $2 AND beam_end > now()
         RETURNING id, room_id, start`,
       [downtime.room_id, downtime.start, downtime.end],
     );

@@ -77,6 +77,14 @@ describe('rescheduleForDowntime', () => {
     expect(checkSchedule({ ...center, downtimes: [downtime] }, apply(bookings, r.moves), courses)).toEqual([]);
   });
 
+  it('leaves a fraction whose beam time is over when the downtime comes: its dose is in', () => {
+    // A3 10:00–10:30, beam 10:10–10:18; G1 fails at 10:20 while the patient is being taken off the table.
+    const downtime = { roomId: 'G1', start: '2027-03-03T10:20:00+05:00', end: '2027-03-03T12:00:00+05:00' };
+    const r = rescheduleForDowntime(center, bookings, courses, downtime, '2027-03-03T10:21:00+05:00');
+    expect(r.moves).toEqual([]);
+    expect(r.unschedulable).toEqual([]);
+  });
+
   it('a whole-day beam-line outage moves each hit fraction to the end of its course and says why', () => {
     const downtime = { roomId: null, start: '2027-03-03T00:00:00+05:00', end: '2027-03-04T00:00:00+05:00' };
     const r = rescheduleForDowntime(center, bookings, courses, downtime, '2027-03-01T06:00:00+05:00');

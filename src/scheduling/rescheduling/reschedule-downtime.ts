@@ -42,9 +42,10 @@ export function rescheduleForDowntime(
     (downtime.roomId === null || b.roomId === downtime.roomId) &&
     parseInstant(b.start) < de &&
     parseInstant(b.end) > ds &&
-    // A fraction under way when the downtime is declared cannot be finished: it is given again, in
-    // full, like one that has not started (the floor keeps its new place after now).
-    parseInstant(b.end) > nowMin;
+    // A fraction under way when the downtime is declared is given again, in full, like one that has
+    // not started (the floor keeps its new place after now), unless its beam time is over: then the
+    // dose is in, only the patient's leaving is left, and the coordinator records it delivered.
+    parseInstant(b.beamEnd) > nowMin;
   const hit = live.filter(isHit).sort((a, b) => parseInstant(a.start) - parseInstant(b.start) || (a.courseId < b.courseId ? -1 : 1));
   const occupying = live.filter((b) => !hit.includes(b) && b.status !== 'MISSED');
   const planner = new CorePlanner(c2, occupying, { reservation: NO_RESERVATION });
@@ -57,7 +58,7 @@ export function rescheduleForDowntime(
   const movedToEnd = new Map<string, { course: CourseRequest; day: number }>();
   /** Courses a fraction of which moved to a later day of its week. */
   const movedInWeek = new Set<string>();
-  /** Courses that lost a fraction no place could be found for, with the first such day. */
+  /** Courses that lost a fraction no place could be found for, with the first such day and fraction. */
   const dropped = new Map<string, { course: CourseRequest; day: number; fraction: number }>();
   // The course's remaining fractions (not yet re-placed) still count as its days.
   let current: Booking[] = [...live];
@@ -113,7 +114,7 @@ export function rescheduleForDowntime(
           `after its last fraction) is full. The fraction is cancelled: a coordinator must book it again (rebook) once a place is free.`,
       });
       current = others;
-      dropped.set(course.id, { course, day, fraction: b.fraction });
+      if (!dropped.has(course.id)) dropped.set(course.id, { course, day, fraction: b.fraction });
       moves.push({
         bookingId: b.id, courseId: b.courseId, fraction: b.fraction, from: b, to: null,
         reason: `${hits}; ${formatDate(day)} has no other free slot and ${placed.failedOn}, the next day open for the course after its last fraction, is full: the fraction is cancelled and must be booked again (POST /appointments/:id/rebook).`,
