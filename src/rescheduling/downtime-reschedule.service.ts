@@ -14,7 +14,7 @@ import { toCourseRequest } from '../courses/course-request.mapper';
 import { addCourseReason } from '../courses/course-reason';
 import { Patient } from '../patients/patient.entity';
 import { rescheduleForDowntime } from '../scheduling';
-import type { DowntimeSpec } from '../scheduling/types';
+import type { CourseRequest, DowntimeSpec } from '../scheduling/types';
 
 export interface DowntimeRescheduleSummary {
   hit: number;
@@ -85,7 +85,7 @@ export class DowntimeRescheduleService {
       };
       const requests = courses.map((c) => toCourseRequest(c, birth.get(c.patientId)!));
       const result = hit.length
-        ? rescheduleForDowntime(center, live.concat(delivered.map(toBooking)), requests, spec, now.toISOString())
+        ? rescheduleForDowntime(center, live.concat(delivered.map(toBooking)), requests, spec, now.toISOString(), await this.notStartedRoutine(m))
         : { moves: [], unschedulable: [], interrupted: [] };
       const label = `downtime ${downtime.id}${downtime.reason ? ` (${downtime.reason})` : ''}`;
       const moves = result.moves.map((mv) => ({ ...mv, reason: mv.reason || label }));
@@ -94,7 +94,8 @@ export class DowntimeRescheduleService {
       const cancelled = dropped + (await this.cancelLeftovers(m, downtime, label));
       for (const u of result.unschedulable) await addCourseReason(m, u.courseId, `Not fully re-booked after ${label}: ${u.reason}`);
       for (const u of result.interrupted) await addCourseReason(m, u.courseId, `Interrupted by ${label}: ${u.reason}`);
-      await flagLateStarts(m, courseIds, center.timeZone);
+      // Hit courses, and routine ones that start a day later to make room.
+      await flagLateStarts(m, [...new Set([...courseIds, ...moves.map((mv) => mv.courseId)])], center.timeZone);
       const summary: DowntimeRescheduleSummary = {
         hit: hit.length,
         moved: relocated.length,
@@ -116,6 +117,23 @@ export class DowntimeRescheduleService {
         WHERE id = $1 AND reschedule_attempt = $2 AND reschedule_status = 'PENDING'`,
       [downtimeId, attempt, JSON.stringify({ error: message, at: new Date().toISOString() })],
     );
+  }
+
+  /**
+   * Routine courses nobody has been treated in yet (booked, nothing delivered or missed): the core may
+   * start one a day later when a hit fraction has nowhere else to go (rule 6 leaves it one day).
+   */
+  private async notStartedRoutine(m: EntityManager): Promise<CourseRequest[]> {
+    const rows: Array<{ id: string }> = await m.query(
+      `SELECT c.id FROM courses c
+        WHERE c.status = 'SCHEDULED' AND c.urgency = 'ROUTINE'
+          AND NOT EXISTS (SELECT 1 FROM appointments a WHERE a.course_id = c.id AND a.status IN ('DELIVERED', 'MISSED'))`,
+    );
+    if (rows.length === 0) return [];
+    const courses = await m.getRepository(Course).findBy({ id: In(rows.map((r) => r.id)) });
+    const patients = await m.getRepository(Patient).findBy({ id: In([...new Set(courses.map((c) => c.patientId))]) });
+    const birth = new Map(patients.map((p) => [p.id, p.birthDate]));
+    return courses.map((c) => toCourseRequest(c, birth.get(c.patientId)!));
   }
 
   /** Safety net: nothing may stay booked inside the downtime, even what the core could not re-book. */

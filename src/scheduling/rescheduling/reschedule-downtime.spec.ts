@@ -152,6 +152,64 @@ describe('rescheduleForDowntime', () => {
     });
   });
 
+  describe('the day after the last fraction is full', () => {
+    // A beam-line outage takes Wednesday 3 March 2027 from course A (G1, 10:00). The day A's fraction must
+    // go to is full: one-fraction courses everywhere, except one place where routine course C, not
+    // started, begins a three-day series.
+    const wednesday = { roomId: null, start: '2027-03-03T00:00:00+05:00', end: '2027-03-04T00:00:00+05:00' };
+    const withOutage = { ...center, downtimes: [wednesday] };
+    const cal = calendarFor(center);
+    const c = course('C', { fractions: 3, earliestStart: '2027-03-01', dueStart: '2027-03-31' });
+    /** `day` booked full, C's first fraction in one standard place of it and its next two on `next`. */
+    const fullDay = (day: string, next: string[]) => {
+      const [y, mo, d] = day.split('-').map(Number);
+      const places = new DayLanes(cal, 10).of(dayNumOf(y, mo, d))!.flatMap((room, r) => room.map((l) => ({ r, l })));
+      const standard = places.find(({ l }) => l.minutes === 30 && !l.anesthesia)!;
+      const at = formatInstant(center.timeZone, standard.l.start).slice(11, 16);
+      const cBookings = [day, ...next].map((date, i) => ({ ...booking('C', i + 1, center.rooms[standard.r].id, date, at), id: `C${i + 1}` }));
+      const fill = places
+        .filter((p) => p !== standard)
+        .map(({ r, l }, k) => ({
+          ...booking(`F${k}`, 1, center.rooms[r].id, day, formatInstant(center.timeZone, l.start).slice(11, 16), { minutes: l.minutes, anesthesia: l.anesthesia }),
+          id: `f${k}`,
+        }));
+      const fillers = fill.map((b) => course(b.courseId, { fractions: 1, fractionMinutes: Date.parse(b.end) / 60_000 - Date.parse(b.start) / 60_000, requiresAnesthesia: b.anesthesia }));
+      return { bookings: [...cBookings, ...fill], courses: [c, ...fillers] };
+    };
+
+    // A runs Mon 1 – Fri 5: its fraction must go to Tuesday 9 (Monday 8 March is a holiday).
+    const a = course('A');
+    const tuesday = fullDay('2027-03-09', ['2027-03-10', '2027-03-11']);
+    const all = [...series('A', 'G1', '10:00'), ...tuesday.bookings];
+    const courses = [a, ...tuesday.courses];
+
+    it('without a course that may start later, the fraction is cancelled', () => {
+      const r = rescheduleForDowntime(center, all, courses, wednesday, '2027-02-26T12:00:00+05:00');
+      expect(r.moves.map((m) => [m.bookingId, m.to])).toEqual([['A3', null]]);
+    });
+
+    it('starts the routine course that has not started one day later, and gives the fraction its place', () => {
+      const r = rescheduleForDowntime(center, all, courses, wednesday, '2027-02-26T12:00:00+05:00', [c]);
+      expect(r.unschedulable).toEqual([]);
+      const byId = new Map(r.moves.map((m) => [m.bookingId, m]));
+      expect(byId.get('A3')!.to!.start.slice(0, 10)).toBe('2027-03-09');
+      // C keeps 10 and 11 March and gets Friday 12 instead of Tuesday 9.
+      expect(byId.get('C1')!.to!.start.slice(0, 10)).toBe('2027-03-12');
+      expect(byId.get('C1')!.reason).toMatch(/not started yet, starts a day later to make room/);
+      expect(r.moves).toHaveLength(2);
+      expect(checkSchedule(withOutage, apply(all, r.moves), courses)).toEqual([]);
+    });
+
+    it('never moves a course that starts tomorrow: two days of notice, as for an emergency', () => {
+      // B runs Mon 1 – Wed 3 and must make Wednesday up on Thursday 4; it is Wednesday 06:00.
+      const b = course('B', { fractions: 3 });
+      const thursday = fullDay('2027-03-04', ['2027-03-05', '2027-03-09']);
+      const own = series('B', 'G1', '10:00').slice(0, 3);
+      const r = rescheduleForDowntime(center, [...own, ...thursday.bookings], [b, ...thursday.courses], wednesday, '2027-03-03T06:00:00+05:00', [c]);
+      expect(r.moves.map((m) => [m.bookingId, m.to])).toEqual([['B3', null]]);
+    });
+  });
+
   it("does not make a lost day up later in the course's last week by passing over full days the week never gets back", () => {
     // Mon 12 April is the course's last fraction; the beam is taken all day on Tue 13 and Wed 14.
     const a = course('L', { fractions: 6, earliestStart: '2027-04-05', dueStart: '2027-04-30' });

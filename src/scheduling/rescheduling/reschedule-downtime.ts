@@ -7,11 +7,12 @@
  * or after the course's last fraction.
  */
 import { Booking, CenterConfig, CourseRequest, DowntimeSpec, Move } from '../types';
-import { formatDate } from '../time/civil-day';
+import { DayNum, formatDate, parseDate } from '../time/civil-day';
 import { formatInstant, localDayOf, parseInstant } from '../time/zone';
 import { CorePlanner, NO_RESERVATION, shapeOf, toBooking } from '../allocation/planner';
-import { appendAfter, courseFootprint, placeLaterInWeek } from './course-tail';
+import { appendAfter, courseFootprint, placeLaterInWeek, TailPlacement } from './course-tail';
 import { checkSchedule } from '../rules/check-schedule';
+import { DEFAULT_DISPLACEMENT } from '../allocation/displacement';
 import { roomLabel } from './room-label';
 
 function withDowntime(center: CenterConfig, downtime: DowntimeSpec): CenterConfig {
@@ -27,6 +28,12 @@ export function rescheduleForDowntime(
   courses: CourseRequest[],
   downtime: DowntimeSpec,
   now: string,
+  /**
+   * Routine courses that have not started (the caller vouches for it: nothing delivered or missed).
+   * When a hit fraction finds every place taken on the day it must go to, one of these that starts
+   * on that day may start a day later to make room (see startOneDayLater).
+   */
+  notStarted: CourseRequest[] = [],
 ): { moves: Move[]; unschedulable: Array<{ courseId: string; reason: string }>; interrupted: Array<{ courseId: string; reason: string }> } {
   const c2 = withDowntime(center, downtime);
   const tz = c2.timeZone;
@@ -36,6 +43,7 @@ export function rescheduleForDowntime(
   const where = downtime.roomId ? `room ${roomLabel(center, downtime.roomId)}` : 'the beam line';
   const what = `Downtime of ${where} ${formatInstant(tz, ds)}–${formatInstant(tz, de)}${downtime.reason ? ` (${downtime.reason})` : ''}`;
   const courseById = new Map(courses.map((c) => [c.id, c]));
+  const notStartedById = new Map(notStarted.filter((c) => c.urgency === 'ROUTINE').map((c) => [c.id, c]));
   const live = bookings.filter((b) => b.status !== 'CANCELLED');
   const isHit = (b: Booking) =>
     (b.status === undefined || b.status === 'BOOKED') &&
@@ -95,7 +103,7 @@ export function rescheduleForDowntime(
     // but a course treated on fewer days a week than it could be keeps its count in that week only
     // if the fraction moves to a later day of the week. Failing that, it goes after the last fraction,
     // unless that leaves the week short with an open day unused (rule 6 again).
-    const others = current.filter((x) => x !== b);
+    let others = current.filter((x) => x !== b);
     const fp = courseFootprint(planner, course, others);
     const last = fp.days[fp.days.length - 1] ?? day;
     let inWeek = placeLaterInWeek(planner, course, fp.days, day, nowMin, fp.usualRoomIdx, fp.tod, b.fraction, b.id);
@@ -105,7 +113,18 @@ export function rescheduleForDowntime(
       planner.index.remove(inWeek.ref);
       inWeek = null;
     }
-    const placed = inWeek ?? appendAfter(planner, course, fp.days, Math.max(last, day), nowMin, fp.usualRoomIdx, fp.tod, b.fraction, b.id);
+    let placed = inWeek ?? appendAfter(planner, course, fp.days, Math.max(last, day), nowMin, fp.usualRoomIdx, fp.tod, b.fraction, b.id);
+    if ('failedOn' in placed) {
+      const made = startOneDayLater(planner, others, notStartedById, course, b, parseDate(placed.failedOn), nowMin);
+      if (made) {
+        placed = made.placed;
+        others = others.filter((x) => x !== made.moved.from).concat(made.moved.to!);
+        moves.push({
+          ...made.moved,
+          reason: `${what} left course ${course.id} no other place on ${placed.booking.start.slice(0, 10)}; this course, not started yet, starts a day later to make room, and its last fraction moves to ${made.moved.to!.start.slice(0, 10)} at ${made.moved.to!.start.slice(11, 16)} in ${roomLabel(center, made.moved.to!.roomId)}.`,
+        });
+      }
+    }
     if ('failedOn' in placed) {
       unschedulable.push({
         courseId: b.courseId,
@@ -169,4 +188,56 @@ export function rescheduleForDowntime(
 /** Would the course's own fractions leave an open day unused between two of them in a week short of its count? */
 function interrupts(center: CenterConfig, course: CourseRequest, bookings: Booking[]): boolean {
   return checkSchedule(center, bookings.filter((x) => x.courseId === course.id), [course]).some((v) => v.rule === 6);
+}
+
+/**
+ * Makes room for `lost` (a fraction of `course` that must go on `day`, the next day open for it after
+ * its last one, or rule 6 breaks) by starting a routine course that has not started one day later:
+ * its first fraction, on `day`, gives up its place and the course gets one more day at its end. Only
+ * a course whose first fraction is on `day`, two days ahead or more, and whose own next day after its last
+ * fraction has a place; the first that works, in the order of the day's bookings. Null: none could.
+ */
+function startOneDayLater(
+  planner: CorePlanner,
+  current: Booking[],
+  notStarted: Map<string, CourseRequest>,
+  course: CourseRequest,
+  lost: Booking,
+  day: DayNum,
+  nowMin: number,
+): { placed: TailPlacement; moved: Move } | null {
+  const cal = planner.calendar;
+  const tz = cal.timeZone;
+  // The same notice an emergency gives a routine patient it moves (displacement.ts).
+  if (day < localDayOf(tz, nowMin) + DEFAULT_DISPLACEMENT.noticeDays) return null;
+  const firsts = new Map<string, Booking>();
+  for (const x of current) {
+    const c = notStarted.get(x.courseId);
+    if (!c || x.courseId === course.id) continue;
+    const seen = firsts.get(x.courseId);
+    if (!seen || parseInstant(x.start) < parseInstant(seen.start)) firsts.set(x.courseId, x);
+  }
+  const own = current.filter((x) => x.courseId === course.id && x !== lost);
+  const fp = courseFootprint(planner, course, own);
+  for (const first of [...firsts.values()].filter((x) => localDayOf(tz, parseInstant(x.start)) === day).sort((a, b) => parseInstant(a.start) - parseInstant(b.start))) {
+    const other = notStarted.get(first.courseId)!;
+    const ref = planner.index.courseRefs(other.id).find((r) => planner.index.all[r].start === parseInstant(first.start));
+    if (ref === undefined) continue;
+    planner.index.remove(ref);
+    const placed = appendAfter(planner, course, fp.days, day - 1, nowMin, fp.usualRoomIdx, fp.tod, lost.fraction, lost.id);
+    if ('failedOn' in placed) {
+      planner.index.restore(ref);
+      continue;
+    }
+    const rest = current.filter((x) => x.courseId === other.id && x !== first);
+    const ofp = courseFootprint(planner, other, rest);
+    const tail = appendAfter(planner, other, ofp.days, ofp.days[ofp.days.length - 1] ?? day, nowMin, ofp.usualRoomIdx, ofp.tod, first.fraction, first.id);
+    if ('failedOn' in tail) {
+      planner.index.remove(placed.ref);
+      planner.index.restore(ref);
+      continue;
+    }
+    return { placed, moved: { bookingId: first.id, courseId: other.id, fraction: first.fraction, from: first, to: tail.booking, reason: '' } };
+  }
+  return null;
 }
