@@ -8,7 +8,7 @@ import { PROBLEM_CONTENT_TYPE } from './common/problem';
 import { AppConfig } from './config/app-config';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { requestContextMiddleware } from './common/request-context.middleware';
-import { inputGuardMiddleware, refuseInvalidUtf8 } from './common/input-guard.middleware';
+import { inputGuardMiddleware, refuseBadFormBody, refuseInvalidUtf8 } from './common/input-guard.middleware';
 import { createValidationPipe } from './common/validation';
 
 export const API_PREFIX = 'api/v1';
@@ -24,7 +24,7 @@ export function configureHttpApp(app: INestApplication): INestApplication {
   const filter = new ProblemDetailsFilter();
   app.use(express.json({ limit: '2mb', type: ['application/json', 'application/*+json'], verify: refuseInvalidUtf8 }));
   // The same form parser Nest would add during init(), added here so the input guard sees form bodies too.
-  app.use(express.urlencoded({ extended: true }));
+  app.use(express.urlencoded({ extended: true, verify: refuseBadFormBody }));
   app.use(inputGuardMiddleware);
   app.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
     if (!error) return next();

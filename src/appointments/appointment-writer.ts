@@ -40,7 +40,7 @@ export async function applyMoves(
       await history.insert(historyRow(row.id, mv.from, mv.to, mv.reason, movedBy));
       // The row kept as it was (a missed fraction) says where the fraction is given instead.
       const kept = mv.from?.id !== undefined && mv.from.id === keepId ? mv.from.id : null;
-      if (kept) await history.insert(historyRow(kept, mv.from, mv.to, `${mv.reason} Given again as appointment ${row.id}.`, movedBy));
+      if (kept) await history.insert(historyRow(kept, mv.from, mv.to, `${mv.reason.replace(/\.?$/, '.')} Given again as appointment ${row.id}.`, movedBy));
     } else if (relocates) {
       await history.insert(historyRow(mv.bookingId!, mv.from, null, mv.reason, movedBy));
     }

@@ -204,7 +204,9 @@ export class AppointmentService {
       let moves: Move[];
       if (start) {
         refuseThePast(start, now);
-        const candidate = shiftedTo(lost, start, dto.roomId);
+        // A new booking, not the lost row moved: under the lost row's id the checker would leave a MISSED
+        // row out, and its day would look unused between two fractions (rule 6).
+        const candidate = { ...shiftedTo(lost, start, dto.roomId), id: undefined };
         refuseRuleBreak(checkBooking(center, bookings, request, candidate));
         moves = [{ bookingId: id, courseId: course.id, fraction: lost.fraction, from, to: candidate, reason }];
       } else {
@@ -215,7 +217,9 @@ export class AppointmentService {
       // A cancelled row is booked again in place; a missed one keeps its status and the fraction gets a new row.
       const keep = lost.status === 'MISSED' ? id : undefined;
       const { created } = await applyMoves(m, moves, center.sharedBeam, requestContext.actor()?.username ?? 'system', keep);
-      const booked = created[0] ?? (await m.getRepository(Appointment).findOneByOrFail({ id }));
+      // Read back, so both answers carry the row as stored (its version included).
+      const booked = await m.getRepository(Appointment).findOneByOrFail({ id: created[0]?.id ?? id });
+      await this.noteRebooked(m, course, lost.fraction, booked, center.timeZone);
       await this.audit.record(m, {
         action: 'appointment.rebook',
         entity: 'appointment',
@@ -224,6 +228,23 @@ export class AppointmentService {
       });
       return booked;
     });
+  }
+
+  /**
+   * The course's reason lists what a coordinator still has to do. Once every fraction 1..n is booked or
+   * given again, none of it is left and the reason is cleared; until then the rebook is added to it.
+   */
+  private async noteRebooked(m: EntityManager, course: Course, fraction: number, booked: Appointment, timeZone: string): Promise<void> {
+    const [{ live }] = await m.query(
+      `SELECT count(DISTINCT fraction)::int AS live FROM appointments WHERE course_id = $1 AND status IN ('BOOKED', 'DELIVERED')`,
+      [course.id],
+    );
+    if (live >= course.fractions) {
+      await m.getRepository(Course).update({ id: course.id }, { reason: null });
+      return;
+    }
+    const when = new Intl.DateTimeFormat('sv-SE', { timeZone, dateStyle: 'short', timeStyle: 'short' }).format(booked.start);
+    await addCourseReason(m, course.id, `Fraction ${fraction} was booked again for ${when} (appointment ${booked.id}).`);
   }
 
   /**

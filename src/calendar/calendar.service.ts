@@ -39,7 +39,7 @@ export class CalendarService {
       const row = await repo.findOneOrFail({ where: { id: 1 }, lock: { mode: 'pessimistic_write' } });
       // GET, edit, PUT: a body read before someone else's change must not silently undo it.
       if (dto.updatedAt !== undefined && Date.parse(dto.updatedAt) !== new Date(row.updatedAt).getTime()) {
-        throw conflict('calendar-changed', `The calendar was changed at ${new Date(row.updatedAt).toISOString()}, after the version this change was made on; reload it and apply the change again`, {
+        throw conflict('calendar-changed', `The calendar is at its version of ${new Date(row.updatedAt).toISOString()}, not the one this change was made on (${dto.updatedAt}); reload it and apply the change again`, {
           updatedAt: new Date(row.updatedAt).toISOString(),
         });
       }

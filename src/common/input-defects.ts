@@ -11,7 +11,7 @@ export type InputDefect = 'nul-character' | 'too-deep' | 'reserved-key';
  * Keys that name JavaScript's object machinery, not data. Whitelisting DTOs drop them silently, so a
  * client sending one would never learn it was ignored; and no code of ours should ever meet them.
  */
-const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+export const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 /**
  * The first reason a parsed request value must not reach a handler, or null. PostgreSQL text cannot

@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
-import { findInputDefect, MAX_INPUT_DEPTH } from './input-defects';
+import { findInputDefect, MAX_INPUT_DEPTH, RESERVED_KEYS } from './input-defects';
 import { badRequest } from './problem';
 
 // `%00` is the only way a NUL reaches the path or query (Node refuses raw NUL bytes), and it cannot
@@ -35,4 +35,19 @@ export const INVALID_UTF8 = 'entity.encoding.invalid';
 export function refuseInvalidUtf8(_req: IncomingMessage, _res: ServerResponse, body: Buffer, encoding: string): void {
   if (encoding.toLowerCase() !== 'utf-8' || isUtf8(body)) return;
   throw Object.assign(new Error('The request body is not valid UTF-8'), { status: 400, type: INVALID_UTF8 });
+}
+
+export const RESERVED_FORM_KEY = 'entity.key.reserved';
+
+/**
+ * The form parser's `verify` hook: the same UTF-8 check, and the reserved keys, which the form parser
+ * (qs) would drop silently before the input guard could see them (`__proto__[admin]=1`).
+ */
+export function refuseBadFormBody(req: IncomingMessage, res: ServerResponse, body: Buffer, encoding: string): void {
+  refuseInvalidUtf8(req, res, body, encoding);
+  for (const key of new URLSearchParams(body.toString('utf8')).keys()) {
+    if (key.split(/[[\].]/).some((part) => RESERVED_KEYS.has(part))) {
+      throw Object.assign(new Error('The request body uses __proto__, constructor or prototype as a key, which no field accepts'), { status: 400, type: RESERVED_FORM_KEY });
+    }
+  }
 }

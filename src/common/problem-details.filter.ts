@@ -3,7 +3,7 @@ import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import { PROBLEM_CONTENT_TYPE, ProblemBody, ProblemException } from './problem';
 import { requestContext } from './request-context';
-import { INVALID_UTF8 } from './input-guard.middleware';
+import { INVALID_UTF8, RESERVED_FORM_KEY } from './input-guard.middleware';
 
 const TYPE_BASE = 'https://beamtime.example/problems/';
 
@@ -93,9 +93,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const status = maybe?.status ?? maybe?.statusCode;
     if (typeof status === 'number' && status >= 400 && status < 500) {
       const malformed = maybe.type === 'entity.parse.failed';
-      const badEncoding = maybe.type === INVALID_UTF8;
+      const slug = malformed ? 'malformed-json' : maybe.type === INVALID_UTF8 ? 'invalid-encoding' : maybe.type === RESERVED_FORM_KEY ? 'reserved-key' : null;
       return {
-        type: malformed ? TYPE_BASE + 'malformed-json' : badEncoding ? TYPE_BASE + 'invalid-encoding' : 'about:blank',
+        type: slug ? TYPE_BASE + slug : 'about:blank',
         title: titleFor(status),
         status,
         detail: malformed ? 'The request body is not valid JSON' : String(maybe.message ?? 'Bad request'),

@@ -73,7 +73,7 @@ export class DowntimeService {
     const downtime = await this.dataSource.transaction(async (m) => {
       if (dto.roomId) {
         const room = await m.getRepository(Room).findOneBy({ id: dto.roomId });
-        if (!room) throw unprocessable('unknown-room', `Room ${dto.roomId} does not exist`, { roomId: dto.roomId });
+        if (!room) throw unprocessable('unknown-room', `Room ${dto.roomId} does not exist`, { roomId: dto.roomId, field: 'roomId' });
       }
       const row = await this.downtimes.insert(m, {
         roomId: dto.roomId ?? null,

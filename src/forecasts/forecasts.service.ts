@@ -108,7 +108,7 @@ export class ForecastsService {
           throw badRequest('invalid-downtime', `changes.downtimes[${i}]: end must be after start`, { errors: [{ field: `changes.downtimes.${i}.end`, messages: ['end must be after start'] }] });
         }
         if (d.roomId !== null && d.roomId !== undefined && !rooms.has(d.roomId)) {
-          throw unprocessable('unknown-room', `changes.downtimes[${i}]: room ${d.roomId} does not exist`);
+          throw unprocessable('unknown-room', `changes.downtimes[${i}]: room ${d.roomId} does not exist`, { field: `changes.downtimes.${i}.roomId` });
         }
       });
     }

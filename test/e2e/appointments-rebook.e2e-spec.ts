@@ -67,6 +67,32 @@ describe('appointments: a fraction that is not booked any more is booked again (
     expect(await violations(t, [courseId])).toEqual([]);
   });
 
+  it('books a missed fraction again with a start after the last one: the missed day between two fractions counts as used', async () => {
+    const { courseId, appts } = await scheduled(3);
+    // Fraction 2 missed, no replacement (its re-booking had failed): the course's reason says so.
+    await db(t).query(`UPDATE appointments SET status = 'MISSED' WHERE id = $1`, [appts[1].id]);
+    await db(t).query(`UPDATE courses SET reason = 'Missed fraction 2 could not be re-booked' WHERE id = $1`, [courseId]);
+    const lastDay = localDate(appts[2].start);
+    let next = new Date(`${lastDay}T12:00:00Z`);
+    do next = new Date(next.getTime() + DAY_MS);
+    while ([0, 6].includes(next.getUTCDay()) || next.toISOString().endsWith('12-16T12:00:00.000Z'));
+    const start = `${next.toISOString().slice(0, 10)}${appts[2].start.slice(10)}`;
+    const res = await api.post(`/appointments/${appts[1].id}/rebook`, { start }).expect(201);
+    expect(res.body).toMatchObject({ fraction: 2, status: 'BOOKED' });
+    expect(res.body.id).not.toBe(appts[1].id);
+    expect(await violations(t, [courseId])).toEqual([]);
+    // Every fraction is booked again: nothing is left for the coordinator to do.
+    expect((await api.get(`/courses/${courseId}`).expect(200)).body.reason).toBeNull();
+  });
+
+  it('books a fraction of a course with nothing left booked again from the course start, not at a date of NaN', async () => {
+    const { courseId, appts } = await scheduled(1);
+    await db(t).query(`UPDATE appointments SET status = 'CANCELLED' WHERE id = $1`, [appts[0].id]);
+    const res = await api.post(`/appointments/${appts[0].id}/rebook`, {}).expect(201);
+    expect(res.body).toMatchObject({ id: appts[0].id, fraction: 1, status: 'BOOKED' });
+    expect(await violations(t, [courseId])).toEqual([]);
+  });
+
   it('refuses a fraction that is booked, and one whose fraction number is booked again already', async () => {
     const { appts } = await scheduled(2);
     const booked = await api.post(`/appointments/${appts[0].id}/rebook`, {}).expect(409);

@@ -197,6 +197,34 @@ describe('bad input never reaches the database (NUL, deep nesting, explicit null
       await request(server).post('/api/v1/patients').set('Authorization', coordinator).send({ ...patient, firstName: 'Әлия', lastName: 'Нұрланқызы' }).expect(201);
     });
 
+    it('a form body gets the same guards: reserved keys and bytes that are not UTF-8 answer 400', async () => {
+      const before = await count('patients');
+      const proto = await request(server)
+        .post('/api/v1/patients')
+        .set('Authorization', coordinator)
+        .type('form')
+        .send('firstName=Form&lastName=Proto&birthDate=1980-01-01&sex=female&countryCode=KZ&__proto__[admin]=1');
+      expectProblem(proto, 400, 'reserved-key');
+      const bytes = Buffer.concat([Buffer.from('firstName='), Buffer.from([0xff, 0xfe]), Buffer.from('&lastName=Enc&birthDate=1980-01-01&sex=female&countryCode=KZ')]);
+      const encoding = await request(server)
+        .post('/api/v1/patients')
+        .set('Authorization', coordinator)
+        .set('Content-Type', 'application/x-www-form-urlencoded')
+        .serialize((raw: Buffer) => raw as unknown as string)
+        .send(bytes);
+      expectProblem(encoding, 400, 'invalid-encoding');
+      expect(await count('patients')).toBe(before);
+    });
+
+    it('an unknown room in a downtime names the field under errors (422)', async () => {
+      const res = await request(server)
+        .post('/api/v1/downtimes')
+        .set('Authorization', admin)
+        .send({ roomId: '11111111-1111-4111-8111-111111111111', kind: 'PLANNED', start: '2027-02-01T08:00:00+05:00', end: '2027-02-01T09:00:00+05:00' });
+      expectProblem(res, 422, 'unknown-room');
+      expect(res.body.errors).toEqual([{ field: 'roomId', messages: [res.body.detail] }]);
+    });
+
     it('an id in the path that is not a UUID answers 400 naming the field', async () => {
       const res = await request(server).get('/api/v1/rooms/zzz').set('Authorization', admin);
       expectProblem(res, 400, 'invalid-id');

@@ -15,6 +15,23 @@ export interface TailPlacement {
   ref: number;
 }
 
+/**
+ * Why a fraction could not follow the last one: `failedOn` is the day it had to take and that was
+ * full, or with `noOpenDay` the end of a 120-day search that found no day open for the course at all
+ * (its rooms down for months).
+ */
+export interface TailFailure {
+  failedOn: string;
+  noOpenDay?: true;
+}
+
+/** Words for a coordinator: why the fraction found no place after the last one. */
+export function tailFailureText(f: TailFailure, minutes: number): string {
+  return f.noOpenDay
+    ? `no day within 120 days after the course's last fraction is open for it (its rooms are down or closed)`
+    : `${f.failedOn}, the next day open for the course after its last fraction, has no free ${minutes}-minute place in an allowed room`;
+}
+
 /** Days the course uses (booked, delivered or missed) and its usual room index and time of day. */
 export function courseFootprint(planner: CorePlanner, course: CourseRequest, bookings: Booking[]) {
   const tz = planner.calendar.timeZone;
@@ -44,7 +61,7 @@ export function appendAfter(
   tod: number,
   fraction: number,
   id?: string,
-): TailPlacement | { failedOn: string } {
+): TailPlacement | TailFailure {
   const cal = planner.calendar;
   const tz = cal.timeZone;
   const profile = profileOf(course);
@@ -64,7 +81,7 @@ export function appendAfter(
     }
     return commit(planner, course, p, d, fraction, id);
   }
-  return { failedOn: formatDate(start + 120) };
+  return { failedOn: formatDate(start + 120), noOpenDay: true };
 }
 
 /**

@@ -77,6 +77,15 @@ describe('rescheduleForDowntime', () => {
     expect(checkSchedule({ ...center, downtimes: [downtime] }, apply(bookings, r.moves), courses)).toEqual([]);
   });
 
+  it('counts a fraction begun 18 seconds ago as under way, and books nothing before now', () => {
+    const now = '2027-03-03T10:00:18+05:00';
+    const downtime = { roomId: 'G1', start: now, end: '2027-03-03T12:00:00+05:00' };
+    const r = rescheduleForDowntime(center, bookings, courses, downtime, now);
+    expect(r.moves).toHaveLength(1);
+    expect(r.moves[0].reason).toMatch(/under way/);
+    expect(Date.parse(r.moves[0].to!.start)).toBeGreaterThan(Date.parse(now));
+  });
+
   it('leaves a fraction whose beam time is over when the downtime comes: its dose is in', () => {
     // A3 10:00–10:30, beam 10:10–10:18; G1 fails at 10:20 while the patient is being taken off the table.
     const downtime = { roomId: 'G1', start: '2027-03-03T10:20:00+05:00', end: '2027-03-03T12:00:00+05:00' };

@@ -8,9 +8,9 @@
  */
 import { Booking, CenterConfig, CourseRequest, DowntimeSpec, Move } from '../types';
 import { DayNum, formatDate, parseDate } from '../time/civil-day';
-import { formatInstant, localDayOf, parseInstant } from '../time/zone';
+import { formatInstant, localDayOf, parseInstant, parseInstantCeil } from '../time/zone';
 import { CorePlanner, NO_RESERVATION, shapeOf, toBooking } from '../allocation/planner';
-import { appendAfter, courseFootprint, placeLaterInWeek, TailPlacement } from './course-tail';
+import { appendAfter, courseFootprint, placeLaterInWeek, tailFailureText, TailPlacement } from './course-tail';
 import { checkSchedule } from '../rules/check-schedule';
 import { DEFAULT_DISPLACEMENT } from '../allocation/displacement';
 import { roomLabel } from './room-label';
@@ -39,7 +39,8 @@ export function rescheduleForDowntime(
   const tz = c2.timeZone;
   const ds = parseInstant(downtime.start);
   const de = parseInstant(downtime.end);
-  const nowMin = parseInstant(now);
+  // Rounded up: a fraction that began 18 seconds ago is under way, and nothing may start before now.
+  const nowMin = parseInstantCeil(now);
   const where = downtime.roomId ? `room ${roomLabel(center, downtime.roomId)}` : 'the beam line';
   const what = `Downtime of ${where} ${formatInstant(tz, ds)}–${formatInstant(tz, de)}${downtime.reason ? ` (${downtime.reason})` : ''}`;
   const courseById = new Map(courses.map((c) => [c.id, c]));
@@ -114,7 +115,7 @@ export function rescheduleForDowntime(
       inWeek = null;
     }
     let placed = inWeek ?? appendAfter(planner, course, fp.days, Math.max(last, day), nowMin, fp.usualRoomIdx, fp.tod, b.fraction, b.id);
-    if ('failedOn' in placed) {
+    if ('failedOn' in placed && !placed.noOpenDay) {
       const made = startOneDayLater(planner, others, notStartedById, course, b, parseDate(placed.failedOn), nowMin);
       if (made) {
         placed = made.placed;
@@ -129,14 +130,14 @@ export function rescheduleForDowntime(
       unschedulable.push({
         courseId: b.courseId,
         reason:
-          `${what} hits fraction ${b.fraction} on ${formatDate(day)}; no slot is free that day and ${placed.failedOn} (the next day open for the course ` +
-          `after its last fraction) is full. The fraction is cancelled: a coordinator must book it again (rebook) once a place is free.`,
+          `${what} hits fraction ${b.fraction} on ${formatDate(day)}; no slot is free that day and ${tailFailureText(placed, course.fractionMinutes)}. ` +
+          `The fraction is cancelled: a coordinator must book it again (rebook) once a place is free.`,
       });
       current = others;
       if (!dropped.has(course.id)) dropped.set(course.id, { course, day, fraction: b.fraction });
       moves.push({
         bookingId: b.id, courseId: b.courseId, fraction: b.fraction, from: b, to: null,
-        reason: `${hits}; ${formatDate(day)} has no other free slot and ${placed.failedOn}, the next day open for the course after its last fraction, is full: the fraction is cancelled and must be booked again (POST /appointments/:id/rebook).`,
+        reason: `${hits}; ${formatDate(day)} has no other free slot and ${tailFailureText(placed, course.fractionMinutes)}: the fraction is cancelled and must be booked again (POST /appointments/:id/rebook).`,
       });
       continue;
     }

@@ -6,9 +6,10 @@
  * as the record of the day it was not given).
  */
 import { Booking, CenterConfig, CourseRequest, Move } from '../types';
-import { formatInstant, parseInstant } from '../time/zone';
+import { formatInstant, localDayOf, parseInstant, parseInstantCeil } from '../time/zone';
+import { parseDate } from '../time/civil-day';
 import { CorePlanner, NO_RESERVATION } from '../allocation/planner';
-import { appendAfter, courseFootprint } from './course-tail';
+import { appendAfter, courseFootprint, tailFailureText } from './course-tail';
 import { roomLabel } from './room-label';
 
 export function rescheduleMissed(
@@ -43,14 +44,16 @@ export function rebookAtEnd(
   const occupying = others.filter((b) => b.status !== 'MISSED' && b.status !== 'CANCELLED');
   const planner = new CorePlanner(center, occupying, { reservation: NO_RESERVATION });
   const fp = courseFootprint(planner, course, others);
-  const lastDay = fp.days[fp.days.length - 1];
-  const placed = appendAfter(planner, course, fp.days, lastDay, parseInstant(now), fp.usualRoomIdx, fp.tod, lost.fraction);
+  const nowMin = parseInstantCeil(now);
+  // A course with nothing booked, given or missed any more starts again: from its earliest start, or today.
+  const lastDay = fp.days[fp.days.length - 1] ?? Math.max(parseDate(course.earliestStart), localDayOf(center.timeZone, nowMin)) - 1;
+  const placed = appendAfter(planner, course, fp.days, lastDay, nowMin, fp.usualRoomIdx, fp.tod, lost.fraction);
   if ('failedOn' in placed) {
     return {
       moves: [],
       unschedulable:
-        `${why}; it must be given again right after the last fraction without a gap, ` +
-        `but ${placed.failedOn} has no free ${course.fractionMinutes}-minute slot in an allowed room. A coordinator must move another appointment.`,
+        `${why}; it must be given again right after the last fraction without a gap, but ${tailFailureText(placed, course.fractionMinutes)}. ` +
+        (placed.noOpenDay ? 'Give it a start, or wait until a room is back.' : 'A coordinator must move another appointment.'),
     };
   }
   const to = placed.booking;
