@@ -13,7 +13,7 @@ import { CorePlanner, NO_RESERVATION, shapeOf, toBooking } from '../allocation/p
 import { appendAfter, courseFootprint, placeLaterInWeek, tailFailureText, TailPlacement } from './course-tail';
 import { checkSchedule } from '../rules/check-schedule';
 import { DEFAULT_DISPLACEMENT } from '../allocation/displacement';
-import { roomLabel } from './room-label';
+import { roomLabel } from '../calendar/room-label';
 
 function withDowntime(center: CenterConfig, downtime: DowntimeSpec): CenterConfig {
   const present = center.downtimes.some(

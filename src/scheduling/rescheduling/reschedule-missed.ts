@@ -10,7 +10,7 @@ import { formatInstant, localDayOf, parseInstant, parseInstantCeil } from '../ti
 import { parseDate } from '../time/civil-day';
 import { CorePlanner, NO_RESERVATION } from '../allocation/planner';
 import { appendAfter, courseFootprint, tailFailureText } from './course-tail';
-import { roomLabel } from './room-label';
+import { roomLabel } from '../calendar/room-label';
 
 export function rescheduleMissed(
   center: CenterConfig,

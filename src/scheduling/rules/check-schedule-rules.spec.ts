@@ -74,6 +74,13 @@ describe('checkSchedule: one test per hard rule', () => {
 });
 
 describe('checkBooking (used by /appointments/:id/move)', () => {
+  it("names rooms as people know them when the center gives names (a live center's ids are UUIDs)", () => {
+    const named = { ...center, rooms: center.rooms.map((r) => ({ ...r, name: `Gantry ${r.id.slice(1)}` })) };
+    const both = [booking('A', 1, 'G1', '2027-03-01', '10:00'), booking('B', 1, 'G1', '2027-03-01', '10:10')];
+    const messages = checkSchedule(named, both, [course('A', { fractions: 1 }), course('B', { fractions: 1 })]).map((v) => v.message);
+    expect(messages.find((m) => m.startsWith('Room '))).toMatch(/^Room Gantry 1: A #1 and B #1 overlap/);
+  });
+
   it('reports only what the moved booking breaks', () => {
     const a = clean('A', 'G1', '09:00').map((b, i) => ({ ...b, id: `a${i + 1}` }));
     const b = clean('B', 'G2', '11:00').map((x, i) => ({ ...x, id: `b${i + 1}` }));

@@ -7,6 +7,7 @@ import { Booking, CenterConfig, CourseRequest, Violation } from '../types';
 import { DayNum, formatDate, parseDate, weekId } from '../time/civil-day';
 import { formatInstant, localDayOf, parseInstant, parseInstantCeil } from '../time/zone';
 import { calendarFor } from '../calendar/center-calendar';
+import { roomLabel } from '../calendar/room-label';
 import { contains } from '../calendar/intervals';
 
 interface B {
@@ -60,7 +61,7 @@ export function checkSchedule(center: CenterConfig, bookings: Booking[], courses
       continue;
     }
     if (!cal.roomAllowed(b.roomIdx, course?.roomKinds)) {
-      out.push({ rule: 2, message: `Room ${b.src.roomId} is inactive or not of a kind course ${b.src.courseId} allows.`, courseId: b.src.courseId, bookingIds: [b.key] });
+      out.push({ rule: 2, message: `Room ${roomLabel(center, b.src.roomId)} is inactive or not of a kind course ${b.src.courseId} allows.`, courseId: b.src.courseId, bookingIds: [b.key] });
     }
     // Rule 1: inside open hours, outside QA, closures and downtime.
     if (b.e <= b.s) {
@@ -72,7 +73,7 @@ export function checkSchedule(center: CenterConfig, bookings: Booking[], courses
         : contains(rd.scheduled, b.s, b.e)
           ? 'during downtime'
           : 'outside opening hours or in the daily QA block';
-      out.push({ rule: 1, message: `${b.src.roomId} ${when(b)} (${b.src.courseId} #${b.src.fraction}) is ${why}.`, courseId: b.src.courseId, bookingIds: [b.key] });
+      out.push({ rule: 1, message: `${roomLabel(center, b.src.roomId)} ${when(b)} (${b.src.courseId} #${b.src.fraction}) is ${why}.`, courseId: b.src.courseId, bookingIds: [b.key] });
     }
     // Rule 7 (window part).
     if (b.src.anesthesia && !contains(cal.anesthesiaWindow(b.day), b.s, b.e)) {
@@ -92,14 +93,14 @@ export function checkSchedule(center: CenterConfig, bookings: Booking[], courses
   }
   for (const [roomId, arr] of byRoom) {
     for (const [x, y] of overlaps(arr, (b) => b.s, (b) => b.e)) {
-      out.push({ rule: 3, message: `Room ${roomId}: ${x.src.courseId} #${x.src.fraction} and ${y.src.courseId} #${y.src.fraction} overlap at ${formatInstant(tz, y.s)}.`, bookingIds: [x.key, y.key] });
+      out.push({ rule: 3, message: `Room ${roomLabel(center, roomId)}: ${x.src.courseId} #${x.src.fraction} and ${y.src.courseId} #${y.src.fraction} overlap at ${formatInstant(tz, y.s)}.`, bookingIds: [x.key, y.key] });
     }
   }
 
   // Rule 8: shared beam.
   if (center.sharedBeam) {
     for (const [x, y] of overlaps(bs.filter((b) => b.be > b.bs), (b) => b.bs, (b) => b.be)) {
-      out.push({ rule: 8, message: `Beam intervals of ${x.src.courseId} #${x.src.fraction} (${x.src.roomId}) and ${y.src.courseId} #${y.src.fraction} (${y.src.roomId}) overlap at ${formatInstant(tz, y.bs)}.`, bookingIds: [x.key, y.key] });
+      out.push({ rule: 8, message: `Beam intervals of ${x.src.courseId} #${x.src.fraction} (${roomLabel(center, x.src.roomId)}) and ${y.src.courseId} #${y.src.fraction} (${roomLabel(center, y.src.roomId)}) overlap at ${formatInstant(tz, y.bs)}.`, bookingIds: [x.key, y.key] });
     }
   }
 
