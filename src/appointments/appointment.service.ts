@@ -3,14 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, LessThan, MoreThan } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { CenterConfigService } from '../center/center-config.service';
-import { badRequest, conflict, notFound } from '../common/problem';
+import { badRequest, conflict, notFound, unprocessable } from '../common/problem';
 import { requestContext } from '../common/request-context';
 import { Course } from '../courses/course.entity';
 import { toCourseRequest } from '../courses/course-request.mapper';
 import { addCourseReason } from '../courses/course-reason';
 import { Patient } from '../patients/patient.entity';
 import { checkBooking, rebookAtEnd, rescheduleMissed } from '../scheduling';
-import type { Booking, CourseRequest, Move, Violation } from '../scheduling/types';
+import type { Booking, CenterConfig, CourseRequest, Move, Violation } from '../scheduling/types';
 import { Appointment, SHARED_BEAM_LINE } from './appointment.entity';
 import { AppointmentMove } from './appointment-move.entity';
 import { applyMoves } from './appointment-writer';
@@ -134,6 +134,7 @@ export class AppointmentService {
       const now = new Date();
       refuseThePast(start, now);
       const center = await this.centerConfig.load(m);
+      requireKnownRoom(center, dto.roomId);
       const from = toBooking(appointment);
       const candidate = shiftedTo(appointment, start, dto.roomId);
       const others = (await this.bookingsFor(m, appointment.courseId, now)).filter((b) => b.id !== id);
@@ -198,6 +199,7 @@ export class AppointmentService {
       }
       const now = new Date();
       const center = await this.centerConfig.load(m);
+      requireKnownRoom(center, dto.roomId);
       const bookings = await this.bookingsFor(m, course.id, now);
       const from = toBooking(lost);
       const reason = dto.reason ?? `fraction ${lost.fraction} booked again by coordinator`;
@@ -315,4 +317,11 @@ function refuseRuleBreak(violations: Violation[]): void {
   if (violations.length === 0) return;
   const first = violations[0];
   throw conflict('rule-violated', `Rule ${first.rule}: ${first.message}`, { rule: first.rule, violations });
+}
+
+/** A room the request names must exist: an unknown id is bad input (422), not a broken scheduling rule. */
+function requireKnownRoom(center: CenterConfig, roomId: string | undefined): void {
+  if (roomId !== undefined && !center.rooms.some((r) => r.id === roomId)) {
+    throw unprocessable('unknown-room', `Room ${roomId} does not exist`, { field: 'roomId' });
+  }
 }

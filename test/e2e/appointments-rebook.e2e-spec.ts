@@ -58,6 +58,9 @@ describe('appointments: a fraction that is not booked any more is booked again (
     const onTop = await api.post(`/appointments/${lost.id}/rebook`, { start: other.appts[0].start }).expect(409);
     expect([3, 4, 8]).toContain(onTop.body.rule);
     await api.post(`/appointments/${lost.id}/rebook`, { roomId: lost.roomId }).expect(400);
+    const nowhere = await api.post(`/appointments/${lost.id}/rebook`, { start: lost.start, roomId: '11111111-1111-4111-8111-111111111111' }).expect(422);
+    expect(nowhere.body).toMatchObject({ type: expect.stringMatching(/unknown-room$/), errors: [{ field: 'roomId', messages: [expect.any(String)] }] });
+    await api.post(`/appointments/${other.appts[1].id}/move`, { start: other.appts[1].start, roomId: '11111111-1111-4111-8111-111111111111' }).expect(422);
     expect(await db(t).query(`SELECT id, status, start FROM appointments ORDER BY id`)).toEqual(before);
 
     // Its own slot is free again: booked back exactly where it was.
