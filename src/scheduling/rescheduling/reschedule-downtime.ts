@@ -150,38 +150,36 @@ export function rescheduleForDowntime(
       reason: `${hits} and ${formatDate(day)} has no other free slot; the fraction moves to ${where}, ${placed.booking.start.slice(0, 10)} at ${placed.booking.start.slice(11, 16)} in ${roomLabel(center, placed.booking.roomId)}.`,
     });
   }
-  // Judged once every hit fraction has its place: when every later day of such a week was full, the
-  // patient keeps the fraction (at the end) and the coordinator is told the week runs short (rule 6).
+  // Judged once every hit fraction has its place, and said once: a course the checker already found
+  // interrupted before this downtime is not news. One reason per course, for what happened to it first
+  // in this order: a fraction moved to the end, moved within its week, or cancelled.
+  const report = (course: CourseRequest, reason: string) => {
+    if (interrupted.some((i) => i.courseId === course.id) || !interrupts(c2, course, current) || interrupts(center, course, live)) return;
+    interrupted.push({ courseId: course.id, reason });
+  };
+  // Every later day of such a week was full: the patient keeps the fraction (at the end) and the week runs short.
   for (const { course, day } of movedToEnd.values()) {
-    // Said once: a course the checker already found interrupted before this downtime is not news.
-    if (!interrupts(c2, course, current) || interrupts(center, course, live)) continue;
-    interrupted.push({
-      courseId: course.id,
-      reason:
-        `${what} hit the course on ${formatDate(day)} and no later day of that week had a free slot; the fraction moved to the end of the ` +
+    report(
+      course,
+      `${what} hit the course on ${formatDate(day)} and no later day of that week had a free slot; the fraction moved to the end of the ` +
         `course, which leaves that week short of ${course.fractionsPerWeek} fractions (rule 6). A coordinator should move a fraction into that week.`,
-    });
+    );
   }
   // A move within the week was checked when it was made, but a later fraction of the same course
-  // (a downtime over several days) can still change the picture: no such course may end up interrupted.
+  // (a downtime over several days) can still change the picture.
   for (const id of movedInWeek) {
-    const course = courseById.get(id)!;
-    if (movedToEnd.has(id) || !interrupts(c2, course, current) || interrupts(center, course, live)) continue;
-    interrupted.push({
-      courseId: id,
-      reason: `${what} took several days of the course and the fractions moved within their week leave it interrupted (rule 6). A coordinator should look at the course.`,
-    });
+    report(
+      courseById.get(id)!,
+      `${what} took several days of the course and the fractions moved within their week leave it interrupted (rule 6). A coordinator should look at the course.`,
+    );
   }
-  // A cancelled fraction can leave its week short with an open day unused (a course treated three
-  // days a week): that is an interruption too, and the coordinator must hear it as one.
+  // A cancelled fraction can leave its week short with an open day unused (a course treated three days a week).
   for (const { course, day, fraction } of dropped.values()) {
-    if (movedToEnd.has(course.id) || movedInWeek.has(course.id) || !interrupts(c2, course, current) || interrupts(center, course, live)) continue;
-    interrupted.push({
-      courseId: course.id,
-      reason:
-        `${what} cancelled fraction ${fraction} on ${formatDate(day)} and no place could be found for it, which leaves the course interrupted ` +
+    report(
+      course,
+      `${what} cancelled fraction ${fraction} on ${formatDate(day)} and no place could be found for it, which leaves the course interrupted ` +
         `(rule 6: an open day between two of its fractions is unused). A coordinator should book the fraction again into that week.`,
-    });
+    );
   }
   return { moves, unschedulable, interrupted };
 }
