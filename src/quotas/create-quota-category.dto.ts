@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { DIAGNOSIS_GROUPS } from '../courses/course.entity';
+import type { PatientCategory } from '../scheduling/types';
 import { IsWellFormedText } from '../common/text-rules';
 
 export class CreateQuotaCategoryDto {
@@ -18,7 +19,7 @@ export class CreateQuotaCategoryDto {
   @ApiPropertyOptional({ enum: ['ADULT', 'PEDIATRIC'], description: "Referrals must be for a patient of this category on the course's start; omitted: any" })
   @IsOptional()
   @IsIn(['ADULT', 'PEDIATRIC'])
-  patientCategory?: 'ADULT' | 'PEDIATRIC';
+  patientCategory?: PatientCategory;
 
   @ApiPropertyOptional({ enum: DIAGNOSIS_GROUPS, isArray: true, description: 'Referrals must be for one of these diagnosis groups; omitted: any' })
   @IsOptional()

@@ -1,4 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import type { PatientCategory } from '../scheduling/types';
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 
 /** A kind of place a quota grants (e.g. PEDIATRIC_ONCOHEMATOLOGY); data, so admins add more. */
@@ -13,7 +14,7 @@ export class QuotaCategory {
   /** Referrals against the category must be for a patient of this category on the course's start; null: any. */
   @ApiPropertyOptional({ enum: ['ADULT', 'PEDIATRIC'], nullable: true })
   @Column('text', { nullable: true })
-  patientCategory!: 'ADULT' | 'PEDIATRIC' | null;
+  patientCategory!: PatientCategory | null;
 
   /** …and for a course of one of these diagnosis groups; null: any. */
   @ApiPropertyOptional({ type: [String], nullable: true, example: ['ONCOHEMATOLOGY'] })

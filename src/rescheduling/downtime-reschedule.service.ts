@@ -73,8 +73,6 @@ export class DowntimeRescheduleService {
       );
       const courseIds = [...new Set(hit.map((b) => b.courseId))];
       const courses = courseIds.length ? await m.getRepository(Course).find({ where: { id: In(courseIds) }, lock: { mode: 'pessimistic_write' } }) : [];
-      const patients = courses.length ? await m.getRepository(Patient).findBy({ id: In(courses.map((c) => c.patientId)) }) : [];
-      const birth = new Map(patients.map((p) => [p.id, p.birthDate]));
       const delivered = courseIds.length ? await m.getRepository(Appointment).findBy({ courseId: In(courseIds), status: In(['DELIVERED', 'MISSED']) }) : [];
       const spec: DowntimeSpec = {
         id: downtime.id,
@@ -83,7 +81,7 @@ export class DowntimeRescheduleService {
         end: downtime.end.toISOString(),
         reason: downtime.reason || undefined,
       };
-      const requests = courses.map((c) => toCourseRequest(c, birth.get(c.patientId)!));
+      const requests = await courseRequests(m, courses);
       const result = hit.length
         ? rescheduleForDowntime(center, live.concat(delivered.map(toBooking)), requests, spec, now.toISOString(), await this.notStartedRoutine(m))
         : { moves: [], unschedulable: [], interrupted: [] };
@@ -129,11 +127,7 @@ export class DowntimeRescheduleService {
         WHERE c.status = 'SCHEDULED' AND c.urgency = 'ROUTINE'
           AND NOT EXISTS (SELECT 1 FROM appointments a WHERE a.course_id = c.id AND a.status IN ('DELIVERED', 'MISSED'))`,
     );
-    if (rows.length === 0) return [];
-    const courses = await m.getRepository(Course).findBy({ id: In(rows.map((r) => r.id)) });
-    const patients = await m.getRepository(Patient).findBy({ id: In([...new Set(courses.map((c) => c.patientId))]) });
-    const birth = new Map(patients.map((p) => [p.id, p.birthDate]));
-    return courses.map((c) => toCourseRequest(c, birth.get(c.patientId)!));
+    return rows.length ? courseRequests(m, await m.getRepository(Course).findBy({ id: In(rows.map((r) => r.id)) })) : [];
   }
 
   /** Safety net: nothing may stay booked inside the downtime, even what the core could not re-book. */
@@ -158,6 +152,14 @@ export class DowntimeRescheduleService {
     }
     return rows.length;
   }
+}
+
+/** The core's view of these courses (their patients' birth dates decide adult or child). */
+async function courseRequests(m: EntityManager, courses: Course[]): Promise<CourseRequest[]> {
+  if (courses.length === 0) return [];
+  const patients = await m.getRepository(Patient).findBy({ id: In([...new Set(courses.map((c) => c.patientId))]) });
+  const birth = new Map(patients.map((p) => [p.id, p.birthDate]));
+  return courses.map((c) => toCourseRequest(c, birth.get(c.patientId)!));
 }
 
 /**
