@@ -10,6 +10,7 @@ import { toCourseRequest } from '../courses/course-request.mapper';
 import { addCourseReason } from '../courses/course-reason';
 import { Patient } from '../patients/patient.entity';
 import { checkBooking, rebookAtEnd, rescheduleMissed } from '../scheduling';
+import { formatInstant } from '../scheduling/time/zone';
 import type { Booking, CenterConfig, CourseRequest, Move, Violation } from '../scheduling/types';
 import { Appointment, SHARED_BEAM_LINE } from './appointment.entity';
 import { AppointmentMove } from './appointment-move.entity';
@@ -245,7 +246,7 @@ export class AppointmentService {
       await m.getRepository(Course).update({ id: course.id }, { reason: null });
       return;
     }
-    const when = new Intl.DateTimeFormat('sv-SE', { timeZone, dateStyle: 'short', timeStyle: 'short' }).format(booked.start);
+    const when = formatInstant(timeZone, Math.floor(booked.start.getTime() / 60_000)).slice(0, 16).replace('T', ' ');
     await addCourseReason(m, course.id, `Fraction ${fraction} was booked again for ${when} (appointment ${booked.id}).`);
   }
 

@@ -1,4 +1,5 @@
-import { addDays, demoCases } from './demo-courses';
+import { addDays } from '../common/center-clock';
+import { demoCases } from './demo-courses';
 
 const TZ = 'Asia/Almaty';
 const base = { anchorDate: '2026-11-27', today: '2026-11-27', timeZone: TZ };

@@ -8,6 +8,7 @@ import type { DiagnosisGroup } from '../courses/course.entity';
 import type { Sex } from '../patients/patient.entity';
 import { generateScenario, mulberry32 } from '../scheduling';
 import type { Urgency } from '../scheduling/types';
+import { addDays, centerToday } from '../common/center-clock';
 
 export const DEMO_SCENARIO_SEED = 2027;
 export const DEMO_COURSES_PER_YEAR = 800;
@@ -114,12 +115,7 @@ function hash(text: string): number {
   return h >>> 0;
 }
 
-export function addDays(date: string, days: number): string {
-  const t = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) + days * 86_400_000;
-  return new Date(t).toISOString().slice(0, 10);
-}
-
 /** YYYY-MM-DD of an instant in a time zone. */
 export function localDate(instant: string | Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(instant));
+  return centerToday(timeZone, new Date(instant));
 }
