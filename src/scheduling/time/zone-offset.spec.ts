@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { TZDate } from '@date-fns/tz';
 import { formatInstant, offsetMinutes, parseInstant } from './zone';
 
-describe('zone offsets (cached per UTC day, per quarter hour on a transition day)', () => {
+describe('zone offsets (cached per UTC day, each change found to the minute on a transition day)', () => {
   it("follows Almaty's move from +06:00 to +05:00 on 2024-03-01", () => {
     const before = parseInstant('2024-02-29T23:45:00+06:00');
     const after = parseInstant('2024-03-01T00:00:00+05:00');
@@ -30,6 +30,19 @@ describe('zone offsets (cached per UTC day, per quarter hour on a transition day
     for (let m = 0; m < 1440; m += 7) expect(offsetMinutes('Europe/Berlin', plain + m)).toBe(120);
   });
 
+  it("finds a change that is not on a quarter hour: St. John's left summer time at 00:01 local on 1996-10-27", () => {
+    const before = parseInstant('1996-10-27T02:30:00Z');
+    expect(formatInstant('America/St_Johns', before)).toBe('1996-10-27T00:00:00-02:30');
+    expect(formatInstant('America/St_Johns', before + 1)).toBe('1996-10-26T23:01:00-03:30');
+    // Every minute of both of that year's transition days, against @date-fns/tz itself.
+    for (const dayStart of [parseInstant('1996-04-07T00:00:00Z'), parseInstant('1996-10-27T00:00:00Z')]) {
+      for (let m = 0; m < 1440; m++) {
+        const t = dayStart + m;
+        expect(offsetMinutes('America/St_Johns', t)).toBe(-new TZDate(t * 60_000, 'America/St_Johns').getTimezoneOffset());
+      }
+    }
+  });
+
   it('formats any instant in any zone as the wall clock and offset @date-fns/tz gives, and parses back', () => {
     const zones = ['Asia/Almaty', 'Europe/Berlin', 'America/St_Johns', 'Asia/Kathmandu', 'Pacific/Chatham', 'UTC', 'America/Los_Angeles'];
     const pad = (n: number, w = 2) => String(n).padStart(w, '0');
@@ -45,7 +58,7 @@ describe('zone offsets (cached per UTC day, per quarter hour on a transition day
         expect(text).toBe(want);
         expect(parseInstant(text)).toBe(minute);
       }),
-      { numRuns: 2000 },
+      { numRuns: 2000, examples: [['America/St_Johns', 14_106_391]] },
     );
   });
 });

@@ -42,41 +42,56 @@ export function localDayOf(timeZone: string, t: EpochMin): DayNum {
   return Math.floor((t + offset) / 1440);
 }
 
-const offsetCache = new Map<string, Map<number, number>>();
-/** Per zone and UTC day: the day's one offset, or null when the zone changes offset that day. */
-const dayOffsetCache = new Map<string, Map<number, number | null>>();
-/** Real zone transitions fall on whole quarter hours, so one lookup serves a 15-minute bucket. */
-const OFFSET_BUCKET_MINUTES = 15;
+/**
+ * Per zone and UTC day: the offset in force from each minute of the day it changes at, first
+ * entry at minute 0. A plain day has one entry; a transition day has one per change.
+ */
+const dayOffsetCache = new Map<string, Map<number, OffsetChange[]>>();
+type OffsetChange = { fromMinute: number; offset: number };
+/** Zones never change offset twice within this many minutes, so sampling this often finds every change. */
+const SAMPLE_MINUTES = 15;
 const DAY_MINUTES = 1440;
 
 /**
  * The zone's UTC offset at an instant; cached because plans and forecasts format every booking.
  * A UTC day with the same offset at its start, middle and end has it throughout (zones change
- * offset at most twice a year), so one entry serves the day; a transition day is looked up per
- * quarter hour.
+ * offset at most twice a year). On a transition day each change is found to the minute, since
+ * not all fall on quarter hours (St. John's changed at 00:01 local time until 2011).
  */
 export function offsetMinutes(timeZone: string, t: EpochMin): number {
   const days = perZone(dayOffsetCache, timeZone);
   const day = Math.floor(t / DAY_MINUTES);
-  let whole = days.get(day);
-  if (whole === undefined) {
-    const at = (m: number) => tzOffset(timeZone, new Date((day * DAY_MINUTES + m) * 60_000));
-    const first = at(0);
-    whole = at(DAY_MINUTES / 2) === first && at(DAY_MINUTES - 1) === first ? first : null;
-    days.set(day, whole);
-  }
-  return whole ?? bucketOffset(timeZone, t);
+  let changes = days.get(day);
+  if (changes === undefined) days.set(day, (changes = offsetChangesOfDay(timeZone, day)));
+  const minute = t - day * DAY_MINUTES;
+  let i = changes.length - 1;
+  while (changes[i].fromMinute > minute) i--;
+  return changes[i].offset;
 }
 
-function bucketOffset(timeZone: string, t: EpochMin): number {
-  const zoneCache = perZone(offsetCache, timeZone);
-  const bucket = Math.floor(t / OFFSET_BUCKET_MINUTES);
-  let offset = zoneCache.get(bucket);
-  if (offset === undefined) {
-    offset = tzOffset(timeZone, new Date(bucket * OFFSET_BUCKET_MINUTES * 60_000));
-    zoneCache.set(bucket, offset);
+function offsetChangesOfDay(timeZone: string, day: number): OffsetChange[] {
+  const at = (m: number) => tzOffset(timeZone, new Date((day * DAY_MINUTES + m) * 60_000));
+  const first = at(0);
+  if (at(DAY_MINUTES / 2) === first && at(DAY_MINUTES - 1) === first) return [{ fromMinute: 0, offset: first }];
+  const changes: OffsetChange[] = [{ fromMinute: 0, offset: first }];
+  let before = first;
+  for (let sample = SAMPLE_MINUTES; sample < DAY_MINUTES + SAMPLE_MINUTES; sample += SAMPLE_MINUTES) {
+    const end = Math.min(sample, DAY_MINUTES - 1);
+    const after = at(end);
+    if (after !== before) {
+      // The first minute of (sample - SAMPLE_MINUTES, end] with the new offset.
+      let lo = sample - SAMPLE_MINUTES;
+      let hi = end;
+      while (hi - lo > 1) {
+        const mid = (lo + hi) >> 1;
+        if (at(mid) === before) lo = mid;
+        else hi = mid;
+      }
+      changes.push({ fromMinute: hi, offset: after });
+      before = after;
+    }
   }
-  return offset;
+  return changes;
 }
 
 export function parseInstant(iso: string): EpochMin {
