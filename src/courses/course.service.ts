@@ -21,6 +21,12 @@ import { CreateCourseDto } from './create-course.dto';
 import { ListCoursesDto } from './list-courses.dto';
 
 /** Statuses from which a course may be (re)submitted for allocation. */
+/**
+ * A course under way with fewer of its prescribed fractions booked or given than it has: the
+ * rescheduler could not place one (or a missed one was not given again), so a coordinator must.
+ */
+const NEEDS_REBOOKING = `c.status IN ('SCHEDULED', 'IN_TREATMENT') AND c.fractions >
+  (SELECT count(DISTINCT a.fraction) FROM appointments a WHERE a.course_id = c.id AND a.status IN ('BOOKED', 'DELIVERED'))`;
 const SUBMITTABLE: CourseStatus[] = ['DRAFT', 'UNSCHEDULABLE'];
 const CANCELLABLE: CourseStatus[] = ['DRAFT', 'QUEUED', 'SCHEDULED', 'UNSCHEDULABLE', 'IN_TREATMENT'];
 
@@ -129,6 +135,7 @@ export class CourseService {
       .offset(query.offset ?? 0);
     if (query.status) qb.andWhere('c.status = :status', { status: query.status });
     if (query.patientId) qb.andWhere('c.patient_id = :patientId', { patientId: query.patientId });
+    if (query.needsRebooking !== undefined) qb.andWhere(`${query.needsRebooking ? '' : 'NOT '}(${NEEDS_REBOOKING})`);
     const actor = requestContext.actor();
     if (actor?.role === 'MINISTRY') qb.andWhere('c.referral_country_code = :cc', { cc: actor.countryCode });
     return qb.getMany();

@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { DecimalInt } from '../common/decimal-int.decorator';
 import { COURSE_STATUSES, CourseStatus } from './course.entity';
 
@@ -16,6 +17,16 @@ export class ListCoursesDto {
   @IsOptional()
   @IsUUID()
   patientId?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'true: scheduled or in-treatment courses with a prescribed fraction neither booked nor delivered ' +
+      '(cancelled by a downtime with no place found, or missed and not given again): each needs a rebook',
+  })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  needsRebooking?: boolean;
 
   @ApiPropertyOptional({ default: 100, maximum: 1000 })
   @IsOptional()

@@ -31,8 +31,17 @@ describe('appointments: a fraction that is not booked any more is booked again (
   it('with no start, books it after the last fraction under its own number, the same row, with history; a second rebook answers 409', async () => {
     const { courseId, appts } = await scheduled(5);
     const lost = appts[2];
+    const needingRebook = async () => ((await api.get('/courses?needsRebooking=true').expect(200)).body as Array<{ id: string }>).map((c) => c.id);
+    const fullyBooked = async () => ((await api.get('/courses?needsRebooking=false&limit=1000').expect(200)).body as Array<{ id: string }>).map((c) => c.id);
+    expect(await needingRebook()).not.toContain(courseId);
     await dropByDowntime(lost);
+    // The coordinator's work list: the course is short of a fraction until it is booked again.
+    expect(await needingRebook()).toContain(courseId);
+    expect(await fullyBooked()).not.toContain(courseId);
+    expect((await api.get('/courses?needsRebooking=perhaps').expect(400)).body.errors[0].field).toBe('needsRebooking');
     const res = await api.post(`/appointments/${lost.id}/rebook`, { reason: 'room repaired' }).expect(201);
+    expect(await needingRebook()).not.toContain(courseId);
+    expect(await fullyBooked()).toContain(courseId);
     expect(res.body).toMatchObject({ id: lost.id, fraction: 3, status: 'BOOKED' });
     expect(Date.parse(res.body.start)).toBeGreaterThan(Math.max(...appts.map((a) => Date.parse(a.start))));
     const after: Appt[] = (await api.get(`/courses/${courseId}/appointments`).expect(200)).body;
@@ -74,6 +83,7 @@ describe('appointments: a fraction that is not booked any more is booked again (
     const { courseId, appts } = await scheduled(3);
     // Fraction 2 missed, no replacement (its re-booking had failed): the course's reason says so.
     await db(t).query(`UPDATE appointments SET status = 'MISSED' WHERE id = $1`, [appts[1].id]);
+    expect((await api.get('/courses?needsRebooking=true').expect(200)).body.map((c: { id: string }) => c.id)).toContain(courseId);
     await db(t).query(`UPDATE courses SET reason = 'Missed fraction 2 could not be re-booked' WHERE id = $1`, [courseId]);
     const lastDay = localDate(appts[2].start);
     let next = new Date(`${lastDay}T12:00:00Z`);
