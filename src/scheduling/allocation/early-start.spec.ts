@@ -134,7 +134,13 @@ describe('early starts: a place freed a couple of days ahead goes to the course 
           moved++;
           const first = e.moves.find((m) => m.fraction === 1)!;
           expect(first.to!.start < first.from!.start).toBe(true);
-          expect(e.moves.every((m) => m.to!.roomId === first.to!.roomId && m.to!.start.slice(11) === first.to!.start.slice(11))).toBe(true);
+          expect(e.moves.every((m) => m.to!.roomId === first.to!.roomId)).toBe(true);
+          // A course booked at one time of day keeps it; one the allocator had to spread over ±30 minutes
+          // stays within ±30 minutes of its new first fraction (soft rule 2).
+          const minuteOfDay = (iso: string) => Number(iso.slice(11, 13)) * 60 + Number(iso.slice(14, 16));
+          const wasOneTime = new Set(e.moves.map((m) => m.from!.start.slice(11))).size === 1;
+          if (wasOneTime) expect(new Set(e.moves.map((m) => m.to!.start.slice(11))).size).toBe(1);
+          for (const m of e.moves) expect(Math.abs(minuteOfDay(m.to!.start) - minuteOfDay(first.to!.start))).toBeLessThanOrEqual(30);
         }
         expect(checkSchedule(small, planner.bookings(), courses)).toEqual([]);
       }),

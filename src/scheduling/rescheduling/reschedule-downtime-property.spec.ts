@@ -62,7 +62,7 @@ describe('rescheduleForDowntime keeps the rules (property)', () => {
           for (const id of interrupted) expect(all.some((v) => v.courseId === id && v.rule === 6)).toBe(true);
         },
       ),
-      { numRuns: 40, seed: 42 },
+      { numRuns: Number(process.env.PROP_RUNS ?? 40), seed: Number(process.env.PROP_SEED ?? 42) },
     );
   });
 });
