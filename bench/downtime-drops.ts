@@ -28,7 +28,7 @@ for (let i = 0; i < 60; i++) {
   const roomId = rand() < 0.5 ? null : center.rooms[Math.floor(rand() * 3)].id;
   const now = new Date(start.getTime() - 2 * 3600000).toISOString();
   const dt = { roomId, start: start.toISOString(), end: end.toISOString() };
-  const notStarted = courses.filter((c) => c.urgency === 'ROUTINE' && (first.get(c.id) ?? 0) > Date.parse(now));
+  const notStarted = courses.filter((c) => c.urgency !== 'EMERGENCY' && (first.get(c.id) ?? 0) > Date.parse(now));
   const live = bookings.map((b) => (Date.parse(b.start) < Date.parse(now) ? { ...b, status: 'DELIVERED' as const } : b));
   const a = rescheduleForDowntime(center, live, courses, dt, now);
   const b = rescheduleForDowntime(center, live, courses, dt, now, notStarted);

@@ -83,7 +83,7 @@ export class DowntimeRescheduleService {
       };
       const requests = await courseRequests(m, courses);
       const result = hit.length
-        ? rescheduleForDowntime(center, live.concat(delivered.map(toBooking)), requests, spec, now.toISOString(), await this.notStartedRoutine(m))
+        ? rescheduleForDowntime(center, live.concat(delivered.map(toBooking)), requests, spec, now.toISOString(), await this.notStartedMovable(m))
         : { moves: [], unschedulable: [], interrupted: [] };
       const label = `downtime ${downtime.id}${downtime.reason ? ` (${downtime.reason})` : ''}`;
       const moves = result.moves.map((mv) => ({ ...mv, reason: mv.reason || label }));
@@ -118,13 +118,14 @@ export class DowntimeRescheduleService {
   }
 
   /**
-   * Routine courses nobody has been treated in yet (booked, nothing delivered or missed): the core may
-   * start one a day later when a hit fraction has nowhere else to go (rule 6 leaves it one day).
+   * Routine and urgent courses nobody has been treated in yet (booked, nothing delivered or missed): the
+   * core may start one a day later when a hit fraction has nowhere else to go (rule 6 leaves it one day),
+   * an urgent one only while it still starts by its due date.
    */
-  private async notStartedRoutine(m: EntityManager): Promise<CourseRequest[]> {
+  private async notStartedMovable(m: EntityManager): Promise<CourseRequest[]> {
     const rows: Array<{ id: string }> = await m.query(
       `SELECT c.id FROM courses c
-        WHERE c.status = 'SCHEDULED' AND c.urgency = 'ROUTINE'
+        WHERE c.status = 'SCHEDULED' AND c.urgency IN ('ROUTINE', 'URGENT')
           AND NOT EXISTS (SELECT 1 FROM appointments a WHERE a.course_id = c.id AND a.status IN ('DELIVERED', 'MISSED'))`,
     );
     return rows.length ? courseRequests(m, await m.getRepository(Course).findBy({ id: In(rows.map((r) => r.id)) })) : [];

@@ -209,6 +209,20 @@ describe('rescheduleForDowntime', () => {
       expect(checkSchedule(withOutage, apply(all, r.moves), courses)).toEqual([]);
     });
 
+    it('starts an urgent course a day later only while it still starts by its due date, and never an emergency', () => {
+      const withC = (variant: typeof c) => courses.map((x) => (x.id === 'C' ? variant : x));
+      const run = (variant: typeof c) => rescheduleForDowntime(center, all, withC(variant), wednesday, '2027-02-26T12:00:00+05:00', [variant]);
+      // Starting on Wednesday 10 instead of Tuesday 9 is still on time for a course due by the 10th.
+      const slack = { ...c, urgency: 'URGENT' as const, dueStart: '2027-03-10' };
+      const moved = run(slack);
+      expect(moved.unschedulable).toEqual([]);
+      expect(moved.moves.find((m) => m.bookingId === 'C1')!.to!.start.slice(0, 10)).toBe('2027-03-12');
+      expect(checkSchedule(withOutage, apply(all, moved.moves), withC(slack))).toEqual([]);
+      // Due on the 9th: a day later would make it late, so A's fraction is cancelled instead.
+      expect(run({ ...slack, dueStart: '2027-03-09' }).moves.map((m) => [m.bookingId, m.to])).toEqual([['A3', null]]);
+      expect(run({ ...c, urgency: 'EMERGENCY', dueStart: '2027-03-31' }).moves.map((m) => [m.bookingId, m.to])).toEqual([['A3', null]]);
+    });
+
     it('never moves a course that starts tomorrow: two days of notice, as for an emergency', () => {
       // B runs Mon 1 – Wed 3 and must make Wednesday up on Thursday 4; it is Wednesday 06:00.
       const b = course('B', { fractions: 3 });

@@ -29,9 +29,10 @@ export function rescheduleForDowntime(
   downtime: DowntimeSpec,
   now: string,
   /**
-   * Routine courses that have not started (the caller vouches for it: nothing delivered or missed).
-   * When a hit fraction finds every place taken on the day it must go to, one of these that starts
-   * on that day may start a day later to make room (see startOneDayLater).
+   * Courses that have not started (the caller vouches for it: nothing delivered or missed). When a
+   * hit fraction finds every place taken on the day it must go to, a routine one of these that starts
+   * on that day, or an urgent one that stays on time, may start a day later to make room (see
+   * startOneDayLater). Emergencies are never moved.
    */
   notStarted: CourseRequest[] = [],
 ): { moves: Move[]; unschedulable: Array<{ courseId: string; reason: string }>; interrupted: Array<{ courseId: string; reason: string }> } {
@@ -44,7 +45,7 @@ export function rescheduleForDowntime(
   const where = downtime.roomId ? `room ${roomLabel(center, downtime.roomId)}` : 'the beam line';
   const what = `Downtime of ${where} ${formatInstant(tz, ds)}–${formatInstant(tz, de)}${downtime.reason ? ` (${downtime.reason})` : ''}`;
   const courseById = new Map(courses.map((c) => [c.id, c]));
-  const notStartedById = new Map(notStarted.filter((c) => c.urgency === 'ROUTINE').map((c) => [c.id, c]));
+  const notStartedById = new Map(notStarted.filter((c) => c.urgency !== 'EMERGENCY').map((c) => [c.id, c]));
   const live = bookings.filter((b) => b.status !== 'CANCELLED');
   const isHit = (b: Booking) =>
     (b.status === undefined || b.status === 'BOOKED') &&
@@ -191,10 +192,11 @@ function interrupts(center: CenterConfig, course: CourseRequest, bookings: Booki
 
 /**
  * Makes room for `lost` (a fraction of `course` that must go on `day`, the next day open for it after
- * its last one, or rule 6 breaks) by starting a routine course that has not started one day later:
- * its first fraction, on `day`, gives up its place and the course gets one more day at its end. Only
- * a course whose first fraction is on `day`, two days ahead or more, and whose own next day after its last
- * fraction has a place; the first that works, in the order of the day's bookings. Null: none could.
+ * its last one, or rule 6 breaks) by starting a course that has not started one day later: its first
+ * fraction, on `day`, gives up its place and the course gets one more day at its end. Only a routine
+ * course, or an urgent one that still starts by its due date, whose first fraction is on `day`, two
+ * days ahead or more, and whose own next day after its last fraction has a place; the first that
+ * works, in the order of the day's bookings. Null: none could.
  */
 function startOneDayLater(
   planner: CorePlanner,
@@ -229,9 +231,13 @@ function startOneDayLater(
       continue;
     }
     const rest = current.filter((x) => x.courseId === other.id && x !== first);
+    // An urgent patient gives up a day only while the course still starts by its due date.
+    const stillOnTime = other.urgency !== 'URGENT' || rest.some((x) => localDayOf(tz, parseInstant(x.start)) <= parseDate(other.dueStart));
     const ofp = courseFootprint(planner, other, rest);
-    const tail = appendAfter(planner, other, ofp.days, ofp.days[ofp.days.length - 1] ?? day, nowMin, ofp.usualRoomIdx, ofp.tod, first.fraction, first.id);
-    if ('failedOn' in tail) {
+    const tail = stillOnTime
+      ? appendAfter(planner, other, ofp.days, ofp.days[ofp.days.length - 1] ?? day, nowMin, ofp.usualRoomIdx, ofp.tod, first.fraction, first.id)
+      : null;
+    if (!tail || 'failedOn' in tail) {
       planner.index.remove(placed.ref);
       planner.index.restore(ref);
       continue;
