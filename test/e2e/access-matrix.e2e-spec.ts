@@ -1,7 +1,8 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { bearer, DemoUser, seedDemoUsers } from '../support/auth';
-import { createTestApp, TestApp } from '../support/test-app';
+import { startApiApp } from '../support/api-app';
+import { bearer, DemoUser } from '../support/auth';
+import { TestApp } from '../support/test-app';
 
 /**
  * Cross-module access rules (SPEC §5-6), checked on every route the running app publishes in its
@@ -85,8 +86,7 @@ describe('access matrix: every published route × every role', () => {
   let routes: Route[];
 
   beforeAll(async () => {
-    t = await createTestApp({ role: 'api', env: { RECONCILER_ENABLED: 'false' } });
-    await seedDemoUsers(t);
+    ({ t } = await startApiApp({ role: 'api', env: { RECONCILER_ENABLED: 'false' } }));
     const doc = await request(t.app.getHttpServer()).get('/docs-json').expect(200);
     routes = Object.entries(doc.body.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) =>
       Object.keys(ops)
@@ -150,9 +150,7 @@ describe('access matrix: country scoping as a data rule (404, never 403)', () =>
   const server = () => t.app.getHttpServer();
 
   beforeAll(async () => {
-    t = await createTestApp({ role: 'api', env: { RECONCILER_ENABLED: 'false' } });
-    db = t.app.get(DataSource);
-    await seedDemoUsers(t);
+    ({ t, db } = await startApiApp({ role: 'api', env: { RECONCILER_ENABLED: 'false' } }));
   });
   afterAll(async () => {
     await t.close();
@@ -207,9 +205,7 @@ describe('access matrix: ministry-uz learns nothing of KG (quotas, reservations,
   let kg: { quotaId: string; reservationId: string; referralId: string; patientId: string; courseId: string };
 
   beforeAll(async () => {
-    t = await createTestApp({ role: 'api', env: { RECONCILER_ENABLED: 'false' } });
-    db = t.app.get(DataSource);
-    await seedDemoUsers(t);
+    ({ t, db } = await startApiApp({ role: 'api', env: { RECONCILER_ENABLED: 'false' } }));
     const quota = await request(server())
       .post('/api/v1/quotas')
       .set('Authorization', await bearer(t, 'admin'))

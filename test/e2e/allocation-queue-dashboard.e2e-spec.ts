@@ -1,12 +1,12 @@
 import request from 'supertest';
-import { bearer, seedDemoUsers, tokenFor } from '../support/auth';
-import { createTestApp, TestApp } from '../support/test-app';
+import { startApiApp } from '../support/api-app';
+import { bearer, tokenFor } from '../support/auth';
+import { TestApp } from '../support/test-app';
 
 describe('Bull Board at /admin/queues: administrators only', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp({ role: 'api' });
-    await seedDemoUsers(t);
+    ({ t } = await startApiApp({ role: 'api' }));
   });
   afterAll(async () => {
     await t.close();

@@ -1,7 +1,8 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { bearer, DemoUser, seedDemoUsers } from '../support/auth';
-import { createTestApp, TestApp } from '../support/test-app';
+import { startApiApp } from '../support/api-app';
+import { bearer, DemoUser } from '../support/auth';
+import { TestApp } from '../support/test-app';
 
 /**
  * One mutation of every kind the API offers, each with its own X-Request-Id, and for each the
@@ -86,9 +87,7 @@ describe('audit: every kind of mutation leaves a row naming who, what and which 
   ];
 
   beforeAll(async () => {
-    t = await createTestApp({ role: 'api', env: { RECONCILER_ENABLED: 'false' } });
-    db = t.app.get(DataSource);
-    await seedDemoUsers(t);
+    ({ t, db } = await startApiApp({ role: 'api', env: { RECONCILER_ENABLED: 'false' } }));
   });
   afterAll(async () => {
     await t.close();

@@ -1,18 +1,16 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { HttpServer, startApiApp } from '../support/api-app';
 import { bearer, seedDemoUsers } from '../support/auth';
-import { createTestApp, TestApp } from '../support/test-app';
+import { TestApp } from '../support/test-app';
 
 describe('users and the audit log', () => {
   let t: TestApp;
-  let server: ReturnType<TestApp['app']['getHttpServer']>;
+  let server: HttpServer;
   let db: DataSource;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    server = t.app.getHttpServer();
-    db = t.app.get(DataSource);
-    await seedDemoUsers(t);
+    ({ t, server, db } = await startApiApp());
   });
   afterAll(async () => {
     await t.close();

@@ -1,18 +1,17 @@
 import { JwtService } from '@nestjs/jwt';
 import request from 'supertest';
-import { bearer, DEMO_TEST_PASSWORD, seedDemoUsers, tokenFor } from '../support/auth';
-import { createTestApp, TestApp } from '../support/test-app';
+import { HttpServer, startApiApp } from '../support/api-app';
+import { bearer, DEMO_TEST_PASSWORD, tokenFor } from '../support/auth';
+import { TestApp } from '../support/test-app';
 
 const JWT_SECRET = 'test-secret-which-is-long-enough';
 
 describe('auth: login, tokens, guards', () => {
   let t: TestApp;
-  let server: ReturnType<TestApp['app']['getHttpServer']>;
+  let server: HttpServer;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    server = t.app.getHttpServer();
-    await seedDemoUsers(t);
+    ({ t, server } = await startApiApp());
   });
   afterAll(async () => {
     await t.close();

@@ -1,15 +1,14 @@
 import request from 'supertest';
-import { DEMO_TEST_PASSWORD, seedDemoUsers } from '../support/auth';
+import { HttpServer, startApiApp } from '../support/api-app';
+import { DEMO_TEST_PASSWORD } from '../support/auth';
 import { createTestApp, TestApp } from '../support/test-app';
 
 describe('login rate limit and CORS', () => {
   let t: TestApp;
-  let server: ReturnType<TestApp['app']['getHttpServer']>;
+  let server: HttpServer;
 
   beforeAll(async () => {
-    t = await createTestApp({ env: { LOGIN_RATE_LIMIT: '3', CORS_ORIGINS: 'https://ops.example, https://ministry.example' } });
-    server = t.app.getHttpServer();
-    await seedDemoUsers(t);
+    ({ t, server } = await startApiApp({ env: { LOGIN_RATE_LIMIT: '3', CORS_ORIGINS: 'https://ops.example, https://ministry.example' } }));
   });
   afterAll(async () => {
     await t.close();

@@ -1,9 +1,8 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { bearer, seedDemoUsers } from '../support/auth';
-import { createTestApp, TestApp } from '../support/test-app';
+import { HttpServer, startApiApp } from '../support/api-app';
+import { TestApp } from '../support/test-app';
 
-type Server = ReturnType<TestApp['app']['getHttpServer']>;
 type FieldError = { field: string; messages: string[] };
 
 /** `{"username":{"a":{"a":…1…}}}`: the shape that overflowed the stack in validation and idempotency hashing. */
@@ -26,18 +25,13 @@ function expectNullRejected(res: request.Response, field: string, saysNotNull = 
 
 describe('bad input never reaches the database (NUL, deep nesting, explicit null)', () => {
   let t: TestApp;
-  let server: Server;
+  let server: HttpServer;
   let db: DataSource;
   let admin: string;
   let coordinator: string;
 
   beforeAll(async () => {
-    t = await createTestApp({ role: 'api' });
-    server = t.app.getHttpServer();
-    db = t.app.get(DataSource);
-    await seedDemoUsers(t);
-    admin = await bearer(t, 'admin');
-    coordinator = await bearer(t, 'coordinator');
+    ({ t, server, db, auth: { admin, coordinator } } = await startApiApp({ role: 'api', users: ['admin', 'coordinator'] }));
   });
   afterAll(async () => {
     await t.close();

@@ -1,9 +1,8 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { CenterSeedService } from '../../src/center/center-seed.service';
-import { bearer, seedDemoUsers } from '../support/auth';
+import { HttpServer, startApiApp } from '../support/api-app';
 import { insertScheduledCourse, roomIdsByName } from '../support/table-rows';
-import { createTestApp, TestApp } from '../support/test-app';
+import { TestApp } from '../support/test-app';
 
 /**
  * Closing a day or deactivating a room under booked fractions would leave them breaking hard rules
@@ -11,7 +10,7 @@ import { createTestApp, TestApp } from '../support/test-app';
  */
 describe('center changes over booked fractions', () => {
   let t: TestApp;
-  let server: ReturnType<TestApp['app']['getHttpServer']>;
+  let server: HttpServer;
   let db: DataSource;
   let admin: string;
   let rooms: Record<string, string>;
@@ -28,12 +27,7 @@ describe('center changes over booked fractions', () => {
   const settingsRow = async () => (await db.query('SELECT * FROM center_settings'))[0] as Record<string, unknown>;
 
   beforeAll(async () => {
-    t = await createTestApp({ role: 'api' });
-    server = t.app.getHttpServer();
-    db = t.app.get(DataSource);
-    await seedDemoUsers(t);
-    await t.app.get(CenterSeedService).ensureDemoCenter();
-    admin = await bearer(t, 'admin');
+    ({ t, server, db, auth: { admin } } = await startApiApp({ role: 'api', demoCenter: true, users: ['admin'] }));
     rooms = await roomIdsByName(db);
     courseId = await insertScheduledCourse(db, { birthDate: '1980-01-01', fractions: 3, fractionMinutes: 30, earliestStart: '2027-03-01', dueStart: '2027-03-10' });
     await book('G1', '2027-03-01T10:00:00+05:00', '2027-03-01T10:30:00+05:00', 1);

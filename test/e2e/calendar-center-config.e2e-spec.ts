@@ -4,12 +4,12 @@ import { CenterConfigService } from '../../src/center/center-config.service';
 import { CenterSeedService } from '../../src/center/center-seed.service';
 import { clock } from '../../src/common/center-clock';
 import { isOpenDay, openIntervals } from '../../src/scheduling';
-import { bearer, seedDemoUsers } from '../support/auth';
-import { createTestApp, TestApp } from '../support/test-app';
+import { HttpServer, startApiApp } from '../support/api-app';
+import { TestApp } from '../support/test-app';
 
 describe('CenterConfigService and the demo center seed', () => {
   let t: TestApp;
-  let server: ReturnType<TestApp['app']['getHttpServer']>;
+  let server: HttpServer;
   let db: DataSource;
   let centers: CenterConfigService;
   let admin: string;
@@ -18,12 +18,8 @@ describe('CenterConfigService and the demo center seed', () => {
   beforeAll(async () => {
     // Closures must fall within a window around "today"; pinned to 2026 so these 2026 closures fit whenever the suite runs.
     jest.spyOn(clock, 'now').mockReturnValue(new Date('2026-06-01T12:00:00+05:00'));
-    t = await createTestApp({ role: 'api' });
-    server = t.app.getHttpServer();
-    db = t.app.get(DataSource);
+    ({ t, server, db, auth: { admin } } = await startApiApp({ role: 'api', users: ['admin'] }));
     centers = t.app.get(CenterConfigService);
-    await seedDemoUsers(t);
-    admin = await bearer(t, 'admin');
   });
   afterAll(async () => {
     jest.restoreAllMocks();

@@ -1,23 +1,20 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { clock } from '../../src/common/center-clock';
-import { bearer, seedDemoUsers } from '../support/auth';
-import { createTestApp, TestApp } from '../support/test-app';
+import { HttpServer, startApiApp } from '../support/api-app';
+import { bearer } from '../support/auth';
+import { TestApp } from '../support/test-app';
 
 describe('holidays and closures', () => {
   let t: TestApp;
-  let server: ReturnType<TestApp['app']['getHttpServer']>;
+  let server: HttpServer;
   let db: DataSource;
   let admin: string;
 
   beforeAll(async () => {
     // Closures must fall within a window around "today"; pinned to 2026 so these 2026 closures fit whenever the suite runs.
     jest.spyOn(clock, 'now').mockReturnValue(new Date('2026-06-01T12:00:00+05:00'));
-    t = await createTestApp({ role: 'api' });
-    server = t.app.getHttpServer();
-    db = t.app.get(DataSource);
-    await seedDemoUsers(t);
-    admin = await bearer(t, 'admin');
+    ({ t, server, db, auth: { admin } } = await startApiApp({ role: 'api', users: ['admin'] }));
   });
   afterAll(async () => {
     jest.restoreAllMocks();

@@ -1,9 +1,8 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { CenterSeedService } from '../../src/center/center-seed.service';
 import { clock } from '../../src/common/center-clock';
-import { bearer, seedDemoUsers } from '../support/auth';
-import { createTestApp, TestApp } from '../support/test-app';
+import { HttpServer, startApiApp } from '../support/api-app';
+import { TestApp } from '../support/test-app';
 import { insertScheduledCourse, roomIdsByName } from '../support/table-rows';
 import { CATEGORY, expectProblem, grantQuota } from './quotas-support';
 
@@ -14,7 +13,7 @@ import { CATEGORY, expectProblem, grantQuota } from './quotas-support';
  */
 describe('calendar changes against existing grants and bookings; closure dates', () => {
   let t: TestApp;
-  let server: ReturnType<TestApp['app']['getHttpServer']>;
+  let server: HttpServer;
   let db: DataSource;
   let admin: string;
   let rooms: Record<string, string>;
@@ -52,12 +51,7 @@ describe('calendar changes against existing grants and bookings; closure dates',
   };
 
   beforeAll(async () => {
-    t = await createTestApp({ role: 'api' });
-    server = t.app.getHttpServer();
-    db = t.app.get(DataSource);
-    await seedDemoUsers(t);
-    await t.app.get(CenterSeedService).ensureDemoCenter();
-    admin = await bearer(t, 'admin');
+    ({ t, server, db, auth: { admin } } = await startApiApp({ role: 'api', demoCenter: true, users: ['admin'] }));
     rooms = await roomIdsByName(db);
     courseId = await insertScheduledCourse(db, { birthDate: '2020-01-01', fractions: 30, fractionMinutes: 50, earliestStart: '2031-03-03', dueStart: '2031-03-31' });
   });

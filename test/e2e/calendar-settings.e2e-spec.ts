@@ -1,22 +1,19 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { bearer, seedDemoUsers } from '../support/auth';
-import { createTestApp, TestApp } from '../support/test-app';
+import { HttpServer, startApiApp } from '../support/api-app';
+import { bearer } from '../support/auth';
+import { TestApp } from '../support/test-app';
 
 const WEEKDAYS = (interval: Array<[string, string]> | null) => ({ mon: interval, tue: interval, wed: interval, thu: interval, fri: interval, sat: null, sun: null });
 
 describe('calendar settings', () => {
   let t: TestApp;
-  let server: ReturnType<TestApp['app']['getHttpServer']>;
+  let server: HttpServer;
   let db: DataSource;
   let admin: string;
 
   beforeAll(async () => {
-    t = await createTestApp({ role: 'api' });
-    server = t.app.getHttpServer();
-    db = t.app.get(DataSource);
-    await seedDemoUsers(t);
-    admin = await bearer(t, 'admin');
+    ({ t, server, db, auth: { admin } } = await startApiApp({ role: 'api', users: ['admin'] }));
   });
   afterAll(async () => {
     await t.close();

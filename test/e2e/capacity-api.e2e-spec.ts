@@ -1,9 +1,9 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { CenterSeedService } from '../../src/center/center-seed.service';
-import { bearer, seedDemoUsers } from '../support/auth';
+import { startApiApp } from '../support/api-app';
+import { bearer } from '../support/auth';
 import { insertScheduledCourse, roomIdsByName } from '../support/table-rows';
-import { createTestApp, TestApp } from '../support/test-app';
+import { TestApp } from '../support/test-app';
 
 /**
  * Week of Monday 2027-03-01 (no Kazakh holiday; 8 March is the next Monday). Demo center: each room
@@ -16,10 +16,7 @@ describe('GET /capacity', () => {
   const http = () => request(t.app.getHttpServer());
 
   beforeAll(async () => {
-    t = await createTestApp({ role: 'api' });
-    await seedDemoUsers(t);
-    await t.app.get(CenterSeedService).ensureDemoCenter();
-    coordinator = await bearer(t, 'coordinator');
+    ({ t, auth: { coordinator } } = await startApiApp({ role: 'api', demoCenter: true, users: ['coordinator'] }));
     const ds = t.app.get(DataSource);
     rooms = await roomIdsByName(ds);
     const courseId = await insertScheduledCourse(ds, {

@@ -2,29 +2,24 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { CenterSeedService } from '../../src/center/center-seed.service';
 import { JobRepository } from '../../src/queue/job.repository';
 import { QUEUES } from '../../src/queue/queue-names';
-import { bearer, seedDemoUsers } from '../support/auth';
+import { HttpServer, startApiApp } from '../support/api-app';
+import { bearer } from '../support/auth';
 import { roomIdsByName } from '../support/table-rows';
-import { createTestApp, TestApp } from '../support/test-app';
+import { TestApp } from '../support/test-app';
 
 
 // API role only: no reschedule worker runs here, so the job stays in the queue to be inspected.
 describe('downtimes', () => {
   let t: TestApp;
-  let server: ReturnType<TestApp['app']['getHttpServer']>;
+  let server: HttpServer;
   let db: DataSource;
   let admin: string;
   let rooms: Record<string, string>;
 
   beforeAll(async () => {
-    t = await createTestApp({ role: 'api' });
-    server = t.app.getHttpServer();
-    db = t.app.get(DataSource);
-    await seedDemoUsers(t);
-    await t.app.get(CenterSeedService).ensureDemoCenter();
-    admin = await bearer(t, 'admin');
+    ({ t, server, db, auth: { admin } } = await startApiApp({ role: 'api', demoCenter: true, users: ['admin'] }));
     rooms = await roomIdsByName(db);
   });
   afterAll(async () => {
@@ -189,9 +184,7 @@ describe('downtimes while Redis is down', () => {
   beforeAll(async () => {
     port = await freePort();
     redis = startRedis();
-    t = await createTestApp({ role: 'api', env: { REDIS_URL: `redis://127.0.0.1:${port}` } });
-    await seedDemoUsers(t);
-    await t.app.get(CenterSeedService).ensureDemoCenter();
+    ({ t } = await startApiApp({ role: 'api', env: { REDIS_URL: `redis://127.0.0.1:${port}` }, demoCenter: true }));
   });
   afterAll(async () => {
     // The enqueue that timed out is still in ioredis' offline queue; closing waits for it, so let Redis back first.

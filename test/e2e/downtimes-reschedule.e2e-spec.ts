@@ -1,8 +1,7 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { CenterSeedService } from '../../src/center/center-seed.service';
-import { bearer, seedDemoUsers } from '../support/auth';
-import { createTestApp, TestApp } from '../support/test-app';
+import { HttpServer, startApiApp } from '../support/api-app';
+import { TestApp } from '../support/test-app';
 import type { Appt } from './scheduling-fixtures';
 
 
@@ -25,17 +24,12 @@ const dateIn = (days: number) => new Date(Date.now() + days * 86_400_000).toISOS
  */
 describe('downtimes: the reschedule job runs', () => {
   let t: TestApp;
-  let server: ReturnType<TestApp['app']['getHttpServer']>;
+  let server: HttpServer;
   let admin: string;
   let coordinator: string;
 
   beforeAll(async () => {
-    t = await createTestApp({ role: 'all' });
-    server = t.app.getHttpServer();
-    await seedDemoUsers(t);
-    await t.app.get(CenterSeedService).ensureDemoCenter();
-    admin = await bearer(t, 'admin');
-    coordinator = await bearer(t, 'coordinator');
+    ({ t, server, auth: { admin, coordinator } } = await startApiApp({ role: 'all', demoCenter: true, users: ['admin', 'coordinator'] }));
   });
   afterAll(async () => {
     await t.close();

@@ -1,10 +1,9 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { CenterSeedService } from '../../src/center/center-seed.service';
 import { JobRepository } from '../../src/queue/job.repository';
 import { QUEUES } from '../../src/queue/queue-names';
-import { bearer, seedDemoUsers } from '../support/auth';
-import { createTestApp, TestApp } from '../support/test-app';
+import { startApiApp } from '../support/api-app';
+import { TestApp } from '../support/test-app';
 
 /** supertest leaves image/* bodies unparsed; read the SVG as text. */
 function asText(res: request.Response, callback: (error: Error | null, body: string) => void): void {
@@ -35,11 +34,7 @@ describe('forecasts API (real worker, PostgreSQL and Redis)', () => {
   const http = () => request(t.app.getHttpServer());
 
   beforeAll(async () => {
-    t = await createTestApp();
-    await seedDemoUsers(t);
-    await t.app.get(CenterSeedService).ensureDemoCenter();
-    admin = await bearer(t, 'admin');
-    coordinator = await bearer(t, 'coordinator');
+    ({ t, auth: { admin, coordinator } } = await startApiApp({ demoCenter: true, users: ['admin', 'coordinator'] }));
   });
   afterAll(async () => t?.close());
 

@@ -1,7 +1,7 @@
 import request from 'supertest';
-import { CenterSeedService } from '../../src/center/center-seed.service';
-import { bearer, seedDemoUsers } from '../support/auth';
-import { createTestApp, TestApp } from '../support/test-app';
+import { startApiApp } from '../support/api-app';
+import { bearer } from '../support/auth';
+import { TestApp } from '../support/test-app';
 
 /**
  * FORECAST_THREADS=0: the simulation runs on the worker's own event loop. API and worker share this
@@ -12,9 +12,7 @@ describe('forecast inline on the event loop (FORECAST_THREADS=0)', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await createTestApp({ env: { FORECAST_THREADS: '0' } });
-    await seedDemoUsers(t);
-    await t.app.get(CenterSeedService).ensureDemoCenter();
+    ({ t } = await startApiApp({ env: { FORECAST_THREADS: '0' }, demoCenter: true }));
   });
   afterAll(async () => t?.close());
 

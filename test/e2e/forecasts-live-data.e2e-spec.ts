@@ -1,9 +1,8 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { CenterSeedService } from '../../src/center/center-seed.service';
-import { bearer, seedDemoUsers } from '../support/auth';
 import { centerYear } from '../../src/common/center-clock';
-import { createTestApp, TestApp } from '../support/test-app';
+import { startApiApp } from '../support/api-app';
+import { TestApp } from '../support/test-app';
 
 /** A forecast starts from the live schedule, the recent submissions and the unused quota places. */
 describe('forecast inputs from live data', () => {
@@ -12,10 +11,7 @@ describe('forecast inputs from live data', () => {
   const http = () => request(t.app.getHttpServer());
 
   beforeAll(async () => {
-    t = await createTestApp();
-    await seedDemoUsers(t);
-    await t.app.get(CenterSeedService).ensureDemoCenter();
-    admin = await bearer(t, 'admin');
+    ({ t, auth: { admin } } = await startApiApp({ demoCenter: true, users: ['admin'] }));
     const ds = t.app.get(DataSource);
     const [adult] = await ds.query(`INSERT INTO patients (first_name, last_name, birth_date, sex, country_code) VALUES ('A', 'Adult', '1970-01-01', 'male', 'KZ') RETURNING id`);
     const [child] = await ds.query(`INSERT INTO patients (first_name, last_name, birth_date, sex, country_code) VALUES ('C', 'Child', $1, 'female', 'KZ') RETURNING id`, [

@@ -1,11 +1,11 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { bearer, seedDemoUsers } from '../support/auth';
-import { createTestApp, TestApp } from '../support/test-app';
+import { HttpServer, startApiApp } from '../support/api-app';
+import { TestApp } from '../support/test-app';
 
 describe('Idempotency-Key on POST (through POST /users)', () => {
   let t: TestApp;
-  let server: ReturnType<TestApp['app']['getHttpServer']>;
+  let server: HttpServer;
   let db: DataSource;
   let admin: string;
 
@@ -15,11 +15,7 @@ describe('Idempotency-Key on POST (through POST /users)', () => {
     Number(((await db.query('SELECT count(*) AS n FROM audit_log WHERE action = $1', [action])) as Array<{ n: string }>)[0].n);
 
   beforeAll(async () => {
-    t = await createTestApp();
-    server = t.app.getHttpServer();
-    db = t.app.get(DataSource);
-    await seedDemoUsers(t);
-    admin = await bearer(t, 'admin');
+    ({ t, server, db, auth: { admin } } = await startApiApp({ users: ['admin'] }));
   });
   afterAll(async () => {
     await t.close();

@@ -1,26 +1,21 @@
 import { Client } from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { bearer, seedDemoUsers } from '../support/auth';
-import { createTestApp, TestApp } from '../support/test-app';
+import { HttpServer, startApiApp } from '../support/api-app';
+import { bearer } from '../support/auth';
+import { TestApp } from '../support/test-app';
 import { CATEGORY, countersAndLedger, expectProblem, grantQuota } from './quotas-support';
 
 describe('quotas: grants, year cap, holds, ledger, country scoping', () => {
   let t: TestApp;
-  let server: ReturnType<TestApp['app']['getHttpServer']>;
+  let server: HttpServer;
   let db: DataSource;
   let admin: string;
   let kg: string;
   let uz: string;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    server = t.app.getHttpServer();
-    db = t.app.get(DataSource);
-    await seedDemoUsers(t);
-    admin = await bearer(t, 'admin');
-    kg = await bearer(t, 'ministry-kg');
-    uz = await bearer(t, 'ministry-uz');
+    ({ t, server, db, auth: { admin, 'ministry-kg': kg, 'ministry-uz': uz } } = await startApiApp({ users: ['admin', 'ministry-kg', 'ministry-uz'] }));
   });
   afterAll(async () => {
     await t.close();

@@ -3,8 +3,9 @@ import { DataSource } from 'typeorm';
 import { EXPIRE_HOLD_JOB, expireHoldJobId } from '../../src/quotas/hold-expiry-job';
 import { JobRepository } from '../../src/queue/job.repository';
 import { QUEUES } from '../../src/queue/queue-names';
-import { bearer, seedDemoUsers } from '../support/auth';
-import { createTestApp, TestApp } from '../support/test-app';
+import { HttpServer, startApiApp } from '../support/api-app';
+import { bearer } from '../support/auth';
+import { TestApp } from '../support/test-app';
 import { countersAndLedger, expectProblem, grantQuota, referralBody, waitFor } from './quotas-support';
 
 // QUOTA_HOLD_UNIT_SECONDS=2 makes one hold day last two seconds; nothing else about expiry changes.
@@ -20,16 +21,15 @@ async function reservationRow(db: DataSource, id: string) {
 
 describe('hold expiry through the delayed job (sweep off)', () => {
   let t: TestApp;
-  let server: ReturnType<TestApp['app']['getHttpServer']>;
+  let server: HttpServer;
   let db: DataSource;
   let kg: string;
 
   beforeAll(async () => {
-    t = await createTestApp({ env: { QUOTA_HOLD_UNIT_SECONDS: String(HOLD_UNIT_SECONDS), RECONCILER_ENABLED: 'false' } });
-    server = t.app.getHttpServer();
-    db = t.app.get(DataSource);
-    await seedDemoUsers(t);
-    kg = await bearer(t, 'ministry-kg');
+    ({ t, server, db, auth: { 'ministry-kg': kg } } = await startApiApp({
+      env: { QUOTA_HOLD_UNIT_SECONDS: String(HOLD_UNIT_SECONDS), RECONCILER_ENABLED: 'false' },
+      users: ['ministry-kg'],
+    }));
   });
   afterAll(async () => {
     await t.close();
@@ -107,11 +107,9 @@ describe('the sweep expires a hold whose delayed job was lost', () => {
   let db: DataSource;
 
   beforeAll(async () => {
-    t = await createTestApp({
+    ({ t, db } = await startApiApp({
       env: { QUOTA_HOLD_UNIT_SECONDS: String(HOLD_UNIT_SECONDS), RECONCILER_ENABLED: 'true', QUOTA_HOLD_SWEEP_EVERY_MS: '500' },
-    });
-    db = t.app.get(DataSource);
-    await seedDemoUsers(t);
+    }));
   });
   afterAll(async () => {
     await t.close();

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { bearer, seedDemoUsers } from '../support/auth';
-import { createTestApp, TestApp } from '../support/test-app';
+import { HttpServer, startApiApp } from '../support/api-app';
+import { TestApp } from '../support/test-app';
 import { countersAndLedger, grantQuota, secondKgMinistry } from './quotas-support';
 
 /** mulberry32: a seeded generator so a failing run can be replayed with the same request sizes. */
@@ -19,18 +19,16 @@ const SEEDS = [20261127, 7, 424242];
 
 describe('quotas hammer: concurrent holds never overdraw a quota', () => {
   let t: TestApp;
-  let server: ReturnType<TestApp['app']['getHttpServer']>;
+  let server: HttpServer;
   let db: DataSource;
   let callers: string[];
   let uz: string;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    server = t.app.getHttpServer();
-    db = t.app.get(DataSource);
-    await seedDemoUsers(t);
-    callers = [await bearer(t, 'ministry-kg'), await secondKgMinistry(t), await bearer(t, 'admin')];
-    uz = await bearer(t, 'ministry-uz');
+    const app = await startApiApp({ users: ['ministry-kg', 'admin', 'ministry-uz'] });
+    ({ t, server, db } = app);
+    callers = [app.auth['ministry-kg'], await secondKgMinistry(t), app.auth.admin];
+    uz = app.auth['ministry-uz'];
   });
   afterAll(async () => {
     await t.close();

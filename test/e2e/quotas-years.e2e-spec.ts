@@ -1,8 +1,8 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { clock } from '../../src/common/center-clock';
-import { bearer, seedDemoUsers } from '../support/auth';
-import { createTestApp, TestApp } from '../support/test-app';
+import { HttpServer, startApiApp } from '../support/api-app';
+import { TestApp } from '../support/test-app';
 import { CATEGORY, countersAndLedger, expectProblem, grantQuota, referralBody } from './quotas-support';
 
 /**
@@ -15,18 +15,13 @@ const at = (instant: string) => jest.spyOn(clock, 'now').mockReturnValue(new Dat
 
 describe('quota years and referral bodies', () => {
   let t: TestApp;
-  let server: ReturnType<TestApp['app']['getHttpServer']>;
+  let server: HttpServer;
   let db: DataSource;
   let admin: string;
   let kg: string;
 
   beforeAll(async () => {
-    t = await createTestApp({ role: 'api' });
-    server = t.app.getHttpServer();
-    db = t.app.get(DataSource);
-    await seedDemoUsers(t);
-    admin = await bearer(t, 'admin');
-    kg = await bearer(t, 'ministry-kg');
+    ({ t, server, db, auth: { admin, 'ministry-kg': kg } } = await startApiApp({ role: 'api', users: ['admin', 'ministry-kg'] }));
   });
   beforeEach(() => {
     at('2026-12-20T12:00:00+05:00');

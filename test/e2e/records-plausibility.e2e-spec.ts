@@ -1,8 +1,8 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { clock } from '../../src/common/center-clock';
-import { bearer, seedDemoUsers } from '../support/auth';
-import { createTestApp, TestApp } from '../support/test-app';
+import { HttpServer, startApiApp } from '../support/api-app';
+import { TestApp } from '../support/test-app';
 import { expectProblem } from './quotas-support';
 
 /**
@@ -13,7 +13,7 @@ import { expectProblem } from './quotas-support';
  */
 describe('plausible patients, courses, countries and ministry accounts', () => {
   let t: TestApp;
-  let server: ReturnType<TestApp['app']['getHttpServer']>;
+  let server: HttpServer;
   let db: DataSource;
   let admin: string;
   let coordinator: string;
@@ -38,14 +38,9 @@ describe('plausible patients, courses, countries and ministry accounts', () => {
   const fieldsOf = (body: { errors?: Array<{ field: string }>; field?: string }) => (body.errors ? body.errors.map((e) => e.field) : [body.field]);
 
   beforeAll(async () => {
-    t = await createTestApp({ role: 'api' });
-    server = t.app.getHttpServer();
-    db = t.app.get(DataSource);
-    await seedDemoUsers(t);
+    ({ t, server, db, auth: { admin, coordinator } } = await startApiApp({ role: 'api', users: ['admin', 'coordinator'] }));
     // A room, so working days exist to count a due date in.
     await db.query(`INSERT INTO rooms (name, kind) VALUES ('G1', 'GANTRY')`);
-    admin = await bearer(t, 'admin');
-    coordinator = await bearer(t, 'coordinator');
   });
   beforeEach(() => {
     jest.spyOn(clock, 'now').mockReturnValue(new Date(NOW));

@@ -2,8 +2,8 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { CourseService } from '../../src/courses/course.service';
 import { ReferralSubmitReconciler } from '../../src/referrals/referral-submit.reconciler';
-import { bearer, seedDemoUsers } from '../support/auth';
-import { createTestApp, TestApp } from '../support/test-app';
+import { HttpServer, startApiApp } from '../support/api-app';
+import { TestApp } from '../support/test-app';
 import { countersAndLedger, expectProblem, grantQuota, referralBody, waitFor } from './quotas-support';
 
 /** 'YYYY-MM-DD' `days` from today (UTC). */
@@ -29,7 +29,7 @@ interface ReferralView {
 
 describe('referrals: reserve -> refer -> allocated -> first fraction date; returns; scoping', () => {
   let t: TestApp;
-  let server: ReturnType<TestApp['app']['getHttpServer']>;
+  let server: HttpServer;
   let db: DataSource;
   let admin: string;
   let kg: string;
@@ -37,15 +37,11 @@ describe('referrals: reserve -> refer -> allocated -> first fraction date; retur
   let coordinator: string;
 
   beforeAll(async () => {
-    t = await createTestApp({ role: 'all' });
-    server = t.app.getHttpServer();
-    db = t.app.get(DataSource);
-    await seedDemoUsers(t);
+    ({ t, server, db, auth: { admin, 'ministry-kg': kg, 'ministry-uz': uz, coordinator } } = await startApiApp({
+      role: 'all',
+      users: ['admin', 'ministry-kg', 'ministry-uz', 'coordinator'],
+    }));
     for (const name of ['G1', 'G2']) await db.query(`INSERT INTO rooms (name, kind) VALUES ($1, 'GANTRY')`, [name]);
-    admin = await bearer(t, 'admin');
-    kg = await bearer(t, 'ministry-kg');
-    uz = await bearer(t, 'ministry-uz');
-    coordinator = await bearer(t, 'coordinator');
   });
   afterAll(async () => {
     await t.close();

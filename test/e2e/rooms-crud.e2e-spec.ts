@@ -1,22 +1,18 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { bearer, seedDemoUsers } from '../support/auth';
-import { createTestApp, TestApp } from '../support/test-app';
+import { HttpServer, startApiApp } from '../support/api-app';
+import { bearer } from '../support/auth';
+import { TestApp } from '../support/test-app';
 
 describe('rooms', () => {
   let t: TestApp;
-  let server: ReturnType<TestApp['app']['getHttpServer']>;
+  let server: HttpServer;
   let db: DataSource;
   let admin: string;
   let coordinator: string;
 
   beforeAll(async () => {
-    t = await createTestApp({ role: 'api' });
-    server = t.app.getHttpServer();
-    db = t.app.get(DataSource);
-    await seedDemoUsers(t);
-    admin = await bearer(t, 'admin');
-    coordinator = await bearer(t, 'coordinator');
+    ({ t, server, db, auth: { admin, coordinator } } = await startApiApp({ role: 'api', users: ['admin', 'coordinator'] }));
   });
   afterAll(async () => {
     await t.close();
