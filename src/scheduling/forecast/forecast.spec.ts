@@ -139,6 +139,24 @@ describe('runForecast', () => {
     expect(result.arrivalsPerWeek.map((a) => a.key)).toEqual(['QUOTA_KG_PEDIATRIC_ONCOHEMATOLOGY_2027', 'QUOTA_KG_PEDIATRIC_ONCOHEMATOLOGY_2027_ANESTHESIA']);
   });
 
+  it('measures the week it starts in over its remaining open time, not days already past', async () => {
+    // Wednesday noon of a week without holidays: 11 h left today, Thursday and Friday whole.
+    const now = '2027-01-13T12:00:00+05:00';
+    // G1 booked for the rest of the week (its earlier bookings ended: they are not in the live schedule).
+    const existing = ['2027-01-13T12:00:00+05:00/2027-01-13T23:00:00+05:00', '2027-01-14T07:30:00+05:00/2027-01-14T23:00:00+05:00', '2027-01-15T07:30:00+05:00/2027-01-15T23:00:00+05:00'].map(
+      (iv, i) => {
+        const [start, end] = iv.split('/');
+        return { courseId: `c${i}`, fraction: 2, roomId: 'G1', start, end, beamStart: start, beamEnd: start, anesthesia: false };
+      },
+    );
+    const result = await runForecast(input({ now, existing, arrivals: [], runs: 1, horizonWeeks: 2 }));
+    const open = 3 * (660 + 930 + 930);
+    expect(result.weeks[0].openMinutes).toBe(open);
+    expect(result.weeks[0].rooms.G1.p50).toBe(1);
+    expect(result.weeks[0].utilization.p50).toBeCloseTo(1 / 3, 3);
+    expect(result.weeks[1].openMinutes).toBe(3 * 5 * 930);
+  });
+
   it('rejects impossible input with a RangeError', async () => {
     await expect(runForecast(input({ runs: 0 }))).rejects.toThrow(RangeError);
     await expect(runForecast(input({ horizonWeeks: 500 }))).rejects.toThrow(RangeError);

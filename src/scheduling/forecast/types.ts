@@ -77,7 +77,10 @@ export interface ForecastWeek {
   isoWeek: string;
   /** Monday of the week, center-local date. */
   start: string;
-  /** Nominal open room minutes (hours minus QA and closures; downtime NOT subtracted, so it shows as a dip). */
+  /**
+   * Nominal open room minutes (hours minus QA and closures; downtime NOT subtracted, so it shows as
+   * a dip). The first week counts only its open time from `now` on.
+   */
   openMinutes: number;
   utilization: Band;
   rooms: Record<string, Band>;

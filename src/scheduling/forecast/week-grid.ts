@@ -13,7 +13,10 @@ export interface WeekGrid {
   dates: string[];
   isoWeeks: string[];
   roomIds: string[];
-  /** [week][room] open minutes with hours, QA and closures, ignoring downtime. */
+  /**
+   * [week][room] open minutes with hours, QA and closures, ignoring downtime; the first week's
+   * count from `now` only, since its past days' bookings are no longer in the live schedule.
+   */
   nominalOpen: number[][];
 }
 
@@ -36,12 +39,16 @@ export function buildWeekGrid(center: CenterConfig, now: string, weeks: number):
   // smaller denominator that hides it.
   const nominal: CenterConfig = { ...center, downtimes: [] };
   const roomIds = center.rooms.filter((r) => r.active).map((r) => r.id);
+  // The forecast starts at `now`: the part of the first week already past has no bookings left in
+  // the live schedule (they ended), so counting its open time would show a utilization dip that
+  // is not there. The first week is measured over its remaining open time.
   const nominalOpen = dates.map((_, w) =>
     roomIds.map((roomId) => {
       let minutes = 0;
       for (let d = 0; d < 7; d++) {
         for (const iv of openIntervals(nominal, roomId, formatDate(firstMonday + 7 * w + d))) {
-          minutes += (Date.parse(iv.end) - Date.parse(iv.start)) / 60_000;
+          const start = Math.max(parseInstant(iv.start), nowMin);
+          minutes += Math.max(0, parseInstant(iv.end) - start);
         }
       }
       return minutes;
