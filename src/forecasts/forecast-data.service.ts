@@ -55,7 +55,7 @@ export class ForecastDataService {
       const existing: Booking[] = appointments.map(rowToBooking);
 
       const history = await this.recentSubmissions(m, now, historyWeeks);
-      const quotaDemand = includeQuotaDemand ? await this.unusedQuotaPlaces(m, now) : [];
+      const quotaDemand = includeQuotaDemand ? await this.unusedQuotaPlaces(m, now, center.timeZone) : [];
       const rooms = (await m.query('SELECT id, name FROM rooms ORDER BY lower(name)')) as Array<{ id: string; name: string }>;
       const roomNames = Object.fromEntries(rooms.map((r) => [r.id, r.name]));
       return { center, existing, history, quotaDemand, annualCapacity: settings.annualCapacity, roomNames };
@@ -91,16 +91,18 @@ export class ForecastDataService {
   }
 
   /**
-   * granted − reserved − used per quota for this year and later. Reserved places are left out: a
-   * hold turns into a referral within days (then it is a submission) or expires.
+   * granted − used per quota for this year and later: every place not yet used by a referral is a
+   * course still to come. Held (reserved) places count too: a hold becomes a referral — a course
+   * submitted after `now`, which no history read here contains — or expires and its places are
+   * available again; either way they are demand the forecast would otherwise never see.
    */
-  private async unusedQuotaPlaces(m: EntityManager, now: Date): Promise<QuotaDemand[]> {
+  private async unusedQuotaPlaces(m: EntityManager, now: Date, timeZone: string): Promise<QuotaDemand[]> {
     if (!(await tablesExist(m, 'quotas'))) return [];
     const rows = (await m.query(
-      `SELECT country_code, year, category, (granted - reserved - used) AS places
-         FROM quotas WHERE year >= extract(year FROM $1::timestamptz) AND granted - reserved - used > 0
+      `SELECT country_code, year, category, (granted - used) AS places
+         FROM quotas WHERE year >= extract(year FROM $1::timestamptz AT TIME ZONE $2) AND granted - used > 0
         ORDER BY year, country_code, category`,
-      [now],
+      [now, timeZone],
     )) as Array<{ country_code: string; year: number; category: string; places: number }>;
     return rows.map((r) => ({ countryCode: r.country_code, year: Number(r.year), category: r.category, places: Number(r.places) }));
   }

@@ -42,12 +42,14 @@ describe('forecast inputs from live data', () => {
         [course.id, f, g1.id],
       );
     }
-    // Unused cross-border places: 30 granted to Kyrgyzstan this year.
-    await http()
+    // Unused cross-border places: 30 granted to Kyrgyzstan this year, 4 of them held. A held place
+    // is still unused: it becomes a referral after now (or returns), so it is demand all the same.
+    const quota = await http()
       .post('/api/v1/quotas')
       .set('Authorization', admin)
       .send({ countryCode: 'KG', year: centerYear('Asia/Almaty'), category: 'PEDIATRIC_ONCOHEMATOLOGY', granted: 30 })
       .expect(201);
+    await http().post(`/api/v1/quotas/${quota.body.id}/reservations`).set('Authorization', admin).send({ count: 4, holdDays: 14 }).expect(201);
   });
   afterAll(async () => t?.close());
 
