@@ -13,6 +13,22 @@ import type { CreateForecastDto } from './dto/create-forecast.dto';
 import { Forecast, ForecastStatus } from './forecast.entity';
 import { forecastJobId, RUN_FORECAST_JOB, RunForecastJobData } from './forecast-job';
 import type { ForecastRequest } from './forecast-request';
+import { categoryKey } from '../scheduling/forecast/arrival-model';
+import { defaultFractionMinutes } from '../scheduling/defaults/course-defaults';
+import type { PatientCategory, Urgency } from '../scheduling/types';
+
+const DEFAULT_BEAM_MINUTES = 8;
+const DEFAULT_BEAM_OFFSET_MINUTES = 10;
+
+const PATIENT_CATEGORIES: PatientCategory[] = ['ADULT', 'PEDIATRIC'];
+const URGENCIES: Urgency[] = ['EMERGENCY', 'URGENT', 'ROUTINE'];
+/** The category keys history-estimated and default arrivals use, plus the patient categories and urgencies scaleArrivals matches. */
+const SCALE_KEYS = new Set<string>([
+  ...PATIENT_CATEGORIES,
+  ...URGENCIES,
+  ...PATIENT_CATEGORIES.flatMap((p) => URGENCIES.flatMap((u) => [categoryKey(p, u, false), categoryKey(p, u, true)])),
+]);
+const isKnownScaleKey = (key: string) => SCALE_KEYS.has(key) || key.startsWith('QUOTA_');
 
 export interface ForecastView {
   id: string;
@@ -113,9 +129,36 @@ export class ForecastsService {
       });
     }
     const keys = new Set<string>();
-    for (const a of dto.arrivals ?? []) {
+    (dto.arrivals ?? []).forEach((a, i) => {
       if (keys.has(a.key)) throw badRequest('duplicate-arrival-key', `arrival category ${a.key} is listed twice`);
       keys.add(a.key);
+      // The simulation cannot draw a course shape from weights that are all 0: refuse it here
+      // rather than accept the forecast and let it fail in the worker.
+      if (a.ratePerWeek > 0 && !a.profiles.some((p) => p.weight > 0)) {
+        const field = `arrivals.${i}.profiles`;
+        const message = 'at least one profile needs a positive weight when ratePerWeek is above 0';
+        throw badRequest('validation', `${field}: ${message}`, { errors: [{ field, messages: [message] }] });
+      }
+      // The same rule as POST /courses: the beam (after the default 10 min of set-up) must fit in the fraction.
+      a.profiles.forEach((p, j) => {
+        const fractionMinutes = p.fractionMinutes ?? defaultFractionMinutes(a.patientCategory, a.requiresAnesthesia);
+        const beamMinutes = p.beamMinutes ?? DEFAULT_BEAM_MINUTES;
+        if (DEFAULT_BEAM_OFFSET_MINUTES + beamMinutes > fractionMinutes) {
+          throw unprocessable(
+            'beam-outside-fraction',
+            `arrivals[${i}].profiles[${j}]: ${DEFAULT_BEAM_OFFSET_MINUTES} min set-up + ${beamMinutes} min beam do not fit in a ${fractionMinutes}-min fraction`,
+            { field: `arrivals.${i}.profiles.${j}.beamMinutes` },
+          );
+        }
+      });
+    });
+    // A scale for a category no forecast can have (a typo such as "PEDIATRIK") would silently change nothing.
+    for (const key of Object.keys(changes?.categoryScale ?? {})) {
+      if (!keys.has(key) && !isKnownScaleKey(key)) {
+        const field = `changes.categoryScale.${key}`;
+        const message = `${key} is not a category: use ADULT, PEDIATRIC, an urgency, a key such as ADULT_ROUTINE or PEDIATRIC_URGENT_ANESTHESIA, a QUOTA_ key, or one of the request's arrival keys`;
+        throw badRequest('validation', `${field}: ${message}`, { errors: [{ field, messages: [message] }] });
+      }
     }
     return {
       horizonWeeks: dto.horizonWeeks ?? 52,

@@ -180,6 +180,40 @@ describe('forecasts API (real worker, PostgreSQL and Redis)', () => {
     expect(after).toBe(before);
   });
 
+  it('refuses at POST what the simulation could not run or would get wrong, instead of a 202 that fails or misleads later', async () => {
+    const ds = t.app.get(DataSource);
+    const [{ n: before }] = await ds.query('SELECT count(*)::int AS n FROM forecasts');
+    const arrival = (extra: object) => ({ key: 'X', patientCategory: 'ADULT', urgency: 'ROUTINE', requiresAnesthesia: false, ratePerWeek: 5, profiles: [{ weight: 1, fractions: 5 }], ...extra });
+    const weekdays = (shifts: string[][]) => Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri'].map((d) => [d, shifts]));
+    const cases: Array<[object, number, string]> = [
+      // No shape to draw a course from: the worker failed with "needs at least one course profile with a positive weight".
+      [{ arrivals: [arrival({ profiles: [{ weight: 0, fractions: 5 }] })] }, 400, 'arrivals.0.profiles'],
+      // Overlapping shifts: the simulated rooms were open twice at once (nominal open minutes doubled).
+      [{ changes: { hours: weekdays([['07:00', '23:00'], ['07:00', '23:00']]) } }, 400, 'changes.hours'],
+      [{ changes: { hours: { mon: [['07:00', '15:00'], ['14:00', '23:00']] } } }, 400, 'changes.hours'],
+      // The beam does not fit in the fraction (POST /courses refuses such a course with 422): every course unschedulable.
+      [{ arrivals: [arrival({ profiles: [{ weight: 1, fractions: 5, fractionMinutes: 15 }] })] }, 422, 'arrivals.0.profiles.0.beamMinutes'],
+      [{ arrivals: [arrival({ profiles: [{ weight: 1, fractions: 5, fractionMinutes: 30, beamMinutes: 25 }] })] }, 422, 'arrivals.0.profiles.0.beamMinutes'],
+      // A scale for a category that does not exist changed nothing, silently.
+      [{ changes: { categoryScale: { PEDIATRIK: 2 } } }, 400, 'changes.categoryScale.PEDIATRIK'],
+    ];
+    for (const [body, status, field] of cases) {
+      const res = await http().post('/api/v1/forecasts').set('Authorization', admin).send(body);
+      expect({ body, status: res.status }).toEqual({ body, status });
+      expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual([field]);
+    }
+    const [{ n: after }] = await ds.query('SELECT count(*)::int AS n FROM forecasts');
+    expect(after).toBe(before);
+    // What stays accepted: touching shifts, known category keys, a rate of 0 with zero weights, an arrival's own key.
+    for (const body of [
+      { runs: 1, horizonWeeks: 1, changes: { hours: { mon: [['07:00', '15:00'], ['15:00', '23:00']] }, categoryScale: { PEDIATRIC: 2, ADULT_URGENT: 1.5, ROUTINE: 1, QUOTA_KG_PEDIATRIC_ONCOHEMATOLOGY_2027: 0 } } },
+      { runs: 1, horizonWeeks: 1, arrivals: [arrival({ key: 'MINE', ratePerWeek: 0, profiles: [{ weight: 0, fractions: 5 }] })], changes: { categoryScale: { MINE: 2 } } },
+    ]) {
+      await http().post('/api/v1/forecasts').set('Authorization', admin).send(body).expect(202);
+    }
+  });
+
   it('answers 404 for an unknown forecast, 400 for a bad id and 409 for the chart of an unfinished one', async () => {
     await http().get('/api/v1/forecasts/00000000-0000-4000-8000-000000000000').set('Authorization', admin).expect(404);
     await http().get('/api/v1/forecasts/not-a-uuid').set('Authorization', admin).expect(400);

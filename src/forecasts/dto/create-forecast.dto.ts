@@ -18,6 +18,7 @@ import {
   ValidateNested,
   ValidationOptions,
 } from 'class-validator';
+import { dayIntervalsProblem } from '../../calendar/weekly-hours';
 import { IsInstantWithOffset } from '../../common/instant';
 import { MAX_HORIZON_WEEKS, MAX_RUNS } from '../../scheduling/forecast/prepare-forecast';
 
@@ -28,18 +29,30 @@ function isShift(v: unknown): v is [string, string] {
   return Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === 'string' && HHMM.test(x)) && v[0] < v[1];
 }
 
-/** { mon: [['07:00','23:00']], sat: null, ... } with only weekday keys and ordered HH:MM pairs. */
+/** Why a weekly-hours change is unacceptable, or null: only weekday keys, and each day as PUT /calendar wants it. */
+function weeklyHoursProblem(value: unknown): string | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'must be an object';
+  for (const [k, v] of Object.entries(value)) {
+    if (!WEEKDAY_KEYS.includes(k)) return `has the key ${JSON.stringify(k)}, not a weekday (mon..sun)`;
+    if (Array.isArray(v) && v.length > 4) return `${k} has more than 4 shifts`;
+    if (v !== null && Array.isArray(v) && !v.every(isShift)) return `${k} must be a list of ['HH:MM','HH:MM'] shifts, start before end`;
+    // Overlapping shifts would count the same room minutes twice (the simulated center would be
+    // open "twice" at once), so they are refused as PUT /calendar refuses them.
+    const problem = dayIntervalsProblem(v);
+    if (problem) return `${k} ${problem}`;
+  }
+  return null;
+}
+
+/** { mon: [['07:00','23:00']], sat: null, ... } with only weekday keys and ordered, non-overlapping HH:MM pairs. */
 function IsWeeklyHours(options?: ValidationOptions) {
   return ValidateBy(
     {
       name: 'isWeeklyHours',
       validator: {
-        validate: (value: unknown) =>
-          typeof value === 'object' &&
-          value !== null &&
-          !Array.isArray(value) &&
-          Object.entries(value).every(([k, v]) => WEEKDAY_KEYS.includes(k) && (v === null || (Array.isArray(v) && v.length <= 4 && v.every(isShift)))),
-        defaultMessage: () => "$property must map weekdays (mon..sun) to null or a list of ['HH:MM','HH:MM'] shifts, start before end",
+        validate: (value: unknown) => weeklyHoursProblem(value) === null,
+        defaultMessage: (args) =>
+          `$property must map weekdays (mon..sun) to null or a list of ['HH:MM','HH:MM'] shifts, start before end, not overlapping: ${args?.property} ${weeklyHoursProblem(args?.value)}`,
       },
     },
     options,
@@ -74,7 +87,7 @@ export class CourseProfileDto {
   @ApiProperty({ example: 1 }) @IsNumber() @Min(0) @Max(1000) weight!: number;
   @ApiProperty({ example: 28 }) @IsInt() @Min(1) @Max(45) fractions!: number;
   @ApiPropertyOptional({ example: 5 }) @IsOptional() @IsInt() @Min(1) @Max(5) fractionsPerWeek?: number;
-  @ApiPropertyOptional({ example: 30 }) @IsOptional() @IsInt() @Min(5) @Max(240) fractionMinutes?: number;
+  @ApiPropertyOptional({ example: 30 }) @IsOptional() @IsInt() @Min(10) @Max(240) fractionMinutes?: number;
   @ApiPropertyOptional({ example: 8 }) @IsOptional() @IsInt() @Min(1) @Max(120) beamMinutes?: number;
 }
 
