@@ -31,7 +31,12 @@ export class ForecastRunnerService {
   ) {}
 
   /** `signal` stops the simulation (worker shutdown): the forecast goes back to QUEUED and ForecastAborted is thrown. */
-  async run(forecastId: string, job?: Pick<Job, 'updateProgress'>, now = new Date(), signal?: AbortSignal): Promise<void> {
+  async run(
+    forecastId: string,
+    job?: Pick<Job, 'updateProgress'> & Partial<Pick<Job, 'attemptsMade' | 'opts'>>,
+    now = new Date(),
+    signal?: AbortSignal,
+  ): Promise<void> {
     const repo = this.dataSource.getRepository(Forecast);
     const row = await repo.findOneBy({ id: forecastId });
     if (!row || row.status === 'DONE') return;
@@ -102,10 +107,20 @@ export class ForecastRunnerService {
         throw error;
       }
       const message = (error as Error).message || String(error);
+      // Bad input (RangeError from the core) fails identically on retry.
+      const unrecoverable = error instanceof RangeError;
+      const attempt = (job?.attemptsMade ?? 0) + 1;
+      const willRetry = !unrecoverable && attempt < (job?.opts?.attempts ?? 1);
+      if (willRetry) {
+        // BullMQ runs it again after a back-off: FAILED now would be a final answer that turns into
+        // RUNNING and DONE later, and a client that stops polling at FAILED never sees the result.
+        this.logger.warn(`forecast ${forecastId} attempt ${attempt} failed, retrying: ${message}`);
+        await repo.update({ id: forecastId }, { status: 'QUEUED', progress: 0, startedAt: null, error: `attempt ${attempt} failed, retrying: ${message}`.slice(0, 2000) });
+        throw error;
+      }
       this.logger.warn(`forecast ${forecastId} failed: ${message}`);
       await repo.update({ id: forecastId }, { status: 'FAILED', error: message.slice(0, 2000), finishedAt: new Date() });
-      // Bad input (RangeError from the core) fails identically on retry.
-      if (error instanceof RangeError) throw new UnrecoverableError(message);
+      if (unrecoverable) throw new UnrecoverableError(message);
       throw error;
     }
   }

@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { ForecastDataService } from '../../src/forecasts/forecast-data.service';
 import { JobRepository } from '../../src/queue/job.repository';
 import { QUEUES } from '../../src/queue/queue-names';
 import { startApiApp } from '../support/api-app';
@@ -211,6 +212,35 @@ describe('forecasts API (real worker, PostgreSQL and Redis)', () => {
       { runs: 1, horizonWeeks: 1, arrivals: [arrival({ key: 'MINE', ratePerWeek: 0, profiles: [{ weight: 0, fractions: 5 }] })], changes: { categoryScale: { MINE: 2 } } },
     ]) {
       await http().post('/api/v1/forecasts').set('Authorization', admin).send(body).expect(202);
+    }
+  });
+
+  it('stays QUEUED, not FAILED, while a failed attempt is retried, and then finishes', async () => {
+    // Let earlier tests' forecasts finish first, so the one failing snapshot is this forecast's.
+    const ds = t.app.get(DataSource);
+    for (const deadline = Date.now() + 60_000; Date.now() < deadline; ) {
+      const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM forecasts WHERE status IN ('QUEUED', 'RUNNING')`);
+      if (n === 0) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const snapshot = jest.spyOn(ForecastDataService.prototype, 'snapshot').mockRejectedValueOnce(new Error('connection terminated unexpectedly'));
+    try {
+      const id = (await http().post('/api/v1/forecasts').set('Authorization', admin).send({ horizonWeeks: 1, runs: 1, seed: 3 }).expect(202)).body.id;
+      const seen: Array<{ status: string; error?: string }> = [];
+      let body: { status: string; error?: string } = { status: 'QUEUED' };
+      const deadline = Date.now() + 60_000;
+      while (body.status !== 'DONE' && body.status !== 'FAILED' && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 25));
+        body = (await http().get(`/api/v1/forecasts/${id}`).set('Authorization', admin).expect(200)).body;
+        seen.push({ status: body.status, error: body.error });
+      }
+      expect(snapshot).toHaveBeenCalledTimes(2);
+      expect(body.status).toBe('DONE');
+      expect(body.error).toBeUndefined();
+      // Between the attempts it was QUEUED with the reason, never FAILED.
+      expect(seen.some((s) => s.status === 'QUEUED' && /attempt 1 failed, retrying: connection terminated/.test(s.error ?? ''))).toBe(true);
+    } finally {
+      snapshot.mockRestore();
     }
   });
 
