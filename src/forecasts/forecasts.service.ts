@@ -74,9 +74,11 @@ export class ForecastsService {
   }
 
   async get(id: string): Promise<ForecastView> {
-    const row = await this.dataSource.getRepository(Forecast).findOneBy({ id });
+    const repo = this.dataSource.getRepository(Forecast);
+    let row = await repo.findOneBy({ id });
     if (!row) throw notFound('forecast', id);
     if (row.status === 'QUEUED' && Date.now() - row.createdAt.getTime() > LOST_AFTER_MS) await this.requeueIfLost(row.id);
+    if (row.status === 'RUNNING' && (await this.settleIfAbandoned(row.id))) row = (await repo.findOneBy({ id }))!;
     return {
       id: row.id,
       status: row.status,
@@ -101,6 +103,35 @@ export class ForecastsService {
     const data: RunForecastJobData = { forecastId: id };
     // One attempt plus one retry: a forecast that failed on its input fails the same way again.
     return this.jobs.enqueue(QUEUES.forecast, RUN_FORECAST_JOB, data, forecastJobId(id), { attempts: 2 });
+  }
+
+  /**
+   * A RUNNING forecast whose job is no longer live was abandoned: its worker died and the queue
+   * gave up on the job (it stalled more often than allowed), or Redis lost the job. The row would
+   * say RUNNING forever. A job the queue failed is FAILED with the queue's reason (running it again
+   * could kill the next worker the same way); a job Redis lost is queued again. Only a row still
+   * RUNNING is changed, so a forecast finishing meanwhile keeps its DONE. True when it changed.
+   */
+  private async settleIfAbandoned(id: string): Promise<boolean> {
+    try {
+      if (await this.jobs.isLive(QUEUES.forecast, forecastJobId(id))) return false;
+      const reason = await this.jobs.failedReason(QUEUES.forecast, forecastJobId(id));
+      const repo = this.dataSource.getRepository(Forecast);
+      if (reason !== null) {
+        const error = `the worker running this forecast stopped and the queue gave up on it (${reason}); create the forecast again`;
+        const { affected } = await repo.update({ id, status: 'RUNNING' }, { status: 'FAILED', error, finishedAt: new Date() });
+        if (affected) this.logger.warn(`forecast ${id}: ${error}`);
+        return !!affected;
+      }
+      const { affected } = await repo.update({ id, status: 'RUNNING' }, { status: 'QUEUED', progress: 0, startedAt: null });
+      if (!affected) return false;
+      await this.jobs.removeIfFinished(QUEUES.forecast, forecastJobId(id));
+      if (await this.enqueue(id)) this.logger.log(`re-enqueued forecast ${id}: its job was lost while it ran`);
+      return true;
+    } catch (error) {
+      this.logger.warn(`could not check forecast job ${id}: ${(error as Error).message}`);
+      return false;
+    }
   }
 
   private async requeueIfLost(id: string): Promise<void> {

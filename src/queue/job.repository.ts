@@ -90,6 +90,13 @@ export class JobRepository {
   }
 
   /** Removes a finished or failed job so the same id can be enqueued again. */
+  /** Why the queue failed the job for good (e.g. it stalled more often than allowed), or null when it has not. */
+  async failedReason(queue: QueueName, jobId: string): Promise<string | null> {
+    const job = await this.queues[queue].getJob(jobId);
+    if (!job || (await job.getState()) !== 'failed') return null;
+    return job.failedReason || 'failed';
+  }
+
   async removeIfFinished(queue: QueueName, jobId: string): Promise<void> {
     const job = await this.queues[queue].getJob(jobId);
     if (!job) return;

@@ -1,6 +1,10 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { getQueueToken } from '@nestjs/bullmq';
+import { Queue, Worker } from 'bullmq';
 import { ForecastDataService } from '../../src/forecasts/forecast-data.service';
+import { forecastJobId, RUN_FORECAST_JOB } from '../../src/forecasts/forecast-job';
+import { ForecastProcessor } from '../../src/forecasts/forecast.processor';
 import { JobRepository } from '../../src/queue/job.repository';
 import { QUEUES } from '../../src/queue/queue-names';
 import { startApiApp } from '../support/api-app';
@@ -242,6 +246,51 @@ describe('forecasts API (real worker, PostgreSQL and Redis)', () => {
     } finally {
       snapshot.mockRestore();
     }
+  });
+
+  it('does not stay RUNNING forever when its job is gone: a job Redis lost runs again, one the queue gave up on is FAILED', async () => {
+    const ds = t.app.get(DataSource);
+    const running = async () =>
+      (await ds.query(`INSERT INTO forecasts (status, progress, input, created_by, started_at) VALUES ('RUNNING', 0.4, $1, 'test', now()) RETURNING id`, [
+        JSON.stringify({ horizonWeeks: 1, runs: 1, seed: 5 }),
+      ]))[0].id as string;
+    const poll = async (id: string) => {
+      let body: { status: string; error?: string } = { status: 'RUNNING' };
+      for (const deadline = Date.now() + 60_000; !['DONE', 'FAILED'].includes(body.status) && Date.now() < deadline; ) {
+        await new Promise((r) => setTimeout(r, 50));
+        body = (await http().get(`/api/v1/forecasts/${id}`).set('Authorization', admin).expect(200)).body;
+      }
+      return body;
+    };
+
+    // The worker died and Redis restarted empty: no job at all. It is queued again and finishes.
+    expect(await poll(await running())).toMatchObject({ status: 'DONE' });
+
+    // The queue failed the job for good while the row said RUNNING (BullMQ's stalled limit does
+    // this without running our code): a real failed job, made by a worker of this test's own while
+    // the app's worker is paused.
+    const id = await running();
+    const queue = t.app.get<Queue>(getQueueToken(QUEUES.forecast));
+    const appWorker = t.app.get(ForecastProcessor).worker;
+    await appWorker.pause(true);
+    // A paused worker still takes the job its pending blocking wait returns: let that wait end first.
+    for (const deadline = Date.now() + 15_000; appWorker.isRunning() && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 50));
+    const killer = new Worker(queue.name, async () => Promise.reject(new Error('job stalled more than allowable limit')), {
+      connection: queue.opts.connection,
+      prefix: queue.opts.prefix,
+    });
+    try {
+      await queue.add(RUN_FORECAST_JOB, { forecastId: id }, { jobId: forecastJobId(id), attempts: 1 });
+      for (const deadline = Date.now() + 30_000; (await queue.getJobState(forecastJobId(id))) !== 'failed' && Date.now() < deadline; ) {
+        await new Promise((r) => setTimeout(r, 25));
+      }
+    } finally {
+      await killer.close();
+      appWorker.resume();
+    }
+    const body = await poll(id);
+    expect(body.status).toBe('FAILED');
+    expect(body.error).toMatch(/queue gave up on it \(job stalled more than allowable limit\); create the forecast again/);
   });
 
   it('answers 404 for an unknown forecast, 400 for a bad id and 409 for the chart of an unfinished one', async () => {
