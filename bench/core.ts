@@ -16,6 +16,7 @@ import { checkSchedule } from '../src/scheduling/rules/check-schedule';
 import { AllocationOptions, AllocationResult, Booking, CenterConfig, CourseRequest, Scenario } from '../src/scheduling/types';
 import { createFirstFitPlanner } from './first-fit';
 import { idleBreakdown } from '../src/scheduling/metrics/idle-breakdown';
+import { clearLaneTemplateCache } from '../src/scheduling/allocation/lane-template';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -29,14 +30,17 @@ interface Allocator {
 }
 
 function run(name: string, s: Scenario, center: CenterConfig, courses: CourseRequest[], make: () => Allocator) {
-  // Timed three times on fresh planners (the machine is shared): wall time is the best run,
-  // the first (cold) one is reported too. Metrics come from the first run; runs are identical.
+  // Timed three times on fresh planners with no cached day templates (the machine is shared): wall
+  // time is the best run, the first (cold: the JIT has not warmed up yet) one is reported too.
+  // Metrics come from the first run; runs are identical.
   let bookings: Booking[] = [];
   let times: number[] = [];
   let unscheduled = 0;
   let earlyStarts = 0;
   const walls: number[] = [];
   for (let rep = 0; rep < 3; rep++) {
+    // Every run searches its day templates again: a one-shot `npm run plan` has no cache to reuse.
+    clearLaneTemplateCache();
     const allocator = make();
     const b: Booking[] = [];
     const t: number[] = [];

@@ -8,7 +8,7 @@
  * forecast starts from a realistic schedule instead of an empty center. Writes forecast.json and
  * forecast.svg into --out (default: current directory).
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { forecastChartSpec } from '../charts/forecast-chart';
@@ -19,8 +19,9 @@ import type { ForecastChanges, ForecastInput } from '../scheduling/forecast/type
 import { scenarioCourses, scenarioToCenter } from '../scheduling/scenario/plan-scenario';
 import { parseDate } from '../scheduling/time/civil-day';
 import { formatInstant, localToEpochMin, parseInstant } from '../scheduling/time/zone';
-import type { Booking, Scenario } from '../scheduling/types';
+import type { Booking } from '../scheduling/types';
 import { createPlanner } from '../scheduling/allocation/planner';
+import { readScenario } from './read-scenario';
 
 const USAGE =
   'usage: npm run forecast -- <scenario.json> [--weeks 52] [--runs 200] [--seed 7] [--out dir] [--threads n]\n' +
@@ -102,13 +103,12 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`${args}\n${USAGE}`);
     return 2;
   }
-  let scenario: Scenario;
-  try {
-    scenario = JSON.parse(readFileSync(args.file, 'utf8')) as Scenario;
-  } catch (e) {
-    process.stderr.write(`cannot read scenario ${args.file}: ${(e as Error).message}\n`);
+  const read = readScenario(args.file);
+  if ('error' in read) {
+    process.stderr.write(`${read.error}\n`);
     return 2;
   }
+  const { scenario } = read;
   const center = scenarioToCenter(scenario);
   const courses = scenarioCourses(scenario, center);
   const from = args.from ?? scenario.horizon.from;

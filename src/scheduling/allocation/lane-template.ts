@@ -65,6 +65,11 @@ export const MAX_TEMPLATE_ROOMS = 4;
 
 const cache = new Map<string, Lane[][] | null>();
 
+/** Forgets every template: benches time a whole plan as a fresh process would run it. */
+export function clearLaneTemplateCache(): void {
+  cache.clear();
+}
+
 /** The template for a day shape; null when the center is too large for one. Cached by input. */
 export function laneTemplate(input: LaneTemplateInput): Lane[][] | null {
   const key = JSON.stringify(input);
@@ -118,10 +123,12 @@ export function buildLaneTemplate(input: LaneTemplateInput): Lane[][] {
 
   // State: grid step, each room's and each team's steps until free, children's places still to
   // lay out. Value: least idle minutes from here; the choice is kept aside as (room, length).
-  const memo = new Map<number, number>();
-  const choice = new Map<number, number>();
+  // One table lookup per state: the key leads to a slot of the two arrays (cost, choice).
+  const slotOf = new Map<number, number>();
+  const bestCost: number[] = [];
+  const bestPick: number[] = [];
   const idx = rooms.map((_, r) => r);
-  const encode = (i: number, off: number[], team: number[], a: number, c: number) => {
+  const encode = (i: number, off: number[], team: number[], a: number, c: number): number => {
     // Insertion sort of room indices by (group, steps until free): n is at most 4.
     for (let x = 1; x < n; x++) {
       const v = idx[x];
@@ -134,7 +141,7 @@ export function buildLaneTemplate(input: LaneTemplateInput): Lane[][] {
     }
     let k = i;
     for (let x = 0; x < n; x++) k = k * base + off[idx[x]];
-    for (const x of team) k = k * base + x;
+    for (let x = 0; x < team.length; x++) k = k * base + team[x];
     return (k * (aMax + 1) + a) * (cMax + 1) + c;
   };
   const tick = (from: number[], to: number[]) => {
@@ -153,8 +160,8 @@ export function buildLaneTemplate(input: LaneTemplateInput): Lane[][] {
   const solve = (i: number, off: number[], team: number[], a: number, c: number): number => {
     if (i >= steps) return (a + c) * MISSING_PLACE_COST;
     const key = encode(i, off, team, a, c);
-    const hit = memo.get(key);
-    if (hit !== undefined) return hit;
+    const slot = slotOf.get(key);
+    if (slot !== undefined) return bestCost[slot];
     const t = t0 + i * grid;
     let idle = 0;
     for (let r = 0; r < n; r++) if (ends[r][i] >= 0 && off[r] === 0) idle += grid;
@@ -163,8 +170,12 @@ export function buildLaneTemplate(input: LaneTemplateInput): Lane[][] {
     const nextTeam = tick(team, own.team);
     let best = idle + solve(i + 1, nextOff, nextTeam, a, c);
     let pick = -1;
-    const teamFree = team.indexOf(0);
-    const teamsBusy = team.reduce((k, x) => k + (x > 0 ? 1 : 0), 0);
+    let teamFree = -1;
+    let teamsBusy = 0;
+    for (let x = 0; x < team.length; x++) {
+      if (team[x] > 0) teamsBusy++;
+      else if (teamFree < 0) teamFree = x;
+    }
     const anesthesiaOk = a > 0 && teamFree >= 0 && windowAt[i] && teamsBusy + fixedTeams[i] < teams;
     let tried = 0;
     for (let r = 0; r < n; r++) {
@@ -181,7 +192,7 @@ export function buildLaneTemplate(input: LaneTemplateInput): Lane[][] {
         const tm = tick(team, own.choiceTeam);
         if (anesthesia) {
           tm[teamFree] = len / grid - 1;
-          tm.sort((x, y) => x - y);
+          sortSmall(tm);
         }
         // Among equally tight layouts, children's places as early in the day as possible.
         const lateChild = len === CHILD_MINUTES ? (i / steps) * LATE_CHILD_COST : 0;
@@ -192,8 +203,9 @@ export function buildLaneTemplate(input: LaneTemplateInput): Lane[][] {
         }
       }
     }
-    memo.set(key, best);
-    choice.set(key, pick);
+    slotOf.set(key, bestCost.length);
+    bestCost.push(best);
+    bestPick.push(pick);
     return best;
   };
 
@@ -203,7 +215,8 @@ export function buildLaneTemplate(input: LaneTemplateInput): Lane[][] {
   let c = cMax;
   solve(0, off, team, a, c);
   for (let i = 0; i < steps; i++) {
-    const pick = choice.get(encode(i, off, team, a, c)) ?? -1;
+    const slot = slotOf.get(encode(i, off, team, a, c));
+    const pick = slot === undefined ? -1 : bestPick[slot];
     const nextOff = tick(off, new Array<number>(n));
     let nextTeam = tick(team, new Array<number>(teams));
     if (pick >= 0) {
@@ -228,3 +241,17 @@ export function buildLaneTemplate(input: LaneTemplateInput): Lane[][] {
   for (const room of lanes) room.sort((x, y) => x.start - y.start);
   return lanes;
 }
+
+/** Ascending, in place: the team rota has one entry per anesthesia team (one or two). */
+function sortSmall(xs: number[]): void {
+  for (let x = 1; x < xs.length; x++) {
+    const v = xs[x];
+    let y = x - 1;
+    while (y >= 0 && xs[y] > v) {
+      xs[y + 1] = xs[y];
+      y--;
+    }
+    xs[y + 1] = v;
+  }
+}
+
