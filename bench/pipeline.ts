@@ -177,11 +177,18 @@ async function main(): Promise<void> {
     const [{ booked, late }] = await dataSource.query(
       `SELECT (SELECT count(*) FROM appointments WHERE status = 'BOOKED')::int AS booked, (SELECT count(*) FROM courses WHERE late_start)::int AS late`,
     );
+    // Booked fractions that start before an earlier one in their room (or on their beam line) ended.
+    // A window per room/beam line instead of a self-join: the join took ~80 s on 21,000 rows.
     const [{ overlaps }] = await dataSource.query(`
-      SELECT count(*)::int AS overlaps FROM appointments a JOIN appointments b ON a.id < b.id
-       WHERE a.status = 'BOOKED' AND b.status = 'BOOKED'
-         AND ((a.room_id = b.room_id AND tstzrange(a.start, a."end") && tstzrange(b.start, b."end"))
-           OR (a.beam_line = b.beam_line AND tstzrange(a.beam_start, a.beam_end) && tstzrange(b.beam_start, b.beam_end)))`);
+      SELECT ((SELECT count(*) FROM (
+                SELECT start, max("end") OVER (PARTITION BY room_id ORDER BY start, id
+                                               ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_end
+                  FROM appointments WHERE status = 'BOOKED') r WHERE start < prev_end)
+           + (SELECT count(*) FROM (
+                SELECT beam_start, max(beam_end) OVER (PARTITION BY beam_line ORDER BY beam_start, id
+                                                       ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_end
+                  FROM appointments WHERE status = 'BOOKED') b WHERE beam_start < prev_end))::int
+             AS overlaps`);
     console.log(
       JSON.stringify(
         {
