@@ -152,11 +152,7 @@ export class EmergencyProbe {
     for (let r = 0; r < rds.length && n < want; r++) {
       if (!rds[r].open.length) continue;
       // On a lane template an emergency gets a free place of it, like everybody else.
-      const free = slots.freeLanes(r, day, f);
-      if (free) {
-        for (const l of free) if (n < want) take(r, l.start);
-        continue;
-      }
+      if (slots.visitFreeLanes(r, day, f, -Infinity, Infinity, (l) => (take(r, l.start), n < want))) continue;
       const last = rds[r].open[rds[r].open.length - 1][1] - f.fm;
       let from = rds[r].open[0][0];
       for (let i = 0; i < 200 && n < want; i++) {

@@ -223,17 +223,26 @@ export class SlotFinder {
    * without a template): rules 1, 3, 7 and 8 for each, walking the room's sorted bookings alongside.
    */
   freeLanes(roomIdx: number, day: DayNum, f: FractionShape, from = -Infinity, to = Infinity): Lane[] | null {
+    const out: Lane[] = [];
+    return this.visitFreeLanes(roomIdx, day, f, from, to, (l) => out.push(l) > 0) ? out : null;
+  }
+
+  /**
+   * Hands the room's free places that can hold the fraction to `visit`, in order, until it answers
+   * false: the emergency probe wants the first one or two of a kind, not the whole day's list.
+   * False without a template.
+   */
+  visitFreeLanes(roomIdx: number, day: DayNum, f: FractionShape, from: number, to: number, visit: (l: Lane) => boolean): boolean {
     const lanes = this.lanes(roomIdx, day, f);
-    if (!lanes) return null;
+    if (!lanes) return false;
     const open = this.cal.roomDaysOf(day)[roomIdx].open;
     const spans = this.idx.roomSpans(roomIdx, day) ?? [];
     const beam = (this.sharedBeam && f.bm > 0 ? this.idx.beamSpans(day) : undefined) ?? [];
     const window = f.anesthesia ? this.cal.anesthesiaWindow(day) : null;
-    const out: Lane[] = [];
     // Places, bookings, beam intervals and open intervals are all sorted: one walk over each,
     // from the first place at or after `from` (bestNear asks for a one-hour window).
     let i = firstReached(lanes.length, (n) => lanes[n].start >= from);
-    if (i >= lanes.length) return out;
+    if (i >= lanes.length) return true;
     const first = lanes[i].start;
     let j = firstEndingAfter(spans, first);
     let k = firstEndingAfter(beam, first + f.off);
@@ -252,9 +261,9 @@ export class SlotFinder {
       while (k < beam.length && beam[k].e <= bs) k++;
       if (f.bm > 0 && k < beam.length && beam[k].s < be) continue;
       if (window && (!contains(window, s, e) || this.anesthesiaConflict(day, s, e).length > 0)) continue;
-      out.push(l);
+      if (!visit(l)) break;
     }
-    return out;
+    return true;
   }
 
     /** Idle minutes a place leaves when it holds a fraction of `fm` minutes, plus the anesthesia place's price. */
