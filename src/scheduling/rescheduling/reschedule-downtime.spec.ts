@@ -223,6 +223,19 @@ describe('rescheduleForDowntime', () => {
       expect(run({ ...c, urgency: 'EMERGENCY', dueStart: '2027-03-31' }).moves.map((m) => [m.bookingId, m.to])).toEqual([['A3', null]]);
     });
 
+    it('does not start a course a day later when that would leave its own week short (rule 6, found by a chaos run)', () => {
+      // C is treated three days a week: Tue 9, Wed 10, Thu 11, then Tue 16. Starting a day later makes it
+      // Wed 10, Thu 11, Tue 16, Wed 17: two fractions in its first week with Friday 12 open and unused.
+      const threeAWeek = course('C', { fractions: 4, fractionsPerWeek: 3, earliestStart: '2027-03-01', dueStart: '2027-03-31' });
+      const day = fullDay('2027-03-09', ['2027-03-10', '2027-03-11', '2027-03-16']);
+      const bookings = [...series('A', 'G1', '10:00'), ...day.bookings];
+      const courses3 = [a, threeAWeek, ...day.courses.filter((x) => x.id !== 'C')];
+      const r = rescheduleForDowntime(center, bookings, courses3, wednesday, '2027-02-26T12:00:00+05:00', [threeAWeek]);
+      expect(r.moves.find((m) => m.bookingId === 'C1')).toBeUndefined();
+      expect(r.moves.map((m) => [m.bookingId, m.to])).toEqual([['A3', null]]);
+      expect(checkSchedule(withOutage, apply(bookings, r.moves), courses3).filter((v) => v.courseId === 'C')).toEqual([]);
+    });
+
     it('never moves a course that starts tomorrow: two days of notice, as for an emergency', () => {
       // B runs Mon 1 – Wed 3 and must make Wednesday up on Thursday 4; it is Wednesday 06:00.
       const b = course('B', { fractions: 3 });

@@ -195,8 +195,8 @@ function interrupts(center: CenterConfig, course: CourseRequest, bookings: Booki
  * its last one, or rule 6 breaks) by starting a course that has not started one day later: its first
  * fraction, on `day`, gives up its place and the course gets one more day at its end. Only a routine
  * course, or an urgent one that still starts by its due date, whose first fraction is on `day`, two
- * days ahead or more, and whose own next day after its last fraction has a place; the first that
- * works, in the order of the day's bookings. Null: none could.
+ * days ahead or more, whose own next day after its last fraction has a place and which stays
+ * uninterrupted itself (rule 6); the first that works, in the order of the day's bookings. Null: none could.
  */
 function startOneDayLater(
   planner: CorePlanner,
@@ -237,7 +237,11 @@ function startOneDayLater(
     const tail = stillOnTime
       ? appendAfter(planner, other, ofp.days, ofp.days[ofp.days.length - 1] ?? day, nowMin, ofp.usualRoomIdx, ofp.tod, first.fraction, first.id)
       : null;
-    if (!tail || 'failedOn' in tail) {
+    // Starting a day later must not break rule 6 for the moved course itself: one treated on fewer
+    // days a week can be left a week short with an open day unused.
+    const breaksRule6 = !!tail && !('failedOn' in tail) && interrupts(cal.center, other, [...rest, tail.booking]);
+    if (!tail || 'failedOn' in tail || breaksRule6) {
+      if (tail && !('failedOn' in tail)) planner.index.remove(tail.ref);
       planner.index.remove(placed.ref);
       planner.index.restore(ref);
       continue;
