@@ -108,6 +108,7 @@ export class AppointmentService {
       await m.getRepository(Appointment).save(appointment);
       const { created: appended } = await applyMoves(m, result.moves, center.sharedBeam, requestContext.actor()?.username ?? 'system', id);
       if (result.unschedulable) await addCourseReason(m, course.id, `Missed fraction ${appointment.fraction} could not be re-booked: ${result.unschedulable}`);
+      if (result.interrupted) await addCourseReason(m, course.id, `Interrupted: ${result.interrupted}`);
       await this.audit.record(m, {
         action: 'appointment.miss',
         entity: 'appointment',
@@ -205,6 +206,7 @@ export class AppointmentService {
       const from = toBooking(lost);
       const reason = dto.reason ?? `fraction ${lost.fraction} booked again by coordinator`;
       let moves: Move[];
+      let interrupted: string | undefined;
       if (start) {
         refuseThePast(start, now);
         // A new booking, not the lost row moved: under the lost row's id the checker would leave a MISSED
@@ -215,6 +217,7 @@ export class AppointmentService {
       } else {
         const result = rebookAtEnd(center, bookings, request, from, now.toISOString(), `Fraction ${lost.fraction} was not given`);
         if (result.unschedulable) throw conflict('no-place', result.unschedulable);
+        interrupted = result.interrupted;
         moves = result.moves.map((mv) => ({ ...mv, bookingId: id, reason: dto.reason ? `${dto.reason} (${mv.reason})` : mv.reason }));
       }
       // A cancelled row is booked again in place; a missed one keeps its status and the fraction gets a new row.
@@ -223,6 +226,8 @@ export class AppointmentService {
       // Read back, so both answers carry the row as stored (its version included).
       const booked = await m.getRepository(Appointment).findOneByOrFail({ id: created[0]?.id ?? id });
       await this.noteRebooked(m, course, lost.fraction, booked, center.timeZone);
+      // After the note: booking every fraction again clears what is left to do, not that the course had a gap.
+      if (interrupted) await addCourseReason(m, course.id, `Interrupted: ${interrupted}`);
       await this.audit.record(m, {
         action: 'appointment.rebook',
         entity: 'appointment',

@@ -1,9 +1,11 @@
 import type { TestApp } from '../support/test-app';
+import { demoCenter, isOpenDay } from '../../src/scheduling';
 import { Api, Appt, db, scheduledCourse, schedulingApp, violations } from './scheduling-fixtures';
 
 const DAY_MS = 86_400_000;
-/** Local (UTC+05:00) calendar date of an instant. */
+/** Local (UTC+05:00) calendar date and HH:MM of an instant. */
 const localDate = (iso: string) => new Date(Date.parse(iso) + 5 * 3600_000).toISOString().slice(0, 10);
+const localTime = (iso: string) => new Date(Date.parse(iso) + 5 * 3600_000).toISOString().slice(11, 16);
 
 describe('appointments: a fraction that is not booked any more is booked again (rebook), and a late miss', () => {
   let t: TestApp;
@@ -122,19 +124,33 @@ describe('appointments: a fraction that is not booked any more is booked again (
     expect(res.body).toMatchObject({ type: expect.stringMatching(/fraction-already-booked$/), appointmentId: appts[1].id });
   });
 
-  it('a miss recorded three weeks late still gives the fraction again after the last one', async () => {
+  it('a miss recorded weeks late still gives the fraction again after the last one, and the course says it was interrupted', async () => {
     const { courseId, appts } = await scheduled(5);
-    // The whole course three weeks earlier (same weekdays): its first fraction is long past, nobody marked it.
-    await db(t).query(
-      `UPDATE appointments SET start = start - interval '21 days', "end" = "end" - interval '21 days',
-              beam_start = beam_start - interval '21 days', beam_end = beam_end - interval '21 days' WHERE course_id = $1`,
-      [courseId],
-    );
+    // The course moved back onto the five open days that end two weeks ago (older than any downtime the
+    // other tests made, so nothing in between is closed for it): nobody marked its first fraction.
+    const pastDays: string[] = [];
+    for (let t0 = Date.now() - 14 * DAY_MS; pastDays.length < appts.length; t0 -= DAY_MS) {
+      const day = localDate(new Date(t0).toISOString());
+      if (isOpenDay(demoCenter(), day)) pastDays.unshift(day);
+    }
+    for (const [i, appt] of appts.entries()) {
+      const shiftSeconds = (Date.parse(`${pastDays[i]}T${localTime(appt.start)}:00+05:00`) - Date.parse(appt.start)) / 1000;
+      await db(t).query(
+        `UPDATE appointments SET start = start + make_interval(secs => $2), "end" = "end" + make_interval(secs => $2),
+                beam_start = beam_start + make_interval(secs => $2), beam_end = beam_end + make_interval(secs => $2) WHERE id = $1`,
+        [appt.id, shiftSeconds],
+      );
+    }
+    // Uninterrupted as it stands (only rule 5 objects to a course booked before it arrived).
+    expect((await violations(t, [courseId])).filter((v) => v.rule !== 5)).toEqual([]);
     const res = await api.post(`/appointments/${appts[0].id}/miss`).expect(200);
     expect(res.body.unschedulable).toBeUndefined();
     expect(res.body.appended).toHaveLength(1);
     expect(res.body.appended[0].fraction).toBe(1);
-    expect((await api.get(`/courses/${courseId}`).expect(200)).body.reason).toBeNull();
+    // The days between the course's last fraction and today are past and unused: the course says so.
+    expect((await api.get(`/courses/${courseId}`).expect(200)).body.reason).toMatch(
+      /^Interrupted: Fraction 1 \(\d{4}-\d\d-\d\d \d\d:\d\d\) was missed; the course is interrupted \(rule 6\): open days between its last fraction on \d{4}-\d\d-\d\d and \d{4}-\d\d-\d\d have no fraction/,
+    );
     // Replaced already: booking the missed one again is refused.
     const again = await api.post(`/appointments/${appts[0].id}/rebook`, {}).expect(409);
     expect(again.body.type).toMatch(/fraction-already-booked$/);

@@ -3,7 +3,8 @@
  * placing one extra fraction right after its last one (rule 6: on the next day open for it) or
  * later in the week it was taken from.
  */
-import { Booking, CourseRequest } from '../types';
+import { Booking, CenterConfig, CourseRequest } from '../types';
+import { checkSchedule } from '../rules/check-schedule';
 import { DayNum, formatDate, weekId } from '../time/civil-day';
 import { localDayOf, localMidnight, parseInstant } from '../time/zone';
 import { CorePlanner, profileOf, shapeOf, toBooking } from '../allocation/planner';
@@ -128,4 +129,9 @@ function commit(planner: CorePlanner, course: CourseRequest, p: { roomIdx: numbe
     anesthesia: shape.anesthesia,
   });
   return { booking, day, ref: planner.index.addBooking(booking) };
+}
+
+/** Would the course's own fractions leave an open day unused between two of them in a week short of its count? */
+export function interrupts(center: CenterConfig, course: CourseRequest, bookings: Booking[]): boolean {
+  return checkSchedule(center, bookings.filter((x) => x.courseId === course.id), [course]).some((v) => v.rule === 6);
 }

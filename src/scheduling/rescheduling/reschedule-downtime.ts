@@ -10,8 +10,7 @@ import { Booking, CenterConfig, CourseRequest, DowntimeSpec, Move } from '../typ
 import { DayNum, formatDate, parseDate } from '../time/civil-day';
 import { formatInstant, localDayOf, parseInstant, parseInstantCeil } from '../time/zone';
 import { CorePlanner, NO_RESERVATION, shapeOf, toBooking } from '../allocation/planner';
-import { appendAfter, courseFootprint, placeLaterInWeek, tailFailureText, TailPlacement } from './course-tail';
-import { checkSchedule } from '../rules/check-schedule';
+import { appendAfter, courseFootprint, interrupts, placeLaterInWeek, tailFailureText, TailPlacement } from './course-tail';
 import { DEFAULT_DISPLACEMENT } from '../allocation/displacement';
 import { roomLabel } from '../calendar/room-label';
 
@@ -183,11 +182,6 @@ export function rescheduleForDowntime(
     );
   }
   return { moves, unschedulable, interrupted };
-}
-
-/** Would the course's own fractions leave an open day unused between two of them in a week short of its count? */
-function interrupts(center: CenterConfig, course: CourseRequest, bookings: Booking[]): boolean {
-  return checkSchedule(center, bookings.filter((x) => x.courseId === course.id), [course]).some((v) => v.rule === 6);
 }
 
 /**

@@ -19,6 +19,7 @@ describe('rescheduleMissed', () => {
     expect(to.start.slice(0, 10)).toBe('2027-03-09');
     expect(to.roomId === 'G1' ? to.start.slice(11, 16) !== '10:00' : true).toBe(true);
     expect(r.moves[0].reason).toMatch(/missed/);
+    expect(r.interrupted).toBeUndefined();
     const after = [...a.map((x) => (x.id === 'A3' ? { ...x, status: 'MISSED' as const } : x)), ...b, to];
     expect(checkSchedule(center, after, [course('A'), course('B', { fractions: 1 })])).toEqual([]);
     // Still fractions 1..5, each once among the live appointments.
@@ -30,5 +31,13 @@ describe('rescheduleMissed', () => {
     const r = rescheduleMissed(center, [...a, ...b], course('A'), 'B1', '2027-03-03T12:00:00+05:00');
     expect(r.moves).toEqual([]);
     expect(r.unschedulable).toMatch(/not a fraction of course A/);
+  });
+
+  it('says the course is interrupted when the miss is recorded after its last fraction (the past cannot be booked)', () => {
+    // Fraction 3 was missed on Wednesday 3 March; nobody recorded it until Thursday 11 March, after Friday's last fraction.
+    const r = rescheduleMissed(center, [...a, ...b], course('A'), 'A3', '2027-03-11T12:00:00+05:00');
+    expect(r.moves[0].to!.start.slice(0, 10)).toBe('2027-03-11');
+    expect(r.interrupted).toMatch(/^Fraction 3 \(2027-03-03 10:00\) was missed; the course is interrupted \(rule 6\): open days between its last fraction on 2027-03-05 and 2027-03-11 have no fraction/);
+    expect(r.moves[0].reason).toMatch(/the course is interrupted/);
   });
 });

@@ -7,9 +7,9 @@
  */
 import { Booking, CenterConfig, CourseRequest, Move } from '../types';
 import { formatInstant, localDayOf, parseInstant, parseInstantCeil } from '../time/zone';
-import { parseDate } from '../time/civil-day';
+import { formatDate, parseDate } from '../time/civil-day';
 import { CorePlanner, NO_RESERVATION } from '../allocation/planner';
-import { appendAfter, courseFootprint, tailFailureText } from './course-tail';
+import { appendAfter, courseFootprint, interrupts, tailFailureText } from './course-tail';
 import { roomLabel } from '../calendar/room-label';
 
 export function rescheduleMissed(
@@ -18,7 +18,7 @@ export function rescheduleMissed(
   course: CourseRequest,
   missedBookingId: string,
   now: string,
-): { moves: Move[]; unschedulable?: string } {
+): { moves: Move[]; unschedulable?: string; interrupted?: string } {
   const missed = bookings.find((b) => b.id === missedBookingId);
   if (!missed || missed.courseId !== course.id) {
     return { moves: [], unschedulable: `Appointment ${missedBookingId} is not a fraction of course ${course.id}.` };
@@ -39,7 +39,7 @@ export function rebookAtEnd(
   lost: Booking,
   now: string,
   why: string,
-): { moves: Move[]; unschedulable?: string } {
+): { moves: Move[]; unschedulable?: string; interrupted?: string } {
   const others = bookings.filter((b) => b.id !== lost.id || b.status === 'MISSED');
   const occupying = others.filter((b) => b.status !== 'MISSED' && b.status !== 'CANCELLED');
   const planner = new CorePlanner(center, occupying, { reservation: NO_RESERVATION });
@@ -57,6 +57,13 @@ export function rebookAtEnd(
     };
   }
   const to = placed.booking;
+  // The past cannot be booked: a miss recorded after the course's last fraction leaves the open days
+  // between that fraction and now unused. Nothing can undo that; the coordinator and the physician must know.
+  const gap =
+    interrupts(center, course, [...others, to]) && !interrupts(center, course, bookings)
+      ? `the course is interrupted (rule 6): open days between its last fraction on ${formatDate(lastDay)} and ${to.start.slice(0, 10)} ` +
+        'have no fraction, because the fraction was reported not given only after they had passed'
+      : undefined;
   return {
     moves: [
       {
@@ -64,8 +71,11 @@ export function rebookAtEnd(
         fraction: to.fraction,
         from: lost,
         to,
-        reason: `${why}; it is given again after the last one, on ${to.start.slice(0, 10)} at ${to.start.slice(11, 16)} in ${roomLabel(center, to.roomId)}.`,
+        reason:
+          `${why}; it is given again after the last one, on ${to.start.slice(0, 10)} at ${to.start.slice(11, 16)} in ${roomLabel(center, to.roomId)}` +
+          (gap ? `; ${gap}.` : '.'),
       },
     ],
+    ...(gap ? { interrupted: `${why}; ${gap}.` } : {}),
   };
 }
