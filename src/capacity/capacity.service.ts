@@ -10,6 +10,7 @@ import { physicalLimit } from '../scheduling/metrics/physical-limit';
 import { localToEpochMin } from '../scheduling/time/zone';
 import { parseDate } from '../scheduling/time/civil-day';
 import { roomCapacity, RoomCapacity } from './capacity-calc';
+import { DEFAULT_BEAM_MINUTES } from '../scheduling/defaults/course-defaults';
 
 /** The longest range one request may ask for: a year plus a week, so "this year" always fits. */
 const MAX_DAYS = 371;
@@ -84,7 +85,7 @@ export class CapacityService {
       const arrivals = fromHistory ? estimateArrivals(history, MIX_HISTORY_WEEKS) : defaultArrivals(settings.annualCapacity);
       const mix = caseMix(arrivals, (a, p) => ({
         fractionMinutes: p.fractionMinutes ?? defaultFractionMinutes(a.patientCategory, a.requiresAnesthesia),
-        beamMinutes: p.beamMinutes ?? 8,
+        beamMinutes: p.beamMinutes ?? DEFAULT_BEAM_MINUTES,
       }));
       const year = Number(from.slice(0, 4));
       const limit = physicalLimit(center, mix, year);

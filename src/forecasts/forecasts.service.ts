@@ -14,11 +14,8 @@ import { Forecast, ForecastStatus } from './forecast.entity';
 import { forecastJobId, RUN_FORECAST_JOB, RunForecastJobData } from './forecast-job';
 import type { ForecastRequest } from './forecast-request';
 import { categoryKey } from '../scheduling/forecast/arrival-model';
-import { defaultFractionMinutes } from '../scheduling/defaults/course-defaults';
+import { DEFAULT_BEAM_MINUTES, DEFAULT_BEAM_OFFSET_MINUTES, defaultFractionMinutes } from '../scheduling/defaults/course-defaults';
 import type { PatientCategory, Urgency } from '../scheduling/types';
-
-const DEFAULT_BEAM_MINUTES = 8;
-const DEFAULT_BEAM_OFFSET_MINUTES = 10;
 
 const PATIENT_CATEGORIES: PatientCategory[] = ['ADULT', 'PEDIATRIC'];
 const URGENCIES: Urgency[] = ['EMERGENCY', 'URGENT', 'ROUTINE'];

@@ -5,6 +5,9 @@ import { formatInstant, localToEpochMin } from '../time/zone';
 import { calendarFor } from '../calendar/center-calendar';
 
 export const DUE_WORKING_DAYS: Record<Urgency, number> = { EMERGENCY: 1, URGENT: 10, ROUTINE: 20 };
+/** SPEC §1: a fraction uses the beam for 8 minutes, starting 10 minutes in (set-up and imaging first). */
+export const DEFAULT_BEAM_MINUTES = 8;
+export const DEFAULT_BEAM_OFFSET_MINUTES = 10;
 
 export function defaultFractionMinutes(category: 'ADULT' | 'PEDIATRIC', anesthesia: boolean): number {
   if (anesthesia) return 50;
@@ -39,8 +42,8 @@ export function resolveCourseDefaults(partial: PartialCourseRequest, center: Cen
     fractions: partial.fractions,
     fractionsPerWeek: partial.fractionsPerWeek ?? 5,
     fractionMinutes: partial.fractionMinutes ?? defaultFractionMinutes(patientCategory, requiresAnesthesia),
-    beamMinutes: partial.beamMinutes ?? 8,
-    beamOffsetMinutes: partial.beamOffsetMinutes ?? 10,
+    beamMinutes: partial.beamMinutes ?? DEFAULT_BEAM_MINUTES,
+    beamOffsetMinutes: partial.beamOffsetMinutes ?? DEFAULT_BEAM_OFFSET_MINUTES,
     requiresAnesthesia,
     roomKinds: partial.roomKinds && partial.roomKinds.length ? [...partial.roomKinds] : undefined,
     earliestStart: partial.earliestStart,

@@ -8,6 +8,7 @@ import { dayNumOf } from '../time/civil-day';
 import { calendarFor } from '../calendar/center-calendar';
 import { total } from '../calendar/intervals';
 import { openMinutes } from './plan-metrics';
+import { DEFAULT_BEAM_MINUTES } from '../defaults/course-defaults';
 
 export interface PhysicalLimit {
   courses: number;
@@ -42,7 +43,7 @@ export function physicalLimit(center: CenterConfig, mix: CourseMixItem[], year: 
   for (const m of mix) {
     const w = m.share / shareSum;
     room += w * m.fractions * m.fractionMinutes;
-    beam += w * m.fractions * (m.beamMinutes ?? 8);
+    beam += w * m.fractions * (m.beamMinutes ?? DEFAULT_BEAM_MINUTES);
     if (m.requiresAnesthesia) anesthesia += w * m.fractions * m.fractionMinutes;
   }
   const roomBound = room > 0 ? open.room / room : Infinity;

@@ -12,6 +12,7 @@ import { localDayOf, localMidnight, parseInstant } from '../time/zone';
 import { calendarFor } from '../calendar/center-calendar';
 import { Interval, total } from '../calendar/intervals';
 import { percentile } from './percentile';
+import { DEFAULT_BEAM_MINUTES } from '../defaults/course-defaults';
 
 /** Soft rule 2: every fraction within ±30 min of the course's first. */
 const TIME_OF_DAY_TOLERANCE = 30;
@@ -63,7 +64,7 @@ export function bookedMinutes(
     const d = localDayOf(center.timeZone, s);
     if (d < lo || d > hi) continue;
     room += parseInstant(a.end) - s;
-    beam += courses.get(a.courseId)?.beamMinutes ?? 8;
+    beam += courses.get(a.courseId)?.beamMinutes ?? DEFAULT_BEAM_MINUTES;
   }
   return { room, beam };
 }

@@ -5,6 +5,7 @@
  */
 import { parseDate, WEEKDAYS } from '../time/civil-day';
 import { parseHhmm } from '../time/zone';
+import { DEFAULT_BEAM_MINUTES, DEFAULT_BEAM_OFFSET_MINUTES } from '../defaults/course-defaults';
 
 const ROOM_KINDS = ['GANTRY', 'FIXED_BEAM'];
 const URGENCIES = ['EMERGENCY', 'URGENT', 'ROUTINE'];
@@ -116,7 +117,9 @@ function checkCourse(out: Problems, path: string, c: Json, seen: Set<string>): v
     if (c[field] !== undefined && !isDate(c[field])) out.push(`${path}.${field}: must be a YYYY-MM-DD date`);
   }
   const minutes = typeof c.fractionMinutes === 'number' ? c.fractionMinutes : undefined;
-  const beamEnd = (typeof c.beamOffsetMinutes === 'number' ? c.beamOffsetMinutes : 10) + (typeof c.beamMinutes === 'number' ? c.beamMinutes : 8);
+  const beamEnd =
+    (typeof c.beamOffsetMinutes === 'number' ? c.beamOffsetMinutes : DEFAULT_BEAM_OFFSET_MINUTES) +
+    (typeof c.beamMinutes === 'number' ? c.beamMinutes : DEFAULT_BEAM_MINUTES);
   if (minutes !== undefined && beamEnd > minutes) out.push(`${path}: the beam (offset + minutes = ${beamEnd}) must end within fractionMinutes (${minutes})`);
 }
 
