@@ -27,6 +27,18 @@ describe('checkSchedule: one test per hard rule', () => {
     expect(rulesOf(checkSchedule(inactive, [booking('A', 1, 'G3', '2027-03-01', '10:00')], [course('A', { fractions: 1 })]))).toEqual([1, 2]);
   });
 
+  it('rules 1 and 2 judge what is booked, not a delivered fraction: a later downtime or deactivation does not make it wrong', () => {
+    const down = { ...center, downtimes: [{ roomId: 'G1', start: '2027-03-01T09:00:00+05:00', end: '2027-03-01T10:00:00+05:00' }] };
+    const inDowntime = booking('A', 1, 'G1', '2027-03-01', '09:40');
+    expect(rulesOf(checkSchedule(down, [inDowntime], [course('A', { fractions: 1 })]))).toEqual([1]);
+    expect(checkSchedule(down, [{ ...inDowntime, status: 'DELIVERED' }], [course('A', { fractions: 1 })])).toEqual([]);
+    const inactive = { ...center, rooms: center.rooms.map((r) => (r.id === 'G3' ? { ...r, active: false } : r)) };
+    expect(checkSchedule(inactive, [{ ...booking('A', 1, 'G3', '2027-03-01', '10:00'), status: 'DELIVERED' }], [course('A', { fractions: 1 })])).toEqual([]);
+    // It still takes its room: a booking on top of it is a conflict.
+    const given = { ...booking('A', 1, 'G1', '2027-03-01', '10:00'), status: 'DELIVERED' as const };
+    expect(rulesOf(checkSchedule(center, [given, booking('B', 1, 'G1', '2027-03-01', '10:10')], [course('A', { fractions: 1 }), course('B', { fractions: 1 })]))).toEqual([3]);
+  });
+
   it('rule 3: no overlap in one room', () => {
     const v = checkSchedule({ ...center, sharedBeam: false }, [booking('A', 1, 'G1', '2027-03-01', '10:00'), booking('B', 1, 'G1', '2027-03-01', '10:20')], [course('A', { fractions: 1 }), course('B', { fractions: 1 })]);
     expect(rulesOf(v)).toEqual([3]);

@@ -55,6 +55,9 @@ export function checkSchedule(center: CenterConfig, bookings: Booking[], courses
 
   for (const b of bs) {
     const course = courseById.get(b.src.courseId);
+    // A delivered fraction is a record of what happened: a room deactivated, hours changed or a downtime
+    // declared afterwards does not make it wrong. It still counts for rules 3, 4, 6, 7 (teams) and 8.
+    if (b.src.status === 'DELIVERED') continue;
     // Rule 2: an existing, active room of an allowed kind.
     if (b.roomIdx === undefined) {
       out.push({ rule: 2, message: `Fraction ${b.src.fraction} of ${b.src.courseId} is in unknown room ${b.src.roomId}.`, courseId: b.src.courseId, bookingIds: [b.key] });
