@@ -19,9 +19,9 @@ export class Environment {
   QUEUE_PREFIX = 'beamtime';
 
   @Transform(({ value }) => (value === undefined ? value : Number(value)))
-  @IsInt()
   @Min(0)
   @Max(65535)
+  @IsInt()
   PORT = 3000;
 
   @IsString()
@@ -41,8 +41,8 @@ export class Environment {
   /** Login attempts per minute per client IP; 0 disables. Default 10 (unlimited when NODE_ENV=test). */
   @IsOptional()
   @Transform(({ value }) => (value === undefined ? value : Number(value)))
-  @IsInt()
   @Min(0)
+  @IsInt()
   LOGIN_RATE_LIMIT?: number;
 
   /** Comma-separated browser origins allowed by CORS; unset means CORS stays off. */
@@ -54,9 +54,9 @@ export class Environment {
   LOG_LEVEL = 'info';
 
   @Transform(({ value }) => (value === undefined ? value : Number(value)))
-  @IsInt()
   @Min(1)
   @Max(64)
+  @IsInt()
   WORKER_CONCURRENCY = 4;
 
   /** Off in tests that need no background schedulers. */
@@ -65,8 +65,8 @@ export class Environment {
 
   /** How often the reconciler re-enqueues QUEUED courses / PENDING reschedules without a live job. */
   @Transform(({ value }) => (value === undefined ? value : Number(value)))
-  @IsInt()
   @Min(200)
+  @IsInt()
   RECONCILER_EVERY_MS = 15000;
 
   /**
@@ -78,28 +78,28 @@ export class Environment {
 
   /** How often free places are offered (each run offers the day two days ahead; hourly covers weekends and cancellations). */
   @Transform(({ value }) => (value === undefined ? value : Number(value)))
-  @IsInt()
   @Min(200)
+  @IsInt()
   EARLY_STARTS_EVERY_MS = 3600000;
 
   /** Length of one quota "hold day" in seconds: 86400 in real use; tests shrink it to see holds expire. */
   @Transform(({ value }) => (value === undefined ? value : Number(value)))
-  @IsInt()
   @Min(1)
   @Max(86400)
+  @IsInt()
   QUOTA_HOLD_UNIT_SECONDS = 86400;
 
   /** How often the safety net expires holds whose delayed job was lost (needs RECONCILER_ENABLED). */
   @Transform(({ value }) => (value === undefined ? value : Number(value)))
-  @IsInt()
   @Min(200)
+  @IsInt()
   QUOTA_HOLD_SWEEP_EVERY_MS = 30000;
 
   /** Worker threads a forecast job simulates on (0: inline on the worker's event loop, yielding between runs). */
   @Transform(({ value }) => (value === undefined ? value : Number(value)))
-  @IsInt()
   @Min(0)
   @Max(16)
+  @IsInt()
   FORECAST_THREADS = 1;
 }
 
@@ -112,7 +112,9 @@ const insecureDefaultSecret = 'beamtime-insecure-demo-secret-change-me';
 export function validateEnvironment(raw: Record<string, unknown>): Environment {
   const cleaned = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== '' && v !== undefined));
   const env = plainToInstance(Environment, cleaned, { exposeDefaultValues: true });
-  const errors = validateSync(env, { skipMissingProperties: false, whitelist: false });
+  // One message a setting, the first check that fails: the type, since @IsInt() sits nearest each
+  // numeric property and class-validator checks that decorator first (PORT=abc: not an integer).
+  const errors = validateSync(env, { skipMissingProperties: false, whitelist: false, stopAtFirstError: true });
   const problems = errors.flatMap((e) => Object.values(e.constraints ?? {}).map((m) => `${e.property}: ${m}`));
   if (!env.JWT_SECRET) {
     if (env.NODE_ENV === 'production') problems.push('JWT_SECRET: required in production (at least 16 characters)');

@@ -25,5 +25,7 @@ describe('start-up with a bad configuration', () => {
     const lines = run.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^Invalid configuration: .*PORT.*LOG_LEVEL|^Invalid configuration: .*LOG_LEVEL.*PORT/);
+    // One reason a setting, the one that matters: "abc" is not a number (not also "above 65535").
+    expect(lines[0].match(/PORT: [^;]*/g)).toEqual(['PORT: PORT must be an integer number']);
   });
 });
