@@ -5,12 +5,10 @@ import { CenterConfigService } from '../center/center-config.service';
 import { badRequest } from '../common/problem';
 import { ForecastDataService } from '../forecasts/forecast-data.service';
 import { caseMix, defaultArrivals, estimateArrivals } from '../scheduling/forecast/arrival-model';
-import { defaultFractionMinutes } from '../scheduling/defaults/course-defaults';
 import { physicalLimit } from '../scheduling/metrics/physical-limit';
 import { localToEpochMin } from '../scheduling/time/zone';
 import { parseDate } from '../scheduling/time/civil-day';
 import { roomCapacity, RoomCapacity } from './capacity-calc';
-import { DEFAULT_BEAM_MINUTES } from '../scheduling/defaults/course-defaults';
 
 /** The longest range one request may ask for: a year plus a week, so "this year" always fits. */
 const MAX_DAYS = 371;
@@ -83,10 +81,7 @@ export class CapacityService {
       const history = await this.forecastData.recentSubmissions(m, now, MIX_HISTORY_WEEKS);
       const fromHistory = history.length >= MIN_MIX_HISTORY;
       const arrivals = fromHistory ? estimateArrivals(history, MIX_HISTORY_WEEKS) : defaultArrivals(settings.annualCapacity);
-      const mix = caseMix(arrivals, (a, p) => ({
-        fractionMinutes: p.fractionMinutes ?? defaultFractionMinutes(a.patientCategory, a.requiresAnesthesia),
-        beamMinutes: p.beamMinutes ?? DEFAULT_BEAM_MINUTES,
-      }));
+      const mix = caseMix(arrivals);
       const year = Number(from.slice(0, 4));
       const limit = physicalLimit(center, mix, year);
 

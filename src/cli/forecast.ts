@@ -169,7 +169,8 @@ async function main(argv: string[]): Promise<number> {
   process.stdout.write(
     [
       `Forecast ${result.from} → ${result.to}: ${result.runs} runs × ${result.horizonWeeks} weeks, seed ${result.seed} (${seconds.toFixed(1)} s, ${args.threads} threads)`,
-      `Arrivals/year p50 ${y.arrivalsPerYear.p50} · courses treated/year p50 ${y.coursesTreated.p50} (p10 ${y.coursesTreated.p10}, p90 ${y.coursesTreated.p90}) vs target ${y.target}; P(reach) ${y.probabilityReachingTarget}`,
+      `Arrivals/year p50 ${y.arrivalsPerYear.p50} · courses treated/year p50 ${y.coursesTreated.p50} (p10 ${y.coursesTreated.p10}, p90 ${y.coursesTreated.p90}) vs target ${y.target}; P(reach) ${y.probabilityReachingTarget}; ` +
+        `throughput/year p50 ${y.throughputPerYear.p50} (booked minutes in average courses)`,
       `Week ${mid.isoWeek}: utilization p50 ${(mid.utilization.p50 * 100).toFixed(1)} % (p90 ${(mid.utilization.p90 * 100).toFixed(1)} %), queue p50 ${mid.queue.p50}, wait p50 ${mid.waitDays.p50} d (p90 ${mid.waitDays.p90} d)`,
       `Wait to first fraction over the year: p50 ${y.waitDays.p50} d, p90 ${y.waitDays.p90} d; unschedulable p50 ${y.unschedulable.p50}`,
       `Written ${jsonPath} and ${svgPath}`,

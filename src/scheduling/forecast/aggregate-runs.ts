@@ -1,7 +1,15 @@
 import { formatDate } from '../time/civil-day';
 import { band } from './percentile';
 import type { PreparedForecast } from './simulate-run';
-import type { ForecastResult, ForecastWeek, RunSummary } from './types';
+import { caseMix } from './arrival-model';
+import type { ArrivalCategory, ForecastResult, ForecastWeek, RunSummary } from './types';
+
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+
+/** Room minutes of the average arriving course: fractions x room minutes, weighted by the mix. */
+function averageCourseMinutes(arrivals: ArrivalCategory[]): number {
+  return caseMix(arrivals).reduce((m, x) => m + x.share * x.fractions * x.fractionMinutes, 0);
+}
 
 /** Percentile bands across runs (waits pooled over courses); runs are ordered by index first. */
 export function aggregateRuns(p: PreparedForecast, summaries: RunSummary[]): ForecastResult {
@@ -27,6 +35,8 @@ export function aggregateRuns(p: PreparedForecast, summaries: RunSummary[]): For
   });
   const perYear = 52 / p.horizonWeeks;
   const treated = runs.map((r) => r.coursesStarted * perYear);
+  const courseMinutes = averageCourseMinutes(p.arrivals);
+  const throughput = runs.map((r) => (courseMinutes > 0 ? (sum(r.bookedMinutes.map(sum)) / courseMinutes) * perYear : 0));
   return {
     seed: p.seed,
     runs: runs.length,
@@ -37,6 +47,7 @@ export function aggregateRuns(p: PreparedForecast, summaries: RunSummary[]): For
     year: {
       target: p.target,
       coursesTreated: band(treated, 1),
+      throughputPerYear: band(throughput, 1),
       probabilityReachingTarget: Number((treated.filter((t) => t >= p.target).length / Math.max(1, runs.length)).toFixed(3)),
       arrivalsPerYear: band(runs.map((r) => r.arrivalsTotal * perYear), 1),
       unschedulable: band(runs.map((r) => r.unschedulable), 1),

@@ -1,5 +1,6 @@
 import type { CourseMixItem, PatientCategory, RoomKind, Urgency } from '../types';
 import type { ArrivalCategory, CourseProfile, ForecastChanges, QuotaDemand } from './types';
+import { DEFAULT_BEAM_MINUTES, defaultFractionMinutes } from '../defaults/course-defaults';
 
 /** A past submission as the service reads it from the courses table. */
 export interface SubmissionRecord {
@@ -143,21 +144,26 @@ export function scaleArrivals(arrivals: ArrivalCategory[], changes: ForecastChan
   }));
 }
 
+/** A profile's room and beam minutes, SPEC §2 defaults for what it leaves open. */
+function profileMinutes(a: ArrivalCategory, p: CourseProfile): { fractionMinutes: number; beamMinutes: number } {
+  return {
+    fractionMinutes: p.fractionMinutes ?? defaultFractionMinutes(a.patientCategory, a.requiresAnesthesia),
+    beamMinutes: p.beamMinutes ?? DEFAULT_BEAM_MINUTES,
+  };
+}
+
 /**
  * The case mix the physical-limit calculation wants: one item per (category, shape) with its share
- * of all courses. `defaults` supplies the room/beam minutes a shape leaves open.
+ * of all courses and its room/beam minutes.
  */
-export function caseMix(
-  arrivals: ArrivalCategory[],
-  defaults: (a: ArrivalCategory, p: CourseProfile) => { fractionMinutes: number; beamMinutes: number },
-): CourseMixItem[] {
+export function caseMix(arrivals: ArrivalCategory[]): CourseMixItem[] {
   const total = arrivals.reduce((n, a) => n + a.ratePerWeek, 0);
   if (total <= 0) return [];
   const items: CourseMixItem[] = [];
   for (const a of arrivals) {
     const weightSum = a.profiles.reduce((n, p) => n + p.weight, 0);
     for (const p of a.profiles) {
-      const d = defaults(a, p);
+      const d = profileMinutes(a, p);
       items.push({
         share: (a.ratePerWeek / total) * (p.weight / weightSum),
         fractions: p.fractions,

@@ -4,6 +4,8 @@ import { applyCenterChanges } from './center-changes';
 import { mulberry32, poisson, runRng } from './rng';
 import { runForecast } from './run-forecast';
 import type { ForecastInput } from './types';
+import { createPlanner } from '../allocation/planner';
+import { course } from '../testing/booking-factory';
 
 // A Monday in a week without Kazakh holidays, so week-to-week comparisons are like for like.
 const NOW = '2027-01-11T00:00:00+05:00';
@@ -155,6 +157,26 @@ describe('runForecast', () => {
     expect(result.weeks[0].rooms.G1.p50).toBe(1);
     expect(result.weeks[0].utilization.p50).toBeCloseTo(1 / 3, 3);
     expect(result.weeks[1].openMinutes).toBe(3 * 5 * 930);
+  });
+
+  it('a short horizon that begins with a queue: the start count overstates the year, the throughput does not', async () => {
+    // 150 routine courses of 25 × 30 min, booked before now and starting over the next weeks.
+    const planner = createPlanner(demoCenter(), []);
+    for (let i = 0; i < 150; i++) {
+      planner.allocate(course(`Q${i}`, { arrival: '2027-01-04T09:00:00+05:00', earliestStart: '2027-01-11', dueStart: '2027-03-31', fractions: 25 }), {
+        now: '2027-01-04T09:00:00+05:00',
+      });
+    }
+    const existing = planner.bookings();
+    const shape = [{ key: 'ADULT_ROUTINE', patientCategory: 'ADULT' as const, urgency: 'ROUTINE' as const, requiresAnesthesia: false, ratePerWeek: 15, profiles: [{ weight: 1, fractions: 25, fractionMinutes: 30 }] }];
+    const result = await runForecast(input({ existing, arrivals: shape, horizonWeeks: 4, runs: 2 }));
+    // The rooms' pace: minutes booked in the four weeks, in courses of 25 × 30 min. Full rooms (3 × 930
+    // minutes a day, 20 open days) would make about 970 such courses a year.
+    const booked = result.weeks.reduce((m, w) => m + w.utilization.p50 * w.openMinutes, 0);
+    expect(result.year.throughputPerYear.p50).toBeCloseTo(((booked / (25 * 30)) * 52) / 4, -1);
+    expect(result.year.throughputPerYear.p50).toBeLessThan(1000);
+    // The starts in four weeks include much of the queue, counted as if every month began with one.
+    expect(result.year.coursesTreated.p50).toBeGreaterThan(result.year.throughputPerYear.p50 * 1.2);
   });
 
   it('rejects impossible input with a RangeError', async () => {

@@ -103,6 +103,13 @@ export interface ForecastResult {
     target: number;
     /** Courses whose first fraction falls inside the horizon, scaled to 52 weeks. */
     coursesTreated: Band;
+    /**
+     * Room minutes booked inside the horizon, in courses of the arrival mix's average length (fractions
+     * x room minutes), scaled to 52 weeks: the pace the rooms treat at. Unlike coursesTreated it does not
+     * count the starts of courses already booked as if the horizon were a year, so it holds for short
+     * horizons too (a 4-week forecast's start count overstates the year by the queue it begins with).
+     */
+    throughputPerYear: Band;
     /** Share of runs reaching the target. */
     probabilityReachingTarget: number;
     arrivalsPerYear: Band;
