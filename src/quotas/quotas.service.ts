@@ -99,15 +99,18 @@ export class QuotasService {
     });
   }
 
+  /**
+   * The counters and the entries come from one snapshot (REPEATABLE READ): read one after the other
+   * in READ COMMITTED, a hold committed in between made a consistent quota report `consistent: false`.
+   */
   async ledger(id: string): Promise<LedgerReport> {
-    const quota = await this.get(id);
-    const entries = await this.dataSource.getRepository(QuotaLedgerEntry).find({ where: { quotaId: id }, order: { id: 'ASC' } });
-    const sums = entries.reduce(
-      (s, e) => ({ granted: s.granted + e.deltaGranted, reserved: s.reserved + e.deltaReserved, used: s.used + e.deltaUsed }),
-      { granted: 0, reserved: 0, used: 0 },
-    );
-    const consistent = sums.granted === quota.granted && sums.reserved === quota.reserved && sums.used === quota.used;
-    return { quota, entries, sums, consistent };
+    return this.dataSource.transaction('REPEATABLE READ', async (m) => {
+      const scope = countryScope();
+      const row = await m.getRepository(Quota).findOneBy(scope ? { id, countryCode: scope } : { id });
+      if (!row) throw notFound('Quota', id);
+      const entries = await m.getRepository(QuotaLedgerEntry).find({ where: { quotaId: id }, order: { id: 'ASC' } });
+      return ledgerReport(toQuotaView(row), entries);
+    });
   }
 
   private async checkCountryAndCategory(m: EntityManager, countryCode: string, category: string): Promise<void> {
@@ -137,4 +140,13 @@ export class QuotasService {
       });
     }
   }
+}
+
+function ledgerReport(quota: QuotaView, entries: QuotaLedgerEntry[]): LedgerReport {
+  const sums = entries.reduce(
+    (s, e) => ({ granted: s.granted + e.deltaGranted, reserved: s.reserved + e.deltaReserved, used: s.used + e.deltaUsed }),
+    { granted: 0, reserved: 0, used: 0 },
+  );
+  const consistent = sums.granted === quota.granted && sums.reserved === quota.reserved && sums.used === quota.used;
+  return { quota, entries, sums, consistent };
 }
