@@ -41,7 +41,7 @@ export class ReservationsController {
   @Delete('reservations/:id')
   @Roles('ADMIN', 'MINISTRY')
   @ApiOperation({ summary: 'Release the unused places of a held reservation' })
-  @ApiConflictResponse({ description: 'reservation-not-held' })
+  @ApiConflictResponse({ description: 'reservation-not-held, or reservation-expired for a hold past expiresAt (it is expired then)' })
   @ApiOkResponse({ type: ReservationView })
   release(@Param('id', ParseIdPipe) id: string): Promise<ReservationView> {
     return this.reservations.release(id);

@@ -90,15 +90,28 @@ export class ReservationsService {
     return toReservationView(await this.findScoped(this.dataSource.manager, id));
   }
 
-  /** Lets the unused places go now (RELEASE); 409 when the hold is no longer HELD. */
+  /**
+   * Lets the unused places go now (RELEASE); 409 when the hold is no longer HELD. A hold past its
+   * expiresAt is no longer held either, even when its expiry job has not run yet: its places
+   * returned at expiresAt, so it is expired here (EXPIRE, as the job would have) and the answer is
+   * 409 reservation-expired, not a RELEASE that dates the return to now and credits it to the caller.
+   */
   async release(id: string): Promise<ReservationView> {
-    return this.dataSource.transaction(async (m) => {
+    const outcome = await this.dataSource.transaction(async (m): Promise<{ released: ReservationView } | { expiredAt: Date }> => {
       const r = await this.lockHeld(m, id);
+      if (await isDue(m, r.expiresAt)) {
+        await this.expireLocked(m, r);
+        return { expiredAt: r.expiresAt };
+      }
       const places = r.remaining;
       await this.close(m, r, 'RELEASED');
       await appendLedger(m, { quotaId: r.quotaId, kind: 'RELEASE', deltaReserved: -places, reservationId: r.id });
       await this.audit.record(m, { action: 'reservation.release', entity: 'quota_reservation', entityId: r.id, details: { places } });
-      return toReservationView(r);
+      return { released: toReservationView(r) };
+    });
+    if ('released' in outcome) return outcome.released;
+    throw conflict('reservation-expired', `Reservation ${id} expired at ${new Date(outcome.expiredAt).toISOString()}; its places have returned to the quota`, {
+      reservationStatus: 'EXPIRED',
     });
   }
 
@@ -110,13 +123,8 @@ export class ReservationsService {
       await lockQuota(m, found.quotaId);
       const r = await m.getRepository(QuotaReservation).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!r || r.status !== 'HELD') return { outcome: 'closed' } as const;
-      const [{ due }]: Array<{ due: boolean }> = await m.query('SELECT $1::timestamptz <= now() AS due', [r.expiresAt]);
-      if (!due) return { outcome: 'not-due', expiresAt: r.expiresAt } as const;
-      const places = r.remaining;
-      await this.close(m, r, 'EXPIRED');
-      await appendLedger(m, { quotaId: r.quotaId, kind: 'EXPIRE', deltaReserved: -places, reservationId: r.id });
-      await this.audit.record(m, { action: 'reservation.expire', entity: 'quota_reservation', entityId: r.id, details: { places } });
-      return { outcome: 'expired', places } as const;
+      if (!(await isDue(m, r.expiresAt))) return { outcome: 'not-due', expiresAt: r.expiresAt } as const;
+      return { outcome: 'expired', places: await this.expireLocked(m, r) } as const;
     });
   }
 
@@ -138,8 +146,7 @@ export class ReservationsService {
    */
   async useOnePlace(m: EntityManager, reservationId: string, referralId: string): Promise<QuotaReservation> {
     const r = await this.lockHeld(m, reservationId);
-    const [{ due }]: Array<{ due: boolean }> = await m.query('SELECT $1::timestamptz <= now() AS due', [r.expiresAt]);
-    if (due) {
+    if (await isDue(m, r.expiresAt)) {
       throw conflict('reservation-expired', `Reservation ${reservationId} expired at ${new Date(r.expiresAt).toISOString()}`, {
         reservationStatus: 'EXPIRED',
       });
@@ -172,10 +179,25 @@ export class ReservationsService {
     return r;
   }
 
+  /** Caller holds the quota and reservation locks and has seen the hold HELD and due. */
+  private async expireLocked(m: EntityManager, r: QuotaReservation): Promise<number> {
+    const places = r.remaining;
+    await this.close(m, r, 'EXPIRED');
+    await appendLedger(m, { quotaId: r.quotaId, kind: 'EXPIRE', deltaReserved: -places, reservationId: r.id });
+    await this.audit.record(m, { action: 'reservation.expire', entity: 'quota_reservation', entityId: r.id, details: { places } });
+    return places;
+  }
+
   private async close(m: EntityManager, r: QuotaReservation, status: 'RELEASED' | 'EXPIRED'): Promise<void> {
     r.status = status;
     r.remaining = 0;
     r.closedAt = new Date();
     await m.getRepository(QuotaReservation).update({ id: r.id }, { status, remaining: 0, closedAt: r.closedAt });
   }
+}
+
+/** Whether a hold's expiresAt has come, by the database clock (one clock for every host). */
+async function isDue(m: EntityManager, expiresAt: Date): Promise<boolean> {
+  const [{ due }]: Array<{ due: boolean }> = await m.query('SELECT $1::timestamptz <= now() AS due', [expiresAt]);
+  return due;
 }

@@ -81,6 +81,27 @@ describe('hold expiry through the delayed job (sweep off)', () => {
     expect(await countersAndLedger(db, quota.id)).toMatchObject({ reserved: 1, used: 0, sum_reserved: 1, sum_used: 0 });
   });
 
+  it('DELETE on a hold past expiresAt whose job has not run expires it (EXPIRE, 409), it does not release it as if held until now', async () => {
+    const quota = await grantQuota(t, { countryCode: 'KG', year: 2030, granted: 3 });
+    const hold = await request(server).post(`/api/v1/quotas/${quota.id}/reservations`).set('Authorization', kg).send({ count: 2, holdDays: 1 }).expect(201);
+    await (await t.app.get(JobRepository).queue(QUEUES.quotaHolds).getJob(expireHoldJobId(hold.body.id)))!.remove();
+    await new Promise((resolve) => setTimeout(resolve, HOLD_UNIT_SECONDS * 1000 + 300));
+    expect((await reservationRow(db, hold.body.id)).status).toBe('HELD');
+
+    const release = await request(server).delete(`/api/v1/reservations/${hold.body.id}`).set('Authorization', kg);
+    expectProblem(release, 409);
+    expect(release.body).toMatchObject({ type: expect.stringMatching(/reservation-expired/), reservationStatus: 'EXPIRED' });
+    expect((await reservationRow(db, hold.body.id)).status).toBe('EXPIRED');
+    const kinds = (await db.query('SELECT kind FROM quota_ledger WHERE quota_id = $1 ORDER BY id', [quota.id])).map((r: { kind: string }) => r.kind);
+    expect(kinds).toEqual(['GRANT', 'RESERVE', 'EXPIRE']);
+    expect(await countersAndLedger(db, quota.id)).toMatchObject({ granted: 3, reserved: 0, used: 0, sum_reserved: 0, held_remaining: 0 });
+    const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM audit_log WHERE entity_id = $1 AND action = 'reservation.expire'`, [hold.body.id]);
+    expect(n).toBe(1);
+    // Exactly once: a second DELETE finds it closed and changes nothing.
+    expectProblem(await request(server).delete(`/api/v1/reservations/${hold.body.id}`).set('Authorization', kg), 409);
+    expect(await countersAndLedger(db, quota.id)).toMatchObject({ reserved: 0, sum_reserved: 0 });
+  });
+
   it('an expiry job that fires early waits until the hold is due instead of expiring it', async () => {
     const quota = await grantQuota(t, { countryCode: 'KG', year: 2029, granted: 2 });
     const hold = await request(server).post(`/api/v1/quotas/${quota.id}/reservations`).set('Authorization', kg).send({ count: 2, holdDays: 1 }).expect(201);
