@@ -15,6 +15,7 @@ import { appendLedger } from './quota-ledger';
 import { lockQuota } from './quota-lock';
 import { requireOpenQuotaYear } from './quota-year';
 import { QuotaReservation } from './quota-reservation.entity';
+import { Quota } from './quota.entity';
 import { ReservationView, toReservationView } from './reservation.view';
 
 const DEFAULT_HOLD_DAYS = 14;
@@ -43,9 +44,14 @@ export class ReservationsService {
   async reserve(quotaId: string, dto: CreateReservationDto): Promise<ReservationView> {
     const holdDays = dto.holdDays ?? DEFAULT_HOLD_DAYS;
     const reservation = await this.dataSource.transaction(async (m) => {
-      const quota = await lockQuota(m, quotaId);
+      let quota = await lockQuota(m, quotaId);
       requireOpenQuotaYear(quota.year, (await this.center.getSettings(m)).timeZone, 'its places can no longer be held');
-      const available = quota.granted - quota.reserved - quota.used;
+      let available = quota.granted - quota.reserved - quota.used;
+      // Places of holds past expiresAt have returned, whether or not their expiry job has run yet.
+      if (dto.count > available && (await this.expireDueHolds(m, quotaId)) > 0) {
+        quota = await m.getRepository(Quota).findOneByOrFail({ id: quotaId });
+        available = quota.granted - quota.reserved - quota.used;
+      }
       if (dto.count > available) {
         throw conflict('not-enough-places', `Only ${available} place(s) of quota ${quotaId} are available; ${dto.count} requested`, {
           available,
@@ -177,6 +183,20 @@ export class ReservationsService {
     const r = await m.getRepository(QuotaReservation).findOneBy(scope ? { id, countryCode: scope } : { id });
     if (!r) throw notFound('Reservation', id);
     return r;
+  }
+
+  /** Expires the quota's holds that are past expiresAt; the caller holds the quota's lock. Returns the places freed. */
+  private async expireDueHolds(m: EntityManager, quotaId: string): Promise<number> {
+    const due = await m
+      .getRepository(QuotaReservation)
+      .createQueryBuilder('r')
+      .setLock('pessimistic_write')
+      .where(`r.quota_id = :quotaId AND r.status = 'HELD' AND r.expires_at <= now()`, { quotaId })
+      .orderBy('r.expires_at')
+      .getMany();
+    let places = 0;
+    for (const r of due) places += await this.expireLocked(m, r);
+    return places;
   }
 
   /** Caller holds the quota and reservation locks and has seen the hold HELD and due. */

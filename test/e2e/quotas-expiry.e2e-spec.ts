@@ -102,6 +102,22 @@ describe('hold expiry through the delayed job (sweep off)', () => {
     expect(await countersAndLedger(db, quota.id)).toMatchObject({ reserved: 0, sum_reserved: 0 });
   });
 
+  it('a new hold gets the places of a hold past expiresAt even if its expiry job never ran (EXPIRE first, then RESERVE)', async () => {
+    const quota = await grantQuota(t, { countryCode: 'KG', year: 2031, granted: 3 });
+    const old = await request(server).post(`/api/v1/quotas/${quota.id}/reservations`).set('Authorization', kg).send({ count: 3, holdDays: 1 }).expect(201);
+    await (await t.app.get(JobRepository).queue(QUEUES.quotaHolds).getJob(expireHoldJobId(old.body.id)))!.remove();
+    // Not yet due: the places are still held.
+    expectProblem(await request(server).post(`/api/v1/quotas/${quota.id}/reservations`).set('Authorization', kg).send({ count: 2 }), 409);
+    await new Promise((resolve) => setTimeout(resolve, HOLD_UNIT_SECONDS * 1000 + 300));
+
+    const fresh = await request(server).post(`/api/v1/quotas/${quota.id}/reservations`).set('Authorization', kg).send({ count: 2 });
+    expect(fresh.status).toBe(201);
+    expect((await reservationRow(db, old.body.id)).status).toBe('EXPIRED');
+    const kinds = (await db.query('SELECT kind FROM quota_ledger WHERE quota_id = $1 ORDER BY id', [quota.id])).map((r: { kind: string }) => r.kind);
+    expect(kinds).toEqual(['GRANT', 'RESERVE', 'EXPIRE', 'RESERVE']);
+    expect(await countersAndLedger(db, quota.id)).toMatchObject({ granted: 3, reserved: 2, sum_reserved: 2, held_remaining: 2 });
+  });
+
   it('an expiry job that fires early waits until the hold is due instead of expiring it', async () => {
     const quota = await grantQuota(t, { countryCode: 'KG', year: 2029, granted: 2 });
     const hold = await request(server).post(`/api/v1/quotas/${quota.id}/reservations`).set('Authorization', kg).send({ count: 2, holdDays: 1 }).expect(201);
