@@ -14,6 +14,7 @@ import { QuotaLedgerEntry } from './quota-ledger-entry.entity';
 import { lockGrantYear, lockQuota } from './quota-lock';
 import { Quota } from './quota.entity';
 import { QuotaView, toQuotaView } from './quota.view';
+import { ReservationsService } from './reservations.service';
 import { requireOpenQuotaYear } from './quota-year';
 import { UpdateQuotaDto } from './update-quota.dto';
 import { crossBorderCap } from './year-cap';
@@ -32,6 +33,7 @@ export class QuotasService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly center: CenterConfigService,
+    private readonly reservations: ReservationsService,
   ) {}
 
   async list(query: ListQuotasDto): Promise<QuotaView[]> {
@@ -82,9 +84,13 @@ export class QuotasService {
       if (!current) throw notFound('Quota', id);
       requireOpenQuotaYear(current.year, (await this.center.getSettings(m)).timeZone, 'its grant can no longer change');
       await lockGrantYear(m, current.year);
-      const quota = await lockQuota(m, id);
+      let quota = await lockQuota(m, id);
       const delta = dto.granted - quota.granted;
       if (delta === 0) return toQuotaView(quota);
+      // Holds past expiresAt no longer commit places, whether or not their expiry job has run yet.
+      if (dto.granted < quota.reserved + quota.used && (await this.reservations.expireDueHolds(m, id)) > 0) {
+        quota = await m.getRepository(Quota).findOneByOrFail({ id });
+      }
       if (dto.granted < quota.reserved + quota.used) {
         throw conflict(
           'quota-below-commitments',

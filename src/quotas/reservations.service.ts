@@ -186,7 +186,7 @@ export class ReservationsService {
   }
 
   /** Expires the quota's holds that are past expiresAt; the caller holds the quota's lock. Returns the places freed. */
-  private async expireDueHolds(m: EntityManager, quotaId: string): Promise<number> {
+  async expireDueHolds(m: EntityManager, quotaId: string): Promise<number> {
     const due = await m
       .getRepository(QuotaReservation)
       .createQueryBuilder('r')

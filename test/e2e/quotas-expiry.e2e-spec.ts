@@ -118,6 +118,23 @@ describe('hold expiry through the delayed job (sweep off)', () => {
     expect(await countersAndLedger(db, quota.id)).toMatchObject({ granted: 3, reserved: 2, sum_reserved: 2, held_remaining: 2 });
   });
 
+  it('lowering a grant counts no hold past expiresAt whose expiry job never ran (EXPIRE first, then GRANT)', async () => {
+    const admin = await bearer(t, 'admin');
+    const quota = await grantQuota(t, { countryCode: 'KG', year: 2032, granted: 4 });
+    const old = await request(server).post(`/api/v1/quotas/${quota.id}/reservations`).set('Authorization', kg).send({ count: 3, holdDays: 1 }).expect(201);
+    await (await t.app.get(JobRepository).queue(QUEUES.quotaHolds).getJob(expireHoldJobId(old.body.id)))!.remove();
+    expectProblem(await request(server).patch(`/api/v1/quotas/${quota.id}`).set('Authorization', admin).send({ granted: 1 }), 409);
+    await new Promise((resolve) => setTimeout(resolve, HOLD_UNIT_SECONDS * 1000 + 300));
+
+    const lowered = await request(server).patch(`/api/v1/quotas/${quota.id}`).set('Authorization', admin).send({ granted: 1 });
+    expect(lowered.status).toBe(200);
+    expect(lowered.body).toMatchObject({ granted: 1, reserved: 0, available: 1 });
+    expect((await reservationRow(db, old.body.id)).status).toBe('EXPIRED');
+    const kinds = (await db.query('SELECT kind FROM quota_ledger WHERE quota_id = $1 ORDER BY id', [quota.id])).map((r: { kind: string }) => r.kind);
+    expect(kinds).toEqual(['GRANT', 'RESERVE', 'EXPIRE', 'GRANT']);
+    expect(await countersAndLedger(db, quota.id)).toMatchObject({ granted: 1, reserved: 0, sum_granted: 1, sum_reserved: 0 });
+  });
+
   it('an expiry job that fires early waits until the hold is due instead of expiring it', async () => {
     const quota = await grantQuota(t, { countryCode: 'KG', year: 2029, granted: 2 });
     const hold = await request(server).post(`/api/v1/quotas/${quota.id}/reservations`).set('Authorization', kg).send({ count: 2, holdDays: 1 }).expect(201);
