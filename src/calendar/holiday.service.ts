@@ -11,6 +11,7 @@ import { Closure } from './closure.entity';
 import { ClosureRepository } from './closure.repository';
 import { CreateClosureDto } from './create-closure.dto';
 import { lockBookings } from '../appointments/booking-lock';
+import { strandedBookings } from './stranded-bookings';
 
 export interface ClosedDay {
   date: string;
@@ -75,9 +76,21 @@ export class HolidayService {
     return this.dataSource.transaction(async (m) => {
       const closure = await this.closures.findById(m, id);
       if (!closure) throw notFound('Closure', id);
-      // Removing a decree working day closes that date again.
-      if (closure.kind === 'WORKING_DAY') await this.refuseIfBooked(m, closure.date);
+      if (closure.kind === 'WORKING_DAY') await lockBookings(m);
       await this.closures.remove(m, closure);
+      // Removing a decree working day closes that date again, unless it is open anyway (a weekday that
+      // was never a holiday, a weekend day with hours of its own): refuse only when its booked
+      // fractions no longer fit the calendar without the entry. load() sees the removal (the trigger bumped the version).
+      if (closure.kind === 'WORKING_DAY') {
+        const stranded = await strandedBookings(m, await this.center.load(m), { date: closure.date });
+        if (stranded.count > 0) {
+          throw conflict(
+            'closure-has-bookings',
+            `${closure.date} has ${stranded.count} booked fraction(s) that need this working day; declare a downtime over them first so they are rescheduled`,
+            { bookedFractions: stranded.count, sample: stranded.sample },
+          );
+        }
+      }
       await this.audit.record(m, { action: 'closure.delete', entity: 'closure', entityId: id, details: { date: closure.date, kind: closure.kind, reason: closure.reason } });
     });
   }

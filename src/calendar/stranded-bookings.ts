@@ -24,14 +24,27 @@ const SAMPLE = 10;
 /**
  * Future BOOKED fractions that would no longer fit the center (outside their room's open hours,
  * QA, closures, or the anesthesia window) — what a calendar change must not leave behind (rule 1/7).
+ * With `date`, only the fractions on that center-local day (what removing a decree working day affects).
  * The appointments table belongs to a later migration range, hence the tablesExist guard.
  */
-export async function strandedBookings(m: EntityManager, center: CenterConfig): Promise<{ count: number; sample: StrandedBooking[] }> {
+export async function strandedBookings(
+  m: EntityManager,
+  center: CenterConfig,
+  options: { date?: string } = {},
+): Promise<{ count: number; sample: StrandedBooking[] }> {
   if (!(await tablesExist(m, 'appointments'))) return { count: 0, sample: [] };
+  // With a date: every BOOKED fraction touching that local day, past ones included (what a change of that one day affects).
   const rows = (await m.query(
-    `SELECT id, room_id, start, "end", anesthesia, (start AT TIME ZONE $1)::date::text AS local_date
-       FROM appointments WHERE status = 'BOOKED' AND "end" > now() ORDER BY start`,
-    [center.timeZone],
+    options.date === undefined
+      ? `SELECT id, room_id, start, "end", anesthesia, (start AT TIME ZONE $1)::date::text AS local_date
+           FROM appointments WHERE status = 'BOOKED' AND "end" > now() ORDER BY start`
+      : `SELECT id, room_id, start, "end", anesthesia, (start AT TIME ZONE $1)::date::text AS local_date
+           FROM appointments
+          WHERE status = 'BOOKED'
+            AND start < (($2::date + 1)::timestamp AT TIME ZONE $1)
+            AND "end" > ($2::date::timestamp AT TIME ZONE $1)
+          ORDER BY start`,
+    options.date === undefined ? [center.timeZone] : [center.timeZone, options.date],
   )) as Row[];
   const windows = new Map<string, Array<[number, number]>>();
   const spans = (key: string, make: () => Array<{ start: string; end: string }>) => {

@@ -59,6 +59,15 @@ describe('center changes over booked fractions', () => {
     expect(Number((await db.query('SELECT count(*) AS n FROM closures WHERE id = $1', [created.body.id]))[0].n)).toBe(1);
   });
 
+  it('removes a working day entry on a date that is open anyway (204), bookings there or not', async () => {
+    // Wednesday 10 March 2027 is an ordinary working day: the entry opens nothing, so removing it closes nothing.
+    const created = await request(server).post('/api/v1/closures').set('Authorization', admin).send({ date: '2027-03-10', kind: 'WORKING_DAY', reason: 'wrong date' }).expect(201);
+    await book('G2', '2027-03-10T12:00:00+05:00', '2027-03-10T12:30:00+05:00', 5);
+    await request(server).delete(`/api/v1/closures/${created.body.id}`).set('Authorization', admin).expect(204);
+    expect(Number((await db.query('SELECT count(*) AS n FROM closures WHERE id = $1', [created.body.id]))[0].n)).toBe(0);
+    await db.query(`UPDATE appointments SET status = 'CANCELLED' WHERE course_id = $1 AND fraction = 5`, [courseId]);
+  });
+
   it('refuses a calendar change that would leave booked fractions outside the open hours (409, nothing changed)', async () => {
     const before = await settingsRow();
     const res = await request(server)
