@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength, registerDecorator, ValidationArguments } from 'class-validator';
 import { IsInstantWithOffset } from '../common/instant';
+import { IsWellFormedText } from '../common/text-rules';
 import { DOWNTIME_KINDS, DowntimeKind } from './downtime.entity';
 
 const MAX_DAYS = 366;
@@ -48,5 +49,6 @@ export class CreateDowntimeDto {
   @IsOptional()
   @IsString()
   @MaxLength(500)
+  @IsWellFormedText()
   reason?: string;
 }

@@ -133,6 +133,18 @@ describe('downtimes', () => {
     expect(Number((await db.query('SELECT count(*) AS n FROM downtimes'))[0].n)).toBe(2);
   });
 
+  it('answers a reason with a lone surrogate with 400 naming the field, and writes nothing', async () => {
+    const res = await request(server)
+      .post('/api/v1/downtimes')
+      .set('Authorization', admin)
+      .set('Content-Type', 'application/json')
+      .send('{"roomId":null,"start":"2026-03-03T10:00:00+05:00","end":"2026-03-03T14:00:00+05:00","kind":"PLANNED","reason":"Gantry \\ud800 fault"}')
+      .expect(400);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.body.errors).toEqual([{ field: 'reason', messages: [expect.stringContaining('valid Unicode')] }]);
+    expect(Number((await db.query('SELECT count(*) AS n FROM downtimes'))[0].n)).toBe(2);
+  });
+
   it('retries only a FAILED reschedule, as a new attempt with a new job id', async () => {
     const [{ id }] = await db.query(`SELECT id FROM downtimes WHERE room_id IS NULL`);
     const early = await request(server).post(`/api/v1/downtimes/${id}/reschedule`).set('Authorization', admin).expect(409);
