@@ -62,9 +62,11 @@ export class CalendarService {
         (row as unknown as Record<string, unknown>)[field] = value;
       }
       if (Object.keys(changes).length === 0) return toCenterSettings(row);
+      const calendarChanged = CALENDAR_FIELDS.some((f) => f in changes);
+      // The calendar as it stands (the row is not saved yet), to tell what this change strands from what a downtime already did.
+      const before = calendarChanged ? await this.center.load(m) : undefined;
       const saved = await repo.save(row);
       if ('annualCapacity' in changes || 'crossBorderShare' in changes) await refuseCapBelowGrants(m, row);
-      const calendarChanged = CALENDAR_FIELDS.some((f) => f in changes);
       // Fewer teams, or one beam for rooms booked as independent machines, can overbook fractions that fit before (rules 7 and 8).
       const fewerTeams = 'anesthesiaTeams' in changes && row.anesthesiaTeams < (changes.anesthesiaTeams.from as number);
       const beamChanged = 'sharedBeam' in changes;
@@ -74,7 +76,7 @@ export class CalendarService {
       if (calendarChanged || fewerTeams || beamChanged) await lockBookings(m);
       if (calendarChanged) {
         // load() sees this transaction's update (the trigger bumped the version), so this is the new calendar.
-        const stranded = await strandedBookings(m, await this.center.load(m));
+        const stranded = await strandedBookings(m, await this.center.load(m), { before });
         if (stranded.count > 0) {
           throw conflict(
             'calendar-strands-bookings',

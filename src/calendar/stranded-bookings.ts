@@ -25,12 +25,13 @@ const SAMPLE = 10;
  * Future BOOKED fractions that would no longer fit the center (outside their room's open hours,
  * QA, closures, or the anesthesia window) — what a calendar change must not leave behind (rule 1/7).
  * With `date`, only the fractions on that center-local day (what removing a decree working day affects).
+ * With `before` (the calendar before the change), only the fractions that fit it: the ones the change strands.
  * The appointments table belongs to a later migration range, hence the tablesExist guard.
  */
 export async function strandedBookings(
   m: EntityManager,
   center: CenterConfig,
-  options: { date?: string } = {},
+  options: { date?: string; before?: CenterConfig } = {},
 ): Promise<{ count: number; sample: StrandedBooking[] }> {
   if (!(await tablesExist(m, 'appointments'))) return { count: 0, sample: [] };
   // With a date: every BOOKED fraction touching that local day, past ones included (what a change of that one day affects).
@@ -55,11 +56,15 @@ export async function strandedBookings(
   const inside = (list: Array<[number, number]>, s: number, e: number) => list.some(([a, b]) => a <= s && e <= b);
   const stranded: StrandedBooking[] = [];
   let count = 0;
+  const fitsIn = (c: CenterConfig, tag: string, r: Row, s: number, e: number) =>
+    inside(spans(`${tag}${r.room_id}|${r.local_date}`, () => openIntervals(c, r.room_id, r.local_date)), s, e) &&
+    (!r.anesthesia || inside(spans(`${tag}A|${r.local_date}`, () => anesthesiaWindow(c, r.local_date)), s, e));
   for (const r of rows) {
     const [s, e] = [r.start.getTime(), r.end.getTime()];
-    const open = spans(`${r.room_id}|${r.local_date}`, () => openIntervals(center, r.room_id, r.local_date));
-    const fits = inside(open, s, e) && (!r.anesthesia || inside(spans(`A|${r.local_date}`, () => anesthesiaWindow(center, r.local_date)), s, e));
-    if (fits) continue;
+    if (fitsIn(center, '', r, s, e)) continue;
+    // Already outside the calendar before the change (under a downtime whose reschedule is pending or
+    // failed): not this change's doing, and the reschedule, not the administrator, moves it.
+    if (options.before && !fitsIn(options.before, 'B|', r, s, e)) continue;
     count++;
     if (stranded.length < SAMPLE) stranded.push({ appointmentId: r.id, roomId: r.room_id, start: r.start.toISOString(), end: r.end.toISOString() });
   }
