@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AppointmentRow, rowToBooking, SELECT_APPOINTMENT_ROWS } from '../appointments/appointment-row';
 import { AuditService } from '../audit/audit.service';
 import { CenterConfigService } from '../center/center-config.service';
-import { conflict } from '../common/problem';
+import { badRequest, conflict } from '../common/problem';
 import { CenterSettingsRow } from '../center/center-settings.entity';
 import { CenterSettings, toCenterSettings } from '../center/center-settings';
 import { centerYear } from '../common/center-clock';
@@ -44,7 +44,7 @@ export class CalendarService {
         });
       }
       const next: Partial<CenterSettingsRow> = {
-        timeZone: dto.timeZone,
+        timeZone: dto.timeZone === undefined || dto.timeZone === row.timeZone ? dto.timeZone : await databaseTimeZone(m, dto.timeZone),
         hours: dto.hours ? weekly(dto.hours) : undefined,
         qaMinutes: dto.qaMinutes,
         anesthesiaWindows: dto.anesthesia?.windows ? weekly(dto.anesthesia.windows) : undefined,
@@ -103,6 +103,24 @@ export class CalendarService {
       return toCenterSettings(saved);
     });
   }
+}
+
+/**
+ * The zone as PostgreSQL spells it. The DTO checks the runtime's Intl, which also takes names the
+ * database's own time zone data does not know (US/Pacific-New, dropped from tzdata in 2020): stored,
+ * such a zone made every query that converts to local time fail (a 500 on this PUT when future
+ * fractions are booked, on closures, downtime lists and the allocator's reads when none are). Both
+ * know the zone after this check; a name in another case (asia/almaty) is stored in the canonical one.
+ */
+async function databaseTimeZone(m: EntityManager, zone: string): Promise<string> {
+  const rows = (await m.query(`SELECT name FROM pg_timezone_names WHERE lower(name) = lower($1) ORDER BY name = $1 DESC, name LIMIT 1`, [zone])) as Array<{
+    name: string;
+  }>;
+  if (rows.length === 0) {
+    const message = `timeZone ${zone} is not known to the database; use a current IANA name such as Asia/Almaty`;
+    throw badRequest('validation', `Validation failed: timeZone`, { errors: [{ field: 'timeZone', messages: [message] }] });
+  }
+  return rows[0].name;
 }
 
 /** The DTO instance as a plain object in weekday order (key order makes the change check stable). */
