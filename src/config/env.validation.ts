@@ -1,5 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsIanaTimeZone } from '../calendar/weekly-hours';
 
 export type AppMode = 'production' | 'demo' | 'test' | 'development';
 
@@ -24,7 +25,8 @@ export class Environment {
   @IsInt()
   PORT = 3000;
 
-  @IsString()
+  /** The center's zone when the first migration creates the calendar (PUT /calendar changes it later). */
+  @IsIanaTimeZone({ message: 'TZ_CENTER must be an IANA time zone such as Asia/Almaty' })
   TZ_CENTER = 'Asia/Almaty';
 
   @IsOptional()
