@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { centerYear } from '../../src/common/center-clock';
 import { JobRepository } from '../../src/queue/job.repository';
 import { QUEUES } from '../../src/queue/queue-names';
 import { HttpServer, startApiApp } from '../support/api-app';
@@ -143,6 +144,27 @@ describe('downtimes', () => {
     expect(res.headers['content-type']).toContain('application/problem+json');
     expect(res.body.errors).toEqual([{ field: 'reason', messages: [expect.stringContaining('valid Unicode')] }]);
     expect(Number((await db.query('SELECT count(*) AS n FROM downtimes'))[0].n)).toBe(2);
+  });
+
+  it.each([
+    ['a year typo ahead', '2062-12-08T10:00:00+05:00', '2062-12-08T14:00:00+05:00', 'start'],
+    ['a century back', '1926-12-08T10:00:00+05:00', '1926-12-08T14:00:00+05:00', 'start'],
+    ['an end past two Decembers ahead', `${centerYear('Asia/Almaty') + 2}-12-31T20:00:00+05:00`, `${centerYear('Asia/Almaty') + 3}-01-01T08:00:00+05:00`, 'end'],
+  ])('answers %s with 422 date-out-of-range naming the field, and writes nothing', async (_name, start, end, field) => {
+    const res = await request(server).post('/api/v1/downtimes').set('Authorization', admin).send({ roomId: rooms.G1, start, end, kind: 'PLANNED' }).expect(422);
+    expect(res.body.type).toContain('date-out-of-range');
+    expect(res.body.errors).toEqual([{ field, messages: [expect.stringContaining('between')] }]);
+    expect(Number((await db.query('SELECT count(*) AS n FROM downtimes'))[0].n)).toBe(2);
+  });
+
+  it('takes a downtime from last January on, and one ending at the last midnight of two Decembers ahead', async () => {
+    const year = centerYear('Asia/Almaty');
+    const ok = async (start: string, end: string) => {
+      const res = await request(server).post('/api/v1/downtimes').set('Authorization', admin).send({ roomId: rooms.G1, start, end, kind: 'PLANNED' }).expect(201);
+      await db.query('DELETE FROM downtimes WHERE id = $1', [res.body.id]);
+    };
+    await ok(`${year - 1}-01-01T00:00:00+05:00`, `${year - 1}-01-01T04:00:00+05:00`);
+    await ok(`${year + 2}-12-31T20:00:00+05:00`, `${year + 3}-01-01T00:00:00+05:00`);
   });
 
   it('retries only a FAILED reschedule, as a new attempt with a new job id', async () => {
