@@ -140,7 +140,7 @@ export class AppointmentService {
       const from = toBooking(appointment);
       const candidate = shiftedTo(appointment, start, dto.roomId);
       const others = (await this.bookingsFor(m, appointment.courseId, now)).filter((b) => b.id !== id);
-      refuseRuleBreak(checkBooking(center, others, request, candidate));
+      refuseRuleBreak(checkBooking(center, others, request, candidate, from));
       await m.getRepository(Appointment).update(
         { id },
         {

@@ -105,4 +105,25 @@ describe('checkBooking (used by /appointments/:id/move)', () => {
     // Two on Thursday (rule 4); Wednesday left empty is not rule 6 here because the week still holds 5.
     expect(rulesOf(checkBooking(center, all, course('B'), otherDay))).toEqual([4]);
   });
+
+  it('does not blame a move for a gap a later-opened day left in the course (decree working Saturday)', () => {
+    // Thu 4, Fri 5, Tue 9, Wed 10 March 2027 (Monday 8 March is a holiday); Saturday 6 March then becomes a working day.
+    const days = ['2027-03-04', '2027-03-05', '2027-03-09', '2027-03-10'];
+    const c = course('C', { fractions: 4 });
+    const booked = days.map((d, i) => ({ ...booking('C', i + 1, 'G1', d, '09:00'), id: `c${i + 1}` }));
+    const opened = { ...center, workingDays: ['2027-03-06'] };
+    expect(rulesOf(checkSchedule(opened, booked, [c]))).toEqual([6]);
+    const at = (b: (typeof booked)[number], day: string, hhmm: string) => {
+      const [h, m] = hhmm.split(':').map(Number);
+      const t = (mins: number) => `${day}T${String(h + Math.floor((m + mins) / 60)).padStart(2, '0')}:${String((m + mins) % 60).padStart(2, '0')}:00+05:00`;
+      return { ...b, start: t(0), end: t(30), beamStart: t(10), beamEnd: t(18) };
+    };
+    // Same day, an hour later: the Saturday gap was there before the move.
+    expect(checkBooking(opened, booked, c, at(booked[3], '2027-03-10', '10:00'))).toEqual([]);
+    // The service passes the other bookings without the moved one, and the moved one as it stands.
+    expect(checkBooking(opened, booked.slice(0, 3), c, at(booked[3], '2027-03-10', '10:00'), booked[3])).toEqual([]);
+    // A move that makes a gap of its own is still refused: Friday's fraction moved to Thursday 11 leaves Friday unused.
+    const made = checkBooking(opened, booked, c, at(booked[1], '2027-03-11', '09:00'));
+    expect(made.some((v) => v.rule === 6 && v.message.includes('2027-03-05 is open'))).toBe(true);
+  });
 });

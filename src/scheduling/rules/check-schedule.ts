@@ -190,12 +190,29 @@ function overlaps<T>(arr: T[], s: (x: T) => number, e: (x: T) => number): Array<
   return out;
 }
 
-/** Violations a candidate booking (new, or an existing one moved: same id) would cause. */
-export function checkBooking(center: CenterConfig, bookings: Booking[], course: CourseRequest, candidate: Booking): Violation[] {
+/**
+ * Violations a candidate booking (new, or an existing one moved: same id) would cause. `previous` is
+ * the moved booking where it is now, when `bookings` leaves it out (it is found there by id otherwise).
+ *
+ * A rule-6 gap the course already had is not the move's doing: a day opened after the course was
+ * booked (a decree working Saturday, longer hours, a reopened holiday) is "open and unused" between
+ * two of its fractions, and judging the whole course again refused every later move of any of its
+ * fractions. Such a gap is left out when the schedule before the change has it too (same day, same
+ * neighbouring fractions); a gap the change makes or widens is still reported.
+ */
+export function checkBooking(center: CenterConfig, bookings: Booking[], course: CourseRequest, candidate: Booking, previous?: Booking): Violation[] {
   const ck = bookingKey(candidate);
   const others = bookings.filter((b) => bookingKey(b) !== ck);
   const all = [...others, candidate];
-  return checkSchedule(center, all, [course]).filter(
+  const found = checkSchedule(center, all, [course]).filter(
     (v) => v.bookingIds?.includes(ck) || (v.courseId === course.id && (v.rule === 4 || v.rule === 5 || v.rule === 6)),
   );
+  if (!found.some((v) => v.rule === 6)) return found;
+  const original = previous ?? bookings.find((b) => bookingKey(b) === ck && b !== candidate);
+  const before = new Set(
+    checkSchedule(center, original ? [...others, original] : others, [course])
+      .filter((v) => v.rule === 6 && v.courseId === course.id)
+      .map((v) => v.message),
+  );
+  return found.filter((v) => v.rule !== 6 || !before.has(v.message));
 }
