@@ -32,18 +32,18 @@ export class ClosureRepository {
   }
 
   /**
-   * BOOKED fractions on a local date. Guarded by tablesExist because the appointments table
+   * BOOKED fractions on a local date, and how many of them have started. Guarded by tablesExist because the appointments table
    * belongs to a later migration range.
    */
-  async bookingsOn(m: EntityManager, date: string, timeZone: string): Promise<number> {
-    if (!(await tablesExist(m, 'appointments'))) return 0;
-    const [{ n }] = (await m.query(
-      `SELECT count(*)::int AS n FROM appointments
+  async bookingsOn(m: EntityManager, date: string, timeZone: string): Promise<{ booked: number; started: number }> {
+    if (!(await tablesExist(m, 'appointments'))) return { booked: 0, started: 0 };
+    const [row] = (await m.query(
+      `SELECT count(*)::int AS booked, count(*) FILTER (WHERE start <= now())::int AS started FROM appointments
         WHERE status = 'BOOKED'
           AND start < (($1::date + 1)::timestamp AT TIME ZONE $2)
           AND "end" > ($1::date::timestamp AT TIME ZONE $2)`,
       [date, timeZone],
-    )) as Array<{ n: number }>;
-    return n;
+    )) as Array<{ booked: number; started: number }>;
+    return row;
   }
 }

@@ -103,11 +103,16 @@ export class HolidayService {
   private async refuseIfBooked(m: EntityManager, date: string): Promise<void> {
     await lockBookings(m);
     const { timeZone } = await this.center.getSettings(m);
-    const booked = await this.closures.bookingsOn(m, date, timeZone);
+    const { booked, started } = await this.closures.bookingsOn(m, date, timeZone);
     if (booked > 0) {
-      throw conflict('closure-has-bookings', `${date} has ${booked} booked fraction(s); declare a downtime over it first so they are rescheduled`, {
-        bookedFractions: booked,
-      });
+      // A downtime reschedules only what is still ahead: fractions of a past day wait for their record instead.
+      const how =
+        started === 0
+          ? 'declare a downtime over it first so they are rescheduled'
+          : started === booked
+            ? 'they have started, so record them first (deliver or miss: a missed one is given again after the course)'
+            : `record the ${started} that have started first (deliver or miss), and declare a downtime over the day so the rest are rescheduled`;
+      throw conflict('closure-has-bookings', `${date} has ${booked} booked fraction(s); ${how}`, { bookedFractions: booked, startedFractions: started });
     }
   }
 }

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { HttpServer, startApiApp } from '../support/api-app';
 import { insertScheduledCourse, roomIdsByName } from '../support/table-rows';
 import { TestApp } from '../support/test-app';
+import { addDays, centerToday } from '../../src/common/center-clock';
 
 /**
  * Closing a day or deactivating a room under booked fractions would leave them breaking hard rules
@@ -50,6 +51,17 @@ describe('center changes over booked fractions', () => {
     expect(res.body.type).toContain('closure-has-bookings');
     await request(server).post('/api/v1/closures').set('Authorization', admin).send({ date: '2027-03-02' }).expect(201);
     expect((await db.query('SELECT date::text AS date FROM closures ORDER BY date')).map((r: { date: string }) => r.date)).toEqual(['2027-03-02']);
+  });
+
+  it('tells the admin to record fractions that already started, since a downtime does not move them (409)', async () => {
+    const day = addDays(centerToday('Asia/Almaty'), -2);
+    await book('G2', `${day}T10:00:00+05:00`, `${day}T10:30:00+05:00`, 6);
+    const res = await request(server).post('/api/v1/closures').set('Authorization', admin).send({ date: day, reason: 'power cut' }).expect(409);
+    expect(res.body).toMatchObject({ bookedFractions: 1, startedFractions: 1 });
+    expect(res.body.detail).toMatch(/deliver or miss/);
+    expect(res.body.detail).not.toMatch(/declare a downtime/);
+    await db.query(`UPDATE appointments SET status = 'CANCELLED' WHERE course_id = $1 AND fraction = 6`, [courseId]);
+    await request(server).post('/api/v1/closures').set('Authorization', admin).send({ date: day, reason: 'power cut' }).expect(201);
   });
 
   it('refuses to remove a decree working day that already has booked fractions', async () => {
