@@ -5,7 +5,7 @@ import { AuditService } from '../audit/audit.service';
 import { CenterConfigService } from '../center/center-config.service';
 import { conflict, notFound } from '../common/problem';
 import { requestContext, SYSTEM_ACTOR } from '../common/request-context';
-import { centerYear, requireDateWithin } from '../common/center-clock';
+import { calendarEntryWindow, requireDateWithin } from '../common/center-clock';
 import { kzHolidays } from '../scheduling';
 import { Closure } from './closure.entity';
 import { ClosureRepository } from './closure.repository';
@@ -59,9 +59,8 @@ export class HolidayService {
   createClosure(dto: CreateClosureDto): Promise<Closure> {
     const kind = dto.kind ?? 'CLOSURE';
     return this.dataSource.transaction(async (m) => {
-      const year = centerYear((await this.center.getSettings(m)).timeZone);
-      // Last year stays correctable (capacity reports look back); decrees move days a year or two ahead.
-      requireDateWithin('date', dto.date, { from: `${year - 1}-01-01`, to: `${year + 2}-12-31` }, 'a closure is for last year, this year or the next two');
+      const window = calendarEntryWindow((await this.center.getSettings(m)).timeZone);
+      requireDateWithin('date', dto.date, window, 'a closure is for last year, this year or the next two');
       const existing = await this.closures.findByDate(m, dto.date);
       if (existing) throw conflict('closure-exists', `${dto.date} already has a ${existing.kind} entry; delete it first`, { closureId: existing.id });
       if (kind === 'CLOSURE') await this.refuseIfBooked(m, dto.date);

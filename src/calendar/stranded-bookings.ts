@@ -35,16 +35,13 @@ export async function strandedBookings(
 ): Promise<{ count: number; sample: StrandedBooking[] }> {
   if (!(await tablesExist(m, 'appointments'))) return { count: 0, sample: [] };
   // With a date: every BOOKED fraction touching that local day, past ones included (what a change of that one day affects).
-  const rows = (await m.query(
+  const which =
     options.date === undefined
-      ? `SELECT id, room_id, start, "end", anesthesia, (start AT TIME ZONE $1)::date::text AS local_date
-           FROM appointments WHERE status = 'BOOKED' AND "end" > now() ORDER BY start`
-      : `SELECT id, room_id, start, "end", anesthesia, (start AT TIME ZONE $1)::date::text AS local_date
-           FROM appointments
-          WHERE status = 'BOOKED'
-            AND start < (($2::date + 1)::timestamp AT TIME ZONE $1)
-            AND "end" > ($2::date::timestamp AT TIME ZONE $1)
-          ORDER BY start`,
+      ? `"end" > now()`
+      : `start < (($2::date + 1)::timestamp AT TIME ZONE $1) AND "end" > ($2::date::timestamp AT TIME ZONE $1)`;
+  const rows = (await m.query(
+    `SELECT id, room_id, start, "end", anesthesia, (start AT TIME ZONE $1)::date::text AS local_date
+       FROM appointments WHERE status = 'BOOKED' AND ${which} ORDER BY start`,
     options.date === undefined ? [center.timeZone] : [center.timeZone, options.date],
   )) as Row[];
   const windows = new Map<string, Array<[number, number]>>();

@@ -55,6 +55,16 @@ export function requireDateWithin(field: string, value: string, window: DateWind
   });
 }
 
+/**
+ * Dates a calendar entry (closure, decree working day, downtime) may name: from last January, so last
+ * year stays correctable (capacity reports look back), to two Decembers ahead (decrees move days a year
+ * or two ahead). A year typo (2062 for 2026) falls outside.
+ */
+export function calendarEntryWindow(timeZone: string): DateWindow {
+  const year = centerYear(timeZone);
+  return { from: `${year - 1}-01-01`, to: `${year + 2}-12-31` };
+}
+
 export const COURSE_DAYS_BACK = 90;
 export const COURSE_YEARS_AHEAD = 2;
 export const COURSE_WINDOW_RULE = `a course may start at most ${COURSE_DAYS_BACK} days back and at most ${COURSE_YEARS_AHEAD} years ahead (the longest planning horizon)`;

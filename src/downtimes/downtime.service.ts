@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { CenterConfigService } from '../center/center-config.service';
-import { centerToday, centerYear, requireDateWithin } from '../common/center-clock';
+import { calendarEntryWindow, centerToday, requireDateWithin } from '../common/center-clock';
 import { isCalendarDate } from '../common/instant';
 import { badRequest, conflict, notFound, unprocessable } from '../common/problem';
 import { requestContext, SYSTEM_ACTOR } from '../common/request-context';
@@ -72,11 +72,9 @@ export class DowntimeService {
   async create(dto: CreateDowntimeDto): Promise<CreatedDowntimeView> {
     const actor = requestContext.actor() ?? SYSTEM_ACTOR;
     const downtime = await this.dataSource.transaction(async (m) => {
-      // Plausible dates, as for closures: a year typo (2062 for 2026) would otherwise leave the real
-      // maintenance window bookable and answer 201. Past downtimes stay recordable back to last January.
+      // Plausible dates, as for closures: a year typo would otherwise leave the real maintenance window bookable.
       const { timeZone } = await this.center.getSettings(m);
-      const year = centerYear(timeZone);
-      const window = { from: `${year - 1}-01-01`, to: `${year + 2}-12-31` };
+      const window = calendarEntryWindow(timeZone);
       const why = 'a downtime lies between last January and two Decembers ahead';
       requireDateWithin('start', centerToday(timeZone, new Date(dto.start)), window, why);
       requireDateWithin('end', centerToday(timeZone, new Date(Date.parse(dto.end) - 1)), window, why);
