@@ -13,8 +13,8 @@ import type { CreateForecastDto } from './dto/create-forecast.dto';
 import { Forecast, ForecastStatus } from './forecast.entity';
 import { forecastJobId, RUN_FORECAST_JOB, RunForecastJobData } from './forecast-job';
 import type { ForecastRequest } from './forecast-request';
-import { categoryKey } from '../scheduling/forecast/arrival-model';
-import { DEFAULT_BEAM_MINUTES, DEFAULT_BEAM_OFFSET_MINUTES, defaultFractionMinutes } from '../scheduling/defaults/course-defaults';
+import { categoryKey, profileMinutes } from '../scheduling/forecast/arrival-model';
+import { DEFAULT_BEAM_OFFSET_MINUTES } from '../scheduling/defaults/course-defaults';
 import type { PatientCategory, Urgency } from '../scheduling/types';
 
 const PATIENT_CATEGORIES: PatientCategory[] = ['ADULT', 'PEDIATRIC'];
@@ -169,8 +169,7 @@ export class ForecastsService {
       }
       // The same rule as POST /courses: the beam (after the default 10 min of set-up) must fit in the fraction.
       a.profiles.forEach((p, j) => {
-        const fractionMinutes = p.fractionMinutes ?? defaultFractionMinutes(a.patientCategory, a.requiresAnesthesia);
-        const beamMinutes = p.beamMinutes ?? DEFAULT_BEAM_MINUTES;
+        const { fractionMinutes, beamMinutes } = profileMinutes(a, p);
         if (DEFAULT_BEAM_OFFSET_MINUTES + beamMinutes > fractionMinutes) {
           throw unprocessable(
             'beam-outside-fraction',

@@ -145,7 +145,7 @@ export function scaleArrivals(arrivals: ArrivalCategory[], changes: ForecastChan
 }
 
 /** A profile's room and beam minutes, SPEC §2 defaults for what it leaves open. */
-function profileMinutes(a: ArrivalCategory, p: CourseProfile): { fractionMinutes: number; beamMinutes: number } {
+export function profileMinutes(a: Pick<ArrivalCategory, 'patientCategory' | 'requiresAnesthesia'>, p: CourseProfile): { fractionMinutes: number; beamMinutes: number } {
   return {
     fractionMinutes: p.fractionMinutes ?? defaultFractionMinutes(a.patientCategory, a.requiresAnesthesia),
     beamMinutes: p.beamMinutes ?? DEFAULT_BEAM_MINUTES,
