@@ -8,6 +8,7 @@ import { requestContext } from '../common/request-context';
 import { Course } from '../courses/course.entity';
 import { toCourseRequest } from '../courses/course-request.mapper';
 import { addCourseReason } from '../courses/course-reason';
+import { liveFractionsSql } from '../courses/live-fractions';
 import { Patient } from '../patients/patient.entity';
 import { checkBooking, rebookAtEnd, rescheduleMissed } from '../scheduling';
 import { formatInstant } from '../scheduling/time/zone';
@@ -244,7 +245,7 @@ export class AppointmentService {
    */
   private async noteRebooked(m: EntityManager, course: Course, fraction: number, booked: Appointment, timeZone: string): Promise<void> {
     const [{ live }] = await m.query(
-      `SELECT count(DISTINCT fraction)::int AS live FROM appointments WHERE course_id = $1 AND status IN ('BOOKED', 'DELIVERED')`,
+      `SELECT ${liveFractionsSql('$1')} AS live`,
       [course.id],
     );
     if (live >= course.fractions) {

@@ -19,13 +19,13 @@ import { Course, CourseStatus } from './course.entity';
 import { patientCategory } from './course-request.mapper';
 import { CreateCourseDto } from './create-course.dto';
 import { ListCoursesDto } from './list-courses.dto';
+import { liveFractionsSql } from './live-fractions';
 
 /**
  * A course under way with fewer of its prescribed fractions booked or given than it has: the
  * rescheduler could not place one (or a missed one was not given again), so a coordinator must.
  */
-const NEEDS_REBOOKING = `c.status IN ('SCHEDULED', 'IN_TREATMENT') AND c.fractions >
-  (SELECT count(DISTINCT a.fraction) FROM appointments a WHERE a.course_id = c.id AND a.status IN ('BOOKED', 'DELIVERED'))`;
+const NEEDS_REBOOKING = `c.status IN ('SCHEDULED', 'IN_TREATMENT') AND c.fractions > ${liveFractionsSql('c.id')}`;
 /** Statuses from which a course may be (re)submitted for allocation. */
 const SUBMITTABLE: CourseStatus[] = ['DRAFT', 'UNSCHEDULABLE'];
 const CANCELLABLE: CourseStatus[] = ['DRAFT', 'QUEUED', 'SCHEDULED', 'UNSCHEDULABLE', 'IN_TREATMENT'];
