@@ -19,6 +19,7 @@ export interface AuditQuery {
   entity?: string;
   entityId?: string;
   limit: number;
+  offset?: number;
 }
 
 @Injectable()
@@ -49,7 +50,7 @@ export class AuditService {
   }
 
   find(query: AuditQuery): Promise<AuditLog[]> {
-    const qb = this.dataSource.getRepository(AuditLog).createQueryBuilder('a').orderBy('a.id', 'DESC').limit(query.limit);
+    const qb = this.dataSource.getRepository(AuditLog).createQueryBuilder('a').orderBy('a.id', 'DESC').limit(query.limit).offset(query.offset ?? 0);
     if (query.entity) qb.andWhere('a.entity = :entity', { entity: query.entity });
     if (query.entityId) qb.andWhere('a.entity_id = :entityId', { entityId: query.entityId });
     return qb.getMany();

@@ -14,6 +14,7 @@ import { QUEUES } from '../queue/queue-names';
 import { resolveCourseDefaults } from '../scheduling';
 import { allocationJobId, ALLOCATE_COURSE_JOB } from './allocation-job';
 import { COURSE_WINDOW_RULE, courseDateWindow, requireDateWithin } from '../common/center-clock';
+import { DEFAULT_PAGE_LIMIT } from '../common/page-query.dto';
 import { CourseEvents } from './course-events.service';
 import { Course, CourseStatus } from './course.entity';
 import { patientCategory } from './course-request.mapper';
@@ -131,7 +132,7 @@ export class CourseService {
       .createQueryBuilder('c')
       .orderBy('c.created_at', 'DESC')
       .addOrderBy('c.id')
-      .limit(query.limit ?? 100)
+      .limit(query.limit ?? DEFAULT_PAGE_LIMIT)
       .offset(query.offset ?? 0);
     if (query.status) qb.andWhere('c.status = :status', { status: query.status });
     if (query.patientId) qb.andWhere('c.patient_id = :patientId', { patientId: query.patientId });

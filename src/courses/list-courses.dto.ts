@@ -1,13 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
-import { DecimalInt } from '../common/decimal-int.decorator';
+import { IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
+import { PageQueryDto } from '../common/page-query.dto';
 import { COURSE_STATUSES, CourseStatus } from './course.entity';
 
-/** Deeper pages than this are no use to anyone and would only load the database. */
-const MAX_OFFSET = 1_000_000;
-
-export class ListCoursesDto {
+export class ListCoursesDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: COURSE_STATUSES })
   @IsOptional()
   @IsIn(COURSE_STATUSES)
@@ -27,20 +24,4 @@ export class ListCoursesDto {
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   needsRebooking?: boolean;
-
-  @ApiPropertyOptional({ default: 100, maximum: 1000 })
-  @IsOptional()
-  @DecimalInt()
-  @IsInt({ message: 'limit must be a decimal integer' })
-  @Min(1)
-  @Max(1000)
-  limit?: number;
-
-  @ApiPropertyOptional({ default: 0, maximum: MAX_OFFSET })
-  @IsOptional()
-  @DecimalInt()
-  @IsInt({ message: 'offset must be a decimal integer' })
-  @Min(0)
-  @Max(MAX_OFFSET)
-  offset?: number;
 }

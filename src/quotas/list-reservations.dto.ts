@@ -1,8 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
+import { PageQueryDto } from '../common/page-query.dto';
 import { RESERVATION_STATUSES, ReservationStatus } from './quota-reservation.entity';
 
-export class ListReservationsDto {
+export class ListReservationsDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID()

@@ -6,6 +6,7 @@ import { CenterConfigService } from '../center/center-config.service';
 import { countryScope } from '../auth/country-scope';
 import { conflict, notFound } from '../common/problem';
 import { requestContext, SYSTEM_ACTOR } from '../common/request-context';
+import { DEFAULT_PAGE_LIMIT } from '../common/page-query.dto';
 import { AppConfig } from '../config/app-config';
 import { JobRepository } from '../queue/job.repository';
 import { CreateReservationDto } from './create-reservation.dto';
@@ -83,7 +84,8 @@ export class ReservationsService {
   }
 
   async list(query: ListReservationsDto): Promise<ReservationView[]> {
-    const qb = this.dataSource.getRepository(QuotaReservation).createQueryBuilder('r').orderBy('r.created_at', 'DESC').addOrderBy('r.id').limit(500);
+    const qb = this.dataSource.getRepository(QuotaReservation).createQueryBuilder('r').orderBy('r.created_at', 'DESC').addOrderBy('r.id');
+    qb.limit(query.limit ?? DEFAULT_PAGE_LIMIT).offset(query.offset ?? 0);
     const scope = countryScope();
     if (scope) qb.andWhere('r.country_code = :scope', { scope });
     if (query.quotaId) qb.andWhere('r.quota_id = :quotaId', { quotaId: query.quotaId });

@@ -1,8 +1,9 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ParseIdPipe } from '../common/id-param.pipe';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/roles.decorator';
 import { CreateReferralDto } from './create-referral.dto';
+import { ListReferralsDto } from './list-referrals.dto';
 import { ReferralView } from './referral.view';
 import { ReferralsService } from './referrals.service';
 
@@ -25,8 +26,8 @@ export class ReferralsController {
   @Roles('ADMIN', 'MINISTRY')
   @ApiOperation({ summary: "Referrals with their course status and first fraction date (a ministry: its own country's)" })
   @ApiOkResponse({ type: ReferralView, isArray: true })
-  list(): Promise<ReferralView[]> {
-    return this.referrals.list();
+  list(@Query() query: ListReferralsDto): Promise<ReferralView[]> {
+    return this.referrals.list(query);
   }
 
   @Get(':id')

@@ -12,7 +12,9 @@ import { PatientService } from '../patients/patient.service';
 import { Quota } from '../quotas/quota.entity';
 import { requireCourseNotBeforeQuotaYear, requireOpenQuotaYear } from '../quotas/quota-year';
 import { ReservationsService } from '../quotas/reservations.service';
+import { DEFAULT_PAGE_LIMIT } from '../common/page-query.dto';
 import { CreateReferralDto } from './create-referral.dto';
+import { ListReferralsDto } from './list-referrals.dto';
 import { Referral } from './referral.entity';
 import { QuotaCategory } from '../quotas/quota-category.entity';
 import { patientCategory } from '../courses/course-request.mapper';
@@ -29,10 +31,15 @@ const REFERRAL_SQL = `
     JOIN courses c ON c.id = r.course_id
     JOIN patients p ON p.id = r.patient_id
     LEFT JOIN LATERAL (SELECT min(a.start) AS first_at FROM appointments a WHERE a.course_id = r.course_id AND a.status <> 'CANCELLED') f ON true
+    JOIN quotas q ON q.id = r.quota_id
    WHERE ($1::char(2) IS NULL OR r.country_code = $1)
      AND ($2::uuid IS NULL OR r.id = $2)
+     AND ($3::uuid IS NULL OR r.quota_id = $3)
+     AND ($4::text IS NULL OR r.status = $4)
+     AND ($5::int IS NULL OR q.year = $5)
+     AND ($6::char(2) IS NULL OR r.country_code = $6)
    ORDER BY r.created_at DESC, r.id
-   LIMIT 500`;
+   LIMIT $7 OFFSET $8`;
 
 @Injectable()
 export class ReferralsService {
@@ -100,13 +107,14 @@ export class ReferralsService {
     return this.get(referralId);
   }
 
-  async list(): Promise<ReferralView[]> {
-    const rows: ReferralRow[] = await this.dataSource.query(REFERRAL_SQL, [countryScope(), null]);
+  async list(query: ListReferralsDto = {}): Promise<ReferralView[]> {
+    const filters = [query.quotaId ?? null, query.status ?? null, query.year ?? null, query.countryCode ?? null];
+    const rows: ReferralRow[] = await this.dataSource.query(REFERRAL_SQL, [countryScope(), null, ...filters, query.limit ?? DEFAULT_PAGE_LIMIT, query.offset ?? 0]);
     return rows.map(toReferralView);
   }
 
   async get(id: string): Promise<ReferralView> {
-    const [row]: ReferralRow[] = await this.dataSource.query(REFERRAL_SQL, [countryScope(), id]);
+    const [row]: ReferralRow[] = await this.dataSource.query(REFERRAL_SQL, [countryScope(), id, null, null, null, null, 1, 0]);
     if (!row) throw notFound('Referral', id);
     return toReferralView(row);
   }

@@ -123,10 +123,14 @@ describe('users and the audit log', () => {
     expect(JSON.stringify(res.body)).not.toMatch(/password/i);
   });
 
-  it('validates the audit query', async () => {
-    await request(server).get('/api/v1/audit?limit=0').set('Authorization', await bearer(t, 'admin')).expect(400);
-    const res = await request(server).get('/api/v1/audit?limit=2').set('Authorization', await bearer(t, 'admin')).expect(200);
+  it('validates the audit query and pages through the trail, newest first', async () => {
+    const admin = await bearer(t, 'admin');
+    await request(server).get('/api/v1/audit?limit=0').set('Authorization', admin).expect(400);
+    await request(server).get('/api/v1/audit?offset=-1').set('Authorization', admin).expect(400);
+    const res = await request(server).get('/api/v1/audit?limit=2').set('Authorization', admin).expect(200);
     expect(res.body).toHaveLength(2);
+    const next = await request(server).get('/api/v1/audit?limit=2&offset=1').set('Authorization', admin).expect(200);
+    expect(next.body[0]).toEqual(res.body[1]);
   });
 
   describe('PATCH /users/:id', () => {

@@ -244,4 +244,34 @@ describe('referrals: reserve -> refer -> allocated -> first fraction date; retur
     expect(all.length).toBeGreaterThanOrEqual(5);
     expectProblem(await request(server).get('/api/v1/referrals').set('Authorization', coordinator), 403);
   });
+  it('lists referrals by quota, status and year, a page at a time; a ministry filtering by another country still sees only its own', async () => {
+    const [{ id: quotaId, year }] = await db.query(`SELECT id, year FROM quotas WHERE category = 'REF_RETURNS'`);
+    const list = async (query: string, auth = kg) =>
+      ((await request(server).get(`/api/v1/referrals?${query}`).set('Authorization', auth).expect(200)).body as ReferralView[]).map((r) => r.status);
+    expect((await list(`quotaId=${quotaId}`)).sort()).toEqual(['ACTIVE', 'RETURNED']);
+    expect(await list(`quotaId=${quotaId}&status=RETURNED`)).toEqual(['RETURNED']);
+    expect(await list(`year=${year}&status=RETURNED`)).toEqual(['RETURNED']);
+    expect(await list('year=2031')).toEqual([]);
+    expect(await list('countryCode=KG', uz)).toEqual([]);
+
+    const ids = async (query: string) =>
+      ((await request(server).get(`/api/v1/referrals?${query}`).set('Authorization', admin).expect(200)).body as ReferralView[]).map((r) => r.id);
+    const everything = await ids('limit=1000');
+    expect(everything.length).toBeGreaterThanOrEqual(5);
+    expect([...(await ids('limit=2')), ...(await ids('limit=2&offset=2'))]).toEqual(everything.slice(0, 4));
+    expect(await ids(`offset=${everything.length}`)).toEqual([]);
+
+    for (const bad of ['limit=0', 'limit=1001', 'offset=-1', 'limit=0x10', 'status=EXPIRED', 'year=soon', 'quotaId=42', 'countryCode=kg']) {
+      expectProblem(await request(server).get(`/api/v1/referrals?${bad}`).set('Authorization', admin), 400);
+    }
+  });
+
+  it('pages through reservations newest first', async () => {
+    const ids = async (query: string) =>
+      ((await request(server).get(`/api/v1/reservations?${query}`).set('Authorization', kg).expect(200)).body as { id: string }[]).map((r) => r.id);
+    const everything = await ids('limit=1000');
+    expect(everything.length).toBeGreaterThanOrEqual(4);
+    expect([...(await ids('limit=3')), ...(await ids('limit=3&offset=3'))]).toEqual(everything.slice(0, 6));
+    expectProblem(await request(server).get('/api/v1/reservations?limit=0').set('Authorization', kg), 400);
+  });
 });

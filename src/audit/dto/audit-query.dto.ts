@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { DecimalInt } from '../../common/decimal-int.decorator';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { PageQueryDto } from '../../common/page-query.dto';
 
-export class AuditQueryDto {
+export class AuditQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ example: 'course' })
   @IsOptional()
   @IsString()
@@ -14,12 +14,4 @@ export class AuditQueryDto {
   @IsString()
   @MaxLength(200)
   id?: string;
-
-  @ApiPropertyOptional({ default: 100, minimum: 1, maximum: 1000 })
-  @IsOptional()
-  @DecimalInt()
-  @IsInt()
-  @Min(1)
-  @Max(1000)
-  limit?: number;
 }
