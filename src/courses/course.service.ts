@@ -15,6 +15,7 @@ import { resolveCourseDefaults } from '../scheduling';
 import { allocationJobId, ALLOCATE_COURSE_JOB } from './allocation-job';
 import { COURSE_WINDOW_RULE, courseDateWindow, requireDateWithin } from '../common/center-clock';
 import { DEFAULT_PAGE_LIMIT } from '../common/page-query.dto';
+import { courseHasStarted } from './course-started';
 import { CourseEvents } from './course-events.service';
 import { Course, CourseStatus } from './course.entity';
 import { patientCategory } from './course-request.mapper';
@@ -176,13 +177,22 @@ export class CourseService {
     );
   }
 
-  /** Cancels the course and frees every future BOOKED fraction, atomically with the listeners. */
-  async cancel(id: string, reason?: string): Promise<Course> {
+  /**
+   * Cancels the course and frees every future BOOKED fraction, atomically with the listeners.
+   * `onlyBeforeFirstFraction`: a referring ministry withdraws a patient; stopping a treatment that
+   * has begun is the center's clinical decision, so that answers 409.
+   */
+  async cancel(id: string, reason?: string, options: { onlyBeforeFirstFraction?: boolean } = {}): Promise<Course> {
     return this.dataSource.transaction(async (m) => {
       await lockBookings(m);
       const c = await this.lockCourse(m, id);
       if (!CANCELLABLE.includes(c.status)) {
         throw conflict('invalid-course-state', `Course ${id} is ${c.status} and cannot be cancelled`, { courseStatus: c.status });
+      }
+      if (options.onlyBeforeFirstFraction && (await courseHasStarted(m, id))) {
+        throw conflict('course-started', `Course ${id} has begun its treatment: the center's coordinators decide whether to stop it`, {
+          courseStatus: c.status,
+        });
       }
       // TypeORM answers an UPDATE ... RETURNING with [rows, rowCount].
       const [freed]: [{ id: string }[], number] = await m.query(

@@ -2,14 +2,14 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { CourseCancelledEvent, CourseEvents } from '../courses/course-events.service';
+import { courseHasStarted } from '../courses/course-started';
 import { appendLedger } from '../quotas/quota-ledger';
 import { lockQuota } from '../quotas/quota-lock';
 import { Referral } from './referral.entity';
 
 /**
  * SPEC §4: cancelling a referred course before its first fraction returns the place (RETURN:
- * used - 1), inside the cancel's transaction. Once a fraction was given or missed, or one was due
- * to start already, the place counts as used.
+ * used - 1), inside the cancel's transaction; `courseHasStarted` says when the place counts as used.
  */
 @Injectable()
 export class ReferralReturnListener implements OnModuleInit {
@@ -24,13 +24,7 @@ export class ReferralReturnListener implements OnModuleInit {
 
   async onCourseCancelled(m: EntityManager, { course, deliveredFractions }: CourseCancelledEvent): Promise<void> {
     if (!course.referralId || deliveredFractions > 0) return;
-    const [started] = await m.query(
-      `SELECT 1 FROM appointments
-        WHERE course_id = $1 AND (status IN ('DELIVERED', 'MISSED') OR (status = 'BOOKED' AND start <= now()))
-        LIMIT 1`,
-      [course.id],
-    );
-    if (started) return;
+    if (await courseHasStarted(m, course.id)) return;
     const found = await m.getRepository(Referral).findOneBy({ id: course.referralId });
     if (!found || found.status !== 'ACTIVE') return;
     // Same lock order as every quota change: quota row, then the referral row.

@@ -1,7 +1,8 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import { ParseIdPipe } from '../common/id-param.pipe';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/roles.decorator';
+import { CancelCourseDto } from '../courses/cancel-course.dto';
 import { CreateReferralDto } from './create-referral.dto';
 import { ListReferralsDto } from './list-referrals.dto';
 import { ReferralView } from './referral.view';
@@ -28,6 +29,16 @@ export class ReferralsController {
   @ApiOkResponse({ type: ReferralView, isArray: true })
   list(@Query() query: ListReferralsDto): Promise<ReferralView[]> {
     return this.referrals.list(query);
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(HttpStatus.OK)
+  @Roles('ADMIN', 'MINISTRY')
+  @ApiOperation({ summary: 'Withdraw a referred patient before the first fraction: cancels the course and returns the place' })
+  @ApiConflictResponse({ description: 'course-started (a fraction was given, missed or due already), referral-returned, or the course is no longer cancellable' })
+  @ApiOkResponse({ type: ReferralView })
+  cancel(@Param('id', ParseIdPipe) id: string, @Body() dto: CancelCourseDto): Promise<ReferralView> {
+    return this.referrals.cancel(id, dto.reason);
   }
 
   @Get(':id')

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { CenterConfigService } from '../center/center-config.service';
 import { countryScope } from '../auth/country-scope';
-import { notFound, unprocessable } from '../common/problem';
+import { conflict, notFound, unprocessable } from '../common/problem';
 import { requestContext, SYSTEM_ACTOR } from '../common/request-context';
 import { CourseService } from '../courses/course.service';
 import { PatientService } from '../patients/patient.service';
@@ -111,6 +111,19 @@ export class ReferralsService {
     const filters = [query.quotaId ?? null, query.status ?? null, query.year ?? null, query.countryCode ?? null];
     const rows: ReferralRow[] = await this.dataSource.query(REFERRAL_SQL, [countryScope(), null, ...filters, query.limit ?? DEFAULT_PAGE_LIMIT, query.offset ?? 0]);
     return rows.map(toReferralView);
+  }
+
+  /**
+   * A ministry withdraws a referred patient before the first fraction: the course is cancelled and,
+   * in the same transaction, the place goes back to the quota (the return listener).
+   */
+  async cancel(id: string, reason?: string): Promise<ReferralView> {
+    const referral = await this.get(id);
+    if (referral.status !== 'ACTIVE') {
+      throw conflict('referral-returned', `Referral ${id} was already withdrawn and its place returned`, { referralStatus: referral.status });
+    }
+    await this.courses.cancel(referral.courseId, reason ?? 'Referral withdrawn', { onlyBeforeFirstFraction: true });
+    return this.get(id);
   }
 
   async get(id: string): Promise<ReferralView> {
