@@ -1,19 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { DecimalInt } from '../common/decimal-int.decorator';
+import { IsOptional, Matches } from 'class-validator';
+import { CountryCodeQuery, QuotaYearQuery } from './quota-query-fields';
 
 export class ListQuotasDto {
-  @ApiPropertyOptional({ example: 2027 })
-  @IsOptional()
-  @DecimalInt()
-  @IsInt()
-  @Min(2000)
-  @Max(2200)
+  @QuotaYearQuery()
   year?: number;
 
-  @ApiPropertyOptional({ example: 'KG', description: "A ministry only ever sees its own country's quotas" })
-  @IsOptional()
-  @Matches(/^[A-Z]{2}$/, { message: 'countryCode must be two upper-case letters' })
+  @CountryCodeQuery()
   countryCode?: string;
 
   @ApiPropertyOptional({ example: 'PEDIATRIC_ONCOHEMATOLOGY' })

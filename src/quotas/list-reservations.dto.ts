@@ -1,7 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { PageQueryDto } from '../common/page-query.dto';
 import { RESERVATION_STATUSES, ReservationStatus } from './quota-reservation.entity';
+import { CountryCodeQuery } from './quota-query-fields';
 
 export class ListReservationsDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid' })
@@ -9,9 +10,7 @@ export class ListReservationsDto extends PageQueryDto {
   @IsUUID()
   quotaId?: string;
 
-  @ApiPropertyOptional({ example: 'KG', description: "A ministry only ever sees its own country's" })
-  @IsOptional()
-  @Matches(/^[A-Z]{2}$/, { message: 'countryCode must be two upper-case letters' })
+  @CountryCodeQuery()
   countryCode?: string;
 
   @ApiPropertyOptional({ enum: RESERVATION_STATUSES })

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
-import { DecimalInt } from '../common/decimal-int.decorator';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { PageQueryDto } from '../common/page-query.dto';
+import { CountryCodeQuery, QuotaYearQuery } from '../quotas/quota-query-fields';
 import { REFERRAL_STATUSES, ReferralStatus } from './referral.entity';
 
 export class ListReferralsDto extends PageQueryDto {
@@ -15,16 +15,9 @@ export class ListReferralsDto extends PageQueryDto {
   @IsIn(REFERRAL_STATUSES)
   status?: ReferralStatus;
 
-  @ApiPropertyOptional({ example: 2027, description: "The quota year the place was taken from" })
-  @IsOptional()
-  @DecimalInt()
-  @IsInt()
-  @Min(2000)
-  @Max(2200)
+  @QuotaYearQuery('The quota year the place was taken from')
   year?: number;
 
-  @ApiPropertyOptional({ example: 'KG', description: "A ministry only ever sees its own country's" })
-  @IsOptional()
-  @Matches(/^[A-Z]{2}$/, { message: 'countryCode must be two upper-case letters' })
+  @CountryCodeQuery()
   countryCode?: string;
 }
