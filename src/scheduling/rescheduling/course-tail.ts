@@ -72,12 +72,20 @@ export function appendAfter(
   for (const d of usedDays) perWeek.set(weekId(d), (perWeek.get(weekId(d)) ?? 0) + 1);
   const floorDay = localDayOf(tz, floorMin);
   const start = Math.max(afterDay + 1, floorDay);
+  const mustUse = (d: DayNum) => cal.openForCourse(profile, d) === 1 && (perWeek.get(weekId(d)) ?? 0) < course.fractionsPerWeek;
+  // Open days already past since the last fraction leave the course interrupted whatever is booked
+  // now (the past cannot be booked): the fraction then takes the first day with a place.
+  let interruptedAlready = false;
+  for (let d = afterDay + 1; d < floorDay && !interruptedAlready; d++) interruptedAlready = mustUse(d);
   for (let d = start; d < start + 120; d++) {
     const st = cal.openForCourse(profile, d);
     if (st === 0 || (perWeek.get(weekId(d)) ?? 0) >= course.fractionsPerWeek) continue;
-    const p = planner.placeOnDayAnyhow(d, roomIdx, localMidnight(tz, d) + tod, rooms, shape, d === floorDay ? floorMin : -Infinity);
+    const place = (from: number) => planner.placeOnDayAnyhow(d, roomIdx, localMidnight(tz, d) + tod, rooms, shape, from);
+    const p = place(d === floorDay ? floorMin : -Infinity);
     if (!p) {
-      if (st === 2) continue;
+      // Likewise when only the hours of today already gone had a place for it.
+      const todayPassed = d === floorDay && place(-Infinity) !== null;
+      if (st === 2 || interruptedAlready || todayPassed) continue;
       return { failedOn: formatDate(d) };
     }
     return commit(planner, course, p, d, fraction, id);

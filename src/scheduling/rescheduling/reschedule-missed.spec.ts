@@ -40,4 +40,25 @@ describe('rescheduleMissed', () => {
     expect(r.interrupted).toMatch(/^Fraction 3 \(2027-03-03 10:00\) was missed; the course is interrupted \(rule 6\): open days between its last fraction on 2027-03-05 and 2027-03-11 have no fraction/);
     expect(r.moves[0].reason).toMatch(/the course is interrupted/);
   });
+  it('a miss recorded late in the evening of the day it had to follow: the hours gone cannot be booked, so the next day takes it', () => {
+    // Last given fraction Friday 5 March; Monday 8 March is a holiday; the miss is recorded on Tuesday 9 March at 22:45.
+    const r = rescheduleMissed(center, [...a, ...b], course('A'), 'A3', '2027-03-09T22:45:00+05:00');
+    expect(r.unschedulable).toBeUndefined();
+    expect(r.moves[0].to!.start.slice(0, 10)).toBe('2027-03-10');
+    expect(r.interrupted).toMatch(/open days between its last fraction on 2027-03-05 and 2027-03-10 have no fraction/);
+  });
+
+  it('a course interrupted already by days gone takes the first day with a place, passing over a full one', () => {
+    // One room with one place a day (10:00-10:30 after QA); course X has Thursday 11 March's.
+    const tiny = { ...center, rooms: [center.rooms[0]] };
+    for (const day of ['mon', 'tue', 'wed', 'thu', 'fri'] as const) tiny.hours[day] = [['09:30', '10:30']];
+    const x = { ...booking('X', 1, 'G1', '2027-03-11', '10:00'), id: 'X1' };
+    const r = rescheduleMissed(tiny, [...a, x], course('A'), 'A3', '2027-03-11T08:00:00+05:00');
+    expect(r.unschedulable).toBeUndefined();
+    expect(r.moves[0].to!.start).toBe('2027-03-12T10:00:00+05:00');
+    expect(r.interrupted).toMatch(/between its last fraction on 2027-03-05 and 2027-03-12/);
+    // Not interrupted yet (the day it must take is today and still ahead): a full day is the coordinator's to solve.
+    const full = rescheduleMissed(tiny, [...a, { ...x, start: '2027-03-09T10:00:00+05:00', end: '2027-03-09T10:30:00+05:00', beamStart: '2027-03-09T10:10:00+05:00', beamEnd: '2027-03-09T10:18:00+05:00' }], course('A'), 'A3', '2027-03-09T08:00:00+05:00');
+    expect(full.unschedulable).toMatch(/2027-03-09, the next day open for the course after its last fraction, has no free 30-minute place/);
+  });
 });
