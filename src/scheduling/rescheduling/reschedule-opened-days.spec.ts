@@ -164,6 +164,16 @@ describe('rescheduleForOpenedDays', () => {
     expect(r.interrupted[0].reason).toMatch(/would leave 2027-05-25 unused in a week short of its 3\. The course keeps its dates/);
   });
 
+  it('on an opened day that is today, books the fraction after now', () => {
+    const now = '2027-05-08T10:00:00+05:00';
+    const bookings = booked(before, fiveAWeek, now);
+    const r = rescheduleForOpenedDays(after, bookings, [fiveAWeek], decree, now);
+    expect(r.moves).toHaveLength(1);
+    expect(dayOf(r.moves[0].to!)).toBe('2027-05-08');
+    expect(Date.parse(r.moves[0].to!.start)).toBeGreaterThanOrEqual(Date.parse(now));
+    expect(checkSchedule(after, apply(bookings, r.moves), [fiveAWeek])).toEqual([]);
+  });
+
   it('never books the past: an opened day already over is left alone', () => {
     const bookings = booked(before, fiveAWeek, '2027-05-09T10:00:00+05:00');
     const r = rescheduleForOpenedDays(after, bookings, [fiveAWeek], decree, '2027-05-09T10:00:00+05:00');
