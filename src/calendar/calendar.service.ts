@@ -15,6 +15,7 @@ import { StrandedBooking, strandedBookings } from './stranded-bookings';
 import { lockBookings } from '../appointments/booking-lock';
 import { SHARED_BEAM_LINE } from '../appointments/appointment.entity';
 import { UpdateCalendarDto } from './update-calendar.dto';
+import { OpenedDaysFollowUp, OpenedDaysRescheduleView, PendingOpenedDays } from './opened-days-follow-up';
 import { tablesExist } from '../database/tables-exist';
 
 /** Changes that can move a booked fraction outside its room's open time (rules 1 and 7). */
@@ -26,15 +27,21 @@ export class CalendarService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly center: CenterConfigService,
     private readonly audit: AuditService,
+    private readonly opened: OpenedDaysFollowUp,
   ) {}
 
   get(): Promise<CenterSettings> {
     return this.center.getSettings();
   }
 
-  /** Applies the given fields to the settings row and audits exactly what changed, in one transaction. */
-  update(dto: UpdateCalendarDto): Promise<CenterSettings> {
-    return this.dataSource.transaction(async (m) => {
+  /**
+   * Applies the given fields to the settings row and audits exactly what changed, in one transaction.
+   * When the change opens days under booked courses (rule 6), `reschedule` says so, and the job that
+   * pulls their fractions onto those days is enqueued after commit.
+   */
+  async update(dto: UpdateCalendarDto): Promise<CenterSettings & { reschedule?: OpenedDaysRescheduleView }> {
+    let pending: PendingOpenedDays | null = null;
+    const settings = await this.dataSource.transaction(async (m) => {
       const repo = m.getRepository(CenterSettingsRow);
       const row = await repo.findOneOrFail({ where: { id: 1 }, lock: { mode: 'pessimistic_write' } });
       // GET, edit, PUT: a body read before someone else's change must not silently undo it.
@@ -63,8 +70,10 @@ export class CalendarService {
       }
       if (Object.keys(changes).length === 0) return toCenterSettings(row);
       const calendarChanged = CALENDAR_FIELDS.some((f) => f in changes);
+      // A first anesthesia team opens the window's days to courses that need one.
+      const moreTeams = 'anesthesiaTeams' in changes && row.anesthesiaTeams > (changes.anesthesiaTeams.from as number);
       // The calendar as it stands (the row is not saved yet), to tell what this change strands from what a downtime already did.
-      const before = calendarChanged ? await this.center.load(m) : undefined;
+      const before = calendarChanged || moreTeams ? await this.center.load(m) : undefined;
       const saved = await repo.save(row);
       if ('annualCapacity' in changes || 'crossBorderShare' in changes) await refuseCapBelowGrants(m, row);
       // Fewer teams, or one beam for rooms booked as independent machines, can overbook fractions that fit before (rules 7 and 8).
@@ -73,7 +82,7 @@ export class CalendarService {
       const beamNowShared = beamChanged && row.sharedBeam;
       // No allocation may book under the old settings between the checks below and commit
       // (allocations take this lock before they read the calendar).
-      if (calendarChanged || fewerTeams || beamChanged) await lockBookings(m);
+      if (calendarChanged || fewerTeams || beamChanged || moreTeams) await lockBookings(m);
       if (calendarChanged) {
         // load() sees this transaction's update (the trigger bumped the version), so this is the new calendar.
         const stranded = await strandedBookings(m, await this.center.load(m), { before });
@@ -100,8 +109,14 @@ export class CalendarService {
       }
       if (beamChanged) await relabelBeamLines(m, row.sharedBeam);
       await this.audit.record(m, { action: 'calendar.update', entity: 'center_settings', entityId: '1', details: changes });
+      if (before) {
+        const fields = Object.keys(changes).filter((f) => CALENDAR_FIELDS.includes(f) || f === 'anesthesiaTeams');
+        pending = await this.opened.assess(m, before, await this.center.load(m), `calendar change: ${fields.join(', ')}`);
+        if (pending) await this.opened.record(m, pending);
+      }
       return toCenterSettings(saved);
     });
+    return pending ? { ...settings, reschedule: await this.opened.enqueue(pending) } : settings;
   }
 }
 

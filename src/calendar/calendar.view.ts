@@ -1,4 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { OpenedDaysRescheduleView } from './opened-days-follow-up';
 import { WeeklyHoursDto } from './weekly-hours.dto';
 
 class AnesthesiaView {
@@ -18,4 +19,6 @@ export class CalendarView {
   @ApiProperty({ example: 800 }) annualCapacity!: number;
   @ApiProperty({ example: 0.15 }) crossBorderShare!: number;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+  @ApiPropertyOptional({ type: OpenedDaysRescheduleView, description: 'PUT only, when the change opens days that booked courses leave unused (rule 6)' })
+  reschedule?: OpenedDaysRescheduleView;
 }

@@ -12,6 +12,7 @@ import { ClosureRepository } from './closure.repository';
 import { CreateClosureDto } from './create-closure.dto';
 import { lockBookings } from '../appointments/booking-lock';
 import { strandedBookings } from './stranded-bookings';
+import { OpenedDaysFollowUp, OpenedDaysRescheduleView, PendingOpenedDays } from './opened-days-follow-up';
 
 export interface ClosedDay {
   date: string;
@@ -30,6 +31,7 @@ export class HolidayService {
     private readonly closures: ClosureRepository,
     private readonly center: CenterConfigService,
     private readonly audit: AuditService,
+    private readonly opened: OpenedDaysFollowUp,
   ) {}
 
   /**
@@ -56,26 +58,43 @@ export class HolidayService {
     return this.closures.list(year);
   }
 
-  createClosure(dto: CreateClosureDto): Promise<Closure> {
+  /** A WORKING_DAY that opens a day under booked courses also answers what reschedule follows (`reschedule`). */
+  async createClosure(dto: CreateClosureDto): Promise<Closure & { reschedule?: OpenedDaysRescheduleView }> {
     const kind = dto.kind ?? 'CLOSURE';
-    return this.dataSource.transaction(async (m) => {
+    let pending: PendingOpenedDays | null = null;
+    const created = await this.dataSource.transaction(async (m) => {
       const window = calendarEntryWindow((await this.center.getSettings(m)).timeZone);
       requireDateWithin('date', dto.date, window, 'a closure is for last year, this year or the next two');
       const existing = await this.closures.findByDate(m, dto.date);
       if (existing) throw conflict('closure-exists', `${dto.date} already has a ${existing.kind} entry; delete it first`, { closureId: existing.id });
       if (kind === 'CLOSURE') await this.refuseIfBooked(m, dto.date);
+      // Opening a day: no allocation may book between the look at the booked courses and commit.
+      if (kind === 'WORKING_DAY') await lockBookings(m);
+      const before = kind === 'WORKING_DAY' ? await this.center.load(m) : undefined;
       const actor = requestContext.actor() ?? SYSTEM_ACTOR;
       const closure = await this.closures.insert(m, { date: dto.date, kind, reason: dto.reason ?? '', createdBy: actor.username });
       await this.audit.record(m, { action: 'closure.create', entity: 'closure', entityId: closure.id, details: { date: closure.date, kind, reason: closure.reason } });
+      // load() sees the insert (the trigger bumped the version).
+      if (before) pending = await this.openedBy(m, before, withReason('decree working day', closure.reason));
       return closure;
     });
+    return pending ? { ...created, reschedule: await this.opened.enqueue(pending) } : created;
   }
 
-  deleteClosure(id: string): Promise<void> {
-    return this.dataSource.transaction(async (m) => {
+  private async openedBy(m: EntityManager, before: Awaited<ReturnType<CenterConfigService['load']>>, why: string): Promise<PendingOpenedDays | null> {
+    const pending = await this.opened.assess(m, before, await this.center.load(m), why);
+    if (pending) await this.opened.record(m, pending);
+    return pending;
+  }
+
+  /** Removing a CLOSURE that opens a day under booked courses answers what reschedule follows; otherwise nothing. */
+  async deleteClosure(id: string): Promise<OpenedDaysRescheduleView | null> {
+    let pending: PendingOpenedDays | null = null;
+    await this.dataSource.transaction(async (m) => {
       const closure = await this.closures.findById(m, id);
       if (!closure) throw notFound('Closure', id);
-      if (closure.kind === 'WORKING_DAY') await lockBookings(m);
+      await lockBookings(m);
+      const before = closure.kind === 'CLOSURE' ? await this.center.load(m) : undefined;
       await this.closures.remove(m, closure);
       // Removing a decree working day closes that date again, unless it is open anyway (a weekday that
       // was never a holiday, a weekend day with hours of its own): refuse only when its booked
@@ -91,7 +110,9 @@ export class HolidayService {
         }
       }
       await this.audit.record(m, { action: 'closure.delete', entity: 'closure', entityId: id, details: { date: closure.date, kind: closure.kind, reason: closure.reason } });
+      if (before) pending = await this.openedBy(m, before, withReason('closure removed', closure.reason));
     });
+    return pending ? this.opened.enqueue(pending) : null;
   }
 
   /**
@@ -114,4 +135,8 @@ export class HolidayService {
       throw conflict('closure-has-bookings', `${date} has ${booked} booked fraction(s); ${how}`, { bookedFractions: booked, startedFractions: started });
     }
   }
+}
+
+function withReason(what: string, reason: string): string {
+  return reason ? `${what}: ${reason}` : what;
 }

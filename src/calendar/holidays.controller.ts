@@ -1,6 +1,8 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { ParseIdPipe } from '../common/id-param.pipe';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { OpenedDaysRescheduleView } from './opened-days-follow-up';
 import { Roles } from '../auth/roles.decorator';
 import { ClosedDayView } from './closed-day.view';
 import { Closure } from './closure.entity';
@@ -32,18 +34,22 @@ export class HolidaysController {
 
   @Post('closures')
   @Roles('ADMIN')
-  @ApiCreatedResponse({ type: Closure })
+  @ApiCreatedResponse({ type: Closure, description: 'A WORKING_DAY that leaves booked courses with the day unused between two fractions also carries `reschedule` (OpenedDaysRescheduleView): the job that pulls their last fraction onto it' })
   @ApiOperation({ summary: 'Close a date (CLOSURE) or open a normally closed one (WORKING_DAY); 409 when the date has an entry or booked fractions' })
-  create(@Body() dto: CreateClosureDto): Promise<Closure> {
+  create(@Body() dto: CreateClosureDto): Promise<Closure & { reschedule?: OpenedDaysRescheduleView }> {
     return this.holidays.createClosure(dto);
   }
 
   @Delete('closures/:id')
   @Roles('ADMIN')
   @HttpCode(204)
-  @ApiNoContentResponse()
+  @ApiNoContentResponse({ description: 'Removed; nothing follows' })
+  @ApiAcceptedResponse({ type: OpenedDaysRescheduleView, description: 'Removed; the day it opens is unused by booked courses, whose last fraction a reschedule job pulls onto it' })
   @ApiOperation({ summary: 'Remove a closure or working day' })
-  remove(@Param('id', ParseIdPipe) id: string): Promise<void> {
-    return this.holidays.deleteClosure(id);
+  async remove(@Param('id', ParseIdPipe) id: string, @Res({ passthrough: true }) res: Response): Promise<OpenedDaysRescheduleView | void> {
+    const reschedule = await this.holidays.deleteClosure(id);
+    if (!reschedule) return;
+    res.status(202);
+    return reschedule;
   }
 }

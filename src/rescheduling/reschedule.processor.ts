@@ -6,6 +6,8 @@ import { isTransientFailure } from '../database/transient-error';
 import { QUEUES } from '../queue/queue-names';
 import { DowntimeRescheduleService, DowntimeRescheduleSummary } from './downtime-reschedule.service';
 import { RescheduleDowntimeJobData, RESCHEDULE_DOWNTIME_JOB } from '../downtimes/reschedule-downtime-job';
+import { RESCHEDULE_OPENED_DAYS_JOB, RescheduleOpenedDaysJobData } from '../calendar/reschedule-opened-days-job';
+import { OpenedDaysRescheduleService, OpenedDaysRescheduleSummary } from './opened-days-reschedule.service';
 
 @Processor(QUEUES.reschedule)
 export class RescheduleProcessor extends WorkerHost {
@@ -17,7 +19,10 @@ export class RescheduleProcessor extends WorkerHost {
     this.outage.report(error);
   }
 
-  constructor(private readonly downtimes: DowntimeRescheduleService) {
+  constructor(
+    private readonly downtimes: DowntimeRescheduleService,
+    private readonly openedDays: OpenedDaysRescheduleService,
+  ) {
     super();
   }
 
@@ -27,15 +32,22 @@ export class RescheduleProcessor extends WorkerHost {
    * since patients booked into the downtime must not wait for an admin to notice.
    */
   @OnWorkerEvent('failed')
-  async onFailed(job: Job<RescheduleDowntimeJobData> | undefined, error: Error): Promise<void> {
-    if (!job || job.name !== RESCHEDULE_DOWNTIME_JOB || job.attemptsMade < (job.opts.attempts ?? 1)) return;
+  async onFailed(job: Job<RescheduleDowntimeJobData | RescheduleOpenedDaysJobData> | undefined, error: Error): Promise<void> {
+    if (!job || job.attemptsMade < (job.opts.attempts ?? 1)) return;
+    if (job.name === RESCHEDULE_OPENED_DAYS_JOB) {
+      // Nothing was written (one transaction): the courses keep their dates, and the change's audit entry says what was opened.
+      this.logger.error(`reschedule after opening ${(job.data as RescheduleOpenedDaysJobData).opened.map((o) => o.date).join(', ')} failed for good: ${error.message}`);
+      return;
+    }
+    if (job.name !== RESCHEDULE_DOWNTIME_JOB || !('downtimeId' in job.data)) return;
     this.logger.error(`reschedule of downtime ${job.data.downtimeId} failed for good: ${error.message}`);
     if (isTransientFailure(error)) return;
     await this.downtimes.markFailed(job.data.downtimeId, job.data.attempt, error.message).catch((e: Error) => this.logger.error(e.message));
   }
 
-  async process(job: Job<RescheduleDowntimeJobData>): Promise<DowntimeRescheduleSummary | null> {
-    if (job.name !== RESCHEDULE_DOWNTIME_JOB) {
+  async process(job: Job<RescheduleDowntimeJobData | RescheduleOpenedDaysJobData>): Promise<DowntimeRescheduleSummary | OpenedDaysRescheduleSummary | null> {
+    if (job.name === RESCHEDULE_OPENED_DAYS_JOB) return this.openedDays.reschedule(job.data as RescheduleOpenedDaysJobData);
+    if (job.name !== RESCHEDULE_DOWNTIME_JOB || !('downtimeId' in job.data)) {
       this.logger.warn(`ignoring unknown job ${job.name} on ${QUEUES.reschedule}`);
       return null;
     }

@@ -7,6 +7,8 @@ export { allocateCourse, createPlanner, DEFAULT_RESERVATION, NO_RESERVATION } fr
 export type { Planner, PlannerOptions, ReservationPolicy } from './allocation/planner';
 export { rescheduleForDowntime } from './rescheduling/reschedule-downtime';
 export { rebookAtEnd, rescheduleMissed } from './rescheduling/reschedule-missed';
+export { coursesLeftOnOpenedDays, openedDays, rescheduleForOpenedDays } from './rescheduling/reschedule-opened-days';
+export type { OpenedDay, OpenedDaysResult } from './rescheduling/reschedule-opened-days';
 export { checkSchedule, checkBooking } from './rules/check-schedule';
 export { resolveCourseDefaults, addWorkingDays, defaultFractionMinutes, DUE_WORKING_DAYS } from './defaults/course-defaults';
 export { demoCenter } from './defaults/demo-center';
