@@ -4,6 +4,7 @@ import { HttpServer, startApiApp } from '../support/api-app';
 import { insertScheduledCourse, roomIdsByName } from '../support/table-rows';
 import { TestApp } from '../support/test-app';
 import { OpenedDaysRescheduleService } from '../../src/rescheduling/opened-days-reschedule.service';
+import { ReconcileService } from '../../src/allocation/reconcile.service';
 import { violations, waitFor } from './scheduling-fixtures';
 
 /**
@@ -121,5 +122,21 @@ describe('opening days under booked courses reschedules them (HTTP, PostgreSQL, 
     expect(await summaryOf(res.body.reschedule.jobId)).toMatchObject({ concerned: 3, moved: 3, interrupted: [] });
     expect((await startOf(july.appointments[3])).slice(0, 10)).toBe('2027-07-06');
     expect(await violations(t)).toEqual([]);
+  });
+
+  it('an opening whose job never reached Redis is enqueued by the reconciler from its audit entry', async () => {
+    // Wed 6 – Fri 8 October 2027, then Mon 11 and Tue 12; Saturday 9 opened while Redis was down (no job).
+    const october = await course(['2027-10-06', '2027-10-07', '2027-10-08', '2027-10-11', '2027-10-12'], '12:00');
+    await db.query(`INSERT INTO closures (date, kind, reason, created_by) VALUES ('2027-10-09', 'WORKING_DAY', '', 'admin')`);
+    const changeId = '00000000-0000-4000-8000-000000000009';
+    await db.query(
+      `INSERT INTO audit_log (username, role, action, entity, entity_id, details) VALUES ('admin', 'ADMIN', 'calendar.open-days', 'calendar_opening', $1, $2)`,
+      [changeId, JSON.stringify({ opened: [{ date: '2027-10-09', why: 'decree working day' }], coursesConcerned: 1, rescheduleJobId: `reschedule-opened-${changeId}` })],
+    );
+    expect((await t.app.get(ReconcileService).run()).reenqueuedOpenings).toBe(1);
+    expect(await summaryOf(`reschedule-opened-${changeId}`)).toMatchObject({ opened: ['2027-10-09'], concerned: 1, moved: 1 });
+    expect((await startOf(october.appointments[4])).slice(0, 10)).toBe('2027-10-09');
+    // Done: the next pass leaves it alone.
+    expect((await t.app.get(ReconcileService).run()).reenqueuedOpenings).toBe(0);
   });
 });
