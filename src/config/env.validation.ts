@@ -103,6 +103,16 @@ export class Environment {
   @Max(16)
   @IsInt()
   FORECAST_THREADS = 1;
+
+  /**
+   * How long a request waits for an earlier one with the same Idempotency-Key (and the same body)
+   * to finish, to replay its response, before it answers 409 with Retry-After. 0: answer 409 at once.
+   */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @Min(0)
+  @Max(60000)
+  @IsInt()
+  IDEMPOTENCY_WAIT_MS = 5000;
 }
 
 const insecureDefaultSecret = 'beamtime-insecure-demo-secret-change-me';
