@@ -2,7 +2,7 @@ import { ChildProcess } from 'node:child_process';
 import { Client } from 'pg';
 // Holding the bookings lock parks a worker inside its allocation transaction.
 import { BOOKINGS_LOCK_KEY } from '../../src/appointments/booking-lock';
-import { startWorkerProcess } from '../support/worker-process';
+import { startWorkerProcess, stopWorkerProcess } from '../support/worker-process';
 import { createTestApp, TestApp } from '../support/test-app';
 import { advisoryLockWaiters, Api, apiFor, createCourse, createPatient, db, insertRooms, waitFor, waitForCourses } from './scheduling-fixtures';
 
@@ -10,12 +10,7 @@ function startWorker(t: TestApp): ChildProcess {
   return startWorkerProcess(t, { WORKER_CONCURRENCY: '2' });
 }
 
-async function kill(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGKILL');
-  await exited;
-}
+const kill = stopWorkerProcess;
 
 describe('a worker SIGKILLed in the middle of an allocation', () => {
   let t: TestApp;

@@ -1,5 +1,3 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { centerYear } from '../../src/common/center-clock';
@@ -7,6 +5,7 @@ import { JobRepository } from '../../src/queue/job.repository';
 import { QUEUES } from '../../src/queue/queue-names';
 import { HttpServer, startApiApp } from '../support/api-app';
 import { bearer } from '../support/auth';
+import { PrivateRedis, waitForAppRedis } from '../support/private-redis';
 import { roomIdsByName } from '../support/table-rows';
 import { TestApp } from '../support/test-app';
 
@@ -198,39 +197,26 @@ describe('downtimes', () => {
   });
 });
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
-
 describe('downtimes while Redis is down', () => {
   let t: TestApp;
-  let redis: ChildProcess;
-  let port: number;
-  const startRedis = () => spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  let redis: PrivateRedis;
 
   beforeAll(async () => {
-    port = await freePort();
-    redis = startRedis();
-    ({ t } = await startApiApp({ role: 'api', env: { REDIS_URL: `redis://127.0.0.1:${port}` }, demoCenter: true }));
+    redis = await PrivateRedis.start();
+    ({ t } = await startApiApp({ role: 'api', env: { REDIS_URL: redis.url }, demoCenter: true }));
   });
   afterAll(async () => {
-    // The enqueue that timed out is still in ioredis' offline queue; closing waits for it, so let Redis back first.
-    redis = startRedis();
-    await t.close();
-    redis.kill('SIGKILL');
+    // The enqueue that timed out is still in ioredis' offline queue; closing waits for it, so let Redis
+    // back first, and let the clients reconnect (closing one mid-reconnect leaves a 2 s timer behind).
+    await redis.start();
+    await waitForAppRedis(t).catch(() => undefined);
+    await t?.close();
+    await redis.stop();
   });
 
   it('still records the downtime (201, queued: false, PENDING) for the reconciler to pick up', async () => {
     const admin = await bearer(t, 'admin');
-    redis.kill('SIGKILL');
-    await new Promise((r) => redis.once('exit', r));
+    await redis.stop();
     const res = await request(t.app.getHttpServer())
       .post('/api/v1/downtimes')
       .set('Authorization', admin)

@@ -2,7 +2,7 @@ import { ChildProcess } from 'node:child_process';
 import { CenterSeedService } from '../../src/center/center-seed.service';
 import { JobRepository } from '../../src/queue/job.repository';
 import { QUEUES } from '../../src/queue/queue-names';
-import { startWorkerProcess } from '../support/worker-process';
+import { startWorkerProcess, stopWorkerProcess } from '../support/worker-process';
 import { createTestApp, TestApp } from '../support/test-app';
 import { Api, apiFor, db, waitFor } from './scheduling-fixtures';
 
@@ -24,7 +24,7 @@ describe('a worker given SIGTERM in the middle of a long forecast', () => {
     api = await apiFor(t);
   });
   afterAll(async () => {
-    for (const w of workers) if (w.exitCode === null && w.signalCode === null) w.kill('SIGKILL');
+    for (const w of workers) await stopWorkerProcess(w);
     await t.close();
   });
 

@@ -1,6 +1,5 @@
-import { spawn, ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import request from 'supertest';
+import { PrivateRedis, waitForAppRedis } from '../support/private-redis';
 import { createTestApp, TestApp } from '../support/test-app';
 
 describe('foundation: health, problem+json, OpenAPI', () => {
@@ -50,16 +49,6 @@ describe('foundation: health, problem+json, OpenAPI', () => {
   });
 });
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
 async function waitFor(check: () => Promise<boolean>, ms = 10000): Promise<void> {
   const deadline = Date.now() + ms;
   while (Date.now() < deadline) {
@@ -71,31 +60,25 @@ async function waitFor(check: () => Promise<boolean>, ms = 10000): Promise<void>
 
 describe('foundation: health with a Redis outage (private redis-server)', () => {
   let t: TestApp;
-  let redis: ChildProcess;
-  let port: number;
-
-  const startRedis = () =>
-    spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  let redis: PrivateRedis;
 
   beforeAll(async () => {
-    port = await freePort();
-    redis = startRedis();
+    redis = await PrivateRedis.start();
     // The API role alone: health lives there, and no worker has to drain against a dead Redis.
-    t = await createTestApp({ role: 'api', env: { REDIS_URL: `redis://127.0.0.1:${port}` } });
+    t = await createTestApp({ role: 'api', env: { REDIS_URL: redis.url } });
   });
   afterAll(async () => {
-    // Bring Redis back so queues close cleanly instead of waiting on reconnects.
-    redis = startRedis();
-    await waitFor(async () => (await request(t.app.getHttpServer()).get('/api/v1/health')).status === 200).catch(() => undefined);
-    await t.close();
-    redis.kill('SIGKILL');
+    // Bring Redis back and let every client reconnect, so queues close cleanly instead of mid-reconnect.
+    await redis.start();
+    if (t) await waitForAppRedis(t).catch(() => undefined);
+    await t?.close();
+    await redis.stop();
   });
 
   it('is 200 while the private Redis runs and 503 naming redis once it stops', async () => {
     const server = t.app.getHttpServer();
     await waitFor(async () => (await request(server).get('/api/v1/health')).status === 200);
-    redis.kill('SIGKILL');
-    await new Promise((r) => redis.once('exit', r));
+    await redis.stop();
     const res = await request(server).get('/api/v1/health').expect(503);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(res.body.down).toEqual(['redis']);

@@ -2,7 +2,7 @@ import { ChildProcess } from 'node:child_process';
 import { Client } from 'pg';
 // Holding the bookings lock parks a worker inside its allocation transaction.
 import { BOOKINGS_LOCK_KEY } from '../../src/appointments/booking-lock';
-import { startWorkerProcess } from '../support/worker-process';
+import { startWorkerProcess, stopWorkerProcess } from '../support/worker-process';
 import { createTestApp, TestApp } from '../support/test-app';
 import { advisoryLockWaiters, Api, apiFor, createCourse, createPatient, db, insertRooms, waitFor } from './scheduling-fixtures';
 
@@ -21,7 +21,7 @@ describe('a worker given SIGTERM in the middle of an allocation', () => {
     await holder.connect();
   });
   afterAll(async () => {
-    if (worker && worker.exitCode === null) worker.kill('SIGKILL');
+    if (worker) await stopWorkerProcess(worker);
     await holder.end();
     await t.close();
   });

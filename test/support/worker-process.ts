@@ -24,3 +24,11 @@ export function startWorkerProcess(t: TestApp, env: Record<string, string> = {})
     },
   });
 }
+
+/** SIGKILLs a worker child (if still running) and waits until it has exited, so none outlives its test file. */
+export async function stopWorkerProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGKILL');
+  await exited;
+}
