@@ -11,3 +11,15 @@ describe('validateEnvironment: TZ_CENTER', () => {
     expect(() => validateEnvironment({ TZ_CENTER: zone })).toThrow(/^Invalid configuration: TZ_CENTER: TZ_CENTER must be an IANA time zone such as Asia\/Almaty$/);
   });
 });
+
+describe('validateEnvironment: IDEMPOTENCY_WAIT_MS', () => {
+  it('waits 5 s by default and takes 0 (answer 409 at once) up to 60 s', () => {
+    expect(validateEnvironment({}).IDEMPOTENCY_WAIT_MS).toBe(5000);
+    expect(validateEnvironment({ IDEMPOTENCY_WAIT_MS: '0' }).IDEMPOTENCY_WAIT_MS).toBe(0);
+    expect(validateEnvironment({ IDEMPOTENCY_WAIT_MS: '60000' }).IDEMPOTENCY_WAIT_MS).toBe(60000);
+  });
+
+  it.each(['-1', '60001', '1.5', 'soon'])('stops at boot for %s', (value) => {
+    expect(() => validateEnvironment({ IDEMPOTENCY_WAIT_MS: value })).toThrow(/^Invalid configuration: IDEMPOTENCY_WAIT_MS: /);
+  });
+});
