@@ -5,7 +5,7 @@
  */
 import { Booking, CenterConfig, CourseRequest } from '../types';
 import { checkSchedule } from '../rules/check-schedule';
-import { DayNum, formatDate, weekId } from '../time/civil-day';
+import { DayNum, formatDate, parseDate, weekId } from '../time/civil-day';
 import { localDayOf, localMidnight, parseInstant } from '../time/zone';
 import { CorePlanner, profileOf, shapeOf, toBooking } from '../allocation/planner';
 
@@ -95,8 +95,12 @@ export function appendAfter(
 
 /**
  * Places one fraction on a later day of `day`'s ISO week that the course does not use yet (the
- * first with a free slot; a full day may be passed over, since the week gets its count back).
- * Null when no such day has room.
+ * first with a free slot; a full day may be passed over, since the week gets its count back);
+ * failing that, on an earlier day of the week still ahead of `floorMin` (and not before the
+ * course's earliest start) that the course leaves
+ * unused (a day opened after it was booked — a decree working day, a holiday lifted — in a week
+ * that had its count: taking it keeps rule 6, the end of the course would not). Null when no such
+ * day has room.
  */
 export function placeLaterInWeek(
   planner: CorePlanner,
@@ -114,10 +118,20 @@ export function placeLaterInWeek(
   const profile = profileOf(course);
   const rooms = cal.allowedRooms(course.roomKinds);
   const floorDay = localDayOf(tz, floorMin);
-  for (let d = Math.max(day + 1, floorDay); weekId(d) === weekId(day); d++) {
-    if (cal.openForCourse(profile, d) === 0 || usedDays.includes(d)) continue;
+  const tryDay = (d: DayNum): TailPlacement | null => {
+    if (cal.openForCourse(profile, d) === 0 || usedDays.includes(d)) return null;
     const p = planner.placeOnDayAnyhow(d, roomIdx, localMidnight(tz, d) + tod, rooms, shapeOf(course), d === floorDay ? floorMin : -Infinity);
-    if (p) return commit(planner, course, p, d, fraction, id);
+    return p ? commit(planner, course, p, d, fraction, id) : null;
+  };
+  for (let d = Math.max(day + 1, floorDay); weekId(d) === weekId(day); d++) {
+    const placed = tryDay(d);
+    if (placed) return placed;
+  }
+  // Never before the course's earliest start (rule 5): its first week may begin mid-week.
+  const firstAllowed = Math.max(floorDay, parseDate(course.earliestStart));
+  for (let d = day - 1; d >= firstAllowed && weekId(d) === weekId(day); d--) {
+    const placed = tryDay(d);
+    if (placed) return placed;
   }
   return null;
 }

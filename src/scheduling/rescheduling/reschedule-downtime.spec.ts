@@ -265,4 +265,32 @@ describe('rescheduleForDowntime', () => {
     const after = apply(own, r.moves);
     expect(checkSchedule({ ...center, downtimes: [monday] }, after, [a])).toEqual([]);
   });
+
+  it('makes a lost day up on an earlier day of its week left unused by an opened day, when every later day is taken (rule 6, found by an audit run)', () => {
+    // Sat 17 April 2027 is a decree working day the course uses, so Wed 14 stayed unused in a week that had its five.
+    // The beam line is down all Friday 16: Saturday is the course's already, and Wednesday is the only day left.
+    const opened = { ...center, workingDays: ['2027-04-17'] };
+    const a = course('W', { fractions: 7, earliestStart: '2027-04-12', dueStart: '2027-04-30' });
+    const own = ['2027-04-12', '2027-04-13', '2027-04-15', '2027-04-16', '2027-04-17', '2027-04-19', '2027-04-20'].map((d, i) => ({ ...booking('W', i + 1, 'G1', d, '10:00'), id: `W${i + 1}` }));
+    expect(checkSchedule(opened, own, [a])).toEqual([]);
+    const friday = { roomId: null, start: '2027-04-16T00:00:00+05:00', end: '2027-04-17T00:00:00+05:00' };
+    const r = rescheduleForDowntime(opened, own, [a], friday, '2027-04-01T12:00:00+05:00');
+    expect(r.unschedulable).toEqual([]);
+    expect(r.interrupted).toEqual([]);
+    expect(r.moves.map((m) => [m.bookingId, m.to!.start.slice(0, 10)])).toEqual([['W4', '2027-04-14']]);
+    expect(r.moves[0].reason).toMatch(/earlier day of the same week/);
+    expect(checkSchedule({ ...opened, downtimes: [friday] }, apply(own, r.moves), [a])).toEqual([]);
+  });
+
+  it('never makes a lost day up on an earlier day of the week before the course\'s earliest start (rule 5)', () => {
+    // Starts Wed 14 April 2027 and uses the decree Saturday 17; Mon 12 and Tue 13 are open but before its start.
+    const opened = { ...center, workingDays: ['2027-04-17'] };
+    const a = course('E', { fractions: 6, earliestStart: '2027-04-14', dueStart: '2027-04-30' });
+    const own = ['2027-04-14', '2027-04-15', '2027-04-16', '2027-04-17', '2027-04-19', '2027-04-20'].map((d, i) => ({ ...booking('E', i + 1, 'G1', d, '10:00'), id: `E${i + 1}` }));
+    expect(checkSchedule(opened, own, [a])).toEqual([]);
+    const friday = { roomId: null, start: '2027-04-16T00:00:00+05:00', end: '2027-04-17T00:00:00+05:00' };
+    const r = rescheduleForDowntime(opened, own, [a], friday, '2027-04-01T12:00:00+05:00');
+    expect(r.moves.map((m) => m.to && m.to.start.slice(0, 10) >= '2027-04-14')).toEqual([true]);
+    expect(checkSchedule({ ...opened, downtimes: [friday] }, apply(own, r.moves), [a]).filter((v) => v.rule !== 6)).toEqual([]);
+  });
 });

@@ -65,7 +65,7 @@ export function rescheduleForDowntime(
   const interrupted: Array<{ courseId: string; reason: string }> = [];
   /** Courses a fraction of which went after their last one, with the first day that happened. */
   const movedToEnd = new Map<string, { course: CourseRequest; day: number }>();
-  /** Courses a fraction of which moved to a later day of its week. */
+  /** Courses a fraction of which moved to another day of its week. */
   const movedInWeek = new Set<string>();
   /** Courses that lost a fraction no place could be found for, with the first such day and fraction. */
   const dropped = new Map<string, { course: CourseRequest; day: number; fraction: number }>();
@@ -102,7 +102,8 @@ export function rescheduleForDowntime(
     }
     // No room that day. The downtime closes the day for the course, so rule 6 lets it skip the day;
     // but a course treated on fewer days a week than it could be keeps its count in that week only
-    // if the fraction moves to a later day of the week. Failing that, it goes after the last fraction,
+    // if the fraction moves to another day of the week (a later one, else an earlier one a day opened
+    // after the course was booked left unused). Failing that, it goes after the last fraction,
     // unless that leaves the week short with an open day unused (rule 6 again).
     let others = current.filter((x) => x !== b);
     const fp = courseFootprint(planner, course, others);
@@ -144,7 +145,7 @@ export function rescheduleForDowntime(
     current = [...others, placed.booking];
     if (!inWeek) movedToEnd.set(course.id, { course, day: movedToEnd.get(course.id)?.day ?? day });
     else movedInWeek.add(course.id);
-    const where = inWeek ? 'a later day of the same week' : 'the end of the course';
+    const where = inWeek ? `${inWeek.day < day ? 'an earlier' : 'a later'} day of the same week` : 'the end of the course';
     moves.push({
       bookingId: b.id, courseId: b.courseId, fraction: b.fraction, from: b, to: placed.booking,
       reason: `${hits} and ${formatDate(day)} has no other free slot; the fraction moves to ${where}, ${placed.booking.start.slice(0, 10)} at ${placed.booking.start.slice(11, 16)} in ${roomLabel(center, placed.booking.roomId)}.`,
@@ -157,11 +158,11 @@ export function rescheduleForDowntime(
     if (interrupted.some((i) => i.courseId === course.id) || !interrupts(c2, course, current) || interrupts(center, course, live)) return;
     interrupted.push({ courseId: course.id, reason });
   };
-  // Every later day of such a week was full: the patient keeps the fraction (at the end) and the week runs short.
+  // Every other day of such a week was full or used: the patient keeps the fraction (at the end) and the week runs short.
   for (const { course, day } of movedToEnd.values()) {
     report(
       course,
-      `${what} hit the course on ${formatDate(day)} and no later day of that week had a free slot; the fraction moved to the end of the ` +
+      `${what} hit the course on ${formatDate(day)} and no other day of that week had a free slot; the fraction moved to the end of the ` +
         `course, which leaves that week short of ${course.fractionsPerWeek} fractions (rule 6). A coordinator should move a fraction into that week.`,
     );
   }
