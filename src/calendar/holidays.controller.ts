@@ -48,7 +48,8 @@ export class HolidaysController {
   @ApiOperation({ summary: 'Remove a closure or working day' })
   async remove(@Param('id', ParseIdPipe) id: string, @Res({ passthrough: true }) res: Response): Promise<OpenedDaysRescheduleView | void> {
     const reschedule = await this.holidays.deleteClosure(id);
-    if (!reschedule) return;
+    // 202 only when a reschedule follows: a day opened that no course leaves unused is nothing to wait for.
+    if (!reschedule || reschedule.coursesConcerned === 0) return;
     res.status(202);
     return reschedule;
   }

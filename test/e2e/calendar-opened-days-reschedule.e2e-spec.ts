@@ -111,6 +111,18 @@ describe('opening days under booked courses reschedules them (HTTP, PostgreSQL, 
     expect(quiet.body).toEqual({});
   });
 
+  it('removing a closure a course spans but does not need (its week has its count): 204, no job (an audit run got 202 with jobId null)', async () => {
+    const closure = await request(server).post('/api/v1/closures').set('Authorization', admin).send({ date: '2027-10-13', reason: 'Maintenance' }).expect(201);
+    // Four a week, booked around the closed Wednesday: Mon 11, Tue 12, Thu 14, Fri 15 October; the week has its four.
+    const fourAWeek = await course(['2027-10-11', '2027-10-12', '2027-10-14', '2027-10-15']);
+    await db.query(`UPDATE courses SET fractions_per_week = 4 WHERE id = $1`, [fourAWeek.id]);
+    const before = await db.query(`SELECT id, start FROM appointments WHERE course_id = $1 ORDER BY id`, [fourAWeek.id]);
+    const res = await request(server).delete(`/api/v1/closures/${closure.body.id}`).set('Authorization', admin).expect(204);
+    expect(res.body).toEqual({});
+    expect(await db.query(`SELECT id, start FROM appointments WHERE course_id = $1 ORDER BY id`, [fourAWeek.id])).toEqual(before);
+    expect(await violations(t)).toEqual([]);
+  });
+
   it('PUT /calendar turning holidays off: the answer names the opened days and the courses concerned; each is pulled forward', async () => {
     // Mon 5, Wed 7, Thu 8, Fri 9 July 2027 around Capital Day (Tue 6 July).
     const july = await course(['2027-07-05', '2027-07-07', '2027-07-08', '2027-07-09'], '10:00');
