@@ -53,12 +53,12 @@ export class OpenedDaysFollowUp {
     const [{ last }] = (await m.query(`SELECT max(start) AS last FROM appointments WHERE status = 'BOOKED'`)) as Array<{ last: Date | null }>;
     if (!last) return null;
     const now = new Date();
-    const dates = openedDays(before, after, centerToday(after.timeZone, now), centerToday(after.timeZone, last));
-    if (dates.length === 0) return null;
+    const opened = openedDays(before, after, centerToday(after.timeZone, now), centerToday(after.timeZone, last));
+    if (opened.length === 0) return null;
     const live = await this.cache.current(m, now);
-    const input = await openedDaysInput(m, live, dates);
-    const concerned = coursesLeftOnOpenedDays(after, input.bookings, input.courses, dates, now.toISOString());
-    return { data: { changeId: randomUUID(), opened: dates.map((date) => ({ date, why })) }, coursesConcerned: concerned.length };
+    const input = await openedDaysInput(m, live, opened.map((o) => o.date));
+    const concerned = coursesLeftOnOpenedDays(after, input.bookings, input.courses, opened, now.toISOString());
+    return { data: { changeId: randomUUID(), opened: opened.map((o) => ({ ...o, why })) }, coursesConcerned: concerned.length };
   }
 
   /**

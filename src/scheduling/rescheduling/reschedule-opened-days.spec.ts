@@ -32,12 +32,30 @@ const fiveAWeek = course('A', { fractions: 25, arrival: '2027-04-20T09:00:00+05:
 
 describe('openedDays', () => {
   it('names the decree working day, a lifted closure and a weekday given hours, not longer hours on an open day', () => {
-    expect(openedDays(before, after, '2027-05-01', '2027-05-31')).toEqual(['2027-05-08']);
-    expect(openedDays(before, demoCenter(), '2027-05-01', '2027-05-31')).toEqual(['2027-05-17']);
+    const dates = (opened: Array<{ date: string }>) => opened.map((o) => o.date);
+    expect(openedDays(before, after, '2027-05-01', '2027-05-31')).toEqual([{ date: '2027-05-08' }]);
+    expect(dates(openedDays(before, demoCenter(), '2027-05-01', '2027-05-31'))).toEqual(['2027-05-17']);
     const saturdays = { ...before, hours: { ...before.hours, sat: [['09:00', '15:00']] as Array<[string, string]> } };
-    expect(openedDays(before, saturdays, '2027-05-01', '2027-05-16')).toEqual(['2027-05-08', '2027-05-15']);
+    expect(dates(openedDays(before, saturdays, '2027-05-01', '2027-05-16'))).toEqual(['2027-05-08', '2027-05-15']);
     const longer = { ...before, hours: { ...before.hours, tue: [['06:00', '23:30']] as Array<[string, string]> } };
     expect(openedDays(before, longer, '2027-05-01', '2027-05-31')).toEqual([]);
+  });
+
+  it('an anesthesia window added on Wednesdays opens them only for courses that need anesthesia', () => {
+    // Both courses were booked while Wednesday 12 May was closed; it opened since, and nobody moved them.
+    const closedWednesday: CenterConfig = { ...demoCenter(), closures: ['2027-05-12'] };
+    const adult = course('W', { fractions: 15, arrival: '2027-04-26T09:00:00+05:00', earliestStart: '2027-05-04', dueStart: '2027-05-20' });
+    const child = course('K', { fractions: 15, fractionMinutes: 50, requiresAnesthesia: true, patientCategory: 'PEDIATRIC', arrival: '2027-04-26T09:00:00+05:00', earliestStart: '2027-05-04', dueStart: '2027-05-20' });
+    const wAdult = booked(closedWednesday, adult);
+    const bookings = [...wAdult, ...booked(closedWednesday, child, undefined, wAdult)];
+    expect(bookings.map(dayOf)).not.toContain('2027-05-12');
+    const noWednesdayWindow: CenterConfig = { ...demoCenter(), anesthesia: { ...demoCenter().anesthesia, windows: { ...demoCenter().anesthesia.windows, wed: null } } };
+    const opened = openedDays(noWednesdayWindow, demoCenter(), '2027-05-01', '2027-05-31');
+    expect(opened).toEqual(['2027-05-05', '2027-05-12', '2027-05-19', '2027-05-26'].map((date) => ({ date, anesthesiaOnly: true })));
+    expect(coursesLeftOnOpenedDays(demoCenter(), bookings, [adult, child], opened, '2027-05-03T12:00:00+05:00')).toEqual(['K']);
+    const r = rescheduleForOpenedDays(demoCenter(), bookings, [adult, child], opened.map((o) => ({ ...o, why: 'calendar change: anesthesiaWindows' })), '2027-05-03T12:00:00+05:00');
+    expect(r.concerned).toEqual(['K']);
+    expect(r.moves.map((m) => [m.courseId, dayOf(m.to!)])).toEqual([['K', '2027-05-12']]);
   });
 });
 
@@ -48,7 +66,7 @@ describe('rescheduleForOpenedDays', () => {
     // The booking before the decree: Tue–Thu 4–6 May, fraction 25 on Thursday 3 June at 07:30 in G1.
     expect(bookings.filter((b) => dayOf(b) >= '2027-05-03' && dayOf(b) <= '2027-05-09').map(dayOf)).toEqual(['2027-05-04', '2027-05-05', '2027-05-06']);
     expect(checkSchedule(after, bookings, [fiveAWeek]).filter((v) => v.rule === 6)).toHaveLength(1);
-    expect(coursesLeftOnOpenedDays(after, bookings, [fiveAWeek], ['2027-05-08'], now)).toEqual(['A']);
+    expect(coursesLeftOnOpenedDays(after, bookings, [fiveAWeek], [{ date: '2027-05-08' }], now)).toEqual(['A']);
 
     const r = rescheduleForOpenedDays(after, bookings, [fiveAWeek], decree, now);
     expect(r.interrupted).toEqual([]);

@@ -18,9 +18,17 @@ import { CorePlanner, NO_RESERVATION, profileOf, shapeOf, toBooking } from '../a
 import { courseFootprint } from './course-tail';
 import { roomLabel } from '../calendar/room-label';
 
-/** A date the change opened, and in words why (shown to coordinators): 'decree working day', 'closure removed'. */
-export interface OpenedDay {
+/**
+ * A date a change opened. `anesthesiaOnly`: only an anesthesia window appeared (a window added, a
+ * first team), so only courses that need anesthesia gained the day.
+ */
+export interface OpenedDate {
   date: string;
+  anesthesiaOnly?: true;
+}
+
+/** An opened date and in words why (shown to coordinators): 'decree working day', 'closure removed'. */
+export interface OpenedDay extends OpenedDate {
   why: string;
 }
 
@@ -38,16 +46,17 @@ export interface OpenedDaysResult {
  * working day), or an anesthesia window appears (a window added, a first team). Longer hours on a
  * day already open open no day: a course could already use it.
  */
-export function openedDays(before: CenterConfig, after: CenterConfig, from: string, to: string): string[] {
+export function openedDays(before: CenterConfig, after: CenterConfig, from: string, to: string): OpenedDate[] {
   const b = calendarFor(before);
   const a = calendarFor(after);
-  const out: string[] = [];
+  const out: OpenedDate[] = [];
   for (let d = parseDate(from); d <= parseDate(to); d++) {
     const was = b.roomDaysOf(d);
     const room = a.roomDaysOf(d).some((rd, i) => rd.scheduled.length > 0 && (was[b.roomIndex.get(a.rooms[i].id) ?? -1]?.scheduled.length ?? 0) === 0);
     const windowBefore = before.anesthesia.teams > 0 && b.anesthesiaWindow(d).length > 0;
     const windowAfter = after.anesthesia.teams > 0 && a.anesthesiaWindow(d).length > 0;
-    if (room || (windowAfter && !windowBefore)) out.push(formatDate(d));
+    if (room) out.push({ date: formatDate(d) });
+    else if (windowAfter && !windowBefore) out.push({ date: formatDate(d), anesthesiaOnly: true });
   }
   return out;
 }
@@ -57,7 +66,7 @@ export function openedDays(before: CenterConfig, after: CenterConfig, from: stri
  * touched by a downtime, not used by it, in a week short of its count, with a fraction of it before
  * (given, missed or booked) and a booked one still ahead after. Ascending.
  */
-function unusedOpenedDays(cal: CenterCalendar, course: CourseRequest, own: Booking[], opened: DayNum[], nowMin: number): DayNum[] {
+function unusedOpenedDays(cal: CenterCalendar, course: CourseRequest, own: Booking[], opened: OpenedDayNum[], nowMin: number): DayNum[] {
   const tz = cal.timeZone;
   const days = own.map((b) => localDayOf(tz, parseInstant(b.start)));
   const used = new Set(days);
@@ -67,15 +76,28 @@ function unusedOpenedDays(cal: CenterCalendar, course: CourseRequest, own: Booki
   const lastAhead = Math.max(-Infinity, ...own.filter((b) => isAhead(b, nowMin)).map((b) => localDayOf(tz, parseInstant(b.start))));
   const today = localDayOf(tz, nowMin);
   const profile = profileOf(course);
-  return opened.filter(
-    (d) =>
-      d >= today &&
-      d > first &&
-      d < lastAhead &&
-      !used.has(d) &&
-      (perWeek.get(weekId(d)) ?? 0) < course.fractionsPerWeek &&
-      cal.openForCourse(profile, d) === 1,
-  );
+  return opened
+    .filter(
+      ({ day: d, anesthesiaOnly }) =>
+        (course.requiresAnesthesia || !anesthesiaOnly) &&
+        d >= today &&
+        d > first &&
+        d < lastAhead &&
+        !used.has(d) &&
+        (perWeek.get(weekId(d)) ?? 0) < course.fractionsPerWeek &&
+        cal.openForCourse(profile, d) === 1,
+    )
+    .map((o) => o.day);
+}
+
+/** An opened date as a day number, ascending in the lists below. */
+interface OpenedDayNum {
+  day: DayNum;
+  anesthesiaOnly?: true;
+}
+
+function dayNums(opened: OpenedDate[]): OpenedDayNum[] {
+  return opened.map((o) => ({ day: parseDate(o.date), anesthesiaOnly: o.anesthesiaOnly })).sort((a, b) => a.day - b.day);
 }
 
 /** Booked and not started: a fraction that may still move. */
@@ -84,10 +106,10 @@ function isAhead(b: Booking, nowMin: number): boolean {
 }
 
 /** Courses the opened days leave interrupted (what the reschedule will look at): for a count up front. */
-export function coursesLeftOnOpenedDays(center: CenterConfig, bookings: Booking[], courses: CourseRequest[], opened: string[], now: string): string[] {
+export function coursesLeftOnOpenedDays(center: CenterConfig, bookings: Booking[], courses: CourseRequest[], opened: OpenedDate[], now: string): string[] {
   const cal = calendarFor(center);
   const nowMin = parseInstantCeil(now);
-  const days = opened.map(parseDate).sort((a, b) => a - b);
+  const days = dayNums(opened);
   const byCourse = new Map<string, Booking[]>();
   for (const b of bookings) if (b.status !== 'CANCELLED') byCourse.set(b.courseId, [...(byCourse.get(b.courseId) ?? []), b]);
   return courses.filter((c) => byCourse.has(c.id) && unusedOpenedDays(cal, c, byCourse.get(c.id)!, days, nowMin).length > 0).map((c) => c.id);
@@ -111,7 +133,7 @@ export function rescheduleForOpenedDays(
   // Rounded up, as everywhere: nothing may start before now.
   const nowMin = parseInstantCeil(now);
   const whyOf = new Map(opened.map((o) => [parseDate(o.date), o.why]));
-  const openedDayNums = [...whyOf.keys()].sort((a, b) => a - b);
+  const openedDayNums = dayNums(opened);
   // The center as if the days had not opened: what a course's series was judged against when it was booked.
   const openedSet = new Set(opened.map((o) => o.date));
   const unopened: CenterConfig = {
