@@ -132,6 +132,8 @@ export interface Violation {
   message: string;
   courseId?: string;
   bookingIds?: string[];
+  /** Rule 6: the open day left unused (YYYY-MM-DD). */
+  date?: string;
 }
 
 /** Optional descriptive data a course may carry (scenario generator, quota category). */

@@ -115,11 +115,9 @@ export function coursesLeftOnOpenedDays(center: CenterConfig, bookings: Booking[
   return courses.filter((c) => byCourse.has(c.id) && unusedOpenedDays(cal, c, byCourse.get(c.id)!, days, nowMin).length > 0).map((c) => c.id);
 }
 
-/** Days the checker finds unused between two of the course's fractions (rule 6; its message names the day). */
+/** Days the checker finds unused between two of the course's fractions (rule 6). */
 function rule6Days(center: CenterConfig, course: CourseRequest, own: Booking[]): string[] {
-  return checkSchedule(center, own, [course])
-    .filter((v) => v.rule === 6)
-    .map((v) => /interrupted: (\d{4}-\d{2}-\d{2}) is open/.exec(v.message)?.[1] ?? v.message);
+  return checkSchedule(center, own, [course]).flatMap((v) => (v.rule === 6 && v.date ? [v.date] : []));
 }
 
 export function rescheduleForOpenedDays(

@@ -167,7 +167,7 @@ export function checkSchedule(center: CenterConfig, bookings: Booking[], courses
         if (missed?.has(d)) continue;
         if (cal.openForCourse(profile, d) !== 1) continue;
         if ((perWeek.get(weekId(d)) ?? 0) >= course.fractionsPerWeek) continue;
-        out.push({ rule: 6, message: `Course ${courseId} is interrupted: ${formatDate(d)} is open for it but unused between fractions on ${formatDate(arr[i - 1].day)} and ${formatDate(arr[i].day)}.`, courseId, bookingIds: [arr[i - 1].key, arr[i].key] });
+        out.push({ rule: 6, message: `Course ${courseId} is interrupted: ${formatDate(d)} is open for it but unused between fractions on ${formatDate(arr[i - 1].day)} and ${formatDate(arr[i].day)}.`, courseId, bookingIds: [arr[i - 1].key, arr[i].key], date: formatDate(d) });
         break;
       }
     }
