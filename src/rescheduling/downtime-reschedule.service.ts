@@ -10,9 +10,8 @@ import { toBooking } from '../appointments/booking.mapper';
 import { AuditService } from '../audit/audit.service';
 import { CenterConfigService } from '../center/center-config.service';
 import { Course } from '../courses/course.entity';
-import { toCourseRequest } from '../courses/course-request.mapper';
 import { addCourseReason } from '../courses/course-reason';
-import { Patient } from '../patients/patient.entity';
+import { courseRequests } from './course-requests';
 import { rescheduleForDowntime } from '../scheduling';
 import type { CourseRequest, DowntimeSpec } from '../scheduling/types';
 
@@ -156,13 +155,6 @@ export class DowntimeRescheduleService {
 }
 
 /** The core's view of these courses (their patients' birth dates decide adult or child). */
-async function courseRequests(m: EntityManager, courses: Course[]): Promise<CourseRequest[]> {
-  if (courses.length === 0) return [];
-  const patients = await m.getRepository(Patient).findBy({ id: In([...new Set(courses.map((c) => c.patientId))]) });
-  const birth = new Map(patients.map((p) => [p.id, p.birthDate]));
-  return courses.map((c) => toCourseRequest(c, birth.get(c.patientId)!));
-}
-
 /**
  * A course whose first fraction the downtime pushed past its due start now starts late (soft rule 1):
  * the flag a coordinator filters on must say so. Only ever raised here, never cleared.

@@ -2,8 +2,7 @@ import { EntityManager, In } from 'typeorm';
 import { Appointment } from '../appointments/appointment.entity';
 import { toBooking } from '../appointments/booking.mapper';
 import { Course } from '../courses/course.entity';
-import { toCourseRequest } from '../courses/course-request.mapper';
-import { Patient } from '../patients/patient.entity';
+import { courseRequests } from './course-requests';
 import type { Booking, CourseRequest } from '../scheduling/types';
 
 /**
@@ -31,7 +30,5 @@ export async function openedDaysInput(
   });
   if (rows.length === 0) return { bookings: live, courses: [] };
   const given = await m.getRepository(Appointment).findBy({ courseId: In(rows.map((c) => c.id)), status: In(['DELIVERED', 'MISSED']) });
-  const patients = await m.getRepository(Patient).findBy({ id: In([...new Set(rows.map((c) => c.patientId))]) });
-  const birth = new Map(patients.map((p) => [p.id, p.birthDate]));
-  return { bookings: live.concat(given.map(toBooking)), courses: rows.map((c) => toCourseRequest(c, birth.get(c.patientId)!)) };
+  return { bookings: live.concat(given.map(toBooking)), courses: await courseRequests(m, rows) };
 }
