@@ -3,6 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { JobsOptions, Queue } from 'bullmq';
 import { OutageLog } from './outage-log';
 import { QUEUES, QueueName } from './queue-names';
+import { withTimeout } from '../common/with-timeout';
 
 const DEFAULT_OPTIONS: JobsOptions = {
   attempts: 5,
@@ -103,14 +104,4 @@ export class JobRepository {
     const state = await job.getState();
     if (state === 'completed' || state === 'failed') await job.remove().catch(() => undefined);
   }
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout;
-  return Promise.race([
-    promise.finally(() => clearTimeout(timer)),
-    new Promise<T>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
-    }),
-  ]);
 }
