@@ -13,6 +13,21 @@ module.exports = {
       to: { circular: true },
     },
     {
+      name: 'no-module-cycle',
+      severity: 'warn',
+      comment: 'No module (folder of src/) reaches itself through other modules. A warning while auth/users/audit/countries/idempotency still form one.',
+      scope: 'folder',
+      from: { path: '^src/' },
+      to: { circular: true },
+    },
+    {
+      name: 'courses-below-appointments',
+      severity: 'error',
+      comment: 'Appointments belong to courses: appointments/ reads courses/, so courses/ does not import appointments/.',
+      from: { path: '^src/courses/' },
+      to: { path: '^src/appointments/' },
+    },
+    {
       name: 'core-is-self-contained',
       severity: 'error',
       comment: 'src/scheduling is the pure core: it imports nothing of the service outside itself.',

@@ -1,8 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
-import { Appointment } from '../appointments/appointment.entity';
-import { lockBookings } from '../appointments/booking-lock';
+import { DataSource, EntityManager } from 'typeorm';
+import { lockBookings } from '../database/booking-lock';
 import { AuditService } from '../audit/audit.service';
 import { CenterConfigService } from '../center/center-config.service';
 import { conflict, notFound, unprocessable } from '../common/problem';
@@ -199,7 +198,10 @@ export class CourseService {
         `UPDATE appointments SET status = 'CANCELLED' WHERE course_id = $1 AND status = 'BOOKED' AND start > now() RETURNING id`,
         [id],
       );
-      const deliveredFractions = await m.getRepository(Appointment).countBy({ courseId: id, status: In(['DELIVERED']) });
+      const [{ deliveredFractions }]: [{ deliveredFractions: number }] = await m.query(
+        `SELECT count(*)::int AS "deliveredFractions" FROM appointments WHERE course_id = $1 AND status = 'DELIVERED'`,
+        [id],
+      );
       c.status = 'CANCELLED';
       c.reason = reason ?? c.reason;
       await m.getRepository(Course).save(c);
@@ -212,12 +214,6 @@ export class CourseService {
       await this.events.emitCancelled(m, { course: c, deliveredFractions });
       return c;
     });
-  }
-
-  /** In the order the patient comes: a fraction given again after a miss or a downtime keeps its number but comes last. */
-  async appointments(id: string): Promise<Appointment[]> {
-    await this.get(id);
-    return this.dataSource.getRepository(Appointment).find({ where: { courseId: id }, order: { start: 'ASC', fraction: 'ASC', createdAt: 'ASC' } });
   }
 
   /** Row lock on the course alone (no joins: FOR UPDATE cannot lock an outer join's nullable side). */

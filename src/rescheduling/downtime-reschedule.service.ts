@@ -4,7 +4,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { Appointment } from '../appointments/appointment.entity';
 import { AppointmentMove } from '../appointments/appointment-move.entity';
 import { applyMoves } from '../appointments/appointment-writer';
-import { lockBookings } from '../appointments/booking-lock';
+import { lockBookings } from '../database/booking-lock';
 import { BookingCacheService } from '../appointments/booking-cache.service';
 import { toBooking } from '../appointments/booking.mapper';
 import { AuditService } from '../audit/audit.service';
