@@ -4,10 +4,9 @@ import { DataSource, EntityManager } from 'typeorm';
 import { lockBookings } from '../database/booking-lock';
 import { AuditService } from '../audit/audit.service';
 import { CenterConfigService } from '../center/center-config.service';
+import { canSeeCountry, countryScope } from '../common/country-scope';
 import { conflict, notFound, unprocessable } from '../common/problem';
-import { requestContext } from '../common/request-context';
 import { Patient } from '../patients/patient.entity';
-import { visibleTo } from '../patients/patient.service';
 import { JobRepository } from '../queue/job.repository';
 import { QUEUES } from '../queue/queue-names';
 import { resolveCourseDefaults } from '../scheduling';
@@ -52,7 +51,7 @@ export class CourseService {
   async create(dto: CreateCourseDto, manager?: EntityManager, referral?: ReferralLink): Promise<Course> {
     const run = async (m: EntityManager): Promise<Course> => {
       const patient = await m.getRepository(Patient).findOneBy({ id: dto.patientId });
-      if (!patient || (!referral && !visibleTo(patient.referralCountryCode, requestContext.actor()))) {
+      if (!patient || (!referral && !canSeeCountry(patient.referralCountryCode))) {
         throw unprocessable('unknown-patient', `Patient ${dto.patientId} does not exist`, { field: 'patientId' });
       }
       if (dto.dueStart && dto.dueStart < dto.earliestStart) {
@@ -122,7 +121,7 @@ export class CourseService {
 
   async get(id: string): Promise<Course> {
     const course = await this.dataSource.getRepository(Course).findOneBy({ id });
-    if (!course || !visibleTo(course.referralCountryCode, requestContext.actor())) throw notFound('Course', id);
+    if (!course || !canSeeCountry(course.referralCountryCode)) throw notFound('Course', id);
     return course;
   }
 
@@ -137,8 +136,8 @@ export class CourseService {
     if (query.status) qb.andWhere('c.status = :status', { status: query.status });
     if (query.patientId) qb.andWhere('c.patient_id = :patientId', { patientId: query.patientId });
     if (query.needsRebooking !== undefined) qb.andWhere(`${query.needsRebooking ? '' : 'NOT '}(${NEEDS_REBOOKING})`);
-    const actor = requestContext.actor();
-    if (actor?.role === 'MINISTRY') qb.andWhere('c.referral_country_code = :cc', { cc: actor.countryCode });
+    const country = countryScope();
+    if (country) qb.andWhere('c.referral_country_code = :cc', { cc: country });
     return qb.getMany();
   }
 
@@ -219,7 +218,7 @@ export class CourseService {
   /** Row lock on the course alone (no joins: FOR UPDATE cannot lock an outer join's nullable side). */
   private async lockCourse(m: EntityManager, id: string): Promise<Course> {
     const c = await m.getRepository(Course).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!c || !visibleTo(c.referralCountryCode, requestContext.actor())) throw notFound('Course', id);
+    if (!c || !canSeeCountry(c.referralCountryCode)) throw notFound('Course', id);
     return c;
   }
 }
