@@ -34,7 +34,11 @@ export default tseslint.config(
   {
     files: ['**/*.ts', '**/*.mjs'],
     plugins: { 'import-x': importX },
-    settings: { 'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.js', '.mjs', '.json'] })] },
+    settings: {
+      'import-x/extensions': ['.ts', '.js', '.mjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.js', '.mjs', '.json'] })],
+    },
     rules: {
       'import-x/no-duplicates': 'error',
       'import-x/first': 'error',
