@@ -154,7 +154,6 @@ export class DowntimeRescheduleService {
   }
 }
 
-/** The core's view of these courses (their patients' birth dates decide adult or child). */
 /**
  * A course whose first fraction the downtime pushed past its due start now starts late (soft rule 1):
  * the flag a coordinator filters on must say so. Only ever raised here, never cleared.
