@@ -6,6 +6,7 @@ import { CenterConfigService } from '../center/center-config.service';
 import { badRequest, conflict, notFound, unprocessable } from '../common/problem';
 import { requestContext } from '../common/request-context';
 import { Course } from '../courses/course.entity';
+import { CourseService } from '../courses/course.service';
 import { toCourseRequest } from '../courses/course-request.mapper';
 import { addCourseReason } from '../courses/course-reason';
 import { liveFractionsSql } from '../courses/live-fractions';
@@ -16,7 +17,7 @@ import type { Booking, CenterConfig, CourseRequest, Move, Violation } from '../s
 import { Appointment, SHARED_BEAM_LINE } from './appointment.entity';
 import { AppointmentMove } from './appointment-move.entity';
 import { applyMoves } from './appointment-writer';
-import { lockBookings } from './booking-lock';
+import { lockBookings } from '../database/booking-lock';
 import { BookingCacheService } from './booking-cache.service';
 import { toBooking } from './booking.mapper';
 import { ListAppointmentsDto } from './list-appointments.dto';
@@ -37,6 +38,7 @@ export class AppointmentService {
     private readonly audit: AuditService,
     private readonly centerConfig: CenterConfigService,
     private readonly cache: BookingCacheService,
+    private readonly courses: CourseService,
   ) {}
 
   list(query: ListAppointmentsDto): Promise<Appointment[]> {
@@ -55,6 +57,12 @@ export class AppointmentService {
       },
       order: { start: 'ASC' },
     });
+  }
+
+  /** In the order the patient comes: a fraction given again after a miss or a downtime keeps its number but comes last. */
+  async ofCourse(courseId: string): Promise<Appointment[]> {
+    await this.courses.get(courseId);
+    return this.dataSource.getRepository(Appointment).find({ where: { courseId }, order: { start: 'ASC', fraction: 'ASC', createdAt: 'ASC' } });
   }
 
   async history(id: string): Promise<AppointmentMove[]> {

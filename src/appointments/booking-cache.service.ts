@@ -9,7 +9,7 @@ const KEEP_PAST_MS = 14 * 24 * 3600 * 1000;
 /**
  * Every BOOKED appointment from the recent past on, kept in memory and refreshed incrementally:
  * each appointment write takes a new `version` from one sequence, and every writer holds the
- * bookings advisory lock (booking-lock.ts), so versions commit in order and "rows with a version
+ * bookings advisory lock (database/booking-lock.ts), so versions commit in order and "rows with a version
  * above the last one seen" is exactly what changed. Reading 20k rows per allocation would
  * dominate the pipeline; a delta is usually a few dozen rows.
  * Callers MUST hold lockBookings(manager) in the same transaction.

@@ -12,7 +12,7 @@ import { crossBorderCap } from '../quotas/year-cap';
 import { checkSchedule } from '../scheduling';
 import type { CenterConfig, WeeklyHours } from '../scheduling/types';
 import { StrandedBooking, strandedBookings } from './stranded-bookings';
-import { lockBookings } from '../appointments/booking-lock';
+import { lockBookings } from '../database/booking-lock';
 import { SHARED_BEAM_LINE } from '../appointments/appointment.entity';
 import { UpdateCalendarDto } from './update-calendar.dto';
 import { OpenedDaysFollowUp, OpenedDaysRescheduleView, PendingOpenedDays } from './opened-days-follow-up';

@@ -10,7 +10,7 @@ import { kzHolidays } from '../scheduling';
 import { Closure } from './closure.entity';
 import { ClosureRepository } from './closure.repository';
 import { CreateClosureDto } from './create-closure.dto';
-import { lockBookings } from '../appointments/booking-lock';
+import { lockBookings } from '../database/booking-lock';
 import { strandedBookings } from './stranded-bookings';
 import { OpenedDaysFollowUp, OpenedDaysRescheduleView, PendingOpenedDays } from './opened-days-follow-up';
 

@@ -3,7 +3,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsNumber, IsObject, Max, Min, ValidateNested } from 'class-validator';
 import { IsOptionalNotNull } from '../common/is-optional-not-null.decorator';
-import { IsIanaTimeZone } from './weekly-hours';
+import { IsIanaTimeZone } from '../common/time-zone';
 import { WeeklyHoursDto } from './weekly-hours.dto';
 
 export class AnesthesiaDto {

@@ -76,7 +76,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         type: typeof payload.type === 'string' ? payload.type : 'about:blank',
         title: titleFor(status),
         status,
-        detail: typeof res === 'string' ? res : Array.isArray(payload.message) ? 'Validation failed' : String(payload.message ?? exception.message),
+        detail: typeof res === 'string' ? res : Array.isArray(payload.message) ? 'Validation failed' : typeof payload.message === 'string' ? payload.message : exception.message,
       };
       if (Array.isArray(payload.errors)) problem.errors = payload.errors as ProblemBody['errors'];
       return problem;

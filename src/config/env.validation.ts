@@ -1,6 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
-import { IsIanaTimeZone } from '../calendar/weekly-hours';
+import { IsIanaTimeZone } from '../common/time-zone';
 
 export type AppMode = 'production' | 'demo' | 'test' | 'development';
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { countryScope } from '../auth/country-scope';
+import { countryScope } from '../common/country-scope';
 import { conflict, unprocessable } from '../common/problem';
 import { Country } from './country.entity';
 import { CreateCountryDto } from './create-country.dto';

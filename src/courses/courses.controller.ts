@@ -1,7 +1,6 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import { ParseIdPipe } from '../common/id-param.pipe';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Appointment } from '../appointments/appointment.entity';
 import { Roles } from '../auth/roles.decorator';
 import { CancelCourseDto } from './cancel-course.dto';
 import { Course } from './course.entity';
@@ -55,13 +54,5 @@ export class CoursesController {
   @ApiOperation({ summary: 'Cancel the course and free its future appointments' })
   cancel(@Param('id', ParseIdPipe) id: string, @Body() dto: CancelCourseDto): Promise<Course> {
     return this.courses.cancel(id, dto.reason);
-  }
-
-  @Get(':id/appointments')
-  @Roles('ADMIN', 'COORDINATOR', 'MINISTRY')
-  @ApiOperation({ summary: "The course's fractions (a ministry: only its own referred courses, else 404)" })
-  @ApiOkResponse({ type: Appointment, isArray: true })
-  appointments(@Param('id', ParseIdPipe) id: string): Promise<Appointment[]> {
-    return this.courses.appointments(id);
   }
 }

@@ -46,7 +46,7 @@ export class DowntimeService {
   async list(query: ListDowntimesDto): Promise<DowntimeView[]> {
     const { timeZone } = await this.center.getSettings();
     if (query.from !== undefined && query.to !== undefined) {
-      // An inverted range used to answer 200 [], which reads as "no downtime"; /appointments and /capacity answer 400.
+      // An inverted range is refused (400, as /appointments and /capacity do): 200 [] would read as "no downtime".
       const from = rangeBoundMs(query.from, timeZone, 'start');
       const to = rangeBoundMs(query.to, timeZone, 'end');
       if (!(to > from)) {

@@ -9,7 +9,8 @@ import { ForecastAborted } from './parallel-forecast';
 
 /**
  * Runs forecasts one at a time (concurrency 1: a forecast saturates a core). The simulation yields
- * between runs so this worker keeps renewing its lock (STACK.md: bullmq#3078).
+ * between runs so this worker keeps renewing its lock: a job whose lock lapses is stalled and may
+ * run twice (taskforcesh/bullmq#3078).
  * On shutdown a running forecast is stopped and handed back to the queue at once: it can take
  * minutes, and BullMQ's close would otherwise wait for it (past any orchestrator's grace period).
  */

@@ -15,7 +15,7 @@ export class RedisHealthIndicator {
     const check = this.indicator.check(key);
     try {
       const reply = await withTimeout(this.redis.ping(), 1000, 'no answer within 1000 ms');
-      return reply === 'PONG' ? check.up() : check.down({ message: `unexpected reply ${reply}` });
+      return reply === 'PONG' ? check.up() : check.down({ message: `unexpected reply ${String(reply)}` });
     } catch (error) {
       return check.down({ message: (error as Error).message });
     }

@@ -138,6 +138,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
  */
 function asSentText(body: unknown, response: Response): ResponseText | null {
   if (body === undefined || body === null) return null;
+  // Objects took the JSON branch; what is left (a string, number or boolean) prints as Express prints it.
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string
   const text = typeof body === 'object' ? (JSON.stringify(body) as string | undefined) : String(body);
   if (text === undefined) return null;
   const preset = response.getHeader('Content-Type');

@@ -4,7 +4,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { CenterConfigService } from '../center/center-config.service';
 import { conflict, notFound } from '../common/problem';
-import { Actor, requestContext } from '../common/request-context';
+import { canSeeCountry, countryScope } from '../common/country-scope';
+import { requestContext } from '../common/request-context';
 import { requireIsoCountry } from '../countries/known-country';
 import { addYears, centerToday, requireDateWithin } from '../common/center-clock';
 import { CreatePatientDto } from './create-patient.dto';
@@ -44,7 +45,7 @@ export class PatientService {
   /** A ministry sees only patients it referred; others' ids answer 404, never 403. */
   async get(id: string, actor = requestContext.actor()): Promise<Patient> {
     const patient = await this.dataSource.getRepository(Patient).findOneBy({ id });
-    if (!patient || !visibleTo(patient.referralCountryCode, actor)) throw notFound('Patient', id);
+    if (!patient || !canSeeCountry(patient.referralCountryCode, actor)) throw notFound('Patient', id);
     return patient;
   }
 
@@ -59,13 +60,8 @@ export class PatientService {
       const like = `%${query.search.replace(/[\\%_]/g, (c) => `\\${c}`).toLowerCase()}%`;
       qb.where('(lower(p.first_name) LIKE :like OR lower(p.last_name) LIKE :like OR p.mrn = :exact)', { like, exact: query.search });
     }
-    if (actor?.role === 'MINISTRY') qb.andWhere('p.referral_country_code = :cc', { cc: actor.countryCode });
+    const country = countryScope(actor);
+    if (country) qb.andWhere('p.referral_country_code = :cc', { cc: country });
     return qb.getMany();
   }
-}
-
-/** Staff see everyone; a ministry only records referred from its own country. */
-export function visibleTo(referralCountryCode: string | null, actor: Actor | undefined): boolean {
-  if (actor?.role !== 'MINISTRY') return true;
-  return referralCountryCode !== null && referralCountryCode === actor.countryCode;
 }

@@ -90,7 +90,6 @@ export class JobRepository {
     return () => clearInterval(timer);
   }
 
-  /** Removes a finished or failed job so the same id can be enqueued again. */
   /** Why the queue failed the job for good (e.g. it stalled more often than allowed), or null when it has not. */
   async failedReason(queue: QueueName, jobId: string): Promise<string | null> {
     const job = await this.queues[queue].getJob(jobId);
@@ -98,6 +97,7 @@ export class JobRepository {
     return job.failedReason || 'failed';
   }
 
+  /** Removes a finished or failed job so the same id can be enqueued again. */
   async removeIfFinished(queue: QueueName, jobId: string): Promise<void> {
     const job = await this.queues[queue].getJob(jobId);
     if (!job) return;

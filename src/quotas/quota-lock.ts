@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { countryScope } from '../auth/country-scope';
+import { countryScope } from '../common/country-scope';
 import { notFound } from '../common/problem';
 import { Quota } from './quota.entity';
 

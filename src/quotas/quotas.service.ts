@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { countryScope } from '../auth/country-scope';
+import { countryScope } from '../common/country-scope';
 import { CenterConfigService } from '../center/center-config.service';
 import { CenterSettingsRow } from '../center/center-settings.entity';
 import { conflict, notFound, unprocessable } from '../common/problem';

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { CenterConfigService } from '../center/center-config.service';
-import { countryScope } from '../auth/country-scope';
+import { countryScope } from '../common/country-scope';
 import { conflict, notFound } from '../common/problem';
 import { requestContext, SYSTEM_ACTOR } from '../common/request-context';
 import { DEFAULT_PAGE_LIMIT } from '../common/page-query.dto';

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { CenterConfigService } from '../center/center-config.service';
-import { countryScope } from '../auth/country-scope';
+import { countryScope } from '../common/country-scope';
 import { conflict, notFound, unprocessable } from '../common/problem';
 import { requestContext, SYSTEM_ACTOR } from '../common/request-context';
 import { CourseService } from '../courses/course.service';
@@ -56,9 +56,9 @@ export class ReferralsService {
 
   /**
    * Uses one held place, creates the patient and the course in the same transaction (all or
-   * nothing), then submits the course for allocation.
+   * nothing), then submits the course for allocation. `record.mrn` is for the center's own callers
+   * (the demo seed), never taken from a request.
    */
-  /** `record.mrn` is for the center's own callers (the demo seed), never taken from a request. */
   async create(dto: CreateReferralDto, record: { mrn?: string } = {}): Promise<ReferralView> {
     // An emergency takes the slots every day keeps free and may move other patients' starts: the
     // center's clinicians decide that, not the referring ministry (which refers as URGENT at most).

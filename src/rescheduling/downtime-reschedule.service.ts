@@ -4,7 +4,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { Appointment } from '../appointments/appointment.entity';
 import { AppointmentMove } from '../appointments/appointment-move.entity';
 import { applyMoves } from '../appointments/appointment-writer';
-import { lockBookings } from '../appointments/booking-lock';
+import { lockBookings } from '../database/booking-lock';
 import { BookingCacheService } from '../appointments/booking-cache.service';
 import { toBooking } from '../appointments/booking.mapper';
 import { AuditService } from '../audit/audit.service';
@@ -154,7 +154,6 @@ export class DowntimeRescheduleService {
   }
 }
 
-/** The core's view of these courses (their patients' birth dates decide adult or child). */
 /**
  * A course whose first fraction the downtime pushed past its due start now starts late (soft rule 1):
  * the flag a coordinator filters on must say so. Only ever raised here, never cleared.

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { applyMoves } from '../appointments/appointment-writer';
-import { lockBookings } from '../appointments/booking-lock';
+import { lockBookings } from '../database/booking-lock';
 import { BookingCacheService } from '../appointments/booking-cache.service';
 import { AuditService } from '../audit/audit.service';
 import { OPENING_ENTITY, RescheduleOpenedDaysJobData } from '../calendar/reschedule-opened-days-job';

@@ -7,7 +7,7 @@ import { CreateRoomDto } from './create-room.dto';
 import { Room } from './room.entity';
 import { RoomRepository } from './room.repository';
 import { UpdateRoomDto } from './update-room.dto';
-import { lockBookings } from '../appointments/booking-lock';
+import { lockBookings } from '../database/booking-lock';
 
 @Injectable()
 export class RoomService {

@@ -95,7 +95,8 @@ describe('audit: every kind of mutation leaves a row naming who, what and which 
 
   it.each(steps.map((s) => [s.action, s] as const))('%s', async (_action, step) => {
     const requestId = `audit-step-${++n}`;
-    const req = request(t.app.getHttpServer())[step.method](step.url()).set('Authorization', await bearer(t, step.as)).set('X-Request-Id', requestId);
+    const api = request(t.app.getHttpServer());
+    const req = api[step.method](step.url()).set('Authorization', await bearer(t, step.as)).set('X-Request-Id', requestId);
     const res = await (step.body ? req.send(step.body()) : req);
     expect({ status: res.status, ok: res.status >= 200 && res.status < 300, body: res.status < 300 ? 'ok' : res.body }).toMatchObject({ ok: true, body: 'ok' });
     step.keep?.(res.body as Record<string, unknown>);

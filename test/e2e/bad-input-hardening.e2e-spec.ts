@@ -156,7 +156,7 @@ describe('bad input never reaches the database (NUL, deep nesting, explicit null
     });
 
     const userRow = async (username: string) =>
-      (await db.query('SELECT id, role, country_code, active, password_hash FROM users WHERE username = $1', [username]))[0] as Record<string, unknown>;
+      (await db.query('SELECT id, role, country_code, active, password_hash FROM users WHERE username = $1', [username]))[0] as { id: string } & Record<string, unknown>;
     it.each(['password', 'active', 'role'])('PATCH /users/:id {"%s":null} answers 400 and leaves the account as it was', async (field) => {
       const before = await userRow('coordinator');
       const res = await request(server).patch(`/api/v1/users/${before.id}`).set('Authorization', admin).send({ [field]: null });

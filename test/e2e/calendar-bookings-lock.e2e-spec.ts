@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { BOOKINGS_LOCK_KEY } from '../../src/appointments/booking-lock';
+import { BOOKINGS_LOCK_KEY } from '../../src/database/booking-lock';
 import { CenterSeedService } from '../../src/center/center-seed.service';
 import { clock } from '../../src/common/center-clock';
 import { roomIdsByName } from '../support/table-rows';

@@ -286,7 +286,7 @@ describe('forecasts API (real worker, PostgreSQL and Redis)', () => {
       }
     } finally {
       await killer.close();
-      appWorker.resume();
+      await appWorker.resume();
     }
     const body = await poll(id);
     expect(body.status).toBe('FAILED');

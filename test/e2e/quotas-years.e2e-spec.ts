@@ -10,6 +10,7 @@ import { CATEGORY, countersAndLedger, expectProblem, grantQuota, referralBody } 
  * that year (center time) lasts, and used by a course that starts in it. Referral bodies must be
  * objects. Every refusal is a 4xx problem that writes nothing.
  */
+
 /** Moves the service's clock (not PostgreSQL's, not the hold timers) to an instant. */
 const at = (instant: string) => jest.spyOn(clock, 'now').mockReturnValue(new Date(instant));
 

@@ -47,7 +47,6 @@ export async function insertRooms(t: TestApp, names: string[], kind: 'GANTRY' | 
   return ids;
 }
 
-/** A date `days` after today (UTC), 'YYYY-MM-DD'. */
 /** A test app with the demo users and these rooms: the usual set-up of a scheduling e2e file. */
 export async function schedulingApp(rooms: string[], options: TestAppOptions = {}): Promise<{ t: TestApp; api: Api; rooms: string[] }> {
   const t = await createTestApp(options);
@@ -55,6 +54,7 @@ export async function schedulingApp(rooms: string[], options: TestAppOptions = {
   return { t, api, rooms: await insertRooms(t, rooms) };
 }
 
+/** A date `days` after today (UTC), 'YYYY-MM-DD'. */
 export function dateIn(days: number): string {
   return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 }

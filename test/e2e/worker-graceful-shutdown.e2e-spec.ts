@@ -1,7 +1,7 @@
 import { ChildProcess } from 'node:child_process';
 import { Client } from 'pg';
 // Holding the bookings lock parks a worker inside its allocation transaction.
-import { BOOKINGS_LOCK_KEY } from '../../src/appointments/booking-lock';
+import { BOOKINGS_LOCK_KEY } from '../../src/database/booking-lock';
 import { startWorkerProcess, stopWorkerProcess } from '../support/worker-process';
 import { createTestApp, TestApp } from '../support/test-app';
 import { advisoryLockWaiters, Api, apiFor, createCourse, createPatient, db, insertRooms, waitFor } from './scheduling-fixtures';

@@ -1,7 +1,7 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { LivePlanner } from '../../src/allocation/live-planner';
 import { insertBookings } from '../../src/appointments/appointment-writer';
-import { lockBookings } from '../../src/appointments/booking-lock';
+import { lockBookings } from '../../src/database/booking-lock';
 import { BookingCacheService } from '../../src/appointments/booking-cache.service';
 import { CenterConfigService } from '../../src/center/center-config.service';
 import type { Booking } from '../../src/scheduling/types';

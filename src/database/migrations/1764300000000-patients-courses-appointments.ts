@@ -4,7 +4,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * Patients, courses, appointments and their move history. The database itself forbids double
  * booking: one exclusion per room and one per beam line (every room shares 'main' when the beam
  * is shared). `version` comes from one sequence on every appointment write so allocators can
- * read only what changed since their last look (see allocation/booking-cache.ts).
+ * read only what changed since their last look (the booking cache).
  */
 export class PatientsCoursesAppointments1764300000000 implements MigrationInterface {
   name = 'PatientsCoursesAppointments1764300000000';

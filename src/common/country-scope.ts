@@ -1,4 +1,4 @@
-import { Actor, requestContext, SYSTEM_ACTOR } from '../common/request-context';
+import { Actor, requestContext, SYSTEM_ACTOR } from './request-context';
 
 /**
  * The country a caller is confined to: a MINISTRY user's own country, or null for staff and

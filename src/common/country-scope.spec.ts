@@ -1,5 +1,5 @@
-import type { Actor } from '../common/request-context';
-import { requestContext } from '../common/request-context';
+import type { Actor } from './request-context';
+import { requestContext } from './request-context';
 import { canSeeCountry, countryScope } from './country-scope';
 
 const kg: Actor = { userId: 'u1', username: 'ministry-kg', role: 'MINISTRY', countryCode: 'KG' };
