@@ -10,7 +10,9 @@ import { localDayOf, localMidnight, parseInstant } from '../src/scheduling/time/
 import { calendarFor } from '../src/scheduling/calendar/center-calendar';
 import { BookingIndex } from '../src/scheduling/allocation/booking-index';
 import { SlotFinder } from '../src/scheduling/allocation/slot-finder';
-import { profileOf, shapeOf, toBooking } from '../src/scheduling/allocation/planner';
+import { profileOf } from '../src/scheduling/calendar/center-calendar';
+import { shapeOf } from '../src/scheduling/allocation/slot-finder';
+import { toBooking } from '../src/scheduling/allocation/booking-index';
 
 export function createFirstFitPlanner(center: CenterConfig) {
   const cal = calendarFor(center);

@@ -3,8 +3,9 @@
  * "now" and seeds are passed in.
  */
 export * from './types';
-export { allocateCourse, createPlanner, DEFAULT_RESERVATION, NO_RESERVATION } from './allocation/planner';
+export { createPlanner, DEFAULT_RESERVATION, NO_RESERVATION } from './allocation/planner';
 export type { Planner, PlannerOptions, ReservationPolicy } from './allocation/planner';
+export type { EarlyStart } from './allocation/early-start';
 export { rescheduleForDowntime } from './rescheduling/reschedule-downtime';
 export { rebookAtEnd, rescheduleMissed } from './rescheduling/reschedule-missed';
 export { coursesLeftOnOpenedDays, openedDays, rescheduleForOpenedDays } from './rescheduling/reschedule-opened-days';

@@ -14,8 +14,6 @@ import { FractionShape, SlotFinder } from './slot-finder';
 
 interface DayState extends Counts {
   version: number;
-  /** Counted on free placement (no template): its picks are not those of a template scan. */
-  free: boolean;
   options: Option[];
   /** Answers already given for this state of the day (walks from many start days ask again). */
   answers: Map<number, boolean>;
@@ -56,13 +54,17 @@ export function emergencyKindOf(f: { fractionMinutes: number; requiresAnesthesia
   return f.requiresAnesthesia ? 'anesthesia' : f.fractionMinutes > SHAPES.adult.fm ? 'child' : 'adult';
 }
 
+/**
+ * Counts on one slot finder, so on one placement mode: free placement finds slots the lane
+ * template has no place for, so a planner keeps one probe per mode.
+ */
 export class EmergencyProbe {
   private readonly cache = new Map<DayNum, DayState>();
 
   constructor(
     private readonly cal: CenterCalendar,
     private readonly index: BookingIndex,
-    private readonly slots: () => SlotFinder,
+    private readonly slots: SlotFinder,
     private readonly keep: EmergencyKeep,
   ) {}
 
@@ -97,9 +99,8 @@ export class EmergencyProbe {
   private counted(day: DayNum) {
     const hit = this.cache.get(day);
     const version = this.index.version(day);
-    // Counted in the mode it is asked in: free placement finds slots the template has no place for.
-    if (hit && hit.version === version && hit.free === this.slots().freePlacement) return hit;
-    const v: DayState = { version, free: this.slots().freePlacement, ...this.scan(day), answers: new Map() };
+    if (hit && hit.version === version) return hit;
+    const v: DayState = { version, ...this.scan(day), answers: new Map() };
     this.cache.set(day, v);
     return v;
   }
@@ -138,7 +139,7 @@ export class EmergencyProbe {
 
   private collect(day: DayNum, kind: EmergencyKind, want: number, options: Option[]): number {
     const f = SHAPES[kind];
-    const slots = this.slots();
+    const slots = this.slots;
     let n = 0;
     /** Takes the slot unless it clashes with one already counted. */
     const take = (roomIdx: number, s: number): boolean => {

@@ -9,15 +9,20 @@ import { localMidnight } from '../time/zone';
 import { CenterCalendar } from '../calendar/center-calendar';
 import { contains, freeGaps, nextStartInside, previousStartInside } from '../calendar/intervals';
 import { BookingIndex, firstEndingAfter, firstOverlap, lastOverlap, Span } from './booking-index';
-import { DayLanes } from './day-lanes';
+import { DayLanes, LaneMix } from './day-lanes';
 import { ANESTHESIA_MINUTES, Lane } from './lane-template';
 import { firstReached } from './bisect';
+import { CourseRequest } from '../types';
 
 export interface FractionShape {
   fm: number;
   off: number;
   bm: number;
   anesthesia: boolean;
+}
+
+export function shapeOf(course: CourseRequest): FractionShape {
+  return { fm: course.fractionMinutes, off: course.beamOffsetMinutes, bm: course.beamMinutes, anesthesia: course.requiresAnesthesia };
 }
 
 /** Smallest fraction length we expect; an idle gap shorter than this is wasted room time. */
@@ -27,6 +32,22 @@ const STANDARD_PLACE = SLIVER_MINUTES;
 const SESSION_COST = 10;
 /** A place for a child under anesthesia given to anybody else costs this much on top of its idle minutes. */
 const ANESTHESIA_PLACE_COST = 15;
+
+/** Where a search puts fractions: on the day's lane template, or freely in idle gaps (the fallback). */
+export type PlacementMode = 'lanes' | 'free';
+
+/** One slot finder per placement mode, over the same index. */
+export type SlotFinders = Readonly<Record<PlacementMode, SlotFinder>>;
+
+/**
+ * The slot finders of a planner: the lane template on a shared beam (unless `lanes` is false),
+ * and free placement beside it; without a template both modes place freely.
+ */
+export function slotFindersFor(cal: CenterCalendar, idx: BookingIndex, grid: number, lanes: LaneMix | false = {}): SlotFinders {
+  const free = new SlotFinder(cal, idx, grid);
+  if (lanes === false || !cal.center.sharedBeam) return { lanes: free, free };
+  return { lanes: new SlotFinder(cal, idx, grid, new DayLanes(cal, grid, lanes, idx)), free };
+}
 
 export class SlotFinder {
   private readonly sharedBeam: boolean;
@@ -178,15 +199,12 @@ export class SlotFinder {
     return this.dayLanes !== null;
   }
 
-  /** While set, fractions are placed freely even on days with a lane template (a fallback). */
-  freePlacement = false;
-
   /**
    * The places of the day's lane template in this room that can hold the fraction, or null when
-   * it is placed freely (no template, a fraction longer than any place, or the fallback).
+   * it is placed freely (no template, or a fraction longer than any place).
    */
   lanes(roomIdx: number, day: DayNum, f: FractionShape): Lane[] | null {
-    if (!this.dayLanes || this.freePlacement || f.fm > ANESTHESIA_MINUTES) return null;
+    if (!this.dayLanes || f.fm > ANESTHESIA_MINUTES) return null;
     const all = this.dayLanes.holding(day, f.fm);
     return all ? all[roomIdx] : null;
   }
@@ -200,7 +218,7 @@ export class SlotFinder {
 
   /** [free, all] places of the day's template that can hold the fraction, or null without a template. */
   laneCount(day: DayNum, f: FractionShape): [number, number] | null {
-    if (!this.dayLanes || this.freePlacement || f.fm > ANESTHESIA_MINUTES) return null;
+    if (!this.dayLanes || f.fm > ANESTHESIA_MINUTES) return null;
     const version = this.idx.version(day);
     let entry = this.laneCounts.get(day);
     if (!entry || entry.version !== version) this.laneCounts.set(day, (entry = { version, byShape: new Map() }));

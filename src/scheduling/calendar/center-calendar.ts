@@ -4,7 +4,7 @@
  * whether a day counts as open for a given kind of course (rule 6). Everything is computed per
  * civil day on first use and cached, in epoch minutes.
  */
-import { CenterConfig, RoomKind, RoomSpec, WeeklyHours } from '../types';
+import { CenterConfig, CourseRequest, RoomKind, RoomSpec, WeeklyHours } from '../types';
 import { DayNum, parseDate, weekdayKey, ymd } from '../time/civil-day';
 import { EpochMin, localToEpochMin, parseHhmm, parseInstant } from '../time/zone';
 import { kzHolidayDays } from './kz-holidays';
@@ -24,6 +24,10 @@ export interface CourseProfile {
   roomKinds?: RoomKind[];
   requiresAnesthesia: boolean;
   fractionMinutes: number;
+}
+
+export function profileOf(course: CourseRequest): CourseProfile {
+  return { roomKinds: course.roomKinds, requiresAnesthesia: course.requiresAnesthesia, fractionMinutes: course.fractionMinutes };
 }
 
 interface ParsedDowntime {

@@ -40,7 +40,7 @@ export function idleBreakdown(
   const slots = new SlotFinder(cal, index, gridMinutes);
   const lanes = center.sharedBeam ? new DayLanes(cal, gridMinutes, {}, index) : null;
   const laneSlots = new SlotFinder(cal, index, gridMinutes, lanes);
-  const probe = keep ? new EmergencyProbe(cal, index, () => laneSlots, keep) : null;
+  const probe = keep ? new EmergencyProbe(cal, index, laneSlots, keep) : null;
   let open = 0;
   const acc = { sliver: 0, beamBlocked: 0, placeable: 0, emergencySlots: 0 };
   for (let d = parseDate(from); d <= parseDate(to); d++) {
