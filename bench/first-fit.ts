@@ -4,15 +4,7 @@
  * series fits in ONE room at ONE time of day. No reservation, no room changes, no drift.
  * Same calendar, same rules (it uses the core's feasibility check), so only the policy differs.
  */
-import { AllocationOptions, AllocationResult, Booking, CenterConfig, CourseRequest } from '../src/scheduling/types';
-import { parseDate, weekId } from '../src/scheduling/time/civil-day';
-import { localDayOf, localMidnight, parseInstant } from '../src/scheduling/time/zone';
-import { calendarFor } from '../src/scheduling/calendar/center-calendar';
-import { BookingIndex } from '../src/scheduling/allocation/booking-index';
-import { SlotFinder } from '../src/scheduling/allocation/slot-finder';
-import { profileOf } from '../src/scheduling/calendar/center-calendar';
-import { shapeOf } from '../src/scheduling/allocation/slot-finder';
-import { toBooking } from '../src/scheduling/allocation/booking-index';
+import { AllocationOptions, AllocationResult, Booking, CenterConfig, CourseRequest, parseDate, weekId, localDayOf, localMidnight, parseInstant, calendarFor, BookingIndex, SlotFinder, profileOf, shapeOf, toBooking } from '../src/scheduling';
 
 export function createFirstFitPlanner(center: CenterConfig) {
   const cal = calendarFor(center);
