@@ -29,7 +29,7 @@ const EMERGENCY_PIECE = 50;
  * horizon's last resort, see searchStarts); or, for an EMERGENCY course, leaving the other kinds'
  * emergency slots alone (see place).
  */
-export type ReserveMode = 'keep' | 'ignore' | 'spareOtherKinds';
+type ReserveMode = 'keep' | 'ignore' | 'spareOtherKinds';
 
 /** One search of start days for one course: its modes and what it learns on the way. */
 interface StartSearch {
@@ -120,7 +120,7 @@ export class CourseSearch implements DisplacementHost, EarlyStartHost {
     const shape = shapeOf(c);
     const profile = profileOf(c);
     const search = this.startSearch('lanes', 'keep');
-    if (this.calendar.openForCourse(profile, day) === 0 || !search.slots.fits(r, day, s, shape)) return null;
+    if (this.calendar.openForCourse(profile, day) === 'closed' || !search.slots.fits(r, day, s, shape)) return null;
     const admit = this.admission(search, c, day, nowDay, shape);
     if (admit === REFUSE || (admit && !admit(r, s))) return null;
     const rooms = this.calendar.allowedRooms(c.roomKinds);
@@ -181,7 +181,7 @@ export class CourseSearch implements DisplacementHost, EarlyStartHost {
     let everOpen = false;
     for (let d = firstDay; d <= lastStartDay; d++) {
       const st = cal.openForCourse(profile, d);
-      if (st === 0) continue;
+      if (st === 'closed') continue;
       everOpen = true;
       if (firstFeasible >= 0) {
         openDaysSince++;
@@ -222,7 +222,7 @@ export class CourseSearch implements DisplacementHost, EarlyStartHost {
   private noWeeklySkips(profile: CourseProfile, perWeek: number, from: DayNum, to: DayNum): boolean {
     const counts = new Map<number, number>();
     for (let d = from; d <= to; d++) {
-      if (this.calendar.openForCourse(profile, d) === 0) continue;
+      if (this.calendar.openForCourse(profile, d) === 'closed') continue;
       const w = weekId(d);
       const n = (counts.get(w) ?? 0) + 1;
       if (n > perWeek) return false;
@@ -257,7 +257,7 @@ export class CourseSearch implements DisplacementHost, EarlyStartHost {
     if (search.reserve === 'spareOtherKinds' && probe) {
       const spends = emergencyKindOf(course);
       return (r, s) =>
-        probe.admits({ roomIdx: r, day, start: s, end: s + shape.fm, beamStart: s + shape.off, beamEnd: s + shape.off + shape.bm, anesthesia: shape.anesthesia }, spends);
+        probe.admits({ roomIdx: r, day, start: s, end: s + shape.minutes, beamStart: s + shape.beamOffset, beamEnd: s + shape.beamOffset + shape.beamMinutes, anesthesia: shape.anesthesia }, spends);
     }
     const policy = this.options.policy;
     const { emergency, urgent } = reservedShares(policy, course.urgency, day - nowDay);
@@ -281,7 +281,7 @@ export class CourseSearch implements DisplacementHost, EarlyStartHost {
     }
     return (r, s) =>
       probe.admits(
-        { roomIdx: r, day, start: s, end: s + shape.fm, beamStart: s + shape.off, beamEnd: s + shape.off + shape.bm, anesthesia: shape.anesthesia },
+        { roomIdx: r, day, start: s, end: s + shape.minutes, beamStart: s + shape.beamOffset, beamEnd: s + shape.beamOffset + shape.beamMinutes, anesthesia: shape.anesthesia },
         undefined,
         course.urgency === 'URGENT' ? policy.emergencySlotsFromUrgent : undefined,
       );
@@ -338,14 +338,14 @@ export class CourseSearch implements DisplacementHost, EarlyStartHost {
     for (let d = d0 + 1; placements.length < course.fractions; d++) {
       if (d > maxDay) return null;
       const st = cal.openForCourse(profile, d);
-      if (st === 0) continue;
+      if (st === 'closed') continue;
       const w = weekId(d);
       const wc = weekCount.get(w) ?? 0;
       if (wc >= course.fractionsPerWeek) continue;
       const admit = this.admission(search, course, d, nowDay, shape);
       const p = admit === REFUSE ? null : placeOnDay(slots, d, r0, localMidnight(tz, d) + tod, rooms, shape, -Infinity, admit);
       if (!p) {
-        if (st === 2) continue;
+        if (st === 'skippable') continue;
         search.blockedUntil = Math.max(search.blockedUntil, d);
         return null;
       }
@@ -370,14 +370,14 @@ function indexedOf(course: CourseRequest, placements: Placement[], shape: Fracti
     roomIdx: p.roomIdx,
     day: p.day,
     start: p.start,
-    end: p.start + shape.fm,
-    beamStart: p.start + shape.off,
-    beamEnd: p.start + shape.off + shape.bm,
+    end: p.start + shape.minutes,
+    beamStart: p.start + shape.beamOffset,
+    beamEnd: p.start + shape.beamOffset + shape.beamMinutes,
     anesthesia: shape.anesthesia,
   }));
 }
 
-export function validateCourse(c: CourseRequest): string | null {
+function validateCourse(c: CourseRequest): string | null {
   if (!Number.isInteger(c.fractions) || c.fractions < 1 || c.fractions > 45) return `The course has ${c.fractions} fractions; 1 to 45 are allowed.`;
   if (!Number.isInteger(c.fractionsPerWeek) || c.fractionsPerWeek < 1 || c.fractionsPerWeek > 7)
     return `fractionsPerWeek is ${c.fractionsPerWeek}; 1 to 5 (at most 7) are allowed.`;

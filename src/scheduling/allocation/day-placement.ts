@@ -100,7 +100,7 @@ function bestNear(slots: SlotFinder, r: number, d: DayNum, target: number, shape
     from = a + 1;
     // Skip to the end of this free run: the next flush-left start follows a booking.
     const spans = slots.idx.roomSpans(r, d);
-    const nextBooking = spans?.find((x) => x.s >= a + shape.fm);
+    const nextBooking = spans?.find((x) => x.s >= a + shape.minutes);
     if (!nextBooking) break;
     from = Math.max(from, nextBooking.e);
   }
@@ -113,7 +113,7 @@ function bestNear(slots: SlotFinder, r: number, d: DayNum, target: number, shape
     let prev: number | null = null;
     if (spans) for (const x of spans) if (x.e <= b) prev = x.s;
     if (prev === null) break;
-    to = prev - shape.fm;
+    to = prev - shape.minutes;
   }
   return best;
 }

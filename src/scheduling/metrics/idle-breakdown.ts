@@ -24,7 +24,7 @@ export interface IdleBreakdown {
   emergencySlots?: number;
 }
 
-const STANDARD: FractionShape = { fm: 30, off: 10, bm: 8, anesthesia: false };
+const STANDARD: FractionShape = { minutes: 30, beamOffset: 10, beamMinutes: 8, anesthesia: false };
 
 export function idleBreakdown(
   center: CenterConfig,
@@ -50,8 +50,8 @@ export function idleBreakdown(
       const spans = index.roomSpans(r, d) ?? [];
       for (const [os, oe] of rd.open) {
         for (const [gs, ge] of freeGaps([os, oe], spans)) {
-          if (ge - gs < STANDARD.fm) acc.sliver += ge - gs;
-          else if (slots.earliestFit(r, d, gs, ge - STANDARD.fm, STANDARD) === null) acc.beamBlocked += ge - gs;
+          if (ge - gs < STANDARD.minutes) acc.sliver += ge - gs;
+          else if (slots.earliestFit(r, d, gs, ge - STANDARD.minutes, STANDARD) === null) acc.beamBlocked += ge - gs;
           else acc.placeable += ge - gs;
         }
       }

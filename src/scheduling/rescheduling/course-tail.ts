@@ -75,20 +75,20 @@ export function appendAfter(
   for (const d of usedDays) perWeek.set(weekId(d), (perWeek.get(weekId(d)) ?? 0) + 1);
   const floorDay = localDayOf(tz, floorMin);
   const start = Math.max(afterDay + 1, floorDay);
-  const mustUse = (d: DayNum) => cal.openForCourse(profile, d) === 1 && (perWeek.get(weekId(d)) ?? 0) < course.fractionsPerWeek;
+  const mustUse = (d: DayNum) => cal.openForCourse(profile, d) === 'open' && (perWeek.get(weekId(d)) ?? 0) < course.fractionsPerWeek;
   // Open days already past since the last fraction leave the course interrupted whatever is booked
   // now (the past cannot be booked): the fraction then takes the first day with a place.
   let interruptedAlready = false;
   for (let d = afterDay + 1; d < floorDay && !interruptedAlready; d++) interruptedAlready = mustUse(d);
   for (let d = start; d < start + 120; d++) {
     const st = cal.openForCourse(profile, d);
-    if (st === 0 || (perWeek.get(weekId(d)) ?? 0) >= course.fractionsPerWeek) continue;
+    if (st === 'closed' || (perWeek.get(weekId(d)) ?? 0) >= course.fractionsPerWeek) continue;
     const place = (from: number) => placer.placeOnDay(d, roomIdx, localMidnight(tz, d) + tod, rooms, shape, from);
     const p = place(d === floorDay ? floorMin : -Infinity);
     if (!p) {
       // Likewise when only the hours of today already gone had a place for it.
       const todayPassed = d === floorDay && place(-Infinity) !== null;
-      if (st === 2 || interruptedAlready || todayPassed) continue;
+      if (st === 'skippable' || interruptedAlready || todayPassed) continue;
       return { failedOn: formatDate(d) };
     }
     return commit(placer, course, p, d, fraction, id);
@@ -122,7 +122,7 @@ export function placeLaterInWeek(
   const rooms = cal.allowedRooms(course.roomKinds);
   const floorDay = localDayOf(tz, floorMin);
   const tryDay = (d: DayNum): TailPlacement | null => {
-    if (cal.openForCourse(profile, d) === 0 || usedDays.includes(d)) return null;
+    if (cal.openForCourse(profile, d) === 'closed' || usedDays.includes(d)) return null;
     const p = placer.placeOnDay(d, roomIdx, localMidnight(tz, d) + tod, rooms, shapeOf(course), d === floorDay ? floorMin : -Infinity);
     return p ? commit(placer, course, p, d, fraction, id) : null;
   };
@@ -148,9 +148,9 @@ function commit(placer: FractionPlacer, course: CourseRequest, p: { roomIdx: num
     roomIdx: p.roomIdx,
     day,
     start: p.start,
-    end: p.start + shape.fm,
-    beamStart: p.start + shape.off,
-    beamEnd: p.start + shape.off + shape.bm,
+    end: p.start + shape.minutes,
+    beamStart: p.start + shape.beamOffset,
+    beamEnd: p.start + shape.beamOffset + shape.beamMinutes,
     anesthesia: shape.anesthesia,
   });
   return { booking, day, ref: placer.index.addBooking(booking) };

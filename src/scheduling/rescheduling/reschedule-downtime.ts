@@ -90,7 +90,7 @@ export function rescheduleForDowntime(
     if (p) {
       const to = toBooking(cal, {
         id: b.id, courseId: b.courseId, fraction: b.fraction, roomIdx: p.roomIdx, day, start: p.start,
-        end: p.start + shape.fm, beamStart: p.start + shape.off, beamEnd: p.start + shape.off + shape.bm, anesthesia: shape.anesthesia,
+        end: p.start + shape.minutes, beamStart: p.start + shape.beamOffset, beamEnd: p.start + shape.beamOffset + shape.beamMinutes, anesthesia: shape.anesthesia,
       });
       placer.index.addBooking(to);
       current = current.map((x) => (x === b ? to : x));

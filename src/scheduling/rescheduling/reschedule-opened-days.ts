@@ -88,7 +88,7 @@ function unusedOpenedDays(cal: CenterCalendar, course: CourseRequest, own: Booki
         d < lastAhead &&
         !used.has(d) &&
         (perWeek.get(weekId(d)) ?? 0) < course.fractionsPerWeek &&
-        cal.openForCourse(profile, d) === 1,
+        cal.openForCourse(profile, d) === 'open',
     )
     .map((o) => o.day);
 }
@@ -179,7 +179,7 @@ export function rescheduleForOpenedDays(
       const to = p
         ? toBooking(cal, {
             id: last.id, courseId: course.id, fraction: last.fraction, roomIdx: p.roomIdx, day: d, start: p.start,
-            end: p.start + shape.fm, beamStart: p.start + shape.off, beamEnd: p.start + shape.off + shape.bm, anesthesia: shape.anesthesia,
+            end: p.start + shape.minutes, beamStart: p.start + shape.beamOffset, beamEnd: p.start + shape.beamOffset + shape.beamMinutes, anesthesia: shape.anesthesia,
           })
         : null;
       // The rule checker has the last word on the new place (rules 1–5, 7, 8; rule 6 is the course's whole series, judged below).
