@@ -180,8 +180,8 @@ export class CourseSearch implements DisplacementHost, EarlyStartHost {
     let openDaysSince = 0;
     let everOpen = false;
     for (let d = firstDay; d <= lastStartDay; d++) {
-      const st = cal.openForCourse(profile, d);
-      if (st === 'closed') continue;
+      const courseDay = cal.openForCourse(profile, d);
+      if (courseDay === 'closed') continue;
       everOpen = true;
       if (firstFeasible >= 0) {
         openDaysSince++;
@@ -337,15 +337,15 @@ export class CourseSearch implements DisplacementHost, EarlyStartHost {
     const maxDay = d0 + course.fractions * 7 + 70;
     for (let d = d0 + 1; placements.length < course.fractions; d++) {
       if (d > maxDay) return null;
-      const st = cal.openForCourse(profile, d);
-      if (st === 'closed') continue;
+      const courseDay = cal.openForCourse(profile, d);
+      if (courseDay === 'closed') continue;
       const w = weekId(d);
       const wc = weekCount.get(w) ?? 0;
       if (wc >= course.fractionsPerWeek) continue;
       const admit = this.admission(search, course, d, nowDay, shape);
       const p = admit === REFUSE ? null : placeOnDay(slots, d, r0, localMidnight(tz, d) + tod, rooms, shape, -Infinity, admit);
       if (!p) {
-        if (st === 'skippable') continue;
+        if (courseDay === 'skippable') continue;
         search.blockedUntil = Math.max(search.blockedUntil, d);
         return null;
       }

@@ -81,14 +81,14 @@ export function appendAfter(
   let interruptedAlready = false;
   for (let d = afterDay + 1; d < floorDay && !interruptedAlready; d++) interruptedAlready = mustUse(d);
   for (let d = start; d < start + 120; d++) {
-    const st = cal.openForCourse(profile, d);
-    if (st === 'closed' || (perWeek.get(weekId(d)) ?? 0) >= course.fractionsPerWeek) continue;
+    const courseDay = cal.openForCourse(profile, d);
+    if (courseDay === 'closed' || (perWeek.get(weekId(d)) ?? 0) >= course.fractionsPerWeek) continue;
     const place = (from: number) => placer.placeOnDay(d, roomIdx, localMidnight(tz, d) + tod, rooms, shape, from);
     const p = place(d === floorDay ? floorMin : -Infinity);
     if (!p) {
       // Likewise when only the hours of today already gone had a place for it.
       const todayPassed = d === floorDay && place(-Infinity) !== null;
-      if (st === 'skippable' || interruptedAlready || todayPassed) continue;
+      if (courseDay === 'skippable' || interruptedAlready || todayPassed) continue;
       return { failedOn: formatDate(d) };
     }
     return commit(placer, course, p, d, fraction, id);
