@@ -6,17 +6,8 @@
  * Prints JSON. Options: --courses N --year Y --seed S.
  */
 import { performance } from 'node:perf_hooks';
-import { generateScenario } from '../src/scheduling/scenario/generate-scenario';
-import { scenarioCourses, scenarioToCenter } from '../src/scheduling/scenario/scenario-center';
-import { createPlanner, DEFAULT_RESERVATION, NO_RESERVATION } from '../src/scheduling/allocation/planner';
-import { physicalLimit, mixOf } from '../src/scheduling/metrics/physical-limit';
-import { planMetrics } from '../src/scheduling/metrics/plan-metrics';
-import { percentile } from '../src/scheduling/metrics/percentile';
-import { checkSchedule } from '../src/scheduling/rules/check-schedule';
-import { AllocationOptions, AllocationResult, Booking, CenterConfig, CourseRequest, Scenario } from '../src/scheduling/types';
+import { generateScenario, scenarioCourses, scenarioToCenter, createPlanner, DEFAULT_RESERVATION, NO_RESERVATION, physicalLimit, mixOf, planMetrics, percentile, checkSchedule, AllocationOptions, AllocationResult, Booking, CenterConfig, CourseRequest, Scenario, idleBreakdown, clearLaneTemplateCache } from '../src/scheduling';
 import { createFirstFitPlanner } from './first-fit';
-import { idleBreakdown } from '../src/scheduling/metrics/idle-breakdown';
-import { clearLaneTemplateCache } from '../src/scheduling/allocation/lane-template';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);

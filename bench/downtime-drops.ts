@@ -5,10 +5,7 @@
  * that counts as delivered) and reschedules each with and without letting a routine course that has
  * not started begin a day later. Prints one JSON line.
  */
-import { generateScenario } from '../src/scheduling/scenario/generate-scenario';
-import { scenarioCourses, scenarioToCenter } from '../src/scheduling/scenario/scenario-center';
-import { createPlanner } from '../src/scheduling/allocation/planner';
-import { rescheduleForDowntime } from '../src/scheduling/rescheduling/reschedule-downtime';
+import { generateScenario, scenarioCourses, scenarioToCenter, createPlanner, rescheduleForDowntime } from '../src/scheduling';
 const s = generateScenario({ courses: 800, year: 2027, seed: 1 });
 const center = scenarioToCenter(s);
 const courses = scenarioCourses(s, center);

@@ -4,13 +4,7 @@
  * series fits in ONE room at ONE time of day. No reservation, no room changes, no drift.
  * Same calendar, same rules (it uses the core's feasibility check), so only the policy differs.
  */
-import { AllocationOptions, AllocationResult, Booking, CenterConfig, CourseRequest } from '../src/scheduling/types';
-import { parseDate, weekId } from '../src/scheduling/time/civil-day';
-import { localDayOf, localMidnight, parseInstant } from '../src/scheduling/time/zone';
-import { calendarFor } from '../src/scheduling/calendar/center-calendar';
-import { BookingIndex } from '../src/scheduling/allocation/booking-index';
-import { SlotFinder } from '../src/scheduling/allocation/slot-finder';
-import { profileOf, shapeOf, toBooking } from '../src/scheduling/allocation/planner';
+import { AllocationOptions, AllocationResult, Booking, CenterConfig, CourseRequest, parseDate, weekId, localDayOf, localMidnight, parseInstant, calendarFor, BookingIndex, SlotFinder, profileOf, shapeOf, toBooking } from '../src/scheduling';
 
 export function createFirstFitPlanner(center: CenterConfig) {
   const cal = calendarFor(center);
@@ -27,12 +21,12 @@ export function createFirstFitPlanner(center: CenterConfig) {
     const lastDay = opts.lastStartDate ? parseDate(opts.lastStartDate) : floorDay + (opts.horizonWeeks ?? 26) * 7;
     const rooms = cal.rooms.map((_, i) => i).filter((i) => cal.roomAllowed(i, course.roomKinds));
     for (let d0 = firstDay; d0 <= lastDay; d0++) {
-      if (cal.openForCourse(profile, d0) === 0) continue;
+      if (cal.openForCourse(profile, d0) === 'closed') continue;
       for (const r of rooms) {
         const open = cal.roomDaysOf(d0)[r].open;
         if (!open.length) continue;
         let t = Math.max(open[0][0], d0 === floorDay ? floorMin : -Infinity);
-        const end = open[open.length - 1][1] - shape.fm;
+        const end = open[open.length - 1][1] - shape.minutes;
         while (t <= end) {
           const s0 = slots.earliestFit(r, d0, t, end, shape);
           if (s0 === null) break;
@@ -43,18 +37,18 @@ export function createFirstFitPlanner(center: CenterConfig) {
           for (let d = d0 + 1; days.length < course.fractions && ok; d++) {
             if (d > d0 + course.fractions * 7 + 70) ok = false;
             const st = cal.openForCourse(profile, d);
-            if (st === 0 || (weeks.get(weekId(d)) ?? 0) >= course.fractionsPerWeek) continue;
+            if (st === 'closed' || (weeks.get(weekId(d)) ?? 0) >= course.fractionsPerWeek) continue;
             if (slots.fits(r, d, localMidnight(tz, d) + tod, shape)) {
               days.push(d);
               weeks.set(weekId(d), (weeks.get(weekId(d)) ?? 0) + 1);
-            } else if (st === 1) ok = false;
+            } else if (st === 'open') ok = false;
           }
           if (ok) {
             const appointments: Booking[] = days.map((d, i) => {
               const s = localMidnight(tz, d) + tod;
               return toBooking(cal, {
-                courseId: course.id, fraction: i + 1, roomIdx: r, day: d, start: s, end: s + shape.fm,
-                beamStart: s + shape.off, beamEnd: s + shape.off + shape.bm, anesthesia: shape.anesthesia,
+                courseId: course.id, fraction: i + 1, roomIdx: r, day: d, start: s, end: s + shape.minutes,
+                beamStart: s + shape.beamOffset, beamEnd: s + shape.beamOffset + shape.beamMinutes, anesthesia: shape.anesthesia,
               });
             });
             for (const b of appointments) index.addBooking(b);

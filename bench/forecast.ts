@@ -10,17 +10,8 @@
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { runForecastParallel } from '../src/forecasts/parallel-forecast';
-import { createPlanner } from '../src/scheduling/allocation/planner';
-import { demoCenter } from '../src/scheduling/defaults/demo-center';
-import { defaultArrivals } from '../src/scheduling/forecast/arrival-model';
-import { percentile } from '../src/scheduling/forecast/percentile';
-import { prepareForecast } from '../src/scheduling/forecast/prepare-forecast';
-import { runRng } from '../src/scheduling/forecast/rng';
-import { drawArrivals, toCourseRequest } from '../src/scheduling/forecast/simulate-run';
-import type { ForecastInput } from '../src/scheduling/forecast/types';
-import { formatDate } from '../src/scheduling/time/civil-day';
-import { runScenario } from '../src/scheduling/scenario/plan-scenario';
-import { generateScenario } from '../src/scheduling/scenario/generate-scenario';
+import { createPlanner, demoCenter, defaultArrivals, quantile as percentile, prepareForecast, runRng, drawArrivals, toCourseRequest, formatDate, runScenario, generateScenario } from '../src/scheduling';
+import type { ForecastInput } from '../src/scheduling';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);

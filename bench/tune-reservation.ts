@@ -9,11 +9,7 @@
  * on-time courses are noise: one course placed differently reshapes the rest of the year,
  * so compare settings on several seeds (SEEDS=1,2,3 at least).
  */
-import { generateScenario } from '../src/scheduling/scenario/generate-scenario';
-import { scenarioCourses, scenarioToCenter } from '../src/scheduling/scenario/scenario-center';
-import { createPlanner, DEFAULT_RESERVATION, ReservationPolicy } from '../src/scheduling/allocation/planner';
-import { planMetrics } from '../src/scheduling/metrics/plan-metrics';
-import { Booking } from '../src/scheduling/types';
+import { generateScenario, scenarioCourses, scenarioToCenter, createPlanner, DEFAULT_RESERVATION, ReservationPolicy, planMetrics, Booking } from '../src/scheduling';
 
 const seeds = (process.env.SEEDS ?? '1').split(',').map(Number);
 const grid: ReservationPolicy[] = [];

@@ -8,7 +8,7 @@ import { CenterConfigService } from '../center/center-config.service';
 import { Course, CourseStatus } from '../courses/course.entity';
 import { toCourseRequest } from '../courses/course-request.mapper';
 import { Patient } from '../patients/patient.entity';
-import type { CourseRequest, DisplacedCourse } from '../scheduling/types';
+import type { CourseRequest, DisplacedCourse } from '../scheduling';
 import { LivePlanner } from './live-planner';
 
 export interface EarlyStartReport {

@@ -1,8 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import { CorePlanner, createPlanner } from '../scheduling/allocation/planner';
-import type { EarlyStart } from '../scheduling/allocation/early-start';
+import { createPlanner } from '../scheduling';
+import type { AllocationOptions, AllocationResult, Booking, CenterConfig, CourseRequest, EarlyStart, Planner } from '../scheduling';
 import { AppointmentRow, rowToBooking, SELECT_APPOINTMENT_ROWS } from '../appointments/appointment-row';
-import type { AllocationOptions, AllocationResult, Booking, CenterConfig, CourseRequest } from '../scheduling/types';
 
 /** Bookings that ended this long ago no longer constrain anything allocated now. */
 const KEEP_PAST_MS = 14 * 24 * 3600 * 1000;
@@ -17,7 +16,7 @@ const KEEP_PAST_MS = 14 * 24 * 3600 * 1000;
  * Every method must run inside a transaction holding lockBookings.
  */
 export class LivePlanner {
-  private planner: CorePlanner | null = null;
+  private planner: Planner | null = null;
   private center: CenterConfig | null = null;
   private version = '0';
   /** Appointment id -> its entry in the planner's index and the row version it reflects. */
@@ -51,7 +50,7 @@ export class LivePlanner {
   /** Records rows this process has committed (ids and versions from INSERT ... RETURNING). */
   commit(rows: Array<{ id: string; version: string; booking: Booking }>): void {
     if (!this.planner) return;
-    for (const r of rows) this.known.set(r.id, { ref: this.planner.index.addBooking({ ...r.booking, id: r.id }), version: r.version });
+    for (const r of rows) this.known.set(r.id, { ref: this.planner.addBooking({ ...r.booking, id: r.id }), version: r.version });
   }
 
   /** Everything the planner currently counts as booked (diagnostics and tests). */
@@ -70,7 +69,7 @@ export class LivePlanner {
     this.reset();
     const [{ max }] = await m.query(`SELECT coalesce(max(version), 0)::text AS max FROM appointments`);
     const rows: AppointmentRow[] = await m.query(`${SELECT_APPOINTMENT_ROWS} WHERE status = 'BOOKED' AND "end" > $1`, [new Date(now.getTime() - KEEP_PAST_MS)]);
-    this.planner = createPlanner(center, []) as CorePlanner;
+    this.planner = createPlanner(center, []);
     this.center = center;
     for (const row of rows) this.apply(row);
     this.version = max;
@@ -81,11 +80,11 @@ export class LivePlanner {
     const seen = this.known.get(row.id);
     if (seen && seen.version === row.version) return;
     if (seen) {
-      planner.index.remove(seen.ref);
+      planner.removeBooking(seen.ref);
       this.known.delete(row.id);
     }
     if (row.status !== 'BOOKED') return;
-    const ref = planner.index.addBooking(rowToBooking(row));
+    const ref = planner.addBooking(rowToBooking(row));
     this.known.set(row.id, { ref, version: row.version });
   }
 }

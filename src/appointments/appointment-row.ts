@@ -1,4 +1,4 @@
-import type { Booking } from '../scheduling/types';
+import type { Booking } from '../scheduling';
 
 /** An appointments row as raw SQL returns it; hot paths (planner sync, forecasts) skip the entity layer. */
 export interface AppointmentRow {

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { Booking, Move } from '../scheduling/types';
+import type { Booking, Move } from '../scheduling';
 import { Appointment } from './appointment.entity';
 import { AppointmentMove } from './appointment-move.entity';
 import { fromBooking } from './booking.mapper';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { Booking } from '../scheduling/types';
+import type { Booking } from '../scheduling';
 import { AppointmentRow, rowToBooking, SELECT_APPOINTMENT_ROWS } from './appointment-row';
 
 /** Bookings that ended this long ago no longer constrain anything we allocate now. */

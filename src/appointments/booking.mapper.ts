@@ -1,4 +1,4 @@
-import type { Booking } from '../scheduling/types';
+import type { Booking } from '../scheduling';
 import { Appointment, SHARED_BEAM_LINE } from './appointment.entity';
 
 export function toBooking(a: Appointment): Booking {

@@ -10,7 +10,7 @@ import { CenterSettings, toCenterSettings } from '../center/center-settings';
 import { centerYear } from '../common/center-clock';
 import { crossBorderCap } from '../quotas/year-cap';
 import { checkSchedule } from '../scheduling';
-import type { CenterConfig, WeeklyHours } from '../scheduling/types';
+import type { CenterConfig, WeeklyHours } from '../scheduling';
 import { StrandedBooking, strandedBookings } from './stranded-bookings';
 import { lockBookings } from '../database/booking-lock';
 import { SHARED_BEAM_LINE } from '../appointments/appointment.entity';

@@ -10,7 +10,7 @@ import { JobRepository } from '../queue/job.repository';
 import { QUEUES } from '../queue/queue-names';
 import { openedDaysInput } from '../rescheduling/opened-days-input';
 import { coursesLeftOnOpenedDays, openedDays } from '../scheduling';
-import type { CenterConfig } from '../scheduling/types';
+import type { CenterConfig } from '../scheduling';
 import { OPENING_ENTITY, RESCHEDULE_OPENED_DAYS_JOB, RescheduleOpenedDaysJobData, rescheduleOpenedDaysJobId } from './reschedule-opened-days-job';
 
 /** What a calendar change that opens days tells the administrator will follow. */

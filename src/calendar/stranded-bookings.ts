@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { anesthesiaWindow, openIntervals } from '../scheduling';
-import type { CenterConfig } from '../scheduling/types';
+import type { CenterConfig } from '../scheduling';
 import { tablesExist } from '../database/tables-exist';
 
 export interface StrandedBooking {

@@ -1,4 +1,4 @@
-import { demoCenter } from '../scheduling/defaults/demo-center';
+import { demoCenter } from '../scheduling';
 import { roomCapacity } from './capacity-calc';
 
 describe('roomCapacity', () => {

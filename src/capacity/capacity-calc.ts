@@ -1,7 +1,5 @@
-import { openIntervals } from '../scheduling/calendar/calendar-queries';
-import { formatDate, parseDate, weekdayIndex } from '../scheduling/time/civil-day';
-import { isoWeekLabel } from '../scheduling/forecast/week-grid';
-import type { CenterConfig } from '../scheduling/types';
+import { openIntervals, formatDate, parseDate, weekdayIndex, isoWeekLabel } from '../scheduling';
+import type { CenterConfig } from '../scheduling';
 
 /** Fraction lengths the free-slot counts are reported for (adult, child, anesthesia defaults). */
 export const SLOT_LENGTHS = [30, 40, 50] as const;

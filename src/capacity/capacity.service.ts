@@ -4,10 +4,7 @@ import { DataSource } from 'typeorm';
 import { CenterConfigService } from '../center/center-config.service';
 import { badRequest } from '../common/problem';
 import { ForecastDataService } from '../forecasts/forecast-data.service';
-import { caseMix, defaultArrivals, estimateArrivals } from '../scheduling/forecast/arrival-model';
-import { physicalLimit } from '../scheduling/metrics/physical-limit';
-import { localToEpochMin } from '../scheduling/time/zone';
-import { parseDate } from '../scheduling/time/civil-day';
+import { caseMix, defaultArrivals, estimateArrivals, physicalLimit, localToEpochMin, parseDate } from '../scheduling';
 import { roomCapacity, RoomCapacity } from './capacity-calc';
 
 /** The longest range one request may ask for: a year plus a week, so "this year" always fits. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { CenterConfig, DowntimeSpec, RoomKind, WeeklyHours } from '../scheduling/types';
+import type { CenterConfig, DowntimeSpec, RoomKind, WeeklyHours } from '../scheduling';
 import { CenterSettingsRow } from './center-settings.entity';
 import { CenterSettings, toCenterSettings } from './center-settings';
 

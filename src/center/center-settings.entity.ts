@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import type { WeeklyHours } from '../scheduling/types';
+import type { WeeklyHours } from '../scheduling';
 
 export type HolidayCalendar = 'KZ' | 'NONE';
 

@@ -1,4 +1,4 @@
-import type { WeeklyHours } from '../scheduling/types';
+import type { WeeklyHours } from '../scheduling';
 import type { CenterSettingsRow, HolidayCalendar } from './center-settings.entity';
 
 /** Center-wide settings as the API and other modules see them. */

@@ -1,4 +1,4 @@
-import type { ForecastResult } from '../scheduling/forecast/types';
+import type { ForecastResult } from '../scheduling';
 
 const WIDTH = 1000;
 

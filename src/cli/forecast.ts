@@ -14,13 +14,8 @@ import { join } from 'node:path';
 import { forecastChartSpec } from '../charts/forecast-chart';
 import { renderVegaLiteSvg } from '../charts/svg-renderer';
 import { runForecastParallel } from '../forecasts/parallel-forecast';
-import { defaultArrivals, estimateArrivals } from '../scheduling/forecast/arrival-model';
-import type { ForecastChanges, ForecastInput } from '../scheduling/forecast/types';
-import { scenarioCourses, scenarioToCenter } from '../scheduling/scenario/plan-scenario';
-import { parseDate } from '../scheduling/time/civil-day';
-import { formatInstant, localToEpochMin, parseInstant } from '../scheduling/time/zone';
-import type { Booking } from '../scheduling/types';
-import { createPlanner } from '../scheduling/allocation/planner';
+import { defaultArrivals, estimateArrivals, scenarioCourses, scenarioToCenter, parseDate, formatInstant, localToEpochMin, parseInstant, createPlanner } from '../scheduling';
+import type { ForecastChanges, ForecastInput, Booking } from '../scheduling';
 import { readScenario } from './read-scenario';
 
 const USAGE =

@@ -6,7 +6,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { runScenario } from '../scheduling/scenario/plan-scenario';
+import { runScenario } from '../scheduling';
 import { readScenario } from './read-scenario';
 
 function main(argv: string[]): number {

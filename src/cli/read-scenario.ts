@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { validateScenario } from '../scheduling/scenario/validate-scenario';
-import type { Scenario } from '../scheduling/types';
+import { validateScenario } from '../scheduling';
+import type { Scenario } from '../scheduling';
 
 /** How many problems to list before "… and N more": the first ones are usually the cause of the rest. */
 const SHOWN = 20;

@@ -3,7 +3,7 @@
  * Writes a realistic year of arrivals for the demo center (same seed, same file).
  */
 import { writeFileSync } from 'node:fs';
-import { generateScenario } from '../scheduling/scenario/generate-scenario';
+import { generateScenario } from '../scheduling';
 
 function arg(args: string[], name: string, fallback?: string): string | undefined {
   const i = args.indexOf(`--${name}`);

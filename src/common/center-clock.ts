@@ -1,6 +1,5 @@
 import { unprocessable } from './problem';
-import { DayNum, formatDate, parseDate, ymd } from '../scheduling/time/civil-day';
-import { localDayOf } from '../scheduling/time/zone';
+import { DayNum, formatDate, parseDate, ymd, localDayOf } from '../scheduling';
 
 /**
  * The wall clock behind the plausibility rules ("today", "this year"). One object, so a test can

@@ -1,4 +1,4 @@
-import type { CourseRequest, PatientCategory } from '../scheduling/types';
+import type { CourseRequest, PatientCategory } from '../scheduling';
 import type { Course } from './course.entity';
 
 /** PEDIATRIC when under 18 on the course's earliest start (SPEC §2); dates are 'YYYY-MM-DD'. */

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { RoomKind, Urgency } from '../scheduling/types';
+import type { RoomKind, Urgency } from '../scheduling';
 
 export const DIAGNOSIS_GROUPS = ['CNS', 'HEAD_NECK', 'ONCOHEMATOLOGY', 'SARCOMA', 'THORAX', 'ABDOMEN_PELVIS', 'BREAST', 'OTHER'] as const;
 export type DiagnosisGroup = (typeof DIAGNOSIS_GROUPS)[number];

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
-import type { RoomKind, Urgency } from '../scheduling/types';
+import type { RoomKind, Urgency } from '../scheduling';
 import { DIAGNOSIS_GROUPS, DiagnosisGroup, URGENCIES } from './course.entity';
 import { IsCalendarDate } from '../common/instant';
 

@@ -7,7 +7,7 @@
 import type { DiagnosisGroup } from '../courses/course.entity';
 import type { Sex } from '../patients/patient.entity';
 import { generateScenario, mulberry32 } from '../scheduling';
-import type { Urgency } from '../scheduling/types';
+import type { Urgency } from '../scheduling';
 import { addDays, centerToday } from '../common/center-clock';
 
 export const DEMO_SCENARIO_SEED = 2027;

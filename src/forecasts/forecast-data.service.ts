@@ -3,9 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppointmentRow, rowToBooking, SELECT_APPOINTMENT_ROWS } from '../appointments/appointment-row';
 import { CenterConfigService } from '../center/center-config.service';
-import type { SubmissionRecord } from '../scheduling/forecast/arrival-model';
-import type { QuotaDemand } from '../scheduling/forecast/types';
-import type { Booking, CenterConfig, RoomKind, Urgency } from '../scheduling/types';
+import type { SubmissionRecord, QuotaDemand, Booking, CenterConfig, RoomKind, Urgency } from '../scheduling';
 import { tablesExist } from '../database/tables-exist';
 
 /** The live state a forecast starts from, read in one snapshot. */

@@ -1,4 +1,4 @@
-import type { ArrivalCategory, ForecastChanges } from '../scheduling/forecast/types';
+import type { ArrivalCategory, ForecastChanges } from '../scheduling';
 
 /** What an administrator asks for (stored as the forecast's `input`); the worker adds the live data. */
 export interface ForecastRequest {

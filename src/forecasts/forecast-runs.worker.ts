@@ -3,9 +3,8 @@
  * run's summary back. Pure computation; the main thread aggregates.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { prepareForecast } from '../scheduling/forecast/prepare-forecast';
-import { simulateRun } from '../scheduling/forecast/simulate-run';
-import type { ForecastInput } from '../scheduling/forecast/types';
+import { prepareForecast, simulateRun } from '../scheduling';
+import type { ForecastInput } from '../scheduling';
 
 interface RunsWorkerData {
   input: ForecastInput;

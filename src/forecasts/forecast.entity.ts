@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { ForecastResult } from '../scheduling/forecast/types';
+import type { ForecastResult } from '../scheduling';
 import type { ForecastRequest } from './forecast-request';
 
 export type ForecastStatus = 'QUEUED' | 'RUNNING' | 'DONE' | 'FAILED';

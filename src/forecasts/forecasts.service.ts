@@ -13,9 +13,8 @@ import type { CreateForecastDto } from './dto/create-forecast.dto';
 import { Forecast, ForecastStatus } from './forecast.entity';
 import { forecastJobId, RUN_FORECAST_JOB, RunForecastJobData } from './forecast-job';
 import type { ForecastRequest } from './forecast-request';
-import { categoryKey, profileMinutes } from '../scheduling/forecast/arrival-model';
-import { DEFAULT_BEAM_OFFSET_MINUTES } from '../scheduling/defaults/course-defaults';
-import type { PatientCategory, Urgency } from '../scheduling/types';
+import { categoryKey, profileMinutes, DEFAULT_BEAM_OFFSET_MINUTES } from '../scheduling';
+import type { PatientCategory, Urgency } from '../scheduling';
 
 const PATIENT_CATEGORIES: PatientCategory[] = ['ADULT', 'PEDIATRIC'];
 const URGENCIES: Urgency[] = ['EMERGENCY', 'URGENT', 'ROUTINE'];

@@ -1,7 +1,5 @@
-import { demoCenter } from '../scheduling/defaults/demo-center';
-import { defaultArrivals } from '../scheduling/forecast/arrival-model';
-import { runForecast } from '../scheduling/forecast/run-forecast';
-import type { ForecastInput } from '../scheduling/forecast/types';
+import { demoCenter, defaultArrivals, runForecast } from '../scheduling';
+import type { ForecastInput } from '../scheduling';
 import { ForecastAborted, runForecastParallel } from './parallel-forecast';
 
 describe('runForecastParallel', () => {

@@ -1,10 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { aggregateRuns } from '../scheduling/forecast/aggregate-runs';
-import { prepareForecast } from '../scheduling/forecast/prepare-forecast';
-import { runForecast, type ForecastProgress } from '../scheduling/forecast/run-forecast';
-import type { ForecastInput, ForecastResult, RunSummary } from '../scheduling/forecast/types';
+import { aggregateRuns, prepareForecast, runForecast } from '../scheduling';
+import type { ForecastProgress, ForecastInput, ForecastResult, RunSummary } from '../scheduling';
 
 export interface ParallelOptions {
   /**

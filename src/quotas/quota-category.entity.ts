@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import type { PatientCategory } from '../scheduling/types';
+import type { PatientCategory } from '../scheduling';
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 
 /** A kind of place a quota grants (e.g. PEDIATRIC_ONCOHEMATOLOGY); data, so admins add more. */

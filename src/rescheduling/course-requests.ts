@@ -2,7 +2,7 @@ import { EntityManager, In } from 'typeorm';
 import { Course } from '../courses/course.entity';
 import { toCourseRequest } from '../courses/course-request.mapper';
 import { Patient } from '../patients/patient.entity';
-import type { CourseRequest } from '../scheduling/types';
+import type { CourseRequest } from '../scheduling';
 
 /** The courses as the core takes them: each with its patient's birth date (adult or child on its start). */
 export async function courseRequests(m: EntityManager, courses: Course[]): Promise<CourseRequest[]> {

@@ -13,7 +13,7 @@ import { Course } from '../courses/course.entity';
 import { addCourseReason } from '../courses/course-reason';
 import { courseRequests } from './course-requests';
 import { rescheduleForDowntime } from '../scheduling';
-import type { CourseRequest, DowntimeSpec } from '../scheduling/types';
+import type { CourseRequest, DowntimeSpec } from '../scheduling';
 
 export interface DowntimeRescheduleSummary {
   hit: number;

@@ -3,7 +3,7 @@ import { Appointment } from '../appointments/appointment.entity';
 import { toBooking } from '../appointments/booking.mapper';
 import { Course } from '../courses/course.entity';
 import { courseRequests } from './course-requests';
-import type { Booking, CourseRequest } from '../scheduling/types';
+import type { Booking, CourseRequest } from '../scheduling';
 
 /**
  * What the core needs to judge opened days: the courses booked past the first of them (active ones),

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { ApiProperty } from '@nestjs/swagger';
-import type { RoomKind } from '../scheduling/types';
+import type { RoomKind } from '../scheduling';
 
 export const ROOM_KINDS: readonly RoomKind[] = ['GANTRY', 'FIXED_BEAM'];
 

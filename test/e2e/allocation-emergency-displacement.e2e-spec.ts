@@ -1,7 +1,5 @@
 import request from 'supertest';
-import { calendarFor } from '../../src/scheduling/calendar/center-calendar';
-import { demoCenter } from '../../src/scheduling/defaults/demo-center';
-import { dayNumOf, formatDate } from '../../src/scheduling/time/civil-day';
+import { calendarFor, demoCenter, dayNumOf, formatDate } from '../../src/scheduling';
 import { bearer } from '../support/auth';
 import type { TestApp } from '../support/test-app';
 import type { Course } from '../../src/courses/course.entity';

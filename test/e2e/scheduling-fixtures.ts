@@ -4,7 +4,7 @@ import { CenterConfigService } from '../../src/center/center-config.service';
 import { Course } from '../../src/courses/course.entity';
 import { toCourseRequest } from '../../src/courses/course-request.mapper';
 import { checkSchedule } from '../../src/scheduling';
-import type { Booking, Violation } from '../../src/scheduling/types';
+import type { Booking, Violation } from '../../src/scheduling';
 import { bearer, seedDemoUsers } from '../support/auth';
 import { createTestApp, TestApp, TestAppOptions } from '../support/test-app';
 

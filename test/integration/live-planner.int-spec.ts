@@ -4,7 +4,7 @@ import { insertBookings } from '../../src/appointments/appointment-writer';
 import { lockBookings } from '../../src/database/booking-lock';
 import { BookingCacheService } from '../../src/appointments/booking-cache.service';
 import { CenterConfigService } from '../../src/center/center-config.service';
-import type { Booking } from '../../src/scheduling/types';
+import type { Booking } from '../../src/scheduling';
 import { createTestApp, TestApp } from '../support/test-app';
 
 const key = (b: Booking) => `${b.courseId}|${b.fraction}|${b.roomId}|${Date.parse(b.start)}|${Date.parse(b.end)}`;

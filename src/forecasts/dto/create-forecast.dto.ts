@@ -20,7 +20,7 @@ import {
 } from 'class-validator';
 import { dayIntervalsProblem } from '../../calendar/weekly-hours';
 import { IsInstantWithOffset } from '../../common/instant';
-import { MAX_HORIZON_WEEKS, MAX_RUNS } from '../../scheduling/forecast/prepare-forecast';
+import { MAX_HORIZON_WEEKS, MAX_RUNS } from '../../scheduling';
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 const WEEKDAY_KEYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];

@@ -6,7 +6,7 @@ import { dayNumOf } from '../time/civil-day';
 import { formatInstant } from '../time/zone';
 import { AllocationResult, Booking, CourseRequest } from '../types';
 import { DayLanes } from './day-lanes';
-import { allocateCourse, createPlanner, DEFAULT_RESERVATION, NO_RESERVATION } from './planner';
+import { createPlanner, DEFAULT_RESERVATION, NO_RESERVATION } from './planner';
 
 const center = demoCenter();
 const cal = calendarFor(center);
@@ -44,7 +44,7 @@ describe('allocation on the lane template', () => {
 
   it('places a fraction longer than any place freely, and still keeps every rule', () => {
     const c = course('LONG', { fractions: 5, arrival, earliestStart: '2027-03-01', fractionMinutes: 65 });
-    const r = sched(allocateCourse(center, [], c, { now: arrival }));
+    const r = sched(createPlanner(center, []).search(c, { now: arrival }));
     expect(r.appointments).toHaveLength(5);
     expect(checkSchedule(center, r.appointments, [c])).toEqual([]);
   });
@@ -62,15 +62,15 @@ describe('allocation on the lane template', () => {
   it('falls back to free placement for an urgent course the template would start late', () => {
     // 35 minutes fit only a children's place; two free standard places side by side hold it too.
     const c = course('U', { ...arrival35, urgency: 'URGENT' });
-    const r = sched(allocateCourse(center, childrenBooked, c, { now: arrival }, { reservation: NO_RESERVATION }));
+    const r = sched(createPlanner(center, childrenBooked, { reservation: NO_RESERVATION }).search(c, { now: arrival }));
     expect(r.firstDate).toBe('2027-03-01');
     expect(checkSchedule(center, [...childrenBooked, ...r.appointments], [c])).toEqual([]);
   });
 
   it('keeps a routine course on the template (a later start) unless lanes: false', () => {
     const c = course('R', arrival35);
-    expect(sched(allocateCourse(center, childrenBooked, c, { now: arrival }, { reservation: NO_RESERVATION })).firstDate).toBe('2027-03-02');
-    expect(sched(allocateCourse(center, childrenBooked, c, { now: arrival }, { reservation: NO_RESERVATION, lanes: false })).firstDate).toBe('2027-03-01');
+    expect(sched(createPlanner(center, childrenBooked, { reservation: NO_RESERVATION }).search(c, { now: arrival })).firstDate).toBe('2027-03-02');
+    expect(sched(createPlanner(center, childrenBooked, { reservation: NO_RESERVATION, lanes: false }).search(c, { now: arrival })).firstDate).toBe('2027-03-01');
   });
 
   it('lays a day booked off the template out again around its bookings, and uses the free time', () => {
@@ -83,7 +83,7 @@ describe('allocation on the lane template', () => {
       booking('OLD4', 1, 'G3', '2027-03-01', '07:50', { minutes: 23 * 60 - (7 * 60 + 50) }),
     ];
     const c = course('R', { fractions: 1, arrival, earliestStart: '2027-03-01' });
-    const r = sched(allocateCourse(center, old, c, { now: arrival }, { reservation: NO_RESERVATION }));
+    const r = sched(createPlanner(center, old, { reservation: NO_RESERVATION }).search(c, { now: arrival }));
     expect(r.appointments[0]).toMatchObject({ roomId: 'G1', start: '2027-03-01T14:10:00+05:00' });
   });
 

@@ -1,19 +1,19 @@
 import { demoCenter } from '../defaults/demo-center';
 import { checkSchedule } from '../rules/check-schedule';
 import { course } from '../testing/booking-factory';
-import { Booking } from '../types';
-import { allocateCourse, createPlanner, NO_RESERVATION } from './planner';
+import { AllocationResult, Booking } from '../types';
+import { createPlanner, NO_RESERVATION } from './planner';
 
 const center = demoCenter();
-const sched = (r: ReturnType<typeof allocateCourse>) => {
+const sched = (r: AllocationResult) => {
   if (r.status !== 'SCHEDULED') throw new Error(`expected SCHEDULED, got ${r.reason}`);
   return r;
 };
 
-describe('allocateCourse', () => {
+describe('Planner.search and allocate', () => {
   it('books every fraction on consecutive open days at one time in one room, skipping weekends and holidays', () => {
     const c = course('A', { fractions: 8, arrival: '2027-03-03T09:00:00+05:00', earliestStart: '2027-03-03' });
-    const r = sched(allocateCourse(center, [], c, { now: c.arrival }));
+    const r = sched(createPlanner(center, []).search(c, { now: c.arrival }));
     expect(r.appointments.map((a) => a.start.slice(0, 10))).toEqual([
       '2027-03-03', '2027-03-04', '2027-03-05', '2027-03-09', '2027-03-10', '2027-03-11', '2027-03-12', '2027-03-16',
     ]);
@@ -25,14 +25,14 @@ describe('allocateCourse', () => {
 
   it('rule 5: never books before the arrival instant, even later the same day', () => {
     const c = course('A', { fractions: 1, arrival: '2027-03-03T15:07:00+05:00', earliestStart: '2027-03-03' });
-    const r = sched(allocateCourse(center, [], c, { now: c.arrival }));
+    const r = sched(createPlanner(center, []).search(c, { now: c.arrival }));
     expect(Date.parse(r.appointments[0].start)).toBeGreaterThanOrEqual(Date.parse(c.arrival));
     expect(r.appointments[0].start.slice(0, 10)).toBe('2027-03-03');
   });
 
   it('fractionsPerWeek 3 uses the first three open days of each week', () => {
     const c = course('A', { fractions: 6, fractionsPerWeek: 3, earliestStart: '2027-03-01', arrival: '2027-02-26T09:00:00+05:00' });
-    const r = sched(allocateCourse(center, [], c, { now: c.arrival }));
+    const r = sched(createPlanner(center, []).search(c, { now: c.arrival }));
     expect(r.appointments.map((a) => a.start.slice(0, 10))).toEqual(['2027-03-01', '2027-03-02', '2027-03-03', '2027-03-09', '2027-03-10', '2027-03-11']);
     expect(checkSchedule(center, r.appointments, [c])).toEqual([]);
   });
@@ -97,27 +97,28 @@ describe('allocateCourse', () => {
 
   it('UNSCHEDULABLE with a coordinator-readable reason when nothing fits within the horizon', () => {
     const c = course('A', { fractions: 5, roomKinds: ['FIXED_BEAM'] });
-    const r = allocateCourse(center, [], c, { now: c.arrival });
+    const r = createPlanner(center, []).search(c, { now: c.arrival });
     expect(r).toEqual({ status: 'UNSCHEDULABLE', reason: expect.stringContaining('No active treatment room of FIXED_BEAM') });
     const long = course('B', { fractions: 5, requiresAnesthesia: true, fractionMinutes: 400 });
-    const r2 = allocateCourse(center, [], long, { now: long.arrival, horizonWeeks: 4 });
+    const r2 = createPlanner(center, []).search(long, { now: long.arrival, horizonWeeks: 4 });
     expect(r2.status).toBe('UNSCHEDULABLE');
     if (r2.status === 'UNSCHEDULABLE') expect(r2.reason).toMatch(/anesthesia window/);
   });
 
   it('UNSCHEDULABLE naming the horizon when the earliest start lies beyond it (not a backwards date range)', () => {
     const c = course('A', { fractions: 5, earliestStart: '2027-09-01' });
-    const r = allocateCourse(center, [], c, { now: c.arrival, horizonWeeks: 4 });
+    const r = createPlanner(center, []).search(c, { now: c.arrival, horizonWeeks: 4 });
     expect(r.status).toBe('UNSCHEDULABLE');
     if (r.status === 'UNSCHEDULABLE') expect(r.reason).toMatch(/cannot start before 2027-09-01, after the last start the planning horizon allows \(2027-\d\d-\d\d\)/);
   });
 
-  it('allocateCourse commits nothing; the planner commits into its index', () => {
+  it('search commits nothing; allocate commits into the index', () => {
     const c = course('A', { fractions: 3 });
-    const a = sched(allocateCourse(center, [], c, { now: c.arrival }));
-    const b = sched(allocateCourse(center, [], c, { now: c.arrival }));
-    expect(b.appointments).toEqual(a.appointments);
     const planner = createPlanner(center, []);
+    const a = sched(planner.search(c, { now: c.arrival }));
+    const b = sched(planner.search(c, { now: c.arrival }));
+    expect(b.appointments).toEqual(a.appointments);
+    expect(planner.bookings()).toHaveLength(0);
     planner.allocate(c, { now: c.arrival });
     expect(planner.bookings()).toHaveLength(3);
   });

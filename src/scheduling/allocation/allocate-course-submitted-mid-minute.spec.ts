@@ -1,14 +1,14 @@
 import { demoCenter } from '../defaults/demo-center';
 import { checkSchedule } from '../rules/check-schedule';
 import { course } from '../testing/booking-factory';
-import { allocateCourse } from './planner';
+import { createPlanner } from './planner';
 
 const center = demoCenter();
 
 describe('rule 5 with a submission inside a minute', () => {
   it('starts no earlier than the next whole minute after the arrival instant', () => {
     const c = course('A', { fractions: 1, arrival: '2027-03-03T09:10:05+05:00', earliestStart: '2027-03-03' });
-    const r = allocateCourse(center, [], c, { now: c.arrival });
+    const r = createPlanner(center, []).search(c, { now: c.arrival });
     if (r.status !== 'SCHEDULED') throw new Error(r.reason);
     expect(Date.parse(r.appointments[0].start)).toBeGreaterThanOrEqual(Date.parse(c.arrival));
   });

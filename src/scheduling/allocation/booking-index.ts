@@ -5,7 +5,7 @@
  */
 import { Booking } from '../types';
 import { DayNum } from '../time/civil-day';
-import { localDayOf, parseInstant } from '../time/zone';
+import { formatInstant, localDayOf, parseInstant } from '../time/zone';
 import { CenterCalendar } from '../calendar/center-calendar';
 import { firstReached } from './bisect';
 
@@ -251,4 +251,19 @@ export class BookingIndex {
     this.dayMinutes.set(b.day, this.bookedMinutes(b.day) - (b.end - b.start));
     this.roomMinutes.set(k, (this.roomMinutes.get(k) ?? 0) - (b.end - b.start));
   }
+}
+
+export function toBooking(cal: CenterCalendar, b: IndexedBooking): Booking {
+  const tz = cal.timeZone;
+  return {
+    ...(b.id ? { id: b.id } : {}),
+    courseId: b.courseId,
+    fraction: b.fraction,
+    roomId: cal.rooms[b.roomIdx].id,
+    start: formatInstant(tz, b.start),
+    end: formatInstant(tz, b.end),
+    beamStart: formatInstant(tz, b.beamStart),
+    beamEnd: formatInstant(tz, b.beamEnd),
+    anesthesia: b.anesthesia,
+  };
 }

@@ -26,7 +26,7 @@ export interface LaneMix {
  * 95.7 / 96.0 / 95.7 %; an adult in a 40-minute place idles 10 minutes of it. The anesthesia
  * window is filled with anesthesia places: they are the scarcest.
  */
-export const DEFAULT_LANE_MIX: Required<LaneMix> = { anesthesiaPlaces: -1, childShare: 0.15 };
+const DEFAULT_LANE_MIX: Required<LaneMix> = { anesthesiaPlaces: -1, childShare: 0.15 };
 
 interface DayState {
   /** The index version the layout was last checked against. */

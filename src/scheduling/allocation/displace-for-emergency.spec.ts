@@ -2,7 +2,7 @@ import { demoCenter } from '../defaults/demo-center';
 import { checkSchedule } from '../rules/check-schedule';
 import { course } from '../testing/booking-factory';
 import { AllocationResult, CenterConfig, CourseRequest, WeeklyHours } from '../types';
-import { createPlanner, NO_RESERVATION, PlannerOptions } from './planner';
+import { CorePlanner, createPlanner, NO_RESERVATION, PlannerOptions } from './planner';
 
 // One room with two 30-minute places a day (07:30-08:30 after QA): easy to fill by hand.
 const day: Array<[string, string]> = [['07:00', '08:30']];
@@ -73,7 +73,7 @@ describe('an EMERGENCY course moves not-started routine courses when it cannot o
   });
 
   it('never moves a course that has started: its booked fractions are not the whole course', () => {
-    const planner = createPlanner(center, [], { reservation: NO_RESERVATION });
+    const planner = new CorePlanner(center, [], { reservation: NO_RESERVATION });
     // Both courses started on Monday 1 March; the live service lists them with 10 fractions but
     // the index only holds what is still booked, as if fraction 1 were delivered.
     for (const c of [routine('S1', { earliestStart: '2027-03-01', arrival: '2027-02-26T09:00:00+05:00' }), routine('S2', { earliestStart: '2027-03-01', arrival: '2027-02-26T09:00:00+05:00' })]) {

@@ -9,7 +9,7 @@ import { dayNumOf, formatDate } from '../time/civil-day';
 import { formatInstant } from '../time/zone';
 import { Booking, CourseRequest } from '../types';
 import { DayLanes } from './day-lanes';
-import { CorePlanner, createPlanner } from './planner';
+import { createPlanner } from './planner';
 
 const center = demoCenter();
 const cal = calendarFor(center);
@@ -41,7 +41,7 @@ const routine = course('LATER', { arrival: '2027-02-20T09:00:00+05:00', earliest
 
 describe('early starts: a place freed a couple of days ahead goes to the course booked next in it', () => {
   it('moves the next routine course in the place up to the free day, same time and room, every rule kept', () => {
-    const planner = createPlanner(center, seriesIn('LATER', 'G1', hhmm, openDays('2027-03-11', 8))) as CorePlanner;
+    const planner = createPlanner(center, seriesIn('LATER', 'G1', hhmm, openDays('2027-03-11', 8)));
     const started = planner.offerEarlierStarts(now, [routine]);
     expect(started.map((e) => [e.courseId, e.firstDate, e.lateStart])).toEqual([['LATER', offered, false]]);
     const moves = started[0].moves;
@@ -63,29 +63,29 @@ describe('early starts: a place freed a couple of days ahead goes to the course 
       ...seriesIn('LATER', 'G2', '12:00', dates.slice(0, 3)),
       ...seriesIn('LATER', 'G1', hhmm, dates.slice(3)).map((b, i) => ({ ...b, fraction: i + 4, id: `LATER-${i + 4}` })),
     ];
-    const planner = createPlanner(center, bookings) as CorePlanner;
+    const planner = createPlanner(center, bookings);
     expect(planner.offerEarlierStarts(now, [{ ...routine, fractions: 12 }])).toEqual([]);
   });
 
   it('moves only the courses it is given as movable, and never URGENT or EMERGENCY ones', () => {
     const later = seriesIn('LATER', 'G1', hhmm, openDays('2027-03-11', 8));
-    expect((createPlanner(center, later) as CorePlanner).offerEarlierStarts(now, [])).toEqual([]);
-    expect((createPlanner(center, later) as CorePlanner).offerEarlierStarts(now, [{ ...routine, urgency: 'URGENT' }])).toEqual([]);
+    expect(createPlanner(center, later).offerEarlierStarts(now, [])).toEqual([]);
+    expect(createPlanner(center, later).offerEarlierStarts(now, [{ ...routine, urgency: 'URGENT' }])).toEqual([]);
   });
 
   it('does not move a course up before its earliest start', () => {
-    const planner = createPlanner(center, seriesIn('LATER', 'G1', hhmm, openDays('2027-03-11', 8))) as CorePlanner;
+    const planner = createPlanner(center, seriesIn('LATER', 'G1', hhmm, openDays('2027-03-11', 8)));
     expect(planner.offerEarlierStarts(now, [{ ...routine, earliestStart: '2027-03-05' }])).toEqual([]);
   });
 
   it('does not squeeze a longer fraction into a shorter place', () => {
     const child: CourseRequest = { ...routine, fractionMinutes: 40, patientCategory: 'PEDIATRIC' };
-    const planner = createPlanner(center, seriesIn('LATER', 'G1', hhmm, openDays('2027-03-11', 8), 40)) as CorePlanner;
+    const planner = createPlanner(center, seriesIn('LATER', 'G1', hhmm, openDays('2027-03-11', 8), 40));
     expect(planner.offerEarlierStarts(now, [child])).toEqual([]);
   });
 
   it('is off with earlyStarts: false', () => {
-    const planner = createPlanner(center, seriesIn('LATER', 'G1', hhmm, openDays('2027-03-11', 8)), { earlyStarts: false }) as CorePlanner;
+    const planner = createPlanner(center, seriesIn('LATER', 'G1', hhmm, openDays('2027-03-11', 8)), { earlyStarts: false });
     expect(planner.offerEarlierStarts(now, [routine])).toEqual([]);
   });
 
@@ -93,7 +93,7 @@ describe('early starts: a place freed a couple of days ahead goes to the course 
     const s = generateScenario({ courses: 800, year: 2027, seed: 4 });
     const yearCenter = scenarioToCenter(s);
     const courses = scenarioCourses(s, yearCenter);
-    const planner = createPlanner(yearCenter, []) as CorePlanner;
+    const planner = createPlanner(yearCenter, []);
     for (const c of courses) planner.allocate(c, { now: c.arrival, lastStartDate: s.horizon.to });
     expect(planner.earlier.length).toBeGreaterThan(10);
     for (const e of planner.earlier) {
@@ -128,7 +128,7 @@ describe('early starts: a place freed a couple of days ahead goes to the course 
     fc.assert(
       fc.property(coursesArb, (courses) => {
         const ordered = [...courses].sort((a, b) => a.arrival.localeCompare(b.arrival) || a.id.localeCompare(b.id));
-        const planner = createPlanner(small, []) as CorePlanner;
+        const planner = createPlanner(small, []);
         for (const c of ordered) planner.allocate(c, { now: c.arrival, horizonWeeks: 12 });
         for (const e of planner.earlier) {
           moved++;

@@ -23,7 +23,7 @@ const adultAt = (hh: number, mm: number) => ({ roomIdx: 0, day, start: at(hh, mm
 describe('EmergencyProbe: the day keeps one adult and one child emergency slot', () => {
   const index = new BookingIndex(cal);
   const slots = new SlotFinder(cal, index, 10);
-  const probe = new EmergencyProbe(cal, index, () => slots, { adult: 1, anesthesia: 1 });
+  const probe = new EmergencyProbe(cal, index, slots, { adult: 1, anesthesia: 1 });
 
   it('refuses an adult fraction that takes the only place a child under anesthesia fits, unless a child is spending it', () => {
     const b = adultAt(7, 30);

@@ -14,8 +14,6 @@ import { FractionShape, SlotFinder } from './slot-finder';
 
 interface DayState extends Counts {
   version: number;
-  /** Counted on free placement (no template): its picks are not those of a template scan. */
-  free: boolean;
   options: Option[];
   /** Answers already given for this state of the day (walks from many start days ask again). */
   answers: Map<number, boolean>;
@@ -44,25 +42,29 @@ export type EmergencyKind = keyof EmergencyKeep;
 type Counts = Record<EmergencyKind, number>;
 
 const SHAPES: Record<EmergencyKind, FractionShape> = {
-  adult: { fm: 30, off: 10, bm: 8, anesthesia: false },
-  child: { fm: 40, off: 10, bm: 8, anesthesia: false },
-  anesthesia: { fm: 50, off: 10, bm: 8, anesthesia: true },
+  adult: { minutes: 30, beamOffset: 10, beamMinutes: 8, anesthesia: false },
+  child: { minutes: 40, beamOffset: 10, beamMinutes: 8, anesthesia: false },
+  anesthesia: { minutes: 50, beamOffset: 10, beamMinutes: 8, anesthesia: true },
 };
 /** Scarcest first: the greedy count takes their places before a standard slot can. */
 const KINDS: EmergencyKind[] = ['anesthesia', 'child', 'adult'];
 
 /** Which kind of emergency slot a course of this shape needs. */
 export function emergencyKindOf(f: { fractionMinutes: number; requiresAnesthesia: boolean }): EmergencyKind {
-  return f.requiresAnesthesia ? 'anesthesia' : f.fractionMinutes > SHAPES.adult.fm ? 'child' : 'adult';
+  return f.requiresAnesthesia ? 'anesthesia' : f.fractionMinutes > SHAPES.adult.minutes ? 'child' : 'adult';
 }
 
+/**
+ * Counts on one slot finder, so on one placement mode: free placement finds slots the lane
+ * template has no place for, so a planner keeps one probe per mode.
+ */
 export class EmergencyProbe {
   private readonly cache = new Map<DayNum, DayState>();
 
   constructor(
     private readonly cal: CenterCalendar,
     private readonly index: BookingIndex,
-    private readonly slots: () => SlotFinder,
+    private readonly slots: SlotFinder,
     private readonly keep: EmergencyKeep,
   ) {}
 
@@ -97,9 +99,8 @@ export class EmergencyProbe {
   private counted(day: DayNum) {
     const hit = this.cache.get(day);
     const version = this.index.version(day);
-    // Counted in the mode it is asked in: free placement finds slots the template has no place for.
-    if (hit && hit.version === version && hit.free === this.slots().freePlacement) return hit;
-    const v: DayState = { version, free: this.slots().freePlacement, ...this.scan(day), answers: new Map() };
+    if (hit && hit.version === version) return hit;
+    const v: DayState = { version, ...this.scan(day), answers: new Map() };
     this.cache.set(day, v);
     return v;
   }
@@ -138,11 +139,11 @@ export class EmergencyProbe {
 
   private collect(day: DayNum, kind: EmergencyKind, want: number, options: Option[]): number {
     const f = SHAPES[kind];
-    const slots = this.slots();
+    const slots = this.slots;
     let n = 0;
     /** Takes the slot unless it clashes with one already counted. */
     const take = (roomIdx: number, s: number): boolean => {
-      const o: Option = { kind, roomIdx, s, e: s + f.fm, bs: s + f.off, be: s + f.off + f.bm, anesthesia: f.anesthesia };
+      const o: Option = { kind, roomIdx, s, e: s + f.minutes, bs: s + f.beamOffset, be: s + f.beamOffset + f.beamMinutes, anesthesia: f.anesthesia };
       if (options.some((x) => this.conflicts(x, { roomIdx, start: o.s, end: o.e, beamStart: o.bs, beamEnd: o.be, anesthesia: o.anesthesia }))) return false;
       options.push(o);
       n++;
@@ -153,12 +154,12 @@ export class EmergencyProbe {
       if (!rds[r].open.length) continue;
       // On a lane template an emergency gets a free place of it, like everybody else.
       if (slots.visitFreeLanes(r, day, f, -Infinity, Infinity, (l) => (take(r, l.start), n < want))) continue;
-      const last = rds[r].open[rds[r].open.length - 1][1] - f.fm;
+      const last = rds[r].open[rds[r].open.length - 1][1] - f.minutes;
       let from = rds[r].open[0][0];
       for (let i = 0; i < 200 && n < want; i++) {
         const s = slots.earliestFit(r, day, from, last, f);
         if (s === null) break;
-        from = take(r, s) ? s + f.fm : s + 1;
+        from = take(r, s) ? s + f.minutes : s + 1;
       }
     }
     return n;

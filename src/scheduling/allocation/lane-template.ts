@@ -49,7 +49,7 @@ export interface LaneTemplateInput {
 }
 
 export const STANDARD_MINUTES = 30;
-export const CHILD_MINUTES = 40;
+const CHILD_MINUTES = 40;
 export const ANESTHESIA_MINUTES = 50;
 /** A wanted child's place left out costs this many idle minutes in the search. */
 const MISSING_PLACE_COST = 1000;

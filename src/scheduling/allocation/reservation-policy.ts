@@ -57,12 +57,6 @@ export const DEFAULT_RESERVATION: ReservationPolicy = {
 
 export const NO_RESERVATION: ReservationPolicy = { ...DEFAULT_RESERVATION, enabled: false };
 
-/** Share of a day kept back from a course of this urgency, `lead` calendar days ahead. */
-export function reservedShare(policy: ReservationPolicy, urgency: Urgency, lead: number): number {
-  const r = reservedShares(policy, urgency, lead);
-  return Math.max(r.emergency, r.urgent);
-}
-
 /**
  * The two reserves separately: `emergency` (held from URGENT and ROUTINE courses) and `urgent`
  * (held from ROUTINE ones). The planner checks the emergency reserve against routine courses in

@@ -9,24 +9,46 @@ import { localMidnight } from '../time/zone';
 import { CenterCalendar } from '../calendar/center-calendar';
 import { contains, freeGaps, nextStartInside, previousStartInside } from '../calendar/intervals';
 import { BookingIndex, firstEndingAfter, firstOverlap, lastOverlap, Span } from './booking-index';
-import { DayLanes } from './day-lanes';
+import { DayLanes, LaneMix } from './day-lanes';
 import { ANESTHESIA_MINUTES, Lane } from './lane-template';
 import { firstReached } from './bisect';
+import { CourseRequest } from '../types';
 
+/** One fraction as the slot searches see it: its length, and its beam interval from its start (minutes). */
 export interface FractionShape {
-  fm: number;
-  off: number;
-  bm: number;
+  minutes: number;
+  beamOffset: number;
+  beamMinutes: number;
   anesthesia: boolean;
 }
 
+export function shapeOf(course: CourseRequest): FractionShape {
+  return { minutes: course.fractionMinutes, beamOffset: course.beamOffsetMinutes, beamMinutes: course.beamMinutes, anesthesia: course.requiresAnesthesia };
+}
+
 /** Smallest fraction length we expect; an idle gap shorter than this is wasted room time. */
-export const SLIVER_MINUTES = 30;
+const SLIVER_MINUTES = 30;
 const STANDARD_PLACE = SLIVER_MINUTES;
 /** See SlotFinder.sessionCost. */
 const SESSION_COST = 10;
 /** A place for a child under anesthesia given to anybody else costs this much on top of its idle minutes. */
 const ANESTHESIA_PLACE_COST = 15;
+
+/** Where a search puts fractions: on the day's lane template, or freely in idle gaps (the fallback). */
+export type PlacementMode = 'lanes' | 'free';
+
+/** One slot finder per placement mode, over the same index. */
+export type SlotFinders = Readonly<Record<PlacementMode, SlotFinder>>;
+
+/**
+ * The slot finders of a planner: the lane template on a shared beam (unless `lanes` is false),
+ * and free placement beside it; without a template both modes place freely.
+ */
+export function slotFindersFor(cal: CenterCalendar, idx: BookingIndex, grid: number, lanes: LaneMix | false = {}): SlotFinders {
+  const free = new SlotFinder(cal, idx, grid);
+  if (lanes === false || !cal.center.sharedBeam) return { lanes: free, free };
+  return { lanes: new SlotFinder(cal, idx, grid, new DayLanes(cal, grid, lanes, idx)), free };
+}
 
 export class SlotFinder {
   private readonly sharedBeam: boolean;
@@ -77,27 +99,27 @@ export class SlotFinder {
     for (let iter = 0; iter < 500; iter++) {
       s = up(s);
       if (s > to) return null;
-      const inOpen = nextStartInside(open, s, f.fm);
+      const inOpen = nextStartInside(open, s, f.minutes);
       if (inOpen === null) return null;
       if (inOpen !== s) {
         s = inOpen;
         continue;
       }
-      const e = s + f.fm;
+      const e = s + f.minutes;
       const ov = firstOverlap(spans, s, e);
       if (ov) {
         s = ov.e;
         continue;
       }
-      if (beam && f.bm > 0) {
-        const bo = firstOverlap(beam, s + f.off, s + f.off + f.bm);
+      if (beam && f.beamMinutes > 0) {
+        const bo = firstOverlap(beam, s + f.beamOffset, s + f.beamOffset + f.beamMinutes);
         if (bo) {
-          s = bo.e - f.off;
+          s = bo.e - f.beamOffset;
           continue;
         }
       }
       if (window) {
-        const inWindow = nextStartInside(window, s, f.fm);
+        const inWindow = nextStartInside(window, s, f.minutes);
         if (inWindow === null) return null;
         if (inWindow !== s) {
           s = inWindow;
@@ -126,27 +148,27 @@ export class SlotFinder {
     for (let iter = 0; iter < 500; iter++) {
       s = down(s);
       if (s < from) return null;
-      const inOpen = previousStartInside(open, s, f.fm);
+      const inOpen = previousStartInside(open, s, f.minutes);
       if (inOpen === null) return null;
       if (inOpen !== s) {
         s = inOpen;
         continue;
       }
-      const e = s + f.fm;
+      const e = s + f.minutes;
       const ov = lastOverlap(spans, s, e);
       if (ov) {
-        s = ov.s - f.fm;
+        s = ov.s - f.minutes;
         continue;
       }
-      if (beam && f.bm > 0) {
-        const bo = lastOverlap(beam, s + f.off, s + f.off + f.bm);
+      if (beam && f.beamMinutes > 0) {
+        const bo = lastOverlap(beam, s + f.beamOffset, s + f.beamOffset + f.beamMinutes);
         if (bo) {
-          s = bo.s - f.off - f.bm;
+          s = bo.s - f.beamOffset - f.beamMinutes;
           continue;
         }
       }
       if (window) {
-        const inWindow = previousStartInside(window, s, f.fm);
+        const inWindow = previousStartInside(window, s, f.minutes);
         if (inWindow === null) return null;
         if (inWindow !== s) {
           s = inWindow;
@@ -154,7 +176,7 @@ export class SlotFinder {
         }
         const conflict = this.anesthesiaConflict(day, s, e);
         if (conflict.length) {
-          s = Math.max(...conflict.map((x) => x.s)) - f.fm;
+          s = Math.max(...conflict.map((x) => x.s)) - f.minutes;
           continue;
         }
       }
@@ -178,16 +200,13 @@ export class SlotFinder {
     return this.dayLanes !== null;
   }
 
-  /** While set, fractions are placed freely even on days with a lane template (a fallback). */
-  freePlacement = false;
-
   /**
    * The places of the day's lane template in this room that can hold the fraction, or null when
-   * it is placed freely (no template, a fraction longer than any place, or the fallback).
+   * it is placed freely (no template, or a fraction longer than any place).
    */
   lanes(roomIdx: number, day: DayNum, f: FractionShape): Lane[] | null {
-    if (!this.dayLanes || this.freePlacement || f.fm > ANESTHESIA_MINUTES) return null;
-    const all = this.dayLanes.holding(day, f.fm);
+    if (!this.dayLanes || f.minutes > ANESTHESIA_MINUTES) return null;
+    const all = this.dayLanes.holding(day, f.minutes);
     return all ? all[roomIdx] : null;
   }
 
@@ -200,11 +219,11 @@ export class SlotFinder {
 
   /** [free, all] places of the day's template that can hold the fraction, or null without a template. */
   laneCount(day: DayNum, f: FractionShape): [number, number] | null {
-    if (!this.dayLanes || this.freePlacement || f.fm > ANESTHESIA_MINUTES) return null;
+    if (!this.dayLanes || f.minutes > ANESTHESIA_MINUTES) return null;
     const version = this.idx.version(day);
     let entry = this.laneCounts.get(day);
     if (!entry || entry.version !== version) this.laneCounts.set(day, (entry = { version, byShape: new Map() }));
-    const key = f.fm * 2 + (f.anesthesia ? 1 : 0);
+    const key = f.minutes * 2 + (f.anesthesia ? 1 : 0);
     let hit = entry.byShape.get(key);
     if (!hit) {
       hit = [0, 0];
@@ -237,7 +256,7 @@ export class SlotFinder {
     if (!lanes) return false;
     const open = this.cal.roomDaysOf(day)[roomIdx].open;
     const spans = this.idx.roomSpans(roomIdx, day) ?? [];
-    const beam = (this.sharedBeam && f.bm > 0 ? this.idx.beamSpans(day) : undefined) ?? [];
+    const beam = (this.sharedBeam && f.beamMinutes > 0 ? this.idx.beamSpans(day) : undefined) ?? [];
     const window = f.anesthesia ? this.cal.anesthesiaWindow(day) : null;
     // Places, bookings, beam intervals and open intervals are all sorted: one walk over each,
     // from the first place at or after `from` (bestNear asks for a one-hour window).
@@ -245,30 +264,30 @@ export class SlotFinder {
     if (i >= lanes.length) return true;
     const first = lanes[i].start;
     let j = firstEndingAfter(spans, first);
-    let k = firstEndingAfter(beam, first + f.off);
+    let k = firstEndingAfter(beam, first + f.beamOffset);
     let o = 0;
     for (; i < lanes.length; i++) {
       const l = lanes[i];
       const s = l.start;
-      const e = s + f.fm;
+      const e = s + f.minutes;
       if (s > to) break;
       while (j < spans.length && spans[j].e <= s) j++;
       if (j < spans.length && spans[j].s < e) continue;
       while (o < open.length && open[o][1] < e) o++;
       if (o >= open.length || open[o][0] > s) continue;
-      const bs = s + f.off;
-      const be = bs + f.bm;
+      const bs = s + f.beamOffset;
+      const be = bs + f.beamMinutes;
       while (k < beam.length && beam[k].e <= bs) k++;
-      if (f.bm > 0 && k < beam.length && beam[k].s < be) continue;
+      if (f.beamMinutes > 0 && k < beam.length && beam[k].s < be) continue;
       if (window && (!contains(window, s, e) || this.anesthesiaConflict(day, s, e).length > 0)) continue;
       if (!visit(l)) break;
     }
     return true;
   }
 
-    /** Idle minutes a place leaves when it holds a fraction of `fm` minutes, plus the anesthesia place's price. */
+  /** Idle minutes a place leaves when it holds the fraction, plus the anesthesia place's price. */
   laneCost(l: Lane, f: FractionShape): number {
-    return l.minutes - f.fm + (l.anesthesia && !f.anesthesia ? ANESTHESIA_PLACE_COST : 0);
+    return l.minutes - f.minutes + (l.anesthesia && !f.anesthesia ? ANESTHESIA_PLACE_COST : 0);
   }
 
   /**
@@ -280,13 +299,13 @@ export class SlotFinder {
     const free = this.freeLanes(roomIdx, day, f, floor);
     if (free) return free.map((l) => l.start);
     const rd = this.cal.roomDaysOf(day)[roomIdx];
-    if (rd.openMinutes - this.idx.roomBookedMinutes(roomIdx, day) < f.fm) return [];
+    if (rd.openMinutes - this.idx.roomBookedMinutes(roomIdx, day) < f.minutes) return [];
     const spans = this.idx.roomSpans(roomIdx, day) ?? [];
     const out: number[] = [];
     for (const [os, oe] of rd.open) {
       for (const [gs, ge] of freeGaps([os, oe], spans)) {
         const lo = Math.max(gs, floor);
-        const hi = ge - f.fm;
+        const hi = ge - f.minutes;
         if (hi < lo) continue;
         const a = this.earliestFit(roomIdx, day, lo, hi, f);
         if (a === null) continue;
@@ -299,7 +318,7 @@ export class SlotFinder {
   }
 
   /**
-   * Idle minutes too short for any fraction that placing [s, s+fm) would leave on either side;
+   * Idle minutes too short for any fraction that placing [s, s + f.minutes) would leave on either side;
    * on a lane template, what the place leaves idle (a start off the template wastes a place).
    */
   waste(roomIdx: number, day: DayNum, s: number, f: FractionShape): number {
@@ -308,8 +327,7 @@ export class SlotFinder {
       const lane = lanes.find((l) => l.start === s);
       return lane ? this.laneCost(lane, f) : STANDARD_PLACE;
     }
-    const fm = f.fm;
-    const e = s + fm;
+    const e = s + f.minutes;
     const open = this.cal.roomDaysOf(day)[roomIdx].open;
     let prev = s;
     let next = e;
@@ -330,7 +348,7 @@ export class SlotFinder {
     const before = s - prev;
     const after = next - e;
     const w = (before > 0 && before < SLIVER_MINUTES ? before : 0) + (after > 0 && after < SLIVER_MINUTES ? after : 0);
-    return w + this.sessionCost(day, s, e, fm);
+    return w + this.sessionCost(day, s, e);
   }
 
   /**
@@ -342,11 +360,11 @@ export class SlotFinder {
    * bench/tune-reservation.ts on seeds 1-6: room-time utilization 86.2 -> 87.8 %, URGENT on time
    * 94.7 -> 95.4 %, EMERGENCY 97.9 -> 97.5 %.
    */
-  private sessionCost(day: DayNum, s: number, e: number, fm: number): number {
+  private sessionCost(day: DayNum, s: number, e: number): number {
     if (this.teams === 0) return 0;
     const window = this.cal.anesthesiaWindow(day);
     if (window.length === 0) return 0;
-    const offGrid = fm % SLIVER_MINUTES !== 0;
+    const offGrid = (e - s) % SLIVER_MINUTES !== 0;
     const inside = window.some(([ws, we]) => ws <= s && e <= we);
     const touches = window.some(([ws, we]) => s < we && ws < e);
     return offGrid ? (inside ? 0 : SESSION_COST) : touches ? SESSION_COST : 0;

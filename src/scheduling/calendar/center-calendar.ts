@@ -4,7 +4,7 @@
  * whether a day counts as open for a given kind of course (rule 6). Everything is computed per
  * civil day on first use and cached, in epoch minutes.
  */
-import { CenterConfig, RoomKind, RoomSpec, WeeklyHours } from '../types';
+import { CenterConfig, CourseRequest, RoomKind, RoomSpec, WeeklyHours } from '../types';
 import { DayNum, parseDate, weekdayKey, ymd } from '../time/civil-day';
 import { EpochMin, localToEpochMin, parseHhmm, parseInstant } from '../time/zone';
 import { kzHolidayDays } from './kz-holidays';
@@ -20,10 +20,21 @@ export interface RoomDay {
   downtimeTouched: boolean;
 }
 
+/**
+ * Rule 6's notion of a day "open for that course": closed; open (the course must use it unless its
+ * week has its count); or skippable, open by hours but a downtime touches one of its rooms, so the
+ * course may use it but need not.
+ */
+export type CourseDay = 'closed' | 'open' | 'skippable';
+
 export interface CourseProfile {
   roomKinds?: RoomKind[];
   requiresAnesthesia: boolean;
   fractionMinutes: number;
+}
+
+export function profileOf(course: CourseRequest): CourseProfile {
+  return { roomKinds: course.roomKinds, requiresAnesthesia: course.requiresAnesthesia, fractionMinutes: course.fractionMinutes };
 }
 
 interface ParsedDowntime {
@@ -42,7 +53,7 @@ export class CenterCalendar {
   private readonly downtimes: ParsedDowntime[];
   private readonly roomDays = new Map<DayNum, RoomDay[]>();
   private readonly anesthesiaDays = new Map<DayNum, Interval[]>();
-  private readonly openForCourseCache = new Map<string, Map<DayNum, 0 | 1 | 2>>();
+  private readonly openForCourseCache = new Map<string, Map<DayNum, CourseDay>>();
 
   constructor(readonly center: CenterConfig) {
     this.timeZone = center.timeZone;
@@ -144,11 +155,8 @@ export class CenterCalendar {
     return this.rooms.map((_, i) => i).filter((i) => this.roomAllowed(i, kinds));
   }
 
-  /**
-   * Rule 6's notion of a day "open for that course": 0 = not open, 1 = open, 2 = open by hours but
-   * a downtime touches one of its rooms (such a day may be used but need not be).
-   */
-  openForCourse(profile: CourseProfile, day: DayNum): 0 | 1 | 2 {
+  /** What the day is for the course under rule 6 (see CourseDay). */
+  openForCourse(profile: CourseProfile, day: DayNum): CourseDay {
     const key = `${profile.roomKinds?.slice().sort().join(',') ?? ''}|${profile.requiresAnesthesia ? 1 : 0}|${profile.fractionMinutes}`;
     let m = this.openForCourseCache.get(key);
     if (!m) {
@@ -168,7 +176,7 @@ export class CenterCalendar {
       if (sched.some(([s, e]) => e - s >= profile.fractionMinutes)) fitsScheduled = true;
       if (rds[i].downtimeTouched) touched = true;
     }
-    v = !fitsScheduled ? 0 : touched ? 2 : 1;
+    v = !fitsScheduled ? 'closed' : touched ? 'skippable' : 'open';
     m.set(day, v);
     return v;
   }

@@ -24,7 +24,7 @@ export interface IdleBreakdown {
   emergencySlots?: number;
 }
 
-const STANDARD: FractionShape = { fm: 30, off: 10, bm: 8, anesthesia: false };
+const STANDARD: FractionShape = { minutes: 30, beamOffset: 10, beamMinutes: 8, anesthesia: false };
 
 export function idleBreakdown(
   center: CenterConfig,
@@ -40,7 +40,7 @@ export function idleBreakdown(
   const slots = new SlotFinder(cal, index, gridMinutes);
   const lanes = center.sharedBeam ? new DayLanes(cal, gridMinutes, {}, index) : null;
   const laneSlots = new SlotFinder(cal, index, gridMinutes, lanes);
-  const probe = keep ? new EmergencyProbe(cal, index, () => laneSlots, keep) : null;
+  const probe = keep ? new EmergencyProbe(cal, index, laneSlots, keep) : null;
   let open = 0;
   const acc = { sliver: 0, beamBlocked: 0, placeable: 0, emergencySlots: 0 };
   for (let d = parseDate(from); d <= parseDate(to); d++) {
@@ -50,8 +50,8 @@ export function idleBreakdown(
       const spans = index.roomSpans(r, d) ?? [];
       for (const [os, oe] of rd.open) {
         for (const [gs, ge] of freeGaps([os, oe], spans)) {
-          if (ge - gs < STANDARD.fm) acc.sliver += ge - gs;
-          else if (slots.earliestFit(r, d, gs, ge - STANDARD.fm, STANDARD) === null) acc.beamBlocked += ge - gs;
+          if (ge - gs < STANDARD.minutes) acc.sliver += ge - gs;
+          else if (slots.earliestFit(r, d, gs, ge - STANDARD.minutes, STANDARD) === null) acc.beamBlocked += ge - gs;
           else acc.placeable += ge - gs;
         }
       }

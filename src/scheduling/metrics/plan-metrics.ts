@@ -7,7 +7,7 @@
  *    30-minute fraction uses the beam for 8.
  */
 import { CenterConfig, CourseRequest, PlanAppointment, PlanMetrics, Urgency } from '../types';
-import { DayNum, parseDate } from '../time/civil-day';
+import { parseDate } from '../time/civil-day';
 import { localDayOf, localMidnight, parseInstant } from '../time/zone';
 import { calendarFor } from '../calendar/center-calendar';
 import { Interval, total } from '../calendar/intervals';
@@ -16,11 +16,6 @@ import { DEFAULT_BEAM_MINUTES } from '../defaults/course-defaults';
 
 /** Soft rule 2: every fraction within ±30 min of the course's first. */
 const TIME_OF_DAY_TOLERANCE = 30;
-
-export interface CourseOutcome {
-  course: CourseRequest;
-  firstDay: DayNum | null;
-}
 
 function union(intervals: Interval[]): Interval[] {
   const sorted = [...intervals].sort((a, b) => a[0] - b[0]);

@@ -7,12 +7,15 @@ import { Booking, CenterConfig, CourseRequest } from '../types';
 import { checkSchedule } from '../rules/check-schedule';
 import { DayNum, formatDate, parseDate, weekId } from '../time/civil-day';
 import { localDayOf, localMidnight, parseInstant } from '../time/zone';
-import { CorePlanner, profileOf, shapeOf, toBooking } from '../allocation/planner';
+import { profileOf } from '../calendar/center-calendar';
+import { toBooking } from '../allocation/booking-index';
+import { shapeOf } from '../allocation/slot-finder';
+import { FractionPlacer } from './fraction-placer';
 
 export interface TailPlacement {
   booking: Booking;
   day: DayNum;
-  /** The booking's ref in the planner's index (to take it back out). */
+  /** The booking's ref in the placer's index (to take it back out). */
   ref: number;
 }
 
@@ -34,8 +37,8 @@ export function tailFailureText(f: TailFailure, minutes: number): string {
 }
 
 /** Days the course uses (booked, delivered or missed) and its usual room index and time of day. */
-export function courseFootprint(planner: CorePlanner, course: CourseRequest, bookings: Booking[]) {
-  const tz = planner.calendar.timeZone;
+export function courseFootprint(placer: FractionPlacer, course: CourseRequest, bookings: Booking[]) {
+  const tz = placer.calendar.timeZone;
   const own = bookings.filter((b) => b.courseId === course.id && b.status !== 'CANCELLED');
   const days = own.map((b) => localDayOf(tz, parseInstant(b.start))).sort((a, b) => a - b);
   const first = [...own].sort((a, b) => parseInstant(a.start) - parseInstant(b.start))[0];
@@ -44,7 +47,7 @@ export function courseFootprint(planner: CorePlanner, course: CourseRequest, boo
   const usualRoom = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
   const firstStart = first ? parseInstant(first.start) : null;
   const tod = firstStart === null ? 8 * 60 : firstStart - localMidnight(tz, localDayOf(tz, firstStart));
-  return { days, usualRoomIdx: usualRoom ? (planner.calendar.roomIndex.get(usualRoom) ?? 0) : 0, tod };
+  return { days, usualRoomIdx: usualRoom ? (placer.calendar.roomIndex.get(usualRoom) ?? 0) : 0, tod };
 }
 
 /**
@@ -53,7 +56,7 @@ export function courseFootprint(planner: CorePlanner, course: CourseRequest, boo
  * no free slot the placement fails rather than skipping it.
  */
 export function appendAfter(
-  planner: CorePlanner,
+  placer: FractionPlacer,
   course: CourseRequest,
   usedDays: DayNum[],
   afterDay: DayNum,
@@ -63,7 +66,7 @@ export function appendAfter(
   fraction: number,
   id?: string,
 ): TailPlacement | TailFailure {
-  const cal = planner.calendar;
+  const cal = placer.calendar;
   const tz = cal.timeZone;
   const profile = profileOf(course);
   const shape = shapeOf(course);
@@ -72,23 +75,23 @@ export function appendAfter(
   for (const d of usedDays) perWeek.set(weekId(d), (perWeek.get(weekId(d)) ?? 0) + 1);
   const floorDay = localDayOf(tz, floorMin);
   const start = Math.max(afterDay + 1, floorDay);
-  const mustUse = (d: DayNum) => cal.openForCourse(profile, d) === 1 && (perWeek.get(weekId(d)) ?? 0) < course.fractionsPerWeek;
+  const mustUse = (d: DayNum) => cal.openForCourse(profile, d) === 'open' && (perWeek.get(weekId(d)) ?? 0) < course.fractionsPerWeek;
   // Open days already past since the last fraction leave the course interrupted whatever is booked
   // now (the past cannot be booked): the fraction then takes the first day with a place.
   let interruptedAlready = false;
   for (let d = afterDay + 1; d < floorDay && !interruptedAlready; d++) interruptedAlready = mustUse(d);
   for (let d = start; d < start + 120; d++) {
-    const st = cal.openForCourse(profile, d);
-    if (st === 0 || (perWeek.get(weekId(d)) ?? 0) >= course.fractionsPerWeek) continue;
-    const place = (from: number) => planner.placeOnDayAnyhow(d, roomIdx, localMidnight(tz, d) + tod, rooms, shape, from);
+    const courseDay = cal.openForCourse(profile, d);
+    if (courseDay === 'closed' || (perWeek.get(weekId(d)) ?? 0) >= course.fractionsPerWeek) continue;
+    const place = (from: number) => placer.placeOnDay(d, roomIdx, localMidnight(tz, d) + tod, rooms, shape, from);
     const p = place(d === floorDay ? floorMin : -Infinity);
     if (!p) {
       // Likewise when only the hours of today already gone had a place for it.
       const todayPassed = d === floorDay && place(-Infinity) !== null;
-      if (st === 2 || interruptedAlready || todayPassed) continue;
+      if (courseDay === 'skippable' || interruptedAlready || todayPassed) continue;
       return { failedOn: formatDate(d) };
     }
-    return commit(planner, course, p, d, fraction, id);
+    return commit(placer, course, p, d, fraction, id);
   }
   return { failedOn: formatDate(start + 120), noOpenDay: true };
 }
@@ -103,7 +106,7 @@ export function appendAfter(
  * day has room.
  */
 export function placeLaterInWeek(
-  planner: CorePlanner,
+  placer: FractionPlacer,
   course: CourseRequest,
   usedDays: DayNum[],
   day: DayNum,
@@ -113,15 +116,15 @@ export function placeLaterInWeek(
   fraction: number,
   id?: string,
 ): TailPlacement | null {
-  const cal = planner.calendar;
+  const cal = placer.calendar;
   const tz = cal.timeZone;
   const profile = profileOf(course);
   const rooms = cal.allowedRooms(course.roomKinds);
   const floorDay = localDayOf(tz, floorMin);
   const tryDay = (d: DayNum): TailPlacement | null => {
-    if (cal.openForCourse(profile, d) === 0 || usedDays.includes(d)) return null;
-    const p = planner.placeOnDayAnyhow(d, roomIdx, localMidnight(tz, d) + tod, rooms, shapeOf(course), d === floorDay ? floorMin : -Infinity);
-    return p ? commit(planner, course, p, d, fraction, id) : null;
+    if (cal.openForCourse(profile, d) === 'closed' || usedDays.includes(d)) return null;
+    const p = placer.placeOnDay(d, roomIdx, localMidnight(tz, d) + tod, rooms, shapeOf(course), d === floorDay ? floorMin : -Infinity);
+    return p ? commit(placer, course, p, d, fraction, id) : null;
   };
   for (let d = Math.max(day + 1, floorDay); weekId(d) === weekId(day); d++) {
     const placed = tryDay(d);
@@ -136,21 +139,21 @@ export function placeLaterInWeek(
   return null;
 }
 
-function commit(planner: CorePlanner, course: CourseRequest, p: { roomIdx: number; start: number }, day: DayNum, fraction: number, id?: string): TailPlacement {
+function commit(placer: FractionPlacer, course: CourseRequest, p: { roomIdx: number; start: number }, day: DayNum, fraction: number, id?: string): TailPlacement {
   const shape = shapeOf(course);
-  const booking = toBooking(planner.calendar, {
+  const booking = toBooking(placer.calendar, {
     id,
     courseId: course.id,
     fraction,
     roomIdx: p.roomIdx,
     day,
     start: p.start,
-    end: p.start + shape.fm,
-    beamStart: p.start + shape.off,
-    beamEnd: p.start + shape.off + shape.bm,
+    end: p.start + shape.minutes,
+    beamStart: p.start + shape.beamOffset,
+    beamEnd: p.start + shape.beamOffset + shape.beamMinutes,
     anesthesia: shape.anesthesia,
   });
-  return { booking, day, ref: planner.index.addBooking(booking) };
+  return { booking, day, ref: placer.index.addBooking(booking) };
 }
 
 /** Would the course's own fractions leave an open day unused between two of them in a week short of its count? */

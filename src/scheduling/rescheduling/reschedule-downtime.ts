@@ -9,7 +9,9 @@
 import { Booking, CenterConfig, CourseRequest, DowntimeSpec, Move } from '../types';
 import { DayNum, formatDate, parseDate } from '../time/civil-day';
 import { formatInstant, localDayOf, parseInstant, parseInstantCeil } from '../time/zone';
-import { CorePlanner, NO_RESERVATION, shapeOf, toBooking } from '../allocation/planner';
+import { toBooking } from '../allocation/booking-index';
+import { shapeOf } from '../allocation/slot-finder';
+import { FractionPlacer } from './fraction-placer';
 import { appendAfter, courseFootprint, interrupts, placeLaterInWeek, tailFailureText, TailPlacement } from './course-tail';
 import { DEFAULT_DISPLACEMENT } from '../allocation/displacement';
 import { roomLabel } from '../calendar/room-label';
@@ -57,8 +59,8 @@ export function rescheduleForDowntime(
     parseInstant(b.beamEnd) > nowMin;
   const hit = live.filter(isHit).sort((a, b) => parseInstant(a.start) - parseInstant(b.start) || (a.courseId < b.courseId ? -1 : 1));
   const occupying = live.filter((b) => !hit.includes(b) && b.status !== 'MISSED');
-  const planner = new CorePlanner(c2, occupying, { reservation: NO_RESERVATION });
-  const cal = planner.calendar;
+  const placer = new FractionPlacer(c2, occupying);
+  const cal = placer.calendar;
   const moves: Move[] = [];
   const unschedulable: Array<{ courseId: string; reason: string }> = [];
   /** Courses re-booked whole but no longer without a gap: nothing else was possible, a coordinator is told. */
@@ -75,7 +77,7 @@ export function rescheduleForDowntime(
   for (const b of hit) {
     const course = courseById.get(b.courseId);
     if (!course) {
-      unschedulable.push({ courseId: b.courseId, reason: `${what} hits fraction ${b.fraction}, but the course is unknown to the planner.` });
+      unschedulable.push({ courseId: b.courseId, reason: `${what} hits fraction ${b.fraction}, but the course is unknown to the placer.` });
       continue;
     }
     const shape = shapeOf(course);
@@ -83,14 +85,14 @@ export function rescheduleForDowntime(
     const day = localDayOf(tz, s);
     const rooms = cal.allowedRooms(course.roomKinds);
     const roomIdx = cal.roomIndex.get(b.roomId) ?? rooms[0];
-    const p = planner.placeOnDayAnyhow(day, roomIdx, s, rooms, shape, nowMin);
+    const p = placer.placeOnDay(day, roomIdx, s, rooms, shape, nowMin);
     const hits = s < nowMin ? `${what} interrupts this fraction while it is under way; it is given again in full` : `${what} hits this fraction`;
     if (p) {
       const to = toBooking(cal, {
         id: b.id, courseId: b.courseId, fraction: b.fraction, roomIdx: p.roomIdx, day, start: p.start,
-        end: p.start + shape.fm, beamStart: p.start + shape.off, beamEnd: p.start + shape.off + shape.bm, anesthesia: shape.anesthesia,
+        end: p.start + shape.minutes, beamStart: p.start + shape.beamOffset, beamEnd: p.start + shape.beamOffset + shape.beamMinutes, anesthesia: shape.anesthesia,
       });
-      planner.index.addBooking(to);
+      placer.index.addBooking(to);
       current = current.map((x) => (x === b ? to : x));
       const shift = p.start - s;
       moves.push({
@@ -106,18 +108,18 @@ export function rescheduleForDowntime(
     // after the course was booked left unused). Failing that, it goes after the last fraction,
     // unless that leaves the week short with an open day unused (rule 6 again).
     let others = current.filter((x) => x !== b);
-    const fp = courseFootprint(planner, course, others);
+    const fp = courseFootprint(placer, course, others);
     const last = fp.days[fp.days.length - 1] ?? day;
-    let inWeek = placeLaterInWeek(planner, course, fp.days, day, nowMin, fp.usualRoomIdx, fp.tod, b.fraction, b.id);
+    let inWeek = placeLaterInWeek(placer, course, fp.days, day, nowMin, fp.usualRoomIdx, fp.tod, b.fraction, b.id);
     if (inWeek && interrupts(c2, course, [...others, inWeek.booking])) {
       // It passed over a full day in a week that does not get its count back (a course's last week):
       // that day would stay unused between two fractions.
-      planner.index.remove(inWeek.ref);
+      placer.index.remove(inWeek.ref);
       inWeek = null;
     }
-    let placed = inWeek ?? appendAfter(planner, course, fp.days, Math.max(last, day), nowMin, fp.usualRoomIdx, fp.tod, b.fraction, b.id);
+    let placed = inWeek ?? appendAfter(placer, course, fp.days, Math.max(last, day), nowMin, fp.usualRoomIdx, fp.tod, b.fraction, b.id);
     if ('failedOn' in placed && !placed.noOpenDay) {
-      const made = startOneDayLater(planner, others, notStartedById, course, b, parseDate(placed.failedOn), nowMin);
+      const made = startOneDayLater(placer, others, notStartedById, course, b, parseDate(placed.failedOn), nowMin);
       if (made) {
         placed = made.placed;
         others = others.filter((x) => x !== made.moved.from).concat(made.moved.to!);
@@ -194,7 +196,7 @@ export function rescheduleForDowntime(
  * uninterrupted itself (rule 6); the first that works, in the order of the day's bookings. Null: none could.
  */
 function startOneDayLater(
-  planner: CorePlanner,
+  placer: FractionPlacer,
   current: Booking[],
   notStarted: Map<string, CourseRequest>,
   course: CourseRequest,
@@ -202,7 +204,7 @@ function startOneDayLater(
   day: DayNum,
   nowMin: number,
 ): { placed: TailPlacement; moved: Move } | null {
-  const cal = planner.calendar;
+  const cal = placer.calendar;
   const tz = cal.timeZone;
   // The same notice an emergency gives a routine patient it moves (displacement.ts).
   if (day < localDayOf(tz, nowMin) + DEFAULT_DISPLACEMENT.noticeDays) return null;
@@ -214,31 +216,31 @@ function startOneDayLater(
     if (!seen || parseInstant(x.start) < parseInstant(seen.start)) firsts.set(x.courseId, x);
   }
   const own = current.filter((x) => x.courseId === course.id && x !== lost);
-  const fp = courseFootprint(planner, course, own);
+  const fp = courseFootprint(placer, course, own);
   for (const first of [...firsts.values()].filter((x) => localDayOf(tz, parseInstant(x.start)) === day).sort((a, b) => parseInstant(a.start) - parseInstant(b.start))) {
     const other = notStarted.get(first.courseId)!;
-    const ref = planner.index.courseRefs(other.id).find((r) => planner.index.all[r].start === parseInstant(first.start));
+    const ref = placer.index.courseRefs(other.id).find((r) => placer.index.all[r].start === parseInstant(first.start));
     if (ref === undefined) continue;
-    planner.index.remove(ref);
-    const placed = appendAfter(planner, course, fp.days, day - 1, nowMin, fp.usualRoomIdx, fp.tod, lost.fraction, lost.id);
+    placer.index.remove(ref);
+    const placed = appendAfter(placer, course, fp.days, day - 1, nowMin, fp.usualRoomIdx, fp.tod, lost.fraction, lost.id);
     if ('failedOn' in placed) {
-      planner.index.restore(ref);
+      placer.index.restore(ref);
       continue;
     }
     const rest = current.filter((x) => x.courseId === other.id && x !== first);
     // An urgent patient gives up a day only while the course still starts by its due date.
     const stillOnTime = other.urgency !== 'URGENT' || rest.some((x) => localDayOf(tz, parseInstant(x.start)) <= parseDate(other.dueStart));
-    const ofp = courseFootprint(planner, other, rest);
+    const ofp = courseFootprint(placer, other, rest);
     const tail = stillOnTime
-      ? appendAfter(planner, other, ofp.days, ofp.days[ofp.days.length - 1] ?? day, nowMin, ofp.usualRoomIdx, ofp.tod, first.fraction, first.id)
+      ? appendAfter(placer, other, ofp.days, ofp.days[ofp.days.length - 1] ?? day, nowMin, ofp.usualRoomIdx, ofp.tod, first.fraction, first.id)
       : null;
     // Starting a day later must not break rule 6 for the moved course itself: one treated on fewer
     // days a week can be left a week short with an open day unused.
     const breaksRule6 = !!tail && !('failedOn' in tail) && interrupts(cal.center, other, [...rest, tail.booking]);
     if (!tail || 'failedOn' in tail || breaksRule6) {
-      if (tail && !('failedOn' in tail)) planner.index.remove(tail.ref);
-      planner.index.remove(placed.ref);
-      planner.index.restore(ref);
+      if (tail && !('failedOn' in tail)) placer.index.remove(tail.ref);
+      placer.index.remove(placed.ref);
+      placer.index.restore(ref);
       continue;
     }
     return { placed, moved: { bookingId: first.id, courseId: other.id, fraction: first.fraction, from: first, to: tail.booking, reason: '' } };

@@ -8,7 +8,7 @@
 import { Booking, CenterConfig, CourseRequest, Move } from '../types';
 import { formatInstant, localDayOf, parseInstant, parseInstantCeil } from '../time/zone';
 import { formatDate, parseDate } from '../time/civil-day';
-import { CorePlanner, NO_RESERVATION } from '../allocation/planner';
+import { FractionPlacer } from './fraction-placer';
 import { appendAfter, courseFootprint, interrupts, tailFailureText } from './course-tail';
 import { roomLabel } from '../calendar/room-label';
 
@@ -42,12 +42,12 @@ export function rebookAtEnd(
 ): { moves: Move[]; unschedulable?: string; interrupted?: string } {
   const others = bookings.filter((b) => b.id !== lost.id || b.status === 'MISSED');
   const occupying = others.filter((b) => b.status !== 'MISSED' && b.status !== 'CANCELLED');
-  const planner = new CorePlanner(center, occupying, { reservation: NO_RESERVATION });
-  const fp = courseFootprint(planner, course, others);
+  const placer = new FractionPlacer(center, occupying);
+  const fp = courseFootprint(placer, course, others);
   const nowMin = parseInstantCeil(now);
   // A course with nothing booked, given or missed any more starts again: from its earliest start, or today.
   const lastDay = fp.days[fp.days.length - 1] ?? Math.max(parseDate(course.earliestStart), localDayOf(center.timeZone, nowMin)) - 1;
-  const placed = appendAfter(planner, course, fp.days, lastDay, nowMin, fp.usualRoomIdx, fp.tod, lost.fraction);
+  const placed = appendAfter(placer, course, fp.days, lastDay, nowMin, fp.usualRoomIdx, fp.tod, lost.fraction);
   if ('failedOn' in placed) {
     return {
       moves: [],

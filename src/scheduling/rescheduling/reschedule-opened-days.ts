@@ -14,7 +14,10 @@ import { checkBooking, checkSchedule } from '../rules/check-schedule';
 import { CenterCalendar, calendarFor } from '../calendar/center-calendar';
 import { DayNum, formatDate, parseDate, weekId } from '../time/civil-day';
 import { formatInstant, localDayOf, localMidnight, parseInstant, parseInstantCeil } from '../time/zone';
-import { CorePlanner, NO_RESERVATION, profileOf, shapeOf, toBooking } from '../allocation/planner';
+import { profileOf } from '../calendar/center-calendar';
+import { toBooking } from '../allocation/booking-index';
+import { shapeOf } from '../allocation/slot-finder';
+import { FractionPlacer } from './fraction-placer';
 import { courseFootprint } from './course-tail';
 import { roomLabel } from '../calendar/room-label';
 
@@ -85,7 +88,7 @@ function unusedOpenedDays(cal: CenterCalendar, course: CourseRequest, own: Booki
         d < lastAhead &&
         !used.has(d) &&
         (perWeek.get(weekId(d)) ?? 0) < course.fractionsPerWeek &&
-        cal.openForCourse(profile, d) === 1,
+        cal.openForCourse(profile, d) === 'open',
     )
     .map((o) => o.day);
 }
@@ -140,8 +143,8 @@ export function rescheduleForOpenedDays(
     workingDays: (center.workingDays ?? []).filter((d) => !openedSet.has(d)),
   };
   const live = bookings.filter((b) => b.status !== 'CANCELLED');
-  const planner = new CorePlanner(center, live.filter((b) => b.status !== 'MISSED'), { reservation: NO_RESERVATION });
-  const cal = planner.calendar;
+  const placer = new FractionPlacer(center, live.filter((b) => b.status !== 'MISSED'));
+  const cal = placer.calendar;
   const byCourse = new Map<string, Booking[]>();
   for (const b of live) byCourse.set(b.courseId, [...(byCourse.get(b.courseId) ?? []), b]);
   const firstStart = (c: CourseRequest) => Math.min(...(byCourse.get(c.id) ?? []).map((b) => parseInstant(b.start)));
@@ -158,7 +161,7 @@ export function rescheduleForOpenedDays(
     let own = before;
     if (unusedOpenedDays(cal, course, own, openedDayNums, nowMin).length === 0) continue;
     concerned.push(course.id);
-    const fp = courseFootprint(planner, course, own);
+    const fp = courseFootprint(placer, course, own);
     const shape = shapeOf(course);
     const rooms = cal.allowedRooms(course.roomKinds);
     const mine: Move[] = [];
@@ -170,26 +173,26 @@ export function rescheduleForOpenedDays(
       if (d === undefined) break;
       const date = formatDate(d);
       const last = own.filter((b) => isAhead(b, nowMin)).sort((a, b) => parseInstant(b.start) - parseInstant(a.start))[0];
-      const ref = planner.index.courseRefs(course.id).find((r) => planner.index.all[r].start === parseInstant(last.start));
-      if (ref !== undefined) planner.index.remove(ref);
-      const p = planner.placeOnDayAnyhow(d, fp.usualRoomIdx, localMidnight(tz, d) + fp.tod, rooms, shape, d === localDayOf(tz, nowMin) ? nowMin : -Infinity);
+      const ref = placer.index.courseRefs(course.id).find((r) => placer.index.all[r].start === parseInstant(last.start));
+      if (ref !== undefined) placer.index.remove(ref);
+      const p = placer.placeOnDay(d, fp.usualRoomIdx, localMidnight(tz, d) + fp.tod, rooms, shape, d === localDayOf(tz, nowMin) ? nowMin : -Infinity);
       const to = p
         ? toBooking(cal, {
             id: last.id, courseId: course.id, fraction: last.fraction, roomIdx: p.roomIdx, day: d, start: p.start,
-            end: p.start + shape.fm, beamStart: p.start + shape.off, beamEnd: p.start + shape.off + shape.bm, anesthesia: shape.anesthesia,
+            end: p.start + shape.minutes, beamStart: p.start + shape.beamOffset, beamEnd: p.start + shape.beamOffset + shape.beamMinutes, anesthesia: shape.anesthesia,
           })
         : null;
       // The rule checker has the last word on the new place (rules 1–5, 7, 8; rule 6 is the course's whole series, judged below).
       const broken = to ? checkBooking(center, [...onDay(d), ...own], course, to, last).filter((v) => v.rule !== 6) : [];
       if (!to || broken.length > 0) {
-        if (ref !== undefined) planner.index.restore(ref);
+        if (ref !== undefined) placer.index.restore(ref);
         failure =
           `${date} (${whyOf.get(d)}) is open for the course and unused between two of its fractions, but ` +
           (to ? `the place found there breaks a rule (${broken.map((v) => v.message).join(' ')})` : `it has no free ${course.fractionMinutes}-minute place in an allowed room${course.requiresAnesthesia ? ' within the anesthesia window' : ''}`) +
           '. The course keeps its dates; a coordinator should move a fraction onto that day when a place is free (rule 6).';
         break;
       }
-      undo.push([ref ?? -1, planner.index.addBooking(to)]);
+      undo.push([ref ?? -1, placer.index.addBooking(to)]);
       own = own.map((b) => (b === last ? to : b));
       const from = formatInstant(tz, parseInstant(last.start)).slice(0, 16).replace('T', ' ');
       const shift = p!.start - (localMidnight(tz, d) + fp.tod);
@@ -215,8 +218,8 @@ export function rescheduleForOpenedDays(
     if (failure) {
       // Never half-applied: the days already filled for this course go back to how they were.
       for (const [removed, added] of undo.reverse()) {
-        planner.index.remove(added);
-        if (removed >= 0) planner.index.restore(removed);
+        placer.index.remove(added);
+        if (removed >= 0) placer.index.restore(removed);
       }
       interrupted.push({ courseId: course.id, reason: failure });
       continue;

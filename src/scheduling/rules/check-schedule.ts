@@ -21,7 +21,7 @@ interface B {
   be: number;
 }
 
-export function bookingKey(b: Booking): string {
+function bookingKey(b: Booking): string {
   return b.id ?? `${b.courseId}#${b.fraction}`;
 }
 
@@ -165,7 +165,7 @@ export function checkSchedule(center: CenterConfig, bookings: Booking[], courses
       for (let d = arr[i - 1].day + 1; d < arr[i].day; d++) {
         // A missed fraction's day was used (the patient did not come); it is not an interruption.
         if (missed?.has(d)) continue;
-        if (cal.openForCourse(profile, d) !== 1) continue;
+        if (cal.openForCourse(profile, d) !== 'open') continue;
         if ((perWeek.get(weekId(d)) ?? 0) >= course.fractionsPerWeek) continue;
         out.push({ rule: 6, message: `Course ${courseId} is interrupted: ${formatDate(d)} is open for it but unused between fractions on ${formatDate(arr[i - 1].day)} and ${formatDate(arr[i].day)}.`, courseId, bookingIds: [arr[i - 1].key, arr[i].key], date: formatDate(d) });
         break;

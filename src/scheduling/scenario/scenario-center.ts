@@ -9,7 +9,7 @@ import { resolveCourseDefaults } from '../defaults/course-defaults';
 type LooseHours = Record<string, [string, string] | Array<[string, string]> | null | undefined>;
 
 /** Accepts `mon: ["07:00","23:00"]` (one interval) or `mon: [["07:00","12:00"],["13:00","23:00"]]`. */
-export function normalizeHours(h: LooseHours | undefined, fallback: WeeklyHours): WeeklyHours {
+function normalizeHours(h: LooseHours | undefined, fallback: WeeklyHours): WeeklyHours {
   if (!h) return fallback;
   const out = {} as WeeklyHours;
   for (const d of WEEKDAYS) {
