@@ -8,7 +8,7 @@ import { centerToday } from '../common/center-clock';
 import { tablesExist } from '../database/tables-exist';
 import { JobRepository } from '../queue/job.repository';
 import { QUEUES } from '../queue/queue-names';
-import { openedDaysInput } from '../rescheduling/opened-days-input';
+import { openedDaysInput } from './opened-days-input';
 import { coursesLeftOnOpenedDays, openedDays } from '../scheduling';
 import type { CenterConfig } from '../scheduling/types';
 import { OPENING_ENTITY, RESCHEDULE_OPENED_DAYS_JOB, RescheduleOpenedDaysJobData, rescheduleOpenedDaysJobId } from './reschedule-opened-days-job';

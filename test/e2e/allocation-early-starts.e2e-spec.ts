@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { insertBookings } from '../../src/appointments/appointment-writer';
-import { AllocationService } from '../../src/allocation/allocation.service';
-import { EARLY_STARTS_JOB } from '../../src/allocation/reconcile.processor';
+import { AllocationService } from '../../src/bookings/allocation/allocation.service';
+import { EARLY_STARTS_JOB } from '../../src/bookings/maintenance.processor';
 import { JobRepository } from '../../src/queue/job.repository';
 import { QUEUES } from '../../src/queue/queue-names';
 import { calendarFor } from '../../src/scheduling/calendar/center-calendar';

@@ -3,8 +3,8 @@ import { DataSource } from 'typeorm';
 import { HttpServer, startApiApp } from '../support/api-app';
 import { insertScheduledCourse, roomIdsByName } from '../support/table-rows';
 import { TestApp } from '../support/test-app';
-import { OpenedDaysRescheduleService } from '../../src/rescheduling/opened-days-reschedule.service';
-import { ReconcileService } from '../../src/allocation/reconcile.service';
+import { OpenedDaysRescheduleService } from '../../src/bookings/rescheduling/opened-days-reschedule.service';
+import { ReconcileService } from '../../src/bookings/reconcile.service';
 import { violations, waitFor } from './scheduling-fixtures';
 
 /**

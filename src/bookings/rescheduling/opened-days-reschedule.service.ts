@@ -1,15 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { applyMoves } from '../appointments/appointment-writer';
-import { lockBookings } from '../appointments/booking-lock';
-import { BookingCacheService } from '../appointments/booking-cache.service';
-import { AuditService } from '../audit/audit.service';
-import { OPENING_ENTITY, RescheduleOpenedDaysJobData } from '../calendar/reschedule-opened-days-job';
-import { CenterConfigService } from '../center/center-config.service';
-import { addCourseReason } from '../courses/course-reason';
-import { rescheduleForOpenedDays } from '../scheduling';
-import { openedDaysInput } from './opened-days-input';
+import { applyMoves } from '../../appointments/appointment-writer';
+import { lockBookings } from '../../appointments/booking-lock';
+import { BookingCacheService } from '../../appointments/booking-cache.service';
+import { AuditService } from '../../audit/audit.service';
+import { OPENING_ENTITY, RescheduleOpenedDaysJobData } from '../../calendar/reschedule-opened-days-job';
+import { CenterConfigService } from '../../center/center-config.service';
+import { addCourseReason } from '../../courses/course-reason';
+import { rescheduleForOpenedDays } from '../../scheduling';
+import { openedDaysInput } from '../../calendar/opened-days-input';
 
 export interface OpenedDaysRescheduleSummary {
   opened: string[];

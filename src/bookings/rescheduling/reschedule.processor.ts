@@ -1,12 +1,12 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { OutageLog } from '../queue/outage-log';
-import { isTransientFailure } from '../database/transient-error';
-import { QUEUES } from '../queue/queue-names';
+import { OutageLog } from '../../queue/outage-log';
+import { isTransientFailure } from '../../database/transient-error';
+import { QUEUES } from '../../queue/queue-names';
 import { DowntimeRescheduleService, DowntimeRescheduleSummary } from './downtime-reschedule.service';
-import { RescheduleDowntimeJobData, RESCHEDULE_DOWNTIME_JOB } from '../downtimes/reschedule-downtime-job';
-import { RESCHEDULE_OPENED_DAYS_JOB, RescheduleOpenedDaysJobData } from '../calendar/reschedule-opened-days-job';
+import { RescheduleDowntimeJobData, RESCHEDULE_DOWNTIME_JOB } from '../../downtimes/reschedule-downtime-job';
+import { RESCHEDULE_OPENED_DAYS_JOB, RescheduleOpenedDaysJobData } from '../../calendar/reschedule-opened-days-job';
 import { OpenedDaysRescheduleService, OpenedDaysRescheduleSummary } from './opened-days-reschedule.service';
 
 @Processor(QUEUES.reschedule)

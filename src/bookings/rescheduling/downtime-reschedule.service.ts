@@ -1,19 +1,19 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { Appointment } from '../appointments/appointment.entity';
-import { AppointmentMove } from '../appointments/appointment-move.entity';
-import { applyMoves } from '../appointments/appointment-writer';
-import { lockBookings } from '../appointments/booking-lock';
-import { BookingCacheService } from '../appointments/booking-cache.service';
-import { toBooking } from '../appointments/booking.mapper';
-import { AuditService } from '../audit/audit.service';
-import { CenterConfigService } from '../center/center-config.service';
-import { Course } from '../courses/course.entity';
-import { addCourseReason } from '../courses/course-reason';
-import { courseRequests } from './course-requests';
-import { rescheduleForDowntime } from '../scheduling';
-import type { CourseRequest, DowntimeSpec } from '../scheduling/types';
+import { Appointment } from '../../appointments/appointment.entity';
+import { AppointmentMove } from '../../appointments/appointment-move.entity';
+import { applyMoves } from '../../appointments/appointment-writer';
+import { lockBookings } from '../../appointments/booking-lock';
+import { BookingCacheService } from '../../appointments/booking-cache.service';
+import { toBooking } from '../../appointments/booking.mapper';
+import { AuditService } from '../../audit/audit.service';
+import { CenterConfigService } from '../../center/center-config.service';
+import { Course } from '../../courses/course.entity';
+import { addCourseReason } from '../../courses/course-reason';
+import { courseRequests } from '../../courses/course-requests';
+import { rescheduleForDowntime } from '../../scheduling';
+import type { CourseRequest, DowntimeSpec } from '../../scheduling/types';
 
 export interface DowntimeRescheduleSummary {
   hit: number;

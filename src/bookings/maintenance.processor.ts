@@ -6,7 +6,7 @@ import { AppConfig } from '../config/app-config';
 import { JobRepository } from '../queue/job.repository';
 import { QUEUES } from '../queue/queue-names';
 import { ReconcileReport, ReconcileService } from './reconcile.service';
-import { AllocationService, EarlyStartReport } from './allocation.service';
+import { AllocationService, EarlyStartReport } from './allocation/allocation.service';
 
 export const RECONCILE_JOB = 'reconcile';
 export const RECONCILE_SCHEDULER_ID = 'reconcile-every';
@@ -26,8 +26,8 @@ export interface EarlyStartsJobData {
  * the same interval.
  */
 @Processor(QUEUES.maintenance)
-export class ReconcileProcessor extends WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(ReconcileProcessor.name);
+export class MaintenanceProcessor extends WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(MaintenanceProcessor.name);
   private readonly outage = new OutageLog(this.logger);
 
   @OnWorkerEvent('error')

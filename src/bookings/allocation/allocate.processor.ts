@@ -1,11 +1,11 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { OutageLog } from '../queue/outage-log';
-import { AppConfig } from '../config/app-config';
-import { AllocateCourseJobData, ALLOCATE_COURSE_JOB } from '../courses/allocation-job';
-import { isTransientFailure, sqlStateOf } from '../database/transient-error';
-import { QUEUES } from '../queue/queue-names';
+import { OutageLog } from '../../queue/outage-log';
+import { AppConfig } from '../../config/app-config';
+import { AllocateCourseJobData, ALLOCATE_COURSE_JOB } from '../../courses/allocation-job';
+import { isTransientFailure, sqlStateOf } from '../../database/transient-error';
+import { QUEUES } from '../../queue/queue-names';
 import { AllocationOutcome, AllocationService } from './allocation.service';
 
 @Processor(QUEUES.allocation)

@@ -1,8 +1,8 @@
 import type { EntityManager } from 'typeorm';
-import { CorePlanner, createPlanner } from '../scheduling/allocation/planner';
-import type { EarlyStart } from '../scheduling/allocation/early-start';
-import { AppointmentRow, rowToBooking, SELECT_APPOINTMENT_ROWS } from '../appointments/appointment-row';
-import type { AllocationOptions, AllocationResult, Booking, CenterConfig, CourseRequest } from '../scheduling/types';
+import { CorePlanner, createPlanner } from '../../scheduling/allocation/planner';
+import type { EarlyStart } from '../../scheduling/allocation/early-start';
+import { AppointmentRow, rowToBooking, SELECT_APPOINTMENT_ROWS } from '../../appointments/appointment-row';
+import type { AllocationOptions, AllocationResult, Booking, CenterConfig, CourseRequest } from '../../scheduling/types';
 
 /** Bookings that ended this long ago no longer constrain anything allocated now. */
 const KEEP_PAST_MS = 14 * 24 * 3600 * 1000;

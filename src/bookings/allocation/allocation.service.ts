@@ -1,14 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, QueryFailedError } from 'typeorm';
-import { applyMoves, insertBookings } from '../appointments/appointment-writer';
-import { lockBookings } from '../appointments/booking-lock';
-import { AuditService } from '../audit/audit.service';
-import { CenterConfigService } from '../center/center-config.service';
-import { Course, CourseStatus } from '../courses/course.entity';
-import { toCourseRequest } from '../courses/course-request.mapper';
-import { Patient } from '../patients/patient.entity';
-import type { CourseRequest, DisplacedCourse } from '../scheduling/types';
+import { applyMoves, insertBookings } from '../../appointments/appointment-writer';
+import { lockBookings } from '../../appointments/booking-lock';
+import { AuditService } from '../../audit/audit.service';
+import { CenterConfigService } from '../../center/center-config.service';
+import { Course, CourseStatus } from '../../courses/course.entity';
+import { toCourseRequest } from '../../courses/course-request.mapper';
+import { Patient } from '../../patients/patient.entity';
+import type { CourseRequest, DisplacedCourse } from '../../scheduling/types';
 import { LivePlanner } from './live-planner';
 
 export interface EarlyStartReport {
