@@ -9,6 +9,7 @@ import { ReconcileService } from './reconcile.service';
 import { DowntimeRescheduleService } from './rescheduling/downtime-reschedule.service';
 import { OpenedDaysRescheduleService } from './rescheduling/opened-days-reschedule.service';
 import { RescheduleProcessor } from './rescheduling/reschedule.processor';
+import { RescheduleTransaction } from './rescheduling/reschedule-transaction';
 
 /**
  * Worker side of bookings (listed in WORKER_MODULES): allocation of submitted courses, the reschedules
@@ -19,6 +20,7 @@ import { RescheduleProcessor } from './rescheduling/reschedule.processor';
   providers: [
     AllocationService,
     AllocateProcessor,
+    RescheduleTransaction,
     DowntimeRescheduleService,
     OpenedDaysRescheduleService,
     RescheduleProcessor,

@@ -4,16 +4,14 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { Appointment } from '../../appointments/appointment.entity';
 import { AppointmentMove } from '../../appointments/appointment-move.entity';
 import { applyMoves } from '../../appointments/appointment-writer';
-import { lockBookings } from '../../appointments/booking-lock';
-import { BookingCacheService } from '../../appointments/booking-cache.service';
 import { toBooking } from '../../appointments/booking.mapper';
 import { AuditService } from '../../audit/audit.service';
-import { CenterConfigService } from '../../center/center-config.service';
 import { Course } from '../../courses/course.entity';
-import { addCourseReason } from '../../courses/course-reason';
 import { courseRequests } from '../../courses/course-requests';
 import { rescheduleForDowntime } from '../../scheduling';
-import type { CourseRequest, DowntimeSpec } from '../../scheduling/types';
+import type { Booking, CenterConfig, DowntimeSpec } from '../../scheduling/types';
+import { RescheduleTransaction, recordReasons } from './reschedule-transaction';
+import { notStartedCourses } from '../not-started-courses';
 
 export interface DowntimeRescheduleSummary {
   hit: number;
@@ -44,68 +42,69 @@ export class DowntimeRescheduleService {
   private readonly logger = new Logger(DowntimeRescheduleService.name);
 
   constructor(
+    private readonly transaction: RescheduleTransaction,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-    private readonly centerConfig: CenterConfigService,
-    private readonly cache: BookingCacheService,
   ) {}
 
   async reschedule(downtimeId: string): Promise<DowntimeRescheduleSummary | null> {
-    return this.dataSource.transaction(async (m) => {
-      await lockBookings(m);
-      const [downtime]: DowntimeRow[] = await m.query(
-        `SELECT id, room_id, start_at AS start, end_at AS "end", reason, reschedule_status FROM downtimes WHERE id = $1 FOR UPDATE`,
-        [downtimeId],
-      );
-      // Idempotent: a redelivered job for a finished (or deleted) downtime does nothing.
-      if (!downtime || downtime.reschedule_status !== 'PENDING') return null;
-      const now = new Date();
-      const center = await this.centerConfig.load(m);
-      const live = await this.cache.current(m, now);
-      const hit = live.filter(
-        (b) =>
-          (downtime.room_id === null || b.roomId === downtime.room_id) &&
-          Date.parse(b.start) < downtime.end.getTime() &&
-          Date.parse(b.end) > downtime.start.getTime() &&
-          // As the core judges it: a fraction whose beam time is over has had its dose.
-          Date.parse(b.beamEnd) > now.getTime(),
-      );
-      const courseIds = [...new Set(hit.map((b) => b.courseId))];
-      const courses = courseIds.length ? await m.getRepository(Course).find({ where: { id: In(courseIds) }, lock: { mode: 'pessimistic_write' } }) : [];
-      const delivered = courseIds.length ? await m.getRepository(Appointment).findBy({ courseId: In(courseIds), status: In(['DELIVERED', 'MISSED']) }) : [];
-      const spec: DowntimeSpec = {
-        id: downtime.id,
-        roomId: downtime.room_id,
-        start: downtime.start.toISOString(),
-        end: downtime.end.toISOString(),
-        reason: downtime.reason || undefined,
-      };
-      const requests = await courseRequests(m, courses);
-      const result = hit.length
-        ? rescheduleForDowntime(center, live.concat(delivered.map(toBooking)), requests, spec, now.toISOString(), await this.notStartedMovable(m))
-        : { moves: [], unschedulable: [], interrupted: [] };
-      const label = `downtime ${downtime.id}${downtime.reason ? ` (${downtime.reason})` : ''}`;
-      const moves = result.moves.map((mv) => ({ ...mv, reason: mv.reason || label }));
-      const { relocated } = await applyMoves(m, moves, center.sharedBeam, 'system', undefined);
-      const dropped = moves.filter((mv) => mv.from && !mv.to).length;
-      const cancelled = dropped + (await this.cancelLeftovers(m, downtime, label));
-      for (const u of result.unschedulable) await addCourseReason(m, u.courseId, `Not fully re-booked after ${label}: ${u.reason}`);
-      for (const u of result.interrupted) await addCourseReason(m, u.courseId, `Interrupted by ${label}: ${u.reason}`);
-      // Hit courses, and routine ones that start a day later to make room.
-      await flagLateStarts(m, [...new Set([...courseIds, ...moves.map((mv) => mv.courseId)])], center.timeZone);
-      const summary: DowntimeRescheduleSummary = {
-        hit: hit.length,
-        moved: relocated.length,
-        cancelled,
-        unschedulable: result.unschedulable,
-        interrupted: result.interrupted,
-        at: now.toISOString(),
-      };
-      await m.query(`UPDATE downtimes SET reschedule_status = 'DONE', reschedule_summary = $2, rescheduled_at = now() WHERE id = $1`, [downtime.id, JSON.stringify(summary)]);
-      await this.audit.record(m, { action: 'downtime.reschedule', entity: 'downtime', entityId: downtime.id, details: { ...summary } });
-      this.logger.log(`rescheduled ${label}: ${JSON.stringify(summary)}`);
-      return summary;
-    });
+    return this.transaction.run(
+      async (m) => {
+        const [downtime]: DowntimeRow[] = await m.query(
+          `SELECT id, room_id, start_at AS start, end_at AS "end", reason, reschedule_status FROM downtimes WHERE id = $1 FOR UPDATE`,
+          [downtimeId],
+        );
+        // Idempotent: a redelivered job for a finished (or deleted) downtime does nothing.
+        return downtime && downtime.reschedule_status === 'PENDING' ? downtime : null;
+      },
+      ({ m, subject: downtime, now, center, live }) => this.rescheduleClaimed(m, downtime, now, center, live),
+    );
+  }
+
+  private async rescheduleClaimed(m: EntityManager, downtime: DowntimeRow, now: Date, center: CenterConfig, live: Booking[]): Promise<DowntimeRescheduleSummary> {
+    const hit = live.filter(
+      (b) =>
+        (downtime.room_id === null || b.roomId === downtime.room_id) &&
+        Date.parse(b.start) < downtime.end.getTime() &&
+        Date.parse(b.end) > downtime.start.getTime() &&
+        // As the core judges it: a fraction whose beam time is over has had its dose.
+        Date.parse(b.beamEnd) > now.getTime(),
+    );
+    const courseIds = [...new Set(hit.map((b) => b.courseId))];
+    const courses = courseIds.length ? await m.getRepository(Course).find({ where: { id: In(courseIds) }, lock: { mode: 'pessimistic_write' } }) : [];
+    const delivered = courseIds.length ? await m.getRepository(Appointment).findBy({ courseId: In(courseIds), status: In(['DELIVERED', 'MISSED']) }) : [];
+    const spec: DowntimeSpec = {
+      id: downtime.id,
+      roomId: downtime.room_id,
+      start: downtime.start.toISOString(),
+      end: downtime.end.toISOString(),
+      reason: downtime.reason || undefined,
+    };
+    const requests = await courseRequests(m, courses);
+    const result = hit.length
+      ? rescheduleForDowntime(center, live.concat(delivered.map(toBooking)), requests, spec, now.toISOString(), await notStartedCourses(m, ['ROUTINE', 'URGENT']))
+      : { moves: [], unschedulable: [], interrupted: [] };
+    const label = `downtime ${downtime.id}${downtime.reason ? ` (${downtime.reason})` : ''}`;
+    const moves = result.moves.map((mv) => ({ ...mv, reason: mv.reason || label }));
+    const { relocated } = await applyMoves(m, moves, center.sharedBeam, 'system', undefined);
+    const dropped = moves.filter((mv) => mv.from && !mv.to).length;
+    const cancelled = dropped + (await this.cancelLeftovers(m, downtime, label));
+    await recordReasons(m, `Not fully re-booked after ${label}`, result.unschedulable);
+    await recordReasons(m, `Interrupted by ${label}`, result.interrupted);
+    // Hit courses, and routine ones that start a day later to make room.
+    await flagLateStarts(m, [...new Set([...courseIds, ...moves.map((mv) => mv.courseId)])], center.timeZone);
+    const summary: DowntimeRescheduleSummary = {
+      hit: hit.length,
+      moved: relocated.length,
+      cancelled,
+      unschedulable: result.unschedulable,
+      interrupted: result.interrupted,
+      at: now.toISOString(),
+    };
+    await m.query(`UPDATE downtimes SET reschedule_status = 'DONE', reschedule_summary = $2, rescheduled_at = now() WHERE id = $1`, [downtime.id, JSON.stringify(summary)]);
+    await this.audit.record(m, { action: 'downtime.reschedule', entity: 'downtime', entityId: downtime.id, details: { ...summary } });
+    this.logger.log(`rescheduled ${label}: ${JSON.stringify(summary)}`);
+    return summary;
   }
 
   async markFailed(downtimeId: string, attempt: number, message: string): Promise<void> {
@@ -114,20 +113,6 @@ export class DowntimeRescheduleService {
         WHERE id = $1 AND reschedule_attempt = $2 AND reschedule_status = 'PENDING'`,
       [downtimeId, attempt, JSON.stringify({ error: message, at: new Date().toISOString() })],
     );
-  }
-
-  /**
-   * Routine and urgent courses nobody has been treated in yet (booked, nothing delivered or missed): the
-   * core may start one a day later when a hit fraction has nowhere else to go (rule 6 leaves it one day),
-   * an urgent one only while it still starts by its due date.
-   */
-  private async notStartedMovable(m: EntityManager): Promise<CourseRequest[]> {
-    const rows: Array<{ id: string }> = await m.query(
-      `SELECT c.id FROM courses c
-        WHERE c.status = 'SCHEDULED' AND c.urgency IN ('ROUTINE', 'URGENT')
-          AND NOT EXISTS (SELECT 1 FROM appointments a WHERE a.course_id = c.id AND a.status IN ('DELIVERED', 'MISSED'))`,
-    );
-    return rows.length ? courseRequests(m, await m.getRepository(Course).findBy({ id: In(rows.map((r) => r.id)) })) : [];
   }
 
   /** Safety net: nothing may stay booked inside the downtime, even what the core could not re-book. */
@@ -154,7 +139,6 @@ export class DowntimeRescheduleService {
   }
 }
 
-/** The core's view of these courses (their patients' birth dates decide adult or child). */
 /**
  * A course whose first fraction the downtime pushed past its due start now starts late (soft rule 1):
  * the flag a coordinator filters on must say so. Only ever raised here, never cleared.

@@ -1,14 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { applyMoves } from '../../appointments/appointment-writer';
-import { lockBookings } from '../../appointments/booking-lock';
-import { BookingCacheService } from '../../appointments/booking-cache.service';
 import { AuditService } from '../../audit/audit.service';
 import { OPENING_ENTITY, RescheduleOpenedDaysJobData } from '../../calendar/reschedule-opened-days-job';
-import { CenterConfigService } from '../../center/center-config.service';
-import { addCourseReason } from '../../courses/course-reason';
 import { rescheduleForOpenedDays } from '../../scheduling';
+import { RescheduleTransaction, recordReasons } from './reschedule-transaction';
 import { openedDaysInput } from '../../calendar/opened-days-input';
 
 export interface OpenedDaysRescheduleSummary {
@@ -32,41 +27,40 @@ export class OpenedDaysRescheduleService {
   private readonly logger = new Logger(OpenedDaysRescheduleService.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transaction: RescheduleTransaction,
     private readonly audit: AuditService,
-    private readonly centerConfig: CenterConfigService,
-    private readonly cache: BookingCacheService,
   ) {}
 
   async reschedule(data: RescheduleOpenedDaysJobData): Promise<OpenedDaysRescheduleSummary | null> {
-    return this.dataSource.transaction(async (m) => {
-      await lockBookings(m);
-      // Idempotent: a redelivered job for a change already rescheduled does nothing (a second run would
-      // find nothing to move anyway, but would write a second audit entry).
-      const [done] = await m.query(`SELECT 1 FROM audit_log WHERE action = 'calendar.reschedule-opened' AND entity = $1 AND entity_id = $2 LIMIT 1`, [
-        OPENING_ENTITY,
-        data.changeId,
-      ]);
-      if (done) return null;
-      const now = new Date();
+    return this.transaction.run(
+      async (m) => {
+        // Idempotent: a redelivered job for a change already rescheduled does nothing (a second run would
+        // find nothing to move anyway, but would write a second audit entry).
+        const [done] = await m.query(`SELECT 1 FROM audit_log WHERE action = 'calendar.reschedule-opened' AND entity = $1 AND entity_id = $2 LIMIT 1`, [
+          OPENING_ENTITY,
+          data.changeId,
+        ]);
+        return done ? null : data;
+      },
       // The calendar as it is now: a day closed again since the change is no longer open, and the core sees it.
-      const center = await this.centerConfig.load(m);
-      const dates = data.opened.map((o) => o.date);
-      const input = await openedDaysInput(m, await this.cache.current(m, now), dates, true);
-      const result = rescheduleForOpenedDays(center, input.bookings, input.courses, data.opened, now.toISOString());
-      const { relocated } = await applyMoves(m, result.moves, center.sharedBeam, 'system');
-      const label = `the center opening ${dates.join(', ')}`;
-      for (const u of result.interrupted) await addCourseReason(m, u.courseId, `Interrupted by ${label}: ${u.reason}`);
-      const summary: OpenedDaysRescheduleSummary = {
-        opened: dates,
-        concerned: result.concerned.length,
-        moved: relocated.length,
-        interrupted: result.interrupted,
-        at: now.toISOString(),
-      };
-      await this.audit.record(m, { action: 'calendar.reschedule-opened', entity: OPENING_ENTITY, entityId: data.changeId, details: { ...summary } });
-      this.logger.log(`rescheduled after ${label}: ${JSON.stringify({ ...summary, interrupted: summary.interrupted.length })}`);
-      return summary;
-    });
+      async ({ m, now, center, live }) => {
+        const dates = data.opened.map((o) => o.date);
+        const input = await openedDaysInput(m, live, dates, true);
+        const result = rescheduleForOpenedDays(center, input.bookings, input.courses, data.opened, now.toISOString());
+        const { relocated } = await applyMoves(m, result.moves, center.sharedBeam, 'system');
+        const label = `the center opening ${dates.join(', ')}`;
+        await recordReasons(m, `Interrupted by ${label}`, result.interrupted);
+        const summary: OpenedDaysRescheduleSummary = {
+          opened: dates,
+          concerned: result.concerned.length,
+          moved: relocated.length,
+          interrupted: result.interrupted,
+          at: now.toISOString(),
+        };
+        await this.audit.record(m, { action: 'calendar.reschedule-opened', entity: OPENING_ENTITY, entityId: data.changeId, details: { ...summary } });
+        this.logger.log(`rescheduled after ${label}: ${JSON.stringify({ ...summary, interrupted: summary.interrupted.length })}`);
+        return summary;
+      },
+    );
   }
 }
