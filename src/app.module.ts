@@ -25,6 +25,7 @@ import { CenterModule } from './center/center.module';
 import { DowntimesModule } from './downtimes/downtimes.module';
 import { RoomsModule } from './rooms/rooms.module';
 import { HealthModule } from './health/health.module';
+import { JobHandlersModule } from './queue/jobs/job-handlers.module';
 import { QueueModule } from './queue/queue.module';
 import { RedisModule } from './redis/redis.module';
 
@@ -43,7 +44,7 @@ function configRootModule(): DynamicModule {
 const API_MODULES: Type[] = [AuditModule, AuthModule, HealthModule, CenterModule, RoomsModule, CalendarModule, DowntimesModule, PatientsModule, CoursesModule, AppointmentsModule, QueueDashboardModule, ForecastsModule, CapacityModule, CountriesModule, QuotasModule, ReferralsModule];
 
 /** Modules that hold BullMQ processors and schedulers; loaded only where workers run. */
-const WORKER_MODULES: Type[] = [BookingsWorkerModule, ForecastsWorkerModule, QuotaHoldsWorkerModule];
+const WORKER_MODULES: Type[] = [BookingsWorkerModule, ForecastsWorkerModule, QuotaHoldsWorkerModule, JobHandlersModule];
 
 @Module({})
 export class AppModule {

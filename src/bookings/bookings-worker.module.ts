@@ -5,7 +5,7 @@ import { CoursesModule } from '../courses/courses.module';
 import { AllocateProcessor } from './allocation/allocate.processor';
 import { AllocationService } from './allocation/allocation.service';
 import { MaintenanceProcessor } from './maintenance.processor';
-import { ReconcileService } from './reconcile.service';
+import { BookingsReconcileCheck } from './bookings-reconcile.check';
 import { DowntimeRescheduleService } from './rescheduling/downtime-reschedule.service';
 import { OpenedDaysRescheduleService } from './rescheduling/opened-days-reschedule.service';
 import { RescheduleProcessor } from './rescheduling/reschedule.processor';
@@ -24,7 +24,7 @@ import { RescheduleTransaction } from './rescheduling/reschedule-transaction';
     DowntimeRescheduleService,
     OpenedDaysRescheduleService,
     RescheduleProcessor,
-    ReconcileService,
+    BookingsReconcileCheck,
     MaintenanceProcessor,
   ],
 })

@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { applyMoves } from '../../appointments/appointment-writer';
 import { AuditService } from '../../audit/audit.service';
-import { OPENING_ENTITY, RescheduleOpenedDaysJobData } from '../../calendar/reschedule-opened-days-job';
+import { OPENING_ENTITY } from '../../calendar/opened-days-follow-up';
+import type { RescheduleOpenedDaysJobData } from '../../queue/jobs/job-catalog';
 import { rescheduleForOpenedDays } from '../../scheduling';
 import { RescheduleTransaction, recordReasons } from './reschedule-transaction';
 import { openedDaysInput } from '../../calendar/opened-days-input';
