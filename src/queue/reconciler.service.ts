@@ -27,10 +27,6 @@ export class ReconcilerService {
     this.checks.push(check);
   }
 
-  registered(): string[] {
-    return this.checks.map((c) => c.name);
-  }
-
   /** Runs every check; one that fails does not keep the others from running, and the pass then fails with its error. */
   async run(): Promise<Record<string, number>> {
     const report: Record<string, number> = {};

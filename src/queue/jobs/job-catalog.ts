@@ -107,6 +107,5 @@ export const JOBS = {
   earlyStarts: defineJob<EarlyStartsJobData>({ name: 'early-starts', queue: QUEUES.maintenance, schedulerId: 'early-starts-every' }),
 } satisfies Record<string, JobDefinition<never>>;
 
-export type JobKey = keyof typeof JOBS;
 export const JOB_CATALOG: Array<JobDefinition<never>> = Object.values(JOBS) as Array<JobDefinition<never>>;
 
