@@ -2,7 +2,7 @@ import { CountriesModule } from './countries/countries.module';
 import { QuotaHoldsWorkerModule } from './quotas/quota-holds-worker.module';
 import { QuotasModule } from './quotas/quotas.module';
 import { ReferralsModule } from './referrals/referrals.module';
-import { AllocationModule } from './allocation/allocation.module';
+import { BookingsWorkerModule } from './bookings/bookings-worker.module';
 import { ForecastsModule } from './forecasts/forecasts.module';
 import { CapacityModule } from './capacity/capacity.module';
 import { ForecastsWorkerModule } from './forecasts/forecasts-worker.module';
@@ -10,7 +10,6 @@ import { AppointmentsModule } from './appointments/appointments.module';
 import { CoursesModule } from './courses/courses.module';
 import { PatientsModule } from './patients/patients.module';
 import { QueueDashboardModule } from './queue-dashboard/queue-dashboard.module';
-import { ReschedulingModule } from './rescheduling/rescheduling.module';
 import { DynamicModule, Module, RequestMethod, Type } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -26,6 +25,7 @@ import { CenterModule } from './center/center.module';
 import { DowntimesModule } from './downtimes/downtimes.module';
 import { RoomsModule } from './rooms/rooms.module';
 import { HealthModule } from './health/health.module';
+import { JobHandlersModule } from './queue/jobs/job-handlers.module';
 import { QueueModule } from './queue/queue.module';
 import { RedisModule } from './redis/redis.module';
 
@@ -44,7 +44,7 @@ function configRootModule(): DynamicModule {
 const API_MODULES: Type[] = [AuditModule, AuthModule, HealthModule, CenterModule, RoomsModule, CalendarModule, DowntimesModule, PatientsModule, CoursesModule, AppointmentsModule, QueueDashboardModule, ForecastsModule, CapacityModule, CountriesModule, QuotasModule, ReferralsModule];
 
 /** Modules that hold BullMQ processors and schedulers; loaded only where workers run. */
-const WORKER_MODULES: Type[] = [AllocationModule, ReschedulingModule, ForecastsWorkerModule, QuotaHoldsWorkerModule];
+const WORKER_MODULES: Type[] = [BookingsWorkerModule, ForecastsWorkerModule, QuotaHoldsWorkerModule, JobHandlersModule];
 
 @Module({})
 export class AppModule {

@@ -1,28 +1,30 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Booking } from '../scheduling';
-import { AppointmentRow, rowToBooking, SELECT_APPOINTMENT_ROWS } from './appointment-row';
-
-/** Bookings that ended this long ago no longer constrain anything we allocate now. */
-const KEEP_PAST_MS = 14 * 24 * 3600 * 1000;
+import { rowToBooking } from './appointment-row';
+import { BookingFeed, KEEP_PAST_MS } from './booking-feed';
 
 /**
- * Every BOOKED appointment from the recent past on, kept in memory and refreshed incrementally:
- * each appointment write takes a new `version` from one sequence, and every writer holds the
- * bookings advisory lock (database/booking-lock.ts), so versions commit in order and "rows with a version
- * above the last one seen" is exactly what changed. Reading 20k rows per allocation would
- * dominate the pipeline; a delta is usually a few dozen rows.
- * Callers MUST hold lockBookings(manager) in the same transaction.
+ * Every BOOKED appointment from the recent past on, kept in memory and brought up to date by the
+ * version delta (booking-feed.ts). Callers MUST hold lockBookings(manager) in the same transaction.
  */
 @Injectable()
 export class BookingCacheService {
+  private readonly feed = new BookingFeed();
   private readonly byId = new Map<string, Booking>();
-  private version: string | null = null;
   private snapshot: Booking[] | null = null;
 
   async current(manager: EntityManager, now = new Date()): Promise<Booking[]> {
-    if (this.version === null) await this.fullLoad(manager, now);
-    else await this.applyDelta(manager);
+    const { full, rows } = await this.feed.read(manager, now);
+    if (full) {
+      this.byId.clear();
+      this.snapshot = null;
+    }
+    for (const row of rows) {
+      if (row.status === 'BOOKED') this.byId.set(row.id, rowToBooking(row));
+      else this.byId.delete(row.id);
+    }
+    if (rows.length) this.snapshot = null;
     this.prune(now);
     if (!this.snapshot) this.snapshot = Array.from(this.byId.values());
     return this.snapshot;
@@ -30,28 +32,8 @@ export class BookingCacheService {
 
   /** After an unexpected conflict, start over from the database. */
   invalidate(): void {
-    this.version = null;
+    this.feed.reset();
     this.byId.clear();
-    this.snapshot = null;
-  }
-
-  private async fullLoad(manager: EntityManager, now: Date): Promise<void> {
-    this.byId.clear();
-    const [{ max }] = await manager.query(`SELECT coalesce(max(version), 0)::text AS max FROM appointments`);
-    const rows: AppointmentRow[] = await manager.query(`${SELECT_APPOINTMENT_ROWS} WHERE status = 'BOOKED' AND "end" > $1`, [new Date(now.getTime() - KEEP_PAST_MS)]);
-    for (const row of rows) this.byId.set(row.id, rowToBooking(row));
-    this.version = max;
-    this.snapshot = null;
-  }
-
-  private async applyDelta(manager: EntityManager): Promise<void> {
-    const rows: AppointmentRow[] = await manager.query(`${SELECT_APPOINTMENT_ROWS} WHERE version > $1 ORDER BY version`, [this.version]);
-    if (rows.length === 0) return;
-    for (const row of rows) {
-      if (row.status === 'BOOKED') this.byId.set(row.id, rowToBooking(row));
-      else this.byId.delete(row.id);
-    }
-    this.version = rows[rows.length - 1].version;
     this.snapshot = null;
   }
 
@@ -65,4 +47,3 @@ export class BookingCacheService {
     }
   }
 }
-

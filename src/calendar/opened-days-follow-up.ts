@@ -7,11 +7,13 @@ import { AuditService } from '../audit/audit.service';
 import { centerToday } from '../common/center-clock';
 import { tablesExist } from '../database/tables-exist';
 import { JobRepository } from '../queue/job.repository';
-import { QUEUES } from '../queue/queue-names';
-import { openedDaysInput } from '../rescheduling/opened-days-input';
+import { JOBS, jobId, RescheduleOpenedDaysJobData } from '../queue/jobs/job-catalog';
+import { openedDaysInput } from './opened-days-input';
 import { coursesLeftOnOpenedDays, openedDays } from '../scheduling';
 import type { CenterConfig } from '../scheduling';
-import { OPENING_ENTITY, RESCHEDULE_OPENED_DAYS_JOB, RescheduleOpenedDaysJobData, rescheduleOpenedDaysJobId } from './reschedule-opened-days-job';
+
+/** Audit entity of a calendar change's opened days (entity id: the change id). */
+export const OPENING_ENTITY = 'calendar_opening';
 
 /** What a calendar change that opens days tells the administrator will follow. */
 export class OpenedDaysRescheduleView {
@@ -70,7 +72,7 @@ export class OpenedDaysFollowUp {
       action: 'calendar.open-days',
       entity: OPENING_ENTITY,
       entityId: p.data.changeId,
-      details: { opened: p.data.opened, coursesConcerned: p.coursesConcerned, rescheduleJobId: p.coursesConcerned > 0 ? rescheduleOpenedDaysJobId(p.data.changeId) : null },
+      details: { opened: p.data.opened, coursesConcerned: p.coursesConcerned, rescheduleJobId: p.coursesConcerned > 0 ? jobId(JOBS.rescheduleOpenedDays, p.data) : null },
     });
   }
 
@@ -78,8 +80,8 @@ export class OpenedDaysFollowUp {
   async enqueue(p: PendingOpenedDays): Promise<OpenedDaysRescheduleView> {
     const view: OpenedDaysRescheduleView = { openedDays: p.data.opened.map((o) => o.date), coursesConcerned: p.coursesConcerned, jobId: null, queued: false };
     if (p.coursesConcerned === 0) return view;
-    view.jobId = rescheduleOpenedDaysJobId(p.data.changeId);
-    view.queued = await this.jobs.enqueue(QUEUES.reschedule, RESCHEDULE_OPENED_DAYS_JOB, p.data, view.jobId);
+    view.jobId = jobId(JOBS.rescheduleOpenedDays, p.data);
+    view.queued = await this.jobs.enqueue(JOBS.rescheduleOpenedDays, p.data);
     if (!view.queued) this.logger.warn(`reschedule for opened days ${view.openedDays.join(', ')} not enqueued; the reconciler enqueues it later`);
     return view;
   }

@@ -8,9 +8,8 @@ import { canSeeCountry, countryScope } from '../common/country-scope';
 import { conflict, notFound, unprocessable } from '../common/problem';
 import { Patient } from '../patients/patient.entity';
 import { JobRepository } from '../queue/job.repository';
-import { QUEUES } from '../queue/queue-names';
+import { JOBS } from '../queue/jobs/job-catalog';
 import { resolveCourseDefaults } from '../scheduling';
-import { allocationJobId, ALLOCATE_COURSE_JOB } from './allocation-job';
 import { COURSE_WINDOW_RULE, courseDateWindow, requireDateWithin } from '../common/center-clock';
 import { DEFAULT_PAGE_LIMIT } from '../common/page-query.dto';
 import { courseHasStarted } from './course-started';
@@ -167,12 +166,7 @@ export class CourseService {
   }
 
   enqueueAllocation(course: Pick<Course, 'id' | 'submissionNo'>): Promise<boolean> {
-    return this.jobs.enqueue(
-      QUEUES.allocation,
-      ALLOCATE_COURSE_JOB,
-      { courseId: course.id, submissionNo: course.submissionNo },
-      allocationJobId(course.id, course.submissionNo),
-    );
+    return this.jobs.enqueue(JOBS.allocateCourse, { courseId: course.id, submissionNo: course.submissionNo });
   }
 
   /**

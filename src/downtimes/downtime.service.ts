@@ -8,14 +8,13 @@ import { isCalendarDate } from '../common/instant';
 import { badRequest, conflict, notFound, unprocessable } from '../common/problem';
 import { requestContext, SYSTEM_ACTOR } from '../common/request-context';
 import { JobRepository } from '../queue/job.repository';
-import { QUEUES } from '../queue/queue-names';
+import { JOBS, RescheduleDowntimeJobData } from '../queue/jobs/job-catalog';
 import { Room } from '../rooms/room.entity';
 import { parseDate, localMidnight } from '../scheduling';
 import { CreateDowntimeDto } from './create-downtime.dto';
 import { Downtime } from './downtime.entity';
 import { DowntimeRepository } from './downtime.repository';
 import { CreatedDowntimeView, DowntimeView, toDowntimeView } from './downtime.view';
-import { RESCHEDULE_DOWNTIME_JOB, RescheduleDowntimeJobData, rescheduleDowntimeJobId } from './reschedule-downtime-job';
 import { ListDowntimesDto } from './list-downtimes.dto';
 
 /** Where a list bound falls: a date covers its whole day in the center's zone, an instant is itself. */
@@ -125,6 +124,6 @@ export class DowntimeService {
   /** Idempotent: the job id is fixed per downtime and attempt. Also what a reconciler calls. */
   enqueueReschedule(downtime: Pick<Downtime, 'id' | 'rescheduleAttempt'>): Promise<boolean> {
     const data: RescheduleDowntimeJobData = { downtimeId: downtime.id, attempt: downtime.rescheduleAttempt };
-    return this.jobs.enqueue(QUEUES.reschedule, RESCHEDULE_DOWNTIME_JOB, data, rescheduleDowntimeJobId(downtime.id, downtime.rescheduleAttempt));
+    return this.jobs.enqueue(JOBS.rescheduleDowntime, data);
   }
 }

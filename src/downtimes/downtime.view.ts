@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DOWNTIME_KINDS, Downtime, RESCHEDULE_STATUSES } from './downtime.entity';
-import { rescheduleDowntimeJobId } from './reschedule-downtime-job';
+import { JOBS, jobId } from '../queue/jobs/job-catalog';
 
 export class DowntimeView {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -34,7 +34,7 @@ export function toDowntimeView(d: Downtime): DowntimeView {
     createdBy: d.createdBy,
     createdAt: d.createdAt.toISOString(),
     rescheduleStatus: d.rescheduleStatus,
-    rescheduleJobId: rescheduleDowntimeJobId(d.id, d.rescheduleAttempt),
+    rescheduleJobId: jobId(JOBS.rescheduleDowntime, { downtimeId: d.id, attempt: d.rescheduleAttempt }),
     rescheduledAt: d.rescheduledAt ? d.rescheduledAt.toISOString() : null,
     rescheduleSummary: d.rescheduleSummary,
   };

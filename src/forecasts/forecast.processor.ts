@@ -2,8 +2,9 @@ import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { BeforeApplicationShutdown, Logger } from '@nestjs/common';
 import { WaitingError, type Job } from 'bullmq';
 import { OutageLog } from '../queue/outage-log';
+import { HandlesJobs } from '../queue/jobs/handles-jobs.decorator';
+import { JOBS, RunForecastJobData } from '../queue/jobs/job-catalog';
 import { QUEUES } from '../queue/queue-names';
-import { RUN_FORECAST_JOB, RunForecastJobData } from './forecast-job';
 import { ForecastRunnerService } from './forecast-runner.service';
 import { ForecastAborted } from './parallel-forecast';
 
@@ -15,6 +16,7 @@ import { ForecastAborted } from './parallel-forecast';
  * minutes, and BullMQ's close would otherwise wait for it (past any orchestrator's grace period).
  */
 @Processor(QUEUES.forecast, { concurrency: 1 })
+@HandlesJobs(JOBS.runForecast)
 export class ForecastProcessor extends WorkerHost implements BeforeApplicationShutdown {
   private readonly logger = new Logger(ForecastProcessor.name);
   private readonly outage = new OutageLog(this.logger);
@@ -36,7 +38,7 @@ export class ForecastProcessor extends WorkerHost implements BeforeApplicationSh
   }
 
   async process(job: Job<RunForecastJobData>, token?: string): Promise<void> {
-    if (job.name !== RUN_FORECAST_JOB) {
+    if (job.name !== JOBS.runForecast.name) {
       this.logger.warn(`ignoring unknown job ${job.name} on ${QUEUES.forecast}`);
       return;
     }

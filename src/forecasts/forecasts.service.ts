@@ -7,11 +7,9 @@ import { forecastChartSpec } from '../charts/forecast-chart';
 import { renderVegaLiteSvg } from '../charts/svg-renderer';
 import { badRequest, conflict, notFound, unprocessable } from '../common/problem';
 import type { Actor } from '../common/request-context';
-import { JobRepository } from '../queue/job.repository';
-import { QUEUES } from '../queue/queue-names';
 import type { CreateForecastDto } from './dto/create-forecast.dto';
 import { Forecast, ForecastStatus } from './forecast.entity';
-import { forecastJobId, RUN_FORECAST_JOB, RunForecastJobData } from './forecast-job';
+import { ForecastJobs, LOST_AFTER_MS } from './forecast-jobs';
 import type { ForecastRequest } from './forecast-request';
 import { categoryKey, profileMinutes, DEFAULT_BEAM_OFFSET_MINUTES } from '../scheduling';
 import type { PatientCategory, Urgency } from '../scheduling';
@@ -36,9 +34,6 @@ export interface ForecastView {
   result?: Forecast['result'];
 }
 
-/** A job that stays QUEUED this long without a live BullMQ job was lost (Redis was down at POST). */
-const LOST_AFTER_MS = 10_000;
-
 @Injectable()
 export class ForecastsService {
   private readonly logger = new Logger(ForecastsService.name);
@@ -46,7 +41,7 @@ export class ForecastsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-    private readonly jobs: JobRepository,
+    private readonly jobs: ForecastJobs,
     private readonly centerConfig: CenterConfigService,
   ) {}
 
@@ -65,7 +60,7 @@ export class ForecastsService {
     });
     // After commit: the worker must find the row. If Redis is down the row stays QUEUED and the
     // next GET re-enqueues it.
-    await this.enqueue(row.id);
+    await this.jobs.enqueue(row.id);
     return { id: row.id, status: row.status };
   }
 
@@ -73,8 +68,8 @@ export class ForecastsService {
     const repo = this.dataSource.getRepository(Forecast);
     let row = await repo.findOneBy({ id });
     if (!row) throw notFound('forecast', id);
-    if (row.status === 'QUEUED' && Date.now() - row.createdAt.getTime() > LOST_AFTER_MS) await this.requeueIfLost(row.id);
-    if (row.status === 'RUNNING' && (await this.settleIfAbandoned(row.id))) row = (await repo.findOneBy({ id }))!;
+    if (row.status === 'QUEUED' && Date.now() - row.createdAt.getTime() > LOST_AFTER_MS) await this.jobs.requeueIfLost(row.id);
+    if (row.status === 'RUNNING' && (await this.jobs.settleIfAbandoned(row.id))) row = (await repo.findOneBy({ id }))!;
     return {
       id: row.id,
       status: row.status,
@@ -93,51 +88,6 @@ export class ForecastsService {
       throw conflict('forecast-not-ready', `forecast ${id} is ${row.status}; the chart exists once it is DONE`, { forecastStatus: row.status });
     }
     return renderVegaLiteSvg(forecastChartSpec(row.result, `Capacity forecast ${row.result.from} → ${row.result.to}`));
-  }
-
-  private async enqueue(id: string): Promise<boolean> {
-    const data: RunForecastJobData = { forecastId: id };
-    // One attempt plus one retry: a forecast that failed on its input fails the same way again.
-    return this.jobs.enqueue(QUEUES.forecast, RUN_FORECAST_JOB, data, forecastJobId(id), { attempts: 2 });
-  }
-
-  /**
-   * A RUNNING forecast whose job is no longer live was abandoned: its worker died and the queue
-   * gave up on the job (it stalled more often than allowed), or Redis lost the job. The row would
-   * say RUNNING forever. A job the queue failed is FAILED with the queue's reason (running it again
-   * could kill the next worker the same way); a job Redis lost is queued again. Only a row still
-   * RUNNING is changed, so a forecast finishing meanwhile keeps its DONE. True when it changed.
-   */
-  private async settleIfAbandoned(id: string): Promise<boolean> {
-    try {
-      if (await this.jobs.isLive(QUEUES.forecast, forecastJobId(id))) return false;
-      const reason = await this.jobs.failedReason(QUEUES.forecast, forecastJobId(id));
-      const repo = this.dataSource.getRepository(Forecast);
-      if (reason !== null) {
-        const error = `the worker running this forecast stopped and the queue gave up on it (${reason}); create the forecast again`;
-        const { affected } = await repo.update({ id, status: 'RUNNING' }, { status: 'FAILED', error, finishedAt: new Date() });
-        if (affected) this.logger.warn(`forecast ${id}: ${error}`);
-        return !!affected;
-      }
-      const { affected } = await repo.update({ id, status: 'RUNNING' }, { status: 'QUEUED', progress: 0, startedAt: null });
-      if (!affected) return false;
-      await this.jobs.removeIfFinished(QUEUES.forecast, forecastJobId(id));
-      if (await this.enqueue(id)) this.logger.log(`re-enqueued forecast ${id}: its job was lost while it ran`);
-      return true;
-    } catch (error) {
-      this.logger.warn(`could not check forecast job ${id}: ${(error as Error).message}`);
-      return false;
-    }
-  }
-
-  private async requeueIfLost(id: string): Promise<void> {
-    try {
-      if (await this.jobs.isLive(QUEUES.forecast, forecastJobId(id))) return;
-      await this.jobs.removeIfFinished(QUEUES.forecast, forecastJobId(id));
-      if (await this.enqueue(id)) this.logger.log(`re-enqueued lost forecast ${id}`);
-    } catch (error) {
-      this.logger.warn(`could not check forecast job ${id}: ${(error as Error).message}`);
-    }
   }
 
   /** Defaults filled in, and the checks a DTO cannot express (rooms exist, downtimes ordered). */

@@ -4,6 +4,7 @@ import type { JobsOptions, Queue } from 'bullmq';
 import { OutageLog } from './outage-log';
 import { QUEUES, QueueName } from './queue-names';
 import { withTimeout } from '../common/with-timeout';
+import { JobDefinition, jobId } from './jobs/job-catalog';
 
 const DEFAULT_OPTIONS: JobsOptions = {
   attempts: 5,
@@ -14,8 +15,9 @@ const DEFAULT_OPTIONS: JobsOptions = {
 };
 
 /**
- * The one place that talks to BullMQ queues. Callers name a job and give a deterministic id
- * (carrying a version such as a submission number) so retries and reconcilers never double-enqueue.
+ * The one place that talks to BullMQ queues. Callers name a catalog job (jobs/job-catalog.ts) and its
+ * data; the catalog gives the queue, the deterministic id and the options, so retries and reconcilers
+ * never double-enqueue.
  */
 @Injectable()
 export class JobRepository {
@@ -50,21 +52,22 @@ export class JobRepository {
    * Enqueues unless a job with this id already exists. Returns false (and logs) when Redis is
    * unreachable: the database row is already written and the reconciler will enqueue it later.
    */
-  async enqueue<T extends object>(queue: QueueName, name: string, data: T, jobId: string, options: JobsOptions = {}): Promise<boolean> {
+  async enqueue<T extends object>(job: JobDefinition<T>, data: T, options: JobsOptions = {}): Promise<boolean> {
+    const id = jobId(job, data);
     try {
-      await withTimeout(this.queues[queue].add(name, data, { ...DEFAULT_OPTIONS, ...options, jobId }), 2000);
+      await withTimeout(this.queues[job.queue].add(job.name, data, { ...DEFAULT_OPTIONS, ...job.options, ...options, jobId: id }), 2000);
       return true;
     } catch (error) {
-      this.logger.warn(`could not enqueue ${queue}/${jobId}: ${(error as Error).message}`);
+      this.logger.warn(`could not enqueue ${job.queue}/${id}: ${(error as Error).message}`);
       return false;
     }
   }
 
-  /** Whether a job with this id is still waiting, delayed or running (not finished or failed). */
-  async isLive(queue: QueueName, jobId: string): Promise<boolean> {
-    const job = await this.queues[queue].getJob(jobId);
-    if (!job) return false;
-    const state = await job.getState();
+  /** Whether this job is still waiting, delayed or running (not finished or failed). */
+  async isLive<T>(job: JobDefinition<T>, data: T): Promise<boolean> {
+    const found = await this.queues[job.queue].getJob(jobId(job, data));
+    if (!found) return false;
+    const state = await found.getState();
     return state === 'waiting' || state === 'active' || state === 'delayed' || state === 'prioritized' || state === 'waiting-children';
   }
 
@@ -73,11 +76,13 @@ export class JobRepository {
    * Redis that restarts empty forgets its schedulers (upserting is idempotent, and with several
    * workers one job still runs per interval cluster-wide). Returns the function that stops it.
    */
-  keepScheduler(queue: QueueName, schedulerId: string, jobName: string, every: number, refreshEvery = every): () => void {
+  keepScheduler<T>(job: JobDefinition<T>, every: number, refreshEvery = every): () => void {
+    const schedulerId = job.schedulerId;
+    if (!schedulerId) throw new Error(`job ${job.name} has no scheduler id`);
     const upsert = async () => {
       try {
         await withTimeout(
-          this.queues[queue].upsertJobScheduler(schedulerId, { every }, { name: jobName, opts: { removeOnComplete: 50, removeOnFail: 50 } }),
+          this.queues[job.queue].upsertJobScheduler(schedulerId, { every }, { name: job.name, opts: { removeOnComplete: 50, removeOnFail: 50 } }),
           2000,
         );
       } catch (error) {
@@ -90,18 +95,18 @@ export class JobRepository {
     return () => clearInterval(timer);
   }
 
-  /** Why the queue failed the job for good (e.g. it stalled more often than allowed), or null when it has not. */
-  async failedReason(queue: QueueName, jobId: string): Promise<string | null> {
-    const job = await this.queues[queue].getJob(jobId);
-    if (!job || (await job.getState()) !== 'failed') return null;
-    return job.failedReason || 'failed';
+  /** Why the queue failed this job for good (e.g. it stalled more often than allowed), or null when it has not. */
+  async failedReason<T>(job: JobDefinition<T>, data: T): Promise<string | null> {
+    const found = await this.queues[job.queue].getJob(jobId(job, data));
+    if (!found || (await found.getState()) !== 'failed') return null;
+    return found.failedReason || 'failed';
   }
 
-  /** Removes a finished or failed job so the same id can be enqueued again. */
-  async removeIfFinished(queue: QueueName, jobId: string): Promise<void> {
-    const job = await this.queues[queue].getJob(jobId);
-    if (!job) return;
-    const state = await job.getState();
-    if (state === 'completed' || state === 'failed') await job.remove().catch(() => undefined);
+  /** Removes this job when it finished or failed, so its id can be enqueued again. */
+  async removeIfFinished<T>(job: JobDefinition<T>, data: T): Promise<void> {
+    const found = await this.queues[job.queue].getJob(jobId(job, data));
+    if (!found) return;
+    const state = await found.getState();
+    if (state === 'completed' || state === 'failed') await found.remove().catch(() => undefined);
   }
 }

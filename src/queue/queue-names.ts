@@ -1,4 +1,4 @@
-/** Every BullMQ queue the service uses. Job ids are deterministic so a retried enqueue is a no-op. */
+/** Every BullMQ queue the service uses; which job runs on which: jobs/job-catalog.ts. */
 export const QUEUES = {
   allocation: 'allocation',
   reschedule: 'reschedule',

@@ -4,6 +4,7 @@ import { AppConfig } from '../config/app-config';
 import { redisConnectionOptions } from '../config/redis-connection';
 import { JobRepository } from './job.repository';
 import { ALL_QUEUES } from './queue-names';
+import { ReconcilerService } from './reconciler.service';
 
 @Global()
 @Module({
@@ -17,7 +18,7 @@ import { ALL_QUEUES } from './queue-names';
     }),
     BullModule.registerQueue(...ALL_QUEUES.map((name) => ({ name }))),
   ],
-  providers: [JobRepository],
-  exports: [JobRepository, BullModule],
+  providers: [JobRepository, ReconcilerService],
+  exports: [JobRepository, ReconcilerService, BullModule],
 })
 export class QueueModule {}

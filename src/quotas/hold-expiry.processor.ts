@@ -4,19 +4,20 @@ import { DelayedError, Job } from 'bullmq';
 import { AppConfig } from '../config/app-config';
 import { JobRepository } from '../queue/job.repository';
 import { OutageLog } from '../queue/outage-log';
+import { HandlesJobs } from '../queue/jobs/handles-jobs.decorator';
+import { ExpireHoldJobData, JOBS } from '../queue/jobs/job-catalog';
 import { QUEUES } from '../queue/queue-names';
-import { EXPIRE_HOLD_JOB, ExpireHoldJobData, SWEEP_HOLDS_JOB, SWEEP_HOLDS_SCHEDULER_ID } from './hold-expiry-job';
-import { ReferralSubmitReconciler } from '../referrals/referral-submit.reconciler';
 import { ExpireOutcome, ReservationsService } from './reservations.service';
 
 /**
  * Expires holds: each reservation's delayed job fires at its expiresAt, and a periodic sweep
  * (a BullMQ job scheduler, so one pass runs cluster-wide) expires any overdue hold whose job was
  * lost — Redis flushed, enqueue failed while Redis was down. The sweep is off when
- * RECONCILER_ENABLED=false. The sweep also submits referred courses a crash left in DRAFT.
+ * RECONCILER_ENABLED=false.
  * Own queue, so the maintenance queue's reconciler never sees these jobs.
  */
 @Processor(QUEUES.quotaHolds)
+@HandlesJobs(JOBS.expireHold, JOBS.sweepHolds)
 export class HoldExpiryProcessor extends WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly outage = new OutageLog(new Logger(HoldExpiryProcessor.name));
   private stopScheduler?: () => void;
@@ -28,7 +29,6 @@ export class HoldExpiryProcessor extends WorkerHost implements OnApplicationBoot
 
   constructor(
     private readonly reservations: ReservationsService,
-    private readonly referralSubmits: ReferralSubmitReconciler,
     private readonly jobs: JobRepository,
     private readonly config: AppConfig,
   ) {
@@ -38,18 +38,16 @@ export class HoldExpiryProcessor extends WorkerHost implements OnApplicationBoot
   onApplicationBootstrap(): void {
     if (this.config.get('RECONCILER_ENABLED') !== 'true') return;
     const every = this.config.get('QUOTA_HOLD_SWEEP_EVERY_MS');
-    this.stopScheduler = this.jobs.keepScheduler(QUEUES.quotaHolds, SWEEP_HOLDS_SCHEDULER_ID, SWEEP_HOLDS_JOB, every, Math.max(every, 10_000));
+    this.stopScheduler = this.jobs.keepScheduler(JOBS.sweepHolds, every, Math.max(every, 10_000));
   }
 
   onApplicationShutdown(): void {
     this.stopScheduler?.();
   }
 
-  async process(job: Job, token?: string): Promise<ExpireOutcome | { expired: number; submitted: number } | undefined> {
-    if (job.name === SWEEP_HOLDS_JOB) {
-      return { expired: await this.reservations.expireOverdue(), submitted: await this.referralSubmits.run() };
-    }
-    if (job.name !== EXPIRE_HOLD_JOB) return undefined;
+  async process(job: Job, token?: string): Promise<ExpireOutcome | { expired: number } | undefined> {
+    if (job.name === JOBS.sweepHolds.name) return { expired: await this.reservations.expireOverdue() };
+    if (job.name !== JOBS.expireHold.name) return undefined;
     const { reservationId } = job.data as ExpireHoldJobData;
     const result = await this.reservations.expire(reservationId);
     if (result.outcome === 'not-due' && token) {
@@ -59,5 +57,4 @@ export class HoldExpiryProcessor extends WorkerHost implements OnApplicationBoot
     }
     return result;
   }
-
 }

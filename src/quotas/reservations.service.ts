@@ -10,7 +10,7 @@ import { DEFAULT_PAGE_LIMIT } from '../common/page-query.dto';
 import { AppConfig } from '../config/app-config';
 import { JobRepository } from '../queue/job.repository';
 import { CreateReservationDto } from './create-reservation.dto';
-import { enqueueHoldExpiry } from './hold-expiry-job';
+import { JOBS } from '../queue/jobs/job-catalog';
 import { ListReservationsDto } from './list-reservations.dto';
 import { appendLedger } from './quota-ledger';
 import { lockQuota } from './quota-lock';
@@ -78,8 +78,10 @@ export class ReservationsService {
       await this.audit.record(m, { action: 'reservation.create', entity: 'quota_reservation', entityId: saved.id, details: { quotaId, count: dto.count, holdDays } });
       return saved;
     });
-    // After commit: a job for a rolled-back hold would be noise. If Redis is down the sweep expires it.
-    await enqueueHoldExpiry(this.jobs, reservation.id, reservation.expiresAt);
+    // After commit: a job for a rolled-back hold would be noise. A delayed job that fires at expiresAt;
+    // if Redis is down the sweep expires it.
+    const delay = Math.max(0, reservation.expiresAt.getTime() - Date.now());
+    await this.jobs.enqueue(JOBS.expireHold, { reservationId: reservation.id }, { delay });
     return toReservationView(reservation);
   }
 

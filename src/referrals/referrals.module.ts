@@ -3,6 +3,7 @@ import { CoursesModule } from '../courses/courses.module';
 import { PatientsModule } from '../patients/patients.module';
 import { QuotasModule } from '../quotas/quotas.module';
 import { ReferralReturnListener } from './referral-return.listener';
+import { ReferralSubmitReconciler } from './referral-submit.reconciler';
 import { ReferralsController } from './referrals.controller';
 import { ReferralsService } from './referrals.service';
 
@@ -10,6 +11,6 @@ import { ReferralsService } from './referrals.service';
 @Module({
   imports: [QuotasModule, PatientsModule, CoursesModule],
   controllers: [ReferralsController],
-  providers: [ReferralsService, ReferralReturnListener],
+  providers: [ReferralsService, ReferralReturnListener, ReferralSubmitReconciler],
 })
 export class ReferralsModule {}

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { insertBookings } from '../../src/appointments/appointment-writer';
-import { AllocationService } from '../../src/allocation/allocation.service';
-import { EARLY_STARTS_JOB } from '../../src/allocation/reconcile.processor';
+import { AllocationService } from '../../src/bookings/allocation/allocation.service';
+import { JOBS } from '../../src/queue/jobs/job-catalog';
 import { JobRepository } from '../../src/queue/job.repository';
 import { QUEUES } from '../../src/queue/queue-names';
 import { calendarFor, demoCenter, dayNumOf, formatDate } from '../../src/scheduling';
@@ -61,7 +61,8 @@ describe('early starts: a place free two days ahead goes to the routine course b
     await db(t).query(`UPDATE courses SET status = 'SCHEDULED' WHERE id = $1`, [course.id]);
 
     const now = `${saturday}T12:00:00+05:00`;
-    expect(await t.app.get(JobRepository).enqueue(QUEUES.maintenance, EARLY_STARTS_JOB, { now }, `early-starts-${course.id}`)).toBe(true);
+    // What the scheduler enqueues every EARLY_STARTS_EVERY_MS, here for a chosen instant.
+    await t.app.get(JobRepository).queue(QUEUES.maintenance).add(JOBS.earlyStarts.name, { now }, { jobId: `early-starts-${course.id}` });
     const after = await waitFor('the course to start on Monday', async () => {
       const list = (await api.get(`/courses/${course.id}/appointments`).expect(200)).body as Array<{ id: string; start: string; roomId: string; status: string }>;
       return list[0]?.start.slice(0, 10) === days[0] ? list : undefined;

@@ -66,7 +66,7 @@ describe('allocation: submit -> worker -> SCHEDULED, obeying every hard rule', (
     const course = await createCourse(api, await createPatient(api), { fractions: 3 });
     await api.post(`/courses/${course.id}/submit`).expect(202);
     await waitForCourses(t, [course.id], ['SCHEDULED']);
-    const { AllocationService } = await import('../../src/allocation/allocation.service');
+    const { AllocationService } = await import('../../src/bookings/allocation/allocation.service');
     const outcome = await t.app.get(AllocationService).allocate(course.id, 1);
     expect(outcome).toMatchObject({ outcome: 'SKIPPED', status: 'SCHEDULED' });
     const [{ n }] = await db(t).query(`SELECT count(*)::int AS n FROM appointments WHERE course_id = $1`, [course.id]);

@@ -1,4 +1,4 @@
-import { allocationJobId } from '../../src/courses/allocation-job';
+import { JOBS, jobId } from '../../src/queue/jobs/job-catalog';
 import { JobRepository } from '../../src/queue/job.repository';
 import { QUEUES } from '../../src/queue/queue-names';
 import type { TestApp } from '../support/test-app';
@@ -35,7 +35,7 @@ describe('allocation when the database refuses its rows', () => {
     const [done] = await waitForCourses(t, [b.id], ['SCHEDULED', 'UNSCHEDULABLE']);
     expect(done.status).toBe('SCHEDULED');
     const job = await waitFor('the job result', async () => {
-      const j = await t.app.get(JobRepository).queue(QUEUES.allocation).getJob(allocationJobId(b.id, 1));
+      const j = await t.app.get(JobRepository).queue(QUEUES.allocation).getJob(jobId(JOBS.allocateCourse, { courseId: b.id, submissionNo: 1 }));
       return j?.returnvalue ? j : undefined;
     });
     expect(job.returnvalue).toMatchObject({ outcome: 'SCHEDULED', attempts: 2 });

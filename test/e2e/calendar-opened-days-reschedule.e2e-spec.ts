@@ -3,8 +3,9 @@ import { DataSource } from 'typeorm';
 import { HttpServer, startApiApp } from '../support/api-app';
 import { insertScheduledCourse, roomIdsByName } from '../support/table-rows';
 import { TestApp } from '../support/test-app';
-import { OpenedDaysRescheduleService } from '../../src/rescheduling/opened-days-reschedule.service';
-import { ReconcileService } from '../../src/allocation/reconcile.service';
+import { OpenedDaysRescheduleService } from '../../src/bookings/rescheduling/opened-days-reschedule.service';
+import { JOBS, jobId } from '../../src/queue/jobs/job-catalog';
+import { ReconcilerService } from '../../src/queue/reconciler.service';
 import { violations, waitFor } from './scheduling-fixtures';
 
 /**
@@ -40,9 +41,11 @@ describe('opening days under booked courses reschedules them (HTTP, PostgreSQL, 
   /** Minutes from `iso` (an instant) to the same local day at 09:00, Almaty. */
   const offNine = (iso: string, day: string) => (Date.parse(iso) - Date.parse(`${day}T09:00:00+05:00`)) / 60_000;
   const roomOf = async (id: string) => (await db.query(`SELECT room_id FROM appointments WHERE id = $1`, [id]))[0].room_id as string;
-  const summaryOf = (jobId: string) =>
+  // The job id is reschedule-opened-<change id>-1 (job-catalog.ts).
+  const changeIdOf = (id: string) => id.replace(/^reschedule-opened-/, '').replace(/-1$/, '');
+  const summaryOf = (id: string) =>
     waitFor('the reschedule job', async () => {
-      const [row] = await db.query(`SELECT details FROM audit_log WHERE action = 'calendar.reschedule-opened' AND entity_id = $1`, [jobId.replace('reschedule-opened-', '')]);
+      const [row] = await db.query(`SELECT details FROM audit_log WHERE action = 'calendar.reschedule-opened' AND entity_id = $1`, [changeIdOf(id)]);
       return row?.details;
     });
   const moveReasons = async (id: string) => (await db.query(`SELECT reason FROM appointment_moves WHERE appointment_id = $1`, [id])).map((r: { reason: string }) => r.reason);
@@ -88,7 +91,7 @@ describe('opening days under booked courses reschedules them (HTTP, PostgreSQL, 
     expect(list.body.map((a: { fraction: number }) => a.fraction)).toEqual([1, 2, 3, 5, 4]);
 
     // A redelivered job does nothing and writes nothing.
-    const again = await t.app.get(OpenedDaysRescheduleService).reschedule({ changeId: res.body.reschedule.jobId.replace('reschedule-opened-', ''), opened: [{ date: '2027-05-08', why: 'decree working day' }] });
+    const again = await t.app.get(OpenedDaysRescheduleService).reschedule({ changeId: changeIdOf(res.body.reschedule.jobId), opened: [{ date: '2027-05-08', why: 'decree working day' }] });
     expect(again).toBeNull();
     expect(await moveReasons(spanning.appointments[4])).toHaveLength(1);
   });
@@ -143,12 +146,12 @@ describe('opening days under booked courses reschedules them (HTTP, PostgreSQL, 
     const changeId = '00000000-0000-4000-8000-000000000009';
     await db.query(
       `INSERT INTO audit_log (username, role, action, entity, entity_id, details) VALUES ('admin', 'ADMIN', 'calendar.open-days', 'calendar_opening', $1, $2)`,
-      [changeId, JSON.stringify({ opened: [{ date: '2027-10-09', why: 'decree working day' }], coursesConcerned: 1, rescheduleJobId: `reschedule-opened-${changeId}` })],
+      [changeId, JSON.stringify({ opened: [{ date: '2027-10-09', why: 'decree working day' }], coursesConcerned: 1, rescheduleJobId: jobId(JOBS.rescheduleOpenedDays, { changeId, opened: [] }) })],
     );
-    expect((await t.app.get(ReconcileService).run()).reenqueuedOpenings).toBe(1);
-    expect(await summaryOf(`reschedule-opened-${changeId}`)).toMatchObject({ opened: ['2027-10-09'], concerned: 1, moved: 1 });
+    expect((await t.app.get(ReconcilerService).run()).reenqueuedOpenings).toBe(1);
+    expect(await summaryOf(jobId(JOBS.rescheduleOpenedDays, { changeId, opened: [] }))).toMatchObject({ opened: ['2027-10-09'], concerned: 1, moved: 1 });
     expect((await startOf(october.appointments[4])).slice(0, 10)).toBe('2027-10-09');
     // Done: the next pass leaves it alone.
-    expect((await t.app.get(ReconcileService).run()).reenqueuedOpenings).toBe(0);
+    expect((await t.app.get(ReconcilerService).run()).reenqueuedOpenings).toBe(0);
   });
 });

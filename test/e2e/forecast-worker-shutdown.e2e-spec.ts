@@ -1,6 +1,7 @@
 import { ChildProcess } from 'node:child_process';
 import { CenterSeedService } from '../../src/center/center-seed.service';
 import { JobRepository } from '../../src/queue/job.repository';
+import { JOBS, jobId } from '../../src/queue/jobs/job-catalog';
 import { QUEUES } from '../../src/queue/queue-names';
 import { startWorkerProcess, stopWorkerProcess } from '../support/worker-process';
 import { createTestApp, TestApp } from '../support/test-app';
@@ -46,7 +47,7 @@ describe('a worker given SIGTERM in the middle of a long forecast', () => {
     expect(Date.now() - signalledAt).toBeLessThan(20_000);
 
     expect(await forecastRow(id)).toEqual({ status: 'QUEUED', progress: 0 });
-    const job = await t.app.get(JobRepository).queue(QUEUES.forecast).getJob(`forecast:${id}:1`);
+    const job = await t.app.get(JobRepository).queue(QUEUES.forecast).getJob(jobId(JOBS.runForecast, { forecastId: id }));
     expect(await job?.getState()).toBe('waiting');
     expect(job?.attemptsMade ?? 0).toBe(0);
 

@@ -3,7 +3,9 @@ import { DataSource } from 'typeorm';
 import { getQueueToken } from '@nestjs/bullmq';
 import { Queue, Worker } from 'bullmq';
 import { ForecastDataService } from '../../src/forecasts/forecast-data.service';
-import { forecastJobId, RUN_FORECAST_JOB } from '../../src/forecasts/forecast-job';
+import { JOBS, jobId } from '../../src/queue/jobs/job-catalog';
+
+const forecastJobId = (forecastId: string) => jobId(JOBS.runForecast, { forecastId });
 import { ForecastProcessor } from '../../src/forecasts/forecast.processor';
 import { JobRepository } from '../../src/queue/job.repository';
 import { QUEUES } from '../../src/queue/queue-names';
@@ -83,7 +85,7 @@ describe('forecasts API (real worker, PostgreSQL and Redis)', () => {
     expect(result.year.coursesTreated.p50).toBeGreaterThan(100);
 
     // The BullMQ job carries the progress as well.
-    const job = await t.app.get(JobRepository).queue(QUEUES.forecast).getJob(`forecast:${id}:1`);
+    const job = await t.app.get(JobRepository).queue(QUEUES.forecast).getJob(forecastJobId(id));
     expect(job?.progress).toBe(1);
 
     const chart = await http().get(`/api/v1/forecasts/${id}/chart.svg`).set('Authorization', admin).buffer(true).parse(asText).expect(200);
@@ -280,7 +282,7 @@ describe('forecasts API (real worker, PostgreSQL and Redis)', () => {
       prefix: queue.opts.prefix,
     });
     try {
-      await queue.add(RUN_FORECAST_JOB, { forecastId: id }, { jobId: forecastJobId(id), attempts: 1 });
+      await queue.add(JOBS.runForecast.name, { forecastId: id }, { jobId: forecastJobId(id), attempts: 1 });
       for (const deadline = Date.now() + 30_000; (await queue.getJobState(forecastJobId(id))) !== 'failed' && Date.now() < deadline; ) {
         await new Promise((r) => setTimeout(r, 25));
       }

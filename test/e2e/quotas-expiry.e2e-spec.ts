@@ -1,6 +1,8 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { EXPIRE_HOLD_JOB, expireHoldJobId } from '../../src/quotas/hold-expiry-job';
+import { JOBS, jobId } from '../../src/queue/jobs/job-catalog';
+
+const expireHoldJobId = (reservationId: string) => jobId(JOBS.expireHold, { reservationId });
 import { JobRepository } from '../../src/queue/job.repository';
 import { QUEUES } from '../../src/queue/queue-names';
 import { HttpServer, startApiApp } from '../support/api-app';
@@ -141,7 +143,7 @@ describe('hold expiry through the delayed job (sweep off)', () => {
     const queue = t.app.get(JobRepository).queue(QUEUES.quotaHolds);
     await (await queue.getJob(expireHoldJobId(hold.body.id)))!.remove();
     // As if a host with a fast clock had scheduled it: due now, while the hold runs for 2 s more.
-    await queue.add(EXPIRE_HOLD_JOB, { reservationId: hold.body.id }, { jobId: expireHoldJobId(hold.body.id) });
+    await queue.add(JOBS.expireHold.name, { reservationId: hold.body.id }, { jobId: expireHoldJobId(hold.body.id) });
     await new Promise((resolve) => setTimeout(resolve, 700));
     expect((await reservationRow(db, hold.body.id)).status).toBe('HELD');
     const row = await waitFor(async () => {

@@ -126,7 +126,7 @@ describe('referrals: reserve -> refer -> allocated -> first fraction date; retur
     expect(await countersAndLedger(db, quota.id)).toMatchObject({ granted: 3, reserved: 0, used: 3, sum_reserved: 0, sum_used: 3, held_remaining: 0 });
   });
 
-  it('a referred course left in DRAFT by a failed submit is submitted by the sweep', async () => {
+  it('a referred course left in DRAFT by a failed submit is submitted by the reconciler (referrals check)', async () => {
     const start = dateIn(9);
     const quota = await quotaFor(start, 1, 'REF_SWEEP');
     const reservation = await hold(quota.id, 1);

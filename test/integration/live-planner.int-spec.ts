@@ -1,5 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { LivePlanner } from '../../src/allocation/live-planner';
+import { LivePlanner } from '../../src/bookings/allocation/live-planner';
 import { insertBookings } from '../../src/appointments/appointment-writer';
 import { lockBookings } from '../../src/database/booking-lock';
 import { BookingCacheService } from '../../src/appointments/booking-cache.service';

@@ -1,6 +1,6 @@
 import { EntityManager, In } from 'typeorm';
-import { Course } from '../courses/course.entity';
-import { toCourseRequest } from '../courses/course-request.mapper';
+import { Course } from './course.entity';
+import { toCourseRequest } from './course-request.mapper';
 import { Patient } from '../patients/patient.entity';
 import type { CourseRequest } from '../scheduling';
 

@@ -1,14 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, QueryFailedError } from 'typeorm';
-import { applyMoves, insertBookings } from '../appointments/appointment-writer';
-import { lockBookings } from '../database/booking-lock';
-import { AuditService } from '../audit/audit.service';
-import { CenterConfigService } from '../center/center-config.service';
-import { Course, CourseStatus } from '../courses/course.entity';
-import { toCourseRequest } from '../courses/course-request.mapper';
-import { Patient } from '../patients/patient.entity';
-import type { CourseRequest, DisplacedCourse } from '../scheduling';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { applyMoves, insertBookings } from '../../appointments/appointment-writer';
+import { lockBookings } from '../../database/booking-lock';
+import { AuditService } from '../../audit/audit.service';
+import { CenterConfigService } from '../../center/center-config.service';
+import { Course, CourseStatus } from '../../courses/course.entity';
+import { toCourseRequest } from '../../courses/course-request.mapper';
+import { Patient } from '../../patients/patient.entity';
+import type { DisplacedCourse } from '../../scheduling';
+import { notStartedCourses } from '../not-started-courses';
 import { LivePlanner } from './live-planner';
 
 export interface EarlyStartReport {
@@ -74,7 +75,7 @@ export class AllocationService {
         await lockBookings(m);
         const center = await this.centerConfig.load(m);
         await this.planner.sync(m, center, now);
-        const movable = await this.notStartedRoutineCourses(m, now);
+        const movable = await notStartedCourses(m, ['ROUTINE'], now);
         const started = this.planner.offerEarlierStarts(now.toISOString(), movable);
         // One batch: every old slot is vacated before any new one is taken (a course may move into another's).
         await applyMoves(m, started.flatMap((e) => e.moves), center.sharedBeam, 'system');
@@ -150,7 +151,7 @@ export class AllocationService {
     await this.planner.sync(m, center, now);
     const request = toCourseRequest(course, patient.birthDate);
     // Only an EMERGENCY may move other courses; the core decides which (see displacement.ts).
-    const displaceable = request.urgency === 'EMERGENCY' ? await this.notStartedRoutineCourses(m, now) : undefined;
+    const displaceable = request.urgency === 'EMERGENCY' ? await notStartedCourses(m, ['ROUTINE'], now) : undefined;
     const result = this.planner.search(request, { now: now.toISOString(), horizonWeeks, displaceable });
 
     if (result.status === 'SCHEDULED') {
@@ -179,22 +180,6 @@ export class AllocationService {
     await m.getRepository(Course).update({ id: courseId }, { status: 'UNSCHEDULABLE', reason: result.reason, lateStart: false });
     await this.audit.record(m, { action: 'course.unschedulable', entity: 'course', entityId: courseId, details: { submissionNo, reason: result.reason } });
     return { outcome: { outcome: 'UNSCHEDULABLE', reason: result.reason, attempts }, written: [] };
-  }
-
-  /** SCHEDULED ROUTINE courses with nothing delivered or missed and every fraction still ahead. */
-  private async notStartedRoutineCourses(m: EntityManager, now: Date): Promise<CourseRequest[]> {
-    const rows: Array<{ id: string; birth_date: string }> = await m.query(
-      `SELECT c.id, to_char(p.birth_date, 'YYYY-MM-DD') AS birth_date
-         FROM courses c JOIN patients p ON p.id = c.patient_id
-        WHERE c.status = 'SCHEDULED' AND c.urgency = 'ROUTINE'
-          AND NOT EXISTS (SELECT 1 FROM appointments a WHERE a.course_id = c.id AND a.status IN ('DELIVERED', 'MISSED'))
-          AND (SELECT min(a.start) FROM appointments a WHERE a.course_id = c.id AND a.status = 'BOOKED') > $1`,
-      [now],
-    );
-    if (rows.length === 0) return [];
-    const birth = new Map(rows.map((r) => [r.id, r.birth_date]));
-    const courses = await m.getRepository(Course).find({ where: { id: In(rows.map((r) => r.id)) } });
-    return courses.map((c) => toCourseRequest(c, birth.get(c.id)!));
   }
 
   private async recordDisplacement(m: EntityManager, d: DisplacedCourse, byCourseId: string): Promise<void> {

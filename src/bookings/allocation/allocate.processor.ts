@@ -1,14 +1,16 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { OutageLog } from '../queue/outage-log';
-import { AppConfig } from '../config/app-config';
-import { AllocateCourseJobData, ALLOCATE_COURSE_JOB } from '../courses/allocation-job';
-import { isTransientFailure, sqlStateOf } from '../database/transient-error';
-import { QUEUES } from '../queue/queue-names';
+import { OutageLog } from '../../queue/outage-log';
+import { AppConfig } from '../../config/app-config';
+import { isTransientFailure, sqlStateOf } from '../../database/transient-error';
+import { HandlesJobs } from '../../queue/jobs/handles-jobs.decorator';
+import { AllocateCourseJobData, JOBS } from '../../queue/jobs/job-catalog';
+import { QUEUES } from '../../queue/queue-names';
 import { AllocationOutcome, AllocationService } from './allocation.service';
 
 @Processor(QUEUES.allocation)
+@HandlesJobs(JOBS.allocateCourse)
 export class AllocateProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly logger = new Logger(AllocateProcessor.name);
   private readonly outage = new OutageLog(this.logger);
@@ -39,7 +41,7 @@ export class AllocateProcessor extends WorkerHost implements OnApplicationBootst
    */
   @OnWorkerEvent('failed')
   async onFailed(job: Job<AllocateCourseJobData> | undefined, error: Error): Promise<void> {
-    if (!job || job.name !== ALLOCATE_COURSE_JOB || job.attemptsMade < (job.opts.attempts ?? 1)) return;
+    if (!job || job.name !== JOBS.allocateCourse.name || job.attemptsMade < (job.opts.attempts ?? 1)) return;
     this.logger.error(`allocation of course ${job.data.courseId} failed for good: ${error.message}`);
     if (isTransientFailure(error)) return;
     await this.allocation
@@ -48,7 +50,7 @@ export class AllocateProcessor extends WorkerHost implements OnApplicationBootst
   }
 
   async process(job: Job<AllocateCourseJobData>): Promise<AllocationOutcome | undefined> {
-    if (job.name !== ALLOCATE_COURSE_JOB) {
+    if (job.name !== JOBS.allocateCourse.name) {
       this.logger.warn(`ignoring unknown job ${job.name} on ${QUEUES.allocation}`);
       return undefined;
     }

@@ -1,35 +1,33 @@
 import type { EntityManager } from 'typeorm';
-import { createPlanner } from '../scheduling';
-import type { AllocationOptions, AllocationResult, Booking, CenterConfig, CourseRequest, EarlyStart, Planner } from '../scheduling';
-import { AppointmentRow, rowToBooking, SELECT_APPOINTMENT_ROWS } from '../appointments/appointment-row';
-
-/** Bookings that ended this long ago no longer constrain anything allocated now. */
-const KEEP_PAST_MS = 14 * 24 * 3600 * 1000;
+import { createPlanner } from '../../scheduling';
+import { AppointmentRow, rowToBooking } from '../../appointments/appointment-row';
+import { BookingFeed } from '../../appointments/booking-feed';
+import type { AllocationOptions, AllocationResult, Booking, CenterConfig, CourseRequest, EarlyStart, Planner } from '../../scheduling';
 
 /**
  * The core planner kept alive between jobs, so an allocation costs the course, not the whole
  * calendar: rebuilding the planner's index from ~20k bookings for every job dominated the
- * pipeline. It follows the database through the appointment version sequence (see
- * booking-cache.service.ts): only rows written since the last look are applied, a moved or
- * cancelled row replaces or removes its old entry. A new CenterConfig object (the center
+ * pipeline. It follows the database through the appointment version sequence (BookingFeed, as the
+ * booking cache does): only rows written since the last look are applied, a moved or cancelled row
+ * replaces or removes its old entry. A new CenterConfig object (the center
  * service hands out one frozen object per config version) means a rebuild.
  * Every method must run inside a transaction holding lockBookings.
  */
 export class LivePlanner {
   private planner: Planner | null = null;
   private center: CenterConfig | null = null;
-  private version = '0';
+  private readonly feed = new BookingFeed();
   /** Appointment id -> its entry in the planner's index and the row version it reflects. */
   private readonly known = new Map<string, { ref: number; version: string }>();
 
   async sync(m: EntityManager, center: CenterConfig, now: Date): Promise<void> {
-    if (!this.planner || this.center !== center) {
-      await this.rebuild(m, center, now);
-      return;
+    if (!this.planner || this.center !== center) this.reset();
+    const { full, rows } = await this.feed.read(m, now);
+    if (full) {
+      this.planner = createPlanner(center, []);
+      this.center = center;
     }
-    const rows: AppointmentRow[] = await m.query(`${SELECT_APPOINTMENT_ROWS} WHERE version > $1 ORDER BY version`, [this.version]);
     for (const row of rows) this.apply(row);
-    if (rows.length) this.version = rows[rows.length - 1].version;
   }
 
   /** Finds a placement without recording it; `commit` records it once the rows are written. */
@@ -63,16 +61,7 @@ export class LivePlanner {
     this.planner = null;
     this.center = null;
     this.known.clear();
-  }
-
-  private async rebuild(m: EntityManager, center: CenterConfig, now: Date): Promise<void> {
-    this.reset();
-    const [{ max }] = await m.query(`SELECT coalesce(max(version), 0)::text AS max FROM appointments`);
-    const rows: AppointmentRow[] = await m.query(`${SELECT_APPOINTMENT_ROWS} WHERE status = 'BOOKED' AND "end" > $1`, [new Date(now.getTime() - KEEP_PAST_MS)]);
-    this.planner = createPlanner(center, []);
-    this.center = center;
-    for (const row of rows) this.apply(row);
-    this.version = max;
+    this.feed.reset();
   }
 
   private apply(row: AppointmentRow): void {

@@ -2,7 +2,7 @@ import { EntityManager, In } from 'typeorm';
 import { Appointment } from '../appointments/appointment.entity';
 import { toBooking } from '../appointments/booking.mapper';
 import { Course } from '../courses/course.entity';
-import { courseRequests } from './course-requests';
+import { courseRequests } from '../courses/course-requests';
 import type { Booking, CourseRequest } from '../scheduling';
 
 /**

@@ -1,15 +1,14 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { allocationJobId } from '../courses/allocation-job';
+import { OPENING_ENTITY } from '../calendar/opened-days-follow-up';
 import { CourseService } from '../courses/course.service';
 import { JobRepository } from '../queue/job.repository';
-import { QUEUES } from '../queue/queue-names';
-import { RescheduleDowntimeJobData, rescheduleDowntimeJobId, RESCHEDULE_DOWNTIME_JOB } from '../downtimes/reschedule-downtime-job';
-import { OPENING_ENTITY, RESCHEDULE_OPENED_DAYS_JOB, RescheduleOpenedDaysJobData, rescheduleOpenedDaysJobId } from '../calendar/reschedule-opened-days-job';
+import { JOBS } from '../queue/jobs/job-catalog';
+import { ReconcileCheck, ReconcilerService } from '../queue/reconciler.service';
 import type { OpenedDay } from '../scheduling';
 
-export interface ReconcileReport {
+export interface BookingsReconcileReport {
   queuedCourses: number;
   reenqueuedCourses: number;
   pendingDowntimes: number;
@@ -22,32 +21,38 @@ export interface ReconcileReport {
 const BATCH = 500;
 
 /**
- * PostgreSQL is the source of truth, the queue only a doorbell: every QUEUED course, every
- * PENDING downtime reschedule and every calendar opening not yet rescheduled must have a live job. Submissions made while Redis was down and
- * jobs lost with a crashed worker (or failed for good) get a new one here.
+ * The bookings' check with the reconciler: every QUEUED course, every PENDING downtime reschedule and
+ * every calendar opening not yet rescheduled must have a live job. Submissions made while Redis was
+ * down and jobs lost with a crashed worker (or failed for good) get a new one here.
  */
 @Injectable()
-export class ReconcileService {
-  private readonly logger = new Logger(ReconcileService.name);
+export class BookingsReconcileCheck implements ReconcileCheck, OnModuleInit {
+  readonly name = 'bookings';
+  private readonly logger = new Logger(BookingsReconcileCheck.name);
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly jobs: JobRepository,
     private readonly courses: CourseService,
+    private readonly reconciler: ReconcilerService,
   ) {}
 
-  async run(): Promise<ReconcileReport> {
-    const report: ReconcileReport = { queuedCourses: 0, reenqueuedCourses: 0, pendingDowntimes: 0, reenqueuedDowntimes: 0, reenqueuedOpenings: 0 };
+  onModuleInit(): void {
+    this.reconciler.register(this);
+  }
+
+  async reconcile(): Promise<BookingsReconcileReport & Record<string, number>> {
+    const report: BookingsReconcileReport = { queuedCourses: 0, reenqueuedCourses: 0, pendingDowntimes: 0, reenqueuedDowntimes: 0, reenqueuedOpenings: 0 };
     const queued: { id: string; submission_no: number }[] = await this.dataSource.query(
       `SELECT id, submission_no FROM courses WHERE status = 'QUEUED' ORDER BY submitted_at LIMIT $1`,
       [BATCH],
     );
     report.queuedCourses = queued.length;
     for (const c of queued) {
-      const jobId = allocationJobId(c.id, c.submission_no);
-      if (await this.jobs.isLive(QUEUES.allocation, jobId)) continue;
+      const data = { courseId: c.id, submissionNo: c.submission_no };
+      if (await this.jobs.isLive(JOBS.allocateCourse, data)) continue;
       // A finished job with this id while the course is still QUEUED failed for good: clear it so the id can run again.
-      await this.jobs.removeIfFinished(QUEUES.allocation, jobId);
+      await this.jobs.removeIfFinished(JOBS.allocateCourse, data);
       if (await this.courses.enqueueAllocation({ id: c.id, submissionNo: c.submission_no })) report.reenqueuedCourses++;
     }
     const pending: { id: string; reschedule_attempt: number }[] = await this.dataSource.query(
@@ -56,11 +61,10 @@ export class ReconcileService {
     );
     report.pendingDowntimes = pending.length;
     for (const d of pending) {
-      const jobId = rescheduleDowntimeJobId(d.id, d.reschedule_attempt);
-      if (await this.jobs.isLive(QUEUES.reschedule, jobId)) continue;
-      await this.jobs.removeIfFinished(QUEUES.reschedule, jobId);
-      const data: RescheduleDowntimeJobData = { downtimeId: d.id, attempt: d.reschedule_attempt };
-      if (await this.jobs.enqueue(QUEUES.reschedule, RESCHEDULE_DOWNTIME_JOB, data, jobId)) report.reenqueuedDowntimes++;
+      const data = { downtimeId: d.id, attempt: d.reschedule_attempt };
+      if (await this.jobs.isLive(JOBS.rescheduleDowntime, data)) continue;
+      await this.jobs.removeIfFinished(JOBS.rescheduleDowntime, data);
+      if (await this.jobs.enqueue(JOBS.rescheduleDowntime, data)) report.reenqueuedDowntimes++;
     }
     // An opening's audit entry is its record; the reschedule's own entry (same id) says it ran. A job that
     // failed for good is left to the log (its transaction wrote nothing), not retried every pass.
@@ -72,12 +76,11 @@ export class ReconcileService {
       [OPENING_ENTITY, BATCH],
     );
     for (const o of openings) {
-      const jobId = rescheduleOpenedDaysJobId(o.entity_id);
-      if ((await this.jobs.isLive(QUEUES.reschedule, jobId)) || (await this.jobs.failedReason(QUEUES.reschedule, jobId))) continue;
-      const data: RescheduleOpenedDaysJobData = { changeId: o.entity_id, opened: o.opened };
-      if (await this.jobs.enqueue(QUEUES.reschedule, RESCHEDULE_OPENED_DAYS_JOB, data, jobId)) report.reenqueuedOpenings++;
+      const data = { changeId: o.entity_id, opened: o.opened };
+      if ((await this.jobs.isLive(JOBS.rescheduleOpenedDays, data)) || (await this.jobs.failedReason(JOBS.rescheduleOpenedDays, data))) continue;
+      if (await this.jobs.enqueue(JOBS.rescheduleOpenedDays, data)) report.reenqueuedOpenings++;
     }
     if (report.reenqueuedCourses || report.reenqueuedDowntimes || report.reenqueuedOpenings) this.logger.log(`reconciled ${JSON.stringify(report)}`);
-    return report;
+    return { ...report };
   }
 }

@@ -1,15 +1,16 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { OutageLog } from '../queue/outage-log';
-import { isTransientFailure } from '../database/transient-error';
-import { QUEUES } from '../queue/queue-names';
+import { OutageLog } from '../../queue/outage-log';
+import { isTransientFailure } from '../../database/transient-error';
+import { HandlesJobs } from '../../queue/jobs/handles-jobs.decorator';
+import { JOBS, RescheduleDowntimeJobData, RescheduleOpenedDaysJobData } from '../../queue/jobs/job-catalog';
+import { QUEUES } from '../../queue/queue-names';
 import { DowntimeRescheduleService, DowntimeRescheduleSummary } from './downtime-reschedule.service';
-import { RescheduleDowntimeJobData, RESCHEDULE_DOWNTIME_JOB } from '../downtimes/reschedule-downtime-job';
-import { RESCHEDULE_OPENED_DAYS_JOB, RescheduleOpenedDaysJobData } from '../calendar/reschedule-opened-days-job';
 import { OpenedDaysRescheduleService, OpenedDaysRescheduleSummary } from './opened-days-reschedule.service';
 
 @Processor(QUEUES.reschedule)
+@HandlesJobs(JOBS.rescheduleDowntime, JOBS.rescheduleOpenedDays)
 export class RescheduleProcessor extends WorkerHost {
   private readonly logger = new Logger(RescheduleProcessor.name);
   private readonly outage = new OutageLog(this.logger);
@@ -34,20 +35,20 @@ export class RescheduleProcessor extends WorkerHost {
   @OnWorkerEvent('failed')
   async onFailed(job: Job<RescheduleDowntimeJobData | RescheduleOpenedDaysJobData> | undefined, error: Error): Promise<void> {
     if (!job || job.attemptsMade < (job.opts.attempts ?? 1)) return;
-    if (job.name === RESCHEDULE_OPENED_DAYS_JOB) {
+    if (job.name === JOBS.rescheduleOpenedDays.name) {
       // Nothing was written (one transaction): the courses keep their dates, and the change's audit entry says what was opened.
       this.logger.error(`reschedule after opening ${(job.data as RescheduleOpenedDaysJobData).opened.map((o) => o.date).join(', ')} failed for good: ${error.message}`);
       return;
     }
-    if (job.name !== RESCHEDULE_DOWNTIME_JOB || !('downtimeId' in job.data)) return;
+    if (job.name !== JOBS.rescheduleDowntime.name || !('downtimeId' in job.data)) return;
     this.logger.error(`reschedule of downtime ${job.data.downtimeId} failed for good: ${error.message}`);
     if (isTransientFailure(error)) return;
     await this.downtimes.markFailed(job.data.downtimeId, job.data.attempt, error.message).catch((e: Error) => this.logger.error(e.message));
   }
 
   async process(job: Job<RescheduleDowntimeJobData | RescheduleOpenedDaysJobData>): Promise<DowntimeRescheduleSummary | OpenedDaysRescheduleSummary | null> {
-    if (job.name === RESCHEDULE_OPENED_DAYS_JOB) return this.openedDays.reschedule(job.data as RescheduleOpenedDaysJobData);
-    if (job.name !== RESCHEDULE_DOWNTIME_JOB || !('downtimeId' in job.data)) {
+    if (job.name === JOBS.rescheduleOpenedDays.name) return this.openedDays.reschedule(job.data as RescheduleOpenedDaysJobData);
+    if (job.name !== JOBS.rescheduleDowntime.name || !('downtimeId' in job.data)) {
       this.logger.warn(`ignoring unknown job ${job.name} on ${QUEUES.reschedule}`);
       return null;
     }

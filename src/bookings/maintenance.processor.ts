@@ -1,0 +1,59 @@
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import type { Job } from 'bullmq';
+import { OutageLog } from '../queue/outage-log';
+import { AppConfig } from '../config/app-config';
+import { JobRepository } from '../queue/job.repository';
+import { HandlesJobs } from '../queue/jobs/handles-jobs.decorator';
+import { EarlyStartsJobData, JOBS } from '../queue/jobs/job-catalog';
+import { QUEUES } from '../queue/queue-names';
+import { ReconcilerService } from '../queue/reconciler.service';
+import { AllocationService, EarlyStartReport } from './allocation/allocation.service';
+
+/**
+ * The maintenance queue's worker (one processor per queue: BullMQ hands a job to any worker of
+ * its queue): the reconciler's pass and the early-start offers, each from its own BullMQ job scheduler,
+ * so with several worker processes one pass runs per interval cluster-wide. Schedulers live in
+ * Redis: a Redis that restarts empty forgets them, so each worker re-upserts them (idempotent) on
+ * the same interval.
+ */
+@Processor(QUEUES.maintenance)
+@HandlesJobs(JOBS.reconcile, JOBS.earlyStarts)
+export class MaintenanceProcessor extends WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(MaintenanceProcessor.name);
+  private readonly outage = new OutageLog(this.logger);
+
+  @OnWorkerEvent('error')
+  onWorkerError(error: Error): void {
+    this.outage.report(error);
+  }
+  private readonly stopSchedulers: Array<() => void> = [];
+
+  constructor(
+    private readonly reconciler: ReconcilerService,
+    private readonly jobs: JobRepository,
+    private readonly config: AppConfig,
+    private readonly allocation: AllocationService,
+  ) {
+    super();
+  }
+
+  onApplicationBootstrap(): void {
+    if (this.config.get('RECONCILER_ENABLED') === 'true') {
+      this.stopSchedulers.push(this.jobs.keepScheduler(JOBS.reconcile, this.config.get('RECONCILER_EVERY_MS')));
+    }
+    if (this.config.get('EARLY_STARTS_ENABLED') === 'true') {
+      this.stopSchedulers.push(this.jobs.keepScheduler(JOBS.earlyStarts, this.config.get('EARLY_STARTS_EVERY_MS')));
+    }
+  }
+
+  onApplicationShutdown(): void {
+    for (const stop of this.stopSchedulers) stop();
+  }
+
+  async process(job: Job<EarlyStartsJobData>): Promise<Record<string, number> | EarlyStartReport | undefined> {
+    if (job.name === JOBS.reconcile.name) return this.reconciler.run();
+    if (job.name === JOBS.earlyStarts.name) return this.allocation.offerEarlierStarts(job.data?.now ? new Date(job.data.now) : new Date());
+    return undefined;
+  }
+}

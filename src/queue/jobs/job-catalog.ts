@@ -1,0 +1,111 @@
+import type { JobsOptions } from 'bullmq';
+import type { OpenedDay } from '../../scheduling';
+import { QUEUES, QueueName } from '../queue-names';
+
+/**
+ * Every BullMQ job of the service: its name, queue, payload, id and options, in one place.
+ *
+ * Ids are `<prefix>-<entity id>-<version>`, always with a version (a submission number, an attempt, 1
+ * where there is only ever one job per row): BullMQ keeps a finished job's id and silently drops a new
+ * job under it (taskforcesh/bullmq#3206), so a resubmission or a retry after a failure needs a new id,
+ * while a duplicate enqueue of the same one must be dropped. '-', not ':', because BullMQ refuses custom
+ * ids containing ':' unless they split into exactly three parts.
+ *
+ * Changing an id's shape is safe: a job still in Redis under an older id is found by no lookup, and the
+ * reconciler re-enqueues from PostgreSQL whatever still needs its job; every job re-checks its row and
+ * does nothing when it finds the work done.
+ */
+export interface JobDefinition<T> {
+  name: string;
+  queue: QueueName;
+  /** Options beside the JobRepository defaults (attempts 5, exponential back-off, finished jobs kept a while). */
+  options?: JobsOptions;
+  /** Entity and version of the deterministic id; absent for jobs a BullMQ job scheduler creates. */
+  idParts?: (data: T) => [entityId: string, version: number];
+  idPrefix?: string;
+  /** For periodic jobs: the BullMQ job scheduler that creates them (re-upserted by each worker). */
+  schedulerId?: string;
+}
+
+function defineJob<T>(job: JobDefinition<T>): JobDefinition<T> {
+  return job;
+}
+
+export function jobId<T>(job: JobDefinition<T>, data: T): string {
+  if (!job.idParts || !job.idPrefix) throw new Error(`job ${job.name} has no deterministic id: a scheduler creates it`);
+  const [entityId, version] = job.idParts(data);
+  return `${job.idPrefix}-${entityId}-${version}`;
+}
+
+export interface AllocateCourseJobData {
+  courseId: string;
+  submissionNo: number;
+}
+
+export interface RescheduleDowntimeJobData {
+  downtimeId: string;
+  attempt: number;
+}
+
+export interface RescheduleOpenedDaysJobData {
+  /** Made once per calendar change (and written in its audit row): the job's id and the reschedule's audit entity id. */
+  changeId: string;
+  opened: OpenedDay[];
+}
+
+export interface ExpireHoldJobData {
+  reservationId: string;
+}
+
+/** The forecast row carries the request; the job only names it. */
+export interface RunForecastJobData {
+  forecastId: string;
+}
+
+/** An early-starts job may name the instant it offers for (operators, tests); by default, now. */
+export interface EarlyStartsJobData {
+  now?: string;
+}
+
+export const JOBS = {
+  allocateCourse: defineJob<AllocateCourseJobData>({
+    name: 'allocate-course',
+    queue: QUEUES.allocation,
+    idPrefix: 'allocate',
+    idParts: (d) => [d.courseId, d.submissionNo],
+  }),
+  rescheduleDowntime: defineJob<RescheduleDowntimeJobData>({
+    name: 'reschedule-downtime',
+    queue: QUEUES.reschedule,
+    idPrefix: 'reschedule-downtime',
+    idParts: (d) => [d.downtimeId, d.attempt],
+  }),
+  rescheduleOpenedDays: defineJob<RescheduleOpenedDaysJobData>({
+    name: 'reschedule-opened-days',
+    queue: QUEUES.reschedule,
+    idPrefix: 'reschedule-opened',
+    // A calendar change is rescheduled once (its id is new per change): version 1.
+    idParts: (d) => [d.changeId, 1],
+  }),
+  expireHold: defineJob<ExpireHoldJobData>({
+    name: 'expire-hold',
+    queue: QUEUES.quotaHolds,
+    idPrefix: 'expire-hold',
+    // A hold is never extended, so one job per reservation: version 1.
+    idParts: (d) => [d.reservationId, 1],
+  }),
+  sweepHolds: defineJob<void>({ name: 'sweep-expired-holds', queue: QUEUES.quotaHolds, schedulerId: 'sweep-expired-holds-every' }),
+  runForecast: defineJob<RunForecastJobData>({
+    name: 'run-forecast',
+    queue: QUEUES.forecast,
+    idPrefix: 'forecast',
+    idParts: (d) => [d.forecastId, 1],
+    // One attempt plus one retry: a forecast that failed on its input fails the same way again.
+    options: { attempts: 2 },
+  }),
+  reconcile: defineJob<void>({ name: 'reconcile', queue: QUEUES.maintenance, schedulerId: 'reconcile-every' }),
+  earlyStarts: defineJob<EarlyStartsJobData>({ name: 'early-starts', queue: QUEUES.maintenance, schedulerId: 'early-starts-every' }),
+} satisfies Record<string, JobDefinition<never>>;
+
+export const JOB_CATALOG: Array<JobDefinition<never>> = Object.values(JOBS) as Array<JobDefinition<never>>;
+
