@@ -55,6 +55,7 @@ const RULES: Array<[string, RegExp, RouteClass | 'public']> = [
   ['*', /^\/reservations(\/|$)/, MINISTRY_AND_ADMIN],
   ['*', /^\/referrals(\/|$)/, MINISTRY_AND_ADMIN],
   ['*', /^\/capacity(\/|$)/, STAFF],
+  ['GET', /^\/(board|moves)$/, STAFF],
   ['*', /^\/forecasts(\/|$)/, ADMIN_ONLY],
   ['GET', /^\/(countries|quota-categories)$/, EVERYONE],
   ['*', /^\/(countries|quota-categories)(\/|$)/, ADMIN_ONLY],
