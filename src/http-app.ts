@@ -10,6 +10,8 @@ import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { requestContextMiddleware } from './common/request-context.middleware';
 import { inputGuardMiddleware, refuseBadFormBody, refuseInvalidUtf8 } from './common/input-guard.middleware';
 import { createValidationPipe } from './common/validation';
+import { contentSecurityPolicy } from './web-console/content-security-policy';
+import { serveConsole } from './web-console/serve-console';
 
 export const API_PREFIX = 'api/v1';
 
@@ -18,6 +20,7 @@ export function configureHttpApp(app: INestApplication): INestApplication {
   app.useLogger(app.get(Logger));
   app.use(requestContextMiddleware);
   app.use(helmet({ contentSecurityPolicy: false }));
+  app.use(contentSecurityPolicy);
   const cors = corsOptions(app.get(AppConfig).get('CORS_ORIGINS'));
   if (cors) app.enableCors(cors);
   // Our own JSON parser (Nest then skips its own) so a malformed body gets a precise problem, not a bare 400.
@@ -26,6 +29,8 @@ export function configureHttpApp(app: INestApplication): INestApplication {
   // The same form parser Nest would add during init(), added here so the input guard sees form bodies too.
   app.use(express.urlencoded({ extended: true, verify: refuseBadFormBody }));
   app.use(inputGuardMiddleware);
+  // After the body parsers and input guard (a console GET has no body), before Nest's routes.
+  serveConsole(app);
   app.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
     if (!error) return next();
     const body = filter.toProblem(error);
