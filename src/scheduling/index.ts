@@ -24,3 +24,5 @@ export { planScenario, runScenario, scenarioToCenter, scenarioCourses } from './
 export { generateScenario } from './scenario/generate-scenario';
 export type { GenerateScenarioOptions } from './scenario/generate-scenario';
 export { mulberry32 } from './scenario/prng';
+export { suggestAlternatives, DEFAULT_ALTERNATIVES } from './alternatives/suggest-alternatives';
+export type { Alternative, AlternativesOptions } from './alternatives/suggest-alternatives';
