@@ -8,12 +8,18 @@ import { AppointmentService } from './appointment.service';
 import { ListAppointmentsDto } from './list-appointments.dto';
 import { MoveAppointmentDto } from './move-appointment.dto';
 import { RebookAppointmentDto } from './rebook-appointment.dto';
+import { AlternativesService } from './alternatives.service';
+import { AlternativesQueryDto } from './dto/alternatives-query.dto';
+import { AlternativeView } from './views/alternative.view';
 
 @ApiTags('appointments')
 @ApiBearerAuth()
 @Controller('appointments')
 export class AppointmentsController {
-  constructor(private readonly appointments: AppointmentService) {}
+  constructor(
+    private readonly appointments: AppointmentService,
+    private readonly alternativesService: AlternativesService,
+  ) {}
 
   @Get()
   @Roles('ADMIN', 'COORDINATOR')
@@ -29,6 +35,20 @@ export class AppointmentsController {
   @ApiOkResponse({ type: AppointmentMove, isArray: true })
   moves(@Param('id', ParseIdPipe) id: string): Promise<AppointmentMove[]> {
     return this.appointments.history(id);
+  }
+
+  @Get(':id/alternatives')
+  @Roles('ADMIN', 'COORDINATOR')
+  @ApiOperation({
+    summary: 'Valid places to move a booked fraction: same day other times and rooms first, then the nearest days the course rules allow',
+    description:
+      'Ranked by how little they disturb the series (distance from the course\'s usual time of day, same room, fewer days away). ' +
+      'Each one passed the rule checker that guards POST /appointments/{id}/move.',
+  })
+  @ApiOkResponse({ type: AlternativeView, isArray: true })
+  @ApiConflictResponse({ description: 'problem+json: the fraction is not BOOKED or its course is not active' })
+  alternatives(@Param('id', ParseIdPipe) id: string, @Query() query: AlternativesQueryDto): Promise<AlternativeView[]> {
+    return this.alternativesService.alternatives(id, query.limit);
   }
 
   @Post(':id/deliver')
