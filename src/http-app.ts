@@ -1,5 +1,5 @@
 import { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import express, { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
@@ -14,6 +14,19 @@ import { contentSecurityPolicy } from './web-console/content-security-policy';
 import { serveConsole } from './web-console/serve-console';
 
 export const API_PREFIX = 'api/v1';
+
+/** The OpenAPI document of the app's routes; also written to a file by `npm run api:types` (src/cli/openapi.ts). */
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+  return SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Beamtime')
+      .setDescription('Scheduling and capacity planning for a proton therapy center')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+}
 
 /** Everything an HTTP app needs beyond its modules; shared by main.ts and the e2e tests. */
 export function configureHttpApp(app: INestApplication): INestApplication {
@@ -39,15 +52,7 @@ export function configureHttpApp(app: INestApplication): INestApplication {
   app.setGlobalPrefix(API_PREFIX, { exclude: ['docs', 'docs-json', 'admin/queues', 'admin/queues/{*path}'] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(filter);
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Beamtime')
-      .setDescription('Scheduling and capacity planning for a proton therapy center')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = buildOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   app.enableShutdownHooks();
   return app;

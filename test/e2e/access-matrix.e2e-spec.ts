@@ -33,6 +33,7 @@ const EVERYONE: RouteClass = { allow: ['ADMIN', 'COORDINATOR', 'MINISTRY'] };
 /** First match wins: [method, path pattern ({id} = a path parameter), class]. */
 const RULES: Array<[string, RegExp, RouteClass | 'public']> = [
   ['POST', /^\/auth\/login$/, 'public'],
+  ['POST', /^\/auth\/logout$/, 'public'], // clears the session cookie; needs none, so an expired session can still sign out
   ['GET', /^\/health$/, 'public'],
   ['GET', /^\/auth\/me$/, EVERYONE],
   ['*', /^\/users(\/|$)/, ADMIN_ONLY],
