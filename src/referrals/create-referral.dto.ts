@@ -1,7 +1,7 @@
 import { ApiProperty, OmitType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDefined, IsObject, IsUUID, ValidateNested } from 'class-validator';
-import { CreateCourseDto } from '../courses/create-course.dto';
+import { CreateCourseDto } from '../courses/dto/create-course.dto';
 import { CreatePatientDto } from '../patients/create-patient.dto';
 
 /**

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
-import { IsInstantWithOffset } from '../common/instant';
-import { APPOINTMENT_STATUSES, AppointmentStatus } from './appointment.entity';
+import { IsDateOrInstant } from '../../common/instant';
+import { APPOINTMENT_STATUSES, AppointmentStatus } from '../appointment.entity';
 
 export class ListAppointmentsDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'One room; omitted: every room' })
@@ -9,12 +9,12 @@ export class ListAppointmentsDto {
   @IsUUID()
   roomId?: string;
 
-  @ApiProperty({ example: '2027-02-01T00:00:00+05:00', description: 'ISO 8601 instant with offset or Z' })
-  @IsInstantWithOffset()
+  @ApiProperty({ example: '2027-02-01T00:00:00+05:00', description: 'ISO 8601 instant with offset or Z, or YYYY-MM-DD: from that local day\'s start (center time zone)' })
+  @IsDateOrInstant()
   from!: string;
 
-  @ApiProperty({ example: '2027-02-08T00:00:00+05:00', description: 'ISO 8601 instant with offset or Z; after from' })
-  @IsInstantWithOffset()
+  @ApiProperty({ example: '2027-02-07', description: 'ISO 8601 instant with offset or Z (exclusive), or YYYY-MM-DD: up to the end of that local day (inclusive); after from' })
+  @IsDateOrInstant()
   to!: string;
 
   @ApiPropertyOptional({ enum: APPOINTMENT_STATUSES })

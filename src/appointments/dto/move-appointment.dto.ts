@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUUID, Length } from 'class-validator';
-import { IsInstantWithOffset } from '../common/instant';
+import { IsInstantWithOffset } from '../../common/instant';
 
 export class MoveAppointmentDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Target room; omitted: the same room' })

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUUID, Length } from 'class-validator';
-import { IsInstantWithOffset } from '../common/instant';
+import { IsInstantWithOffset } from '../../common/instant';
 
 /** Where to give a lost fraction again; with no start, after the course's last fraction. */
 export class RebookAppointmentDto {

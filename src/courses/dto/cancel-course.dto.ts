@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Length } from 'class-validator';
-import { IsWellFormedText } from '../common/text-rules';
+import { IsWellFormedText } from '../../common/text-rules';
 
 export class CancelCourseDto {
   @ApiPropertyOptional({ example: 'Patient withdrew consent' })

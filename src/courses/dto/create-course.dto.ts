@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
-import type { RoomKind, Urgency } from '../scheduling/types';
-import { DIAGNOSIS_GROUPS, DiagnosisGroup, URGENCIES } from './course.entity';
-import { IsCalendarDate } from '../common/instant';
+import type { RoomKind, Urgency } from '../../scheduling/types';
+import { DIAGNOSIS_GROUPS, DiagnosisGroup, URGENCIES } from '../course.entity';
+import { IsCalendarDate } from '../../common/instant';
 
 const ROOM_KINDS: RoomKind[] = ['GANTRY', 'FIXED_BEAM'];
 
