@@ -28,7 +28,10 @@ export function App() {
       }),
     [navigate, queryClient],
   );
-  useEffect(() => window.scrollTo(0, 0), [location.pathname]);
+  // Braces matter: newer Chromium returns a promise from scrollTo, which React would take for a cleanup.
+  useEffect(() => {
+    window.scrollTo(0, 0);
+  }, [location.pathname]);
 
   return (
     <Routes>

@@ -1,3 +1,5 @@
+import { CALENDAR_NAMES } from './calendar-names';
+
 /**
  * Dates the API sends are already local to the center (localDate YYYY-MM-DD), so they are formatted as
  * calendar dates (UTC midnight, UTC zone) and never shift with the browser's zone. Intl knows kk, ky, ru
@@ -14,13 +16,33 @@ function formatter(lang: string, options: Intl.DateTimeFormatOptions): Intl.Date
 
 const asCalendarDate = (localDate: string) => new Date(`${localDate}T00:00:00Z`);
 
-/** e.g. en "Tue, 2 Mar 2027", ru "вт, 2 мар. 2027 г.", kk/ky in their own words. */
+const knows = new Map<string, boolean>();
+/** Whether this browser's Intl has real calendar names for a language (not "M03", not a silent fallback to English). */
+export function intlKnowsCalendar(lang: string): boolean {
+  let known = knows.get(lang);
+  if (known === undefined) {
+    const format = new Intl.DateTimeFormat(lang, { month: 'long', timeZone: 'UTC' });
+    known = format.resolvedOptions().locale.split('-')[0] === lang && !/M\d/.test(format.format(new Date(Date.UTC(2027, 2, 2))));
+    knows.set(lang, known);
+  }
+  return known;
+}
+
+function fromNames(lang: string, localDate: string, long: boolean): string | null {
+  const names = CALENDAR_NAMES[lang as keyof typeof CALENDAR_NAMES];
+  if (!names || intlKnowsCalendar(lang)) return null;
+  const date = asCalendarDate(localDate);
+  const [y, m, d, w] = [date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate(), date.getUTCDay()];
+  return long ? names.long(y, d, names.months[m], names.weekdays[w]) : names.short(y, d, names.monthsShort[m], names.weekdaysShort[w]);
+}
+
+/** e.g. en "Tue, Mar 2, 2027", ru "вт, 2 мар. 2027 г.", kk "2027 ж. 2 нау., сс". */
 export const formatDate = (lang: string, localDate: string) =>
-  formatter(lang, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }).format(asCalendarDate(localDate));
+  fromNames(lang, localDate, false) ?? formatter(lang, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }).format(asCalendarDate(localDate));
 
 /** The board's heading: weekday and date in full. */
 export const formatLongDate = (lang: string, localDate: string) =>
-  formatter(lang, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(asCalendarDate(localDate));
+  fromNames(lang, localDate, true) ?? formatter(lang, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(asCalendarDate(localDate));
 
 /** HH:mm of an ISO instant written with the center's offset (2027-03-02T09:30:00+05:00): its wall clock. */
 export const wallTime = (instant: string) => instant.slice(11, 16);
@@ -43,5 +65,7 @@ export function addDays(localDate: string, days: number): string {
 
 /** An instant (ISO) as local date + time in a zone, for values the API sends without local forms. */
 export function localDateTime(lang: string, instant: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(lang, { timeZone, dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' }).format(new Date(instant));
+  const at = new Date(instant);
+  const time = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+  return `${formatDate(lang, todayIn(timeZone, at))} ${time}`;
 }

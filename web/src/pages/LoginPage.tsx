@@ -3,7 +3,7 @@ import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../api/client';
-import { login } from '../api/endpoints';
+import { getMe, login } from '../api/endpoints';
 import { useErrorText } from '../components/ErrorMessage';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
 
@@ -28,7 +28,8 @@ export function LoginPage() {
     setMessage(null);
     try {
       await login(username, password);
-      await queryClient.invalidateQueries({ queryKey: ['me'] });
+      // Replace the cached 401 of the last try, or the session guard would send us straight back here.
+      queryClient.setQueryData(['me'], await getMe());
       navigate(safeNext(params.get('next')), { replace: true });
     } catch (error) {
       setMessage(error instanceof ApiError && error.status === 401 ? t('login.failed') : errorText(error));
