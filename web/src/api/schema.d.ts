@@ -288,7 +288,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List courses, optionally by status (a ministry sees only its referred courses) */
+        /**
+         * List courses with patient, progress and first/last fraction, newest first (a ministry sees only its referred courses)
+         * @description Filters: status and urgency (repeated or comma-separated), lateStart, needsRebooking, from/to (first fraction within whole local days), search (patient first or last name or MRN, any case, substring), limit/offset. X-Total-Count carries the number of matches.
+         */
         get: operations["CoursesController_list"];
         put?: never;
         /** Create a DRAFT course (prescription); omitted times take the SPEC defaults */
@@ -306,7 +309,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One course with its status, lateStart flag and reason */
+        /** One course with its status, lateStart flag, reason, patient and progress */
         get: operations["CoursesController_get"];
         put?: never;
         post?: never;
@@ -357,8 +360,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The course's fractions (a ministry: only its own referred courses, else 404) */
+        /** The course's fractions with room names and local times (a ministry: only its own referred courses, else 404) */
         get: operations["CoursesController_appointments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/courses/{id}/moves": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The course's move history: every move or cancel of its fractions, oldest first, with reason kind and local times */
+        get: operations["CoursesController_moveHistory"];
         put?: never;
         post?: never;
         delete?: never;
@@ -393,6 +413,26 @@ export interface paths {
         };
         /** Why and when this appointment moved */
         get: operations["AppointmentsController_moves"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appointments/{id}/alternatives": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Valid places to move a booked fraction: same day other times and rooms first, then the nearest days the course rules allow
+         * @description Ranked by how little they disturb the series (distance from the course's usual time of day, same room, fewer days away). Each one passed the rule checker that guards POST /appointments/{id}/move.
+         */
+        get: operations["AppointmentsController_alternatives"];
         put?: never;
         post?: never;
         delete?: never;
@@ -466,6 +506,26 @@ export interface paths {
          * @description With `start`: there, every hard rule checked. Without: after the course's last fraction. The fraction keeps its number.
          */
         post: operations["AppointmentsController_rebook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/moves": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The worklist after a disruption: fractions moved or cancelled since a moment, newest first
+         * @description Each with the patient, fraction n/N, old and new place (room names, local date and time) and the reason (`reasonKind`: DOWNTIME, EARLY_START, MISSED, OPENED_DAY, EMERGENCY, REBOOKED, MANUAL, OTHER). X-Total-Count carries the number of matches.
+         */
+        get: operations["MovesController_list"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1166,7 +1226,7 @@ export interface components {
             /** @description Default by urgency: 1 / 10 / 20 working days after earliestStart */
             dueStart?: string;
         };
-        Course: {
+        CourseView: {
             /** Format: uuid */
             id: string;
             /** Format: uuid */
@@ -1201,11 +1261,87 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        CoursePatientView: {
+            /** Format: uuid */
+            id: string;
+            /** @example Aigerim Testova */
+            fullName: string;
+            mrn: string | null;
+            /** Format: date */
+            birthDate: string;
+            /** @example KZ */
+            countryCode: string;
+        };
+        FractionAtView: {
+            /**
+             * Format: date-time
+             * @description With the center offset
+             */
+            start: string;
+            /** Format: date */
+            localDate: string;
+            /** @example 09:30 */
+            localTime: string;
+        };
+        CourseSummaryView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            patientId: string;
+            /** @enum {string} */
+            diagnosisGroup: "CNS" | "HEAD_NECK" | "ONCOHEMATOLOGY" | "SARCOMA" | "THORAX" | "ABDOMEN_PELVIS" | "BREAST" | "OTHER";
+            /** @enum {string} */
+            urgency: "EMERGENCY" | "URGENT" | "ROUTINE";
+            fractions: number;
+            fractionsPerWeek: number;
+            fractionMinutes: number;
+            beamMinutes: number;
+            beamOffsetMinutes: number;
+            requiresAnesthesia: boolean;
+            roomKinds: ("GANTRY" | "FIXED_BEAM")[];
+            /** Format: date */
+            earliestStart: string;
+            /** Format: date */
+            dueStart: string;
+            /** @enum {string} */
+            status: "DRAFT" | "QUEUED" | "SCHEDULED" | "UNSCHEDULABLE" | "IN_TREATMENT" | "COMPLETED" | "CANCELLED";
+            reason: string | null;
+            lateStart: boolean;
+            submissionNo: number;
+            /** Format: date-time */
+            submittedAt: string | null;
+            /** Format: uuid */
+            referralId: string | null;
+            referralCountryCode: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            patient: components["schemas"]["CoursePatientView"];
+            /** @description Fractions delivered */
+            delivered: number;
+            /** @description Fractions booked and still to come or to record */
+            booked: number;
+            /** @description Earliest fraction booked, delivered or missed */
+            firstFraction: components["schemas"]["FractionAtView"] | null;
+            /** @description Latest fraction booked or delivered */
+            lastFraction: components["schemas"]["FractionAtView"] | null;
+            /** @description Under way with a prescribed fraction neither booked nor delivered */
+            needsRebooking: boolean;
+            /** @description Under 18 at the earliest start */
+            pediatric: boolean;
+        };
         CancelCourseDto: {
             /** @example Patient withdrew consent */
             reason?: string;
         };
-        Appointment: {
+        AppointmentPatientView: {
+            /** Format: uuid */
+            id: string;
+            /** @example Aigerim Testova */
+            fullName: string;
+        };
+        AppointmentView: {
             /** Format: uuid */
             id: string;
             /** Format: uuid */
@@ -1213,6 +1349,8 @@ export interface components {
             fraction: number;
             /** Format: uuid */
             roomId: string;
+            /** @example G1 */
+            roomName: string;
             /** Format: date-time */
             start: string;
             /** Format: date-time */
@@ -1221,19 +1359,66 @@ export interface components {
             beamStart: string;
             /** Format: date-time */
             beamEnd: string;
+            /**
+             * Format: date
+             * @description Center time zone
+             */
+            localDate: string;
+            /** @example 09:30 */
+            localTime: string;
+            /** @example 10:00 */
+            localEndTime: string;
             beamLine: string;
             anesthesia: boolean;
             /** @enum {string} */
             status: "BOOKED" | "DELIVERED" | "MISSED" | "CANCELLED";
+            /** @description Changes with every write (optimistic concurrency) */
             version: string;
             /** Format: date-time */
             createdAt: string;
+            patient: components["schemas"]["AppointmentPatientView"];
         };
-        AppointmentMove: {
+        MovePlaceView: {
+            /** Format: uuid */
+            roomId: string;
+            /** @example G1 */
+            roomName: string;
+            /**
+             * Format: date-time
+             * @description With the center offset
+             */
+            start: string;
+            /** Format: date */
+            localDate: string;
+            /** @example 09:30 */
+            localTime: string;
+        };
+        MoveView: {
             /** Format: uuid */
             id: string;
             /** Format: uuid */
             appointmentId: string;
+            /** Format: uuid */
+            courseId: string;
+            fraction: number;
+            /** @description Prescribed fractions (the N of n/N) */
+            fractions: number;
+            patient: components["schemas"]["AppointmentPatientView"];
+            /** @description Where it was (null: newly booked) */
+            from: components["schemas"]["MovePlaceView"] | null;
+            /** @description Where it is now (null: cancelled) */
+            to: components["schemas"]["MovePlaceView"] | null;
+            /** @description The fraction lost its place and must be booked again */
+            cancelled: boolean;
+            /** @enum {string} */
+            reasonKind: "DOWNTIME" | "EARLY_START" | "MISSED" | "OPENED_DAY" | "EMERGENCY" | "REBOOKED" | "MANUAL" | "OTHER";
+            reason: string;
+            /** Format: date-time */
+            at: string;
+            /** @description Username, or system for a job */
+            by: string;
+            /** @description The same as `by` (the name the history had first) */
+            movedBy: string;
             /** Format: uuid */
             fromRoomId: string | null;
             /** Format: date-time */
@@ -1242,10 +1427,40 @@ export interface components {
             toRoomId: string | null;
             /** Format: date-time */
             toStart: string | null;
-            reason: string;
-            movedBy: string;
+        };
+        AlternativeView: {
+            /** Format: uuid */
+            roomId: string;
+            /** @example G2 */
+            roomName: string;
+            /**
+             * Format: date-time
+             * @description With the center offset
+             */
+            start: string;
             /** Format: date-time */
-            at: string;
+            end: string;
+            /** Format: date-time */
+            beamStart: string;
+            /** Format: date-time */
+            beamEnd: string;
+            /**
+             * Format: date
+             * @description Center time zone
+             */
+            localDate: string;
+            /** @example 09:40 */
+            localTime: string;
+            /** @description On the day the fraction has now */
+            sameDay: boolean;
+            /** @description Calendar days from the current day (negative: earlier) */
+            dayOffset: number;
+            /** @description Signed minutes from the current start */
+            minutesFromCurrent: number;
+            /** @description Minutes between this time of day and the course's usual one */
+            minutesFromUsualTime: number;
+            /** @description 1 = disturbs the series least */
+            rank: number;
         };
         MoveAppointmentDto: {
             /**
@@ -2157,10 +2372,21 @@ export interface operations {
             query?: {
                 limit?: number;
                 offset?: number;
-                status?: "DRAFT" | "QUEUED" | "SCHEDULED" | "UNSCHEDULABLE" | "IN_TREATMENT" | "COMPLETED" | "CANCELLED";
+                /** @description One or more: status=QUEUED&status=SCHEDULED or status=QUEUED,SCHEDULED */
+                status?: ("DRAFT" | "QUEUED" | "SCHEDULED" | "UNSCHEDULABLE" | "IN_TREATMENT" | "COMPLETED" | "CANCELLED")[];
+                /** @description One or more, as status */
+                urgency?: ("EMERGENCY" | "URGENT" | "ROUTINE")[];
                 patientId?: string;
                 /** @description true: scheduled or in-treatment courses with a prescribed fraction neither booked nor delivered (cancelled by a downtime with no place found, or missed and not given again): each needs a rebook */
                 needsRebooking?: boolean;
+                /** @description true: courses whose first fraction is later than their due start */
+                lateStart?: boolean;
+                /** @description First fraction on or after this local day (center time zone) */
+                from?: string;
+                /** @description First fraction on or before this local day (inclusive) */
+                to?: string;
+                /** @description Part of the patient's first or last name or MRN, any case */
+                search?: string;
             };
             header?: never;
             path?: never;
@@ -2170,10 +2396,12 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Matches in all */
+                    "X-Total-Count"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Course"][];
+                    "application/json": components["schemas"]["CourseSummaryView"][];
                 };
             };
         };
@@ -2196,7 +2424,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Course"];
+                    "application/json": components["schemas"]["CourseView"];
                 };
             };
         };
@@ -2217,7 +2445,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Course"];
+                    "application/json": components["schemas"]["CourseSummaryView"];
                 };
             };
         };
@@ -2262,7 +2490,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CourseView"];
+                };
             };
         };
     };
@@ -2282,7 +2512,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Appointment"][];
+                    "application/json": components["schemas"]["AppointmentView"][];
+                };
+            };
+        };
+    };
+    CoursesController_moveHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MoveView"][];
                 };
             };
         };
@@ -2292,9 +2543,9 @@ export interface operations {
             query: {
                 /** @description One room; omitted: every room */
                 roomId?: string;
-                /** @description ISO 8601 instant with offset or Z */
+                /** @description ISO 8601 instant with offset or Z, or YYYY-MM-DD: from that local day's start (center time zone) */
                 from: string;
-                /** @description ISO 8601 instant with offset or Z; after from */
+                /** @description ISO 8601 instant with offset or Z (exclusive), or YYYY-MM-DD: up to the end of that local day (inclusive); after from */
                 to: string;
                 status?: "BOOKED" | "DELIVERED" | "MISSED" | "CANCELLED";
             };
@@ -2309,7 +2560,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Appointment"][];
+                    "application/json": components["schemas"]["AppointmentView"][];
                 };
             };
         };
@@ -2330,8 +2581,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AppointmentMove"][];
+                    "application/json": components["schemas"]["MoveView"][];
                 };
+            };
+        };
+    };
+    AppointmentsController_alternatives: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlternativeView"][];
+                };
+            };
+            /** @description problem+json: the fraction is not BOOKED or its course is not active */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -2350,7 +2631,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AppointmentView"];
+                };
             };
         };
     };
@@ -2393,7 +2676,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Appointment"];
+                    "application/json": components["schemas"]["AppointmentView"];
                 };
             };
             /** @description problem+json with `rule` (1..8) and `violations` */
@@ -2425,7 +2708,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Appointment"];
+                    "application/json": components["schemas"]["AppointmentView"];
                 };
             };
             /** @description problem+json: the fraction is booked already, the course is not active, a rule is broken (`rule`, `violations`) or no place is free */
@@ -2434,6 +2717,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    MovesController_list: {
+        parameters: {
+            query: {
+                limit?: number;
+                offset?: number;
+                /** @description Moves recorded at or after this instant (a YYYY-MM-DD date: its local midnight) */
+                since: string;
+                /** @description Moves recorded before this instant (a date: before the end of that local day) */
+                until?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description Matches in all */
+                    "X-Total-Count"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MoveView"][];
+                };
             };
         };
     };

@@ -196,6 +196,9 @@ export const en = {
   'reasonKind.MANUAL': 'Moved by hand',
   'reasonKind.MISSED': 'Missed fraction',
   'reasonKind.OPENED_DAY': 'Day opened',
+  'reasonKind.EMERGENCY': 'Made room for an emergency',
+  'reasonKind.REBOOKED': 'Booked again',
+  'reasonKind.OTHER': 'Other',
   'reasonKind.CANCELLED': 'Course cancelled',
 } as const;
 

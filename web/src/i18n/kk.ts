@@ -197,5 +197,8 @@ export const kk: Messages = {
   'reasonKind.MANUAL': 'Қолмен ауыстыру',
   'reasonKind.MISSED': 'Өткізіп алынған фракция',
   'reasonKind.OPENED_DAY': 'Жұмыс күні ашылды',
+  'reasonKind.EMERGENCY': 'Шұғыл науқасқа орын босатылды',
+  'reasonKind.REBOOKED': 'Қайта тағайындалды',
+  'reasonKind.OTHER': 'Басқа',
   'reasonKind.CANCELLED': 'Курс болдырылмады',
 };

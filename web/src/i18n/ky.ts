@@ -197,5 +197,8 @@ export const ky: Messages = {
   'reasonKind.MANUAL': 'Кол менен которуу',
   'reasonKind.MISSED': 'Өткөрүлүп жиберилген фракция',
   'reasonKind.OPENED_DAY': 'Жумуш күнү ачылды',
+  'reasonKind.EMERGENCY': 'Тез жардам бейтабына орун бошотулду',
+  'reasonKind.REBOOKED': 'Кайра дайындалды',
+  'reasonKind.OTHER': 'Башка',
   'reasonKind.CANCELLED': 'Курс жокко чыгарылды',
 };

@@ -197,5 +197,8 @@ export const ru: Messages = {
   'reasonKind.MANUAL': 'Перенос вручную',
   'reasonKind.MISSED': 'Пропущенная фракция',
   'reasonKind.OPENED_DAY': 'Открыт рабочий день',
+  'reasonKind.EMERGENCY': 'Освобождено место для экстренного пациента',
+  'reasonKind.REBOOKED': 'Назначена заново',
+  'reasonKind.OTHER': 'Другое',
   'reasonKind.CANCELLED': 'Курс отменён',
 };

@@ -230,8 +230,7 @@ export function MoveHistory({ moves, total, showPatient = false }: { moves: Move
   const { t, i18n } = useTranslation();
   const zone = useCenterZone().data;
   if (moves.length === 0) return <p>{t('course.noMoves')}</p>;
-  const when = (date?: string | null, time?: string | null, room?: string | null) =>
-    date ? `${formatDate(i18n.language, date)} ${time ?? ''}${room ? `, ${room}` : ''}` : t('worklist.none');
+  const place = (at: MoveRecord['from']) => (at ? `${formatDate(i18n.language, at.localDate)} ${at.localTime}, ${at.roomName}` : t('worklist.none'));
   return (
     <table className="list">
       <caption className="sr-only">{t('course.moves')}</caption>
@@ -246,17 +245,21 @@ export function MoveHistory({ moves, total, showPatient = false }: { moves: Move
         </tr>
       </thead>
       <tbody>
-        {moves.map((m, i) => (
-          <tr key={m.id ?? i}>
-            {showPatient && <td>{m.courseId ? <Link to={`/courses/${m.courseId}`}>{m.patient?.fullName ?? m.courseId}</Link> : m.patient?.fullName}</td>}
-            <td>{m.fraction !== undefined ? `${m.fraction}/${m.fractions ?? total ?? ''}` : ''}</td>
-            <td>{when(m.oldLocalDate, m.oldLocalTime, m.oldRoomName)}</td>
-            <td>{m.newStart || m.newLocalDate ? when(m.newLocalDate, m.newLocalTime, m.newRoomName) : t('worklist.cancelled')}</td>
+        {moves.map((m) => (
+          <tr key={m.id}>
+            {showPatient && (
+              <td>
+                <Link to={`/courses/${m.courseId}`}>{m.patient.fullName}</Link>
+              </td>
+            )}
+            <td>{`${m.fraction}/${m.fractions ?? total ?? ''}`}</td>
+            <td>{place(m.from)}</td>
+            <td>{m.to && !m.cancelled ? place(m.to) : t('worklist.cancelled')}</td>
             <td>
-              {m.reasonKind ? t(`reasonKind.${m.reasonKind}`, { defaultValue: m.reasonKind }) : ''}
+              {t(`reasonKind.${m.reasonKind}`)}
               {m.reason ? ` — ${m.reason}` : ''}
             </td>
-            <td>{m.at && zone ? localDateTime(i18n.language, m.at, zone) : ''}</td>
+            <td>{zone ? localDateTime(i18n.language, m.at, zone) : ''}</td>
           </tr>
         ))}
       </tbody>
