@@ -46,6 +46,7 @@ describe('console lists: courses with names, progress and filters; move history 
     expect(Date.parse(course.firstFraction.start)).toBe(Date.parse(first.start));
     const draft = res.body.find((c: { id: string }) => c.id === draftId);
     expect(draft).toMatchObject({ status: 'DRAFT', booked: 0, delivered: 0, firstFraction: null, lastFraction: null, pediatric: true, patient: { id: patientId, fullName: 'Zhanar Listova', mrn: 'MRN-LIST-7' } });
+    expect((await api.get(`/patients/${patientId}`).expect(200)).body).toMatchObject({ fullName: 'Zhanar Listova', firstName: 'Zhanar', lastName: 'Listova' });
     const paged = await api.get('/courses?limit=1&offset=1').expect(200);
     expect(paged.body).toHaveLength(1);
     expect(paged.headers['x-total-count']).toBe('2');

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { SEXES, Sex } from './patient.entity';
-import { IsNotBlank, IsWellFormedText } from '../common/text-rules';
-import { IsCalendarDate } from '../common/instant';
+import { SEXES, Sex } from '../patient.entity';
+import { IsNotBlank, IsWellFormedText } from '../../common/text-rules';
+import { IsCalendarDate } from '../../common/instant';
 
 /** Dates in the past or future beyond plausibility are the service's call (422): it knows the center's "today". */
 export class CreatePatientDto {

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
-import { DecimalInt } from '../common/decimal-int.decorator';
+import { DecimalInt } from '../../common/decimal-int.decorator';
 
 export class SearchPatientsDto {
   @ApiPropertyOptional({ description: 'Part of a first or last name, or an exact MRN' })

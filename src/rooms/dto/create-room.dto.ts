@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsString, Length, Matches } from 'class-validator';
-import { IsOptionalNotNull } from '../common/is-optional-not-null.decorator';
-import type { RoomKind } from '../scheduling/types';
-import { ROOM_KINDS } from './room.entity';
+import { IsOptionalNotNull } from '../../common/is-optional-not-null.decorator';
+import type { RoomKind } from '../../scheduling/types';
+import { ROOM_KINDS } from '../room.entity';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
