@@ -69,8 +69,9 @@ export class BoardService {
       >,
     ]);
     const appointments = rows.map((r) => toView(tz, r));
+    const occupied = occupiedByRoom(rows);
     const dayInfo: DayInfoView[] = [];
-    for (let d = first; d < first + days; d++) dayInfo.push(dayOf(center, d, appointments, closures));
+    for (let d = first; d < first + days; d++) dayInfo.push(dayOf(center, d, occupied, closures));
     return {
       from: query.date,
       days,
@@ -107,7 +108,19 @@ function toView(tz: string, r: BoardRow): BoardAppointmentView {
   };
 }
 
-function dayOf(center: CenterConfig, day: number, appointments: BoardAppointmentView[], closures: Array<{ date: string; reason: string }>): DayInfoView {
+/** Per room, the minutes its fractions hold (a missed one held nothing), in start order. */
+function occupiedByRoom(rows: BoardRow[]): Map<string, Interval[]> {
+  const out = new Map<string, Interval[]>();
+  for (const r of rows) {
+    if (r.status === 'MISSED') continue;
+    const list = out.get(r.room_id) ?? [];
+    list.push([Math.floor(r.start.getTime() / 60_000), Math.ceil(r.end.getTime() / 60_000)]);
+    out.set(r.room_id, list);
+  }
+  return out;
+}
+
+function dayOf(center: CenterConfig, day: number, occupied: Map<string, Interval[]>, closures: Array<{ date: string; reason: string }>): DayInfoView {
   const cal = calendarFor(center);
   const tz = center.timeZone;
   const date = formatDate(day);
@@ -121,9 +134,8 @@ function dayOf(center: CenterConfig, day: number, appointments: BoardAppointment
     const qa: Interval | null = rd.scheduled.length > 0 && center.qaMinutes > 0 ? [rd.scheduled[0][0] - center.qaMinutes, rd.scheduled[0][0]] : null;
     const open = qa ? mergeFirst(qa, rd.scheduled) : rd.scheduled;
     let free = rd.open;
-    for (const a of appointments) {
-      if (a.roomId !== room.id || a.status === 'MISSED') continue;
-      free = subtract(free, [parseInstant(a.start), parseInstant(a.end)]);
+    for (const span of occupied.get(room.id) ?? []) {
+      if (span[1] > dayStart && span[0] < dayEnd) free = subtract(free, span);
     }
     const downtimes = center.downtimes
       .filter((d) => (d.roomId === null || d.roomId === room.id) && parseInstant(d.end) > dayStart && parseInstant(d.start) < dayEnd)
