@@ -1,4 +1,4 @@
-import type { components } from './schema';
+import type { components, paths } from './schema';
 
 type Schemas = components['schemas'];
 
@@ -24,7 +24,7 @@ export type CourseItem = Schemas['CourseSummaryView'];
 export type CourseAppointment = Schemas['AppointmentView'];
 export type MoveRecord = Schemas['MoveView'];
 export type Alternative = Schemas['AlternativeView'];
-export type Patient = Schemas['Patient'];
+export type Patient = paths['/api/v1/patients/{id}']['get']['responses'][200]['content']['application/json'];
 
 /** GET /auth/me answers the actor, which has no response schema in the OpenAPI document. */
 export interface Me {
