@@ -97,7 +97,7 @@ describe('console in Chromium: the day board of a seeded center', () => {
       expect({ path, violations: await seriousA11yViolations(page) }).toEqual({ path, violations: [] });
     }
     await context.close();
-  });
+  }, 300_000); // axe walks every block of a booked week: minutes on a busy 2-core machine
 
   it('reaches the main controls by keyboard: navigation, day buttons, date picker, a fraction, sign out', async () => {
     const { context, page } = await newPage(app);

@@ -23,8 +23,10 @@ export function App() {
     () =>
       onSessionExpired(() => {
         if (window.location.pathname === '/login') return;
+        // Without a known user this was a first visit, not an expired session.
+        const wasSignedIn = queryClient.getQueryData(['me']) !== undefined;
         queryClient.removeQueries({ queryKey: ['me'] });
-        navigate(loginPath(window.location.pathname + window.location.search, 'expired'), { replace: true });
+        navigate(loginPath(window.location.pathname + window.location.search, wasSignedIn ? 'expired' : undefined), { replace: true });
       }),
     [navigate, queryClient],
   );

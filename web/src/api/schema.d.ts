@@ -867,7 +867,7 @@ export interface components {
             /** @example KG */
             countryCode?: string;
         };
-        Room: {
+        RoomView: {
             /** Format: uuid */
             id: string;
             /** @example G1 */
@@ -1186,17 +1186,24 @@ export interface components {
             /** @description Medical record number, unique when given */
             mrn?: string;
         };
-        Patient: {
+        PatientView: {
             /** Format: uuid */
             id: string;
             firstName: string;
             lastName: string;
+            /**
+             * @description First and last name, as lists show it
+             * @example Aigerim Testova
+             */
+            fullName: string;
             /** Format: date */
             birthDate: string;
             /** @enum {string} */
             sex: "female" | "male" | "other" | "unknown";
+            /** @example KZ */
             countryCode: string;
             mrn: string | null;
+            /** @description Set when a ministry referred the patient */
             referralCountryCode: string | null;
             /** Format: date-time */
             createdAt: string;
@@ -1997,7 +2004,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Room"][];
+                    "application/json": components["schemas"]["RoomView"][];
                 };
             };
         };
@@ -2020,7 +2027,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Room"];
+                    "application/json": components["schemas"]["RoomView"];
                 };
             };
         };
@@ -2041,7 +2048,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Room"];
+                    "application/json": components["schemas"]["RoomView"];
                 };
             };
         };
@@ -2066,7 +2073,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Room"];
+                    "application/json": components["schemas"]["RoomView"];
                 };
             };
         };
@@ -2318,7 +2325,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Patient"][];
+                    "application/json": components["schemas"]["PatientView"][];
                 };
             };
         };
@@ -2341,7 +2348,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Patient"];
+                    "application/json": components["schemas"]["PatientView"];
                 };
             };
         };
@@ -2362,7 +2369,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Patient"];
+                    "application/json": components["schemas"]["PatientView"];
                 };
             };
         };

@@ -1,6 +1,7 @@
-import { memo } from 'react';
+import { memo, type MouseEvent } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { useNavigate } from 'react-router';
 import type { BoardAppointment, BoardView, DayInfo, Interval } from '../api/types';
 import { formatLongDate, wallMinutes, wallTime } from '../i18n/format';
 
@@ -121,7 +122,7 @@ export const DayBoard = memo(function DayBoard({ board, day, appointments, headi
                       </span>
                     ))}
                     {roomAppointments.map((a) => (
-                      <FractionBlock key={a.id} appointment={a} span={span} />
+                      <FractionBlock key={a.id} appointment={a} span={span} t={t} />
                     ))}
                   </div>
                 </td>
@@ -140,8 +141,11 @@ function hhmm(date: string, minutes: number): string {
   return `${date}T${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}:00`;
 }
 
-function FractionBlock({ appointment: a, span }: { appointment: BoardAppointment; span: Span }) {
-  const { t } = useTranslation();
+/**
+ * A plain anchor, not a router Link: a booked week has thousands of blocks and each Link runs several
+ * router hooks. One click handler on the board (useBlockNavigation) routes them inside the app instead.
+ */
+function FractionBlock({ appointment: a, span, t }: { appointment: BoardAppointment; span: Span; t: TFunction }) {
   const markers = [a.requiresAnesthesia ? t('board.anesthesia') : null, a.pediatric ? t('board.child') : null].filter(Boolean);
   const label = [
     t('board.fraction', { name: a.patient.fullName, n: a.fraction, total: a.fractions, start: a.localTime, end: a.localEndTime }),
@@ -152,19 +156,25 @@ function FractionBlock({ appointment: a, span }: { appointment: BoardAppointment
   const duration = wallMinutes(a.end) - wallMinutes(a.start) || 1;
   const beam = { left: `${((wallMinutes(a.beamStart) - wallMinutes(a.start)) / duration) * 100}%`, width: `${((wallMinutes(a.beamEnd) - wallMinutes(a.beamStart)) / duration) * 100}%` };
   return (
-    <Link
-      to={`/courses/${a.courseId}`}
-      className={`fraction status-${a.status.toLowerCase()} urgency-${a.urgency.toLowerCase()}`}
-      style={place(span, a.start, a.end)}
-      aria-label={label}
-      title={label}
-    >
+    <a href={`/courses/${a.courseId}`} className={`fraction status-${a.status.toLowerCase()} urgency-${a.urgency.toLowerCase()}`} style={place(span, a.start, a.end)} aria-label={label} title={label}>
       <span className="beam" style={beam} aria-hidden="true" />
       <span className="fraction-text" aria-hidden="true">
         <span className="time">{a.localTime}</span> <span className="name">{a.patient.fullName}</span> <span className="count">{`${a.fraction}/${a.fractions}`}</span>
         {a.requiresAnesthesia && <span className="marker anesthesia">{t('board.anesthesiaShort')}</span>}
         {a.pediatric && <span className="marker child">{t('board.childShort')}</span>}
       </span>
-    </Link>
+    </a>
   );
+}
+
+/** Client-side navigation for the board's plain anchors (a modified click still opens a new tab). */
+export function useBlockNavigation(): (event: MouseEvent<HTMLElement>) => void {
+  const navigate = useNavigate();
+  return (event) => {
+    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    const anchor = (event.target as HTMLElement).closest('a.fraction');
+    if (!anchor) return;
+    event.preventDefault();
+    navigate(anchor.getAttribute('href')!);
+  };
 }

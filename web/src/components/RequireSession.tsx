@@ -20,7 +20,8 @@ export function RequireSession() {
   const { t } = useTranslation();
   const location = useLocation();
   const me = useMe();
-  if (me.isPending) return <p className="loading">{t('common.loading')}</p>;
+  // While /auth/me is in flight the page renders and starts its own requests; a 401 on those or on
+  // /auth/me itself sends the visitor to sign in, so nothing is shown without a session.
   if (me.error instanceof ApiError && me.error.status === 401) return <Navigate to={loginPath(location.pathname + location.search)} replace />;
   if (me.error)
     return (

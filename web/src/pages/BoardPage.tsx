@@ -3,7 +3,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useSearchParams } from 'react-router';
 import { getBoard, getCalendarZone } from '../api/endpoints';
-import { DayBoard } from '../board/DayBoard';
+import { DayBoard, useBlockNavigation } from '../board/DayBoard';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { addDays, todayIn } from '../i18n/format';
 
@@ -17,6 +17,7 @@ export function BoardPage() {
   const [params, setParams] = useSearchParams();
   const zone = useCenterZone();
   const dateId = useId();
+  const openBlock = useBlockNavigation();
   const date = params.get('date');
   const days = params.get('days') === '7' ? 7 : 1;
   const board = useQuery({
@@ -77,7 +78,7 @@ export function BoardPage() {
       <ErrorMessage error={board.error} />
       {board.isPending && <p className="loading">{t('common.loading')}</p>}
       {data && (
-        <div className="board-days" aria-busy={board.isFetching && board.isPlaceholderData}>
+        <div className="board-days" aria-busy={board.isFetching && board.isPlaceholderData} onClick={openBlock}>
           {data.dayInfo.map((day) => (
             <DayBoard
               key={day.date}
