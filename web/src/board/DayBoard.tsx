@@ -43,10 +43,12 @@ interface DayBoardProps {
   day: DayInfo;
   appointments: BoardAppointment[];
   headingLevel: 'h2' | 'h3';
+  /** The week view: blocks show their start time only (the accessible name keeps everything), a third of the DOM. */
+  compact?: boolean;
 }
 
 /** One day: a table whose rows are the rooms, each a lane on the day's time axis in the center's zone. */
-export const DayBoard = memo(function DayBoard({ board, day, appointments, headingLevel }: DayBoardProps) {
+export const DayBoard = memo(function DayBoard({ board, day, appointments, headingLevel, compact = false }: DayBoardProps) {
   const { t, i18n } = useTranslation();
   const span = daySpan(day);
   const Heading = headingLevel;
@@ -122,7 +124,7 @@ export const DayBoard = memo(function DayBoard({ board, day, appointments, headi
                       </span>
                     ))}
                     {roomAppointments.map((a) => (
-                      <FractionBlock key={a.id} appointment={a} span={span} t={t} />
+                      <FractionBlock key={a.id} appointment={a} span={span} t={t} compact={compact} />
                     ))}
                   </div>
                 </td>
@@ -145,7 +147,7 @@ function hhmm(date: string, minutes: number): string {
  * A plain anchor, not a router Link: a booked week has thousands of blocks and each Link runs several
  * router hooks. One click handler on the board (useBlockNavigation) routes them inside the app instead.
  */
-function FractionBlock({ appointment: a, span, t }: { appointment: BoardAppointment; span: Span; t: TFunction }) {
+function FractionBlock({ appointment: a, span, t, compact }: { appointment: BoardAppointment; span: Span; t: TFunction; compact: boolean }) {
   const markers = [a.requiresAnesthesia ? t('board.anesthesia') : null, a.pediatric ? t('board.child') : null].filter(Boolean);
   const label = [
     t('board.fraction', { name: a.patient.fullName, n: a.fraction, total: a.fractions, start: a.localTime, end: a.localEndTime }),
@@ -158,11 +160,17 @@ function FractionBlock({ appointment: a, span, t }: { appointment: BoardAppointm
   return (
     <a href={`/courses/${a.courseId}`} className={`fraction status-${a.status.toLowerCase()} urgency-${a.urgency.toLowerCase()}`} style={place(span, a.start, a.end)} aria-label={label} title={label}>
       <span className="beam" style={beam} aria-hidden="true" />
+      {compact ? (
+        <span className="fraction-text" aria-hidden="true">
+          {a.localTime}
+        </span>
+      ) : (
       <span className="fraction-text" aria-hidden="true">
         <span className="time">{a.localTime}</span> <span className="name">{a.patient.fullName}</span> <span className="count">{`${a.fraction}/${a.fractions}`}</span>
         {a.requiresAnesthesia && <span className="marker anesthesia">{t('board.anesthesiaShort')}</span>}
         {a.pediatric && <span className="marker child">{t('board.childShort')}</span>}
       </span>
+      )}
     </a>
   );
 }

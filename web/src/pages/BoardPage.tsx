@@ -86,6 +86,7 @@ export function BoardPage() {
               day={day}
               appointments={data.appointments.filter((a) => a.localDate === day.date)}
               headingLevel="h2"
+              compact={days === 7}
             />
           ))}
         </div>
