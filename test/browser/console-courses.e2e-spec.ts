@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import request from 'supertest';
-import { ConsoleApp, dateAhead, newPage, signIn, startConsoleApp } from '../support/console-app';
+import { ConsoleApp, dateAhead, newPage, seedScheduledCourse, signIn, startConsoleApp } from '../support/console-app';
 
 /** The wrapper of a labelled form field, to read its error text next to it. */
 const field = (page: Page, label: string) => page.locator('.field', { has: page.getByLabel(label, { exact: true }) });
@@ -111,6 +111,51 @@ describe('console in Chromium: a coordinator creates, schedules, moves and recor
 
     await page.getByRole('link', { name: 'Worklist' }).click();
     await page.getByRole('row', { name: /Erlan Movov 2\/4/ }).waitFor();
+    await context.close();
+  });
+
+  it('a place another coordinator took a moment earlier: the move is refused with the server\'s reason, the dialog stays open', async () => {
+    const mine = await seedScheduledCourse(app, { firstName: 'Gulnara', lastName: 'Raceova' }, { fractions: 3, earliestStart: dateAhead(30) });
+    const theirs = await seedScheduledCourse(app, { firstName: 'Bolat', lastName: 'Otherov' }, { fractions: 3, earliestStart: dateAhead(30) });
+    const alternatives = async (appointmentId: string) =>
+      (await request(app.server).get(`/api/v1/appointments/${appointmentId}/alternatives?limit=10`).set('Authorization', app.auth.coordinator).expect(200))
+        .body as Array<{ start: string; roomId: string; roomName: string; localTime: string }>;
+    const mineSecond = mine.appointments.find((a) => a.fraction === 2)!;
+    const theirsSecond = theirs.appointments.find((a) => a.fraction === 2)!;
+    const myOptions = await alternatives(mineSecond.id);
+    expect(myOptions.length).toBeGreaterThan(0);
+    const { context, page } = await newPage(app);
+    await signIn(page, app.base, 'coordinator', `/login?next=%2Fcourses%2F${mine.courseId}`);
+    await page.getByRole('button', { name: 'Move fraction 2' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Move fraction 2/3' });
+    await dialog.getByRole('list', { name: 'Valid places, best first' }).waitFor();
+    // Meanwhile another coordinator moves their patient into one of the places offered here (the first that
+    // suits their course; a refused try changes nothing).
+    let shared: (typeof myOptions)[number] | undefined;
+    for (const place of myOptions) {
+      const res = await request(app.server)
+        .post(`/api/v1/appointments/${theirsSecond.id}/move`)
+        .set('Authorization', app.auth.admin)
+        .send({ start: place.start, roomId: place.roomId, reason: 'race' });
+      if (res.status === 200) {
+        shared = place;
+        break;
+      }
+    }
+    if (!shared) throw new Error('no place offered to this course suits the other one; pick other dates');
+    // The dialog lists the same places in the same order as the API.
+    const option = dialog.getByRole('list', { name: 'Valid places, best first' }).getByRole('button').nth(myOptions.indexOf(shared));
+    expect(await option.textContent()).toMatch(new RegExp(`${shared.localTime}, ${shared.roomName}$`));
+    await option.click();
+    const alert = dialog.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/^(Someone changed this at the same time|The server refused): \S/);
+    await dialog.getByRole('button', { name: 'Close' }).waitFor();
+    const after = (await request(app.server).get(`/api/v1/courses/${mine.courseId}/appointments`).set('Authorization', app.auth.coordinator).expect(200)).body as Array<{
+      fraction: number;
+      start: string;
+    }>;
+    expect(after.find((a) => a.fraction === 2)!.start).toBe(mineSecond.start);
     await context.close();
   });
 
