@@ -148,8 +148,15 @@ function dayOf(center: CenterConfig, day: number, occupied: Map<string, Interval
       free: free.filter(([s, e]) => e - s >= MIN_FREE_MINUTES).map(asView),
     };
   });
-  const closed = cal.isClosedDay(day);
-  return { date, closed, closureReason: closed ? closureReason(center, date, closures) : null, anesthesiaWindows: cal.anesthesiaWindow(day).map(asView), rooms };
+  // A holiday or closure has a reason; a day without hours (a Sunday) is closed without one.
+  const closedByCalendar = cal.isClosedDay(day);
+  return {
+    date,
+    closed: closedByCalendar || !cal.isOpenDay(day),
+    closureReason: closedByCalendar ? closureReason(center, date, closures) : null,
+    anesthesiaWindows: cal.anesthesiaWindow(day).map(asView),
+    rooms,
+  };
 }
 
 function mergeFirst(qa: Interval, scheduled: Interval[]): Interval[] {

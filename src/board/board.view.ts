@@ -32,8 +32,8 @@ export class RoomDayView {
 
 export class DayInfoView {
   @ApiProperty({ format: 'date' }) date!: string;
-  @ApiProperty() closed!: boolean;
-  @ApiProperty({ type: String, nullable: true, description: 'Holiday or closure reason' }) closureReason!: string | null;
+  @ApiProperty({ description: 'No room opens: a holiday, a closure or a day without hours (weekend)' }) closed!: boolean;
+  @ApiProperty({ type: String, nullable: true, description: 'The holiday or closure; null on an open day or a plain weekend' }) closureReason!: string | null;
   @ApiProperty({ type: IntervalView, isArray: true }) anesthesiaWindows!: IntervalView[];
   @ApiProperty({ type: RoomDayView, isArray: true }) rooms!: RoomDayView[];
 }

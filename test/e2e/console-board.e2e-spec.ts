@@ -1,5 +1,5 @@
 import type { TestApp } from '../support/test-app';
-import { Api, createCourse, createPatient, scheduledCourse, schedulingApp, waitForCourses } from './scheduling-fixtures';
+import { Api, createCourse, createPatient, db, scheduledCourse, schedulingApp, waitForCourses } from './scheduling-fixtures';
 
 interface BoardAppt {
   id: string;
@@ -88,12 +88,19 @@ describe('GET /board: the day board in one request, names and local times includ
     }
   });
 
-  it('covers up to seven days; a Sunday has no hours and no free place', async () => {
+  it('covers up to seven days; a Sunday is closed, with no hours and no free place', async () => {
     const monday = nextWeekday(1);
     const res = await api.get(`/board?date=${monday}&days=7`).expect(200);
     expect(res.body.dayInfo.map((d: { date: string }) => d.date)).toHaveLength(7);
     const sunday = res.body.dayInfo[6];
+    expect(sunday).toMatchObject({ closed: true, closureReason: null });
     expect(sunday.rooms.every((r: { open: Span[]; free: Span[] }) => r.open.length === 0 && r.free.length === 0)).toBe(true);
+    expect(res.body.dayInfo.filter((d: { closed: boolean }) => !d.closed).length).toBeGreaterThan(0);
+    const wednesday = res.body.dayInfo[2].date;
+    await db(t).query(`INSERT INTO closures (date, kind, reason, created_by) VALUES ($1, 'CLOSURE', 'Boiler repair', 'admin')`, [wednesday]);
+    const closed = (await api.get(`/board?date=${wednesday}`).expect(200)).body.dayInfo[0];
+    expect(closed).toMatchObject({ date: wednesday, closed: true, closureReason: 'Boiler repair' });
+    expect(closed.rooms.every((r: { free: Span[] }) => r.free.length === 0)).toBe(true);
   });
 
   it('validates its query and refuses a ministry', async () => {
