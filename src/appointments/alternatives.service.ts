@@ -37,20 +37,26 @@ export class AlternativesService {
         appointmentStatus: appointment.status,
       });
     }
-    const course = await m.getRepository(Course).findOneByOrFail({ id: appointment.courseId });
+    // A day of margin beyond the searched days covers any zone offset.
+    const from = new Date(appointment.start.getTime() - (DEFAULT_SEARCH_DAYS + 1) * DAY_MS);
+    const to = new Date(appointment.start.getTime() + (DEFAULT_SEARCH_DAYS + 1) * DAY_MS);
+    // Independent reads, side by side: this answers while a coordinator waits with the move dialog open.
+    const [course, center, others, own] = await Promise.all([
+      m.getRepository(Course).findOneByOrFail({ id: appointment.courseId }),
+      // The whole calendar, as /move loads it: rule 6 looks at every day between the course's fractions.
+      this.centerConfig.load(m),
+      // Per room and by start, so the (room_id, start) index answers; no fraction lasts a day.
+      m.query(
+        `${SELECT_APPOINTMENT_ROWS} WHERE room_id IN (SELECT id FROM rooms) AND start > $2::timestamptz - interval '1 day' AND start < $3 AND "end" > $2
+            AND status = 'BOOKED' AND course_id <> $1`,
+        [appointment.courseId, from, to],
+      ) as Promise<AppointmentRow[]>,
+      m.getRepository(Appointment).findBy({ courseId: appointment.courseId, status: In(['BOOKED', 'DELIVERED', 'MISSED']) }),
+    ]);
     if (course.status !== 'SCHEDULED' && course.status !== 'IN_TREATMENT') {
       throw conflict('course-not-active', `Course ${course.id} is ${course.status}; its fractions can no longer be moved`, { courseStatus: course.status });
     }
     const patient = await m.getRepository(Patient).findOneByOrFail({ id: course.patientId });
-    // A day of margin beyond the searched days covers any zone offset.
-    const from = new Date(appointment.start.getTime() - (DEFAULT_SEARCH_DAYS + 1) * DAY_MS);
-    const to = new Date(appointment.start.getTime() + (DEFAULT_SEARCH_DAYS + 1) * DAY_MS);
-    const [center, others, own] = await Promise.all([
-      // The whole calendar, as /move loads it: rule 6 looks at every day between the course's fractions.
-      this.centerConfig.load(m),
-      m.query(`${SELECT_APPOINTMENT_ROWS} WHERE status = 'BOOKED' AND course_id <> $1 AND start < $3 AND "end" > $2`, [course.id, from, to]) as Promise<AppointmentRow[]>,
-      m.getRepository(Appointment).findBy({ courseId: course.id, status: In(['BOOKED', 'DELIVERED', 'MISSED']) }),
-    ]);
     const bookings = others.map(rowToBooking).concat(own.map(toBooking));
     const names = new Map(center.rooms.map((r) => [r.id, r.name ?? r.id]));
     const found = suggestAlternatives(center, bookings, toCourseRequest(course, patient.birthDate), id, { now: new Date().toISOString(), limit });
