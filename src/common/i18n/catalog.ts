@@ -127,6 +127,8 @@ export const DETAILS: Record<string, { match?: RegExp; text: Template }> = {
     text: (p) => UNAUTHORIZED[p.why] ?? {},
   },
   forbidden: {
+    // Only the role refusal: the session-cookie header refusal is for developers, not coordinators.
+    match: /^This action needs the role/,
     text: { ru: 'Недостаточно прав для этого действия.', kk: 'Бұл әрекетке құқығыңыз жеткіліксіз.', ky: 'Бул аракетке укугуңуз жетишсиз.' },
   },
   'too-many-login-attempts': {
