@@ -5,7 +5,6 @@ import { CenterConfigService } from '../center/center-config.service';
 import { conflict, notFound } from '../common/problem';
 import { Course } from '../courses/course.entity';
 import { toCourseRequest } from '../courses/course-request.mapper';
-import { Patient } from '../patients/patient.entity';
 import { DEFAULT_ALTERNATIVES, suggestAlternatives } from '../scheduling';
 import { DEFAULT_SEARCH_DAYS } from '../scheduling/alternatives/suggest-alternatives';
 import { Appointment } from './appointment.entity';
@@ -41,8 +40,11 @@ export class AlternativesService {
     const from = new Date(appointment.start.getTime() - (DEFAULT_SEARCH_DAYS + 1) * DAY_MS);
     const to = new Date(appointment.start.getTime() + (DEFAULT_SEARCH_DAYS + 1) * DAY_MS);
     // Independent reads, side by side: this answers while a coordinator waits with the move dialog open.
-    const [course, center, others, own] = await Promise.all([
+    const [course, [{ birth_date: birthDate }], center, others, own] = await Promise.all([
       m.getRepository(Course).findOneByOrFail({ id: appointment.courseId }),
+      m.query(`SELECT p.birth_date::text AS birth_date FROM courses c JOIN patients p ON p.id = c.patient_id WHERE c.id = $1`, [appointment.courseId]) as Promise<
+        Array<{ birth_date: string }>
+      >,
       // The whole calendar, as /move loads it: rule 6 looks at every day between the course's fractions.
       this.centerConfig.load(m),
       // Per room and by start, so the (room_id, start) index answers; no fraction lasts a day.
@@ -56,10 +58,9 @@ export class AlternativesService {
     if (course.status !== 'SCHEDULED' && course.status !== 'IN_TREATMENT') {
       throw conflict('course-not-active', `Course ${course.id} is ${course.status}; its fractions can no longer be moved`, { courseStatus: course.status });
     }
-    const patient = await m.getRepository(Patient).findOneByOrFail({ id: course.patientId });
     const bookings = others.map(rowToBooking).concat(own.map(toBooking));
     const names = new Map(center.rooms.map((r) => [r.id, r.name ?? r.id]));
-    const found = suggestAlternatives(center, bookings, toCourseRequest(course, patient.birthDate), id, { now: new Date().toISOString(), limit });
+    const found = suggestAlternatives(center, bookings, toCourseRequest(course, birthDate), id, { now: new Date().toISOString(), limit });
     return found.map((a) => ({ ...a, roomName: names.get(a.roomId) ?? a.roomId }));
   }
 }
