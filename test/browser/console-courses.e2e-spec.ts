@@ -111,6 +111,11 @@ describe('console in Chromium: a coordinator creates, schedules, moves and recor
 
     await page.getByRole('link', { name: 'Worklist' }).click();
     await page.getByRole('row', { name: /Erlan Movov 2\/4/ }).waitFor();
+
+    // In Russian the console's words and the server's reason (Accept-Language) are both Russian.
+    await page.goto(`${app.base}/courses/${courseId}?lang=ru`);
+    await page.getByRole('button', { name: 'Отметить фракцию 1 как проведённую' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Сервер отклонил запрос: Сеанс ещё не начался.' }).waitFor();
     await context.close();
   });
 
