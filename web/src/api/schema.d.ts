@@ -1792,8 +1792,9 @@ export interface components {
         DayInfoView: {
             /** Format: date */
             date: string;
+            /** @description No room opens: a holiday, a closure or a day without hours (weekend) */
             closed: boolean;
-            /** @description Holiday or closure reason */
+            /** @description The holiday or closure; null on an open day or a plain weekend */
             closureReason: string | null;
             anesthesiaWindows: components["schemas"]["IntervalView"][];
             rooms: components["schemas"]["RoomDayView"][];

@@ -63,7 +63,7 @@ export const DayBoard = memo(function DayBoard({ board, day, appointments, headi
   return (
     <section className="day" aria-labelledby={headingId}>
       <Heading id={headingId}>{title}</Heading>
-      {day.closed && <p className="closed-note">{t('board.closed', { reason: day.closureReason ?? '' })}</p>}
+      {day.closed && <p className="closed-note">{day.closureReason ? t('board.closed', { reason: day.closureReason }) : t('board.closedNoReason')}</p>}
       <table className="board">
         <caption className="sr-only">{t('board.caption', { date: title, n: appointments.length })}</caption>
         <thead>

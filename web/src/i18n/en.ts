@@ -50,6 +50,7 @@ export const en = {
   'board.timeAxis': 'Time of day (center time)',
   'board.caption': 'Rooms and booked fractions on {{date}}: {{n}}',
   'board.closed': 'The center is closed: {{reason}}',
+  'board.closedNoReason': 'The center is closed on this day.',
   'board.anesthesiaTeam': 'Anesthesia team',
   'board.qa': 'Quality assurance {{range}}',
   'board.downtime': 'Downtime {{range}}: {{reason}}',

@@ -51,6 +51,7 @@ export const kk: Messages = {
   'board.timeAxis': 'Тәулік уақыты (орталық уақыты)',
   'board.caption': '{{date}} күнгі залдар мен тағайындалған фракциялар: {{n}}',
   'board.closed': 'Орталық жабық: {{reason}}',
+  'board.closedNoReason': 'Бұл күні орталық жабық.',
   'board.anesthesiaTeam': 'Анестезиология тобы',
   'board.qa': 'Сапаны бақылау {{range}}',
   'board.downtime': 'Тоқтап тұру {{range}}: {{reason}}',

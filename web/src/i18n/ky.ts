@@ -51,6 +51,7 @@ export const ky: Messages = {
   'board.timeAxis': 'Суткадагы убакыт (борбордун убактысы)',
   'board.caption': '{{date}} күнкү залдар жана дайындалган фракциялар: {{n}}',
   'board.closed': 'Борбор жабык: {{reason}}',
+  'board.closedNoReason': 'Бул күнү борбор жабык.',
   'board.anesthesiaTeam': 'Анестезиология тобу',
   'board.qa': 'Сапатты көзөмөлдөө {{range}}',
   'board.downtime': 'Токтоп туруу {{range}}: {{reason}}',

@@ -51,6 +51,7 @@ export const ru: Messages = {
   'board.timeAxis': 'Время суток (время центра)',
   'board.caption': 'Залы и назначенные фракции на {{date}}: {{n}}',
   'board.closed': 'Центр закрыт: {{reason}}',
+  'board.closedNoReason': 'В этот день центр закрыт.',
   'board.anesthesiaTeam': 'Анестезиологическая бригада',
   'board.qa': 'Контроль качества {{range}}',
   'board.downtime': 'Простой {{range}}: {{reason}}',
