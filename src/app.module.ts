@@ -28,6 +28,7 @@ import { HealthModule } from './health/health.module';
 import { JobHandlersModule } from './queue/jobs/job-handlers.module';
 import { QueueModule } from './queue/queue.module';
 import { RedisModule } from './redis/redis.module';
+import { BoardModule } from './board/board.module';
 
 /** Built per boot (not at import) so the environment is read when the app starts. */
 function configRootModule(): DynamicModule {
@@ -41,7 +42,7 @@ function configRootModule(): DynamicModule {
 }
 
 /** Modules that serve HTTP (controllers and the services they need). */
-const API_MODULES: Type[] = [AuditModule, AuthModule, HealthModule, CenterModule, RoomsModule, CalendarModule, DowntimesModule, PatientsModule, CoursesModule, AppointmentsModule, QueueDashboardModule, ForecastsModule, CapacityModule, CountriesModule, QuotasModule, ReferralsModule];
+const API_MODULES: Type[] = [AuditModule, AuthModule, HealthModule, CenterModule, RoomsModule, CalendarModule, DowntimesModule, PatientsModule, CoursesModule, AppointmentsModule, QueueDashboardModule, ForecastsModule, CapacityModule, CountriesModule, QuotasModule, ReferralsModule, BoardModule];
 
 /** Modules that hold BullMQ processors and schedulers; loaded only where workers run. */
 const WORKER_MODULES: Type[] = [BookingsWorkerModule, ForecastsWorkerModule, QuotaHoldsWorkerModule, JobHandlersModule];
@@ -62,7 +63,7 @@ export class AppModule {
               level: config.get('LOG_LEVEL'),
               genReqId: (req) => (req as unknown as { id?: string }).id ?? 'unknown',
               customProps: () => ({ role }),
-              redact: ['req.headers.authorization', 'req.headers.cookie'],
+              redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
               autoLogging: { ignore: (req) => (req.url ?? '').includes('/health') },
             },
           }),

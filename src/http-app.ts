@@ -1,5 +1,5 @@
 import { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import express, { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
@@ -10,31 +10,14 @@ import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { requestContextMiddleware } from './common/request-context.middleware';
 import { inputGuardMiddleware, refuseBadFormBody, refuseInvalidUtf8 } from './common/input-guard.middleware';
 import { createValidationPipe } from './common/validation';
+import { contentSecurityPolicy } from './web-console/content-security-policy';
+import { serveConsole } from './web-console/serve-console';
 
 export const API_PREFIX = 'api/v1';
 
-/** Everything an HTTP app needs beyond its modules; shared by main.ts and the e2e tests. */
-export function configureHttpApp(app: INestApplication): INestApplication {
-  app.useLogger(app.get(Logger));
-  app.use(requestContextMiddleware);
-  app.use(helmet({ contentSecurityPolicy: false }));
-  const cors = corsOptions(app.get(AppConfig).get('CORS_ORIGINS'));
-  if (cors) app.enableCors(cors);
-  // Our own JSON parser (Nest then skips its own) so a malformed body gets a precise problem, not a bare 400.
-  const filter = new ProblemDetailsFilter();
-  app.use(express.json({ limit: '2mb', type: ['application/json', 'application/*+json'], verify: refuseInvalidUtf8 }));
-  // The same form parser Nest would add during init(), added here so the input guard sees form bodies too.
-  app.use(express.urlencoded({ extended: true, verify: refuseBadFormBody }));
-  app.use(inputGuardMiddleware);
-  app.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
-    if (!error) return next();
-    const body = filter.toProblem(error);
-    res.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify({ ...body, instance: req.originalUrl }));
-  });
-  app.setGlobalPrefix(API_PREFIX, { exclude: ['docs', 'docs-json', 'admin/queues', 'admin/queues/{*path}'] });
-  app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(filter);
-  const document = SwaggerModule.createDocument(
+/** The OpenAPI document of the app's routes; also written to a file by `npm run api:types` (src/cli/openapi.ts). */
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+  return SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Beamtime')
@@ -43,6 +26,33 @@ export function configureHttpApp(app: INestApplication): INestApplication {
       .addBearerAuth()
       .build(),
   );
+}
+
+/** Everything an HTTP app needs beyond its modules; shared by main.ts and the e2e tests. */
+export function configureHttpApp(app: INestApplication): INestApplication {
+  app.useLogger(app.get(Logger));
+  app.use(requestContextMiddleware);
+  app.use(helmet({ contentSecurityPolicy: false }));
+  app.use(contentSecurityPolicy);
+  const cors = corsOptions(app.get(AppConfig).get('CORS_ORIGINS'));
+  if (cors) app.enableCors(cors);
+  // Our own JSON parser (Nest then skips its own) so a malformed body gets a precise problem, not a bare 400.
+  const filter = new ProblemDetailsFilter();
+  app.use(express.json({ limit: '2mb', type: ['application/json', 'application/*+json'], verify: refuseInvalidUtf8 }));
+  // The same form parser Nest would add during init(), added here so the input guard sees form bodies too.
+  app.use(express.urlencoded({ extended: true, verify: refuseBadFormBody }));
+  app.use(inputGuardMiddleware);
+  // After the body parsers and input guard (a console GET has no body), before Nest's routes.
+  serveConsole(app);
+  app.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
+    if (!error) return next();
+    const body = filter.toProblem(error);
+    res.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify({ ...body, instance: req.originalUrl }));
+  });
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['docs', 'docs-json', 'admin/queues', 'admin/queues/{*path}'] });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(filter);
+  const document = buildOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   app.enableShutdownHooks();
   return app;

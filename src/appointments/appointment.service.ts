@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, LessThan, MoreThan } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { CenterConfigService } from '../center/center-config.service';
+import { isCalendarDate } from '../common/instant';
 import { badRequest, conflict, notFound, unprocessable } from '../common/problem';
 import { requestContext } from '../common/request-context';
 import { Course } from '../courses/course.entity';
@@ -11,7 +12,7 @@ import { toCourseRequest } from '../courses/course-request.mapper';
 import { addCourseReason } from '../courses/course-reason';
 import { liveFractionsSql } from '../courses/live-fractions';
 import { Patient } from '../patients/patient.entity';
-import { checkBooking, rebookAtEnd, rescheduleMissed, formatInstant } from '../scheduling';
+import { checkBooking, formatInstant, localMidnight, parseDate, rebookAtEnd, rescheduleMissed } from '../scheduling';
 import type { Booking, CenterConfig, CourseRequest, Move, Violation } from '../scheduling';
 import { Appointment, SHARED_BEAM_LINE } from './appointment.entity';
 import { AppointmentMove } from './appointment-move.entity';
@@ -19,9 +20,9 @@ import { applyMoves } from './appointment-writer';
 import { lockBookings } from '../database/booking-lock';
 import { BookingCacheService } from './booking-cache.service';
 import { toBooking } from './booking.mapper';
-import { ListAppointmentsDto } from './list-appointments.dto';
-import { MoveAppointmentDto } from './move-appointment.dto';
-import { RebookAppointmentDto } from './rebook-appointment.dto';
+import { ListAppointmentsDto } from './dto/list-appointments.dto';
+import { MoveAppointmentDto } from './dto/move-appointment.dto';
+import { RebookAppointmentDto } from './dto/rebook-appointment.dto';
 
 const MAX_RANGE_MS = 93 * 24 * 3600 * 1000;
 
@@ -40,9 +41,11 @@ export class AppointmentService {
     private readonly courses: CourseService,
   ) {}
 
-  list(query: ListAppointmentsDto): Promise<Appointment[]> {
-    const from = new Date(query.from);
-    const to = new Date(query.to);
+  async list(query: ListAppointmentsDto): Promise<Appointment[]> {
+    const { timeZone } = await this.centerConfig.load();
+    // A date is a whole local day in the center's zone: `from` its start, `to` its end (inclusive).
+    const from = isCalendarDate(query.from) ? localDayStart(timeZone, query.from, 0) : new Date(query.from);
+    const to = isCalendarDate(query.to) ? localDayStart(timeZone, query.to, 1) : new Date(query.to);
     if (Number.isNaN(from.getTime())) throw invalidInstant('from', query.from);
     if (Number.isNaN(to.getTime())) throw invalidInstant('to', query.to);
     if (!(to > from)) throw badRequest('invalid-range', '`to` must be after `from`', { field: 'to' });
@@ -62,11 +65,6 @@ export class AppointmentService {
   async ofCourse(courseId: string): Promise<Appointment[]> {
     await this.courses.get(courseId);
     return this.dataSource.getRepository(Appointment).find({ where: { courseId }, order: { start: 'ASC', fraction: 'ASC', createdAt: 'ASC' } });
-  }
-
-  async history(id: string): Promise<AppointmentMove[]> {
-    await this.find(this.dataSource.manager, id);
-    return this.dataSource.getRepository(AppointmentMove).find({ where: { appointmentId: id }, order: { at: 'ASC' } });
   }
 
   /** Marks a fraction delivered and moves the course to IN_TREATMENT, or COMPLETED with the last one. */
@@ -289,12 +287,6 @@ export class AppointmentService {
     return { course, request: toCourseRequest(course, patient.birthDate) };
   }
 
-  private async find(m: EntityManager, id: string): Promise<Appointment> {
-    const appointment = await m.getRepository(Appointment).findOne({ where: { id } });
-    if (!appointment) throw notFound('Appointment', id);
-    return appointment;
-  }
-
   private async findBooked(m: EntityManager, id: string, verb: string): Promise<Appointment> {
     const appointment = await m.getRepository(Appointment).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
     if (!appointment) throw notFound('Appointment', id);
@@ -338,4 +330,9 @@ function requireKnownRoom(center: CenterConfig, roomId: string | undefined): voi
   if (roomId !== undefined && !center.rooms.some((r) => r.id === roomId)) {
     throw unprocessable('unknown-room', `Room ${roomId} does not exist`, { field: 'roomId' });
   }
+}
+
+/** Local midnight of `date` (+ `days`) in the center's zone, as an instant. */
+function localDayStart(timeZone: string, date: string, days: number): Date {
+  return new Date(localMidnight(timeZone, parseDate(date) + days) * 60_000);
 }

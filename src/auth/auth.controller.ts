@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiCookieAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
 import type { Actor } from '../common/request-context';
 import { Public } from '../common/public.decorator';
 import { AuthService } from './auth.service';
@@ -7,6 +8,7 @@ import { CurrentActor } from './current-actor.decorator';
 import { LoginDto, LoginResponse } from './dto/login.dto';
 import { LoginThrottleGuard } from './login-throttle.guard';
 import { Roles } from './roles.decorator';
+import { clearSessionCookie, SESSION_COOKIE, setSessionCookie, wantsCookieOnly } from './session-cookie';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -17,16 +19,33 @@ export class AuthController {
   @Public()
   @HttpCode(200)
   @UseGuards(LoginThrottleGuard)
-  @ApiOperation({ summary: 'Exchange username and password for an expiring bearer token; 401 otherwise, 429 when rate-limited' })
+  @ApiOperation({
+    summary: 'Exchange username and password for an expiring bearer token; 401 otherwise, 429 when rate-limited',
+    description: `Also sets the web console's session cookie (${SESSION_COOKIE}: httpOnly, SameSite=Strict, Path=/, Secure over https). With the header X-Requested-With: beamtime the body leaves the token out, so page script never holds it.`,
+  })
   @ApiOkResponse({ type: LoginResponse })
-  login(@Body() dto: LoginDto): Promise<LoginResponse> {
-    return this.auth.login(dto.username, dto.password);
+  async login(@Body() dto: LoginDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<LoginResponse> {
+    const response = await this.auth.login(dto.username, dto.password);
+    setSessionCookie(req, res, response.accessToken ?? '', response.expiresIn);
+    if (!wantsCookieOnly(req)) return response;
+    const { accessToken: _omitted, ...cookieOnly } = response;
+    return cookieOnly;
+  }
+
+  @Post('logout')
+  @Public()
+  @HttpCode(204)
+  @ApiOperation({ summary: "Ends the web console's cookie session (clears the cookie); a bearer token stays valid until it expires" })
+  @ApiNoContentResponse()
+  logout(@Req() req: Request, @Res({ passthrough: true }) res: Response): void {
+    clearSessionCookie(req, res);
   }
 
   @Get('me')
   @Roles('ADMIN', 'COORDINATOR', 'MINISTRY')
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Who the token belongs to' })
+  @ApiCookieAuth(SESSION_COOKIE)
+  @ApiOperation({ summary: 'Who the token or the session cookie belongs to (the console asks it on load)' })
   me(@CurrentActor() actor: Actor): Actor {
     return actor;
   }

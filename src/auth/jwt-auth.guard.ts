@@ -4,11 +4,16 @@ import type { Request, Response } from 'express';
 import { IS_PUBLIC_KEY } from '../common/public.decorator';
 import { Actor, requestContext } from '../common/request-context';
 import { AuthService } from './auth.service';
-import { unauthorized } from './unauthorized';
+import { passesCsrfCheck, sessionToken } from './session-cookie';
+import { forbidden, unauthorized } from './unauthorized';
 
 export type AuthenticatedRequest = Request & { actor?: Actor };
 
-/** First global guard: every non-@Public() route needs a valid bearer token of an active account. */
+/**
+ * First global guard: every non-@Public() route needs a valid token of an active account, from the
+ * `Authorization: Bearer` header (API clients) or else the console's httpOnly session cookie. A
+ * cookie-authenticated mutation must also carry the CSRF header (session-cookie.ts).
+ */
 @Injectable()
 export class JwtAuthGuard implements CanActivate {
   constructor(
@@ -22,13 +27,18 @@ export class JwtAuthGuard implements CanActivate {
     const http = context.switchToHttp();
     const request = http.getRequest<AuthenticatedRequest>();
     const header = request.headers.authorization ?? '';
-    const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match) {
+    const bearer = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
+    const cookie = bearer ? undefined : sessionToken(request);
+    const token = bearer ?? cookie;
+    if (!token) {
       http.getResponse<Response>().setHeader('WWW-Authenticate', 'Bearer');
       throw unauthorized('A bearer token is required (POST /api/v1/auth/login)');
     }
+    if (cookie && !passesCsrfCheck(request)) {
+      throw forbidden('A change made with the session cookie must carry the header X-Requested-With: beamtime');
+    }
     try {
-      request.actor = await this.auth.actorFor(match[1]);
+      request.actor = await this.auth.actorFor(token);
     } catch (error) {
       http.getResponse<Response>().setHeader('WWW-Authenticate', 'Bearer error="invalid_token"');
       throw error;

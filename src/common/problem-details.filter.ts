@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import { PROBLEM_CONTENT_TYPE, ProblemBody, ProblemException } from './problem';
+import { localizeProblem, negotiateLanguage } from './i18n';
 import { requestContext } from './request-context';
 import { INVALID_UTF8, RESERVED_FORM_KEY } from './input-guard.middleware';
 
@@ -50,7 +51,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (requestId) body.requestId = requestId;
     if (body.status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     if (response.headersSent) return;
-    response.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
+    const lang = negotiateLanguage(request.headers['accept-language']);
+    response.setHeader('Content-Language', lang);
+    response.vary('Accept-Language');
+    response.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(localizeProblem(body, lang)));
   }
 
   toProblem(exception: unknown): ProblemBody {

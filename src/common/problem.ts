@@ -3,6 +3,10 @@ import { HttpException, HttpStatus } from '@nestjs/common';
 export interface FieldError {
   field: string;
   messages: string[];
+  /** Stable, for clients: the first validation constraint that failed (isIn, isCalendarDate…) or the problem type. */
+  code?: string;
+  /** One per message, in the same order. */
+  codes?: string[];
 }
 
 export interface ProblemBody {

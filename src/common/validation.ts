@@ -4,7 +4,8 @@ import type { FieldError } from './problem';
 function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = error.constraints ? [{ field, messages: Object.values(error.constraints) }] : [];
+    const codes = Object.keys(error.constraints ?? {});
+    const own: FieldError[] = error.constraints ? [{ field, messages: Object.values(error.constraints), code: codes[0], codes }] : [];
     return own.concat(flatten(error.children ?? [], field));
   });
 }

@@ -9,22 +9,18 @@ import { conflict, notFound, unprocessable } from '../common/problem';
 import { Patient } from '../patients/patient.entity';
 import { JobRepository } from '../queue/job.repository';
 import { JOBS } from '../queue/jobs/job-catalog';
-import { resolveCourseDefaults } from '../scheduling';
-import { COURSE_WINDOW_RULE, courseDateWindow, requireDateWithin } from '../common/center-clock';
+import { localMidnight, parseDate, resolveCourseDefaults } from '../scheduling';
+import { addDays, COURSE_WINDOW_RULE, courseDateWindow, requireDateWithin } from '../common/center-clock';
 import { DEFAULT_PAGE_LIMIT } from '../common/page-query.dto';
 import { courseHasStarted } from './course-started';
 import { CourseEvents } from './course-events.service';
 import { Course, CourseStatus } from './course.entity';
 import { patientCategory } from './course-request.mapper';
-import { CreateCourseDto } from './create-course.dto';
-import { ListCoursesDto } from './list-courses.dto';
-import { liveFractionsSql } from './live-fractions';
+import { CreateCourseDto } from './dto/create-course.dto';
+import { ListCoursesDto } from './dto/list-courses.dto';
+import { courseSummaries, NEEDS_REBOOKING } from './course-summaries';
+import { CourseSummaryView } from './views/course.view';
 
-/**
- * A course under way with fewer of its prescribed fractions booked or given than it has: the
- * rescheduler could not place one (or a missed one was not given again), so a coordinator must.
- */
-const NEEDS_REBOOKING = `c.status IN ('SCHEDULED', 'IN_TREATMENT') AND c.fractions > ${liveFractionsSql('c.id')}`;
 /** Statuses from which a course may be (re)submitted for allocation. */
 const SUBMITTABLE: CourseStatus[] = ['DRAFT', 'UNSCHEDULABLE'];
 const CANCELLABLE: CourseStatus[] = ['DRAFT', 'QUEUED', 'SCHEDULED', 'UNSCHEDULABLE', 'IN_TREATMENT'];
@@ -124,20 +120,46 @@ export class CourseService {
     return course;
   }
 
-  list(query: ListCoursesDto): Promise<Course[]> {
+  /** A page of course summaries and how many match in all (newest first). */
+  async list(query: ListCoursesDto): Promise<{ items: CourseSummaryView[]; total: number }> {
+    const center = await this.centerConfig.load();
     const qb = this.dataSource
       .getRepository(Course)
       .createQueryBuilder('c')
       .orderBy('c.created_at', 'DESC')
       .addOrderBy('c.id')
-      .limit(query.limit ?? DEFAULT_PAGE_LIMIT)
-      .offset(query.offset ?? 0);
-    if (query.status) qb.andWhere('c.status = :status', { status: query.status });
+      .take(query.limit ?? DEFAULT_PAGE_LIMIT)
+      .skip(query.offset ?? 0);
+    if (query.status?.length) qb.andWhere('c.status IN (:...statuses)', { statuses: query.status });
+    if (query.urgency?.length) qb.andWhere('c.urgency IN (:...urgencies)', { urgencies: query.urgency });
     if (query.patientId) qb.andWhere('c.patient_id = :patientId', { patientId: query.patientId });
     if (query.needsRebooking !== undefined) qb.andWhere(`${query.needsRebooking ? '' : 'NOT '}(${NEEDS_REBOOKING})`);
+    if (query.lateStart !== undefined) qb.andWhere('c.late_start = :lateStart', { lateStart: query.lateStart });
+    if (query.from || query.to) {
+      // Whole local days in the center's zone, `to` inclusive.
+      const first = `(SELECT min(a.start) FROM appointments a WHERE a.course_id = c.id AND a.status <> 'CANCELLED')`;
+      if (query.from) qb.andWhere(`${first} >= :fromInstant`, { fromInstant: localDayStart(center.timeZone, query.from) });
+      if (query.to) qb.andWhere(`${first} < :toInstant`, { toInstant: localDayStart(center.timeZone, addDays(query.to, 1)) });
+    }
+    if (query.search) {
+      qb.andWhere(
+        `EXISTS (SELECT 1 FROM patients p WHERE p.id = c.patient_id
+           AND (p.first_name ILIKE :pattern OR p.last_name ILIKE :pattern OR p.mrn ILIKE :pattern OR (p.first_name || ' ' || p.last_name) ILIKE :pattern))`,
+        { pattern: `%${escapeLike(query.search.trim())}%` },
+      );
+    }
     const country = countryScope();
     if (country) qb.andWhere('c.referral_country_code = :cc', { cc: country });
-    return qb.getMany();
+    const [courses, total] = await qb.getManyAndCount();
+    return { items: await courseSummaries(this.dataSource.manager, courses, center.timeZone), total };
+  }
+
+  /** One course with its patient, progress and first and last fraction. */
+  async summary(id: string): Promise<CourseSummaryView> {
+    const course = await this.get(id);
+    const center = await this.centerConfig.load();
+    const [view] = await courseSummaries(this.dataSource.manager, [course], center.timeZone);
+    return view;
   }
 
   /**
@@ -215,4 +237,13 @@ export class CourseService {
     if (!c || !canSeeCountry(c.referralCountryCode)) throw notFound('Course', id);
     return c;
   }
+}
+
+function localDayStart(timeZone: string, date: string): Date {
+  return new Date(localMidnight(timeZone, parseDate(date)) * 60_000);
+}
+
+/** The search text taken literally: % and _ are no wildcards to a person typing a name. */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 }

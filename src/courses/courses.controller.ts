@@ -1,12 +1,14 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { ParseIdPipe } from '../common/id-param.pipe';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/roles.decorator';
-import { CancelCourseDto } from './cancel-course.dto';
-import { Course } from './course.entity';
+import { setTotalCount, TOTAL_COUNT_HEADER } from '../common/total-count';
+import { CancelCourseDto } from './dto/cancel-course.dto';
 import { CourseService } from './course.service';
-import { CreateCourseDto } from './create-course.dto';
-import { ListCoursesDto } from './list-courses.dto';
+import { CreateCourseDto } from './dto/create-course.dto';
+import { ListCoursesDto } from './dto/list-courses.dto';
+import { CourseSummaryView, CourseView, toCourseView } from './views/course.view';
 
 @ApiTags('courses')
 @ApiBearerAuth()
@@ -17,25 +19,32 @@ export class CoursesController {
   @Post()
   @Roles('ADMIN', 'COORDINATOR')
   @ApiOperation({ summary: 'Create a DRAFT course (prescription); omitted times take the SPEC defaults' })
-  @ApiCreatedResponse({ type: Course })
-  create(@Body() dto: CreateCourseDto): Promise<Course> {
-    return this.courses.create(dto);
+  @ApiCreatedResponse({ type: CourseView })
+  async create(@Body() dto: CreateCourseDto): Promise<CourseView> {
+    return toCourseView(await this.courses.create(dto));
   }
 
   @Get()
   @Roles('ADMIN', 'COORDINATOR', 'MINISTRY')
-  @ApiOperation({ summary: 'List courses, optionally by status (a ministry sees only its referred courses)' })
-  @ApiOkResponse({ type: Course, isArray: true })
-  list(@Query() query: ListCoursesDto): Promise<Course[]> {
-    return this.courses.list(query);
+  @ApiOperation({
+    summary: 'List courses with patient, progress and first/last fraction, newest first (a ministry sees only its referred courses)',
+    description:
+      'Filters: status and urgency (repeated or comma-separated), lateStart, needsRebooking, from/to (first fraction within whole local days), ' +
+      `search (patient first or last name or MRN, any case, substring), limit/offset. ${TOTAL_COUNT_HEADER} carries the number of matches.`,
+  })
+  @ApiOkResponse({ type: CourseSummaryView, isArray: true, headers: { [TOTAL_COUNT_HEADER]: { description: 'Matches in all', schema: { type: 'integer' } } } })
+  async list(@Query() query: ListCoursesDto, @Res({ passthrough: true }) res: Response): Promise<CourseSummaryView[]> {
+    const { items, total } = await this.courses.list(query);
+    setTotalCount(res, total);
+    return items;
   }
 
   @Get(':id')
   @Roles('ADMIN', 'COORDINATOR', 'MINISTRY')
-  @ApiOperation({ summary: 'One course with its status, lateStart flag and reason' })
-  @ApiOkResponse({ type: Course })
-  get(@Param('id', ParseIdPipe) id: string): Promise<Course> {
-    return this.courses.get(id);
+  @ApiOperation({ summary: 'One course with its status, lateStart flag, reason, patient and progress' })
+  @ApiOkResponse({ type: CourseSummaryView })
+  get(@Param('id', ParseIdPipe) id: string): Promise<CourseSummaryView> {
+    return this.courses.summary(id);
   }
 
   @Post(':id/submit')
@@ -52,7 +61,8 @@ export class CoursesController {
   @HttpCode(HttpStatus.OK)
   @Roles('ADMIN', 'COORDINATOR')
   @ApiOperation({ summary: 'Cancel the course and free its future appointments' })
-  cancel(@Param('id', ParseIdPipe) id: string, @Body() dto: CancelCourseDto): Promise<Course> {
-    return this.courses.cancel(id, dto.reason);
+  @ApiOkResponse({ type: CourseView })
+  async cancel(@Param('id', ParseIdPipe) id: string, @Body() dto: CancelCourseDto): Promise<CourseView> {
+    return toCourseView(await this.courses.cancel(id, dto.reason));
   }
 }

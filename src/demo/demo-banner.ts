@@ -12,6 +12,7 @@ export function demoBanner(port: number, password: string): string {
   return [
     '',
     '  Beamtime demo is running (API + workers in this process; Ctrl-C stops it)',
+    `  Console    ${base}/          (sign in as coordinator; ?lang=ru, kk, ky or en)`,
     `  API        ${base}/api/v1   (health: ${base}/api/v1/health)`,
     `  OpenAPI    ${base}/docs     (Authorize with the accessToken from POST /api/v1/auth/login)`,
     `  Queues     ${base}/admin/queues?token=<admin accessToken>`,

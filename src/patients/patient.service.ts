@@ -8,9 +8,9 @@ import { canSeeCountry, countryScope } from '../common/country-scope';
 import { requestContext } from '../common/request-context';
 import { requireIsoCountry } from '../countries/known-country';
 import { addYears, centerToday, requireDateWithin } from '../common/center-clock';
-import { CreatePatientDto } from './create-patient.dto';
+import { CreatePatientDto } from './dto/create-patient.dto';
 import { Patient } from './patient.entity';
-import { SearchPatientsDto } from './search-patients.dto';
+import { SearchPatientsDto } from './dto/search-patients.dto';
 
 /** Older than any person on record (122): a birth date before that is a typo, not a patient. */
 const MAX_AGE_YEARS = 130;

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from 
 import { ParseIdPipe } from '../common/id-param.pipe';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/roles.decorator';
-import { CancelCourseDto } from '../courses/cancel-course.dto';
+import { CancelCourseDto } from '../courses/dto/cancel-course.dto';
 import { CreateReferralDto } from './create-referral.dto';
 import { ListReferralsDto } from './list-referrals.dto';
 import { ReferralView } from './referral.view';

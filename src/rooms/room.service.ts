@@ -3,10 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { conflict, notFound } from '../common/problem';
-import { CreateRoomDto } from './create-room.dto';
+import { CreateRoomDto } from './dto/create-room.dto';
 import { Room } from './room.entity';
 import { RoomRepository } from './room.repository';
-import { UpdateRoomDto } from './update-room.dto';
+import { UpdateRoomDto } from './dto/update-room.dto';
 import { lockBookings } from '../database/booking-lock';
 
 @Injectable()

@@ -2,11 +2,11 @@ import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common
 import { ParseIdPipe } from '../common/id-param.pipe';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/roles.decorator';
-import { CreateRoomDto } from './create-room.dto';
-import { ListRoomsDto } from './list-rooms.dto';
-import { Room } from './room.entity';
+import { CreateRoomDto } from './dto/create-room.dto';
+import { ListRoomsDto } from './dto/list-rooms.dto';
 import { RoomService } from './room.service';
-import { UpdateRoomDto } from './update-room.dto';
+import { RoomView, toRoomView } from './views/room.view';
+import { UpdateRoomDto } from './dto/update-room.dto';
 
 @ApiTags('rooms')
 @ApiBearerAuth()
@@ -16,33 +16,33 @@ export class RoomsController {
 
   @Get()
   @Roles('ADMIN', 'COORDINATOR')
-  @ApiOkResponse({ type: [Room] })
+  @ApiOkResponse({ type: [RoomView] })
   @ApiOperation({ summary: 'Treatment rooms, by name' })
-  list(@Query() query: ListRoomsDto): Promise<Room[]> {
-    return this.rooms.list(query.active);
+  async list(@Query() query: ListRoomsDto): Promise<RoomView[]> {
+    return (await this.rooms.list(query.active)).map(toRoomView);
   }
 
   @Get(':id')
   @Roles('ADMIN', 'COORDINATOR')
-  @ApiOkResponse({ type: Room })
+  @ApiOkResponse({ type: RoomView })
   @ApiOperation({ summary: 'One room' })
-  get(@Param('id', ParseIdPipe) id: string): Promise<Room> {
-    return this.rooms.get(id);
+  async get(@Param('id', ParseIdPipe) id: string): Promise<RoomView> {
+    return toRoomView(await this.rooms.get(id));
   }
 
   @Post()
   @Roles('ADMIN')
-  @ApiCreatedResponse({ type: Room })
+  @ApiCreatedResponse({ type: RoomView })
   @ApiOperation({ summary: 'Add a room (409 when the name is taken)' })
-  create(@Body() dto: CreateRoomDto): Promise<Room> {
-    return this.rooms.create(dto);
+  async create(@Body() dto: CreateRoomDto): Promise<RoomView> {
+    return toRoomView(await this.rooms.create(dto));
   }
 
   @Patch(':id')
   @Roles('ADMIN')
-  @ApiOkResponse({ type: Room })
+  @ApiOkResponse({ type: RoomView })
   @ApiOperation({ summary: 'Rename, change kind, or (de)activate a room; rooms are never deleted' })
-  update(@Param('id', ParseIdPipe) id: string, @Body() dto: UpdateRoomDto): Promise<Room> {
-    return this.rooms.update(id, dto);
+  async update(@Param('id', ParseIdPipe) id: string, @Body() dto: UpdateRoomDto): Promise<RoomView> {
+    return toRoomView(await this.rooms.update(id, dto));
   }
 }

@@ -12,6 +12,8 @@ export type { Planner, PlannerOptions, ReservationPolicy } from './allocation/pl
 export type { EarlyStart } from './allocation/early-start';
 // Building blocks of the planner, for the first-fit baseline and benchmarks in bench/.
 export { calendarFor, profileOf } from './calendar/center-calendar';
+export { subtract } from './calendar/intervals';
+export type { Interval } from './calendar/intervals';
 export { BookingIndex, toBooking } from './allocation/booking-index';
 export { shapeOf, SlotFinder } from './allocation/slot-finder';
 export { clearLaneTemplateCache } from './allocation/lane-template';
@@ -43,3 +45,5 @@ export { percentile as quantile } from './forecast';
 export { profileMinutes } from './forecast/arrival-model';
 export type { ArrivalCategory, Band, ForecastChanges, ForecastInput, ForecastProgress, ForecastResult, ForecastWeek, QuotaDemand, RunSummary, SubmissionRecord } from './forecast';
 export { mulberry32 } from './scenario/prng';
+export { suggestAlternatives, DEFAULT_ALTERNATIVES, DEFAULT_SEARCH_DAYS } from './alternatives/suggest-alternatives';
+export type { Alternative, AlternativesOptions } from './alternatives/suggest-alternatives';

@@ -33,6 +33,7 @@ const EVERYONE: RouteClass = { allow: ['ADMIN', 'COORDINATOR', 'MINISTRY'] };
 /** First match wins: [method, path pattern ({id} = a path parameter), class]. */
 const RULES: Array<[string, RegExp, RouteClass | 'public']> = [
   ['POST', /^\/auth\/login$/, 'public'],
+  ['POST', /^\/auth\/logout$/, 'public'], // clears the session cookie; needs none, so an expired session can still sign out
   ['GET', /^\/health$/, 'public'],
   ['GET', /^\/auth\/me$/, EVERYONE],
   ['*', /^\/users(\/|$)/, ADMIN_ONLY],
@@ -55,6 +56,7 @@ const RULES: Array<[string, RegExp, RouteClass | 'public']> = [
   ['*', /^\/reservations(\/|$)/, MINISTRY_AND_ADMIN],
   ['*', /^\/referrals(\/|$)/, MINISTRY_AND_ADMIN],
   ['*', /^\/capacity(\/|$)/, STAFF],
+  ['GET', /^\/(board|moves)$/, STAFF],
   ['*', /^\/forecasts(\/|$)/, ADMIN_ONLY],
   ['GET', /^\/(countries|quota-categories)$/, EVERYONE],
   ['*', /^\/(countries|quota-categories)(\/|$)/, ADMIN_ONLY],

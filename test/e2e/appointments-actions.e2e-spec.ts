@@ -181,13 +181,15 @@ describe('appointments: move (409 naming the rule), deliver, miss', () => {
     expect(await state()).toEqual(before);
   });
 
-  it('lists appointments only between instants with offset; week, ordinal and zone-less forms are 400 naming the field', async () => {
+  it('lists appointments between instants with offset or whole local days; week, ordinal and zone-less forms are 400 naming the field', async () => {
     await api.get('/appointments?from=2027-02-01T00:00:00%2B05:00&to=2027-02-08T00:00:00Z').expect(200);
+    await api.get('/appointments?from=2027-02-01&to=2027-02-08').expect(200);
     const cases: Array<[string, string[]]> = [
       ['from=2027-001&to=2027-002', ['from', 'to']],
       ['from=2027-W01&to=2027-W02', ['from', 'to']],
       ['from=2027-02-01T00:00:00&to=2027-02-08T00:00:00%2B05:00', ['from']],
-      ['from=2027-02-01&to=2027-02-08', ['from', 'to']],
+      ['from=2027-02-30&to=2027-13-08', ['from', 'to']],
+      ['from=20270201&to=2027-02-08T00:00', ['from', 'to']],
       ['from=2027-02-01T00:00:00Z&to=2027-02-30T00:00:00Z', ['to']],
     ];
     for (const [query, fields] of cases) {

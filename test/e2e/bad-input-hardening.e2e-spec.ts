@@ -216,19 +216,19 @@ describe('bad input never reaches the database (NUL, deep nesting, explicit null
         .set('Authorization', admin)
         .send({ roomId: '11111111-1111-4111-8111-111111111111', kind: 'PLANNED', start: '2027-02-01T08:00:00+05:00', end: '2027-02-01T09:00:00+05:00' });
       expectProblem(res, 422, 'unknown-room');
-      expect(res.body.errors).toEqual([{ field: 'roomId', messages: [res.body.detail] }]);
+      expect(res.body.errors).toEqual([{ field: 'roomId', messages: [res.body.detail], code: 'unknown-room' }]);
     });
 
     it('an id in the path that is not a UUID answers 400 naming the field', async () => {
       const res = await request(server).get('/api/v1/rooms/zzz').set('Authorization', admin);
       expectProblem(res, 400, 'invalid-id');
-      expect(res.body.errors).toEqual([{ field: 'id', messages: ['The id in the path must be a UUID'] }]);
+      expect(res.body.errors).toEqual([{ field: 'id', messages: ['The id in the path must be a UUID'], code: 'invalid-id' }]);
     });
 
     it('a service check that names a field lists it under errors too (422)', async () => {
       const res = await request(server).post('/api/v1/patients').set('Authorization', coordinator).send({ ...patient, countryCode: 'XX' });
       expectProblem(res, 422, 'unknown-country');
-      expect(res.body.errors).toEqual([{ field: 'countryCode', messages: [res.body.detail] }]);
+      expect(res.body.errors).toEqual([{ field: 'countryCode', messages: [res.body.detail], code: 'unknown-country' }]);
     });
   });
 });

@@ -113,7 +113,7 @@ describe('courses and patients over HTTP (validation, roles, state)', () => {
     for (const path of ['/api/v1/patients', '/api/v1/courses', '/api/v1/courses/{id}/submit', '/api/v1/courses/{id}/cancel', '/api/v1/appointments/{id}/move']) {
       expect(Object.keys(doc.paths)).toContain(path);
     }
-    expect(doc.components.schemas.Course.properties.status.enum).toContain('UNSCHEDULABLE');
+    expect(doc.components.schemas.CourseView.properties.status.enum).toContain('UNSCHEDULABLE');
     expect(doc.components.schemas.CreateCourseDto.required).toEqual(expect.arrayContaining(['patientId', 'fractions', 'earliestStart']));
   });
 

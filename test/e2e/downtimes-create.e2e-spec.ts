@@ -141,7 +141,7 @@ describe('downtimes', () => {
       .send('{"roomId":null,"start":"2026-03-03T10:00:00+05:00","end":"2026-03-03T14:00:00+05:00","kind":"PLANNED","reason":"Gantry \\ud800 fault"}')
       .expect(400);
     expect(res.headers['content-type']).toContain('application/problem+json');
-    expect(res.body.errors).toEqual([{ field: 'reason', messages: [expect.stringContaining('valid Unicode')] }]);
+    expect(res.body.errors).toEqual([{ field: 'reason', messages: [expect.stringContaining('valid Unicode')], code: 'isWellFormedText', codes: ['isWellFormedText'] }]);
     expect(Number((await db.query('SELECT count(*) AS n FROM downtimes'))[0].n)).toBe(2);
   });
 
@@ -152,7 +152,7 @@ describe('downtimes', () => {
   ])('answers %s with 422 date-out-of-range naming the field, and writes nothing', async (_name, start, end, field) => {
     const res = await request(server).post('/api/v1/downtimes').set('Authorization', admin).send({ roomId: rooms.G1, start, end, kind: 'PLANNED' }).expect(422);
     expect(res.body.type).toContain('date-out-of-range');
-    expect(res.body.errors).toEqual([{ field, messages: [expect.stringContaining('between')] }]);
+    expect(res.body.errors).toEqual([{ field, messages: [expect.stringContaining('between')], code: 'date-out-of-range' }]);
     expect(Number((await db.query('SELECT count(*) AS n FROM downtimes'))[0].n)).toBe(2);
   });
 

@@ -194,7 +194,7 @@ describe('referrals: reserve -> refer -> allocated -> first fraction date; retur
     (lung.course as Record<string, unknown>).diagnosisGroup = 'THORAX';
     const wrongGroup = await request(server).post('/api/v1/referrals').set('Authorization', kg).send(lung);
     expectProblem(wrongGroup, 422);
-    expect(wrongGroup.body.errors).toEqual([{ field: 'course.diagnosisGroup', messages: [expect.stringMatching(/ONCOHEMATOLOGY courses, not THORAX/)] }]);
+    expect(wrongGroup.body.errors).toEqual([{ field: 'course.diagnosisGroup', messages: [expect.stringMatching(/ONCOHEMATOLOGY courses, not THORAX/)], code: 'referral-outside-category' }]);
     // Nothing was used: the place is still held, for the child it was meant for.
     expect(await countersAndLedger(db, quota.id)).toEqual(before);
     await request(server).post('/api/v1/referrals').set('Authorization', kg).send(referralBody(reservation.id, { earliestStart: start })).expect(201);

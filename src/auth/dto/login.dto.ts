@@ -17,7 +17,8 @@ export class LoginDto {
 }
 
 export class LoginResponse {
-  @ApiProperty() accessToken!: string;
+  @ApiPropertyOptional({ description: 'The bearer token; left out when the web console asked for a cookie session (X-Requested-With: beamtime)' })
+  accessToken?: string;
   @ApiProperty({ example: 'Bearer' }) tokenType!: 'Bearer';
   @ApiProperty({ description: 'Seconds until the token expires' }) expiresIn!: number;
   @ApiProperty({ enum: ['ADMIN', 'COORDINATOR', 'MINISTRY'] }) role!: Role;

@@ -1,0 +1,3 @@
+export { negotiateLanguage, LANGUAGES, DEFAULT_LANGUAGE } from './negotiate';
+export type { Language } from './negotiate';
+export { localizeProblem } from './localize-problem';

@@ -1,0 +1,77 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import type { RoomKind, Urgency } from '../../scheduling';
+import { DIAGNOSIS_GROUPS, DiagnosisGroup, URGENCIES } from '../course.entity';
+import { IsCalendarDate } from '../../common/instant';
+
+const ROOM_KINDS: RoomKind[] = ['GANTRY', 'FIXED_BEAM'];
+
+/** A prescription; omitted times take SPEC §2 defaults (core's resolveCourseDefaults). */
+export class CreateCourseDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  patientId!: string;
+
+  @ApiProperty({ enum: DIAGNOSIS_GROUPS })
+  @IsIn(DIAGNOSIS_GROUPS)
+  diagnosisGroup!: DiagnosisGroup;
+
+  @ApiProperty({ enum: URGENCIES })
+  @IsIn(URGENCIES)
+  urgency!: Urgency;
+
+  @ApiProperty({ minimum: 1, maximum: 45 })
+  @IsInt()
+  @Min(1)
+  @Max(45)
+  fractions!: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 5, default: 5 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  fractionsPerWeek?: number;
+
+  @ApiPropertyOptional({ description: 'Room time; default 30 adult, 40 child, 50 with anesthesia', minimum: 10, maximum: 240 })
+  @IsOptional()
+  @IsInt()
+  @Min(10)
+  @Max(240)
+  fractionMinutes?: number;
+
+  @ApiPropertyOptional({ default: 8, minimum: 1, maximum: 120 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(120)
+  beamMinutes?: number;
+
+  @ApiPropertyOptional({ default: 10, minimum: 0, maximum: 200 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(200)
+  beamOffsetMinutes?: number;
+
+  @ApiPropertyOptional({ default: false })
+  @IsOptional()
+  @IsBoolean()
+  requiresAnesthesia?: boolean;
+
+  @ApiPropertyOptional({ enum: ROOM_KINDS, isArray: true, description: 'Empty or omitted: any kind' })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(ROOM_KINDS, { each: true })
+  roomKinds?: RoomKind[];
+
+  @ApiProperty({ example: '2027-02-01' })
+  @IsCalendarDate()
+  earliestStart!: string;
+
+  @ApiPropertyOptional({ description: 'Default by urgency: 1 / 10 / 20 working days after earliestStart' })
+  @IsOptional()
+  @IsCalendarDate()
+  dueStart?: string;
+}

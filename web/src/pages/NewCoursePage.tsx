@@ -1,0 +1,243 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { FormEvent, ReactNode, useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { ApiError } from '../api/client';
+import { createCourse, createPatient, submitCourse } from '../api/endpoints';
+import { DIAGNOSIS_GROUPS, SEXES, URGENCIES, type CreateCourse, type CreatePatient } from '../api/types';
+import { useErrorText } from '../components/ErrorMessage';
+
+const DRAFT_KEY = 'beamtime.newCourseDraft';
+/** A UUID no patient has: lets the server validate the course fields while the patient's are still wrong. */
+const NO_PATIENT = '00000000-0000-4000-8000-000000000000';
+
+interface Draft {
+  patient: Record<string, string>;
+  course: Record<string, string | boolean>;
+  /** Set once the patient is saved, so a second try does not create them again. */
+  patientId?: string;
+}
+
+const EMPTY: Draft = {
+  patient: { firstName: '', lastName: '', birthDate: '', sex: 'female', countryCode: 'KZ', mrn: '' },
+  course: { diagnosisGroup: 'CNS', urgency: 'ROUTINE', fractions: '25', fractionsPerWeek: '5', requiresAnesthesia: false, earliestStart: '', dueStart: '' },
+};
+
+function loadDraft(): Draft {
+  try {
+    const raw = sessionStorage.getItem(DRAFT_KEY);
+    return raw ? { ...EMPTY, ...(JSON.parse(raw) as Draft) } : EMPTY;
+  } catch {
+    return EMPTY;
+  }
+}
+
+type FieldErrors = Record<string, string[]>;
+
+function fieldErrors(error: unknown, prefix: string): FieldErrors {
+  const out: FieldErrors = {};
+  if (error instanceof ApiError) for (const e of error.problem.errors ?? []) out[`${prefix}.${e.field}`] = e.messages;
+  return out;
+}
+
+/** A number field typed as text keeps what the person typed; the server says whether it is a number. */
+const asNumber = (value: string | boolean) => (typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value);
+
+function patientBody(draft: Draft): CreatePatient {
+  const p = draft.patient;
+  return { firstName: p.firstName, lastName: p.lastName, birthDate: p.birthDate, sex: p.sex, countryCode: p.countryCode, ...(p.mrn ? { mrn: p.mrn } : {}) } as CreatePatient;
+}
+
+function courseBody(draft: Draft, patientId: string): CreateCourse {
+  const c = draft.course;
+  const body: Record<string, unknown> = {
+    patientId,
+    diagnosisGroup: c.diagnosisGroup,
+    urgency: c.urgency,
+    fractions: asNumber(c.fractions),
+    fractionsPerWeek: asNumber(c.fractionsPerWeek),
+    requiresAnesthesia: c.requiresAnesthesia === true,
+    earliestStart: c.earliestStart,
+  };
+  if (c.dueStart) body.dueStart = c.dueStart;
+  return body as unknown as CreateCourse;
+}
+
+/**
+ * One form for a new patient and their course. Every field the server refuses is marked at once: when
+ * the patient is refused, the course is validated too (against a patient that cannot exist, so nothing
+ * is written). What was typed survives a failed try, a lost connection and an expired session.
+ */
+export function NewCoursePage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const errorText = useErrorText();
+  const [draft, setDraft] = useState<Draft>(loadDraft);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    try {
+      sessionStorage.setItem(DRAFT_KEY, JSON.stringify(draft));
+    } catch {
+      // storage full or off: the form still works, it just does not survive a reload
+    }
+  }, [draft]);
+
+  const setPatient = (key: string, value: string) => setDraft((d) => ({ ...d, patient: { ...d.patient, [key]: value }, patientId: undefined }));
+  const setCourse = (key: string, value: string | boolean) => setDraft((d) => ({ ...d, course: { ...d.course, [key]: value } }));
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setMessage(null);
+    try {
+      let patientId = draft.patientId;
+      if (!patientId) {
+        try {
+          patientId = (await createPatient(patientBody(draft))).id;
+          setDraft((d) => ({ ...d, patientId }));
+        } catch (error) {
+          const found = fieldErrors(error, 'patient');
+          if (Object.keys(found).length === 0) throw error;
+          const probe = await createCourse(courseBody(draft, NO_PATIENT)).catch((e: unknown) => e);
+          setErrors({ ...found, ...fieldErrors(probe, 'course') });
+          setMessage(t('newCourse.fixErrors'));
+          return;
+        }
+      }
+      let courseId: string;
+      try {
+        courseId = (await createCourse(courseBody(draft, patientId))).id;
+      } catch (error) {
+        const found = fieldErrors(error, 'course');
+        if (Object.keys(found).length === 0) throw error;
+        setErrors(found);
+        setMessage(t('newCourse.patientKept'));
+        return;
+      }
+      setErrors({});
+      await submitCourse(courseId);
+      sessionStorage.removeItem(DRAFT_KEY);
+      await queryClient.invalidateQueries({ queryKey: ['courses'] });
+      navigate(`/courses/${courseId}`);
+    } catch (error) {
+      setMessage(errorText(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const p = draft.patient;
+  const c = draft.course;
+  return (
+    <>
+      <h1>{t('newCourse.title')}</h1>
+      <form onSubmit={(e) => void submit(e)} noValidate className="form">
+        {message && (
+          <p role="alert" className="error">
+            {message}
+          </p>
+        )}
+        <fieldset>
+          <legend>{t('course.patient')}</legend>
+          <Field name="patient.firstName" label={t('patient.firstName')} errors={errors}>
+            {(props) => <input {...props} value={p.firstName} onChange={(e) => setPatient('firstName', e.target.value)} autoComplete="off" />}
+          </Field>
+          <Field name="patient.lastName" label={t('patient.lastName')} errors={errors}>
+            {(props) => <input {...props} value={p.lastName} onChange={(e) => setPatient('lastName', e.target.value)} autoComplete="off" />}
+          </Field>
+          <Field name="patient.birthDate" label={t('patient.birthDate')} errors={errors}>
+            {(props) => <input {...props} type="date" value={p.birthDate} onChange={(e) => setPatient('birthDate', e.target.value)} />}
+          </Field>
+          <Field name="patient.sex" label={t('patient.sex')} errors={errors}>
+            {(props) => (
+              <select {...props} value={p.sex} onChange={(e) => setPatient('sex', e.target.value)}>
+                {SEXES.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`sex.${s}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field name="patient.countryCode" label={t('patient.countryCode')} errors={errors}>
+            {(props) => <input {...props} value={p.countryCode} onChange={(e) => setPatient('countryCode', e.target.value)} maxLength={2} />}
+          </Field>
+          <Field name="patient.mrn" label={t('patient.mrn')} errors={errors}>
+            {(props) => <input {...props} value={p.mrn} onChange={(e) => setPatient('mrn', e.target.value)} autoComplete="off" />}
+          </Field>
+        </fieldset>
+        <fieldset>
+          <legend>{t('course.prescription')}</legend>
+          <Field name="course.diagnosisGroup" label={t('course.diagnosisGroup')} errors={errors}>
+            {(props) => (
+              <select {...props} value={String(c.diagnosisGroup)} onChange={(e) => setCourse('diagnosisGroup', e.target.value)}>
+                {DIAGNOSIS_GROUPS.map((g) => (
+                  <option key={g} value={g}>
+                    {t(`diagnosis.${g}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field name="course.urgency" label={t('course.urgency')} errors={errors}>
+            {(props) => (
+              <select {...props} value={String(c.urgency)} onChange={(e) => setCourse('urgency', e.target.value)}>
+                {URGENCIES.map((u) => (
+                  <option key={u} value={u}>
+                    {t(`urgency.${u}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field name="course.fractions" label={t('course.fractions')} errors={errors}>
+            {(props) => <input {...props} inputMode="numeric" value={String(c.fractions)} onChange={(e) => setCourse('fractions', e.target.value)} />}
+          </Field>
+          <Field name="course.fractionsPerWeek" label={t('course.fractionsPerWeek')} errors={errors}>
+            {(props) => <input {...props} inputMode="numeric" value={String(c.fractionsPerWeek)} onChange={(e) => setCourse('fractionsPerWeek', e.target.value)} />}
+          </Field>
+          <Field name="course.earliestStart" label={t('course.earliestStart')} errors={errors}>
+            {(props) => <input {...props} type="date" value={String(c.earliestStart)} onChange={(e) => setCourse('earliestStart', e.target.value)} />}
+          </Field>
+          <Field name="course.dueStart" label={t('course.dueStartOptional')} errors={errors}>
+            {(props) => <input {...props} type="date" value={String(c.dueStart)} onChange={(e) => setCourse('dueStart', e.target.value)} />}
+          </Field>
+          <Field name="course.requiresAnesthesia" label={t('course.requiresAnesthesia')} errors={errors} inline>
+            {(props) => <input {...props} type="checkbox" checked={c.requiresAnesthesia === true} onChange={(e) => setCourse('requiresAnesthesia', e.target.checked)} />}
+          </Field>
+        </fieldset>
+        <button type="submit" disabled={busy}>
+          {t('newCourse.submit')}
+        </button>
+      </form>
+    </>
+  );
+}
+
+interface ControlProps {
+  id: string;
+  name: string;
+  'aria-invalid'?: boolean;
+  'aria-describedby'?: string;
+}
+
+function Field({ name, label, errors, inline, children }: { name: string; label: string; errors: FieldErrors; inline?: boolean; children: (props: ControlProps) => ReactNode }) {
+  const id = useId();
+  const messages = errors[name];
+  const errorId = `${id}-error`;
+  return (
+    <div className={`field${inline ? ' inline' : ''}${messages ? ' invalid' : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      {children({ id, name, ...(messages ? { 'aria-invalid': true, 'aria-describedby': errorId } : {}) })}
+      {messages && (
+        <p id={errorId} className="field-error">
+          {messages.join(' ')}
+        </p>
+      )}
+    </div>
+  );
+}
