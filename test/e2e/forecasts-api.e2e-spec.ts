@@ -4,13 +4,13 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { Queue, Worker } from 'bullmq';
 import { ForecastDataService } from '../../src/forecasts/forecast-data.service';
 import { JOBS, jobId } from '../../src/queue/jobs/job-catalog';
-
-const forecastJobId = (forecastId: string) => jobId(JOBS.runForecast, { forecastId });
 import { ForecastProcessor } from '../../src/forecasts/forecast.processor';
 import { JobRepository } from '../../src/queue/job.repository';
 import { QUEUES } from '../../src/queue/queue-names';
 import { startApiApp } from '../support/api-app';
 import { TestApp } from '../support/test-app';
+
+const forecastJobId = (forecastId: string) => jobId(JOBS.runForecast, { forecastId });
 
 /** supertest leaves image/* bodies unparsed; read the SVG as text. */
 function asText(res: request.Response, callback: (error: Error | null, body: string) => void): void {

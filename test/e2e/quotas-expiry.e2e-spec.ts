@@ -1,14 +1,14 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { JOBS, jobId } from '../../src/queue/jobs/job-catalog';
-
-const expireHoldJobId = (reservationId: string) => jobId(JOBS.expireHold, { reservationId });
 import { JobRepository } from '../../src/queue/job.repository';
 import { QUEUES } from '../../src/queue/queue-names';
 import { HttpServer, startApiApp } from '../support/api-app';
 import { bearer } from '../support/auth';
 import { TestApp } from '../support/test-app';
 import { countersAndLedger, expectProblem, grantQuota, referralBody, waitFor } from './quotas-support';
+
+const expireHoldJobId = (reservationId: string) => jobId(JOBS.expireHold, { reservationId });
 
 // QUOTA_HOLD_UNIT_SECONDS=2 makes one hold day last two seconds; nothing else about expiry changes.
 const HOLD_UNIT_SECONDS = 2;

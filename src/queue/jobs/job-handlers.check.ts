@@ -14,7 +14,7 @@ export interface JobHandler {
 }
 
 /** What a class declares through @HandlesJobs and @Processor; null when it handles no job. */
-export function jobHandlerOf(cls: Function): JobHandler | null {
+export function jobHandlerOf(cls: { readonly name: string }): JobHandler | null {
   const jobs = Reflect.getMetadata(HANDLES_JOBS, cls) as Array<JobDefinition<never>> | undefined;
   if (!jobs) return null;
   const processor = Reflect.getMetadata(PROCESSOR_METADATA, cls) as { name?: string } | undefined;

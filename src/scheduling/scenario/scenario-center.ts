@@ -1,8 +1,7 @@
 /** SPEC §8 scenario file -> core inputs, with SPEC §1–2 defaults for omitted fields. */
 import { CenterConfig, CourseRequest, Scenario, WeeklyHours } from '../types';
-import { WEEKDAYS } from '../time/civil-day';
+import { WEEKDAYS, formatDate } from '../time/civil-day';
 import { localDayOf, parseInstant } from '../time/zone';
-import { formatDate } from '../time/civil-day';
 import { demoCenter } from '../defaults/demo-center';
 import { resolveCourseDefaults } from '../defaults/course-defaults';
 
