@@ -41,9 +41,9 @@ export class DowntimePreviewService {
     private readonly cache: BookingCacheService,
   ) {}
 
-  /** Declaring `downtime` (not yet a row). */
-  declare(downtime: Omit<PlannedDowntime, 'id'>): Promise<DowntimeReschedulePreviewView> {
-    return this.readOnly(async (m, now, center, live) => {
+  /** Declaring `downtime` (not yet a row). `at`: the instant to judge from (now; a bench replays a date in a planned year). */
+  declare(downtime: Omit<PlannedDowntime, 'id'>, at = new Date()): Promise<DowntimeReschedulePreviewView> {
+    return this.readOnly(at, async (m, now, center, live) => {
       const planned = { ...downtime, id: PREVIEW_DOWNTIME_ID };
       return this.reschedulePreview(m, { ...center, downtimes: [...center.downtimes, calendarEntry(planned)] }, live, planned, now);
     });
@@ -51,7 +51,7 @@ export class DowntimePreviewService {
 
   /** Changing the existing downtime `before` to `after` (after null: withdrawing it). */
   change(before: PlannedDowntime, after: PlannedDowntime | null): Promise<DowntimeChangePreviewView> {
-    return this.readOnly(async (m, now, center, live) => {
+    return this.readOnly(new Date(), async (m, now, center, live) => {
       const others = center.downtimes.filter((d) => d.id !== before.id);
       const changed: CenterConfig = { ...center, downtimes: after ? [...others, calendarEntry(after)] : others };
       const newlyCovered = after !== null && (after.start < before.start || after.end > before.end);
@@ -61,11 +61,10 @@ export class DowntimePreviewService {
     });
   }
 
-  private async readOnly<T>(work: (m: EntityManager, now: Date, center: CenterConfig, live: Booking[]) => Promise<T>): Promise<T> {
+  private async readOnly<T>(now: Date, work: (m: EntityManager, now: Date, center: CenterConfig, live: Booking[]) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(async (m) => {
       await m.query('SET TRANSACTION READ ONLY');
       await lockBookings(m);
-      const now = new Date();
       return work(m, now, await this.centerConfig.load(m), await this.cache.current(m, now));
     });
   }
