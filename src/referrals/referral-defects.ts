@@ -88,7 +88,10 @@ async function quotaOf(m: EntityManager, dto: CreateReferralDto): Promise<Pick<Q
   let quotaId = dto.quotaId;
   if (!quotaId && dto.reservationId) {
     const r = await m.getRepository(QuotaReservation).findOneBy(scope ? { id: dto.reservationId, countryCode: scope } : { id: dto.reservationId });
-    quotaId = r?.quotaId;
+    // A hold that can no longer be used answers its own 409 (expired, released, used up) in the transaction,
+    // as it always did: the quota's rules are no news about a place that is not there.
+    if (!r || r.status !== 'HELD' || r.expiresAt.getTime() <= Date.now()) return null;
+    quotaId = r.quotaId;
   }
   if (!quotaId) return null;
   return m.getRepository(Quota).findOneBy(scope ? { id: quotaId, countryCode: scope } : { id: quotaId });
