@@ -7,7 +7,7 @@ import type { CenterConfig } from '../scheduling/types';
 const DAY_MS = 86_400_000;
 
 /** Parts of `before` that `after` (null: withdrawn) no longer covers. */
-function freedSpans(before: PlannedDowntime, after: PlannedDowntime | null): Array<[number, number]> {
+export function freedSpans(before: PlannedDowntime, after: PlannedDowntime | null): Array<[number, number]> {
   const [s, e] = [before.start.getTime(), before.end.getTime()];
   if (!after) return [[s, e]];
   const spans: Array<[number, number]> = [];
