@@ -9,7 +9,7 @@ import { Course, CourseStatus } from '../../courses/course.entity';
 import { toCourseRequest } from '../../courses/course-request.mapper';
 import { Patient } from '../../patients/patient.entity';
 import type { DisplacedCourse } from '../../scheduling';
-import { notStartedCourses } from '../not-started-courses';
+import { notStartedCourses } from '../../courses/not-started-courses';
 import { LivePlanner } from './live-planner';
 
 export interface EarlyStartReport {

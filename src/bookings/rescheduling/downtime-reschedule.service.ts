@@ -1,17 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
-import { Appointment } from '../../appointments/appointment.entity';
+import { DataSource, EntityManager } from 'typeorm';
 import { AppointmentMove } from '../../appointments/appointment-move.entity';
 import { applyMoves } from '../../appointments/appointment-writer';
-import { toBooking } from '../../appointments/booking.mapper';
 import { AuditService } from '../../audit/audit.service';
-import { Course } from '../../courses/course.entity';
-import { courseRequests } from '../../courses/course-requests';
-import { rescheduleForDowntime } from '../../scheduling';
-import type { Booking, CenterConfig, DowntimeSpec } from '../../scheduling';
+import { planDowntimeReschedule } from '../../downtimes/downtime-plan';
+import type { Booking, CenterConfig } from '../../scheduling';
 import { RescheduleTransaction, recordReasons } from './reschedule-transaction';
-import { notStartedCourses } from '../not-started-courses';
 
 export interface DowntimeRescheduleSummary {
   hit: number;
@@ -62,30 +57,14 @@ export class DowntimeRescheduleService {
   }
 
   private async rescheduleClaimed(m: EntityManager, downtime: DowntimeRow, now: Date, center: CenterConfig, live: Booking[]): Promise<DowntimeRescheduleSummary> {
-    const hit = live.filter(
-      (b) =>
-        (downtime.room_id === null || b.roomId === downtime.room_id) &&
-        Date.parse(b.start) < downtime.end.getTime() &&
-        Date.parse(b.end) > downtime.start.getTime() &&
-        // As the core judges it: a fraction whose beam time is over has had its dose.
-        Date.parse(b.beamEnd) > now.getTime(),
+    const { hit, hitCourseIds: courseIds, moves, label, ...result } = await planDowntimeReschedule(
+      m,
+      center,
+      live,
+      { id: downtime.id, roomId: downtime.room_id, start: downtime.start, end: downtime.end, reason: downtime.reason },
+      now,
+      true,
     );
-    const courseIds = [...new Set(hit.map((b) => b.courseId))];
-    const courses = courseIds.length ? await m.getRepository(Course).find({ where: { id: In(courseIds) }, lock: { mode: 'pessimistic_write' } }) : [];
-    const delivered = courseIds.length ? await m.getRepository(Appointment).findBy({ courseId: In(courseIds), status: In(['DELIVERED', 'MISSED']) }) : [];
-    const spec: DowntimeSpec = {
-      id: downtime.id,
-      roomId: downtime.room_id,
-      start: downtime.start.toISOString(),
-      end: downtime.end.toISOString(),
-      reason: downtime.reason || undefined,
-    };
-    const requests = await courseRequests(m, courses);
-    const result = hit.length
-      ? rescheduleForDowntime(center, live.concat(delivered.map(toBooking)), requests, spec, now.toISOString(), await notStartedCourses(m, ['ROUTINE', 'URGENT']))
-      : { moves: [], unschedulable: [], interrupted: [] };
-    const label = `downtime ${downtime.id}${downtime.reason ? ` (${downtime.reason})` : ''}`;
-    const moves = result.moves.map((mv) => ({ ...mv, reason: mv.reason || label }));
     const { relocated } = await applyMoves(m, moves, center.sharedBeam, 'system', undefined);
     const dropped = moves.filter((mv) => mv.from && !mv.to).length;
     const cancelled = dropped + (await this.cancelLeftovers(m, downtime, label));

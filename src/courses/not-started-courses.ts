@@ -1,6 +1,6 @@
 import { EntityManager, In } from 'typeorm';
-import { Course } from '../courses/course.entity';
-import { courseRequests } from '../courses/course-requests';
+import { Course } from './course.entity';
+import { courseRequests } from './course-requests';
 import type { CourseRequest, Urgency } from '../scheduling';
 
 /**
