@@ -16,7 +16,7 @@ function declaredQueryKeys(controller: object, handler: (...args: unknown[]) => 
   const paramTypes: unknown[] = Reflect.getMetadata('design:paramtypes', (controller as { prototype: object }).prototype, handler.name) ?? [];
   const keys = new Set<string>();
   for (const [key, arg] of Object.entries(args)) {
-    if (Number(key.split(':')[0]) !== RouteParamtypes.QUERY) continue;
+    if (Number(key.split(':')[0]) !== Number(RouteParamtypes.QUERY)) continue;
     if (typeof arg.data === 'string') {
       keys.add(arg.data);
       continue;

@@ -3,13 +3,11 @@ import { CenterModule } from '../center/center.module';
 import { CourseEventsModule } from './course-events.module';
 import { CoursesController } from './courses.controller';
 import { CourseService } from './course.service';
-import { AppointmentViews } from '../appointments/appointment-views.service';
-import { MovesService } from '../appointments/moves.service';
 
 @Module({
   imports: [CenterModule, CourseEventsModule],
   controllers: [CoursesController],
-  providers: [CourseService, AppointmentViews, MovesService],
+  providers: [CourseService],
   exports: [CourseService],
 })
 export class CoursesModule {}

@@ -7,7 +7,7 @@ import { CenterConfigService } from '../center/center-config.service';
 import { planDowntimeReschedule, PlannedDowntime } from './downtime-plan';
 import { openedDaysInput } from '../calendar/opened-days-input';
 import { rescheduleForOpenedDays } from '../scheduling';
-import type { Booking, CenterConfig, Move } from '../scheduling/types';
+import type { Booking, CenterConfig, Move } from '../scheduling';
 import {
   DowntimeChangePreviewView,
   DowntimeReschedulePreviewView,

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { centerToday } from '../common/center-clock';
 import type { PlannedDowntime } from './downtime-plan';
 import { isOpenDay, OpenedDay } from '../scheduling';
-import type { CenterConfig } from '../scheduling/types';
+import type { CenterConfig } from '../scheduling';
 
 const DAY_MS = 86_400_000;
 

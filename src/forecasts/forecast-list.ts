@@ -3,8 +3,9 @@ import type { DataSource } from 'typeorm';
 import { DEFAULT_PAGE_LIMIT, PageQueryDto } from '../common/page-query.dto';
 import { Forecast } from './forecast.entity';
 
-const FORECAST_STATUSES = ['QUEUED', 'RUNNING', 'DONE', 'FAILED'];
 import type { ForecastRequest } from './forecast-request';
+
+const FORECAST_STATUSES = ['QUEUED', 'RUNNING', 'DONE', 'FAILED'];
 
 /** One past forecast in the administrator's list: what was asked, by whom, and where it stands (no result bands: GET /forecasts/:id). */
 export class ForecastSummaryView {

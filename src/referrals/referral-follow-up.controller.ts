@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { DataSource } from 'typeorm';
 import { Roles } from '../auth/roles.decorator';
 import { ParseIdPipe } from '../common/id-param.pipe';
-import { formatInstant } from '../scheduling/time/zone';
+import { formatInstant } from '../scheduling';
 import { ReferralFractionView, ReferralMoveView } from './referral-follow-up.view';
 import { ReferralsService } from './referrals.service';
 

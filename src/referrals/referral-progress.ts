@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { CourseStatus } from '../courses/course.entity';
-import { formatInstant } from '../scheduling/time/zone';
+import { formatInstant } from '../scheduling';
 import type { ReferralStatus } from './referral.entity';
 
 export const REFERRAL_STATES = ['WAITING_FOR_PLACE', 'SCHEDULED', 'IN_TREATMENT', 'COMPLETED', 'WITHDRAWN', 'RETURNED'] as const;

@@ -3,9 +3,10 @@ import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { Transform } from 'class-transformer';
 import { IsInstantWithOffset } from '../../common/instant';
 
+import { PageQueryDto } from '../../common/page-query.dto';
+
 /** A filter field a form leaves empty (`?action=`) means no filter, not a malformed one. */
 const EmptyAsAbsent = () => Transform(({ value }: { value: unknown }) => (value === '' ? undefined : value));
-import { PageQueryDto } from '../../common/page-query.dto';
 
 export class AuditQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ example: 'course' })
