@@ -11,10 +11,9 @@
  */
 import { Booking, CenterConfig, CourseRequest, Move } from '../types';
 import { checkBooking, checkSchedule } from '../rules/check-schedule';
-import { CenterCalendar, calendarFor } from '../calendar/center-calendar';
+import { CenterCalendar, calendarFor, profileOf } from '../calendar/center-calendar';
 import { DayNum, formatDate, parseDate, weekId } from '../time/civil-day';
 import { formatInstant, localDayOf, localMidnight, parseInstant, parseInstantCeil } from '../time/zone';
-import { profileOf } from '../calendar/center-calendar';
 import { toBooking } from '../allocation/booking-index';
 import { shapeOf } from '../allocation/slot-finder';
 import { FractionPlacer } from './fraction-placer';
