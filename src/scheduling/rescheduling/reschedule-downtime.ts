@@ -15,6 +15,7 @@ import { FractionPlacer } from './fraction-placer';
 import { appendAfter, courseFootprint, interrupts, placeLaterInWeek, tailFailureText, TailPlacement } from './course-tail';
 import { DEFAULT_DISPLACEMENT } from '../allocation/displacement';
 import { roomLabel } from '../calendar/room-label';
+import { BookingsByCourse } from './bookings-by-course';
 
 function withDowntime(center: CenterConfig, downtime: DowntimeSpec): CenterConfig {
   const present = center.downtimes.some(
@@ -48,17 +49,20 @@ export function rescheduleForDowntime(
   const courseById = new Map(courses.map((c) => [c.id, c]));
   const notStartedById = new Map(notStarted.filter((c) => c.urgency !== 'EMERGENCY').map((c) => [c.id, c]));
   const live = bookings.filter((b) => b.status !== 'CANCELLED');
+  // The course's remaining fractions (not yet re-placed) still count as its days.
+  const current = new BookingsByCourse(tz, live);
   const isHit = (b: Booking) =>
     (b.status === undefined || b.status === 'BOOKED') &&
     (downtime.roomId === null || b.roomId === downtime.roomId) &&
-    parseInstant(b.start) < de &&
+    current.start(b) < de &&
     parseInstant(b.end) > ds &&
     // A fraction under way when the downtime is declared is given again, in full, like one that has
     // not started (the floor keeps its new place after now), unless its beam time is over: then the
     // dose is in, only the patient's leaving is left, and the coordinator records it delivered.
     parseInstant(b.beamEnd) > nowMin;
-  const hit = live.filter(isHit).sort((a, b) => parseInstant(a.start) - parseInstant(b.start) || (a.courseId < b.courseId ? -1 : 1));
-  const occupying = live.filter((b) => !hit.includes(b) && b.status !== 'MISSED');
+  const hit = live.filter(isHit).sort((a, b) => current.start(a) - current.start(b) || (a.courseId < b.courseId ? -1 : 1));
+  const isHitSet = new Set(hit);
+  const occupying = live.filter((b) => !isHitSet.has(b) && b.status !== 'MISSED');
   const placer = new FractionPlacer(c2, occupying);
   const cal = placer.calendar;
   const moves: Move[] = [];
@@ -71,8 +75,6 @@ export function rescheduleForDowntime(
   const movedInWeek = new Set<string>();
   /** Courses that lost a fraction no place could be found for, with the first such day and fraction. */
   const dropped = new Map<string, { course: CourseRequest; day: number; fraction: number }>();
-  // The course's remaining fractions (not yet re-placed) still count as its days.
-  let current: Booking[] = [...live];
 
   for (const b of hit) {
     const course = courseById.get(b.courseId);
@@ -81,7 +83,7 @@ export function rescheduleForDowntime(
       continue;
     }
     const shape = shapeOf(course);
-    const s = parseInstant(b.start);
+    const s = current.start(b);
     const day = localDayOf(tz, s);
     const rooms = cal.allowedRooms(course.roomKinds);
     const roomIdx = cal.roomIndex.get(b.roomId) ?? rooms[0];
@@ -93,7 +95,7 @@ export function rescheduleForDowntime(
         end: p.start + shape.minutes, beamStart: p.start + shape.beamOffset, beamEnd: p.start + shape.beamOffset + shape.beamMinutes, anesthesia: shape.anesthesia,
       });
       placer.index.addBooking(to);
-      current = current.map((x) => (x === b ? to : x));
+      current.replace(b, to);
       const shift = p.start - s;
       moves.push({
         bookingId: b.id, courseId: b.courseId, fraction: b.fraction, from: b, to,
@@ -107,11 +109,11 @@ export function rescheduleForDowntime(
     // if the fraction moves to another day of the week (a later one, else an earlier one a day opened
     // after the course was booked left unused). Failing that, it goes after the last fraction,
     // unless that leaves the week short with an open day unused (rule 6 again).
-    let others = current.filter((x) => x !== b);
-    const fp = courseFootprint(placer, course, others);
+    current.remove(b);
+    const fp = courseFootprint(placer, course, current.of(course.id));
     const last = fp.days[fp.days.length - 1] ?? day;
     let inWeek = placeLaterInWeek(placer, course, fp.days, day, nowMin, fp.usualRoomIdx, fp.tod, b.fraction, b.id);
-    if (inWeek && interrupts(c2, course, [...others, inWeek.booking])) {
+    if (inWeek && interrupts(c2, course, [...current.of(course.id), inWeek.booking])) {
       // It passed over a full day in a week that does not get its count back (a course's last week):
       // that day would stay unused between two fractions.
       placer.index.remove(inWeek.ref);
@@ -119,10 +121,11 @@ export function rescheduleForDowntime(
     }
     let placed = inWeek ?? appendAfter(placer, course, fp.days, Math.max(last, day), nowMin, fp.usualRoomIdx, fp.tod, b.fraction, b.id);
     if ('failedOn' in placed && !placed.noOpenDay) {
-      const made = startOneDayLater(placer, others, notStartedById, course, b, parseDate(placed.failedOn), nowMin);
+      const made = startOneDayLater(placer, current, notStartedById, course, b, parseDate(placed.failedOn), nowMin);
       if (made) {
         placed = made.placed;
-        others = others.filter((x) => x !== made.moved.from).concat(made.moved.to!);
+        current.remove(made.moved.from!);
+        current.append(made.moved.to!);
         moves.push({
           ...made.moved,
           reason: `${what} left course ${course.id} no other place on ${placed.booking.start.slice(0, 10)}; this course, not started yet, starts a day later to make room, and its last fraction moves to ${made.moved.to!.start.slice(0, 10)} at ${made.moved.to!.start.slice(11, 16)} in ${roomLabel(center, made.moved.to!.roomId)}.`,
@@ -136,7 +139,6 @@ export function rescheduleForDowntime(
           `${what} hits fraction ${b.fraction} on ${formatDate(day)}; no slot is free that day and ${tailFailureText(placed, course.fractionMinutes)}. ` +
           `The fraction is cancelled: a coordinator must book it again (rebook) once a place is free.`,
       });
-      current = others;
       if (!dropped.has(course.id)) dropped.set(course.id, { course, day, fraction: b.fraction });
       moves.push({
         bookingId: b.id, courseId: b.courseId, fraction: b.fraction, from: b, to: null,
@@ -144,7 +146,7 @@ export function rescheduleForDowntime(
       });
       continue;
     }
-    current = [...others, placed.booking];
+    current.append(placed.booking);
     if (!inWeek) movedToEnd.set(course.id, { course, day: movedToEnd.get(course.id)?.day ?? day });
     else movedInWeek.add(course.id);
     const where = inWeek ? `${inWeek.day < day ? 'an earlier' : 'a later'} day of the same week` : 'the end of the course';
@@ -156,8 +158,9 @@ export function rescheduleForDowntime(
   // Judged once every hit fraction has its place, and said once: a course the checker already found
   // interrupted before this downtime is not news. One reason per course, for what happened to it first
   // in this order: a fraction moved to the end, moved within its week, or cancelled.
+  const liveOf = (courseId: string) => live.filter((x) => x.courseId === courseId);
   const report = (course: CourseRequest, reason: string) => {
-    if (interrupted.some((i) => i.courseId === course.id) || !interrupts(c2, course, current) || interrupts(center, course, live)) return;
+    if (interrupted.some((i) => i.courseId === course.id) || !interrupts(c2, course, current.of(course.id)) || interrupts(center, course, liveOf(course.id))) return;
     interrupted.push({ courseId: course.id, reason });
   };
   // Every other day of such a week was full or used: the patient keeps the fraction (at the end) and the week runs short.
@@ -197,7 +200,7 @@ export function rescheduleForDowntime(
  */
 function startOneDayLater(
   placer: FractionPlacer,
-  current: Booking[],
+  current: BookingsByCourse,
   notStarted: Map<string, CourseRequest>,
   course: CourseRequest,
   lost: Booking,
@@ -208,18 +211,19 @@ function startOneDayLater(
   const tz = cal.timeZone;
   // The same notice an emergency gives a routine patient it moves (displacement.ts).
   if (day < localDayOf(tz, nowMin) + DEFAULT_DISPLACEMENT.noticeDays) return null;
-  const firsts = new Map<string, Booking>();
-  for (const x of current) {
-    const c = notStarted.get(x.courseId);
-    if (!c || x.courseId === course.id) continue;
-    const seen = firsts.get(x.courseId);
-    if (!seen || parseInstant(x.start) < parseInstant(seen.start)) firsts.set(x.courseId, x);
+  // The not-started courses whose first fraction is on the day, earliest first; among equal starts,
+  // the course met first in the list of bookings.
+  const candidates = [];
+  for (const id of notStarted.keys()) {
+    const first = id === course.id ? undefined : current.first(id);
+    if (first && first.day === day) candidates.push(first);
   }
-  const own = current.filter((x) => x.courseId === course.id && x !== lost);
+  candidates.sort((a, b) => a.start - b.start || a.position - b.position);
+  const own = current.of(course.id).filter((x) => x !== lost);
   const fp = courseFootprint(placer, course, own);
-  for (const first of [...firsts.values()].filter((x) => localDayOf(tz, parseInstant(x.start)) === day).sort((a, b) => parseInstant(a.start) - parseInstant(b.start))) {
+  for (const { booking: first, start: firstStart } of candidates) {
     const other = notStarted.get(first.courseId)!;
-    const ref = placer.index.courseRefs(other.id).find((r) => placer.index.all[r].start === parseInstant(first.start));
+    const ref = placer.index.courseRefs(other.id).find((r) => placer.index.all[r].start === firstStart);
     if (ref === undefined) continue;
     placer.index.remove(ref);
     const placed = appendAfter(placer, course, fp.days, day - 1, nowMin, fp.usualRoomIdx, fp.tod, lost.fraction, lost.id);
@@ -227,7 +231,7 @@ function startOneDayLater(
       placer.index.restore(ref);
       continue;
     }
-    const rest = current.filter((x) => x.courseId === other.id && x !== first);
+    const rest = current.of(other.id).filter((x) => x !== first);
     // An urgent patient gives up a day only while the course still starts by its due date.
     const stillOnTime = other.urgency !== 'URGENT' || rest.some((x) => localDayOf(tz, parseInstant(x.start)) <= parseDate(other.dueStart));
     const ofp = courseFootprint(placer, other, rest);
