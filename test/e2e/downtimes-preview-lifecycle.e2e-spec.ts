@@ -194,7 +194,7 @@ describe('downtimes: preview, change, withdraw', () => {
     const res = await request(server).delete(`/api/v1/downtimes/${downtimeId}`).set('Authorization', admin).expect(202);
     expect(res.body).toMatchObject({ openedDays: [day1, day2], coursesConcerned: preview.body.opened.coursesConcerned, queued: true });
     await request(server).get(`/api/v1/downtimes/${downtimeId}`).set('Authorization', admin).expect(404);
-    const changeId = String(res.body.jobId).replace(/^reschedule-opened-/, '');
+    const changeId = String(res.body.jobId).replace(/^reschedule-opened-(.+)-\d+$/, '$1');
     await waitFor('the opened-days reschedule', async () => {
       const [row] = await db.query(`SELECT 1 FROM audit_log WHERE action = 'calendar.reschedule-opened' AND entity_id = $1`, [changeId]);
       return row ? true : undefined;
