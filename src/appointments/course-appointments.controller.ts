@@ -1,6 +1,6 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/roles.decorator';
+import { Roles } from '../common/roles.decorator';
 import { ParseIdPipe } from '../common/id-param.pipe';
 import { CourseService } from '../courses/course.service';
 import { AppointmentService } from './appointment.service';

@@ -1,7 +1,7 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Roles } from '../auth/roles.decorator';
+import { Roles } from '../common/roles.decorator';
 import { setTotalCount, TOTAL_COUNT_HEADER } from '../common/total-count';
 import { ListMovesDto } from './dto/list-moves.dto';
 import { MovesService } from './moves.service';

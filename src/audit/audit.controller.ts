@@ -3,7 +3,7 @@ import type { Response } from 'express';
 import { badRequest } from '../common/problem';
 import { CSV_CONTENT_TYPE, toCsv } from '../common/csv';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/roles.decorator';
+import { Roles } from '../common/roles.decorator';
 import { AuditQuery, AuditService } from './audit.service';
 import { AuditQueryDto } from './dto/audit-query.dto';
 import { DEFAULT_PAGE_LIMIT } from '../common/page-query.dto';

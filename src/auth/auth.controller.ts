@@ -4,10 +4,10 @@ import type { Request, Response } from 'express';
 import type { Actor } from '../common/request-context';
 import { Public } from '../common/public.decorator';
 import { AuthService } from './auth.service';
-import { CurrentActor } from './current-actor.decorator';
+import { CurrentActor } from '../common/current-actor.decorator';
 import { LoginDto, LoginResponse } from './dto/login.dto';
 import { LoginThrottleGuard } from './login-throttle.guard';
-import { Roles } from './roles.decorator';
+import { Roles } from '../common/roles.decorator';
 import { clearSessionCookie, SESSION_COOKIE, setSessionCookie, wantsCookieOnly } from './session-cookie';
 
 @ApiTags('auth')

@@ -4,7 +4,7 @@ import type { Actor } from '../common/request-context';
 import { UsersService } from '../users/users.service';
 import type { LoginResponse } from './dto/login.dto';
 import type { TokenPayload } from './token-payload';
-import { unauthorized } from './unauthorized';
+import { unauthorized } from '../common/unauthorized';
 
 const BAD_CREDENTIALS = 'Unknown username or wrong password';
 

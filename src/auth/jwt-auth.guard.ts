@@ -1,13 +1,12 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import { IS_PUBLIC_KEY } from '../common/public.decorator';
-import { Actor, requestContext } from '../common/request-context';
+import { requestContext } from '../common/request-context';
 import { AuthService } from './auth.service';
+import type { AuthenticatedRequest } from '../common/authenticated-request';
 import { passesCsrfCheck, sessionToken } from './session-cookie';
-import { forbidden, unauthorized } from './unauthorized';
-
-export type AuthenticatedRequest = Request & { actor?: Actor };
+import { forbidden, unauthorized } from '../common/unauthorized';
 
 /**
  * First global guard: every non-@Public() route needs a valid token of an active account, from the

@@ -1,9 +1,10 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Role } from '../common/request-context';
-import { AuthenticatedRequest, isPublic } from './jwt-auth.guard';
-import { ROLES_KEY } from './roles.decorator';
-import { forbidden, unauthorized } from './unauthorized';
+import type { AuthenticatedRequest } from '../common/authenticated-request';
+import { isPublic } from './jwt-auth.guard';
+import { ROLES_KEY } from '../common/roles.decorator';
+import { forbidden, unauthorized } from '../common/unauthorized';
 
 /**
  * Second global guard. A route without @Roles is ADMIN-only (safe default for a forgotten

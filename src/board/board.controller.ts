@@ -1,8 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/roles.decorator';
+import { Roles } from '../common/roles.decorator';
 import { BoardService } from './board.service';
-import { BoardView } from './board.view';
+import { BoardView } from './views/board.view';
 import { BoardQueryDto } from './dto/board-query.dto';
 
 @ApiTags('board')

@@ -6,7 +6,7 @@ import { CenterConfigService } from '../center/center-config.service';
 import { localForms, localInstant } from '../common/local-time';
 import { calendarFor, formatDate, formatInstant, Interval, kzHolidays, localMidnight, parseDate, parseInstant, subtract } from '../scheduling';
 import type { CenterConfig, Urgency } from '../scheduling';
-import { BoardAppointmentView, BoardView, DayInfoView, IntervalView, RoomDayView } from './board.view';
+import { BoardAppointmentView, BoardView, DayInfoView, IntervalView, RoomDayView } from './views/board.view';
 import { BoardQueryDto } from './dto/board-query.dto';
 
 /** The shortest fraction a course may have: a shorter gap is no free place to show. */

@@ -1,10 +1,10 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/roles.decorator';
+import { Roles } from '../common/roles.decorator';
 import type { CenterSettings } from '../center/center-settings';
 import { CalendarService } from './calendar.service';
-import { CalendarView } from './calendar.view';
-import { UpdateCalendarDto } from './update-calendar.dto';
+import { CalendarView } from './views/calendar.view';
+import { UpdateCalendarDto } from './dto/update-calendar.dto';
 
 @ApiTags('calendar')
 @ApiBearerAuth()

@@ -14,7 +14,7 @@ import type { CenterConfig, WeeklyHours } from '../scheduling';
 import { StrandedBooking, strandedBookings } from './stranded-bookings';
 import { lockBookings } from '../database/booking-lock';
 import { SHARED_BEAM_LINE } from '../appointments/appointment.entity';
-import { UpdateCalendarDto } from './update-calendar.dto';
+import { UpdateCalendarDto } from './dto/update-calendar.dto';
 import { OpenedDaysFollowUp, OpenedDaysRescheduleView, PendingOpenedDays } from './opened-days-follow-up';
 import { tablesExist } from '../database/tables-exist';
 

@@ -9,7 +9,7 @@ import { calendarEntryWindow, requireDateWithin } from '../common/center-clock';
 import { kzHolidays } from '../scheduling';
 import { Closure } from './closure.entity';
 import { ClosureRepository } from './closure.repository';
-import { CreateClosureDto } from './create-closure.dto';
+import { CreateClosureDto } from './dto/create-closure.dto';
 import { lockBookings } from '../database/booking-lock';
 import { strandedBookings } from './stranded-bookings';
 import { OpenedDaysFollowUp, OpenedDaysRescheduleView, PendingOpenedDays } from './opened-days-follow-up';

@@ -3,12 +3,12 @@ import type { Response } from 'express';
 import { ParseIdPipe } from '../common/id-param.pipe';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { OpenedDaysRescheduleView } from './opened-days-follow-up';
-import { Roles } from '../auth/roles.decorator';
-import { ClosedDayView } from './closed-day.view';
-import { Closure } from './closure.entity';
-import { CreateClosureDto } from './create-closure.dto';
+import { Roles } from '../common/roles.decorator';
+import { ClosedDayView } from './views/closed-day.view';
+import { ClosureView, toClosureView } from './views/closure.view';
+import { CreateClosureDto } from './dto/create-closure.dto';
 import { ClosedDay, HolidayService } from './holiday.service';
-import { ClosuresQueryDto, HolidaysQueryDto } from './year-query.dto';
+import { ClosuresQueryDto, HolidaysQueryDto } from './dto/year-query.dto';
 
 @ApiTags('calendar')
 @ApiBearerAuth()
@@ -26,18 +26,19 @@ export class HolidaysController {
 
   @Get('closures')
   @Roles('ADMIN', 'COORDINATOR')
-  @ApiOkResponse({ type: [Closure] })
+  @ApiOkResponse({ type: [ClosureView] })
   @ApiOperation({ summary: 'Administrator closures and decree-moved working days as stored' })
-  list(@Query() query: ClosuresQueryDto): Promise<Closure[]> {
-    return this.holidays.listClosures(query.year);
+  async list(@Query() query: ClosuresQueryDto): Promise<ClosureView[]> {
+    return (await this.holidays.listClosures(query.year)).map(toClosureView);
   }
 
   @Post('closures')
   @Roles('ADMIN')
-  @ApiCreatedResponse({ type: Closure, description: 'A WORKING_DAY that leaves booked courses with the day unused between two fractions also carries `reschedule` (OpenedDaysRescheduleView): the job that pulls their last fraction onto it' })
+  @ApiCreatedResponse({ type: ClosureView, description: 'A WORKING_DAY that leaves booked courses with the day unused between two fractions also carries `reschedule` (OpenedDaysRescheduleView): the job that pulls their last fraction onto it' })
   @ApiOperation({ summary: 'Close a date (CLOSURE) or open a normally closed one (WORKING_DAY); 409 when the date has an entry or booked fractions' })
-  create(@Body() dto: CreateClosureDto): Promise<Closure & { reschedule?: OpenedDaysRescheduleView }> {
-    return this.holidays.createClosure(dto);
+  async create(@Body() dto: CreateClosureDto): Promise<ClosureView & { reschedule?: OpenedDaysRescheduleView }> {
+    const { reschedule, ...closure } = await this.holidays.createClosure(dto);
+    return reschedule ? { ...toClosureView(closure), reschedule } : toClosureView(closure);
   }
 
   @Delete('closures/:id')

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { capacitySummary, CapacitySummaryQueryDto, CapacitySummaryView } from './capacity-summary';
-import { Roles } from '../auth/roles.decorator';
+import { Roles } from '../common/roles.decorator';
 import { CapacityService, CapacityView } from './capacity.service';
 import { CapacityQueryDto } from './dto/capacity-query.dto';
 

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/roles.decorator';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../common/roles.decorator';
 import { CountriesService } from './countries.service';
-import { Country } from './country.entity';
-import { CreateCountryDto } from './create-country.dto';
+import { CreateCountryDto } from './dto/create-country.dto';
+import { CountryView, toCountryView } from './views/country.view';
 
 @ApiTags('quotas')
 @ApiBearerAuth()
@@ -14,14 +14,16 @@ export class CountriesController {
   @Get()
   @Roles('ADMIN', 'COORDINATOR', 'MINISTRY')
   @ApiOperation({ summary: 'Countries (a ministry sees only its own)' })
-  list(): Promise<Country[]> {
-    return this.countries.list();
+  @ApiOkResponse({ type: CountryView, isArray: true })
+  async list(): Promise<CountryView[]> {
+    return (await this.countries.list()).map(toCountryView);
   }
 
   @Post()
   @Roles('ADMIN')
   @ApiOperation({ summary: 'Add a country (409 when the code exists)' })
-  create(@Body() dto: CreateCountryDto): Promise<Country> {
-    return this.countries.create(dto);
+  @ApiCreatedResponse({ type: CountryView })
+  async create(@Body() dto: CreateCountryDto): Promise<CountryView> {
+    return toCountryView(await this.countries.create(dto));
   }
 }

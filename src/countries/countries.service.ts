@@ -5,7 +5,7 @@ import { AuditService } from '../audit/audit.service';
 import { countryScope } from '../common/country-scope';
 import { conflict, unprocessable } from '../common/problem';
 import { Country } from './country.entity';
-import { CreateCountryDto } from './create-country.dto';
+import { CreateCountryDto } from './dto/create-country.dto';
 import { isIso3166Alpha2 } from './iso-3166';
 
 @Injectable()

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Res } 
 import type { Response } from 'express';
 import { ParseIdPipe } from '../common/id-param.pipe';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/roles.decorator';
+import { Roles } from '../common/roles.decorator';
 import { setTotalCount, TOTAL_COUNT_HEADER } from '../common/total-count';
 import { CancelCourseDto } from './dto/cancel-course.dto';
 import { CourseService } from './course.service';

@@ -10,7 +10,7 @@ import { CourseService } from '../courses/course.service';
 import { PatientService } from '../patients/patient.service';
 import { QuotasService } from '../quotas/quotas.service';
 import { ReservationsService } from '../quotas/reservations.service';
-import type { QuotaView } from '../quotas/quota.view';
+import type { QuotaView } from '../quotas/views/quota.view';
 
 import { ReferralsService } from '../referrals/referrals.service';
 import { UsersService } from '../users/users.service';

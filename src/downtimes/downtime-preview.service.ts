@@ -15,7 +15,7 @@ import {
   PreviewCourseView,
   PreviewFractionView,
   PreviewSlotView,
-} from './downtime-preview.view';
+} from './views/downtime-preview.view';
 import { freedDays } from './freed-days';
 
 /** The id a downtime only previewed carries in the core's calendar (never written anywhere). */

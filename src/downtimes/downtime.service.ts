@@ -10,13 +10,13 @@ import { JobRepository } from '../queue/job.repository';
 import { JOBS, RescheduleDowntimeJobData } from '../queue/jobs/job-catalog';
 import { Room } from '../rooms/room.entity';
 import { parseDate, localMidnight } from '../scheduling';
-import { CreateDowntimeDto } from './create-downtime.dto';
+import { CreateDowntimeDto } from './dto/create-downtime.dto';
 import { Downtime } from './downtime.entity';
 import { DowntimeRepository } from './downtime.repository';
-import { CreatedDowntimeView, DowntimeView, toDowntimeView } from './downtime.view';
-import { ListDowntimesDto } from './list-downtimes.dto';
+import { CreatedDowntimeView, DowntimeView, toDowntimeView } from './views/downtime.view';
+import { ListDowntimesDto } from './dto/list-downtimes.dto';
 import { DowntimePreviewService } from './downtime-preview.service';
-import { DowntimeReschedulePreviewView } from './downtime-preview.view';
+import { DowntimeReschedulePreviewView } from './views/downtime-preview.view';
 import { refuseDuplicate, requirePlausibleWindow } from './downtime-rules';
 
 /** Where a list bound falls: a date covers its whole day in the center's zone, an instant is itself. */

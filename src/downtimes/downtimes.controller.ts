@@ -4,13 +4,13 @@ import { ParseIdPipe } from '../common/id-param.pipe';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { OpenedDaysRescheduleView } from '../calendar/opened-days-follow-up';
 import { DowntimeChangeService } from './downtime-change.service';
-import { ChangedDowntimeView, DowntimeChangePreviewView, DowntimeReschedulePreviewView } from './downtime-preview.view';
-import { UpdateDowntimeDto } from './update-downtime.dto';
-import { Roles } from '../auth/roles.decorator';
-import { CreateDowntimeDto } from './create-downtime.dto';
+import { ChangedDowntimeView, DowntimeChangePreviewView, DowntimeReschedulePreviewView } from './views/downtime-preview.view';
+import { UpdateDowntimeDto } from './dto/update-downtime.dto';
+import { Roles } from '../common/roles.decorator';
+import { CreateDowntimeDto } from './dto/create-downtime.dto';
 import { DowntimeService } from './downtime.service';
-import { CreatedDowntimeView, DowntimeView } from './downtime.view';
-import { ListDowntimesDto } from './list-downtimes.dto';
+import { CreatedDowntimeView, DowntimeView } from './views/downtime.view';
+import { ListDowntimesDto } from './dto/list-downtimes.dto';
 
 @ApiTags('downtimes')
 @ApiBearerAuth()

@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { Response } from 'express';
 import { from, Observable, of } from 'rxjs';
 import { catchError, concatMap } from 'rxjs/operators';
-import type { AuthenticatedRequest } from '../auth/jwt-auth.guard';
+import type { AuthenticatedRequest } from '../common/authenticated-request';
 import { badRequest, ProblemException, unprocessable } from '../common/problem';
 import { IS_PUBLIC_KEY } from '../common/public.decorator';
 import { AppConfig } from '../config/app-config';

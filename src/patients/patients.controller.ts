@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ParseIdPipe } from '../common/id-param.pipe';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/roles.decorator';
+import { Roles } from '../common/roles.decorator';
 import { CreatePatientDto } from './dto/create-patient.dto';
 import { PatientService } from './patient.service';
 import { PatientView, toPatientView } from './views/patient.view';

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/roles.decorator';
-import { CreateQuotaCategoryDto } from './create-quota-category.dto';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../common/roles.decorator';
+import { CreateQuotaCategoryDto } from './dto/create-quota-category.dto';
 import { QuotaCategoriesService } from './quota-categories.service';
-import { QuotaCategory } from './quota-category.entity';
+import { QuotaCategoryView, toQuotaCategoryView } from './views/quota-category.view';
 
 @ApiTags('quotas')
 @ApiBearerAuth()
@@ -14,14 +14,16 @@ export class QuotaCategoriesController {
   @Get()
   @Roles('ADMIN', 'COORDINATOR', 'MINISTRY')
   @ApiOperation({ summary: 'Quota categories' })
-  list(): Promise<QuotaCategory[]> {
-    return this.categories.list();
+  @ApiOkResponse({ type: QuotaCategoryView, isArray: true })
+  async list(): Promise<QuotaCategoryView[]> {
+    return (await this.categories.list()).map(toQuotaCategoryView);
   }
 
   @Post()
   @Roles('ADMIN')
   @ApiOperation({ summary: 'Add a quota category (409 when the code exists)' })
-  create(@Body() dto: CreateQuotaCategoryDto): Promise<QuotaCategory> {
-    return this.categories.create(dto);
+  @ApiCreatedResponse({ type: QuotaCategoryView })
+  async create(@Body() dto: CreateQuotaCategoryDto): Promise<QuotaCategoryView> {
+    return toQuotaCategoryView(await this.categories.create(dto));
   }
 }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { conflict } from '../common/problem';
-import { CreateQuotaCategoryDto } from './create-quota-category.dto';
+import { CreateQuotaCategoryDto } from './dto/create-quota-category.dto';
 import { QuotaCategory } from './quota-category.entity';
 
 @Injectable()

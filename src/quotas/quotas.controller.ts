@@ -3,12 +3,12 @@ import type { Response } from 'express';
 import { CSV_CONTENT_TYPE, toCsv } from '../common/csv';
 import { ParseIdPipe } from '../common/id-param.pipe';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/roles.decorator';
-import { CreateQuotaDto } from './create-quota.dto';
-import { ListQuotasDto } from './list-quotas.dto';
+import { Roles } from '../common/roles.decorator';
+import { CreateQuotaDto } from './dto/create-quota.dto';
+import { ListQuotasDto } from './dto/list-quotas.dto';
 import { LedgerReport, QuotasService } from './quotas.service';
-import { QuotaView } from './quota.view';
-import { UpdateQuotaDto } from './update-quota.dto';
+import { QuotaView } from './views/quota.view';
+import { UpdateQuotaDto } from './dto/update-quota.dto';
 
 @ApiTags('quotas')
 @ApiBearerAuth()

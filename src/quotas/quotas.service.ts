@@ -7,16 +7,16 @@ import { CenterConfigService } from '../center/center-config.service';
 import { CenterSettingsRow } from '../center/center-settings.entity';
 import { conflict, notFound, unprocessable } from '../common/problem';
 import { requireKnownCountry } from '../countries/known-country';
-import { CreateQuotaDto } from './create-quota.dto';
-import { ListQuotasDto } from './list-quotas.dto';
+import { CreateQuotaDto } from './dto/create-quota.dto';
+import { ListQuotasDto } from './dto/list-quotas.dto';
 import { appendLedger } from './quota-ledger';
 import { QuotaLedgerEntry } from './quota-ledger-entry.entity';
 import { lockGrantYear, lockQuota } from './quota-lock';
 import { Quota } from './quota.entity';
-import { QuotaView, toQuotaView } from './quota.view';
+import { QuotaView, toQuotaView } from './views/quota.view';
 import { ReservationsService } from './reservations.service';
 import { requireOpenQuotaYear } from './quota-year';
-import { UpdateQuotaDto } from './update-quota.dto';
+import { UpdateQuotaDto } from './dto/update-quota.dto';
 import { crossBorderCap } from './year-cap';
 
 export interface LedgerReport {

@@ -1,10 +1,10 @@
 import { Body, Controller, Delete, Get, Param, Post, Query } from '@nestjs/common';
 import { ParseIdPipe } from '../common/id-param.pipe';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/roles.decorator';
-import { CreateReservationDto } from './create-reservation.dto';
-import { ListReservationsDto } from './list-reservations.dto';
-import { ReservationView } from './reservation.view';
+import { Roles } from '../common/roles.decorator';
+import { CreateReservationDto } from './dto/create-reservation.dto';
+import { ListReservationsDto } from './dto/list-reservations.dto';
+import { ReservationView } from './views/reservation.view';
 import { ReservationsService } from './reservations.service';
 
 @ApiTags('quotas')

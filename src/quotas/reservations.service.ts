@@ -9,15 +9,15 @@ import { requestContext, SYSTEM_ACTOR } from '../common/request-context';
 import { DEFAULT_PAGE_LIMIT } from '../common/page-query.dto';
 import { AppConfig } from '../config/app-config';
 import { JobRepository } from '../queue/job.repository';
-import { CreateReservationDto } from './create-reservation.dto';
+import { CreateReservationDto } from './dto/create-reservation.dto';
 import { JOBS } from '../queue/jobs/job-catalog';
-import { ListReservationsDto } from './list-reservations.dto';
+import { ListReservationsDto } from './dto/list-reservations.dto';
 import { appendLedger } from './quota-ledger';
 import { lockQuota } from './quota-lock';
 import { requireOpenQuotaYear } from './quota-year';
 import { QuotaReservation } from './quota-reservation.entity';
 import { Quota } from './quota.entity';
-import { ReservationView, toReservationView } from './reservation.view';
+import { ReservationView, toReservationView } from './views/reservation.view';
 
 const DEFAULT_HOLD_DAYS = 14;
 /** How many overdue holds one sweep expires; the next sweep takes the rest. */

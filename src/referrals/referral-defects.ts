@@ -8,7 +8,7 @@ import { Quota } from '../quotas/quota.entity';
 import { QuotaCategory } from '../quotas/quota-category.entity';
 import { QuotaReservation } from '../quotas/quota-reservation.entity';
 import { requireCourseNotBeforeQuotaYear, requireOpenQuotaYear } from '../quotas/quota-year';
-import type { CreateReferralDto } from './create-referral.dto';
+import type { CreateReferralDto } from './dto/create-referral.dto';
 
 /** A check that throws its own problem, with the form field it is about (the course's fields prefixed). */
 type Check = [field: string, run: () => void];

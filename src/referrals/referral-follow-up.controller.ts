@@ -2,10 +2,10 @@ import { Controller, Get, Param } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
-import { Roles } from '../auth/roles.decorator';
+import { Roles } from '../common/roles.decorator';
 import { ParseIdPipe } from '../common/id-param.pipe';
 import { formatInstant } from '../scheduling';
-import { ReferralFractionView, ReferralMoveView } from './referral-follow-up.view';
+import { ReferralFractionView, ReferralMoveView } from './views/referral-follow-up.view';
 import { ReferralsService } from './referrals.service';
 
 const localStart = (zone: string, at: Date | null): string | null => (at ? formatInstant(zone, Math.floor(at.getTime() / 60_000)) : null);

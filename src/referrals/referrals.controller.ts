@@ -1,11 +1,11 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import { ParseIdPipe } from '../common/id-param.pipe';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/roles.decorator';
+import { Roles } from '../common/roles.decorator';
 import { CancelCourseDto } from '../courses/dto/cancel-course.dto';
-import { CreateReferralDto } from './create-referral.dto';
-import { ListReferralsDto } from './list-referrals.dto';
-import { ReferralView } from './referral.view';
+import { CreateReferralDto } from './dto/create-referral.dto';
+import { ListReferralsDto } from './dto/list-referrals.dto';
+import { ReferralView } from './views/referral.view';
 import { ReferralsService } from './referrals.service';
 
 @ApiTags('referrals')

@@ -13,12 +13,12 @@ import { Quota } from '../quotas/quota.entity';
 import { requireCourseNotBeforeQuotaYear, requireOpenQuotaYear } from '../quotas/quota-year';
 import { ReservationsService } from '../quotas/reservations.service';
 import { DEFAULT_PAGE_LIMIT } from '../common/page-query.dto';
-import { CreateReferralDto } from './create-referral.dto';
-import { ListReferralsDto } from './list-referrals.dto';
+import { CreateReferralDto } from './dto/create-referral.dto';
+import { ListReferralsDto } from './dto/list-referrals.dto';
 import { Referral } from './referral.entity';
 import { QuotaCategory } from '../quotas/quota-category.entity';
 import { patientCategory } from '../courses/course-request.mapper';
-import { ReferralRow, ReferralView, toReferralView } from './referral.view';
+import { ReferralRow, ReferralView, toReferralView } from './views/referral.view';
 import { requireReferralSound } from './referral-defects';
 
 /** The hold a one-step referral makes is used up at once; its days only fill the column. */

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ParseIdPipe } from '../common/id-param.pipe';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/roles.decorator';
+import { Roles } from '../common/roles.decorator';
 import { CreateRoomDto } from './dto/create-room.dto';
 import { ListRoomsDto } from './dto/list-rooms.dto';
 import { RoomService } from './room.service';

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { RESERVATION_STATUSES, ReservationStatus, QuotaReservation } from './quota-reservation.entity';
+import { RESERVATION_STATUSES, ReservationStatus, QuotaReservation } from '../quota-reservation.entity';
 
 export class ReservationView {
   @ApiProperty({ format: 'uuid' }) id!: string;

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsDayIntervals } from './weekly-hours';
+import { IsDayIntervals } from '../weekly-hours';
 
 const day = (example: Array<[string, string]> | null) =>
   ApiProperty({

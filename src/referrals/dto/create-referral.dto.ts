@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDefined, IsObject, isUUID, registerDecorator, ValidateNested, ValidationArguments } from 'class-validator';
-import { CreateCourseDto } from '../courses/dto/create-course.dto';
-import { CreatePatientDto } from '../patients/dto/create-patient.dto';
+import { CreateCourseDto } from '../../courses/dto/create-course.dto';
+import { CreatePatientDto } from '../../patients/dto/create-patient.dto';
 
 /**
  * The patient's country is the referring ministry's (the reservation's), so it is not asked for.

@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { ProblemException } from '../common/problem';
+import { ProblemException } from './problem';
 
 export const unauthorized = (detail: string) =>
   new ProblemException(HttpStatus.UNAUTHORIZED, 'unauthorized', 'Unauthorized', detail);

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength, registerDecorator, ValidationArguments } from 'class-validator';
-import { IsInstantWithOffset } from '../common/instant';
-import { IsWellFormedText } from '../common/text-rules';
-import { DOWNTIME_KINDS, DowntimeKind } from './downtime.entity';
+import { IsInstantWithOffset } from '../../common/instant';
+import { IsWellFormedText } from '../../common/text-rules';
+import { DOWNTIME_KINDS, DowntimeKind } from '../downtime.entity';
 
 const MAX_DAYS = 366;
 

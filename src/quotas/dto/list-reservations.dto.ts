@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
-import { PageQueryDto } from '../common/page-query.dto';
-import { RESERVATION_STATUSES, ReservationStatus } from './quota-reservation.entity';
-import { CountryCodeQuery } from './quota-query-fields';
+import { PageQueryDto } from '../../common/page-query.dto';
+import { RESERVATION_STATUSES, ReservationStatus } from '../quota-reservation.entity';
+import { CountryCodeQuery } from '../quota-query-fields';
 
 export class ListReservationsDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid' })

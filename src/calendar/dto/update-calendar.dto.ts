@@ -1,9 +1,9 @@
-import { IsInstantWithOffset } from '../common/instant';
+import { IsInstantWithOffset } from '../../common/instant';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsNumber, IsObject, Max, Min, ValidateNested } from 'class-validator';
-import { IsOptionalNotNull } from '../common/is-optional-not-null.decorator';
-import { IsIanaTimeZone } from '../common/time-zone';
+import { IsOptionalNotNull } from '../../common/is-optional-not-null.decorator';
+import { IsIanaTimeZone } from '../../common/time-zone';
 import { WeeklyHoursDto } from './weekly-hours.dto';
 
 export class AnesthesiaDto {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { OpenedDaysRescheduleView } from './opened-days-follow-up';
-import { WeeklyHoursDto } from './weekly-hours.dto';
+import { OpenedDaysRescheduleView } from '../opened-days-follow-up';
+import { WeeklyHoursDto } from '../dto/weekly-hours.dto';
 
 class AnesthesiaView {
   @ApiProperty({ type: WeeklyHoursDto }) windows!: WeeklyHoursDto;

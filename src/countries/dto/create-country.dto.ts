@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { IsNotBlank, IsWellFormedText } from '../common/text-rules';
+import { IsNotBlank, IsWellFormedText } from '../../common/text-rules';
 
 export class CreateCountryDto {
   @ApiProperty({ example: 'TJ', description: 'ISO 3166-1 alpha-2 (an assigned code: not ZZ or XX)' })

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
-import { CountryCodeQuery, QuotaYearQuery } from './quota-query-fields';
+import { CountryCodeQuery, QuotaYearQuery } from '../quota-query-fields';
 
 export class ListQuotasDto {
   @QuotaYearQuery()

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { COURSE_STATUSES, CourseStatus } from '../courses/course.entity';
-import { REFERRAL_STATUSES, ReferralStatus } from './referral.entity';
-import { FractionTimeView, REFERRAL_STATES, ReferralState, referralState, toFractionTime } from './referral-progress';
-import { countryTimeZone } from '../countries/country-time-zone';
+import { COURSE_STATUSES, CourseStatus } from '../../courses/course.entity';
+import { REFERRAL_STATUSES, ReferralStatus } from '../referral.entity';
+import { FractionTimeView, REFERRAL_STATES, ReferralState, referralState, toFractionTime } from '../referral-progress';
+import { countryTimeZone } from '../../countries/country-time-zone';
 
 /** What a ministry sees of a referral: its patient's course status and first fraction. */
 export class ReferralView {

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { IsWellFormedText } from '../common/text-rules';
-import { CLOSURE_KINDS, ClosureKind } from './closure.entity';
-import { IsCalendarDate } from '../common/instant';
+import { IsWellFormedText } from '../../common/text-rules';
+import { CLOSURE_KINDS, ClosureKind } from '../closure.entity';
+import { IsCalendarDate } from '../../common/instant';
 
 export class CreateClosureDto {
   @ApiProperty({ example: '2026-12-31', description: 'Calendar date in the center time zone, from 1 January of last year to 31 December two years ahead' })

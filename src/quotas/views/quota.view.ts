@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { Quota } from './quota.entity';
+import type { Quota } from '../quota.entity';
 
 /** A quota as the API shows it, with `available` derived from the counters. */
 export class QuotaView {

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsUUID } from 'class-validator';
-import { IsDateOrInstant } from '../common/instant';
+import { IsDateOrInstant } from '../../common/instant';
 
 export class ListDowntimesDto {
   @ApiPropertyOptional({ example: '2026-03-01', description: 'Date (center time zone, from its start) or instant with offset' })

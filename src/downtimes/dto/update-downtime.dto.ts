@@ -1,9 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { IsInstantWithOffset } from '../common/instant';
-import { IsOptionalNotNull } from '../common/is-optional-not-null.decorator';
-import { IsWellFormedText } from '../common/text-rules';
-import { DOWNTIME_KINDS, DowntimeKind } from './downtime.entity';
+import { IsInstantWithOffset } from '../../common/instant';
+import { IsOptionalNotNull } from '../../common/is-optional-not-null.decorator';
+import { IsWellFormedText } from '../../common/text-rules';
+import { DOWNTIME_KINDS, DowntimeKind } from '../downtime.entity';
 
 /** Shorten, extend or move a downtime (its room stays: another room is another downtime). */
 export class UpdateDowntimeDto {

@@ -1,6 +1,6 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
-import { Actor, requestContext } from '../common/request-context';
-import type { AuthenticatedRequest } from './jwt-auth.guard';
+import { Actor, requestContext } from './request-context';
+import type { AuthenticatedRequest } from './authenticated-request';
 import { unauthorized } from './unauthorized';
 
 /** The authenticated caller of the route (set by JwtAuthGuard); never undefined on a non-public route. */

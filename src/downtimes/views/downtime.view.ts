@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { DOWNTIME_KINDS, Downtime, RESCHEDULE_STATUSES } from './downtime.entity';
-import { JOBS, jobId } from '../queue/jobs/job-catalog';
+import { DOWNTIME_KINDS, Downtime, RESCHEDULE_STATUSES } from '../downtime.entity';
+import { JOBS, jobId } from '../../queue/jobs/job-catalog';
 
 export class DowntimeView {
   @ApiProperty({ format: 'uuid' }) id!: string;

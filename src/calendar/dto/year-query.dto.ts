@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import { DecimalInt } from '../common/decimal-int.decorator';
+import { DecimalInt } from '../../common/decimal-int.decorator';
 
 export class HolidaysQueryDto {
   @ApiProperty({ example: 2026 })

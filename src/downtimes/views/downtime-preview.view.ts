@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { OpenedDaysRescheduleView } from '../calendar/opened-days-follow-up';
+import { OpenedDaysRescheduleView } from '../../calendar/opened-days-follow-up';
 import { DowntimeView } from './downtime.view';
 
 export class PreviewSlotView {

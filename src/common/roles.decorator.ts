@@ -1,5 +1,5 @@
 import { SetMetadata } from '@nestjs/common';
-import type { Role } from '../common/request-context';
+import type { Role } from './request-context';
 
 export const ROLES_KEY = 'roles';
 /**

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { APPOINTMENT_STATUSES, AppointmentStatus } from '../appointments/appointment.entity';
-import { URGENCIES } from '../courses/course.entity';
-import type { RoomKind, Urgency } from '../scheduling';
+import { APPOINTMENT_STATUSES, AppointmentStatus } from '../../appointments/appointment.entity';
+import { URGENCIES } from '../../courses/course.entity';
+import type { RoomKind, Urgency } from '../../scheduling';
 
 /** Instants as ISO 8601 with the center's offset, so the console can read the wall clock off them. */
 export class IntervalView {

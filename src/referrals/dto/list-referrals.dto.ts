@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
-import { PageQueryDto } from '../common/page-query.dto';
-import { CountryCodeQuery, QuotaYearQuery } from '../quotas/quota-query-fields';
-import { REFERRAL_STATUSES, ReferralStatus } from './referral.entity';
+import { PageQueryDto } from '../../common/page-query.dto';
+import { CountryCodeQuery, QuotaYearQuery } from '../../quotas/quota-query-fields';
+import { REFERRAL_STATUSES, ReferralStatus } from '../referral.entity';
 
 export class ListReferralsDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid', description: "One quota's referrals (a year's places of one category)" })

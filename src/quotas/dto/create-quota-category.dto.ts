@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { DIAGNOSIS_GROUPS } from '../courses/course.entity';
-import type { PatientCategory } from '../scheduling';
-import { IsWellFormedText } from '../common/text-rules';
+import { DIAGNOSIS_GROUPS } from '../../courses/course.entity';
+import type { PatientCategory } from '../../scheduling';
+import { IsWellFormedText } from '../../common/text-rules';
 
 export class CreateQuotaCategoryDto {
   @ApiProperty({ example: 'ADULT_CNS_TUMORS' })
