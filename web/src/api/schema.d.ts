@@ -1195,10 +1195,13 @@ export interface components {
              */
             closureId?: string;
         };
-        Closure: {
+        ClosureView: {
             /** Format: uuid */
             id: string;
-            /** @example 2026-12-31 */
+            /**
+             * @description A date in the center's time zone
+             * @example 2026-12-31
+             */
             date: string;
             /** @enum {string} */
             kind: "CLOSURE" | "WORKING_DAY";
@@ -1918,6 +1921,19 @@ export interface components {
             waiting: components["schemas"]["WaitingByUrgencyView"][];
             lateStarts: components["schemas"]["LateStartsView"];
         };
+        CountryView: {
+            /**
+             * @description ISO 3166-1 alpha-2
+             * @example KG
+             */
+            code: string;
+            /** @example Kyrgyzstan */
+            name: string;
+            /** @description Has a cross-border agreement (its ministry may hold quotas) */
+            partner: boolean;
+            /** Format: date-time */
+            createdAt: string;
+        };
         CreateCountryDto: {
             /**
              * @description ISO 3166-1 alpha-2 (an assigned code: not ZZ or XX)
@@ -1964,6 +1980,25 @@ export interface components {
         UpdateQuotaDto: {
             /** @description New number of granted places; not below reserved + used */
             granted: number;
+        };
+        QuotaCategoryView: {
+            /** @example PEDIATRIC_ONCOHEMATOLOGY */
+            code: string;
+            description: string;
+            /**
+             * @description Referrals must be for a patient of this category on the course's start; null: any
+             * @enum {string|null}
+             */
+            patientCategory?: "ADULT" | "PEDIATRIC" | null;
+            /**
+             * @description Referrals must be for one of these diagnosis groups; null: any
+             * @example [
+             *       "ONCOHEMATOLOGY"
+             *     ]
+             */
+            diagnosisGroups?: string[] | null;
+            /** Format: date-time */
+            createdAt: string;
         };
         CreateQuotaCategoryDto: {
             /** @example ADULT_CNS_TUMORS */
@@ -2621,7 +2656,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Closure"][];
+                    "application/json": components["schemas"]["ClosureView"][];
                 };
             };
         };
@@ -2645,7 +2680,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Closure"];
+                    "application/json": components["schemas"]["ClosureView"];
                 };
             };
         };
@@ -3495,7 +3530,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CountryView"][];
+                };
             };
         };
     };
@@ -3516,7 +3553,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CountryView"];
+                };
             };
         };
     };
@@ -3681,7 +3720,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QuotaCategoryView"][];
+                };
             };
         };
     };
@@ -3702,7 +3743,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QuotaCategoryView"];
+                };
             };
         };
     };
