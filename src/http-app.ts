@@ -10,6 +10,7 @@ import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { requestContextMiddleware } from './common/request-context.middleware';
 import { inputGuardMiddleware, refuseBadFormBody, refuseInvalidUtf8 } from './common/input-guard.middleware';
 import { createValidationPipe } from './common/validation';
+import { UnknownQueryGuard } from './common/unknown-query.guard';
 import { contentSecurityPolicy } from './web-console/content-security-policy';
 import { serveConsole } from './web-console/serve-console';
 
@@ -50,6 +51,7 @@ export function configureHttpApp(app: INestApplication): INestApplication {
     res.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify({ ...body, instance: req.originalUrl }));
   });
   app.setGlobalPrefix(API_PREFIX, { exclude: ['docs', 'docs-json', 'admin/queues', 'admin/queues/{*path}'] });
+  app.useGlobalGuards(new UnknownQueryGuard());
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(filter);
   const document = buildOpenApiDocument(app);

@@ -18,6 +18,13 @@ export interface AuditEntry {
 export interface AuditQuery {
   entity?: string;
   entityId?: string;
+  /** Username of the actor. */
+  actor?: string;
+  /** An action ('downtime.create'), or a prefix ending in '.' ('downtime.') for all of an entity's. */
+  action?: string;
+  /** Instants: from inclusive, to exclusive. */
+  from?: Date;
+  to?: Date;
   limit: number;
   offset?: number;
 }
@@ -53,6 +60,11 @@ export class AuditService {
     const qb = this.dataSource.getRepository(AuditLog).createQueryBuilder('a').orderBy('a.id', 'DESC').limit(query.limit).offset(query.offset ?? 0);
     if (query.entity) qb.andWhere('a.entity = :entity', { entity: query.entity });
     if (query.entityId) qb.andWhere('a.entity_id = :entityId', { entityId: query.entityId });
+    if (query.actor) qb.andWhere('a.username = :actor', { actor: query.actor });
+    if (query.action?.endsWith('.')) qb.andWhere('starts_with(a.action, :action)', { action: query.action });
+    else if (query.action) qb.andWhere('a.action = :action', { action: query.action });
+    if (query.from) qb.andWhere('a.at >= :from', { from: query.from });
+    if (query.to) qb.andWhere('a.at < :to', { to: query.to });
     return qb.getMany();
   }
 }

@@ -1,5 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+import { capacitySummary, CapacitySummaryQueryDto, CapacitySummaryView } from './capacity-summary';
 import { Roles } from '../auth/roles.decorator';
 import { CapacityService, CapacityView } from './capacity.service';
 import { CapacityQueryDto } from './dto/capacity-query.dto';
@@ -8,7 +11,18 @@ import { CapacityQueryDto } from './dto/capacity-query.dto';
 @ApiBearerAuth()
 @Controller('capacity')
 export class CapacityController {
-  constructor(private readonly capacity: CapacityService) {}
+  constructor(
+    private readonly capacity: CapacityService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  @Get('summary')
+  @Roles('ADMIN', 'COORDINATOR')
+  @ApiOperation({ summary: 'Capacity dashboard figures: courses started this year vs the target, the waiting list by urgency with the oldest wait, late starts' })
+  @ApiOkResponse({ type: CapacitySummaryView })
+  summary(@Query() query: CapacitySummaryQueryDto): Promise<CapacitySummaryView> {
+    return capacitySummary(this.dataSource, query.year);
+  }
 
   @Get()
   @Roles('ADMIN', 'COORDINATOR')

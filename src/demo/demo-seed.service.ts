@@ -10,9 +10,14 @@ import { CourseService } from '../courses/course.service';
 import { PatientService } from '../patients/patient.service';
 import { QuotasService } from '../quotas/quotas.service';
 import { ReservationsService } from '../quotas/reservations.service';
+import type { QuotaView } from '../quotas/quota.view';
+
 import { ReferralsService } from '../referrals/referrals.service';
 import { UsersService } from '../users/users.service';
 import { DEMO_WINDOW_DAYS, DemoCase, demoCases, localDate } from './demo-courses';
+
+/** From October on (the last quarter) the seed grants next year's quotas too. */
+export const NEXT_YEAR_FROM_MONTH = 10;
 
 /** Who the seed's audit entries, holds and referrals name. */
 export const DEMO_SEED_ACTOR: Actor = { userId: null, username: 'demo-seed', role: 'SYSTEM', countryCode: null };
@@ -118,6 +123,11 @@ export class DemoSeedService {
       holds.set(q.countryCode, await this.ensureQuotaAndHold(q.countryCode, q.granted, year, referralsToMake + q.spareHold, report));
     }
 
+    // Seeded in the last quarter, the demo would show places lapsing on 31 December with no next year to hold in.
+    if (Number(today.slice(5, 7)) >= NEXT_YEAR_FROM_MONTH) {
+      for (const q of DEMO_QUOTAS) await this.ensureQuota(q.countryCode, q.granted, year + 1, report);
+    }
+
     this.log(`courses: ${cases.length} arrivals from the ${options.windowDays ?? DEMO_WINDOW_DAYS} days up to ${anchorDate} (submitted now, booked from now on)`);
     for (const [i, c] of cases.entries()) {
       if (c.referralCountry) await this.ensureReferral(c, holds.get(c.referralCountry) ?? null, report);
@@ -148,20 +158,26 @@ export class DemoSeedService {
     return missing;
   }
 
+  /** Grants the quota if missing (idempotent); null when the grant was refused (logged). */
+  private async ensureQuota(countryCode: string, granted: number, year: number, report: DemoSeedReport): Promise<QuotaView | null> {
+    const [quota] = await this.s.quotas.list({ year, countryCode, category: DEMO_QUOTA_CATEGORY });
+    if (quota) return quota;
+    try {
+      const created = await this.s.quotas.create({ countryCode, year, category: DEMO_QUOTA_CATEGORY, granted });
+      report.quotasCreated.push(`${countryCode} ${year}`);
+      this.log(`quota: granted ${countryCode} ${granted} ${DEMO_QUOTA_CATEGORY} places for ${year}`);
+      return created;
+    } catch (error) {
+      if (!(error instanceof ProblemException)) throw error;
+      this.log(`warning: quota: ${countryCode} ${year} not granted: ${error.message}`);
+      return null;
+    }
+  }
+
   /** Grants the quota if missing and holds places once; returns the seed's hold id (if still HELD). */
   private async ensureQuotaAndHold(countryCode: string, granted: number, year: number, holdCount: number, report: DemoSeedReport): Promise<string | null> {
-    let [quota] = await this.s.quotas.list({ year, countryCode, category: DEMO_QUOTA_CATEGORY });
-    if (!quota) {
-      try {
-        quota = await this.s.quotas.create({ countryCode, year, category: DEMO_QUOTA_CATEGORY, granted });
-        report.quotasCreated.push(`${countryCode} ${year}`);
-        this.log(`quota: granted ${countryCode} ${granted} ${DEMO_QUOTA_CATEGORY} places for ${year}`);
-      } catch (error) {
-        if (!(error instanceof ProblemException)) throw error;
-        this.log(`warning: quota: ${countryCode} ${year} not granted: ${error.message}`);
-        return null;
-      }
-    }
+    const quota = await this.ensureQuota(countryCode, granted, year, report);
+    if (!quota) return null;
     const [hold]: Array<{ id: string; status: string }> = await this.s.dataSource.query(
       `SELECT id, status FROM quota_reservations WHERE quota_id = $1 AND created_by = $2 ORDER BY created_at LIMIT 1`,
       [quota.id, DEMO_SEED_ACTOR.username],

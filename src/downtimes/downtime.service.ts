@@ -1,9 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { CenterConfigService } from '../center/center-config.service';
-import { calendarEntryWindow, centerToday, requireDateWithin } from '../common/center-clock';
 import { isCalendarDate } from '../common/instant';
 import { badRequest, conflict, notFound, unprocessable } from '../common/problem';
 import { requestContext, SYSTEM_ACTOR } from '../common/request-context';
@@ -18,6 +17,9 @@ import { DowntimeRepository } from './downtime.repository';
 import { CreatedDowntimeView, DowntimeView, toDowntimeView } from './downtime.view';
 import { RESCHEDULE_DOWNTIME_JOB, RescheduleDowntimeJobData, rescheduleDowntimeJobId } from './reschedule-downtime-job';
 import { ListDowntimesDto } from './list-downtimes.dto';
+import { DowntimePreviewService } from './downtime-preview.service';
+import { DowntimeReschedulePreviewView } from './downtime-preview.view';
+import { refuseDuplicate, requirePlausibleWindow } from './downtime-rules';
 
 /** Where a list bound falls: a date covers its whole day in the center's zone, an instant is itself. */
 function rangeBoundMs(value: string, timeZone: string, side: 'start' | 'end'): number {
@@ -41,6 +43,7 @@ export class DowntimeService {
     private readonly center: CenterConfigService,
     private readonly jobs: JobRepository,
     private readonly audit: AuditService,
+    private readonly previews: DowntimePreviewService,
   ) {}
 
   async list(query: ListDowntimesDto): Promise<DowntimeView[]> {
@@ -72,16 +75,8 @@ export class DowntimeService {
   async create(dto: CreateDowntimeDto): Promise<CreatedDowntimeView> {
     const actor = requestContext.actor() ?? SYSTEM_ACTOR;
     const downtime = await this.dataSource.transaction(async (m) => {
-      // Plausible dates, as for closures: a year typo would otherwise leave the real maintenance window bookable.
-      const { timeZone } = await this.center.getSettings(m);
-      const window = calendarEntryWindow(timeZone);
-      const why = 'a downtime lies between last January and two Decembers ahead';
-      requireDateWithin('start', centerToday(timeZone, new Date(dto.start)), window, why);
-      requireDateWithin('end', centerToday(timeZone, new Date(Date.parse(dto.end) - 1)), window, why);
-      if (dto.roomId) {
-        const room = await m.getRepository(Room).findOneBy({ id: dto.roomId });
-        if (!room) throw unprocessable('unknown-room', `Room ${dto.roomId} does not exist`, { roomId: dto.roomId, field: 'roomId' });
-      }
+      await this.requireDeclarable(m, dto);
+      await refuseDuplicate(m, { roomId: dto.roomId ?? null, start: new Date(dto.start), end: new Date(dto.end) });
       const row = await this.downtimes.insert(m, {
         roomId: dto.roomId ?? null,
         start: new Date(dto.start),
@@ -101,6 +96,22 @@ export class DowntimeService {
     const queued = await this.enqueueReschedule(downtime);
     if (!queued) this.logger.warn(`downtime ${downtime.id}: reschedule stays PENDING until the reconciler can enqueue it`);
     return { ...toDowntimeView(downtime), queued };
+  }
+
+  /** What declaring `dto` would move or cancel, computed as the reschedule will and written nowhere. */
+  async preview(dto: CreateDowntimeDto): Promise<DowntimeReschedulePreviewView> {
+    await this.requireDeclarable(this.dataSource.manager, dto);
+    return this.previews.declare({ roomId: dto.roomId ?? null, start: new Date(dto.start), end: new Date(dto.end), reason: dto.reason ?? '' });
+  }
+
+  /** The checks a declaration passes before anything is written (shared by the preview). */
+  private async requireDeclarable(m: EntityManager, dto: CreateDowntimeDto): Promise<void> {
+    const { timeZone } = await this.center.getSettings(m);
+    requirePlausibleWindow(timeZone, new Date(dto.start), new Date(dto.end));
+    if (dto.roomId) {
+      const room = await m.getRepository(Room).findOneBy({ id: dto.roomId });
+      if (!room) throw unprocessable('unknown-room', `Room ${dto.roomId} does not exist`, { roomId: dto.roomId, field: 'roomId' });
+    }
   }
 
   /**

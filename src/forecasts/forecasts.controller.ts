@@ -1,6 +1,10 @@
-import { Body, Controller, Get, Header, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { PageQueryDto } from '../common/page-query.dto';
+import { ForecastSummaryView, listForecasts } from './forecast-list';
 import { ParseIdPipe } from '../common/id-param.pipe';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Roles } from '../auth/roles.decorator';
 import type { Actor } from '../common/request-context';
@@ -11,7 +15,18 @@ import { ForecastsService, ForecastView } from './forecasts.service';
 @ApiBearerAuth()
 @Controller('forecasts')
 export class ForecastsController {
-  constructor(private readonly forecasts: ForecastsService) {}
+  constructor(
+    private readonly forecasts: ForecastsService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  @Get()
+  @Roles('ADMIN')
+  @ApiOperation({ summary: 'Past forecasts, newest first, with their inputs (paged; the result of one: GET /forecasts/:id)' })
+  @ApiOkResponse({ type: [ForecastSummaryView] })
+  list(@Query() query: PageQueryDto): Promise<ForecastSummaryView[]> {
+    return listForecasts(this.dataSource, query);
+  }
 
   @Post()
   @Roles('ADMIN')

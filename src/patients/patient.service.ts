@@ -12,7 +12,7 @@ import { Patient } from './patient.entity';
 import { SearchPatientsDto } from './dto/search-patients.dto';
 
 /** Older than any person on record (122): a birth date before that is a typo, not a patient. */
-const MAX_AGE_YEARS = 130;
+export const MAX_AGE_YEARS = 130;
 
 @Injectable()
 export class PatientService {

@@ -1,6 +1,8 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Header, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { CSV_CONTENT_TYPE, toCsv } from '../common/csv';
 import { ParseIdPipe } from '../common/id-param.pipe';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/roles.decorator';
 import { CreateQuotaDto } from './create-quota.dto';
 import { ListQuotasDto } from './list-quotas.dto';
@@ -53,5 +55,20 @@ export class QuotasController {
   @ApiOperation({ summary: 'Every change of the quota, their sums, and whether the counters match them' })
   ledger(@Param('id', ParseIdPipe) id: string): Promise<LedgerReport> {
     return this.quotas.ledger(id);
+  }
+
+  @Get(':id/ledger.csv')
+  @Roles('ADMIN', 'MINISTRY')
+  @Header('Content-Type', CSV_CONTENT_TYPE)
+  @ApiOperation({ summary: 'The ledger as CSV (one row per change: grants, holds, uses, releases, expiries, returns), oldest first' })
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ description: 'at,kind,deltaGranted,deltaReserved,deltaUsed,reservationId,referralId,actor,actorRole', schema: { type: 'string' } })
+  async ledgerCsv(@Param('id', ParseIdPipe) id: string, @Res({ passthrough: true }) res: Response): Promise<string> {
+    const report = await this.quotas.ledger(id);
+    res.setHeader('Content-Disposition', `attachment; filename="quota-${id}-ledger.csv"`);
+    return toCsv(
+      ['at', 'kind', 'deltaGranted', 'deltaReserved', 'deltaUsed', 'reservationId', 'referralId', 'actor', 'actorRole'],
+      report.entries.map((e) => [new Date(e.at).toISOString(), e.kind, e.deltaGranted, e.deltaReserved, e.deltaUsed, e.reservationId, e.referralId, e.actorUsername, e.actorRole]),
+    );
   }
 }

@@ -44,43 +44,49 @@ export class ReservationsService {
    */
   async reserve(quotaId: string, dto: CreateReservationDto): Promise<ReservationView> {
     const holdDays = dto.holdDays ?? DEFAULT_HOLD_DAYS;
-    const reservation = await this.dataSource.transaction(async (m) => {
-      let quota = await lockQuota(m, quotaId);
-      requireOpenQuotaYear(quota.year, (await this.center.getSettings(m)).timeZone, 'its places can no longer be held');
-      let available = quota.granted - quota.reserved - quota.used;
-      // Places of holds past expiresAt have returned, whether or not their expiry job has run yet.
-      if (dto.count > available && (await this.expireDueHolds(m, quotaId)) > 0) {
-        quota = await m.getRepository(Quota).findOneByOrFail({ id: quotaId });
-        available = quota.granted - quota.reserved - quota.used;
-      }
-      if (dto.count > available) {
-        throw conflict('not-enough-places', `Only ${available} place(s) of quota ${quotaId} are available; ${dto.count} requested`, {
-          available,
-          requested: dto.count,
-        });
-      }
-      const actor = requestContext.actor() ?? SYSTEM_ACTOR;
-      const repo = m.getRepository(QuotaReservation);
-      const saved = await repo.save(
-        repo.create({
-          quotaId,
-          countryCode: quota.countryCode,
-          count: dto.count,
-          remaining: dto.count,
-          status: 'HELD',
-          holdDays,
-          expiresAt: new Date(Date.now() + holdDays * this.config.get('QUOTA_HOLD_UNIT_SECONDS') * 1000),
-          createdBy: actor.username,
-          closedAt: null,
-        }),
-      );
-      await appendLedger(m, { quotaId, kind: 'RESERVE', deltaReserved: dto.count, reservationId: saved.id });
-      await this.audit.record(m, { action: 'reservation.create', entity: 'quota_reservation', entityId: saved.id, details: { quotaId, count: dto.count, holdDays } });
-      return saved;
-    });
+    const reservation = await this.dataSource.transaction((m) => this.holdPlaces(m, quotaId, dto.count, holdDays));
     // After commit: a job for a rolled-back hold would be noise. If Redis is down the sweep expires it.
     await enqueueHoldExpiry(this.jobs, reservation.id, reservation.expiresAt);
     return toReservationView(reservation);
+  }
+
+  /**
+   * Holds `count` places of the quota in the caller's transaction (the quota's row lock first). Shared by
+   * POST /quotas/:id/reservations and the one-step referral, which holds one place and uses it at once.
+   */
+  async holdPlaces(m: EntityManager, quotaId: string, count: number, holdDays: number): Promise<QuotaReservation> {
+    let quota = await lockQuota(m, quotaId);
+    requireOpenQuotaYear(quota.year, (await this.center.getSettings(m)).timeZone, 'its places can no longer be held');
+    let available = quota.granted - quota.reserved - quota.used;
+    // Places of holds past expiresAt have returned, whether or not their expiry job has run yet.
+    if (count > available && (await this.expireDueHolds(m, quotaId)) > 0) {
+      quota = await m.getRepository(Quota).findOneByOrFail({ id: quotaId });
+      available = quota.granted - quota.reserved - quota.used;
+    }
+    if (count > available) {
+      throw conflict('not-enough-places', `Only ${available} place(s) of quota ${quotaId} are available; ${count} requested`, {
+        available,
+        requested: count,
+      });
+    }
+    const actor = requestContext.actor() ?? SYSTEM_ACTOR;
+    const repo = m.getRepository(QuotaReservation);
+    const saved = await repo.save(
+      repo.create({
+        quotaId,
+        countryCode: quota.countryCode,
+        count,
+        remaining: count,
+        status: 'HELD',
+        holdDays,
+        expiresAt: new Date(Date.now() + holdDays * this.config.get('QUOTA_HOLD_UNIT_SECONDS') * 1000),
+        createdBy: actor.username,
+        closedAt: null,
+      }),
+    );
+    await appendLedger(m, { quotaId, kind: 'RESERVE', deltaReserved: count, reservationId: saved.id });
+    await this.audit.record(m, { action: 'reservation.create', entity: 'quota_reservation', entityId: saved.id, details: { quotaId, count, holdDays } });
+    return saved;
   }
 
   async list(query: ListReservationsDto): Promise<ReservationView[]> {

@@ -1,6 +1,6 @@
-import { ApiProperty, OmitType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsObject, IsUUID, ValidateNested } from 'class-validator';
+import { IsDefined, IsObject, isUUID, registerDecorator, ValidateNested, ValidationArguments } from 'class-validator';
 import { CreateCourseDto } from '../courses/dto/create-course.dto';
 import { CreatePatientDto } from '../patients/dto/create-patient.dto';
 
@@ -14,10 +14,41 @@ export class ReferralPatientDto extends OmitType(CreatePatientDto, ['countryCode
 /** The course is created for the new patient, so no patientId. */
 export class ReferralCourseDto extends OmitType(CreateCourseDto, ['patientId'] as const) {}
 
+/**
+ * Exactly one of the two place sources (a hold to use, or a quota to hold and use one place of at once),
+ * and that one a UUID. One rule rather than IsUUID + ValidateIf, which would skip the "neither" case.
+ */
+function PlaceSource(other: string): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'oneOf',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      constraints: [other],
+      validator: {
+        validate(value: unknown, args: ValidationArguments) {
+          const otherGiven = (args.object as Record<string, unknown>)[other] !== undefined;
+          return value === undefined ? otherGiven : !otherGiven && typeof value === 'string' && isUUID(value);
+        },
+        defaultMessage(args: ValidationArguments) {
+          const otherGiven = (args.object as Record<string, unknown>)[other] !== undefined;
+          return args.value === undefined || otherGiven ? `give exactly one of ${args.property} and ${other}` : `${args.property} must be a UUID`;
+        },
+      },
+    });
+}
+
 export class CreateReferralDto {
-  @ApiProperty({ format: 'uuid', description: 'A HELD reservation of the referring country' })
-  @IsUUID()
-  reservationId!: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'A HELD reservation of the referring country (or give quotaId instead)' })
+  @PlaceSource('quotaId')
+  reservationId?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'A quota of the referring country: one place is held and used in the same transaction (or give reservationId instead)',
+  })
+  @PlaceSource('reservationId')
+  quotaId?: string;
 
   @ApiProperty({ type: ReferralPatientDto })
   @IsDefined()

@@ -16,8 +16,11 @@ export class ReferralsController {
 
   @Post()
   @Roles('ADMIN', 'MINISTRY')
-  @ApiOperation({ summary: 'Refer a patient against a held reservation: uses one place, creates the patient and course, submits it' })
-  @ApiConflictResponse({ description: 'reservation-expired or reservation-not-held (released, expired or used up)' })
+  @ApiOperation({
+    summary:
+      'Refer a patient: against a held reservation (reservationId), or in one step against a quota (quotaId: one place held and used in the same transaction); creates the patient and course, submits it. Every 422 defect of the form comes back at once (invalid-referral lists them)',
+  })
+  @ApiConflictResponse({ description: 'reservation-expired, reservation-not-held (released, expired or used up) or not-enough-places (quotaId)' })
   @ApiCreatedResponse({ type: ReferralView })
   create(@Body() dto: CreateReferralDto): Promise<ReferralView> {
     return this.referrals.create(dto);

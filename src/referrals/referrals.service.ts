@@ -19,6 +19,10 @@ import { Referral } from './referral.entity';
 import { QuotaCategory } from '../quotas/quota-category.entity';
 import { patientCategory } from '../courses/course-request.mapper';
 import { ReferralRow, ReferralView, toReferralView } from './referral.view';
+import { requireReferralSound } from './referral-defects';
+
+/** The hold a one-step referral makes is used up at once; its days only fill the column. */
+const ONE_STEP_HOLD_DAYS = 1;
 
 // The first fraction is the earliest one not cancelled; its date is read in the center's zone.
 const REFERRAL_SQL = `
@@ -26,7 +30,17 @@ const REFERRAL_SQL = `
          p.first_name || ' ' || p.last_name AS patient_name,
          c.status AS course_status, c.reason AS course_reason,
          f.first_at AS first_fraction_at,
-         to_char(f.first_at AT TIME ZONE (SELECT time_zone FROM center_settings WHERE id = 1), 'YYYY-MM-DD') AS first_fraction_date
+         to_char(f.first_at AT TIME ZONE (SELECT time_zone FROM center_settings WHERE id = 1), 'YYYY-MM-DD') AS first_fraction_date,
+         c.fractions AS fractions_total,
+         (SELECT count(*) FROM appointments a WHERE a.course_id = r.course_id AND a.status = 'DELIVERED')::int AS fractions_done,
+         (SELECT json_build_object('start', a.start, 'end', a."end", 'roomName', rm.name, 'status', a.status)
+            FROM appointments a JOIN rooms rm ON rm.id = a.room_id
+           WHERE a.course_id = r.course_id AND a.status <> 'CANCELLED' ORDER BY a.start LIMIT 1) AS first_fraction,
+         (SELECT json_build_object('start', a.start, 'end', a."end", 'roomName', rm.name, 'status', a.status)
+            FROM appointments a JOIN rooms rm ON rm.id = a.room_id
+           WHERE a.course_id = r.course_id AND a.status = 'BOOKED' AND a."end" > now() ORDER BY a.start LIMIT 1) AS next_fraction,
+         EXISTS (SELECT 1 FROM audit_log l WHERE l.action = 'course.cancel' AND l.entity = 'course' AND l.entity_id = r.course_id::text AND l.role = 'MINISTRY') AS withdrawn_by_ministry,
+         (SELECT time_zone FROM center_settings WHERE id = 1) AS center_time_zone
     FROM referrals r
     JOIN courses c ON c.id = r.course_id
     JOIN patients p ON p.id = r.patient_id
@@ -62,15 +76,14 @@ export class ReferralsService {
   async create(dto: CreateReferralDto, record: { mrn?: string } = {}): Promise<ReferralView> {
     // An emergency takes the slots every day keeps free and may move other patients' starts: the
     // center's clinicians decide that, not the referring ministry (which refers as URGENT at most).
-    if (dto.course.urgency === 'EMERGENCY' && requestContext.actor()?.role === 'MINISTRY') {
-      throw unprocessable('emergency-set-by-center', 'A ministry refers a course as ROUTINE or URGENT; an EMERGENCY start is decided by the center', {
-        field: 'course.urgency',
-      });
-    }
+    // Checked with every other defect of the form at once (requireReferralSound).
+    await requireReferralSound(this.dataSource.manager, dto, requestContext.actor()?.role, (await this.center.getSettings()).timeZone, requireWithinCategory);
     const referralId = randomUUID();
     const courseId = await this.dataSource.transaction(async (m) => {
-      // Locks quota then reservation first, so two referrals on the last place cannot both pass.
-      const reservation = await this.reservations.useOnePlace(m, dto.reservationId, referralId);
+      // Locks quota then reservation first, so two referrals on the last place cannot both pass. One step:
+      // hold one place of the quota and use it at once, in this transaction (all or nothing).
+      const placeId = dto.reservationId ?? (await this.reservations.holdPlaces(m, dto.quotaId!, 1, ONE_STEP_HOLD_DAYS)).id;
+      const reservation = await this.reservations.useOnePlace(m, placeId, referralId);
       const { year, category } = await m.getRepository(Quota).findOneByOrFail({ id: reservation.quotaId });
       requireOpenQuotaYear(year, (await this.center.getSettings(m)).timeZone, 'its places can no longer be used');
       requireCourseNotBeforeQuotaYear(dto.course.earliestStart, year);

@@ -1,19 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
-import { Appointment } from '../appointments/appointment.entity';
+import { DataSource, EntityManager } from 'typeorm';
 import { AppointmentMove } from '../appointments/appointment-move.entity';
 import { applyMoves } from '../appointments/appointment-writer';
 import { lockBookings } from '../appointments/booking-lock';
 import { BookingCacheService } from '../appointments/booking-cache.service';
-import { toBooking } from '../appointments/booking.mapper';
 import { AuditService } from '../audit/audit.service';
 import { CenterConfigService } from '../center/center-config.service';
-import { Course } from '../courses/course.entity';
 import { addCourseReason } from '../courses/course-reason';
-import { courseRequests } from './course-requests';
-import { rescheduleForDowntime } from '../scheduling';
-import type { CourseRequest, DowntimeSpec } from '../scheduling/types';
+import { planDowntimeReschedule } from './downtime-plan';
 
 export interface DowntimeRescheduleSummary {
   hit: number;
@@ -62,30 +57,14 @@ export class DowntimeRescheduleService {
       const now = new Date();
       const center = await this.centerConfig.load(m);
       const live = await this.cache.current(m, now);
-      const hit = live.filter(
-        (b) =>
-          (downtime.room_id === null || b.roomId === downtime.room_id) &&
-          Date.parse(b.start) < downtime.end.getTime() &&
-          Date.parse(b.end) > downtime.start.getTime() &&
-          // As the core judges it: a fraction whose beam time is over has had its dose.
-          Date.parse(b.beamEnd) > now.getTime(),
+      const { hit, hitCourseIds: courseIds, moves, label, ...result } = await planDowntimeReschedule(
+        m,
+        center,
+        live,
+        { id: downtime.id, roomId: downtime.room_id, start: downtime.start, end: downtime.end, reason: downtime.reason },
+        now,
+        true,
       );
-      const courseIds = [...new Set(hit.map((b) => b.courseId))];
-      const courses = courseIds.length ? await m.getRepository(Course).find({ where: { id: In(courseIds) }, lock: { mode: 'pessimistic_write' } }) : [];
-      const delivered = courseIds.length ? await m.getRepository(Appointment).findBy({ courseId: In(courseIds), status: In(['DELIVERED', 'MISSED']) }) : [];
-      const spec: DowntimeSpec = {
-        id: downtime.id,
-        roomId: downtime.room_id,
-        start: downtime.start.toISOString(),
-        end: downtime.end.toISOString(),
-        reason: downtime.reason || undefined,
-      };
-      const requests = await courseRequests(m, courses);
-      const result = hit.length
-        ? rescheduleForDowntime(center, live.concat(delivered.map(toBooking)), requests, spec, now.toISOString(), await this.notStartedMovable(m))
-        : { moves: [], unschedulable: [], interrupted: [] };
-      const label = `downtime ${downtime.id}${downtime.reason ? ` (${downtime.reason})` : ''}`;
-      const moves = result.moves.map((mv) => ({ ...mv, reason: mv.reason || label }));
       const { relocated } = await applyMoves(m, moves, center.sharedBeam, 'system', undefined);
       const dropped = moves.filter((mv) => mv.from && !mv.to).length;
       const cancelled = dropped + (await this.cancelLeftovers(m, downtime, label));
@@ -114,20 +93,6 @@ export class DowntimeRescheduleService {
         WHERE id = $1 AND reschedule_attempt = $2 AND reschedule_status = 'PENDING'`,
       [downtimeId, attempt, JSON.stringify({ error: message, at: new Date().toISOString() })],
     );
-  }
-
-  /**
-   * Routine and urgent courses nobody has been treated in yet (booked, nothing delivered or missed): the
-   * core may start one a day later when a hit fraction has nowhere else to go (rule 6 leaves it one day),
-   * an urgent one only while it still starts by its due date.
-   */
-  private async notStartedMovable(m: EntityManager): Promise<CourseRequest[]> {
-    const rows: Array<{ id: string }> = await m.query(
-      `SELECT c.id FROM courses c
-        WHERE c.status = 'SCHEDULED' AND c.urgency IN ('ROUTINE', 'URGENT')
-          AND NOT EXISTS (SELECT 1 FROM appointments a WHERE a.course_id = c.id AND a.status IN ('DELIVERED', 'MISSED'))`,
-    );
-    return rows.length ? courseRequests(m, await m.getRepository(Course).findBy({ id: In(rows.map((r) => r.id)) })) : [];
   }
 
   /** Safety net: nothing may stay booked inside the downtime, even what the core could not re-book. */

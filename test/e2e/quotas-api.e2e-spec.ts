@@ -181,7 +181,7 @@ describe('quotas: grants, year cap, holds, ledger, country scoping', () => {
       expect(paths[path][method].security).toBeDefined();
     }
     const schemas = doc.body.components.schemas as Record<string, { properties: Record<string, unknown> }>;
-    expect(Object.keys(schemas.CreateReferralDto.properties).sort()).toEqual(['course', 'patient', 'reservationId']);
+    expect(Object.keys(schemas.CreateReferralDto.properties).sort()).toEqual(['course', 'patient', 'quotaId', 'reservationId']);
     expect(schemas.ReferralPatientDto.properties).not.toHaveProperty('countryCode');
     expect(schemas.ReferralCourseDto.properties).not.toHaveProperty('patientId');
     // Each answer a client gets on success is described, not only the 409.

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { DemoSeedReport, DemoSeedService } from '../../src/demo/demo-seed.service';
+import { DemoSeedReport, DemoSeedService, NEXT_YEAR_FROM_MONTH } from '../../src/demo/demo-seed.service';
 import { createTestApp, TestApp } from '../support/test-app';
 
 const PASSWORD = 'walkthrough-demo-password';
@@ -49,18 +49,32 @@ describe('demo seed and README walkthrough', () => {
   it('seeds the center, accounts, quotas with holds and referrals, and submits every course', async () => {
     expect(first.centerRoomsCreated).toEqual(['G1', 'G2', 'G3']);
     expect(first.usersCreated.sort()).toEqual(['admin', 'coordinator', 'ministry-kg', 'ministry-uz']);
-    expect(first.quotasCreated).toHaveLength(2);
+    // Seeded in the last quarter (issue 19: 33 places lapsed on 31 December with no next year), next year's quotas are granted too.
+    const year = Number((await db.query(`SELECT to_char(now() AT TIME ZONE time_zone, 'YYYY') AS y FROM center_settings`))[0].y);
+    const month = Number((await db.query(`SELECT to_char(now() AT TIME ZONE time_zone, 'MM') AS m FROM center_settings`))[0].m);
+    const nextYear = month >= NEXT_YEAR_FROM_MONTH;
+    expect(first.quotasCreated.sort()).toEqual([`KG ${year}`, `UZ ${year}`, ...(nextYear ? [`KG ${year + 1}`, `UZ ${year + 1}`] : [])].sort());
     expect(first.cases).toBeGreaterThan(20);
     expect(first.coursesCreated).toBe(first.cases);
     expect(first.coursesSubmitted).toBe(first.cases);
 
     const quotas: Array<{ country_code: string; granted: number; reserved: number; used: number }> = await db.query(
-      `SELECT country_code, granted, reserved, used FROM quotas ORDER BY country_code`,
+      `SELECT country_code, granted, reserved, used FROM quotas WHERE year = $1 ORDER BY country_code`,
+      [year],
     );
     expect(quotas).toEqual([
       { country_code: 'KG', granted: 40, reserved: 2, used: first.referralsCreated },
       { country_code: 'UZ', granted: 20, reserved: 3, used: 0 },
     ]);
+    const next = await db.query(`SELECT country_code, granted, reserved, used FROM quotas WHERE year = $1 ORDER BY country_code`, [year + 1]);
+    expect(next).toEqual(
+      nextYear
+        ? [
+            { country_code: 'KG', granted: 40, reserved: 0, used: 0 },
+            { country_code: 'UZ', granted: 20, reserved: 0, used: 0 },
+          ]
+        : [],
+    );
     const referred = await db.query(`SELECT count(*)::int AS n FROM courses WHERE referral_country_code = 'KG'`);
     expect(referred[0].n).toBe(first.referralsCreated);
     // Everything written by the seed is audited under its own name.
