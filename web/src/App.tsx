@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { Route, Routes, useLocation, useNavigate } from 'react-router';
 import { onSessionExpired } from './api/client';
 import { Layout } from './components/Layout';
 import { RequireSession, loginPath } from './components/RequireSession';
@@ -12,6 +12,12 @@ import { NewCoursePage } from './pages/NewCoursePage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { PatientPage } from './pages/PatientPage';
 import { WorklistPage } from './pages/WorklistPage';
+import { HomeRedirect } from './pages/ministry/HomeRedirect';
+import { LedgerPage } from './pages/ministry/LedgerPage';
+import { QuotaDashboardPage } from './pages/ministry/QuotaDashboardPage';
+import { ReferChildPage } from './pages/ministry/ReferChildPage';
+import { ReferralPage } from './pages/ministry/ReferralPage';
+import { ReferralsPage } from './pages/ministry/ReferralsPage';
 
 export function App() {
   const navigate = useNavigate();
@@ -40,13 +46,18 @@ export function App() {
       <Route path="/login" element={<LoginPage />} />
       <Route element={<RequireSession />}>
         <Route element={<Layout />}>
-          <Route index element={<Navigate to="/board" replace />} />
+          <Route index element={<HomeRedirect />} />
           <Route path="/board" element={<BoardPage />} />
           <Route path="/courses" element={<CoursesPage />} />
           <Route path="/courses/new" element={<NewCoursePage />} />
           <Route path="/courses/:id" element={<CoursePage />} />
           <Route path="/patients/:id" element={<PatientPage />} />
           <Route path="/worklist" element={<WorklistPage />} />
+          <Route path="/ministry" element={<QuotaDashboardPage />} />
+          <Route path="/ministry/refer" element={<ReferChildPage />} />
+          <Route path="/ministry/referrals" element={<ReferralsPage />} />
+          <Route path="/ministry/referrals/:id" element={<ReferralPage />} />
+          <Route path="/ministry/quotas/:id/ledger" element={<LedgerPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Route>

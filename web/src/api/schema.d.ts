@@ -7,8 +7,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Audit trail, newest first, optionally for one entity (admin only) */
+        /** Audit trail, newest first, filtered by actor, action (or family), entity, entity id and time range (admin only) */
         get: operations["AuditController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The filtered audit trail as CSV (same filters; limit up to 1000 per page, default 1000) */
+        get: operations["AuditController_exportCsv"];
         put?: never;
         post?: never;
         delete?: never;
@@ -223,10 +240,12 @@ export interface paths {
         get: operations["DowntimesController_get"];
         put?: never;
         post?: never;
-        delete?: never;
+        /** Withdraw a downtime (fractions it moved stay where they are; days it frees are offered back as for a removed closure) */
+        delete: operations["DowntimesController_withdraw"];
         options?: never;
         head?: never;
-        patch?: never;
+        /** Shorten, extend or move a downtime: newly covered time is rescheduled (a new attempt of its job), freed days pull fractions back (opened-days job) */
+        patch: operations["DowntimesController_update"];
         trace?: never;
     };
     "/api/v1/downtimes/{id}/reschedule": {
@@ -240,6 +259,57 @@ export interface paths {
         put?: never;
         /** Retry a FAILED reschedule as a new job; 409 unless the last attempt FAILED */
         post: operations["DowntimesController_retry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/downtimes/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dry run of declaring a downtime: which fractions it would move (and where) or cancel, computed by the reschedule's own code; writes nothing */
+        post: operations["DowntimesController_preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/downtimes/{id}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dry run of PATCH /downtimes/:id with this body: fractions the newly covered time moves, and fractions pulled onto days the freed time opens; writes nothing */
+        post: operations["DowntimesController_previewUpdate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/downtimes/{id}/withdrawal-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Dry run of DELETE /downtimes/:id: the days it would open and the fractions pulled onto them; writes nothing */
+        get: operations["DowntimesController_previewWithdraw"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -539,7 +609,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Past forecasts, newest first, with their inputs (paged; the result of one: GET /forecasts/:id) */
+        get: operations["ForecastsController_list"];
         put?: never;
         /** Start a Monte Carlo capacity forecast (runs as a job); poll GET /forecasts/:id */
         post: operations["ForecastsController_create"];
@@ -575,6 +646,23 @@ export interface paths {
         };
         /** SVG chart of a DONE forecast: utilization and wait bands, courses/year vs target; 409 before */
         get: operations["ForecastsController_chart"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/capacity/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Capacity dashboard figures: courses started this year vs the target, the waiting list by urgency with the oldest wait, late starts */
+        get: operations["CapacityController_summary"];
         put?: never;
         post?: never;
         delete?: never;
@@ -671,6 +759,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/quotas/{id}/ledger.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The ledger as CSV (one row per change: grants, holds, uses, releases, expiries, returns), oldest first */
+        get: operations["QuotasController_ledgerCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/quota-categories": {
         parameters: {
             query?: never;
@@ -751,7 +856,7 @@ export interface paths {
         /** Referrals with their course status and first fraction date (a ministry: its own country's) */
         get: operations["ReferralsController_list"];
         put?: never;
-        /** Refer a patient against a held reservation: uses one place, creates the patient and course, submits it */
+        /** Refer a patient: against a held reservation (reservationId), or in one step against a quota (quotaId: one place held and used in the same transaction); creates the patient and course, submits it. Every 422 defect of the form comes back at once (invalid-referral lists them) */
         post: operations["ReferralsController_create"];
         delete?: never;
         options?: never;
@@ -785,6 +890,40 @@ export interface paths {
         };
         /** One referral */
         get: operations["ReferralsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/referrals/{id}/fractions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The referred course's fractions: room, status, start in the center's and the ministry's time zone */
+        get: operations["ReferralFollowUpController_fractions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/referrals/{id}/moves": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The referred course's move history (newest first), with room names and reasons */
+        get: operations["ReferralFollowUpController_moves"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1163,6 +1302,115 @@ export interface components {
             /** @description false when Redis was unreachable: the reconciler enqueues the PENDING reschedule later */
             queued: boolean;
         };
+        PreviewSlotView: {
+            /** Format: uuid */
+            roomId: string;
+            /** @example G2 */
+            roomName: string;
+            /** Format: date-time */
+            start: string;
+            /** Format: date-time */
+            end: string;
+        };
+        PreviewFractionView: {
+            /**
+             * Format: uuid
+             * @description The appointment that moves or is cancelled; null for a fraction booked anew
+             */
+            appointmentId?: Record<string, never> | null;
+            /** Format: uuid */
+            courseId: string;
+            /** @description Fraction number within its course (1-based) */
+            fraction: number;
+            /**
+             * @description MOVED to `to`, CANCELLED (no place found), BOOKED anew at `to`
+             * @enum {string}
+             */
+            outcome: "MOVED" | "CANCELLED" | "BOOKED";
+            from?: components["schemas"]["PreviewSlotView"] | null;
+            to?: components["schemas"]["PreviewSlotView"] | null;
+            /** @description true: the downtime hits this fraction; false: it moves to make room for one that is hit */
+            hit: boolean;
+            /** @description The reason written in the fraction's move history */
+            reason: string;
+        };
+        PreviewCourseView: {
+            /** Format: uuid */
+            courseId: string;
+            /** @description Fractions of the course that move */
+            moved: number;
+            /** @description Fractions of the course that are cancelled */
+            cancelled: number;
+        };
+        CourseNoteView: {
+            /** Format: uuid */
+            courseId: string;
+            reason: string;
+        };
+        DowntimeReschedulePreviewView: {
+            /** @description Booked fractions the downtime hits (beam time not over) */
+            hit: number;
+            /** @description Existing appointments that would move (the reschedule summary's `moved`) */
+            moved: number;
+            /** @description Fractions that would be cancelled, no place found (the summary's `cancelled`) */
+            cancelled: number;
+            /** @description Every fraction that would move or be cancelled, by course and fraction */
+            fractions: components["schemas"]["PreviewFractionView"][];
+            courses: components["schemas"]["PreviewCourseView"][];
+            /** @description Courses not fully re-booked */
+            unschedulable: components["schemas"]["CourseNoteView"][];
+            /** @description Courses re-booked whole but with a week short of their count (rule 6) */
+            interrupted: components["schemas"]["CourseNoteView"][];
+            /**
+             * Format: date-time
+             * @description The instant the preview was computed for; the real reschedule runs later and may differ if bookings change meanwhile
+             */
+            at: string;
+        };
+        UpdateDowntimeDto: {
+            /**
+             * @description New start, ISO 8601 instant with offset
+             * @example 2026-03-02T08:00:00+05:00
+             */
+            start?: string;
+            /**
+             * @description New end, after the (new) start and at most 366 days later
+             * @example 2026-03-04T14:00:00+05:00
+             */
+            end?: string;
+            /** @enum {string} */
+            kind?: "PLANNED" | "UNPLANNED";
+            reason?: string;
+        };
+        OpenedDaysPreviewView: {
+            /**
+             * @example [
+             *       "2027-05-10"
+             *     ]
+             */
+            openedDays: string[];
+            /** @description Courses with an opened day unused between two fractions (rule 6) */
+            coursesConcerned: number;
+            fractions: components["schemas"]["PreviewFractionView"][];
+            interrupted: components["schemas"]["CourseNoteView"][];
+        };
+        DowntimeChangePreviewView: {
+            /** @description The fractions the changed downtime hits (none for a withdrawal or a pure shortening) */
+            reschedule: components["schemas"]["DowntimeReschedulePreviewView"];
+            opened: components["schemas"]["OpenedDaysPreviewView"];
+        };
+        RescheduleJobView: {
+            jobId: string;
+            /** @description false when Redis was unreachable: the reconciler enqueues the PENDING reschedule later */
+            queued: boolean;
+        };
+        ChangedDowntimeView: {
+            downtime: components["schemas"]["DowntimeView"];
+            /** @description The reschedule of the newly covered time (null when the change covers nothing new) */
+            reschedule?: components["schemas"]["RescheduleJobView"] | null;
+            /** @description The time the change freed (null when it frees no day under a booked course) */
+            opened?: components["schemas"]["OpenedDaysRescheduleView"] | null;
+        };
         CreatePatientDto: {
             /** @example Aigerim */
             firstName: string;
@@ -1497,6 +1745,32 @@ export interface components {
             /** @example G2 free again after the repair */
             reason?: string;
         };
+        ForecastSummaryView: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "QUEUED" | "RUNNING" | "DONE" | "FAILED";
+            /** @description 0..1 */
+            progress: number;
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            finishedAt?: Record<string, never> | null;
+            /**
+             * @description The request as stored: horizonWeeks, runs, seed, historyWeeks, includeQuotaDemand, and arrivals, changes and target when given
+             * @example {
+             *       "horizonWeeks": 26,
+             *       "runs": 20,
+             *       "seed": 7,
+             *       "historyWeeks": 12,
+             *       "includeQuotaDemand": true
+             *     }
+             */
+            input: Record<string, never>;
+            /** @description The error of a FAILED forecast */
+            error?: Record<string, never> | null;
+        };
         CourseProfileDto: {
             /** @example 1 */
             weight: number;
@@ -1587,6 +1861,62 @@ export interface components {
             changes?: components["schemas"]["ForecastChangesDto"];
             /** @default 800 */
             target: number;
+        };
+        CoursesStartedView: {
+            /** @description Courses whose first fraction was given (DELIVERED) this year, up to `upTo` */
+            started: number;
+            /** @description Courses not started yet whose first fraction is booked later this year */
+            bookedToStart: number;
+            /** @description started + bookedToStart: where the year ends if nothing else is booked */
+            projected: number;
+            /**
+             * @description The center's annual target (settings.annualCapacity)
+             * @example 800
+             */
+            target: number;
+            /** @description started scaled from the days elapsed to the whole year (0 before the year began) */
+            onPaceFor: number;
+            /**
+             * @description Last day counted (today in the center, or 31 December of a past year)
+             * @example 2026-12-07
+             */
+            upTo: string;
+        };
+        WaitingByUrgencyView: {
+            /** @enum {string} */
+            urgency: "EMERGENCY" | "URGENT" | "ROUTINE";
+            /** @description Courses submitted and not started (QUEUED, SCHEDULED or UNSCHEDULABLE, no fraction given) */
+            count: number;
+            /**
+             * Format: date-time
+             * @description Submission of the longest-waiting one
+             */
+            oldestSubmittedAt?: Record<string, never> | null;
+            /** @description Whole days the longest-waiting one has waited since submission */
+            oldestWaitDays: number;
+        };
+        LateStartsView: {
+            /** @description Courses flagged lateStart whose first fraction falls in the year */
+            total: number;
+            /**
+             * @example {
+             *       "URGENT": 3,
+             *       "ROUTINE": 12
+             *     }
+             */
+            byUrgency: {
+                [key: string]: number;
+            };
+        };
+        CapacitySummaryView: {
+            /** @example 2026 */
+            year: number;
+            /** @example Asia/Almaty */
+            timeZone: string;
+            courses: components["schemas"]["CoursesStartedView"];
+            /** @description Every urgency, most urgent first */
+            waiting: components["schemas"]["WaitingByUrgencyView"][];
+            lateStarts: components["schemas"]["LateStartsView"];
         };
         CreateCountryDto: {
             /**
@@ -1721,11 +2051,39 @@ export interface components {
         CreateReferralDto: {
             /**
              * Format: uuid
-             * @description A HELD reservation of the referring country
+             * @description A HELD reservation of the referring country (or give quotaId instead)
              */
-            reservationId: string;
+            reservationId?: string;
+            /**
+             * Format: uuid
+             * @description A quota of the referring country: one place is held and used in the same transaction (or give reservationId instead)
+             */
+            quotaId?: string;
             patient: components["schemas"]["ReferralPatientDto"];
             course: components["schemas"]["ReferralCourseDto"];
+        };
+        FractionTimeView: {
+            /** Format: date-time */
+            start: string;
+            /** Format: date-time */
+            end: string;
+            /**
+             * @description Start in the center's time zone, with its offset
+             * @example 2026-12-14T09:00+05:00
+             */
+            centerLocalStart: string;
+            /**
+             * @description Start in the ministry's country time zone, with its offset
+             * @example 2026-12-14T10:00+06:00
+             */
+            ministryLocalStart: string;
+            /**
+             * @description The treatment room
+             * @example G2
+             */
+            roomName: string;
+            /** @enum {string} */
+            status: "BOOKED" | "DELIVERED" | "MISSED";
         };
         ReferralView: {
             /** Format: uuid */
@@ -1753,6 +2111,68 @@ export interface components {
             firstFractionDate?: Record<string, never> | null;
             createdAt: string;
             returnedAt?: Record<string, never> | null;
+            /**
+             * @description The referral in words: WAITING_FOR_PLACE (not booked yet), SCHEDULED (booked, from firstFraction), IN_TREATMENT (fractionsDone of fractionsTotal), COMPLETED, WITHDRAWN (by the ministry, or stopped after it began) or RETURNED (cancelled by the center before it began; the place went back)
+             * @enum {string}
+             */
+            state: "WAITING_FOR_PLACE" | "SCHEDULED" | "IN_TREATMENT" | "COMPLETED" | "WITHDRAWN" | "RETURNED";
+            /** @description Fractions given */
+            fractionsDone: number;
+            /** @description Fractions prescribed */
+            fractionsTotal: number;
+            /** @description The first fraction (booked or given) */
+            firstFraction?: components["schemas"]["FractionTimeView"] | null;
+            /** @description The next booked fraction not yet over */
+            nextFraction?: components["schemas"]["FractionTimeView"] | null;
+            /**
+             * @description The center's time zone (centerLocal times)
+             * @example Asia/Almaty
+             */
+            centerTimeZone: string;
+            /**
+             * @description The referring country's time zone (ministryLocal times)
+             * @example Asia/Bishkek
+             */
+            ministryTimeZone: string;
+        };
+        ReferralFractionView: {
+            /** Format: uuid */
+            id: string;
+            fraction: number;
+            /** @enum {string} */
+            status: "BOOKED" | "DELIVERED" | "MISSED" | "CANCELLED";
+            /** @example G2 */
+            roomName: string;
+            /** Format: date-time */
+            start: string;
+            /** Format: date-time */
+            end: string;
+            /** @example 2026-12-14T09:00+05:00 */
+            centerLocalStart: string;
+            /** @example 2026-12-14T10:00+06:00 */
+            ministryLocalStart: string;
+        };
+        ReferralMoveView: {
+            /** Format: date-time */
+            at: string;
+            fraction: number;
+            /** @example G1 */
+            fromRoomName?: Record<string, never> | null;
+            /** Format: date-time */
+            fromStart?: Record<string, never> | null;
+            /** @example 2026-12-14T10:00+06:00 */
+            fromMinistryLocalStart?: Record<string, never> | null;
+            /**
+             * @description null: the fraction was cancelled
+             * @example G2
+             */
+            toRoomName?: Record<string, never> | null;
+            /** Format: date-time */
+            toStart?: Record<string, never> | null;
+            /** @example 2026-12-15T10:00+06:00 */
+            toMinistryLocalStart?: Record<string, never> | null;
+            /** @example downtime … (Gantry 2 bearing replacement) */
+            reason: string;
         };
         BoardRoomView: {
             /** Format: uuid */
@@ -1792,8 +2212,9 @@ export interface components {
         DayInfoView: {
             /** Format: date */
             date: string;
+            /** @description No room opens: a holiday, a closure or a day without hours (weekend) */
             closed: boolean;
-            /** @description Holiday or closure reason */
+            /** @description The holiday or closure; null on an open day or a plain weekend */
             closureReason: string | null;
             anesthesiaWindows: components["schemas"]["IntervalView"][];
             rooms: components["schemas"]["RoomDayView"][];
@@ -1898,6 +2319,14 @@ export interface operations {
                 entity?: string;
                 /** @description The entity id */
                 id?: string;
+                /** @description Username of the actor */
+                actor?: string;
+                /** @description An action, or a prefix ending in '.' for a family ('downtime.') */
+                action?: string;
+                /** @description Entries at or after this instant */
+                from?: string;
+                /** @description Entries before this instant */
+                to?: string;
             };
             header?: never;
             path?: never;
@@ -1910,6 +2339,40 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    AuditController_exportCsv: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                entity?: string;
+                /** @description The entity id */
+                id?: string;
+                /** @description Username of the actor */
+                actor?: string;
+                /** @description An action, or a prefix ending in '.' for a family ('downtime.') */
+                action?: string;
+                /** @description Entries at or after this instant */
+                from?: string;
+                /** @description Entries before this instant */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description id,at,username,role,countryCode,action,entity,entityId,requestId,details */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
             };
         };
     };
@@ -2263,6 +2726,13 @@ export interface operations {
                     "application/json": components["schemas"]["CreatedDowntimeView"];
                 };
             };
+            /** @description duplicate-downtime: another downtime covers exactly this room and time */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     DowntimesController_get: {
@@ -2286,6 +2756,67 @@ export interface operations {
             };
         };
     };
+    DowntimesController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Withdrawn; a reschedule job pulls the last fractions of courses onto the days it opens */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenedDaysRescheduleView"];
+                };
+            };
+            /** @description Withdrawn; the freed time opens no day a booked course leaves unused */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DowntimesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateDowntimeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangedDowntimeView"];
+                };
+            };
+            /** @description duplicate-downtime: the change would make it an exact twin of another downtime */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     DowntimesController_retry: {
         parameters: {
             query?: never;
@@ -2303,6 +2834,75 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CreatedDowntimeView"];
+                };
+            };
+        };
+    };
+    DowntimesController_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateDowntimeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DowntimeReschedulePreviewView"];
+                };
+            };
+        };
+    };
+    DowntimesController_previewUpdate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateDowntimeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DowntimeChangePreviewView"];
+                };
+            };
+        };
+    };
+    DowntimesController_previewWithdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DowntimeChangePreviewView"];
                 };
             };
         };
@@ -2755,6 +3355,28 @@ export interface operations {
             };
         };
     };
+    ForecastsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForecastSummaryView"][];
+                };
+            };
+        };
+    };
     ForecastsController_create: {
         parameters: {
             query?: never;
@@ -2813,6 +3435,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    CapacityController_summary: {
+        parameters: {
+            query?: {
+                /** @description The year (default: the center's current year) */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CapacitySummaryView"];
+                };
             };
         };
     };
@@ -2999,6 +3643,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    QuotasController_ledgerCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description at,kind,deltaGranted,deltaReserved,deltaUsed,reservationId,referralId,actor,actorRole */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
             };
         };
     };
@@ -3198,7 +3864,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReferralView"];
                 };
             };
-            /** @description reservation-expired or reservation-not-held (released, expired or used up) */
+            /** @description reservation-expired, reservation-not-held (released, expired or used up) or not-enough-places (quotaId) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3256,6 +3922,48 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReferralView"];
+                };
+            };
+        };
+    };
+    ReferralFollowUpController_fractions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralFractionView"][];
+                };
+            };
+        };
+    };
+    ReferralFollowUpController_moves: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralMoveView"][];
                 };
             };
         };

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { logout } from '../api/endpoints';
+import { MinistryNav } from '../pages/ministry/MinistryNav';
 import { ErrorMessage } from './ErrorMessage';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { loginPath, useMe } from './RequireSession';
@@ -30,12 +31,18 @@ export function Layout() {
       <header className="top">
         <span className="brand">Beamtime</span>
         <nav aria-label={t('nav.main')}>
+          {me.data?.role === 'MINISTRY' ? (
+            <MinistryNav />
+          ) : (
+          <>
           <NavLink to="/board">{t('nav.board')}</NavLink>
           <NavLink to="/courses" end>
             {t('nav.courses')}
           </NavLink>
           <NavLink to="/courses/new">{t('nav.newCourse')}</NavLink>
           <NavLink to="/worklist">{t('nav.worklist')}</NavLink>
+          </>
+          )}
         </nav>
         <span className="session">
           <LanguageSwitcher />
