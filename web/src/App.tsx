@@ -12,6 +12,7 @@ import { NewCoursePage } from './pages/NewCoursePage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { PatientPage } from './pages/PatientPage';
 import { WorklistPage } from './pages/WorklistPage';
+import { CapacityPage } from './pages/admin/CapacityPage';
 import { HomeRedirect } from './pages/ministry/HomeRedirect';
 import { LedgerPage } from './pages/ministry/LedgerPage';
 import { QuotaDashboardPage } from './pages/ministry/QuotaDashboardPage';
@@ -58,6 +59,7 @@ export function App() {
           <Route path="/ministry/referrals" element={<ReferralsPage />} />
           <Route path="/ministry/referrals/:id" element={<ReferralPage />} />
           <Route path="/ministry/quotas/:id/ledger" element={<LedgerPage />} />
+          <Route path="/capacity" element={<CapacityPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Route>

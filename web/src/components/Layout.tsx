@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { logout } from '../api/endpoints';
+import { ControlRoomNav } from '../pages/admin/ControlRoomNav';
 import { MinistryNav } from '../pages/ministry/MinistryNav';
 import { ErrorMessage } from './ErrorMessage';
 import { LanguageSwitcher } from './LanguageSwitcher';
@@ -41,6 +42,7 @@ export function Layout() {
           </NavLink>
           <NavLink to="/courses/new">{t('nav.newCourse')}</NavLink>
           <NavLink to="/worklist">{t('nav.worklist')}</NavLink>
+          <ControlRoomNav role={me.data?.role} />
           </>
           )}
         </nav>

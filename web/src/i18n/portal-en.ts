@@ -90,6 +90,28 @@ export const portalEn = {
   'portal.ledgerKind.RELEASE': 'Released',
   'portal.ledgerKind.EXPIRE': 'Hold expired',
   'portal.ledgerKind.RETURN': 'Returned',
+
+  'portal.nav.downtimes': 'Downtimes',
+  'portal.nav.capacity': 'Capacity',
+  'capacity.title': 'Capacity',
+  'capacity.started': 'Courses started in {{year}}',
+  'capacity.ofTarget': '{{n}} of {{target}}',
+  'capacity.bookedToStart': 'Booked to start this year',
+  'capacity.projected': 'Projected for the year',
+  'capacity.onPaceFor': 'On pace for',
+  'capacity.lateStarts': 'Late starts',
+  'capacity.waitingCaption': 'Waiting list by urgency (submitted, not started)',
+  'capacity.waiting': 'Waiting',
+  'capacity.oldestSubmitted': 'Oldest submitted',
+  'capacity.oldestWait': 'Oldest wait',
+  'capacity.days': '{{n}} d',
+  'capacity.heatTitle': 'Open and booked time per room and week',
+  'capacity.from': 'From the week of',
+  'capacity.show': 'Show',
+  'capacity.heatCaption': 'Booked share of open minutes, {{from}} – {{to}}',
+  'capacity.week': 'Week {{week}}, {{date}}',
+  'capacity.cell': '{{booked}} of {{open}} h',
+  'capacity.definitions': 'Courses started: courses whose first fraction was given this year up to today, against the yearly target. Booked to start: courses not started yet whose first fraction is booked later this year. Projected: started plus booked to start, where the year ends if nothing else is booked. On pace for: courses started so far scaled to the whole year. Late starts: courses this year whose first fraction came after their due date. Waiting: courses submitted and not started; oldest wait is the days since the oldest was submitted. Each cell: the booked share of the room\'s open minutes that week (hours minus quality assurance, closures and downtimes).',
 } as const;
 
 export type PortalMessages = Record<keyof typeof portalEn, string>;
