@@ -13,6 +13,7 @@ import { NotFoundPage } from './pages/NotFoundPage';
 import { PatientPage } from './pages/PatientPage';
 import { WorklistPage } from './pages/WorklistPage';
 import { CapacityPage } from './pages/admin/CapacityPage';
+import { DowntimesPage } from './pages/admin/DowntimesPage';
 import { HomeRedirect } from './pages/ministry/HomeRedirect';
 import { LedgerPage } from './pages/ministry/LedgerPage';
 import { QuotaDashboardPage } from './pages/ministry/QuotaDashboardPage';
@@ -60,6 +61,7 @@ export function App() {
           <Route path="/ministry/referrals/:id" element={<ReferralPage />} />
           <Route path="/ministry/quotas/:id/ledger" element={<LedgerPage />} />
           <Route path="/capacity" element={<CapacityPage />} />
+          <Route path="/admin/downtimes" element={<DowntimesPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Route>
