@@ -14,6 +14,8 @@ import { PatientPage } from './pages/PatientPage';
 import { WorklistPage } from './pages/WorklistPage';
 import { CapacityPage } from './pages/admin/CapacityPage';
 import { DowntimesPage } from './pages/admin/DowntimesPage';
+import { ForecastPage } from './pages/admin/ForecastPage';
+import { ForecastsPage } from './pages/admin/ForecastsPage';
 import { HomeRedirect } from './pages/ministry/HomeRedirect';
 import { LedgerPage } from './pages/ministry/LedgerPage';
 import { QuotaDashboardPage } from './pages/ministry/QuotaDashboardPage';
@@ -62,6 +64,8 @@ export function App() {
           <Route path="/ministry/quotas/:id/ledger" element={<LedgerPage />} />
           <Route path="/capacity" element={<CapacityPage />} />
           <Route path="/admin/downtimes" element={<DowntimesPage />} />
+          <Route path="/forecasts" element={<ForecastsPage />} />
+          <Route path="/forecasts/:id" element={<ForecastPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Route>

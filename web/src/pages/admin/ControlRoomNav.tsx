@@ -8,6 +8,7 @@ export function ControlRoomNav({ role }: { role: string | undefined }) {
     <>
       <NavLink to="/capacity">{t('portal.nav.capacity')}</NavLink>
       {role === 'ADMIN' && <NavLink to="/admin/downtimes">{t('portal.nav.downtimes')}</NavLink>}
+      {role === 'ADMIN' && <NavLink to="/forecasts">{t('portal.nav.forecasts')}</NavLink>}
     </>
   );
 }
