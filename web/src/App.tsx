@@ -16,6 +16,10 @@ import { CapacityPage } from './pages/admin/CapacityPage';
 import { DowntimesPage } from './pages/admin/DowntimesPage';
 import { ForecastPage } from './pages/admin/ForecastPage';
 import { ForecastsPage } from './pages/admin/ForecastsPage';
+import { AuditPage } from './pages/admin/AuditPage';
+import { CalendarPage } from './pages/admin/CalendarPage';
+import { RoomsPage } from './pages/admin/RoomsPage';
+import { UsersPage } from './pages/admin/UsersPage';
 import { HomeRedirect } from './pages/ministry/HomeRedirect';
 import { LedgerPage } from './pages/ministry/LedgerPage';
 import { QuotaDashboardPage } from './pages/ministry/QuotaDashboardPage';
@@ -66,6 +70,10 @@ export function App() {
           <Route path="/admin/downtimes" element={<DowntimesPage />} />
           <Route path="/forecasts" element={<ForecastsPage />} />
           <Route path="/forecasts/:id" element={<ForecastPage />} />
+          <Route path="/admin/rooms" element={<RoomsPage />} />
+          <Route path="/admin/calendar" element={<CalendarPage />} />
+          <Route path="/admin/users" element={<UsersPage />} />
+          <Route path="/admin/audit" element={<AuditPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Route>

@@ -85,3 +85,46 @@ export const listForecasts = () => unwrapPage(api.GET('/api/v1/forecasts', { par
 export const getForecast = async (forecastId: string) => (await unwrap(api.GET('/api/v1/forecasts/{id}', id(forecastId)))) as unknown as ForecastDetail;
 export const createForecast = async (body: CreateForecast) => (await unwrap(api.POST('/api/v1/forecasts', { body }))) as unknown as { id: string };
 export const forecastChartHref = (forecastId: string) => `/api/v1/forecasts/${encodeURIComponent(forecastId)}/chart.svg`;
+
+export type User = Schemas['UserView'];
+export type CreateUser = Schemas['CreateUserDto'];
+export type Closure = Schemas['Closure'];
+export type CreateClosure = Schemas['CreateClosureDto'];
+export type CalendarSettings = Schemas['CalendarView'];
+
+/** GET /audit has no response schema in the OpenAPI document: its shape as AuditController answers it. */
+export interface AuditEntry {
+  id: string;
+  at: string;
+  username: string;
+  role: string;
+  countryCode: string | null;
+  action: string;
+  entity: string;
+  entityId: string;
+  details: Record<string, unknown> | null;
+}
+export interface AuditFilters {
+  actor?: string;
+  action?: string;
+  entity?: string;
+  from?: string;
+  to?: string;
+}
+
+export const createRoom = (body: Schemas['CreateRoomDto']) => unwrap(api.POST('/api/v1/rooms', { body }));
+export const updateRoom = (roomId: string, body: Schemas['UpdateRoomDto']) => unwrap(api.PATCH('/api/v1/rooms/{id}', { ...id(roomId), body }));
+export const getCalendar = () => unwrap(api.GET('/api/v1/calendar'));
+export const listClosures = (year: number) => unwrap(api.GET('/api/v1/closures', { params: { query: { year } } }));
+export const createClosure = (body: CreateClosure) => unwrap(api.POST('/api/v1/closures', { body }));
+export const removeClosure = (closureId: string) => unwrap(api.DELETE('/api/v1/closures/{id}', id(closureId)));
+export const listUsers = () => unwrap(api.GET('/api/v1/users'));
+export const createUser = (body: CreateUser) => unwrap(api.POST('/api/v1/users', { body }));
+export const updateUser = (userId: string, body: Schemas['UpdateUserDto']) => unwrap(api.PATCH('/api/v1/users/{id}', { ...id(userId), body }));
+/** Only the filters given: an empty field is no filter. */
+const auditQuery = (filters: AuditFilters) => Object.fromEntries(Object.entries(filters).filter(([, v]) => v)) as AuditFilters;
+export const listAudit = async (filters: AuditFilters) => (await unwrapPage(api.GET('/api/v1/audit', { params: { query: { ...auditQuery(filters), limit: 200, offset: 0 } } }))) as unknown as { items: AuditEntry[]; total: number };
+export const auditCsvHref = (filters: AuditFilters) => {
+  const query = new URLSearchParams(auditQuery(filters) as Record<string, string>).toString();
+  return `/api/v1/audit/export.csv${query ? `?${query}` : ''}`;
+};
