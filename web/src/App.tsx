@@ -12,20 +12,22 @@ import { NewCoursePage } from './pages/NewCoursePage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { PatientPage } from './pages/PatientPage';
 import { WorklistPage } from './pages/WorklistPage';
-import { CapacityPage } from './pages/admin/CapacityPage';
-import { DowntimesPage } from './pages/admin/DowntimesPage';
-import { ForecastPage } from './pages/admin/ForecastPage';
-import { ForecastsPage } from './pages/admin/ForecastsPage';
-import { AuditPage } from './pages/admin/AuditPage';
-import { CalendarPage } from './pages/admin/CalendarPage';
-import { RoomsPage } from './pages/admin/RoomsPage';
-import { UsersPage } from './pages/admin/UsersPage';
 import { HomeRedirect } from './pages/ministry/HomeRedirect';
-import { LedgerPage } from './pages/ministry/LedgerPage';
-import { QuotaDashboardPage } from './pages/ministry/QuotaDashboardPage';
-import { ReferChildPage } from './pages/ministry/ReferChildPage';
-import { ReferralPage } from './pages/ministry/ReferralPage';
-import { ReferralsPage } from './pages/ministry/ReferralsPage';
+import {
+  AuditPage,
+  CalendarPage,
+  CapacityPage,
+  DowntimesPage,
+  ForecastPage,
+  ForecastsPage,
+  LedgerPage,
+  QuotaDashboardPage,
+  ReferChildPage,
+  ReferralPage,
+  ReferralsPage,
+  RoomsPage,
+  UsersPage,
+} from './pages/part2-pages';
 
 export function App() {
   const navigate = useNavigate();
