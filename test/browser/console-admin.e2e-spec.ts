@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import request from 'supertest';
-import { ConsoleApp, dateAhead, newPage, seriousA11yViolations, signIn, startConsoleApp } from '../support/console-app';
+import { ConsoleApp, dateAhead, newPage, seedScheduledCourse, seriousA11yViolations, signIn, startConsoleApp } from '../support/console-app';
 
 const field = (page: Page, label: string) => page.locator('.field', { has: page.getByLabel(label, { exact: true }) });
 
@@ -33,7 +33,26 @@ describe('console in Chromium: the control room (rooms, calendar, users, audit)'
   it('calendar: shows the hours, closes a day and removes the closure', async () => {
     const { context, page } = await newPage(app);
     await signIn(page, app.base, 'admin', '/login?next=%2Fadmin%2Fcalendar');
-    await page.getByRole('table', { name: /^Opening hours/ }).getByRole('row', { name: /^Monday \d{2}:\d{2}–/ }).waitFor();
+    const monday = page.getByLabel('Monday', { exact: true });
+    await monday.waitFor();
+    expect(await monday.inputValue()).toMatch(/^\d{2}:\d{2}-\d{2}:\d{2}/);
+    // Someone else changes the calendar meanwhile: saving the form is refused in place, nothing overwritten.
+    const before = (await request(app.server).get('/api/v1/calendar').set('Authorization', app.auth.admin).expect(200)).body as { annualCapacity: number; updatedAt: string };
+    await request(app.server).put('/api/v1/calendar').set('Authorization', app.auth.admin).send({ annualCapacity: before.annualCapacity + 1, updatedAt: before.updatedAt }).expect(200);
+    await page.getByRole('button', { name: 'Save the hours' }).click();
+    await page.getByRole('form', { name: /^Opening hours/ }).getByRole('alert').waitFor();
+    expect(await page.getByRole('form', { name: /^Opening hours/ }).getByRole('alert').textContent()).toMatch(/\S/);
+    await page.reload();
+    await page.getByRole('button', { name: 'Save the hours' }).click();
+    await page.getByRole('status').filter({ hasText: 'The hours were saved' }).waitFor();
+
+    // A day with booked fractions cannot be closed: the server's reason next to the date.
+    const booked = await seedScheduledCourse(app, { firstName: 'Saule', lastName: 'Closova' }, { fractions: 2, earliestStart: dateAhead(20) });
+    await page.getByLabel('Date', { exact: true }).fill(booked.appointments[0].localDate);
+    await page.getByRole('button', { name: 'Save the day' }).click();
+    await expect(field(page, 'Date').locator('.field-error').textContent()).resolves.toMatch(/\S/);
+    expect(await page.getByLabel('Date', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+
     const day = dateAhead(45);
     await page.getByLabel('Date', { exact: true }).fill(day);
     await page.getByLabel('Reason', { exact: true }).fill('Cooling plant service');

@@ -128,3 +128,4 @@ export const auditCsvHref = (filters: AuditFilters) => {
   const query = new URLSearchParams(auditQuery(filters) as Record<string, string>).toString();
   return `/api/v1/audit/export.csv${query ? `?${query}` : ''}`;
 };
+export const updateCalendar = (body: Schemas['UpdateCalendarDto']) => unwrap(api.PUT('/api/v1/calendar', { body }));

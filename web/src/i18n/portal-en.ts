@@ -244,9 +244,6 @@ export const portalEn = {
   'rooms.added': 'The room was added.',
   'calendar.title': 'Calendar',
   'calendar.hoursCaption': 'Opening hours ({{zone}})',
-  'calendar.weekday': 'Day',
-  'calendar.hours': 'Hours',
-  'calendar.closed': 'closed',
   'calendar.day.mon': 'Monday',
   'calendar.day.tue': 'Tuesday',
   'calendar.day.wed': 'Wednesday',
@@ -301,6 +298,9 @@ export const portalEn = {
   'audit.caption': 'Entries, newest first: {{n}}',
   'audit.at': 'When',
   'audit.entityId': 'Record',
+  'calendar.hoursHint': 'Open intervals in center time, e.g. 07:00-22:00 or 07:00-12:00, 13:00-22:00; empty: closed.',
+  'calendar.saveHours': 'Save the hours',
+  'calendar.hoursSaved': 'The hours were saved; fractions outside them are moved.',
 } as const;
 
 export type PortalMessages = Record<keyof typeof portalEn, string>;

@@ -245,9 +245,6 @@ export const portalKk: PortalMessages = {
   'rooms.added': 'Зал қосылды.',
   'calendar.title': 'Күнтізбе',
   'calendar.hoursCaption': 'Жұмыс уақыты ({{zone}})',
-  'calendar.weekday': 'Күн',
-  'calendar.hours': 'Сағаттар',
-  'calendar.closed': 'жабық',
   'calendar.day.mon': 'Дүйсенбі',
   'calendar.day.tue': 'Сейсенбі',
   'calendar.day.wed': 'Сәрсенбі',
@@ -302,4 +299,7 @@ export const portalKk: PortalMessages = {
   'audit.caption': 'Жазбалар, алдымен жаңалары: {{n}}',
   'audit.at': 'Қашан',
   'audit.entityId': 'Жазба',
+  'calendar.hoursHint': 'Орталық уақытымен жұмыс аралықтары, мысалы 07:00-22:00 немесе 07:00-12:00, 13:00-22:00; бос — жабық.',
+  'calendar.saveHours': 'Сағаттарды сақтау',
+  'calendar.hoursSaved': 'Сағаттар сақталды; олардан тыс фракциялар ауыстырылады.',
 };

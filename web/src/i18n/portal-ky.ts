@@ -245,9 +245,6 @@ export const portalKy: PortalMessages = {
   'rooms.added': 'Зал кошулду.',
   'calendar.title': 'Календарь',
   'calendar.hoursCaption': 'Иш убактысы ({{zone}})',
-  'calendar.weekday': 'Күн',
-  'calendar.hours': 'Сааттар',
-  'calendar.closed': 'жабык',
   'calendar.day.mon': 'Дүйшөмбү',
   'calendar.day.tue': 'Шейшемби',
   'calendar.day.wed': 'Шаршемби',
@@ -302,4 +299,7 @@ export const portalKy: PortalMessages = {
   'audit.caption': 'Жазуулар, адегенде жаңылары: {{n}}',
   'audit.at': 'Качан',
   'audit.entityId': 'Жазуу',
+  'calendar.hoursHint': 'Борбордун убактысы боюнча иш аралыктары, мисалы 07:00-22:00 же 07:00-12:00, 13:00-22:00; бош — жабык.',
+  'calendar.saveHours': 'Сааттарды сактоо',
+  'calendar.hoursSaved': 'Сааттар сакталды; алардан тышкаркы фракциялар которулат.',
 };

@@ -245,9 +245,6 @@ export const portalRu: PortalMessages = {
   'rooms.added': 'Зал добавлен.',
   'calendar.title': 'Календарь',
   'calendar.hoursCaption': 'Часы работы ({{zone}})',
-  'calendar.weekday': 'День',
-  'calendar.hours': 'Часы',
-  'calendar.closed': 'закрыто',
   'calendar.day.mon': 'Понедельник',
   'calendar.day.tue': 'Вторник',
   'calendar.day.wed': 'Среда',
@@ -302,4 +299,7 @@ export const portalRu: PortalMessages = {
   'audit.caption': 'Записи, сначала новые: {{n}}',
   'audit.at': 'Когда',
   'audit.entityId': 'Запись',
+  'calendar.hoursHint': 'Интервалы работы по времени центра, например 07:00-22:00 или 07:00-12:00, 13:00-22:00; пусто — закрыто.',
+  'calendar.saveHours': 'Сохранить часы',
+  'calendar.hoursSaved': 'Часы сохранены; фракции вне их переносятся.',
 };

@@ -6,9 +6,8 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { FormField, type FieldErrors } from '../../components/FormField';
 import { formatDate, todayIn } from '../../i18n/format';
 import { refusalByField } from './admin-errors';
+import { HoursForm } from './HoursForm';
 import './control-room.css';
-
-const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
 /** /admin/calendar: opening hours, holidays and closures of the year; a closure added or removed, refusals in place. */
 export function CalendarPage() {
@@ -21,7 +20,6 @@ export function CalendarPage() {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [notice, setNotice] = useState<string | null>(null);
   const [removeError, setRemoveError] = useState<unknown>(null);
-  const hours = (calendar.data?.hours ?? {}) as Record<string, Array<[string, string]> | undefined>;
 
   const add = async (event: FormEvent) => {
     event.preventDefault();
@@ -53,25 +51,7 @@ export function CalendarPage() {
       <h1>{t('calendar.title')}</h1>
       <ErrorMessage error={calendar.error ?? closures.error ?? removeError} />
       {notice && <p role="status">{notice}</p>}
-      {calendar.data && (
-        <table className="list">
-          <caption>{t('calendar.hoursCaption', { zone: calendar.data.timeZone })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('calendar.weekday')}</th>
-              <th scope="col">{t('calendar.hours')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {WEEKDAYS.map((d) => (
-              <tr key={d}>
-                <th scope="row">{t(`calendar.day.${d}`)}</th>
-                <td>{hours[d]?.length ? hours[d]!.map(([a, b]) => `${a}–${b}`).join(', ') : t('calendar.closed')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      {calendar.data && <HoursForm key={calendar.data.updatedAt} calendar={calendar.data} />}
       {closures.data && (
         <table className="list">
           <caption>{t('calendar.closuresCaption', { year })}</caption>
