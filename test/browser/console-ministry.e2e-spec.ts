@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import request from 'supertest';
+import { DEMO_TEST_PASSWORD } from '../support/auth';
 import { ConsoleApp, dateAhead, newPage, seriousA11yViolations, signIn, startConsoleApp } from '../support/console-app';
 
 const SCREENSHOT = resolve(__dirname, '..', '..', 'docs', 'screenshots', 'ministry-dashboard.png');
@@ -35,7 +36,9 @@ describe('console in Chromium: the ministry portal (quotas, one-step referral, f
     // This year's and next year's places, so the dashboard has a next year and the referral a year whatever the date.
     const kg = await grant('KG', startYear, 12);
     // A hold being prepared: the dashboard lists it with its countdown.
-    await request(app.server).post(`/api/v1/quotas/${kg.id}/reservations`).set('Authorization', app.auth['ministry-kg']).send({ count: 2 }).expect(201);
+    const hold = (await request(app.server).post(`/api/v1/quotas/${kg.id}/reservations`).set('Authorization', app.auth['ministry-kg']).send({ count: 2 }).expect(201)).body as { id: string };
+    // It expires in a day and a half: the dashboard warns (within 48 h).
+    await app.db.query(`UPDATE quota_reservations SET expires_at = now() + interval '36 hours' WHERE id = $1`, [hold.id]);
     await grant('KG', startYear + 1, 7);
     await grant('UZ', startYear, 4);
   });
@@ -53,7 +56,8 @@ describe('console in Chromium: the ministry portal (quotas, one-step referral, f
     await row.getByRole('img', { name: '0 used, 2 held, 10 available of 12' }).waitFor();
     expect(await row.getByRole('cell').allTextContents()).toEqual(expect.arrayContaining(['12', '2', '0', '10']));
     const hold = page.getByRole('table', { name: 'Holds and their expiry' }).getByRole('row', { name: new RegExp(`^${CATEGORY} ${startYear} 2 `) });
-    expect(await hold.textContent()).toMatch(/\d+ d \d+ h$/);
+    expect(await hold.textContent()).toMatch(/1 d 1[12] h$/);
+    await page.getByRole('status').filter({ hasText: /^A hold of 2 places expires within 48 hours/ }).waitFor();
     // Unused places lapse on 31 December: the warning shows in the year's last quarter (10 free + 2 held).
     const lapse = page.getByRole('status').filter({ hasText: `12 places of ${startYear} (${CATEGORY}) lapse on 31 December` });
     const lastQuarter = new Date().getMonth() >= 9 && new Date().getFullYear() === startYear;
@@ -129,6 +133,25 @@ describe('console in Chromium: the ministry portal (quotas, one-step referral, f
     expect(await seriousA11yViolations(page)).toEqual([]);
     await context.close();
   }, 120_000);
+
+  it('in Russian and Kyrgyz: the portal\'s texts and the date format hint follow the language', async () => {
+    for (const [locale, quotas, hint] of [
+      ['ru-RU', 'Квоты', 'ДД.ММ.ГГГГ, например 03.02.2016'],
+      ['ky-KG', 'Квоталар', 'КК.АА.ЖЖЖЖ, мисалы 03.02.2016'],
+    ] as const) {
+      const { context, page } = await newPage(app, locale);
+      await page.goto(`${app.base}/login`);
+      await page.locator('input[autocomplete="username"], input[name="username"]').first().fill('ministry-uz');
+      await page.locator('input[type="password"]').fill(DEMO_TEST_PASSWORD);
+      await page.locator('button[type="submit"]').click();
+      await page.waitForURL(/\/ministry$/);
+      await page.getByRole('link', { name: quotas, exact: true }).waitFor();
+      await page.goto(`${app.base}/ministry/refer`);
+      await page.getByText(hint).first().waitFor();
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      await context.close();
+    }
+  }, 60_000);
 
   it('UZ sees nothing of it: not the name, not the count, not the page; only its own quota', async () => {
     expect(kgReferralId).not.toBe('');
