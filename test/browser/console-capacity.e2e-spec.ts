@@ -20,7 +20,9 @@ describe('console in Chromium: the capacity dashboard', () => {
   });
 
   it('shows open vs booked time per room and week as the API counts it, courses started against the target, the waiting list by urgency', async () => {
-    const seeded = await seedScheduledCourse(app, { firstName: 'Nurlan', lastName: 'Heatov' }, { fractions: 10, earliestStart: dateAhead(3) });
+    const seeded = await seedScheduledCourse(app, { firstName: 'Nurlan', lastName: 'Heatov' }, { fractions: 25, earliestStart: dateAhead(3) });
+    // A few more courses, so the map has some heat to show.
+    for (const [i, start] of [7, 12, 20].entries()) await seedScheduledCourse(app, { firstName: 'Heat', lastName: `Filler${i}` }, { fractions: 20, earliestStart: dateAhead(start) });
     const { context, page } = await newPage(app);
     await signIn(page, app.base, 'admin');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Capacity' }).click();
