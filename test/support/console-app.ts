@@ -14,7 +14,7 @@ const CHROMIUM_ARGS = ['--no-sandbox', '--headless', '--disable-gpu', '--disable
 
 export const CONSOLE_DIST = resolve(__dirname, '..', '..', 'web', 'dist');
 
-export type ConsoleUser = 'admin' | 'coordinator';
+export type ConsoleUser = 'admin' | 'coordinator' | 'ministry-kg' | 'ministry-uz';
 
 export interface ConsoleApp extends ApiApp<ConsoleUser> {
   /** http://127.0.0.1:PORT, the console and the API on one port, as `npm start` serves them. */
@@ -28,9 +28,9 @@ export interface ConsoleApp extends ApiApp<ConsoleUser> {
  * on a free port and serving the built console, plus a headless Chromium. Build first: `npm run build:web`
  * (`npm test` does it when web/dist is missing or stale).
  */
-export async function startConsoleApp(): Promise<ConsoleApp> {
+export async function startConsoleApp(users: readonly ConsoleUser[] = ['admin', 'coordinator']): Promise<ConsoleApp> {
   if (!existsSync(resolve(CONSOLE_DIST, 'index.html'))) throw new Error('web/dist is missing: run `npm run build:web` (npm test does it for you)');
-  const app = await startApiApp<ConsoleUser>({ users: ['admin', 'coordinator'], demoCenter: true, env: { EARLY_STARTS_ENABLED: 'false' } });
+  const app = await startApiApp<ConsoleUser>({ users, demoCenter: true, env: { EARLY_STARTS_ENABLED: 'false' } });
   let browser: Browser | undefined;
   try {
     await app.t.app.listen(0, '127.0.0.1');

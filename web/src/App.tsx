@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { Route, Routes, useLocation, useNavigate } from 'react-router';
 import { onSessionExpired } from './api/client';
 import { Layout } from './components/Layout';
 import { RequireSession, loginPath } from './components/RequireSession';
@@ -12,6 +12,22 @@ import { NewCoursePage } from './pages/NewCoursePage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { PatientPage } from './pages/PatientPage';
 import { WorklistPage } from './pages/WorklistPage';
+import { HomeRedirect } from './pages/ministry/HomeRedirect';
+import {
+  AuditPage,
+  CalendarPage,
+  CapacityPage,
+  DowntimesPage,
+  ForecastPage,
+  ForecastsPage,
+  LedgerPage,
+  QuotaDashboardPage,
+  ReferChildPage,
+  ReferralPage,
+  ReferralsPage,
+  RoomsPage,
+  UsersPage,
+} from './pages/part2-pages';
 
 export function App() {
   const navigate = useNavigate();
@@ -40,13 +56,26 @@ export function App() {
       <Route path="/login" element={<LoginPage />} />
       <Route element={<RequireSession />}>
         <Route element={<Layout />}>
-          <Route index element={<Navigate to="/board" replace />} />
+          <Route index element={<HomeRedirect />} />
           <Route path="/board" element={<BoardPage />} />
           <Route path="/courses" element={<CoursesPage />} />
           <Route path="/courses/new" element={<NewCoursePage />} />
           <Route path="/courses/:id" element={<CoursePage />} />
           <Route path="/patients/:id" element={<PatientPage />} />
           <Route path="/worklist" element={<WorklistPage />} />
+          <Route path="/ministry" element={<QuotaDashboardPage />} />
+          <Route path="/ministry/refer" element={<ReferChildPage />} />
+          <Route path="/ministry/referrals" element={<ReferralsPage />} />
+          <Route path="/ministry/referrals/:id" element={<ReferralPage />} />
+          <Route path="/ministry/quotas/:id/ledger" element={<LedgerPage />} />
+          <Route path="/capacity" element={<CapacityPage />} />
+          <Route path="/admin/downtimes" element={<DowntimesPage />} />
+          <Route path="/forecasts" element={<ForecastsPage />} />
+          <Route path="/forecasts/:id" element={<ForecastPage />} />
+          <Route path="/admin/rooms" element={<RoomsPage />} />
+          <Route path="/admin/calendar" element={<CalendarPage />} />
+          <Route path="/admin/users" element={<UsersPage />} />
+          <Route path="/admin/audit" element={<AuditPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Route>

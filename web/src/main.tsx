@@ -5,6 +5,7 @@ import { BrowserRouter } from 'react-router';
 import { ApiError } from './api/client';
 import { App } from './App';
 import './i18n';
+import './i18n/portal';
 import './styles.css';
 
 const queryClient = new QueryClient({

@@ -3,6 +3,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { logout } from '../api/endpoints';
+import { ControlRoomNav } from '../pages/admin/ControlRoomNav';
+import { MinistryNav } from '../pages/ministry/MinistryNav';
 import { ErrorMessage } from './ErrorMessage';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { loginPath, useMe } from './RequireSession';
@@ -30,12 +32,19 @@ export function Layout() {
       <header className="top">
         <span className="brand">Beamtime</span>
         <nav aria-label={t('nav.main')}>
+          {me.data?.role === 'MINISTRY' ? (
+            <MinistryNav />
+          ) : (
+          <>
           <NavLink to="/board">{t('nav.board')}</NavLink>
           <NavLink to="/courses" end>
             {t('nav.courses')}
           </NavLink>
           <NavLink to="/courses/new">{t('nav.newCourse')}</NavLink>
           <NavLink to="/worklist">{t('nav.worklist')}</NavLink>
+          <ControlRoomNav role={me.data?.role} />
+          </>
+          )}
         </nav>
         <span className="session">
           <LanguageSwitcher />

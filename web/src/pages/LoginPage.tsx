@@ -8,7 +8,7 @@ import { useErrorText } from '../components/ErrorMessage';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
 
 /** Only a path of this site: an open redirect through ?next= would hand the session's user to another site. */
-const safeNext = (next: string | null) => (next && next.startsWith('/') && !next.startsWith('//') ? next : '/board');
+const safeNext = (next: string | null) => (next && next.startsWith('/') && !next.startsWith('//') ? next : '/');
 
 export function LoginPage() {
   const { t } = useTranslation();
