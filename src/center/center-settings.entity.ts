@@ -1,5 +1,6 @@
 import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import type { WeeklyHours } from '../scheduling';
+import type { DailyWindow } from './center-settings';
 
 export type HolidayCalendar = 'KZ' | 'NONE';
 
@@ -29,6 +30,10 @@ export class CenterSettingsRow {
 
   @Column('text')
   holidays!: HolidayCalendar;
+
+  /** Rule 9: local hours children are treated in. */
+  @Column('jsonb')
+  pediatricHours!: DailyWindow;
 
   @Column('int')
   horizonWeeks!: number;

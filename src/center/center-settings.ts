@@ -1,6 +1,12 @@
 import type { WeeklyHours } from '../scheduling';
 import type { CenterSettingsRow, HolidayCalendar } from './center-settings.entity';
 
+/** A local daily window, 'HH:mm' to 'HH:mm'. */
+export interface DailyWindow {
+  from: string;
+  to: string;
+}
+
 /** Center-wide settings as the API and other modules see them. */
 export interface CenterSettings {
   timeZone: string;
@@ -9,6 +15,8 @@ export interface CenterSettings {
   anesthesia: { windows: WeeklyHours; teams: number };
   sharedBeam: boolean;
   holidays: HolidayCalendar;
+  /** Rule 9: children (under 18 on the fraction's day) are treated within these local hours. */
+  pediatricHours: DailyWindow;
   horizonWeeks: number;
   /** Courses a year the center aims to treat; bounds quota grants with crossBorderShare. */
   annualCapacity: number;
@@ -25,6 +33,7 @@ export function toCenterSettings(row: CenterSettingsRow): CenterSettings {
     anesthesia: { windows: row.anesthesiaWindows, teams: row.anesthesiaTeams },
     sharedBeam: row.sharedBeam,
     holidays: row.holidays,
+    pediatricHours: { from: row.pediatricHours.from, to: row.pediatricHours.to },
     horizonWeeks: row.horizonWeeks,
     annualCapacity: row.annualCapacity,
     crossBorderShare: Number(row.crossBorderShare),

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { RoomKind, Urgency } from '../scheduling';
+import type { PreferredWindow, RoomKind, Urgency } from '../scheduling';
 
 export const DIAGNOSIS_GROUPS = ['CNS', 'HEAD_NECK', 'ONCOHEMATOLOGY', 'SARCOMA', 'THORAX', 'ABDOMEN_PELVIS', 'BREAST', 'OTHER'] as const;
 export type DiagnosisGroup = (typeof DIAGNOSIS_GROUPS)[number];
@@ -61,6 +61,16 @@ export class Course {
   @ApiProperty({ type: String, format: 'date' })
   @Column('date')
   dueStart!: string;
+
+  /** Rule 10: dates the patient cannot come (never booked; skipping them is no interruption). */
+  @ApiProperty({ type: String, format: 'date', isArray: true })
+  @Column('date', { array: true })
+  unavailableDates!: string[];
+
+  /** Soft: the patient's preferred local daily window. */
+  @ApiProperty({ type: Object, nullable: true })
+  @Column('jsonb', { nullable: true })
+  preferredWindow!: PreferredWindow | null;
 
   @ApiProperty({ enum: COURSE_STATUSES })
   @Column('text')
