@@ -8,6 +8,15 @@ export const URGENCIES: Urgency[] = ['EMERGENCY', 'URGENT', 'ROUTINE'];
 export const COURSE_STATUSES = ['DRAFT', 'QUEUED', 'SCHEDULED', 'UNSCHEDULABLE', 'IN_TREATMENT', 'COMPLETED', 'CANCELLED'] as const;
 export type CourseStatus = (typeof COURSE_STATUSES)[number];
 
+/**
+ * node-postgres reads a date[] as Dates at local midnight (TypeORM turns only plain date columns
+ * back into 'YYYY-MM-DD'): the local calendar fields are the stored date.
+ */
+function calendarDate(d: string | Date): string {
+  if (typeof d === 'string') return d;
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
 @Entity('courses')
 export class Course {
   @ApiProperty({ type: String, format: 'uuid' })
@@ -64,7 +73,7 @@ export class Course {
 
   /** Rule 10: dates the patient cannot come (never booked; skipping them is no interruption). */
   @ApiProperty({ type: String, format: 'date', isArray: true })
-  @Column('date', { array: true })
+  @Column('date', { array: true, transformer: { to: (v: string[]) => v, from: (v: Array<string | Date>) => v.map(calendarDate) } })
   unavailableDates!: string[];
 
   /** Soft: the patient's preferred local daily window. */
