@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { OpenedDaysRescheduleView } from './opened-days-follow-up';
 import { WeeklyHoursDto } from './weekly-hours.dto';
-import { DailyWindowDto } from './daily-window.dto';
+import { DailyWindowDto } from '../center/daily-window.dto';
 
 class AnesthesiaView {
   @ApiProperty({ type: WeeklyHoursDto }) windows!: WeeklyHoursDto;

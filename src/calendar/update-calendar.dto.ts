@@ -5,7 +5,7 @@ import { IsBoolean, IsIn, IsInt, IsNumber, IsObject, Max, Min, ValidateNested } 
 import { IsOptionalNotNull } from '../common/is-optional-not-null.decorator';
 import { IsIanaTimeZone } from '../common/time-zone';
 import { WeeklyHoursDto } from './weekly-hours.dto';
-import { DailyWindowDto } from './daily-window.dto';
+import { DailyWindowDto } from '../center/daily-window.dto';
 
 export class AnesthesiaDto {
   @ApiPropertyOptional({ type: WeeklyHoursDto, description: 'When anesthesia fractions may run (default Mon–Fri 08:00–13:00)' })

@@ -1,8 +1,13 @@
 import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import type { WeeklyHours } from '../scheduling';
-import type { DailyWindow } from './center-settings';
 
 export type HolidayCalendar = 'KZ' | 'NONE';
+
+/** A local daily window, 'HH:mm' to 'HH:mm'. */
+export interface DailyWindow {
+  from: string;
+  to: string;
+}
 
 /** The single row (id = 1) of center-wide calendar and capacity settings. */
 @Entity('center_settings')

@@ -1,11 +1,7 @@
 import type { WeeklyHours } from '../scheduling';
-import type { CenterSettingsRow, HolidayCalendar } from './center-settings.entity';
+import type { CenterSettingsRow, DailyWindow, HolidayCalendar } from './center-settings.entity';
 
-/** A local daily window, 'HH:mm' to 'HH:mm'. */
-export interface DailyWindow {
-  from: string;
-  to: string;
-}
+export type { DailyWindow } from './center-settings.entity';
 
 /** Center-wide settings as the API and other modules see them. */
 export interface CenterSettings {

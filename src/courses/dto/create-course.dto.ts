@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsUUID, Max, Min, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
-import { DailyWindowDto } from '../../calendar/daily-window.dto';
+import { DailyWindowDto } from '../../center/daily-window.dto';
 import type { RoomKind, Urgency } from '../../scheduling';
 import { DIAGNOSIS_GROUPS, DiagnosisGroup, URGENCIES } from '../course.entity';
 import { IsCalendarDate } from '../../common/instant';

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { RoomKind, Urgency } from '../../scheduling';
-import { DailyWindowDto } from '../../calendar/daily-window.dto';
+import { DailyWindowDto } from '../../center/daily-window.dto';
 import { COURSE_STATUSES, Course, CourseStatus, DIAGNOSIS_GROUPS, DiagnosisGroup, URGENCIES } from '../course.entity';
 
 /** A course as the API answers it (the entity stays inside the service). */
