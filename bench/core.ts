@@ -3,10 +3,12 @@
  * plan, per-course p50/p99, the physical limit, and for the allocator and the first-fit baseline
  * on the same arrivals: steady-state utilization (March–December), courses started in the year,
  * on-time starts by urgency, wait, time-of-day spread and hard-rule violations (checkSchedule).
- * Prints JSON. Options: --courses N --year Y --seed S.
+ * Also how many patients' preferred windows were met and whether an unavailable date was booked.
+ * Prints JSON. Options: --courses N --year Y --seed S --windows SHARE (courses with a preferred
+ * window, and apart with unavailable dates; default 0.1, 0 for the year without them).
  */
 import { performance } from 'node:perf_hooks';
-import { generateScenario, scenarioCourses, scenarioToCenter, createPlanner, DEFAULT_RESERVATION, NO_RESERVATION, physicalLimit, mixOf, planMetrics, percentile, checkSchedule, AllocationOptions, AllocationResult, Booking, CenterConfig, CourseRequest, Scenario, idleBreakdown, clearLaneTemplateCache } from '../src/scheduling';
+import { generateScenario, scenarioCourses, scenarioToCenter, createPlanner, DEFAULT_RESERVATION, NO_RESERVATION, physicalLimit, mixOf, planMetrics, percentile, checkSchedule, AllocationOptions, AllocationResult, Booking, CenterConfig, CourseRequest, Scenario, idleBreakdown, clearLaneTemplateCache, preferenceOutcome, unavailableDaysOf } from '../src/scheduling';
 import { createFirstFitPlanner } from './first-fit';
 
 function arg(name: string, fallback: number): number {
@@ -79,11 +81,33 @@ function run(name: string, s: Scenario, center: CenterConfig, courses: CourseReq
     offTimeOfDayShare: steady.offTimeOfDayShare,
     hardRuleViolations: violations.length,
     violationsByRule: byRule,
+    patientPreferences: preferences(center, courses, bookings),
   };
 }
 
+/** Preferred windows met or not (courses with a booking), and fractions booked on an unavailable date (must be 0). */
+function preferences(center: CenterConfig, courses: CourseRequest[], bookings: Booking[]) {
+  const byCourse = new Map<string, Booking[]>();
+  for (const b of bookings) byCourse.set(b.courseId, [...(byCourse.get(b.courseId) ?? []), b]);
+  let met = 0;
+  let notMet = 0;
+  let withUnavailable = 0;
+  let bookedOnUnavailable = 0;
+  for (const c of courses) {
+    const own = byCourse.get(c.id) ?? [];
+    const outcome = preferenceOutcome(center.timeZone, c, own);
+    if (outcome === 'MET') met++;
+    if (outcome === 'NOT_MET') notMet++;
+    const off = unavailableDaysOf(c);
+    if (!off) continue;
+    withUnavailable++;
+    for (const b of own) if (off.has(Math.floor((Date.parse(b.start) + 5 * 3_600_000) / 86_400_000))) bookedOnUnavailable++;
+  }
+  return { preferredWindowMet: met, preferredWindowNotMet: notMet, coursesWithUnavailableDates: withUnavailable, fractionsOnUnavailableDates: bookedOnUnavailable };
+}
+
 function main(): void {
-  const opts = { courses: arg('courses', 800), year: arg('year', 2027), seed: arg('seed', 1) };
+  const opts = { courses: arg('courses', 800), year: arg('year', 2027), seed: arg('seed', 1), patientWindowsShare: arg('windows', 0.1) };
   const scenario = generateScenario(opts);
   const center = scenarioToCenter(scenario);
   const courses = scenarioCourses(scenario, center);

@@ -58,6 +58,7 @@ export class CalendarService {
         anesthesiaTeams: dto.anesthesia?.teams,
         sharedBeam: dto.sharedBeam,
         holidays: dto.holidays,
+        pediatricHours: dto.pediatricHours ? { from: dto.pediatricHours.from, to: dto.pediatricHours.to } : undefined,
         horizonWeeks: dto.horizonWeeks,
         annualCapacity: dto.annualCapacity,
         crossBorderShare: dto.crossBorderShare,
@@ -105,6 +106,19 @@ export class CalendarService {
             `${overbooked.count} booked future fraction(s) would break the new settings (${what}); move or cancel them first`,
             { bookedFractions: overbooked.count, sample: overbooked.sample },
           );
+        }
+      }
+      if ('pediatricHours' in changes) {
+        // Narrower hours must not leave a child's booked future fraction outside them (rule 9).
+        const [{ count }] = (await m.query(`SELECT count(*)::int AS count FROM pediatric_hours_breaches WHERE start > now()`)) as Array<{ count: number }>;
+        if (count > 0) {
+          const sample = (await m.query(
+            `SELECT appointment_id AS "appointmentId", course_id AS "courseId", fraction, start FROM pediatric_hours_breaches WHERE start > now() ORDER BY start LIMIT 10`,
+          )) as unknown[];
+          throw conflict('calendar-strands-bookings', `${count} booked future fraction(s) of children would fall outside the new pediatric hours; move them first`, {
+            bookedFractions: count,
+            sample,
+          });
         }
       }
       if (beamChanged) await relabelBeamLines(m, row.sharedBeam);

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { CenterConfig, DowntimeSpec, RoomKind, WeeklyHours } from '../scheduling';
 import { CenterSettingsRow } from './center-settings.entity';
-import { CenterSettings, toCenterSettings } from './center-settings';
+import { CenterSettings, DailyWindow, toCenterSettings } from './center-settings';
 
 /** Dates ('YYYY-MM-DD') or instants; closures and downtimes outside it are left out. */
 export interface CenterRange {
@@ -21,6 +21,7 @@ interface ConfigRow {
     anesthesia_teams: number;
     shared_beam: boolean;
     holidays: 'KZ' | 'NONE';
+    pediatric_hours: DailyWindow;
   };
   rooms: Array<{ id: string; kind: RoomKind; active: boolean; name: string }>;
   closures: Array<{ date: string; kind: 'CLOSURE' | 'WORKING_DAY' }>;
@@ -114,6 +115,7 @@ function toCenterConfig(row: ConfigRow): CenterConfig {
     closures: row.closures.filter((c) => c.kind === 'CLOSURE').map((c) => c.date),
     workingDays: row.closures.filter((c) => c.kind === 'WORKING_DAY').map((c) => c.date),
     downtimes,
+    pediatricHours: [s.pediatric_hours.from, s.pediatric_hours.to],
   };
 }
 

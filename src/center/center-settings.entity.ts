@@ -3,6 +3,12 @@ import type { WeeklyHours } from '../scheduling';
 
 export type HolidayCalendar = 'KZ' | 'NONE';
 
+/** A local daily window, 'HH:mm' to 'HH:mm'. */
+export interface DailyWindow {
+  from: string;
+  to: string;
+}
+
 /** The single row (id = 1) of center-wide calendar and capacity settings. */
 @Entity('center_settings')
 export class CenterSettingsRow {
@@ -29,6 +35,10 @@ export class CenterSettingsRow {
 
   @Column('text')
   holidays!: HolidayCalendar;
+
+  /** Rule 9: local hours children are treated in. */
+  @Column('jsonb')
+  pediatricHours!: DailyWindow;
 
   @Column('int')
   horizonWeeks!: number;

@@ -1,5 +1,7 @@
 import type { WeeklyHours } from '../scheduling';
-import type { CenterSettingsRow, HolidayCalendar } from './center-settings.entity';
+import type { CenterSettingsRow, DailyWindow, HolidayCalendar } from './center-settings.entity';
+
+export type { DailyWindow } from './center-settings.entity';
 
 /** Center-wide settings as the API and other modules see them. */
 export interface CenterSettings {
@@ -9,6 +11,8 @@ export interface CenterSettings {
   anesthesia: { windows: WeeklyHours; teams: number };
   sharedBeam: boolean;
   holidays: HolidayCalendar;
+  /** Rule 9: children (under 18 on the fraction's day) are treated within these local hours. */
+  pediatricHours: DailyWindow;
   horizonWeeks: number;
   /** Courses a year the center aims to treat; bounds quota grants with crossBorderShare. */
   annualCapacity: number;
@@ -25,6 +29,7 @@ export function toCenterSettings(row: CenterSettingsRow): CenterSettings {
     anesthesia: { windows: row.anesthesiaWindows, teams: row.anesthesiaTeams },
     sharedBeam: row.sharedBeam,
     holidays: row.holidays,
+    pediatricHours: { from: row.pediatricHours.from, to: row.pediatricHours.to },
     horizonWeeks: row.horizonWeeks,
     annualCapacity: row.annualCapacity,
     crossBorderShare: Number(row.crossBorderShare),

@@ -26,5 +26,8 @@ export function toCourseRequest(course: Course, birthDate: string): CourseReques
     roomKinds: course.roomKinds.length > 0 ? course.roomKinds : undefined,
     earliestStart: course.earliestStart,
     dueStart: course.dueStart,
+    birthDate,
+    ...(course.unavailableDates?.length ? { unavailableDates: course.unavailableDates } : {}),
+    ...(course.preferredWindow ? { preferredWindow: course.preferredWindow } : {}),
   };
 }

@@ -1,12 +1,21 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { RoomKind, Urgency } from '../scheduling';
+import type { PreferredWindow, RoomKind, Urgency } from '../scheduling';
 
 export const DIAGNOSIS_GROUPS = ['CNS', 'HEAD_NECK', 'ONCOHEMATOLOGY', 'SARCOMA', 'THORAX', 'ABDOMEN_PELVIS', 'BREAST', 'OTHER'] as const;
 export type DiagnosisGroup = (typeof DIAGNOSIS_GROUPS)[number];
 export const URGENCIES: Urgency[] = ['EMERGENCY', 'URGENT', 'ROUTINE'];
 export const COURSE_STATUSES = ['DRAFT', 'QUEUED', 'SCHEDULED', 'UNSCHEDULABLE', 'IN_TREATMENT', 'COMPLETED', 'CANCELLED'] as const;
 export type CourseStatus = (typeof COURSE_STATUSES)[number];
+
+/**
+ * node-postgres reads a date[] as Dates at local midnight (TypeORM turns only plain date columns
+ * back into 'YYYY-MM-DD'): the local calendar fields are the stored date.
+ */
+function calendarDate(d: string | Date): string {
+  if (typeof d === 'string') return d;
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
 
 @Entity('courses')
 export class Course {
@@ -61,6 +70,16 @@ export class Course {
   @ApiProperty({ type: String, format: 'date' })
   @Column('date')
   dueStart!: string;
+
+  /** Rule 10: dates the patient cannot come (never booked; skipping them is no interruption). */
+  @ApiProperty({ type: String, format: 'date', isArray: true })
+  @Column('date', { array: true, transformer: { to: (v: string[]) => v, from: (v: Array<string | Date>) => v.map(calendarDate) } })
+  unavailableDates!: string[];
+
+  /** Soft: the patient's preferred local daily window. */
+  @ApiProperty({ type: Object, nullable: true })
+  @Column('jsonb', { nullable: true })
+  preferredWindow!: PreferredWindow | null;
 
   @ApiProperty({ enum: COURSE_STATUSES })
   @Column('text')

@@ -18,7 +18,7 @@ import { Course, CourseStatus } from './course.entity';
 import { patientCategory } from './course-request.mapper';
 import { CreateCourseDto } from './dto/create-course.dto';
 import { ListCoursesDto } from './dto/list-courses.dto';
-import { courseSummaries, NEEDS_REBOOKING } from './course-summaries';
+import { BREAKS_PEDIATRIC_HOURS, courseSummaries, NEEDS_REBOOKING } from './course-summaries';
 import { CourseSummaryView } from './views/course.view';
 
 /** Statuses from which a course may be (re)submitted for allocation. */
@@ -56,6 +56,11 @@ export class CourseService {
       const window = courseDateWindow(center.timeZone);
       requireDateWithin('earliestStart', dto.earliestStart, window, COURSE_WINDOW_RULE);
       if (dto.dueStart) requireDateWithin('dueStart', dto.dueStart, window, COURSE_WINDOW_RULE);
+      // A date before the course may start cannot be booked anyway: stating it is a mistake worth telling.
+      const unavailableWindow = { from: dto.earliestStart, to: window.to };
+      for (const date of dto.unavailableDates ?? []) {
+        requireDateWithin('unavailableDates', date, unavailableWindow, 'an unavailable date lies between the course\'s earliestStart and the end of the course window');
+      }
       if (dto.earliestStart < patient.birthDate) {
         throw unprocessable('course-before-birth', `earliestStart ${dto.earliestStart} is before the patient's birth date ${patient.birthDate}`, {
           field: 'earliestStart',
@@ -99,6 +104,8 @@ export class CourseService {
           roomKinds: resolved.roomKinds ?? [],
           earliestStart: resolved.earliestStart,
           dueStart: resolved.dueStart,
+          unavailableDates: [...(dto.unavailableDates ?? [])].sort(),
+          preferredWindow: dto.preferredWindow ? { from: dto.preferredWindow.from, to: dto.preferredWindow.to } : null,
           status: 'DRAFT',
           reason: null,
           lateStart: false,
@@ -135,6 +142,7 @@ export class CourseService {
     if (query.patientId) qb.andWhere('c.patient_id = :patientId', { patientId: query.patientId });
     if (query.needsRebooking !== undefined) qb.andWhere(`${query.needsRebooking ? '' : 'NOT '}(${NEEDS_REBOOKING})`);
     if (query.lateStart !== undefined) qb.andWhere('c.late_start = :lateStart', { lateStart: query.lateStart });
+    if (query.breaksPediatricHours !== undefined) qb.andWhere(`${query.breaksPediatricHours ? '' : 'NOT '}${BREAKS_PEDIATRIC_HOURS}`);
     if (query.from || query.to) {
       // Whole local days in the center's zone, `to` inclusive.
       const first = `(SELECT min(a.start) FROM appointments a WHERE a.course_id = c.id AND a.status <> 'CANCELLED')`;

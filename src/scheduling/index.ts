@@ -47,3 +47,5 @@ export type { ArrivalCategory, Band, ForecastChanges, ForecastInput, ForecastPro
 export { mulberry32 } from './scenario/prng';
 export { suggestAlternatives, DEFAULT_ALTERNATIVES, DEFAULT_SEARCH_DAYS } from './alternatives/suggest-alternatives';
 export type { Alternative, AlternativesOptions } from './alternatives/suggest-alternatives';
+export { adultFromDay, unavailableDaysOf, DEFAULT_PEDIATRIC_HOURS } from './calendar/patient-days';
+export { preferenceOutcome, PreferenceOutcome } from './calendar/preferred-window';

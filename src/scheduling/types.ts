@@ -45,6 +45,17 @@ export interface CenterConfig {
   /** Decree-moved working days: open even when a weekend or holiday. */
   workingDays?: string[];
   downtimes: DowntimeSpec[];
+  /**
+   * Rule 9: local hours a child (under 18 on the fraction's day) may be treated in, every day.
+   * Omitted: ['08:00', '18:00'].
+   */
+  pediatricHours?: [string, string];
+}
+
+/** A patient's preferred daily window, local 'HH:mm' (soft: ranked, reported met or not). */
+export interface PreferredWindow {
+  from: string;
+  to: string;
 }
 
 export interface CourseRequest {
@@ -63,6 +74,15 @@ export interface CourseRequest {
   roomKinds?: RoomKind[];
   earliestStart: string;
   dueStart: string;
+  /**
+   * Rule 9: the patient's birth date; a fraction on a day the patient is under 18 lies inside the
+   * center's pediatric hours. Omitted: `patientCategory` decides for every day.
+   */
+  birthDate?: string;
+  /** Rule 10: dates the patient cannot come (hard); skipping them is no interruption. */
+  unavailableDates?: string[];
+  /** Soft: the patient's preferred daily window. */
+  preferredWindow?: PreferredWindow;
 }
 
 /** One booked fraction as the core sees it (live appointments from the database, or plan output). */
@@ -128,7 +148,7 @@ export interface Move {
 
 /** A hard-rule violation found by the checker; `rule` is the number in SPEC §3. */
 export interface Violation {
-  rule: 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8;
+  rule: 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10;
   message: string;
   courseId?: string;
   bookingIds?: string[];
@@ -160,6 +180,8 @@ export interface Scenario {
     closures?: string[];
     workingDays?: string[];
     holidays?: 'KZ' | false;
+    /** Rule 9; default ['08:00', '18:00']. */
+    pediatricHours?: [string, string];
   };
   sharedBeam?: boolean;
   downtimes?: Array<{ roomId: string | null; start: string; end: string; reason?: string }>;

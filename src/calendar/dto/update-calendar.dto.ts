@@ -5,6 +5,7 @@ import { IsBoolean, IsIn, IsInt, IsNumber, IsObject, Max, Min, ValidateNested } 
 import { IsOptionalNotNull } from '../../common/is-optional-not-null.decorator';
 import { IsIanaTimeZone } from '../../common/time-zone';
 import { WeeklyHoursDto } from './weekly-hours.dto';
+import { DailyWindowDto } from '../../center/dto/daily-window.dto';
 
 export class AnesthesiaDto {
   @ApiPropertyOptional({ type: WeeklyHoursDto, description: 'When anesthesia fractions may run (default Mon–Fri 08:00–13:00)' })
@@ -59,6 +60,13 @@ export class UpdateCalendarDto {
   @IsOptionalNotNull()
   @IsIn(['KZ', 'NONE'])
   holidays?: 'KZ' | 'NONE';
+
+  @ApiPropertyOptional({ type: DailyWindowDto, description: 'Rule 9: children (under 18 on the day) are treated within these local hours (default 08:00–18:00)' })
+  @IsOptionalNotNull()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => DailyWindowDto)
+  pediatricHours?: DailyWindowDto;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 104, description: 'Planning horizon in weeks' })
   @IsOptionalNotNull()

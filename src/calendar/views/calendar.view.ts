@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { OpenedDaysRescheduleView } from '../opened-days-follow-up';
 import { WeeklyHoursDto } from '../dto/weekly-hours.dto';
+import { DailyWindowDto } from '../../center/dto/daily-window.dto';
 
 class AnesthesiaView {
   @ApiProperty({ type: WeeklyHoursDto }) windows!: WeeklyHoursDto;
@@ -15,6 +16,7 @@ export class CalendarView {
   @ApiProperty({ type: AnesthesiaView }) anesthesia!: AnesthesiaView;
   @ApiProperty() sharedBeam!: boolean;
   @ApiProperty({ enum: ['KZ', 'NONE'] }) holidays!: string;
+  @ApiProperty({ type: DailyWindowDto, description: 'Rule 9: children are treated within these local hours' }) pediatricHours!: DailyWindowDto;
   @ApiProperty({ example: 26 }) horizonWeeks!: number;
   @ApiProperty({ example: 800 }) annualCapacity!: number;
   @ApiProperty({ example: 0.15 }) crossBorderShare!: number;

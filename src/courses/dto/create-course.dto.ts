@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsUUID, Max, Min, ValidateNested } from 'class-validator';
+import { Type } from 'class-transformer';
+import { DailyWindowDto } from '../../center/dto/daily-window.dto';
 import type { RoomKind, Urgency } from '../../scheduling';
 import { DIAGNOSIS_GROUPS, DiagnosisGroup, URGENCIES } from '../course.entity';
 import { IsCalendarDate } from '../../common/instant';
@@ -74,4 +76,19 @@ export class CreateCourseDto {
   @IsOptional()
   @IsCalendarDate()
   dueStart?: string;
+
+  @ApiPropertyOptional({ type: String, format: 'date', isArray: true, description: "Rule 10: dates the patient cannot come (hard: never booked, and skipping them is the patient's absence, no interruption); within the course window" })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(60)
+  @ArrayUnique()
+  @IsCalendarDate({ each: true })
+  unavailableDates?: string[];
+
+  @ApiPropertyOptional({ type: DailyWindowDto, description: "Soft: the patient's preferred local daily window, e.g. after work { from: '17:00', to: '23:00' }; places inside it are preferred, reported met or not" })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => DailyWindowDto)
+  preferredWindow?: DailyWindowDto;
 }

@@ -48,6 +48,14 @@ export class ListCoursesDto extends PageQueryDto {
   @IsBoolean()
   lateStart?: boolean;
 
+  @ApiPropertyOptional({
+    description: "true: courses with a booked fraction that treats a child outside the center's pediatric hours (rule 9), e.g. booked before the rule; the list to move",
+  })
+  @IsOptional()
+  @Transform(asBoolean)
+  @IsBoolean()
+  breaksPediatricHours?: boolean;
+
   @ApiPropertyOptional({ format: 'date', description: 'First fraction on or after this local day (center time zone)' })
   @IsOptional()
   @IsCalendarDate()

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { RoomKind, Urgency } from '../../scheduling';
+import { DailyWindowDto } from '../../center/dto/daily-window.dto';
 import { COURSE_STATUSES, Course, CourseStatus, DIAGNOSIS_GROUPS, DiagnosisGroup, URGENCIES } from '../course.entity';
 
 /** A course as the API answers it (the entity stays inside the service). */
@@ -17,6 +18,9 @@ export class CourseView {
   @ApiProperty({ enum: ['GANTRY', 'FIXED_BEAM'], isArray: true }) roomKinds!: RoomKind[];
   @ApiProperty({ format: 'date' }) earliestStart!: string;
   @ApiProperty({ format: 'date' }) dueStart!: string;
+  @ApiProperty({ type: String, format: 'date', isArray: true, description: "Rule 10: the patient's unavailable dates (never booked; skipping them is the patient's absence, not an interruption)" })
+  unavailableDates!: string[];
+  @ApiProperty({ type: DailyWindowDto, nullable: true, description: "Soft: the patient's preferred local daily window" }) preferredWindow!: DailyWindowDto | null;
   @ApiProperty({ enum: COURSE_STATUSES }) status!: CourseStatus;
   @ApiProperty({ type: String, nullable: true }) reason!: string | null;
   @ApiProperty() lateStart!: boolean;
@@ -43,6 +47,8 @@ export function toCourseView(c: Course): CourseView {
     roomKinds: c.roomKinds,
     earliestStart: c.earliestStart,
     dueStart: c.dueStart,
+    unavailableDates: c.unavailableDates ?? [],
+    preferredWindow: c.preferredWindow ?? null,
     status: c.status,
     reason: c.reason,
     lateStart: c.lateStart,
@@ -78,4 +84,12 @@ export class CourseSummaryView extends CourseView {
   @ApiProperty({ type: FractionAtView, nullable: true, description: 'Latest fraction booked or delivered' }) lastFraction!: FractionAtView | null;
   @ApiProperty({ description: 'Under way with a prescribed fraction neither booked nor delivered' }) needsRebooking!: boolean;
   @ApiProperty({ description: 'Under 18 at the earliest start' }) pediatric!: boolean;
+  @ApiProperty({
+    type: Boolean,
+    nullable: true,
+    description: 'With a preferred window: whether every booked or delivered fraction lies inside it; null without a window or fractions',
+  })
+  preferredWindowMet!: boolean | null;
+  @ApiProperty({ description: "Rule 9: a booked fraction treats the child outside the center's pediatric hours (booked before the rule; move it)" })
+  breaksPediatricHours!: boolean;
 }

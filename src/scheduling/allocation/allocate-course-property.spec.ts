@@ -1,12 +1,15 @@
 /**
  * Property: whatever the center and the courses, every plan the allocator produces passes the
- * independent rule checker (rules 1–8), and a scheduled course gets exactly its fractions.
+ * independent rule checker (rules 1–10: children inside random pediatric hours, by category or by
+ * a birth date that may fall mid-course; patients' unavailable dates never booked and never
+ * reported as interruptions), and a scheduled course gets exactly its fractions.
  */
 import fc from 'fast-check';
 import { checkSchedule } from '../rules/check-schedule';
 import { Booking, CenterConfig, CourseRequest, RoomKind, WeeklyHours } from '../types';
 import { createPlanner } from './planner';
 
+const localDate = (timeZone: string, instant: string) => new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date(instant));
 const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 const day = (d: number) => `2027-03-${String(d).padStart(2, '0')}`;
 
@@ -34,6 +37,7 @@ const centerArb: fc.Arbitrary<CenterConfig> = fc
       { maxLength: 3 },
     ),
     timeZone: fc.constantFrom('Asia/Almaty', 'Europe/Berlin', 'UTC'),
+    pediatric: fc.option(fc.tuple(fc.integer({ min: 6 * 60, max: 12 * 60 }), fc.integer({ min: 120, max: 12 * 60 }))),
   })
   .map((r) => {
     const rooms = r.rooms.map((x, i) => ({ id: `R${i + 1}`, kind: x.kind, active: x.active }));
@@ -55,6 +59,7 @@ const centerArb: fc.Arbitrary<CenterConfig> = fc
         start: `${day(d.d)}T${hhmm(d.start)}:00${offset}`,
         end: `${day(d.d)}T${hhmm(Math.min(d.start + d.len, 23 * 60 + 59))}:00${offset}`,
       })),
+      ...(r.pediatric ? { pediatricHours: [hhmm(r.pediatric[0]), hhmm(Math.min(r.pediatric[0] + r.pediatric[1], 24 * 60 - 1))] as [string, string] } : {}),
     } satisfies CenterConfig;
   });
 
@@ -71,12 +76,20 @@ const courseArb = (i: number) =>
       anesthesia: fc.integer({ min: 0, max: 3 }).map((x) => x === 0),
       kinds: fc.constantFrom<RoomKind[] | undefined>(undefined, ['GANTRY'], ['FIXED_BEAM']),
       urgency: fc.constantFrom('EMERGENCY', 'URGENT', 'ROUTINE' as const),
+      child: fc.boolean(),
+      // A child turning 18 between 2 and 31 March, or no birth date (the category decides).
+      eighteenthOn: fc.option(fc.integer({ min: 2, max: 31 })),
+      unavailable: fc.array(fc.integer({ min: 1, max: 31 }).map(day), { maxLength: 4 }),
+      preferred: fc.option(fc.tuple(fc.integer({ min: 7 * 60, max: 18 * 60 }), fc.integer({ min: 60, max: 5 * 60 }))),
     })
     .map(
       (c): CourseRequest => ({
         id: `C${i}`,
         arrival: `${day(c.arrivalDay)}T${hhmm(c.arrivalMin)}:00Z`,
-        patientCategory: c.anesthesia ? 'PEDIATRIC' : 'ADULT',
+        patientCategory: c.anesthesia || c.child ? 'PEDIATRIC' : 'ADULT',
+        ...((c.anesthesia || c.child) && c.eighteenthOn !== null ? { birthDate: `2009-03-${String(c.eighteenthOn).padStart(2, '0')}` } : {}),
+        ...(c.unavailable.length ? { unavailableDates: [...new Set(c.unavailable)] } : {}),
+        ...(c.preferred ? { preferredWindow: { from: hhmm(c.preferred[0]), to: hhmm(Math.min(c.preferred[0] + c.preferred[1], 23 * 60)) } } : {}),
         urgency: c.urgency,
         fractions: c.fractions,
         fractionsPerWeek: c.fpw,
@@ -94,7 +107,7 @@ const scenarioArb = fc.tuple(centerArb, fc.integer({ min: 3, max: 14 })).chain((
   fc.tuple(fc.constant(center), fc.tuple(...Array.from({ length: n }, (_, i) => courseArb(i)))),
 );
 
-describe('allocator plans always satisfy hard rules 1–8 (property)', () => {
+describe('allocator plans always satisfy hard rules 1–10 (property)', () => {
   it('random centers and courses', () => {
     fc.assert(
       fc.property(scenarioArb, ([center, courses]) => {
@@ -118,6 +131,11 @@ describe('allocator plans always satisfy hard rules 1–8 (property)', () => {
         // Read back at the end: moved courses carry their new places.
         const booked: Booking[] = planner.bookings();
         expect(checkSchedule(center, booked, courses)).toEqual([]);
+        // Rule 10 read directly as well, not only through the checker.
+        for (const b of booked) {
+          const off = byId.get(b.courseId)!.unavailableDates ?? [];
+          expect(off).not.toContain(localDate(center.timeZone, b.start));
+        }
       }),
       { numRuns: Number(process.env.PROP_RUNS ?? 60), seed: Number(process.env.PROP_SEED ?? 20270301) },
     );

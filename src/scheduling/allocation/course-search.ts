@@ -19,6 +19,7 @@ import { EmergencyProbe, emergencyKindOf } from './emergency-probe';
 import { EarlyStartHost } from './early-start';
 import { Lane } from './lane-template';
 import { byDueDay, DisplacementHost } from './displacement';
+import { insidePreferred, preferredMinutesOf } from '../calendar/preferred-window';
 import { Admit, Placement, placeOnDay, REFUSE, TIME_TOLERANCE } from './day-placement';
 
 /** A child's fraction under anesthesia is 50 minutes: routine courses leave the emergency reserve in such pieces. */
@@ -44,6 +45,8 @@ interface StartSearch {
 
 interface Trial {
   placements: Placement[];
+  /** Fractions outside the patient's preferred window (soft, ranked first: the patient asked for it). */
+  misses: number;
   off: number;
   roomChanges: number;
   waste: number;
@@ -51,6 +54,7 @@ interface Trial {
 }
 
 function better(a: Trial, b: Trial): boolean {
+  if (a.misses !== b.misses) return a.misses < b.misses;
   if (a.off !== b.off) return a.off < b.off;
   if (a.roomChanges !== b.roomChanges) return a.roomChanges < b.roomChanges;
   if (a.waste !== b.waste) return a.waste < b.waste;
@@ -185,7 +189,7 @@ export class CourseSearch implements DisplacementHost, EarlyStartHost {
       everOpen = true;
       if (firstFeasible >= 0) {
         openDaysSince++;
-        const perfect = best !== null && best.off === 0 && best.roomChanges === 0;
+        const perfect = best !== null && best.misses === 0 && best.off === 0 && best.roomChanges === 0;
         if (perfect || openDaysSince > this.options.lookaheadDays) break;
         // Never trade an on-time start for a late one to gain time-of-day consistency.
         if (firstFeasible <= dueDay && d > dueDay) break;
@@ -198,7 +202,10 @@ export class CourseSearch implements DisplacementHost, EarlyStartHost {
         if (search.blockedUntil > d && this.noWeeklySkips(profile, course.fractionsPerWeek, d, search.blockedUntil)) d = search.blockedUntil;
         continue;
       }
-      const ahead = best === null || (trial.off < best.off || (trial.off === best.off && trial.roomChanges < best.roomChanges));
+      const ahead =
+        best === null ||
+        trial.misses < best.misses ||
+        (trial.misses === best.misses && (trial.off < best.off || (trial.off === best.off && trial.roomChanges < best.roomChanges)));
       if (ahead) {
         best = trial;
         bestDay = d;
@@ -308,7 +315,7 @@ export class CourseSearch implements DisplacementHost, EarlyStartHost {
         seen.add(key);
         const trial = this.walk(search, course, d, r, s, nowDay, rooms, shape, profile, best);
         if (trial && (!best || better(trial, best))) best = trial;
-        if (best && best.off === 0 && best.roomChanges === 0 && best.waste === 0) return best;
+        if (best && best.misses === 0 && best.off === 0 && best.roomChanges === 0 && best.waste === 0) return best;
       }
     }
     return best;
@@ -331,8 +338,10 @@ export class CourseSearch implements DisplacementHost, EarlyStartHost {
     const tz = cal.timeZone;
     const slots = search.slots;
     const tod = s0 - localMidnight(tz, d0);
+    const preferred = preferredMinutesOf(course.preferredWindow);
+    const missed = (d: DayNum, s: number) => (preferred && !insidePreferred(preferred, s - localMidnight(tz, d), shape.minutes) ? 1 : 0);
     const placements: Placement[] = [{ roomIdx: r0, day: d0, start: s0 }];
-    const trial: Trial = { placements, off: 0, roomChanges: 0, waste: slots.waste(r0, d0, s0, shape), shift: 0 };
+    const trial: Trial = { placements, misses: missed(d0, s0), off: 0, roomChanges: 0, waste: slots.waste(r0, d0, s0, shape), shift: 0 };
     const weekCount = new Map<number, number>([[weekId(d0), 1]]);
     const maxDay = d0 + course.fractions * 7 + 70;
     for (let d = d0 + 1; placements.length < course.fractions; d++) {
@@ -352,15 +361,22 @@ export class CourseSearch implements DisplacementHost, EarlyStartHost {
       const target = localMidnight(tz, d) + tod;
       const dev = Math.abs(p.start - target);
       if (dev > TIME_TOLERANCE) trial.off++;
+      trial.misses += missed(d, p.start);
       if (p.roomIdx !== r0) trial.roomChanges++;
       trial.shift += dev;
       trial.waste += slots.waste(p.roomIdx, d, p.start, shape);
       placements.push(p);
       weekCount.set(w, wc + 1);
-      if (bound && (trial.off > bound.off || (trial.off === bound.off && trial.roomChanges > bound.roomChanges))) return null;
+      if (bound && worseSoFar(trial, bound)) return null;
     }
     return trial;
   }
+}
+
+/** A partial walk already ranks below `bound` (its counts only grow). */
+function worseSoFar(t: Trial, bound: Trial): boolean {
+  if (t.misses !== bound.misses) return t.misses > bound.misses;
+  return t.off > bound.off || (t.off === bound.off && t.roomChanges > bound.roomChanges);
 }
 
 function indexedOf(course: CourseRequest, placements: Placement[], shape: FractionShape): IndexedBooking[] {

@@ -137,7 +137,8 @@ export class DayLanes {
     const anesthesiaPlaces = this.mix.anesthesiaPlaces >= 0 ? this.mix.anesthesiaPlaces : windowPlaces;
     const standardPlaces = rooms.reduce((n, r) => n + Math.floor(total(r) / STANDARD_MINUTES), 0);
     const childPlaces = Math.round(standardPlaces * this.mix.childShare);
-    const input: LaneTemplateInput = { rooms, window, teams, anesthesiaPlaces, childPlaces, grid: this.grid };
+    const childWindow = this.cal.pediatricWindow(day).map(([s, e]) => [s - mid, e - mid] as Interval);
+    const input: LaneTemplateInput = { rooms, window, teams, anesthesiaPlaces, childPlaces, childWindow, grid: this.grid };
     return { input, lanes: shifted(laneTemplate(input), mid) };
   }
 }

@@ -14,6 +14,8 @@ const center: CenterConfig = {
   rooms: [{ id: 'G1', kind: 'GANTRY', active: true }],
   hours: weekdays([['07:00', '09:00']]),
   anesthesia: { windows: weekdays([['07:30', '08:20']]), teams: 1 },
+  // Children from 07:00 here, so the window is theirs (rule 9's default would start it at 08:00).
+  pediatricHours: ['07:00', '18:00'],
 };
 const cal = calendarFor(center);
 const day = dayNumOf(2027, 3, 3);

@@ -43,8 +43,9 @@ type Counts = Record<EmergencyKind, number>;
 
 const SHAPES: Record<EmergencyKind, FractionShape> = {
   adult: { minutes: 30, beamOffset: 10, beamMinutes: 8, anesthesia: false },
-  child: { minutes: 40, beamOffset: 10, beamMinutes: 8, anesthesia: false },
-  anesthesia: { minutes: 50, beamOffset: 10, beamMinutes: 8, anesthesia: true },
+  // Kept for children: inside the pediatric hours (rule 9).
+  child: { minutes: 40, beamOffset: 10, beamMinutes: 8, anesthesia: false, adultFrom: Infinity },
+  anesthesia: { minutes: 50, beamOffset: 10, beamMinutes: 8, anesthesia: true, adultFrom: Infinity },
 };
 /** Scarcest first: the greedy count takes their places before a standard slot can. */
 const KINDS: EmergencyKind[] = ['anesthesia', 'child', 'adult'];

@@ -45,6 +45,11 @@ export interface LaneTemplateInput {
   anesthesiaPlaces: number;
   /** 40-minute places for children without anesthesia wanted per day. */
   childPlaces: number;
+  /**
+   * Rule 9: the pediatric hours (minutes from local midnight); children's 40-minute places lie
+   * inside them. Omitted: anywhere.
+   */
+  childWindow?: Interval[];
   grid: number;
 }
 
@@ -116,6 +121,8 @@ export function buildLaneTemplate(input: LaneTemplateInput): Lane[][] {
   const beamFree = Array.from({ length: steps }, (_, i) => !fixed.some((f) => f.beamStart < t0 + i * grid + 18 && t0 + i * grid + 10 < f.beamEnd));
   const fixedTeams = Array.from({ length: steps }, (_, i) => fixed.filter((f) => f.anesthesia && f.start < t0 + i * grid + ANESTHESIA_MINUTES && t0 + i * grid < f.end).length);
   const windowAt = Array.from({ length: steps }, (_, i) => window.some(([ws, we]) => ws <= t0 + i * grid && t0 + i * grid + ANESTHESIA_MINUTES <= we));
+  const childWindow = input.childWindow;
+  const childAt = Array.from({ length: steps }, (_, i) => !childWindow || childWindow.some(([ws, we]) => ws <= t0 + i * grid && t0 + i * grid + CHILD_MINUTES <= we));
   // Rooms with the same hours and fixed bookings are interchangeable: the state keeps them in a
   // canonical order, which cuts the search by up to n! for a center of identical rooms.
   const shape = rooms.map((r, i) => JSON.stringify([r, fixed.filter((f) => f.room === i)]));
@@ -185,7 +192,7 @@ export function buildLaneTemplate(input: LaneTemplateInput): Lane[][] {
       for (const len of lengths) {
         if (t + len > ends[r][i]) continue;
         const anesthesia = len === ANESTHESIA_MINUTES;
-        if (len === CHILD_MINUTES && c === 0) continue;
+        if (len === CHILD_MINUTES && (c === 0 || !childAt[i])) continue;
         if (anesthesia && !anesthesiaOk) continue;
         const o = tick(off, own.choiceOff);
         o[r] = len / grid - 1;

@@ -13,6 +13,7 @@ import { DayLanes, LaneMix } from './day-lanes';
 import { ANESTHESIA_MINUTES, Lane } from './lane-template';
 import { firstReached } from './bisect';
 import { CourseRequest } from '../types';
+import { adultFromDay } from '../calendar/patient-days';
 
 /** One fraction as the slot searches see it: its length, and its beam interval from its start (minutes). */
 export interface FractionShape {
@@ -20,10 +21,18 @@ export interface FractionShape {
   beamOffset: number;
   beamMinutes: number;
   anesthesia: boolean;
+  /** Rule 9: a child before this day (see CourseProfile.adultFrom); omitted: an adult. */
+  adultFrom?: DayNum;
 }
 
 export function shapeOf(course: CourseRequest): FractionShape {
-  return { minutes: course.fractionMinutes, beamOffset: course.beamOffsetMinutes, beamMinutes: course.beamMinutes, anesthesia: course.requiresAnesthesia };
+  return {
+    minutes: course.fractionMinutes,
+    beamOffset: course.beamOffsetMinutes,
+    beamMinutes: course.beamMinutes,
+    anesthesia: course.requiresAnesthesia,
+    adultFrom: adultFromDay(course),
+  };
 }
 
 /** Smallest fraction length we expect; an idle gap shorter than this is wasted room time. */
@@ -92,7 +101,7 @@ export class SlotFinder {
     const open = this.cal.roomDaysOf(day)[roomIdx].open;
     const spans = this.idx.roomSpans(roomIdx, day);
     const beam = this.sharedBeam ? this.idx.beamSpans(day) : undefined;
-    const window = f.anesthesia ? this.cal.anesthesiaWindow(day) : null;
+    const window = this.cal.hardWindow(f, day);
     const mid = this.grid > 1 ? localMidnight(this.cal.timeZone, day) : 0;
     const up = (x: number) => (this.grid > 1 ? mid + Math.ceil((x - mid) / this.grid) * this.grid : x);
     let s = up(from);
@@ -125,7 +134,7 @@ export class SlotFinder {
           s = inWindow;
           continue;
         }
-        const conflict = this.anesthesiaConflict(day, s, e);
+        const conflict = f.anesthesia ? this.anesthesiaConflict(day, s, e) : [];
         if (conflict.length) {
           s = Math.min(...conflict.map((x) => x.e));
           continue;
@@ -141,7 +150,7 @@ export class SlotFinder {
     const open = this.cal.roomDaysOf(day)[roomIdx].open;
     const spans = this.idx.roomSpans(roomIdx, day);
     const beam = this.sharedBeam ? this.idx.beamSpans(day) : undefined;
-    const window = f.anesthesia ? this.cal.anesthesiaWindow(day) : null;
+    const window = this.cal.hardWindow(f, day);
     const mid = this.grid > 1 ? localMidnight(this.cal.timeZone, day) : 0;
     const down = (x: number) => (this.grid > 1 ? mid + Math.floor((x - mid) / this.grid) * this.grid : x);
     let s = to;
@@ -174,7 +183,7 @@ export class SlotFinder {
           s = inWindow;
           continue;
         }
-        const conflict = this.anesthesiaConflict(day, s, e);
+        const conflict = f.anesthesia ? this.anesthesiaConflict(day, s, e) : [];
         if (conflict.length) {
           s = Math.max(...conflict.map((x) => x.s)) - f.minutes;
           continue;
@@ -223,7 +232,8 @@ export class SlotFinder {
     const version = this.idx.version(day);
     let entry = this.laneCounts.get(day);
     if (!entry || entry.version !== version) this.laneCounts.set(day, (entry = { version, byShape: new Map() }));
-    const key = f.minutes * 2 + (f.anesthesia ? 1 : 0);
+    const child = f.adultFrom !== undefined && day < f.adultFrom;
+    const key = (f.minutes * 2 + (f.anesthesia ? 1 : 0)) * 2 + (child ? 1 : 0);
     let hit = entry.byShape.get(key);
     if (!hit) {
       hit = [0, 0];
@@ -257,7 +267,7 @@ export class SlotFinder {
     const open = this.cal.roomDaysOf(day)[roomIdx].open;
     const spans = this.idx.roomSpans(roomIdx, day) ?? [];
     const beam = (this.sharedBeam && f.beamMinutes > 0 ? this.idx.beamSpans(day) : undefined) ?? [];
-    const window = f.anesthesia ? this.cal.anesthesiaWindow(day) : null;
+    const window = this.cal.hardWindow(f, day);
     // Places, bookings, beam intervals and open intervals are all sorted: one walk over each,
     // from the first place at or after `from` (bestNear asks for a one-hour window).
     let i = firstReached(lanes.length, (n) => lanes[n].start >= from);
@@ -279,7 +289,7 @@ export class SlotFinder {
       const be = bs + f.beamMinutes;
       while (k < beam.length && beam[k].e <= bs) k++;
       if (f.beamMinutes > 0 && k < beam.length && beam[k].s < be) continue;
-      if (window && (!contains(window, s, e) || this.anesthesiaConflict(day, s, e).length > 0)) continue;
+      if (window && (!contains(window, s, e) || (f.anesthesia && this.anesthesiaConflict(day, s, e).length > 0))) continue;
       if (!visit(l)) break;
     }
     return true;

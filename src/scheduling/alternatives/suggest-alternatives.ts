@@ -7,6 +7,8 @@
 import { Booking, CenterConfig, CourseRequest } from '../types';
 import { calendarFor } from '../calendar/center-calendar';
 import { Interval, intersect, subtract } from '../calendar/intervals';
+import { adultFromDay, unavailableDaysOf } from '../calendar/patient-days';
+import { insidePreferred, preferredMinutesOf } from '../calendar/preferred-window';
 import { checkBooking } from '../rules/check-schedule';
 import { DayNum } from '../time/civil-day';
 import { EpochMin, formatInstant, localDayOf, localMidnight, parseInstant } from '../time/zone';
@@ -18,6 +20,8 @@ export const DEFAULT_SEARCH_DAYS = 14;
 export const DEFAULT_STEP_MINUTES = 5;
 /** Moving to another room costs as much as this many minutes off the usual time. */
 const ROOM_CHANGE_COST = 15;
+/** A place outside the patient's preferred window ranks as if this many minutes off the usual time. */
+const PREFERENCE_COST = 120;
 /** Bounds the rule checks of one request: a week of refused days cannot make it slow. */
 const MAX_CHECKS = 600;
 
@@ -95,14 +99,19 @@ export function suggestAlternatives(center: CenterConfig, bookings: Booking[], c
 
   const rooms = cal.allowedRooms(course.roomKinds).map((i) => cal.rooms[i].id);
   const anesthesia = current.anesthesia || course.requiresAnesthesia;
+  const adultFrom = adultFromDay(course);
+  const unavailable = unavailableDaysOf(course);
+  const preferred = preferredMinutesOf(course.preferredWindow);
   const candidates: Candidate[] = [];
   for (let day = firstDay; day <= lastDay; day++) {
+    if (unavailable?.has(day)) continue;
+    const window = cal.hardWindow({ anesthesia, adultFrom }, day);
     const dayBookings = (othersByDay.get(day) ?? []).concat(own.filter((b) => b.id !== bookingId && sameDay(tz, b, day)));
     const occupying = dayBookings.filter((b) => b.status !== 'MISSED' && b.status !== 'CANCELLED');
     const beams: Interval[] = center.sharedBeam ? occupying.map((b) => [parseInstant(b.beamStart), parseInstant(b.beamEnd)]) : [];
     for (const roomId of rooms) {
       let open = cal.openIntervals(roomId, day);
-      if (anesthesia) open = intersect(open, cal.anesthesiaWindow(day));
+      if (window) open = intersect(open, window);
       for (const b of occupying) if (b.roomId === roomId) open = subtract(open, [parseInstant(b.start), parseInstant(b.end)]);
       for (const [gs, ge] of open) {
         for (const s of startsIn(gs, ge, length, step)) {
@@ -111,7 +120,8 @@ export function suggestAlternatives(center: CenterConfig, bookings: Booking[], c
           const bs = s + beamOffset;
           if (beams.some(([x, y]) => bs < y && x < bs + beamLength)) continue;
           const tod = s - localMidnight(tz, day);
-          candidates.push({ roomId, day, s, cost: Math.abs(tod - usual) + (roomId === current.roomId ? 0 : ROOM_CHANGE_COST) });
+          const outsidePreferred = preferred && !insidePreferred(preferred, tod, length) ? PREFERENCE_COST : 0;
+          candidates.push({ roomId, day, s, cost: Math.abs(tod - usual) + (roomId === current.roomId ? 0 : ROOM_CHANGE_COST) + outsidePreferred });
         }
       }
     }

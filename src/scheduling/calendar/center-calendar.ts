@@ -9,6 +9,7 @@ import { DayNum, parseDate, weekdayKey, ymd } from '../time/civil-day';
 import { EpochMin, localToEpochMin, parseHhmm, parseInstant } from '../time/zone';
 import { kzHolidayDays } from './kz-holidays';
 import { Interval, intersect, subtract, total } from './intervals';
+import { adultFromDay, DEFAULT_PEDIATRIC_HOURS, unavailableDaysOf } from './patient-days';
 
 export interface RoomDay {
   /** Bookable intervals: hours minus QA minus downtime. */
@@ -31,10 +32,27 @@ export interface CourseProfile {
   roomKinds?: RoomKind[];
   requiresAnesthesia: boolean;
   fractionMinutes: number;
+  /** Rule 9: the patient is a child on days before this one (Infinity: always, -Infinity or omitted: never). */
+  adultFrom?: DayNum;
+  /** Rule 10: days the patient cannot come; closed for the course, so skipping them is no interruption. */
+  unavailable?: ReadonlySet<DayNum>;
 }
 
 export function profileOf(course: CourseRequest): CourseProfile {
-  return { roomKinds: course.roomKinds, requiresAnesthesia: course.requiresAnesthesia, fractionMinutes: course.fractionMinutes };
+  return {
+    roomKinds: course.roomKinds,
+    requiresAnesthesia: course.requiresAnesthesia,
+    fractionMinutes: course.fractionMinutes,
+    adultFrom: adultFromDay(course),
+    unavailable: unavailableDaysOf(course),
+  };
+}
+
+/** What decides a fraction's hard daily window: anesthesia (rule 7) and the patient's age (rule 9). */
+export interface WindowNeeds {
+  anesthesia: boolean;
+  /** See CourseProfile.adultFrom. */
+  adultFrom?: DayNum;
 }
 
 interface ParsedDowntime {
@@ -53,6 +71,8 @@ export class CenterCalendar {
   private readonly downtimes: ParsedDowntime[];
   private readonly roomDays = new Map<DayNum, RoomDay[]>();
   private readonly anesthesiaDays = new Map<DayNum, Interval[]>();
+  private readonly pediatricDays = new Map<DayNum, Interval[]>();
+  private readonly childAnesthesiaDays = new Map<DayNum, Interval[]>();
   private readonly openForCourseCache = new Map<string, Map<DayNum, CourseDay>>();
 
   constructor(readonly center: CenterConfig) {
@@ -145,6 +165,32 @@ export class CenterCalendar {
     return v;
   }
 
+  /** Rule 9: the day's pediatric hours (every day has them; closed days have no open room time anyway). */
+  pediatricWindow(day: DayNum): Interval[] {
+    let v = this.pediatricDays.get(day);
+    if (!v) {
+      v = this.wallIntervals([this.center.pediatricHours ?? DEFAULT_PEDIATRIC_HOURS], day);
+      this.pediatricDays.set(day, v);
+    }
+    return v;
+  }
+
+  /**
+   * The window a fraction must lie in on a day: the anesthesia window (rule 7), the pediatric hours
+   * for a child (rule 9), both for a child under anesthesia; null when the fraction has none.
+   */
+  hardWindow(needs: WindowNeeds, day: DayNum): Interval[] | null {
+    const child = needs.adultFrom !== undefined && day < needs.adultFrom;
+    if (!child) return needs.anesthesia ? this.anesthesiaWindow(day) : null;
+    if (!needs.anesthesia) return this.pediatricWindow(day);
+    let v = this.childAnesthesiaDays.get(day);
+    if (!v) {
+      v = intersect(this.anesthesiaWindow(day), this.pediatricWindow(day));
+      this.childAnesthesiaDays.set(day, v);
+    }
+    return v;
+  }
+
   roomAllowed(roomIdx: number, kinds?: RoomKind[]): boolean {
     const room = this.rooms[roomIdx];
     return room.active && (!kinds || kinds.length === 0 || kinds.includes(room.kind));
@@ -157,7 +203,9 @@ export class CenterCalendar {
 
   /** What the day is for the course under rule 6 (see CourseDay). */
   openForCourse(profile: CourseProfile, day: DayNum): CourseDay {
-    const key = `${profile.roomKinds?.slice().sort().join(',') ?? ''}|${profile.requiresAnesthesia ? 1 : 0}|${profile.fractionMinutes}`;
+    if (profile.unavailable?.has(day)) return 'closed';
+    const child = profile.adultFrom !== undefined && day < profile.adultFrom;
+    const key = `${profile.roomKinds?.slice().sort().join(',') ?? ''}|${profile.requiresAnesthesia ? 1 : 0}|${profile.fractionMinutes}|${child ? 1 : 0}`;
     let m = this.openForCourseCache.get(key);
     if (!m) {
       m = new Map();
@@ -167,7 +215,10 @@ export class CenterCalendar {
     if (v !== undefined) return v;
     const rds = this.roomDaysOf(day);
     // No anesthesia team: no day is open for a course that needs one.
-    const window = profile.requiresAnesthesia ? (this.center.anesthesia.teams > 0 ? this.anesthesiaWindow(day) : []) : null;
+    const window =
+      profile.requiresAnesthesia && this.center.anesthesia.teams <= 0
+        ? []
+        : this.hardWindow({ anesthesia: profile.requiresAnesthesia, adultFrom: child ? Infinity : -Infinity }, day);
     let fitsScheduled = false;
     let touched = false;
     for (let i = 0; i < rds.length; i++) {

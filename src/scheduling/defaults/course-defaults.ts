@@ -48,5 +48,8 @@ export function resolveCourseDefaults(partial: PartialCourseRequest, center: Cen
     roomKinds: partial.roomKinds && partial.roomKinds.length ? [...partial.roomKinds] : undefined,
     earliestStart: partial.earliestStart,
     dueStart: partial.dueStart ?? addWorkingDays(center, partial.earliestStart, DUE_WORKING_DAYS[urgency]),
+    ...(partial.birthDate ? { birthDate: partial.birthDate } : {}),
+    ...(partial.unavailableDates?.length ? { unavailableDates: [...partial.unavailableDates] } : {}),
+    ...(partial.preferredWindow ? { preferredWindow: { ...partial.preferredWindow } } : {}),
   };
 }

@@ -3,7 +3,9 @@
  * gives a schedule with no hard-rule violation (courses it reports unschedulable aside, and a
  * course it reports interrupted breaks rule 6 and nothing else), and only fractions the downtime
  * hits are moved (besides the first fraction of a course that starts a day later to make room).
- * Courses run 2 to 5 days a week: below 5, a lost day must be made up in its week.
+ * Courses run 2 to 5 days a week: below 5, a lost day must be made up in its week. The 40- and
+ * 50-minute ones are children's (rule 9: a moved fraction stays inside 08:00–18:00), and some
+ * patients cannot come on a day of the first two weeks (rule 10: never booked there, no interruption).
  */
 import fc from 'fast-check';
 import { demoCenter } from '../defaults/demo-center';
@@ -16,7 +18,15 @@ import { rescheduleForDowntime } from './reschedule-downtime';
 const center = demoCenter();
 // Crowded enough that a hit fraction's one possible day is often full, so courses start a day later to make room.
 const courses = Array.from({ length: Number(process.env.PROP_COURSES ?? 150) }, (_, i) =>
-  course(`C${i}`, { fractions: 3 + (i % 8), fractionsPerWeek: [5, 3, 4, 2][i % 4], requiresAnesthesia: i % 9 === 0, fractionMinutes: i % 9 === 0 ? 50 : i % 5 === 0 ? 40 : 30, arrival: '2027-02-26T09:00:00+05:00' }),
+  course(`C${i}`, {
+    fractions: 3 + (i % 8),
+    fractionsPerWeek: [5, 3, 4, 2][i % 4],
+    requiresAnesthesia: i % 9 === 0,
+    fractionMinutes: i % 9 === 0 ? 50 : i % 5 === 0 ? 40 : 30,
+    patientCategory: i % 9 === 0 || i % 5 === 0 ? 'PEDIATRIC' : 'ADULT',
+    ...(i % 7 === 3 ? { unavailableDates: [`2027-03-${String(2 + (i % 9)).padStart(2, '0')}`] } : {}),
+    arrival: '2027-02-26T09:00:00+05:00',
+  }),
 );
 const planner = createPlanner(center, []);
 const planned: Booking[] = [];

@@ -83,6 +83,38 @@ describe('checkSchedule: one test per hard rule', () => {
     expect(checkSchedule({ ...center, sharedBeam: false }, pair, cs)).toEqual([]);
     expect(checkSchedule(center, [pair[0], booking('B', 1, 'G2', '2027-03-01', '10:08')], cs)).toEqual([]);
   });
+
+  it('rule 9: a child is treated within the pediatric hours (default 08:00–18:00), judged by age on the fraction\'s day', () => {
+    const child = (extra = {}) => course('K', { fractions: 1, patientCategory: 'PEDIATRIC', fractionMinutes: 40, ...extra });
+    const at = (hhmm: string, date = '2027-03-01') => [booking('K', 1, 'G1', date, hhmm, { minutes: 40 })];
+    expect(checkSchedule(center, at('08:00'), [child()])).toEqual([]);
+    expect(checkSchedule(center, at('17:20'), [child()])).toEqual([]);
+    expect(rulesOf(checkSchedule(center, at('07:30'), [child()]))).toEqual([9]);
+    expect(rulesOf(checkSchedule(center, at('17:30'), [child()]))).toEqual([9]);
+    expect(rulesOf(checkSchedule(center, at('22:20'), [child()]))).toEqual([9]);
+    // An adult may come in the evening.
+    expect(checkSchedule(center, at('22:20'), [course('K', { fractions: 1, fractionMinutes: 40 })])).toEqual([]);
+    // The center's own hours.
+    expect(checkSchedule({ ...center, pediatricHours: ['07:30', '20:00'] }, at('07:30'), [child()])).toEqual([]);
+    // By birth date: 18 on 2 March 2027, a child on the 1st only.
+    expect(rulesOf(checkSchedule(center, at('19:00', '2027-03-01'), [child({ birthDate: '2009-03-02' })]))).toEqual([9]);
+    expect(checkSchedule(center, at('19:00', '2027-03-02'), [child({ birthDate: '2009-03-02' })])).toEqual([]);
+    // A delivered fraction is history.
+    expect(checkSchedule(center, [{ ...at('22:20')[0], status: 'DELIVERED' }], [child()])).toEqual([]);
+    // checkBooking (moves) reports it too.
+    expect(rulesOf(checkBooking(center, [], child(), at('19:00')[0]))).toEqual([9]);
+  });
+
+  it('rule 10: a patient\'s unavailable date is never booked, and skipping it is no interruption', () => {
+    const off = course('A', { fractions: 4, unavailableDates: ['2027-03-03'] });
+    expect(rulesOf(checkSchedule(center, clean('A', 'G1', '09:00').slice(0, 4), [off]))).toEqual([10]);
+    const skipping = clean('A', 'G1', '09:00').filter((b) => b.fraction !== 3);
+    expect(checkSchedule(center, skipping, [off])).toEqual([]);
+    // The same gap without the patient's date is an interruption (rule 6).
+    expect(rulesOf(checkSchedule(center, skipping, [course('A', { fractions: 4 })]))).toEqual([6]);
+    const violation = checkSchedule(center, [booking('A', 1, 'G1', '2027-03-03', '09:00')], [course('A', { fractions: 1, unavailableDates: ['2027-03-03'] })]);
+    expect(violation).toMatchObject([{ rule: 10, courseId: 'A', date: '2027-03-03' }]);
+  });
 });
 
 describe('checkBooking (used by /appointments/:id/move)', () => {

@@ -1,14 +1,15 @@
 /**
- * The hard-rule checker (SPEC §3, rules 1–8). Independent of the allocator's search code on
+ * The hard-rule checker (SPEC §3, rules 1–10). Independent of the allocator's search code on
  * purpose: it re-derives every rule from the calendar and the plain bookings, so tests and the
  * /move endpoint can trust it to catch the allocator's mistakes.
  */
 import { Booking, CenterConfig, CourseRequest, Violation } from '../types';
 import { DayNum, formatDate, parseDate, weekId } from '../time/civil-day';
 import { formatInstant, localDayOf, parseInstant, parseInstantCeil } from '../time/zone';
-import { calendarFor } from '../calendar/center-calendar';
+import { calendarFor, profileOf } from '../calendar/center-calendar';
 import { roomLabel } from '../calendar/room-label';
 import { contains } from '../calendar/intervals';
+import { DEFAULT_PEDIATRIC_HOURS } from '../calendar/patient-days';
 
 interface B {
   key: string;
@@ -158,7 +159,19 @@ export function checkSchedule(center: CenterConfig, bookings: Booking[], courses
     for (const b of arr) {
       if (b.s < arrival) out.push({ rule: 5, message: `Fraction ${b.src.fraction} of ${courseId} starts ${formatInstant(tz, b.s)}, before the course arrived (${course.arrival}).`, courseId, bookingIds: [b.key] });
     }
-    const profile = { roomKinds: course.roomKinds, requiresAnesthesia: course.requiresAnesthesia, fractionMinutes: course.fractionMinutes };
+    const profile = profileOf(course);
+    for (const b of arr) {
+      // Like rules 1 and 2, a delivered fraction is history: a date or a birthday learnt later does not make it wrong.
+      if (b.src.status === 'DELIVERED') continue;
+      if (profile.unavailable?.has(b.day)) {
+        out.push({ rule: 10, message: `Fraction ${b.src.fraction} of ${courseId} is on ${formatDate(b.day)}, a date the patient cannot come.`, courseId, bookingIds: [b.key], date: formatDate(b.day) });
+      }
+      const window = profile.adultFrom !== undefined && b.day < profile.adultFrom ? cal.pediatricWindow(b.day) : null;
+      if (window && !contains(window, b.s, b.e)) {
+        const [from, to] = center.pediatricHours ?? DEFAULT_PEDIATRIC_HOURS;
+        out.push({ rule: 9, message: `Fraction ${when(b)} (${courseId} #${b.src.fraction}) treats a child outside the pediatric hours ${from}–${to}.`, courseId, bookingIds: [b.key] });
+      }
+    }
     const missed = missedDays.get(courseId);
     for (const d of missed ?? []) perWeek.set(weekId(d), (perWeek.get(weekId(d)) ?? 0) + 1);
     for (let i = 1; i < arr.length; i++) {

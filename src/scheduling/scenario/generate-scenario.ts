@@ -18,6 +18,30 @@ export interface GenerateScenarioOptions {
   year: number;
   seed: number;
   timeZone?: string;
+  /**
+   * Share of courses whose patient states a preferred daily window, and (the same share, drawn
+   * apart) unavailable dates. Drawn from a PRNG of their own, so the rest of a seed's year is the
+   * same whatever the share. Default 0.
+   */
+  patientWindowsShare?: number;
+}
+
+const PREFERRED_WINDOWS = [
+  { from: '17:00', to: '23:00' },
+  { from: '07:00', to: '12:00' },
+  { from: '12:00', to: '17:00' },
+];
+
+/** A preferred window and a few consecutive unavailable days some weeks into the course, each for `share` of courses. */
+function patientWindows(rng: Rng, share: number, earliestStart: string, workingDays: number[]): Pick<CourseRequest, 'preferredWindow' | 'unavailableDates'> {
+  const out: Pick<CourseRequest, 'preferredWindow' | 'unavailableDates'> = {};
+  if (rng() < share) out.preferredWindow = pick(rng, PREFERRED_WINDOWS);
+  if (rng() < share) {
+    const from = workingDays.findIndex((d) => formatDate(d) >= earliestStart) + between(rng, 10, 30);
+    const days = workingDays.slice(from, from + between(rng, 1, 4));
+    if (days.length > 0) out.unavailableDates = days.map(formatDate);
+  }
+  return out;
 }
 
 type Rng = () => number;
@@ -42,6 +66,8 @@ function adultFractions(rng: Rng, urgency: Urgency): number {
 export function generateScenario(opts: GenerateScenarioOptions): Scenario {
   const tz = opts.timeZone ?? 'Asia/Almaty';
   const rng = mulberry32(opts.seed);
+  const windowRng = mulberry32(opts.seed ^ 0x5eed_0020);
+  const windowShare = opts.patientWindowsShare ?? 0;
   const center = demoCenter(tz);
   const cal = calendarFor(center);
   const workingDays: number[] = [];
@@ -87,6 +113,7 @@ export function generateScenario(opts: GenerateScenarioOptions): Scenario {
       requiresAnesthesia,
       earliestStart,
       tags: kg ? { category: 'PEDIATRIC_ONCOHEMATOLOGY', countryCode: 'KG', diagnosisGroup } : { diagnosisGroup },
+      ...(windowShare > 0 ? patientWindows(windowRng, windowShare, earliestStart, workingDays) : {}),
     };
     return course;
   });

@@ -37,6 +37,7 @@ export function scenarioToCenter(s: Scenario): CenterConfig {
     closures: [...(cal.closures ?? [])],
     workingDays: [...(cal.workingDays ?? [])],
     downtimes: (s.downtimes ?? []).map((d) => ({ roomId: d.roomId ?? null, start: d.start, end: d.end, reason: d.reason })),
+    ...(cal.pediatricHours ? { pediatricHours: [cal.pediatricHours[0], cal.pediatricHours[1]] as [string, string] } : {}),
   };
 }
 

@@ -13,6 +13,23 @@ describe('scenario validation (what npm run plan and npm run forecast refuse, wi
     expect(validateScenario({ ...minimal(), courses: [] })).toEqual([]);
   });
 
+  it("carries issue #20's fields: pediatric hours, a patient's birth date, unavailable dates and preferred window", () => {
+    expect(validateScenario(generateScenario({ courses: 120, year: 2027, seed: 1, patientWindowsShare: 0.3 }))).toEqual([]);
+    const course = { id: 'A', arrival: '2027-03-01T09:00:00+05:00', fractions: 5, patientCategory: 'PEDIATRIC', birthDate: '2015-06-01', unavailableDates: ['2027-03-04'], preferredWindow: { from: '09:00', to: '12:00' } };
+    expect(validateScenario({ ...minimal(), calendar: { hours: { mon: ['07:00', '23:00'] }, pediatricHours: ['08:00', '18:00'] }, courses: [course] })).toEqual([]);
+    const wrong = validateScenario({
+      ...minimal(),
+      calendar: { hours: { mon: ['07:00', '23:00'] }, pediatricHours: ['18:00', '08:00'] },
+      courses: [{ ...course, birthDate: '2015-13-01', unavailableDates: ['soon'], preferredWindow: { from: '12:00', to: '9:00' } }],
+    });
+    expect(wrong).toEqual([
+      'calendar.pediatricHours: from must be before to',
+      'courses[0].birthDate: must be a YYYY-MM-DD date',
+      expect.stringMatching(/^courses\[0\]\.unavailableDates/),
+      'courses[0].preferredWindow: must be { "from": "HH:mm", "to": "HH:mm" }',
+    ]);
+  });
+
   it('names each wrong field by its path', () => {
     const bad = {
       timezone: 'Asia/Astana-ish',

@@ -92,6 +92,15 @@ function checkWeeklyHours(out: Problems, path: string, v: Json): void {
   }
 }
 
+const HHMM = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
+
+/** A daily window { from: "HH:mm", to: "HH:mm" } with from before to. */
+function checkWindow(out: Problems, path: string, w: Json): void {
+  if (!isObject(w) || typeof w.from !== 'string' || typeof w.to !== 'string' || !HHMM.test(w.from) || !HHMM.test(w.to)) {
+    out.push(`${path}: must be { "from": "HH:mm", "to": "HH:mm" }`);
+  } else if (w.from >= w.to) out.push(`${path}: from must be before to`);
+}
+
 function checkCourse(out: Problems, path: string, c: Json, seen: Set<string>): void {
   if (!isObject(c)) {
     out.push(`${path}: must be an object`);
@@ -113,9 +122,11 @@ function checkCourse(out: Problems, path: string, c: Json, seen: Set<string>): v
   if (c.roomKinds !== undefined && (!Array.isArray(c.roomKinds) || c.roomKinds.some((k) => !ROOM_KINDS.includes(k as string)))) {
     out.push(`${path}.roomKinds: must be a list of ${ROOM_KINDS.join(', ')}`);
   }
-  for (const field of ['earliestStart', 'dueStart'] as const) {
+  for (const field of ['earliestStart', 'dueStart', 'birthDate'] as const) {
     if (c[field] !== undefined && !isDate(c[field])) out.push(`${path}.${field}: must be a YYYY-MM-DD date`);
   }
+  checkDates(out, `${path}.unavailableDates`, c.unavailableDates);
+  if (c.preferredWindow !== undefined) checkWindow(out, `${path}.preferredWindow`, c.preferredWindow);
   const minutes = typeof c.fractionMinutes === 'number' ? c.fractionMinutes : undefined;
   const beamEnd =
     (typeof c.beamOffsetMinutes === 'number' ? c.beamOffsetMinutes : DEFAULT_BEAM_OFFSET_MINUTES) +
@@ -159,6 +170,11 @@ export function validateScenario(s: Json): Problems {
       checkDates(out, 'calendar.closures', cal.closures);
       checkDates(out, 'calendar.workingDays', cal.workingDays);
       checkOneOf(out, 'calendar.holidays', cal.holidays, ['KZ', false]);
+      if (cal.pediatricHours !== undefined) {
+        const h = cal.pediatricHours;
+        if (!Array.isArray(h) || h.length !== 2) out.push('calendar.pediatricHours: must be ["HH:mm", "HH:mm"]');
+        else checkWindow(out, 'calendar.pediatricHours', { from: h[0], to: h[1] });
+      }
     }
   }
   checkOneOf(out, 'sharedBeam', s.sharedBeam, [true, false]);

@@ -1105,6 +1105,12 @@ export interface components {
             windows: components["schemas"]["WeeklyHoursDto"];
             teams: number;
         };
+        DailyWindowDto: {
+            /** @example 08:00 */
+            from: string;
+            /** @example 18:00 */
+            to: string;
+        };
         OpenedDaysRescheduleView: {
             /**
              * @description Days the change opened, from today to the last booked fraction
@@ -1130,6 +1136,8 @@ export interface components {
             sharedBeam: boolean;
             /** @enum {string} */
             holidays: "KZ" | "NONE";
+            /** @description Rule 9: children are treated within these local hours */
+            pediatricHours: components["schemas"]["DailyWindowDto"];
             /** @example 26 */
             horizonWeeks: number;
             /** @example 800 */
@@ -1165,6 +1173,8 @@ export interface components {
              * @enum {string}
              */
             holidays?: "KZ" | "NONE";
+            /** @description Rule 9: children (under 18 on the day) are treated within these local hours (default 08:00–18:00) */
+            pediatricHours?: components["schemas"]["DailyWindowDto"];
             /** @description Planning horizon in weeks */
             horizonWeeks?: number;
             /** @description Courses a year the center plans for */
@@ -1483,6 +1493,10 @@ export interface components {
             earliestStart: string;
             /** @description Default by urgency: 1 / 10 / 20 working days after earliestStart */
             dueStart?: string;
+            /** @description Rule 10: dates the patient cannot come (hard: never booked, and skipping them is the patient's absence, no interruption); within the course window */
+            unavailableDates?: string[];
+            /** @description Soft: the patient's preferred local daily window, e.g. after work { from: '17:00', to: '23:00' }; places inside it are preferred, reported met or not */
+            preferredWindow?: components["schemas"]["DailyWindowDto"];
         };
         CourseView: {
             /** Format: uuid */
@@ -1504,6 +1518,10 @@ export interface components {
             earliestStart: string;
             /** Format: date */
             dueStart: string;
+            /** @description Rule 10: the patient's unavailable dates (never booked; skipping them is the patient's absence, not an interruption) */
+            unavailableDates: string[];
+            /** @description Soft: the patient's preferred local daily window */
+            preferredWindow: components["schemas"]["DailyWindowDto"] | null;
             /** @enum {string} */
             status: "DRAFT" | "QUEUED" | "SCHEDULED" | "UNSCHEDULABLE" | "IN_TREATMENT" | "COMPLETED" | "CANCELLED";
             reason: string | null;
@@ -1561,6 +1579,10 @@ export interface components {
             earliestStart: string;
             /** Format: date */
             dueStart: string;
+            /** @description Rule 10: the patient's unavailable dates (never booked; skipping them is the patient's absence, not an interruption) */
+            unavailableDates: string[];
+            /** @description Soft: the patient's preferred local daily window */
+            preferredWindow: components["schemas"]["DailyWindowDto"] | null;
             /** @enum {string} */
             status: "DRAFT" | "QUEUED" | "SCHEDULED" | "UNSCHEDULABLE" | "IN_TREATMENT" | "COMPLETED" | "CANCELLED";
             reason: string | null;
@@ -1588,6 +1610,10 @@ export interface components {
             needsRebooking: boolean;
             /** @description Under 18 at the earliest start */
             pediatric: boolean;
+            /** @description With a preferred window: whether every booked or delivered fraction lies inside it; null without a window or fractions */
+            preferredWindowMet: boolean | null;
+            /** @description Rule 9: a booked fraction treats the child outside the center's pediatric hours (booked before the rule; move it) */
+            breaksPediatricHours: boolean;
         };
         CancelCourseDto: {
             /** @example Patient withdrew consent */
@@ -2082,6 +2108,10 @@ export interface components {
             earliestStart: string;
             /** @description Default by urgency: 1 / 10 / 20 working days after earliestStart */
             dueStart?: string;
+            /** @description Rule 10: dates the patient cannot come (hard: never booked, and skipping them is the patient's absence, no interruption); within the course window */
+            unavailableDates?: string[];
+            /** @description Soft: the patient's preferred local daily window, e.g. after work { from: '17:00', to: '23:00' }; places inside it are preferred, reported met or not */
+            preferredWindow?: components["schemas"]["DailyWindowDto"];
         };
         CreateReferralDto: {
             /**
@@ -3023,6 +3053,8 @@ export interface operations {
                 needsRebooking?: boolean;
                 /** @description true: courses whose first fraction is later than their due start */
                 lateStart?: boolean;
+                /** @description true: courses with a booked fraction that treats a child outside the center's pediatric hours (rule 9), e.g. booked before the rule; the list to move */
+                breaksPediatricHours?: boolean;
                 /** @description First fraction on or after this local day (center time zone) */
                 from?: string;
                 /** @description First fraction on or before this local day (inclusive) */
