@@ -4,6 +4,7 @@ import { HttpStatus } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { findInputDefect, MAX_INPUT_DEPTH } from './input-defects';
 import { badRequest, ProblemException } from './problem';
+import { findTextDefect } from './text-rules';
 
 // `%00` is the only way a NUL reaches the path or query (Node refuses raw NUL bytes), and it cannot
 // appear inside another escape, so matching the raw URL covers every route and query parameter.
@@ -13,7 +14,8 @@ const nulCharacter = (where: string) => badRequest('invalid-character', `The ${w
 
 /**
  * Runs right after the body parsers, before guards, interceptors and pipes, so no route, DTO or
- * idempotency fingerprint ever sees a NUL character or an unboundedly nested body.
+ * idempotency fingerprint ever sees a NUL character, an unboundedly nested body, or a string the text
+ * rules refuse (a lone surrogate, a control character: text-rules.ts).
  */
 export function inputGuardMiddleware(req: Request, _res: Response, next: NextFunction): void {
   if (ENCODED_NUL.test(req.originalUrl)) return next(nulCharacter('URL'));
@@ -22,6 +24,13 @@ export function inputGuardMiddleware(req: Request, _res: Response, next: NextFun
   if (defect === 'too-deep') return next(badRequest('nesting-too-deep', `The request body is nested deeper than ${MAX_INPUT_DEPTH} levels`));
   if (defect === 'reserved-key') {
     return next(badRequest('reserved-key', 'The request body uses __proto__, constructor or prototype as a key, which no field accepts'));
+  }
+  // Every string field, including those of DTOs without the text decorators, before any audit row is built.
+  const text = findTextDefect(req.body);
+  if (text) {
+    // The same problem the validation pipe gives for a DTO's text rule, so clients handle one shape.
+    const errors = [{ field: text.field, messages: [text.message], code: 'isWellFormedText', codes: ['isWellFormedText'] }];
+    return next(badRequest('validation', `Validation failed: ${text.field}`, { errors }));
   }
   next();
 }

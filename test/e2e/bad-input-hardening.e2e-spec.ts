@@ -85,6 +85,25 @@ describe('bad input never reaches the database (NUL, deep nesting, explicit null
     await request(server).get('/api/v1/quotas?year=2027').set('Authorization', admin).expect(200);
   });
 
+  describe('text the rules refuse, in any field of any body (text-rules.ts via the input guard)', () => {
+    it.each([
+      ['a lone surrogate in a password (no text decorator on it)', { username: 'text-rules-1', password: 'long\ud800enough', role: 'COORDINATOR' }, 'password', /lone surrogate/],
+      ['a BEL in a password', { username: 'text-rules-2', password: 'long\u0007enough', role: 'COORDINATOR' }, 'password', /control characters/],
+    ])('%s answers 400 validation naming the field and writes nothing', async (_label, body, field, reason) => {
+      const [users, audit] = [await count('users'), await count('audit_log')];
+      const res = await request(server).post('/api/v1/users').set('Authorization', admin).send(body);
+      expectProblem(res, 400, 'validation');
+      expect(res.body.errors).toEqual([expect.objectContaining({ field, messages: [expect.stringMatching(reason)] })]);
+      expect([await count('users'), await count('audit_log')]).toEqual([users, audit]);
+    });
+
+    it('names the path of a nested string', async () => {
+      const res = await request(server).post('/api/v1/forecasts').set('Authorization', admin).send({ runs: 1, arrivals: [{ key: 'A\u0007' }] });
+      expectProblem(res, 400, 'validation');
+      expect(res.body.errors.map((e: FieldError) => e.field)).toEqual(['arrivals.0.key']);
+    });
+  });
+
   describe('deeply nested JSON', () => {
     it('on the unauthenticated login answers 400, not a stack overflow', async () => {
       const res = await request(server).post('/api/v1/auth/login').set('Content-Type', 'application/json').send(deepJson(3000));
