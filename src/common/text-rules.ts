@@ -7,6 +7,7 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  * C0 and C1 control characters and DEL, except tab, line feed and carriage return, which a note or
  * a reason may hold. A BEL or an ESC in a name is never data: it rings terminals and breaks CSV/HL7.
  */
+// eslint-disable-next-line no-control-regex -- matching control characters is this rule's whole point
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 
 /**
