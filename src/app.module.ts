@@ -29,6 +29,7 @@ import { JobHandlersModule } from './queue/jobs/job-handlers.module';
 import { QueueModule } from './queue/queue.module';
 import { RedisModule } from './redis/redis.module';
 import { BoardModule } from './board/board.module';
+import { REDACTED_LOG_PATHS, redactRequestLog } from './common/log-redaction';
 
 /** Built per boot (not at import) so the environment is read when the app starts. */
 function configRootModule(): DynamicModule {
@@ -63,7 +64,8 @@ export class AppModule {
               level: config.get('LOG_LEVEL'),
               genReqId: (req) => (req as unknown as { id?: string }).id ?? 'unknown',
               customProps: () => ({ role }),
-              redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+              redact: REDACTED_LOG_PATHS,
+              serializers: { req: redactRequestLog },
               autoLogging: { ignore: (req) => (req.url ?? '').includes('/health') },
             },
           }),

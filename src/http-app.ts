@@ -8,7 +8,7 @@ import { PROBLEM_CONTENT_TYPE } from './common/problem';
 import { AppConfig } from './config/app-config';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { requestContextMiddleware } from './common/request-context.middleware';
-import { inputGuardMiddleware, refuseBadFormBody, refuseInvalidUtf8 } from './common/input-guard.middleware';
+import { inputGuardMiddleware, refuseInvalidUtf8, refuseNonJsonBody } from './common/input-guard.middleware';
 import { createValidationPipe } from './common/validation';
 import { UnknownQueryGuard } from './common/unknown-query.guard';
 import { contentSecurityPolicy } from './web-console/content-security-policy';
@@ -39,9 +39,9 @@ export function configureHttpApp(app: INestApplication): INestApplication {
   if (cors) app.enableCors(cors);
   // Our own JSON parser (Nest then skips its own) so a malformed body gets a precise problem, not a bare 400.
   const filter = new ProblemDetailsFilter();
+  // A form or any other non-JSON body answers 415 here, before the form parser Nest adds during init().
+  app.use(refuseNonJsonBody);
   app.use(express.json({ limit: '2mb', type: ['application/json', 'application/*+json'], verify: refuseInvalidUtf8 }));
-  // The same form parser Nest would add during init(), added here so the input guard sees form bodies too.
-  app.use(express.urlencoded({ extended: true, verify: refuseBadFormBody }));
   app.use(inputGuardMiddleware);
   // After the body parsers and input guard (a console GET has no body), before Nest's routes.
   serveConsole(app);

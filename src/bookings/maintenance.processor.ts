@@ -5,7 +5,7 @@ import { OutageLog } from '../queue/outage-log';
 import { AppConfig } from '../config/app-config';
 import { JobRepository } from '../queue/job.repository';
 import { HandlesJobs } from '../queue/jobs/handles-jobs.decorator';
-import { EarlyStartsJobData, JOBS } from '../queue/jobs/job-catalog';
+import { EarlyStartsJobData, JOBS, workerSettings } from '../queue/jobs/job-catalog';
 import { QUEUES } from '../queue/queue-names';
 import { ReconcilerService } from '../queue/reconciler.service';
 import { AllocationService, EarlyStartReport } from './allocation/allocation.service';
@@ -17,7 +17,7 @@ import { AllocationService, EarlyStartReport } from './allocation/allocation.ser
  * Redis: a Redis that restarts empty forgets them, so each worker re-upserts them (idempotent) on
  * the same interval.
  */
-@Processor(QUEUES.maintenance)
+@Processor(QUEUES.maintenance, workerSettings(QUEUES.maintenance))
 @HandlesJobs(JOBS.reconcile, JOBS.earlyStarts)
 export class MaintenanceProcessor extends WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(MaintenanceProcessor.name);

@@ -4,7 +4,7 @@ import { QueryFailedError } from 'typeorm';
 import { PROBLEM_CONTENT_TYPE, ProblemBody, ProblemException } from './problem';
 import { localizeProblem, negotiateLanguage } from './i18n';
 import { requestContext } from './request-context';
-import { INVALID_UTF8, RESERVED_FORM_KEY } from './input-guard.middleware';
+import { INVALID_UTF8 } from './input-guard.middleware';
 
 const TYPE_BASE = 'https://beamtime.example/problems/';
 
@@ -97,7 +97,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const status = maybe?.status ?? maybe?.statusCode;
     if (typeof status === 'number' && status >= 400 && status < 500) {
       const malformed = maybe.type === 'entity.parse.failed';
-      const slug = malformed ? 'malformed-json' : maybe.type === INVALID_UTF8 ? 'invalid-encoding' : maybe.type === RESERVED_FORM_KEY ? 'reserved-key' : null;
+      const slug = malformed ? 'malformed-json' : maybe.type === INVALID_UTF8 ? 'invalid-encoding' : null;
       return {
         type: slug ? TYPE_BASE + slug : 'about:blank',
         title: titleFor(status),

@@ -1,6 +1,7 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
 import { IsIanaTimeZone } from '../common/time-zone';
+import { INSECURE_DEFAULT_JWT_SECRET, weakProductionSecret } from './jwt-secret-strength';
 
 export type AppMode = 'production' | 'demo' | 'test' | 'development';
 
@@ -115,11 +116,10 @@ export class Environment {
   IDEMPOTENCY_WAIT_MS = 5000;
 }
 
-const insecureDefaultSecret = 'beamtime-insecure-demo-secret-change-me';
-
 /**
  * Validates process.env; throws one readable line per problem so a bad deployment stops at boot.
- * A JWT secret is mandatory except in demo/test/development mode, where a fixed one is tolerated.
+ * A strong JWT secret is mandatory in production (jwt-secret-strength.ts); demo/test/development
+ * tolerate a fixed one.
  */
 export function validateEnvironment(raw: Record<string, unknown>): Environment {
   const cleaned = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== '' && v !== undefined));
@@ -127,11 +127,13 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
   // One message a setting, the first check that fails: the type, since @IsInt() sits nearest each
   // numeric property and class-validator checks that decorator first (PORT=abc: not an integer).
   const errors = validateSync(env, { skipMissingProperties: false, whitelist: false, stopAtFirstError: true });
-  const problems = errors.flatMap((e) => Object.values(e.constraints ?? {}).map((m) => `${e.property}: ${m}`));
-  if (!env.JWT_SECRET) {
-    if (env.NODE_ENV === 'production') problems.push('JWT_SECRET: required in production (at least 16 characters)');
-    else env.JWT_SECRET = insecureDefaultSecret;
-  }
+  // In production the secret's strength check replaces the generic length message: one reason, saying how to fix it.
+  const weakSecret = env.NODE_ENV === 'production' ? weakProductionSecret(env.JWT_SECRET) : null;
+  const problems = errors
+    .filter((e) => !(weakSecret && e.property === 'JWT_SECRET'))
+    .flatMap((e) => Object.values(e.constraints ?? {}).map((m) => `${e.property}: ${m}`));
+  if (weakSecret) problems.push(`JWT_SECRET: ${weakSecret}`);
+  else if (!env.JWT_SECRET && env.NODE_ENV !== 'production') env.JWT_SECRET = INSECURE_DEFAULT_JWT_SECRET;
   if (problems.length > 0) {
     throw new Error(`Invalid configuration: ${problems.join('; ')}`);
   }

@@ -3,7 +3,7 @@ import { BeforeApplicationShutdown, Logger } from '@nestjs/common';
 import { WaitingError, type Job } from 'bullmq';
 import { OutageLog } from '../queue/outage-log';
 import { HandlesJobs } from '../queue/jobs/handles-jobs.decorator';
-import { JOBS, RunForecastJobData } from '../queue/jobs/job-catalog';
+import { JOBS, RunForecastJobData, workerSettings } from '../queue/jobs/job-catalog';
 import { QUEUES } from '../queue/queue-names';
 import { ForecastRunnerService } from './forecast-runner.service';
 import { ForecastAborted } from './parallel-forecast';
@@ -15,7 +15,7 @@ import { ForecastAborted } from './parallel-forecast';
  * On shutdown a running forecast is stopped and handed back to the queue at once: it can take
  * minutes, and BullMQ's close would otherwise wait for it (past any orchestrator's grace period).
  */
-@Processor(QUEUES.forecast, { concurrency: 1 })
+@Processor(QUEUES.forecast, { concurrency: 1, ...workerSettings(QUEUES.forecast) })
 @HandlesJobs(JOBS.runForecast)
 export class ForecastProcessor extends WorkerHost implements BeforeApplicationShutdown {
   private readonly logger = new Logger(ForecastProcessor.name);

@@ -5,7 +5,7 @@ import { AppConfig } from '../config/app-config';
 import { JobRepository } from '../queue/job.repository';
 import { OutageLog } from '../queue/outage-log';
 import { HandlesJobs } from '../queue/jobs/handles-jobs.decorator';
-import { ExpireHoldJobData, JOBS } from '../queue/jobs/job-catalog';
+import { ExpireHoldJobData, JOBS, workerSettings } from '../queue/jobs/job-catalog';
 import { QUEUES } from '../queue/queue-names';
 import { ExpireOutcome, ReservationsService } from './reservations.service';
 
@@ -16,7 +16,7 @@ import { ExpireOutcome, ReservationsService } from './reservations.service';
  * RECONCILER_ENABLED=false.
  * Own queue, so the maintenance queue's reconciler never sees these jobs.
  */
-@Processor(QUEUES.quotaHolds)
+@Processor(QUEUES.quotaHolds, workerSettings(QUEUES.quotaHolds))
 @HandlesJobs(JOBS.expireHold, JOBS.sweepHolds)
 export class HoldExpiryProcessor extends WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly outage = new OutageLog(new Logger(HoldExpiryProcessor.name));

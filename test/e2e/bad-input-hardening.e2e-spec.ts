@@ -47,9 +47,9 @@ describe('bad input never reaches the database (NUL, deep nesting, explicit null
       expect(res.body.detail).toMatch(/NUL/);
     });
 
-    it('in a form-encoded login body answers 400 too', async () => {
+    it('in a form-encoded login body never reaches a parser: a form answers 415', async () => {
       const res = await request(server).post('/api/v1/auth/login').type('form').send('username=adm%00in&password=x');
-      expectProblem(res, 400, 'invalid-character');
+      expectProblem(res, 415, 'unsupported-media-type');
     });
 
     it('in a patient body (value or key) answers 400 and creates nothing', async () => {
@@ -83,6 +83,25 @@ describe('bad input never reaches the database (NUL, deep nesting, explicit null
       expect((res.body.errors as FieldError[]).map((e) => e.field)).toEqual([field]);
     }
     await request(server).get('/api/v1/quotas?year=2027').set('Authorization', admin).expect(200);
+  });
+
+  describe('text the rules refuse, in any field of any body (text-rules.ts via the input guard)', () => {
+    it.each([
+      ['a lone surrogate in a password (no text decorator on it)', { username: 'text-rules-1', password: 'long\ud800enough', role: 'COORDINATOR' }, 'password', /lone surrogate/],
+      ['a BEL in a password', { username: 'text-rules-2', password: 'long\u0007enough', role: 'COORDINATOR' }, 'password', /control characters/],
+    ])('%s answers 400 validation naming the field and writes nothing', async (_label, body, field, reason) => {
+      const [users, audit] = [await count('users'), await count('audit_log')];
+      const res = await request(server).post('/api/v1/users').set('Authorization', admin).send(body);
+      expectProblem(res, 400, 'validation');
+      expect(res.body.errors).toEqual([expect.objectContaining({ field, messages: [expect.stringMatching(reason)] })]);
+      expect([await count('users'), await count('audit_log')]).toEqual([users, audit]);
+    });
+
+    it('names the path of a nested string', async () => {
+      const res = await request(server).post('/api/v1/forecasts').set('Authorization', admin).send({ runs: 1, arrivals: [{ key: 'A\u0007' }] });
+      expectProblem(res, 400, 'validation');
+      expect(res.body.errors.map((e: FieldError) => e.field)).toEqual(['arrivals.0.key']);
+    });
   });
 
   describe('deeply nested JSON', () => {
@@ -191,23 +210,25 @@ describe('bad input never reaches the database (NUL, deep nesting, explicit null
       await request(server).post('/api/v1/patients').set('Authorization', coordinator).send({ ...patient, firstName: 'Әлия', lastName: 'Нұрланқызы' }).expect(201);
     });
 
-    it('a form body gets the same guards: reserved keys and bytes that are not UTF-8 answer 400', async () => {
+    it('a body that is not JSON (a form, multipart, text) answers 415 problem+json and creates nothing', async () => {
       const before = await count('patients');
-      const proto = await request(server)
+      const form = await request(server)
         .post('/api/v1/patients')
         .set('Authorization', coordinator)
         .type('form')
-        .send('firstName=Form&lastName=Proto&birthDate=1980-01-01&sex=female&countryCode=KZ&__proto__[admin]=1');
-      expectProblem(proto, 400, 'reserved-key');
-      const bytes = Buffer.concat([Buffer.from('firstName='), Buffer.from([0xff, 0xfe]), Buffer.from('&lastName=Enc&birthDate=1980-01-01&sex=female&countryCode=KZ')]);
-      const encoding = await request(server)
-        .post('/api/v1/patients')
-        .set('Authorization', coordinator)
-        .set('Content-Type', 'application/x-www-form-urlencoded')
-        .serialize((raw: Buffer) => raw as unknown as string)
-        .send(bytes);
-      expectProblem(encoding, 400, 'invalid-encoding');
+        .send('firstName=Form&lastName=Body&birthDate=1980-01-01&sex=female&countryCode=KZ');
+      expectProblem(form, 415, 'unsupported-media-type');
+      expect(form.body.detail).toMatch(/application\/x-www-form-urlencoded/);
+      const proto = await request(server).post('/api/v1/patients').set('Authorization', coordinator).type('form').send('__proto__[admin]=1');
+      expectProblem(proto, 415, 'unsupported-media-type');
+      const text = await request(server).post('/api/v1/patients').set('Authorization', coordinator).set('Content-Type', 'text/plain').send(JSON.stringify(patient));
+      expectProblem(text, 415, 'unsupported-media-type');
+      const multipart = await request(server).post('/api/v1/patients').set('Authorization', coordinator).field('firstName', 'Multi');
+      expectProblem(multipart, 415, 'unsupported-media-type');
       expect(await count('patients')).toBe(before);
+      // JSON with a charset or a +json type is JSON; a bodyless POST is not refused for its missing type.
+      await request(server).post('/api/v1/patients').set('Authorization', coordinator).set('Content-Type', 'application/json; charset=utf-8').send(JSON.stringify(patient)).expect(201);
+      await request(server).post('/api/v1/auth/logout').set('Authorization', coordinator).expect((res) => expect(res.status).not.toBe(415));
     });
 
     it('an unknown room in a downtime names the field under errors (422)', async () => {

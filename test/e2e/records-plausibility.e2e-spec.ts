@@ -61,6 +61,10 @@ describe('plausible patients, courses, countries and ministry accounts', () => {
     ['a country that does not exist', { countryCode: 'ZZ' }, 422, /unknown-country$/, ['countryCode']],
     ['a lone high surrogate in the MRN', { mrn: 'MRN-\ud800' }, 400, /validation$/, ['mrn']],
     ['a lone low surrogate in a name', { firstName: 'A\udc00' }, 400, /validation$/, ['firstName']],
+    ['a first name of zero-width spaces', { firstName: '\u200B\u200B' }, 400, /validation$/, ['firstName']],
+    ['a last name of invisible joiners and a BOM', { lastName: '\u200C\u200D\u2060\uFEFF' }, 400, /validation$/, ['lastName']],
+    ['a BEL in a first name', { firstName: 'Ali\u0007' }, 400, /validation$/, ['firstName']],
+    ['an ESC sequence in the MRN', { mrn: '\u001B[2JMRN-1' }, 400, /validation$/, ['mrn']],
   ])('refuses a patient with %s and writes nothing', async (_name, overrides, status, type, fields) => {
     const before = await counts();
     const res = await post('/patients', patient(overrides));
@@ -76,6 +80,8 @@ describe('plausible patients, courses, countries and ministry accounts', () => {
     await post('/patients', patient({ countryCode: 'RU', mrn: 'MRN-RU' })).expect(201);
     const res = await post('/patients', patient({ firstName: 'Aigerim \ud83c\udf38', mrn: 'MRN-PAIR' })).expect(201);
     expect(res.body.firstName).toBe('Aigerim \u{1F338}');
+    // A zero-width non-joiner inside a name is spelling (Persian), not an invisible name.
+    await post('/patients', patient({ firstName: 'Mi\u200Cxah', mrn: 'MRN-ZWNJ' })).expect(201);
   });
 
   it.each([
@@ -129,9 +135,11 @@ describe('plausible patients, courses, countries and ministry accounts', () => {
       expectProblem(res, 422);
       expect(res.body).toMatchObject({ type: expect.stringMatching(/unknown-country$/), field: 'code' });
     }
-    const blank = await post('/countries', { code: 'TJ', name: '  ' }, admin);
-    expectProblem(blank, 400);
-    expect(fieldsOf(blank.body)).toEqual(['name']);
+    for (const name of ['  ', '\u200B', 'Tajik\u0007istan']) {
+      const blank = await post('/countries', { code: 'TJ', name }, admin);
+      expectProblem(blank, 400);
+      expect(fieldsOf(blank.body)).toEqual(['name']);
+    }
     expect(await counts()).toEqual(before);
     await post('/countries', { code: 'TJ', name: 'Tajikistan' }, admin).expect(201);
     await post('/users', { username: 'min-tj', password: 'long-enough-pw', role: 'MINISTRY', countryCode: 'TJ' }, admin).expect(201);

@@ -16,7 +16,17 @@ describe('start-up with a bad configuration', () => {
   it('stops with one clear line when production has no JWT secret', () => {
     const run = start({ NODE_ENV: 'production' });
     expect(run.status).toBe(1);
-    expect(run.stderr.trim().split('\n')).toEqual(['Invalid configuration: JWT_SECRET: required in production (at least 16 characters)']);
+    expect(run.stderr.trim().split('\n')).toEqual(['Invalid configuration: JWT_SECRET: required in production; make one with `openssl rand -base64 48`']);
+  });
+
+  it.each([
+    ['the published default', 'beamtime-insecure-demo-secret-change-me', 'the published default cannot sign production tokens'],
+    ['20 spaces', ' '.repeat(20), 'required in production'],
+    ['a short secret', 'sixteen-chars-ok', 'must be at least 32 bytes in production (it has 16)'],
+  ])('refuses %s in production with the same one line, saying how to make one', (_label, secret, reason) => {
+    const run = start({ NODE_ENV: 'production', JWT_SECRET: secret });
+    expect(run.status).toBe(1);
+    expect(run.stderr.trim().split('\n')).toEqual([`Invalid configuration: JWT_SECRET: ${reason}; make one with \`openssl rand -base64 48\``]);
   });
 
   it('names every bad setting on that line (worker role too)', () => {

@@ -5,11 +5,14 @@ import type { TestApp } from './test-app';
 
 const ROOT = join(__dirname, '..', '..');
 
-/** The real worker entry point (`src/main.ts --role=worker`) as a child process on a test app's database and queues. */
-export function startWorkerProcess(t: TestApp, env: Record<string, string> = {}): ChildProcess {
-  return spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts', '--role=worker'], {
+/**
+ * The real worker entry point (`src/main.ts --role=worker`) as a child process on a test app's database
+ * and queues. With `onOutput`, its stdout and stderr go there (set LOG_LEVEL in `env` to see its log).
+ */
+export function startWorkerProcess(t: TestApp, env: Record<string, string> = {}, onOutput?: (text: string) => void): ChildProcess {
+  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts', '--role=worker'], {
     cwd: ROOT,
-    stdio: 'ignore',
+    stdio: onOutput ? ['ignore', 'pipe', 'pipe'] : 'ignore',
     env: {
       ...process.env,
       NODE_ENV: 'test',
@@ -23,6 +26,9 @@ export function startWorkerProcess(t: TestApp, env: Record<string, string> = {})
       ...env,
     },
   });
+  child.stdout?.on('data', (d: Buffer) => onOutput?.(d.toString()));
+  child.stderr?.on('data', (d: Buffer) => onOutput?.(d.toString()));
+  return child;
 }
 
 /** SIGKILLs a worker child (if still running) and waits until it has exited, so none outlives its test file. */

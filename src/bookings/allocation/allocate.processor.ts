@@ -5,11 +5,11 @@ import { OutageLog } from '../../queue/outage-log';
 import { AppConfig } from '../../config/app-config';
 import { isTransientFailure, sqlStateOf } from '../../database/transient-error';
 import { HandlesJobs } from '../../queue/jobs/handles-jobs.decorator';
-import { AllocateCourseJobData, JOBS } from '../../queue/jobs/job-catalog';
+import { AllocateCourseJobData, JOBS, workerSettings } from '../../queue/jobs/job-catalog';
 import { QUEUES } from '../../queue/queue-names';
 import { AllocationOutcome, AllocationService } from './allocation.service';
 
-@Processor(QUEUES.allocation)
+@Processor(QUEUES.allocation, workerSettings(QUEUES.allocation))
 @HandlesJobs(JOBS.allocateCourse)
 export class AllocateProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly logger = new Logger(AllocateProcessor.name);

@@ -4,12 +4,12 @@ import type { Job } from 'bullmq';
 import { OutageLog } from '../../queue/outage-log';
 import { isTransientFailure } from '../../database/transient-error';
 import { HandlesJobs } from '../../queue/jobs/handles-jobs.decorator';
-import { JOBS, RescheduleDowntimeJobData, RescheduleOpenedDaysJobData } from '../../queue/jobs/job-catalog';
+import { JOBS, RescheduleDowntimeJobData, RescheduleOpenedDaysJobData, workerSettings } from '../../queue/jobs/job-catalog';
 import { QUEUES } from '../../queue/queue-names';
 import { DowntimeRescheduleService, DowntimeRescheduleSummary } from './downtime-reschedule.service';
 import { OpenedDaysRescheduleService, OpenedDaysRescheduleSummary } from './opened-days-reschedule.service';
 
-@Processor(QUEUES.reschedule)
+@Processor(QUEUES.reschedule, workerSettings(QUEUES.reschedule))
 @HandlesJobs(JOBS.rescheduleDowntime, JOBS.rescheduleOpenedDays)
 export class RescheduleProcessor extends WorkerHost {
   private readonly logger = new Logger(RescheduleProcessor.name);

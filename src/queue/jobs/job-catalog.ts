@@ -109,3 +109,39 @@ export const JOBS = {
 
 export const JOB_CATALOG: Array<JobDefinition<never>> = Object.values(JOBS) as Array<JobDefinition<never>>;
 
+
+/** How a queue's workers hold their jobs and find those of a crashed worker (BullMQ worker options). */
+export interface QueueWorkerSettings {
+  /** A job's lock lives this long unless renewed (every half of it, by a worker whose event loop is free). */
+  lockDuration: number;
+  /** How often a worker looks for active jobs whose lock expired and puts them back in the queue. */
+  stalledInterval: number;
+  /** Stalls a job survives before it is failed; our jobs re-check their rows, so a re-run is harmless. */
+  maxStalledCount: number;
+}
+
+/**
+ * A SIGKILLed worker's job waits until its lock expires and a live worker's stalled check (which must
+ * see it twice, `stalledInterval` apart) moves it back: at most about lockDuration + stalledInterval
+ * after a worker is available. BullMQ's defaults (30 s + 30 s) made that 30–66 s.
+ *
+ * - allocation, quota holds: jobs take milliseconds of CPU (their waits, on PostgreSQL's lock or the
+ *   network, leave the event loop free to renew): a 5 s lock and a 2.5 s check put a crashed course
+ *   back within about 5 s of a worker being there (measured in docs/allocation.md).
+ * - reschedule, maintenance: a downtime reschedule or an early-starts pass runs the core synchronously
+ *   for up to a few seconds on a large center, so their lock must outlast that (20 s).
+ * - forecast: minutes long, but the simulation runs in worker threads (or yields between runs inline),
+ *   so the lock is renewed every 15 s while it lives; 30 s keeps a slow run from passing for a crash.
+ */
+export const QUEUE_WORKER_SETTINGS: Record<QueueName, QueueWorkerSettings> = {
+  [QUEUES.allocation]: { lockDuration: 5_000, stalledInterval: 2_500, maxStalledCount: 2 },
+  [QUEUES.quotaHolds]: { lockDuration: 5_000, stalledInterval: 2_500, maxStalledCount: 2 },
+  [QUEUES.reschedule]: { lockDuration: 20_000, stalledInterval: 5_000, maxStalledCount: 2 },
+  [QUEUES.maintenance]: { lockDuration: 20_000, stalledInterval: 5_000, maxStalledCount: 2 },
+  [QUEUES.forecast]: { lockDuration: 30_000, stalledInterval: 10_000, maxStalledCount: 1 },
+};
+
+/** The worker options a queue's @Processor passes to BullMQ. */
+export function workerSettings(queue: QueueName): QueueWorkerSettings {
+  return QUEUE_WORKER_SETTINGS[queue];
+}
