@@ -160,9 +160,7 @@ async function main(): Promise<void> {
     const course = byId.get(target.courseId)!;
     const now = new Date(Date.parse(target.start) - DAY_MS).toISOString();
     const t = Date.parse(target.start);
-    const passed = bookings.filter(
-      (b) => b.courseId === target.courseId || (Date.parse(b.start) < t + 15 * DAY_MS && Date.parse(b.end) > t - 15 * DAY_MS),
-    );
+    const passed = bookings.filter((b) => b.courseId === target.courseId || (Date.parse(b.start) < t + 15 * DAY_MS && Date.parse(b.end) > t - 15 * DAY_MS));
     let a = performance.now();
     const out = suggestAlternatives(center, passed, course, target.id!, { now, limit });
     windowed.push(performance.now() - a);

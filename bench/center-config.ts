@@ -52,10 +52,9 @@ async function main(): Promise<void> {
     const rooms: Array<{ id: string }> = await ds.query(
       `INSERT INTO rooms (name, kind) VALUES ('G1', 'GANTRY'), ('G2', 'GANTRY'), ('G3', 'GANTRY') RETURNING id`,
     );
-    await ds.query(
-      `INSERT INTO closures (date, reason, created_by) SELECT DATE '2026-01-05' + i * 7, 'bench', 'bench' FROM generate_series(0, $1 - 1) i`,
-      [closures],
-    );
+    await ds.query(`INSERT INTO closures (date, reason, created_by) SELECT DATE '2026-01-05' + i * 7, 'bench', 'bench' FROM generate_series(0, $1 - 1) i`, [
+      closures,
+    ]);
     await ds.query(
       `INSERT INTO downtimes (room_id, start_at, end_at, kind, created_by)
        SELECT (ARRAY[$2::uuid, $3::uuid, $4::uuid, NULL])[1 + i % 4], TIMESTAMPTZ '2026-01-05 03:00Z' + i * interval '1 day',

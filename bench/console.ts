@@ -85,7 +85,18 @@ async function timeBoard(page: Page, url: string, blocks: number): Promise<numbe
   await page.goto(url, { waitUntil: 'commit' });
   await page.waitForFunction((n) => document.querySelectorAll('a.fraction').length >= n, blocks, { timeout: 60_000, polling: 'raf' });
   const t = await page.evaluate(() => new Promise<number>((done) => requestAnimationFrame(() => setTimeout(() => done(performance.now()), 0))));
-  if (process.env.BENCH_DEBUG) console.error(url, Math.round(t), JSON.stringify(await page.evaluate(() => performance.getEntriesByType('resource').map((e) => [e.name.replace(/^.*\/\/[^/]+/, ''), Math.round(e.startTime), Math.round((e as PerformanceResourceTiming).responseEnd)]))));
+  if (process.env.BENCH_DEBUG)
+    console.error(
+      url,
+      Math.round(t),
+      JSON.stringify(
+        await page.evaluate(() =>
+          performance
+            .getEntriesByType('resource')
+            .map((e) => [e.name.replace(/^.*\/\/[^/]+/, ''), Math.round(e.startTime), Math.round((e as PerformanceResourceTiming).responseEnd)]),
+        ),
+      ),
+    );
   return t;
 }
 
@@ -138,7 +149,12 @@ async function main(): Promise<void> {
       JSON.stringify(
         {
           firstLoadJs: { ...js, budgetGzipBytes: 300 * 1024 },
-          fullyBookedDay: { rooms, fractions: perDay, interactiveMs: { median: round(median(day)), max: round(Math.max(...day)), runs: day.map(round) }, goalMs: 1000 },
+          fullyBookedDay: {
+            rooms,
+            fractions: perDay,
+            interactiveMs: { median: round(median(day)), max: round(Math.max(...day)), runs: day.map(round) },
+            goalMs: 1000,
+          },
           week: { fractions, renderedMs: { median: round(median(week)), max: round(Math.max(...week)), runs: week.map(round) }, goalMs: 1500 },
           chromium: browser.version(),
         },

@@ -8,7 +8,29 @@
  * window, and apart with unavailable dates; default 0.1, 0 for the year without them).
  */
 import { performance } from 'node:perf_hooks';
-import { generateScenario, scenarioCourses, scenarioToCenter, createPlanner, DEFAULT_RESERVATION, NO_RESERVATION, physicalLimit, mixOf, planMetrics, percentile, checkSchedule, AllocationOptions, AllocationResult, Booking, CenterConfig, CourseRequest, Scenario, idleBreakdown, clearLaneTemplateCache, preferenceOutcome, unavailableDaysOf } from '../src/scheduling';
+import {
+  generateScenario,
+  scenarioCourses,
+  scenarioToCenter,
+  createPlanner,
+  DEFAULT_RESERVATION,
+  NO_RESERVATION,
+  physicalLimit,
+  mixOf,
+  planMetrics,
+  percentile,
+  checkSchedule,
+  AllocationOptions,
+  AllocationResult,
+  Booking,
+  CenterConfig,
+  CourseRequest,
+  Scenario,
+  idleBreakdown,
+  clearLaneTemplateCache,
+  preferenceOutcome,
+  unavailableDaysOf,
+} from '../src/scheduling';
 import { createFirstFitPlanner } from './first-fit';
 
 function arg(name: string, fallback: number): number {
@@ -103,7 +125,12 @@ function preferences(center: CenterConfig, courses: CourseRequest[], bookings: B
     withUnavailable++;
     for (const b of own) if (off.has(Math.floor((Date.parse(b.start) + 5 * 3_600_000) / 86_400_000))) bookedOnUnavailable++;
   }
-  return { preferredWindowMet: met, preferredWindowNotMet: notMet, coursesWithUnavailableDates: withUnavailable, fractionsOnUnavailableDates: bookedOnUnavailable };
+  return {
+    preferredWindowMet: met,
+    preferredWindowNotMet: notMet,
+    coursesWithUnavailableDates: withUnavailable,
+    fractionsOnUnavailableDates: bookedOnUnavailable,
+  };
 }
 
 function main(): void {

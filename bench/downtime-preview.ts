@@ -114,7 +114,11 @@ async function main(): Promise<void> {
     };
 
     const writes = async () =>
-      (await ds.query(`SELECT (SELECT coalesce(max(version), 0) FROM appointments)::text AS v, (SELECT count(*) FROM appointment_moves)::int AS moves, (SELECT count(*) FROM downtimes)::int AS downtimes`))[0];
+      (
+        await ds.query(
+          `SELECT (SELECT coalesce(max(version), 0) FROM appointments)::text AS v, (SELECT count(*) FROM appointment_moves)::int AS moves, (SELECT count(*) FROM downtimes)::int AS downtimes`,
+        )
+      )[0];
     /** Cold (a fresh booking cache loads every appointment, as after a restart) then warm runs, at `at`. */
     const measure = async (at: Date) => {
       const before = await writes();
@@ -161,7 +165,9 @@ async function main(): Promise<void> {
     const allAhead = await measure(new Date());
     const declaredAt = new Date(downtime.start.getTime() - 14 * 86_400_000 + 3 * 3_600_000);
     await ds.query(`UPDATE appointments SET status = 'DELIVERED' WHERE start < $1`, [declaredAt]);
-    await ds.query(`UPDATE courses c SET status = 'IN_TREATMENT' WHERE EXISTS (SELECT 1 FROM appointments a WHERE a.course_id = c.id AND a.status = 'DELIVERED')`);
+    await ds.query(
+      `UPDATE courses c SET status = 'IN_TREATMENT' WHERE EXISTS (SELECT 1 FROM appointments a WHERE a.course_id = c.id AND a.status = 'DELIVERED')`,
+    );
     const midYear = await measure(declaredAt);
     console.log(
       JSON.stringify({

@@ -4,7 +4,24 @@
  * series fits in ONE room at ONE time of day. No reservation, no room changes, no drift.
  * Same calendar, same rules (it uses the core's feasibility check), so only the policy differs.
  */
-import { AllocationOptions, AllocationResult, Booking, CenterConfig, CourseRequest, parseDate, weekId, localDayOf, localMidnight, parseInstant, calendarFor, BookingIndex, SlotFinder, profileOf, shapeOf, toBooking } from '../src/scheduling';
+import {
+  AllocationOptions,
+  AllocationResult,
+  Booking,
+  CenterConfig,
+  CourseRequest,
+  parseDate,
+  weekId,
+  localDayOf,
+  localMidnight,
+  parseInstant,
+  calendarFor,
+  BookingIndex,
+  SlotFinder,
+  profileOf,
+  shapeOf,
+  toBooking,
+} from '../src/scheduling';
 
 export function createFirstFitPlanner(center: CenterConfig) {
   const cal = calendarFor(center);
@@ -47,8 +64,15 @@ export function createFirstFitPlanner(center: CenterConfig) {
             const appointments: Booking[] = days.map((d, i) => {
               const s = localMidnight(tz, d) + tod;
               return toBooking(cal, {
-                courseId: course.id, fraction: i + 1, roomIdx: r, day: d, start: s, end: s + shape.minutes,
-                beamStart: s + shape.beamOffset, beamEnd: s + shape.beamOffset + shape.beamMinutes, anesthesia: shape.anesthesia,
+                courseId: course.id,
+                fraction: i + 1,
+                roomIdx: r,
+                day: d,
+                start: s,
+                end: s + shape.minutes,
+                beamStart: s + shape.beamOffset,
+                beamEnd: s + shape.beamOffset + shape.beamMinutes,
+                anesthesia: shape.anesthesia,
               });
             });
             for (const b of appointments) index.addBooking(b);

@@ -10,7 +10,19 @@
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { runForecastParallel } from '../src/forecasts/parallel-forecast';
-import { createPlanner, demoCenter, defaultArrivals, quantile as percentile, prepareForecast, runRng, drawArrivals, toCourseRequest, formatDate, runScenario, generateScenario } from '../src/scheduling';
+import {
+  createPlanner,
+  demoCenter,
+  defaultArrivals,
+  quantile as percentile,
+  prepareForecast,
+  runRng,
+  drawArrivals,
+  toCourseRequest,
+  formatDate,
+  runScenario,
+  generateScenario,
+} from '../src/scheduling';
 import type { ForecastInput } from '../src/scheduling';
 
 function arg(name: string, fallback: number): number {

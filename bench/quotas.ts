@@ -59,7 +59,11 @@ async function main(): Promise<void> {
     const password = 'bench-password-123';
     await app.get(UsersService).ensureDemoUsers(password);
     const login = async (username: string) => {
-      const res = await fetch(`${url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+      const res = await fetch(`${url}/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password }),
+      });
       return `Bearer ${((await res.json()) as { accessToken: string }).accessToken}`;
     };
     const admin = await login('admin');
@@ -109,7 +113,12 @@ async function main(): Promise<void> {
           granted,
           wallMs: round(wallMs),
           requestsPerSecond: round((requests / wallMs) * 1000),
-          latencyMs: { p50: round(percentile(latencies, 50)), p95: round(percentile(latencies, 95)), p99: round(percentile(latencies, 99)), max: round(latencies[latencies.length - 1]) },
+          latencyMs: {
+            p50: round(percentile(latencies, 50)),
+            p95: round(percentile(latencies, 95)),
+            p99: round(percentile(latencies, 99)),
+            max: round(latencies[latencies.length - 1]),
+          },
           statuses,
           counters: { granted: check.granted, reserved: check.reserved, used: check.used },
           ledgerMatchesCounters: check.ledger_reserved === check.reserved,

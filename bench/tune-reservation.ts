@@ -9,7 +9,16 @@
  * on-time courses are noise: one course placed differently reshapes the rest of the year,
  * so compare settings on several seeds (SEEDS=1,2,3 at least).
  */
-import { generateScenario, scenarioCourses, scenarioToCenter, createPlanner, DEFAULT_RESERVATION, ReservationPolicy, planMetrics, Booking } from '../src/scheduling';
+import {
+  generateScenario,
+  scenarioCourses,
+  scenarioToCenter,
+  createPlanner,
+  DEFAULT_RESERVATION,
+  ReservationPolicy,
+  planMetrics,
+  Booking,
+} from '../src/scheduling';
 
 const seeds = (process.env.SEEDS ?? '1').split(',').map(Number);
 const grid: ReservationPolicy[] = [];
@@ -19,13 +28,13 @@ for (const share of list('SHARES', [0.2, 0.25, 0.3]))
     for (const fullDays of list('FULLS', [30, 50]))
       for (const emergency of list('EMERGENCIES', [0.03, 0.05]))
         for (const releaseDays of list('RELEASES', [2]))
-        grid.push({
-          enabled: true,
-          ROUTINE: { share, minShare, releaseDays, fullDays },
-          URGENT: { share: emergency, minShare: emergency, releaseDays: 0, fullDays: 1 },
-          // SLOTS=0: the emergency reserve as a share of free minutes (EMERGENCIES) instead of slots.
-          ...(process.env.SLOTS === '0' ? {} : { emergencySlots: DEFAULT_RESERVATION.emergencySlots }),
-        });
+          grid.push({
+            enabled: true,
+            ROUTINE: { share, minShare, releaseDays, fullDays },
+            URGENT: { share: emergency, minShare: emergency, releaseDays: 0, fullDays: 1 },
+            // SLOTS=0: the emergency reserve as a share of free minutes (EMERGENCIES) instead of slots.
+            ...(process.env.SLOTS === '0' ? {} : { emergencySlots: DEFAULT_RESERVATION.emergencySlots }),
+          });
 if (process.env.POLICY) grid.splice(0, grid.length, JSON.parse(process.env.POLICY));
 
 for (const policy of grid) {
@@ -48,6 +57,13 @@ for (const policy of grid) {
   }
   const r3 = (x: number) => Math.round(x * 1000) / 1000;
   process.stdout.write(
-    JSON.stringify({ routine: policy.ROUTINE, emergency: policy.URGENT.share, utilization: r3(acc.util), emergencyOnTime: r3(acc.e), urgentOnTime: r3(acc.u), started: acc.started }) + '\n',
+    JSON.stringify({
+      routine: policy.ROUTINE,
+      emergency: policy.URGENT.share,
+      utilization: r3(acc.util),
+      emergencyOnTime: r3(acc.e),
+      urgentOnTime: r3(acc.u),
+      started: acc.started,
+    }) + '\n',
   );
 }

@@ -43,7 +43,25 @@ function configRootModule(): DynamicModule {
 }
 
 /** Modules that serve HTTP (controllers and the services they need). */
-const API_MODULES: Type[] = [AuditModule, AuthModule, HealthModule, CenterModule, RoomsModule, CalendarModule, DowntimesModule, PatientsModule, CoursesModule, AppointmentsModule, QueueDashboardModule, ForecastsModule, CapacityModule, CountriesModule, QuotasModule, ReferralsModule, BoardModule];
+const API_MODULES: Type[] = [
+  AuditModule,
+  AuthModule,
+  HealthModule,
+  CenterModule,
+  RoomsModule,
+  CalendarModule,
+  DowntimesModule,
+  PatientsModule,
+  CoursesModule,
+  AppointmentsModule,
+  QueueDashboardModule,
+  ForecastsModule,
+  CapacityModule,
+  CountriesModule,
+  QuotasModule,
+  ReferralsModule,
+  BoardModule,
+];
 
 /** Modules that hold BullMQ processors and schedulers; loaded only where workers run. */
 const WORKER_MODULES: Type[] = [BookingsWorkerModule, ForecastsWorkerModule, QuotaHoldsWorkerModule, JobHandlersModule];

@@ -48,7 +48,10 @@ export function configureHttpApp(app: INestApplication): INestApplication {
   app.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
     if (!error) return next();
     const body = filter.toProblem(error);
-    res.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify({ ...body, instance: req.originalUrl }));
+    res
+      .status(body.status)
+      .type(PROBLEM_CONTENT_TYPE)
+      .send(JSON.stringify({ ...body, instance: req.originalUrl }));
   });
   app.setGlobalPrefix(API_PREFIX, { exclude: ['docs', 'docs-json', 'admin/queues', 'admin/queues/{*path}'] });
   app.useGlobalGuards(new UnknownQueryGuard());

@@ -41,9 +41,9 @@ export class AlternativesService {
     // Independent reads, side by side: this answers while a coordinator waits with the move dialog open.
     const [course, [{ birth_date: birthDate }], center, others, own] = await Promise.all([
       m.getRepository(Course).findOneByOrFail({ id: appointment.courseId }),
-      m.query(`SELECT p.birth_date::text AS birth_date FROM courses c JOIN patients p ON p.id = c.patient_id WHERE c.id = $1`, [appointment.courseId]) as Promise<
-        Array<{ birth_date: string }>
-      >,
+      m.query(`SELECT p.birth_date::text AS birth_date FROM courses c JOIN patients p ON p.id = c.patient_id WHERE c.id = $1`, [
+        appointment.courseId,
+      ]) as Promise<Array<{ birth_date: string }>>,
       // The whole calendar, as /move loads it: rule 6 looks at every day between the course's fractions.
       this.centerConfig.load(m),
       // Per room and by start, so the (room_id, start) index answers; no fraction lasts a day.

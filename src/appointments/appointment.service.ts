@@ -73,7 +73,10 @@ export class AppointmentService {
       await lockBookings(m);
       const appointment = await this.findBooked(m, id, 'delivered');
       if (appointment.start > new Date()) {
-        throw conflict('fraction-in-future', `Fraction ${appointment.fraction} starts at ${appointment.start.toISOString()}; it cannot be delivered before it starts`);
+        throw conflict(
+          'fraction-in-future',
+          `Fraction ${appointment.fraction} starts at ${appointment.start.toISOString()}; it cannot be delivered before it starts`,
+        );
       }
       appointment.status = 'DELIVERED';
       await m.getRepository(Appointment).save(appointment);
@@ -104,7 +107,10 @@ export class AppointmentService {
       const now = new Date();
       // Same rule as deliver: nobody can have missed a fraction that has not started yet.
       if (appointment.start > now) {
-        throw conflict('fraction-in-future', `Fraction ${appointment.fraction} starts at ${appointment.start.toISOString()}; it cannot be missed before it starts`);
+        throw conflict(
+          'fraction-in-future',
+          `Fraction ${appointment.fraction} starts at ${appointment.start.toISOString()}; it cannot be missed before it starts`,
+        );
       }
       const { course, request } = await this.courseRequest(m, appointment.courseId, 'missed');
       const center = await this.centerConfig.load(m);
@@ -249,15 +255,14 @@ export class AppointmentService {
    * given again, none of it is left and the reason is cleared; until then the rebook is added to it.
    */
   private async noteRebooked(m: EntityManager, course: Course, fraction: number, booked: Appointment, timeZone: string): Promise<void> {
-    const [{ live }] = await m.query(
-      `SELECT ${liveFractionsSql('$1')} AS live`,
-      [course.id],
-    );
+    const [{ live }] = await m.query(`SELECT ${liveFractionsSql('$1')} AS live`, [course.id]);
     if (live >= course.fractions) {
       await m.getRepository(Course).update({ id: course.id }, { reason: null });
       return;
     }
-    const when = formatInstant(timeZone, Math.floor(booked.start.getTime() / 60_000)).slice(0, 16).replace('T', ' ');
+    const when = formatInstant(timeZone, Math.floor(booked.start.getTime() / 60_000))
+      .slice(0, 16)
+      .replace('T', ' ');
     await addCourseReason(m, course.id, `Fraction ${fraction} was booked again for ${when} (appointment ${booked.id}).`);
   }
 

@@ -46,7 +46,7 @@ export class AppointmentsController {
   @ApiOperation({
     summary: 'Valid places to move a booked fraction: same day other times and rooms first, then the nearest days the course rules allow',
     description:
-      'Ranked by how little they disturb the series (distance from the course\'s usual time of day, same room, fewer days away). ' +
+      "Ranked by how little they disturb the series (distance from the course's usual time of day, same room, fewer days away). " +
       'Each one passed the rule checker that guards POST /appointments/{id}/move.',
   })
   @ApiOkResponse({ type: AlternativeView, isArray: true })
@@ -88,10 +88,12 @@ export class AppointmentsController {
   @Roles('ADMIN', 'COORDINATOR')
   @ApiOperation({
     summary: 'Book a fraction that is not booked any more (cancelled by a downtime, or missed without a replacement) again',
-    description: 'With `start`: there, every hard rule checked. Without: after the course\'s last fraction. The fraction keeps its number.',
+    description: "With `start`: there, every hard rule checked. Without: after the course's last fraction. The fraction keeps its number.",
   })
   @ApiCreatedResponse({ type: AppointmentView })
-  @ApiConflictResponse({ description: 'problem+json: the fraction is booked already, the course is not active, a rule is broken (`rule`, `violations`) or no place is free' })
+  @ApiConflictResponse({
+    description: 'problem+json: the fraction is booked already, the course is not active, a rule is broken (`rule`, `violations`) or no place is free',
+  })
   async rebook(@Param('id', ParseIdPipe) id: string, @Body() dto: RebookAppointmentDto): Promise<AppointmentView> {
     return this.views.one(await this.appointments.rebook(id, dto));
   }

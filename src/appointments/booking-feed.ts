@@ -25,7 +25,9 @@ export class BookingFeed {
   async read(manager: EntityManager, now: Date): Promise<BookingChanges> {
     if (this.version === null) {
       const [{ max }] = await manager.query(`SELECT coalesce(max(version), 0)::text AS max FROM appointments`);
-      const rows: AppointmentRow[] = await manager.query(`${SELECT_APPOINTMENT_ROWS} WHERE status = 'BOOKED' AND "end" > $1`, [new Date(now.getTime() - KEEP_PAST_MS)]);
+      const rows: AppointmentRow[] = await manager.query(`${SELECT_APPOINTMENT_ROWS} WHERE status = 'BOOKED' AND "end" > $1`, [
+        new Date(now.getTime() - KEEP_PAST_MS),
+      ]);
       this.version = max as string;
       return { full: true, rows };
     }

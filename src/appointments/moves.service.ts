@@ -78,7 +78,10 @@ export class MovesService {
   }
 
   private async count(since: Date, until: Date | null): Promise<number> {
-    const [{ n }] = await this.dataSource.query(`SELECT count(*)::int AS n FROM appointment_moves m WHERE m.at >= $1 AND ($2::timestamptz IS NULL OR m.at < $2)`, [since, until]);
+    const [{ n }] = await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM appointment_moves m WHERE m.at >= $1 AND ($2::timestamptz IS NULL OR m.at < $2)`,
+      [since, until],
+    );
     return n;
   }
 

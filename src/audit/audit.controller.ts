@@ -47,7 +47,18 @@ export class AuditController {
     res.setHeader('Content-Disposition', 'attachment; filename="audit.csv"');
     return toCsv(
       ['id', 'at', 'username', 'role', 'countryCode', 'action', 'entity', 'entityId', 'requestId', 'details'],
-      rows.map((r) => [r.id, new Date(r.at).toISOString(), r.username, r.role, r.countryCode, r.action, r.entity, r.entityId, r.requestId, r.details ? JSON.stringify(r.details) : null]),
+      rows.map((r) => [
+        r.id,
+        new Date(r.at).toISOString(),
+        r.username,
+        r.role,
+        r.countryCode,
+        r.action,
+        r.entity,
+        r.entityId,
+        r.requestId,
+        r.details ? JSON.stringify(r.details) : null,
+      ]),
     );
   }
 }

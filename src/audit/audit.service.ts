@@ -57,7 +57,12 @@ export class AuditService {
   }
 
   find(query: AuditQuery): Promise<AuditLog[]> {
-    const qb = this.dataSource.getRepository(AuditLog).createQueryBuilder('a').orderBy('a.id', 'DESC').limit(query.limit).offset(query.offset ?? 0);
+    const qb = this.dataSource
+      .getRepository(AuditLog)
+      .createQueryBuilder('a')
+      .orderBy('a.id', 'DESC')
+      .limit(query.limit)
+      .offset(query.offset ?? 0);
     if (query.entity) qb.andWhere('a.entity = :entity', { entity: query.entity });
     if (query.entityId) qb.andWhere('a.entity_id = :entityId', { entityId: query.entityId });
     if (query.actor) qb.andWhere('a.username = :actor', { actor: query.actor });

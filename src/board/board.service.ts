@@ -60,9 +60,10 @@ export class BoardService {
     const to = new Date(localMidnight(tz, first + days) * 60_000);
     const [rows, closures] = await Promise.all([
       this.dataSource.query(BOARD_SQL, [from, to]) as Promise<BoardRow[]>,
-      this.dataSource.query(`SELECT date::text AS date, reason FROM closures WHERE kind = 'CLOSURE' AND date BETWEEN $1 AND $2`, [query.date, lastDate]) as Promise<
-        Array<{ date: string; reason: string }>
-      >,
+      this.dataSource.query(`SELECT date::text AS date, reason FROM closures WHERE kind = 'CLOSURE' AND date BETWEEN $1 AND $2`, [
+        query.date,
+        lastDate,
+      ]) as Promise<Array<{ date: string; reason: string }>>,
     ]);
     const appointments = rows.map((r) => toView(tz, r));
     const occupied = occupiedByRoom(rows);

@@ -46,9 +46,13 @@ export class CalendarService {
       const row = await repo.findOneOrFail({ where: { id: 1 }, lock: { mode: 'pessimistic_write' } });
       // GET, edit, PUT: a body read before someone else's change must not silently undo it.
       if (dto.updatedAt !== undefined && Date.parse(dto.updatedAt) !== new Date(row.updatedAt).getTime()) {
-        throw conflict('calendar-changed', `The calendar is at its version of ${new Date(row.updatedAt).toISOString()}, not the one this change was made on (${dto.updatedAt}); reload it and apply the change again`, {
-          updatedAt: new Date(row.updatedAt).toISOString(),
-        });
+        throw conflict(
+          'calendar-changed',
+          `The calendar is at its version of ${new Date(row.updatedAt).toISOString()}, not the one this change was made on (${dto.updatedAt}); reload it and apply the change again`,
+          {
+            updatedAt: new Date(row.updatedAt).toISOString(),
+          },
+        );
       }
       const next: Partial<CenterSettingsRow> = {
         timeZone: dto.timeZone === undefined || dto.timeZone === row.timeZone ? dto.timeZone : await databaseTimeZone(m, dto.timeZone),
@@ -98,7 +102,10 @@ export class CalendarService {
       if (fewerTeams || beamNowShared) {
         const overbooked = await overbookedFractions(m, await this.center.load(m), [...(fewerTeams ? [7] : []), ...(beamNowShared ? [8] : [])]);
         if (overbooked.count > 0) {
-          const what = [fewerTeams ? `more anesthesia fractions at once than ${row.anesthesiaTeams} team(s)` : '', beamNowShared ? 'overlapping beam times on the shared beam' : '']
+          const what = [
+            fewerTeams ? `more anesthesia fractions at once than ${row.anesthesiaTeams} team(s)` : '',
+            beamNowShared ? 'overlapping beam times on the shared beam' : '',
+          ]
             .filter(Boolean)
             .join(' and ');
           throw conflict(
@@ -115,10 +122,14 @@ export class CalendarService {
           const sample = (await m.query(
             `SELECT appointment_id AS "appointmentId", course_id AS "courseId", fraction, start FROM pediatric_hours_breaches WHERE start > now() ORDER BY start LIMIT 10`,
           )) as unknown[];
-          throw conflict('calendar-strands-bookings', `${count} booked future fraction(s) of children would fall outside the new pediatric hours; move them first`, {
-            bookedFractions: count,
-            sample,
-          });
+          throw conflict(
+            'calendar-strands-bookings',
+            `${count} booked future fraction(s) of children would fall outside the new pediatric hours; move them first`,
+            {
+              bookedFractions: count,
+              sample,
+            },
+          );
         }
       }
       if (beamChanged) await relabelBeamLines(m, row.sharedBeam);
@@ -173,10 +184,10 @@ function stable(value: unknown): string {
 async function refuseCapBelowGrants(m: EntityManager, row: CenterSettingsRow): Promise<void> {
   if (!(await tablesExist(m, 'quotas'))) return;
   const cap = crossBorderCap(row.annualCapacity, row.crossBorderShare);
-  const over = (await m.query(
-    `SELECT year, sum(granted)::int AS granted FROM quotas WHERE year >= $1 GROUP BY year HAVING sum(granted) > $2 ORDER BY year`,
-    [centerYear(row.timeZone), cap],
-  )) as Array<{ year: number; granted: number }>;
+  const over = (await m.query(`SELECT year, sum(granted)::int AS granted FROM quotas WHERE year >= $1 GROUP BY year HAVING sum(granted) > $2 ORDER BY year`, [
+    centerYear(row.timeZone),
+    cap,
+  ])) as Array<{ year: number; granted: number }>;
   if (over.length === 0) return;
   throw conflict(
     'cap-below-grants',

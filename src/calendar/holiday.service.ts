@@ -43,7 +43,9 @@ export class HolidayService {
     const opened = new Set(closures.filter((c) => c.kind === 'WORKING_DAY').map((c) => c.date));
     const byDate = new Map<string, ClosedDay>();
     if (settings.holidays === 'KZ') {
-      for (const h of kzHolidays(year)) if (!opened.has(h.date) && !byDate.has(h.date)) byDate.set(h.date, { date: h.date, name: h.name, source: 'HOLIDAY', ...(h.transfer ? { transfer: true } : {}) });
+      for (const h of kzHolidays(year))
+        if (!opened.has(h.date) && !byDate.has(h.date))
+          byDate.set(h.date, { date: h.date, name: h.name, source: 'HOLIDAY', ...(h.transfer ? { transfer: true } : {}) });
     }
     for (const c of closures) {
       if (c.kind !== 'CLOSURE') continue;
@@ -73,7 +75,12 @@ export class HolidayService {
       const before = kind === 'WORKING_DAY' ? await this.center.load(m) : undefined;
       const actor = requestContext.actor() ?? SYSTEM_ACTOR;
       const closure = await this.closures.insert(m, { date: dto.date, kind, reason: dto.reason ?? '', createdBy: actor.username });
-      await this.audit.record(m, { action: 'closure.create', entity: 'closure', entityId: closure.id, details: { date: closure.date, kind, reason: closure.reason } });
+      await this.audit.record(m, {
+        action: 'closure.create',
+        entity: 'closure',
+        entityId: closure.id,
+        details: { date: closure.date, kind, reason: closure.reason },
+      });
       // load() sees the insert (the trigger bumped the version).
       if (before) pending = await this.openedBy(m, before, withReason('decree working day', closure.reason));
       return closure;
@@ -109,7 +116,12 @@ export class HolidayService {
           );
         }
       }
-      await this.audit.record(m, { action: 'closure.delete', entity: 'closure', entityId: id, details: { date: closure.date, kind: closure.kind, reason: closure.reason } });
+      await this.audit.record(m, {
+        action: 'closure.delete',
+        entity: 'closure',
+        entityId: id,
+        details: { date: closure.date, kind: closure.kind, reason: closure.reason },
+      });
       if (before) pending = await this.openedBy(m, before, withReason('closure removed', closure.reason));
     });
     return pending ? this.opened.enqueue(pending) : null;

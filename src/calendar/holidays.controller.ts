@@ -34,7 +34,11 @@ export class HolidaysController {
 
   @Post('closures')
   @Roles('ADMIN')
-  @ApiCreatedResponse({ type: ClosureView, description: 'A WORKING_DAY that leaves booked courses with the day unused between two fractions also carries `reschedule` (OpenedDaysRescheduleView): the job that pulls their last fraction onto it' })
+  @ApiCreatedResponse({
+    type: ClosureView,
+    description:
+      'A WORKING_DAY that leaves booked courses with the day unused between two fractions also carries `reschedule` (OpenedDaysRescheduleView): the job that pulls their last fraction onto it',
+  })
   @ApiOperation({ summary: 'Close a date (CLOSURE) or open a normally closed one (WORKING_DAY); 409 when the date has an entry or booked fractions' })
   async create(@Body() dto: CreateClosureDto): Promise<ClosureView & { reschedule?: OpenedDaysRescheduleView }> {
     const { reschedule, ...closure } = await this.holidays.createClosure(dto);
@@ -45,7 +49,10 @@ export class HolidaysController {
   @Roles('ADMIN')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Removed; nothing follows' })
-  @ApiAcceptedResponse({ type: OpenedDaysRescheduleView, description: 'Removed; the day it opens is unused by booked courses, whose last fraction a reschedule job pulls onto it' })
+  @ApiAcceptedResponse({
+    type: OpenedDaysRescheduleView,
+    description: 'Removed; the day it opens is unused by booked courses, whose last fraction a reschedule job pulls onto it',
+  })
   @ApiOperation({ summary: 'Remove a closure or working day' })
   async remove(@Param('id', ParseIdPipe) id: string, @Res({ passthrough: true }) res: Response): Promise<OpenedDaysRescheduleView | void> {
     const reschedule = await this.holidays.deleteClosure(id);

@@ -23,7 +23,7 @@ export class OpenedDaysRescheduleView {
   coursesConcerned!: number;
   @ApiProperty({ nullable: true, description: 'BullMQ job id of the reschedule (null when no course is concerned)' })
   jobId!: string | null;
-  @ApiProperty({ description: 'false when no job was needed, or Redis was unreachable: the reconciler enqueues it from the change\'s audit entry later' })
+  @ApiProperty({ description: "false when no job was needed, or Redis was unreachable: the reconciler enqueues it from the change's audit entry later" })
   queued!: boolean;
 }
 
@@ -58,7 +58,11 @@ export class OpenedDaysFollowUp {
     const opened = openedDays(before, after, centerToday(after.timeZone, now), centerToday(after.timeZone, last));
     if (opened.length === 0) return null;
     const live = await this.cache.current(m, now);
-    const input = await openedDaysInput(m, live, opened.map((o) => o.date));
+    const input = await openedDaysInput(
+      m,
+      live,
+      opened.map((o) => o.date),
+    );
     const concerned = coursesLeftOnOpenedDays(after, input.bookings, input.courses, opened, now.toISOString());
     return { data: { changeId: randomUUID(), opened: opened.map((o) => ({ ...o, why })) }, coursesConcerned: concerned.length };
   }
@@ -72,7 +76,11 @@ export class OpenedDaysFollowUp {
       action: 'calendar.open-days',
       entity: OPENING_ENTITY,
       entityId: p.data.changeId,
-      details: { opened: p.data.opened, coursesConcerned: p.coursesConcerned, rescheduleJobId: p.coursesConcerned > 0 ? jobId(JOBS.rescheduleOpenedDays, p.data) : null },
+      details: {
+        opened: p.data.opened,
+        coursesConcerned: p.coursesConcerned,
+        rescheduleJobId: p.coursesConcerned > 0 ? jobId(JOBS.rescheduleOpenedDays, p.data) : null,
+      },
     });
   }
 

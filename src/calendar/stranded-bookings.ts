@@ -36,9 +36,7 @@ export async function strandedBookings(
   if (!(await tablesExist(m, 'appointments'))) return { count: 0, sample: [] };
   // With a date: every BOOKED fraction touching that local day, past ones included (what a change of that one day affects).
   const which =
-    options.date === undefined
-      ? `"end" > now()`
-      : `start < (($2::date + 1)::timestamp AT TIME ZONE $1) AND "end" > ($2::date::timestamp AT TIME ZONE $1)`;
+    options.date === undefined ? `"end" > now()` : `start < (($2::date + 1)::timestamp AT TIME ZONE $1) AND "end" > ($2::date::timestamp AT TIME ZONE $1)`;
   const rows = (await m.query(
     `SELECT id, room_id, start, "end", anesthesia, (start AT TIME ZONE $1)::date::text AS local_date
        FROM appointments WHERE status = 'BOOKED' AND ${which} ORDER BY start`,
@@ -54,8 +52,17 @@ export async function strandedBookings(
   const stranded: StrandedBooking[] = [];
   let count = 0;
   const fitsIn = (c: CenterConfig, tag: string, r: Row, s: number, e: number) =>
-    inside(spans(`${tag}${r.room_id}|${r.local_date}`, () => openIntervals(c, r.room_id, r.local_date)), s, e) &&
-    (!r.anesthesia || inside(spans(`${tag}A|${r.local_date}`, () => anesthesiaWindow(c, r.local_date)), s, e));
+    inside(
+      spans(`${tag}${r.room_id}|${r.local_date}`, () => openIntervals(c, r.room_id, r.local_date)),
+      s,
+      e,
+    ) &&
+    (!r.anesthesia ||
+      inside(
+        spans(`${tag}A|${r.local_date}`, () => anesthesiaWindow(c, r.local_date)),
+        s,
+        e,
+      ));
   for (const r of rows) {
     const [s, e] = [r.start.getTime(), r.end.getTime()];
     if (fitsIn(center, '', r, s, e)) continue;

@@ -18,7 +18,9 @@ export class CapacityController {
 
   @Get('summary')
   @Roles('ADMIN', 'COORDINATOR')
-  @ApiOperation({ summary: 'Capacity dashboard figures: courses started this year vs the target, the waiting list by urgency with the oldest wait, late starts' })
+  @ApiOperation({
+    summary: 'Capacity dashboard figures: courses started this year vs the target, the waiting list by urgency with the oldest wait, late starts',
+  })
   @ApiOkResponse({ type: CapacitySummaryView })
   summary(@Query() query: CapacitySummaryQueryDto): Promise<CapacitySummaryView> {
     return capacitySummary(this.dataSource, query.year);

@@ -20,7 +20,14 @@ export interface CapacityView {
   weeks: Array<{ isoWeek: string; weekStart: string; openMinutes: number; bookedMinutes: number; utilization: number }>;
   center: {
     year: number;
-    physicalLimit: { coursesPerYear: number; roomBound: number; beamBound: number; anesthesiaBound: number; mixSource: 'history' | 'default'; mixCourses: number };
+    physicalLimit: {
+      coursesPerYear: number;
+      roomBound: number;
+      beamBound: number;
+      anesthesiaBound: number;
+      mixSource: 'history' | 'default';
+      mixCourses: number;
+    };
     annualCapacity: number;
     coursesScheduled: number;
     coursesInTreatment: number;
@@ -39,7 +46,10 @@ export class CapacityService {
   async capacity(from: string, to: string, now = new Date()): Promise<CapacityView> {
     const days = parseDate(to) - parseDate(from);
     if (days <= 0) throw badRequest('invalid-range', 'to must be after from', { errors: [{ field: 'to', messages: ['to must be after from'] }] });
-    if (days > MAX_DAYS) throw badRequest('invalid-range', `the range may span at most ${MAX_DAYS} days`, { errors: [{ field: 'to', messages: [`at most ${MAX_DAYS} days after from`] }] });
+    if (days > MAX_DAYS)
+      throw badRequest('invalid-range', `the range may span at most ${MAX_DAYS} days`, {
+        errors: [{ field: 'to', messages: [`at most ${MAX_DAYS} days after from`] }],
+      });
 
     return this.dataSource.transaction('REPEATABLE READ', async (m) => {
       const center = await this.centerConfig.load(m);
@@ -52,9 +62,7 @@ export class CapacityService {
           WHERE status IN ('BOOKED','DELIVERED') AND "end" > $1 AND start < $2 ORDER BY room_id, start`,
         [new Date(startMin * 60_000), new Date(endMin * 60_000)],
       )) as Array<{ room_id: string; start: Date; end: Date }>;
-      const names = new Map(
-        ((await m.query('SELECT id, name FROM rooms')) as Array<{ id: string; name: string }>).map((r) => [r.id, r.name]),
-      );
+      const names = new Map(((await m.query('SELECT id, name FROM rooms')) as Array<{ id: string; name: string }>).map((r) => [r.id, r.name]));
       const rooms = roomCapacity(
         center,
         bookings.map((b) => ({ roomId: b.room_id, start: b.start.toISOString(), end: b.end.toISOString() })),

@@ -65,7 +65,11 @@ export function forecastChartSpec(result: ForecastResult, title = 'Beamtime capa
         layer: [
           {
             mark: { type: 'bar', color: '#2ca02c', opacity: 0.35, height: 30 },
-            encoding: { x: { field: 'p10', type: 'quantitative', title: 'courses per year', scale: { domain: [0, max] } }, x2: { field: 'p90' }, y: { field: 'label', type: 'nominal', title: null } },
+            encoding: {
+              x: { field: 'p10', type: 'quantitative', title: 'courses per year', scale: { domain: [0, max] } },
+              x2: { field: 'p90' },
+              y: { field: 'label', type: 'nominal', title: null },
+            },
           },
           {
             mark: { type: 'tick', color: '#2ca02c', thickness: 4, size: 40 },

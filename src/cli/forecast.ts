@@ -14,7 +14,17 @@ import { join } from 'node:path';
 import { forecastChartSpec } from '../charts/forecast-chart';
 import { renderVegaLiteSvg } from '../charts/svg-renderer';
 import { runForecastParallel } from '../forecasts/parallel-forecast';
-import { defaultArrivals, estimateArrivals, scenarioCourses, scenarioToCenter, parseDate, formatInstant, localToEpochMin, parseInstant, createPlanner } from '../scheduling';
+import {
+  defaultArrivals,
+  estimateArrivals,
+  scenarioCourses,
+  scenarioToCenter,
+  parseDate,
+  formatInstant,
+  localToEpochMin,
+  parseInstant,
+  createPlanner,
+} from '../scheduling';
 import type { ForecastChanges, ForecastInput, Booking } from '../scheduling';
 import { readScenario } from './read-scenario';
 

@@ -40,9 +40,15 @@ describe('npm run plan (offline planner CLI)', () => {
 
   it('refuses a scenario it cannot plan with every problem by path, exit code 2 and no plan', () => {
     const out = join(dir, 'not-written.json');
-    const r = plan(file('bad.json', { horizon: { from: '2027-03-01', to: '2027-03-31' }, courses: [{ id: 'A', arrival: '2027-03-01', fractions: 'x' }] }), '--out', out);
+    const r = plan(
+      file('bad.json', { horizon: { from: '2027-03-01', to: '2027-03-31' }, courses: [{ id: 'A', arrival: '2027-03-01', fractions: 'x' }] }),
+      '--out',
+      out,
+    );
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/is not valid:\n {2}courses\[0\]\.arrival: must be an ISO 8601 instant with an offset.*\n {2}courses\[0\]\.fractions: must be a whole number from 1 to 45\n$/);
+    expect(r.err).toMatch(
+      /is not valid:\n {2}courses\[0\]\.arrival: must be an ISO 8601 instant with an offset.*\n {2}courses\[0\]\.fractions: must be a whole number from 1 to 45\n$/,
+    );
     expect(r.out).toBe('');
     expect(() => readFileSync(out)).toThrow();
     expect(plan(file('broken.json', '{"horizon":')).err).toMatch(/^cannot read scenario .*broken\.json: /);

@@ -35,9 +35,7 @@ function main(argv: string[]): number {
     `Wait to first fraction (days): p50 ${m.waitDays.p50}, p90 ${m.waitDays.p90}, max ${m.waitDays.max}`,
     `Time-of-day spread (min): p50 ${m.timeOfDaySpreadMinutes.p50}, p90 ${m.timeOfDaySpreadMinutes.p90}; ` +
       `fractions more than 30 min off their course's time: ${(m.offTimeOfDayShare * 100).toFixed(1)} %`,
-    ...(['EMERGENCY', 'URGENT', 'ROUTINE'] as const).map(
-      (u) => `On time ${u.padEnd(9)} ${m.onTimeByUrgency[u].onTime}/${m.onTimeByUrgency[u].courses}`,
-    ),
+    ...(['EMERGENCY', 'URGENT', 'ROUTINE'] as const).map((u) => `On time ${u.padEnd(9)} ${m.onTimeByUrgency[u].onTime}/${m.onTimeByUrgency[u].courses}`),
     // Timed in this fresh process: day templates searched and code not yet warmed up, as a coordinator runs it.
     `Allocated ${m.courses} courses in ${Math.round(allocationMs)} ms`,
   ];

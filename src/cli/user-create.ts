@@ -8,7 +8,8 @@ import { requireKnownCountry } from '../countries/known-country';
 import { readPassword } from './read-password';
 import { tablesExist } from '../database/tables-exist';
 
-const USAGE = 'usage: npm run user:create -- --username <name> --role ADMIN|COORDINATOR|MINISTRY [--country KG]\n' +
+const USAGE =
+  'usage: npm run user:create -- --username <name> --role ADMIN|COORDINATOR|MINISTRY [--country KG]\n' +
   '       password from the BEAMTIME_PASSWORD environment variable or stdin (never a flag)';
 const ROLES: readonly Role[] = ['ADMIN', 'COORDINATOR', 'MINISTRY'];
 const CLI_ACTOR: Actor = { userId: null, username: 'system:user-create', role: 'SYSTEM', countryCode: null };

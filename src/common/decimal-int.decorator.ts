@@ -5,5 +5,4 @@ import { Transform } from 'class-transformer';
  * @Type(() => Number)) would also read "0x10" as 16, "1e3" as 1000 and "" as 0; anything else
  * stays a string and fails @IsInt with a 400.
  */
-export const DecimalInt = (): PropertyDecorator =>
-  Transform(({ value }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value));
+export const DecimalInt = (): PropertyDecorator => Transform(({ value }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value));

@@ -58,5 +58,12 @@ const JSON_TYPES = ['application/json', 'application/*+json'];
 export function refuseNonJsonBody(req: Request, _res: Response, next: NextFunction): void {
   if (req.headers['content-length'] === '0' || req.is(JSON_TYPES) !== false) return next();
   const type = req.headers['content-type'] ?? '(none)';
-  next(new ProblemException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'unsupported-media-type', 'Unsupported Media Type', `The request body must be application/json, not ${type}`));
+  next(
+    new ProblemException(
+      HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+      'unsupported-media-type',
+      'Unsupported Media Type',
+      `The request body must be application/json, not ${type}`,
+    ),
+  );
 }

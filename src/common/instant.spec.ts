@@ -12,12 +12,9 @@ describe('wire dates and instants', () => {
     },
   );
 
-  it.each(['2027-03-01T09:00:00+05:00', '2027-03-01T09:00Z', '2027-03-01T23:59:59.999-03:30', '2027-03-01T09:00:00+14:00'])(
-    'takes the instant %s',
-    (value) => {
-      expect(isInstantWithOffset(value)).toBe(true);
-    },
-  );
+  it.each(['2027-03-01T09:00:00+05:00', '2027-03-01T09:00Z', '2027-03-01T23:59:59.999-03:30', '2027-03-01T09:00:00+14:00'])('takes the instant %s', (value) => {
+    expect(isInstantWithOffset(value)).toBe(true);
+  });
 
   it.each([
     '2027-03-01T09:00:00', // no offset: it would be read in the server's zone

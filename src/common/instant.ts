@@ -62,7 +62,10 @@ export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(
     {
       name: 'isCalendarDate',
-      validator: { validate: isCalendarDate, defaultMessage: (args: ValidationArguments) => `${args.property} must be a real YYYY-MM-DD date (e.g. 2027-03-01)` },
+      validator: {
+        validate: isCalendarDate,
+        defaultMessage: (args: ValidationArguments) => `${args.property} must be a real YYYY-MM-DD date (e.g. 2027-03-01)`,
+      },
     },
     options,
   );

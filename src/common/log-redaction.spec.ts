@@ -18,10 +18,18 @@ describe('log redaction', () => {
   });
 
   it('redacts the parsed query at any depth, by name or by shape', () => {
-    expect(redactQuery({ token: JWT, page: '2', a: { session: 'x', q: [JWT, 'ok'] } })).toEqual({ token: '[Redacted]', page: '2', a: { session: '[Redacted]', q: ['[Redacted]', 'ok'] } });
+    expect(redactQuery({ token: JWT, page: '2', a: { session: 'x', q: [JWT, 'ok'] } })).toEqual({
+      token: '[Redacted]',
+      page: '2',
+      a: { session: '[Redacted]', q: ['[Redacted]', 'ok'] },
+    });
   });
 
   it("rewrites pino's serialized request in place", () => {
-    expect(redactRequestLog({ url: `/a?token=${JWT}`, query: { token: JWT }, method: 'GET' })).toEqual({ url: '/a?token=[Redacted]', query: { token: '[Redacted]' }, method: 'GET' });
+    expect(redactRequestLog({ url: `/a?token=${JWT}`, query: { token: JWT }, method: 'GET' })).toEqual({
+      url: '/a?token=[Redacted]',
+      query: { token: '[Redacted]' },
+      method: 'GET',
+    });
   });
 });

@@ -25,7 +25,11 @@ describe('ProblemDetailsFilter.toProblem for a service refusal that names a fiel
 
   it('lists the field under `errors`, as a DTO validation error does', () => {
     const problem = filter.toProblem(unprocessable('unknown-country', 'XX is not an ISO 3166-1 alpha-2 country code', { field: 'countryCode' }));
-    expect(problem).toMatchObject({ status: 422, field: 'countryCode', errors: [{ field: 'countryCode', messages: ['XX is not an ISO 3166-1 alpha-2 country code'] }] });
+    expect(problem).toMatchObject({
+      status: 422,
+      field: 'countryCode',
+      errors: [{ field: 'countryCode', messages: ['XX is not an ISO 3166-1 alpha-2 country code'] }],
+    });
   });
 
   it('keeps errors the service gave itself, and adds none to a refusal without a field', () => {

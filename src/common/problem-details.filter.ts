@@ -54,7 +54,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const lang = negotiateLanguage(request.headers['accept-language']);
     response.setHeader('Content-Language', lang);
     response.vary('Accept-Language');
-    response.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(localizeProblem(body, lang)));
+    response
+      .status(body.status)
+      .type(PROBLEM_CONTENT_TYPE)
+      .send(JSON.stringify(localizeProblem(body, lang)));
   }
 
   toProblem(exception: unknown): ProblemBody {
@@ -80,7 +83,14 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         type: typeof payload.type === 'string' ? payload.type : 'about:blank',
         title: titleFor(status),
         status,
-        detail: typeof res === 'string' ? res : Array.isArray(payload.message) ? 'Validation failed' : typeof payload.message === 'string' ? payload.message : exception.message,
+        detail:
+          typeof res === 'string'
+            ? res
+            : Array.isArray(payload.message)
+              ? 'Validation failed'
+              : typeof payload.message === 'string'
+                ? payload.message
+                : exception.message,
       };
       if (Array.isArray(payload.errors)) problem.errors = payload.errors as ProblemBody['errors'];
       return problem;

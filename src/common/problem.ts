@@ -39,8 +39,7 @@ export class ProblemException extends HttpException {
 
 export const conflict = (slug: string, detail: string, extensions?: Record<string, unknown>) =>
   new ProblemException(HttpStatus.CONFLICT, slug, 'Conflict', detail, extensions);
-export const notFound = (entity: string, id: string) =>
-  new ProblemException(HttpStatus.NOT_FOUND, 'not-found', 'Not Found', `${entity} ${id} was not found`);
+export const notFound = (entity: string, id: string) => new ProblemException(HttpStatus.NOT_FOUND, 'not-found', 'Not Found', `${entity} ${id} was not found`);
 export const unprocessable = (slug: string, detail: string, extensions?: Record<string, unknown>) =>
   new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, slug, 'Unprocessable Content', detail, extensions);
 export const badRequest = (slug: string, detail: string, extensions?: Record<string, unknown>) =>

@@ -30,7 +30,10 @@ describe('text rules', () => {
       field: 'items.1.reason',
       message: 'items.1.reason must not contain control characters (such as BEL or ESC)',
     });
-    expect(findTextDefect({ nested: { ['k\uD800']: 1 } })).toEqual({ field: 'nested', message: 'a key must be valid Unicode text (it contains a lone surrogate)' });
+    expect(findTextDefect({ nested: { ['k\uD800']: 1 } })).toEqual({
+      field: 'nested',
+      message: 'a key must be valid Unicode text (it contains a lone surrogate)',
+    });
     expect(findTextDefect('\u0007')?.field).toBe('body');
     expect(findTextDefect({ a: ['fine', 1, null, { b: 'fine\n' }] })).toBeNull();
   });

@@ -46,6 +46,9 @@ export class UnknownQueryGuard implements CanActivate {
     const unknown = Object.keys(query).filter((key) => !keys.has(key));
     if (unknown.length === 0) return true;
     const accepted = keys.size ? `it accepts ${[...keys].sort().join(', ')}` : 'it accepts none';
-    throw badRequest('unknown-query-parameter', `This endpoint does not know the query parameter(s) ${unknown.join(', ')}; ${accepted}`, { unknown, accepted: [...keys].sort() });
+    throw badRequest('unknown-query-parameter', `This endpoint does not know the query parameter(s) ${unknown.join(', ')}; ${accepted}`, {
+      unknown,
+      accepted: [...keys].sort(),
+    });
   }
 }

@@ -8,7 +8,9 @@ describe('validateEnvironment: TZ_CENTER', () => {
 
   // The first migration writes TZ_CENTER into the calendar: a typo there broke every local-time computation after boot.
   it.each(['Asia/Atlantis', 'UTC+5', '+05:00', 'Almaty'])('stops at boot with one line for %s', (zone) => {
-    expect(() => validateEnvironment({ TZ_CENTER: zone })).toThrow(/^Invalid configuration: TZ_CENTER: TZ_CENTER must be an IANA time zone such as Asia\/Almaty$/);
+    expect(() => validateEnvironment({ TZ_CENTER: zone })).toThrow(
+      /^Invalid configuration: TZ_CENTER: TZ_CENTER must be an IANA time zone such as Asia\/Almaty$/,
+    );
   });
 });
 

@@ -31,7 +31,12 @@ export class CountriesService {
         [dto.code, dto.name.trim(), dto.partner ?? true],
       );
       if (rows.length === 0) throw conflict('country-exists', `Country ${dto.code} already exists`);
-      await this.audit.record(m, { action: 'country.create', entity: 'country', entityId: dto.code, details: { name: dto.name, partner: dto.partner ?? true } });
+      await this.audit.record(m, {
+        action: 'country.create',
+        entity: 'country',
+        entityId: dto.code,
+        details: { name: dto.name, partner: dto.partner ?? true },
+      });
       return m.getRepository(Country).findOneByOrFail({ code: dto.code });
     });
   }

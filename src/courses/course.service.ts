@@ -59,7 +59,12 @@ export class CourseService {
       // A date before the course may start cannot be booked anyway: stating it is a mistake worth telling.
       const unavailableWindow = { from: dto.earliestStart, to: window.to };
       for (const date of dto.unavailableDates ?? []) {
-        requireDateWithin('unavailableDates', date, unavailableWindow, 'an unavailable date lies between the course\'s earliestStart and the end of the course window');
+        requireDateWithin(
+          'unavailableDates',
+          date,
+          unavailableWindow,
+          "an unavailable date lies between the course's earliestStart and the end of the course window",
+        );
       }
       if (dto.earliestStart < patient.birthDate) {
         throw unprocessable('course-before-birth', `earliestStart ${dto.earliestStart} is before the patient's birth date ${patient.birthDate}`, {

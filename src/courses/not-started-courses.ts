@@ -8,11 +8,7 @@ import type { CourseRequest, Urgency } from '../scheduling';
  * as the core takes them: the ones it may move to make room (an emergency's displacement, early starts,
  * a downtime). `firstFractionAfter` also requires every booked fraction to be still ahead of that instant.
  */
-export async function notStartedCourses(
-  m: EntityManager,
-  urgencies: Urgency[],
-  firstFractionAfter?: Date,
-): Promise<CourseRequest[]> {
+export async function notStartedCourses(m: EntityManager, urgencies: Urgency[], firstFractionAfter?: Date): Promise<CourseRequest[]> {
   const rows: Array<{ id: string }> = await m.query(
     `SELECT c.id FROM courses c
       WHERE c.status = 'SCHEDULED' AND c.urgency::text = ANY($1::text[])

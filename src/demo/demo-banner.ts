@@ -17,7 +17,9 @@ export function demoBanner(port: number, password: string): string {
     `  OpenAPI    ${base}/docs     (Authorize with the accessToken from POST /api/v1/auth/login)`,
     `  Queues     ${base}/admin/queues (sign in to the console as admin first)`,
     `  Accounts   password "${password}":`,
-    ...DEMO_USERS.map((u) => `             ${u.username.padEnd(12)} ${(u.role + (u.countryCode ? ` ${u.countryCode}` : '')).padEnd(12)} ${WHAT_THEY_DO[u.role]}`),
+    ...DEMO_USERS.map(
+      (u) => `             ${u.username.padEnd(12)} ${(u.role + (u.countryCode ? ` ${u.countryCode}` : '')).padEnd(12)} ${WHAT_THEY_DO[u.role]}`,
+    ),
     '  Next       README.md "Walkthrough" (bash scripts/walkthrough.sh runs every step of it)',
     '',
   ].join('\n');

@@ -128,7 +128,9 @@ export class DemoSeedService {
       for (const q of DEMO_QUOTAS) await this.ensureQuota(q.countryCode, q.granted, year + 1, report);
     }
 
-    this.log(`courses: ${cases.length} arrivals from the ${options.windowDays ?? DEMO_WINDOW_DAYS} days up to ${anchorDate} (submitted now, booked from now on)`);
+    this.log(
+      `courses: ${cases.length} arrivals from the ${options.windowDays ?? DEMO_WINDOW_DAYS} days up to ${anchorDate} (submitted now, booked from now on)`,
+    );
     for (const [i, c] of cases.entries()) {
       if (c.referralCountry) await this.ensureReferral(c, holds.get(c.referralCountry) ?? null, report);
       else await this.ensureCourse(c, report);
@@ -146,9 +148,7 @@ export class DemoSeedService {
    * the same cases instead of adding the arrivals of the weeks in between.
    */
   private async anchorDate(today: string): Promise<string> {
-    const [row]: Array<{ first: Date | null }> = await this.s.dataSource.query(
-      `SELECT min(created_at) AS first FROM patients WHERE mrn LIKE 'DEMO-%'`,
-    );
+    const [row]: Array<{ first: Date | null }> = await this.s.dataSource.query(`SELECT min(created_at) AS first FROM patients WHERE mrn LIKE 'DEMO-%'`);
     return row?.first ? localDate(row.first, this.s.config.centerTimeZone) : today;
   }
 

@@ -22,7 +22,13 @@ import { coursesLeftOnOpenedDays } from '../scheduling';
 import { freedDays } from './freed-days';
 import { JOBS, jobId } from '../queue/jobs/job-catalog';
 
-const planned = (d: Pick<Downtime, 'id' | 'roomId' | 'start' | 'end' | 'reason'>): PlannedDowntime => ({ id: d.id, roomId: d.roomId, start: d.start, end: d.end, reason: d.reason });
+const planned = (d: Pick<Downtime, 'id' | 'roomId' | 'start' | 'end' | 'reason'>): PlannedDowntime => ({
+  id: d.id,
+  roomId: d.roomId,
+  start: d.start,
+  end: d.end,
+  reason: d.reason,
+});
 
 /**
  * Shortening, extending and withdrawing a downtime. Time it newly covers is rescheduled by the downtime's
@@ -82,7 +88,9 @@ export class DowntimeChangeService {
       });
       return { row: (await this.downtimes.findById(id, m))!, extended, opened };
     });
-    const reschedule = extended ? { jobId: jobId(JOBS.rescheduleDowntime, { downtimeId: row.id, attempt: row.rescheduleAttempt }), queued: await this.declared.enqueueReschedule(row) } : null;
+    const reschedule = extended
+      ? { jobId: jobId(JOBS.rescheduleDowntime, { downtimeId: row.id, attempt: row.rescheduleAttempt }), queued: await this.declared.enqueueReschedule(row) }
+      : null;
     if (reschedule && !reschedule.queued) this.logger.warn(`downtime ${id}: reschedule of the extension stays PENDING until the reconciler can enqueue it`);
     return { downtime: toDowntimeView(row), reschedule, opened: await this.enqueueOpened(opened) };
   }
@@ -99,7 +107,14 @@ export class DowntimeChangeService {
         action: 'downtime.withdraw',
         entity: 'downtime',
         entityId: id,
-        details: { roomId: row.roomId, start: row.start.toISOString(), end: row.end.toISOString(), kind: row.kind, reason: row.reason, openedDays: opened?.data.opened.map((o) => o.date) ?? [] },
+        details: {
+          roomId: row.roomId,
+          start: row.start.toISOString(),
+          end: row.end.toISOString(),
+          kind: row.kind,
+          reason: row.reason,
+          openedDays: opened?.data.opened.map((o) => o.date) ?? [],
+        },
       });
       return opened;
     });
@@ -116,7 +131,11 @@ export class DowntimeChangeService {
     const center = await this.center.load(m);
     const opened = await freedDays(m, center, before, after, now, why);
     if (opened.length === 0) return null;
-    const input = await openedDaysInput(m, await this.cache.current(m, now), opened.map((o) => o.date));
+    const input = await openedDaysInput(
+      m,
+      await this.cache.current(m, now),
+      opened.map((o) => o.date),
+    );
     const concerned = coursesLeftOnOpenedDays(center, input.bookings, input.courses, opened, now.toISOString());
     return { data: { changeId: randomUUID(), opened }, coursesConcerned: concerned.length };
   }

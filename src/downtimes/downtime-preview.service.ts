@@ -69,14 +69,27 @@ export class DowntimePreviewService {
     });
   }
 
-  private async reschedulePreview(m: EntityManager, center: CenterConfig, live: Booking[], downtime: PlannedDowntime, now: Date): Promise<DowntimeReschedulePreviewView> {
+  private async reschedulePreview(
+    m: EntityManager,
+    center: CenterConfig,
+    live: Booking[],
+    downtime: PlannedDowntime,
+    now: Date,
+  ): Promise<DowntimeReschedulePreviewView> {
     const plan = await planDowntimeReschedule(m, center, live, downtime, now, false);
     const hitIds = new Set(plan.hit.map((b) => b.id));
     const movedAway = new Set(plan.moves.flatMap((mv) => (mv.from && mv.bookingId ? [mv.bookingId] : [])));
     // The job's safety net cancels what the core left inside the downtime; the preview shows those too.
     const leftovers: Move[] = plan.hit
       .filter((b) => !movedAway.has(b.id!))
-      .map((b) => ({ bookingId: b.id, courseId: b.courseId, fraction: b.fraction, from: b, to: null, reason: `${plan.label}: no slot found, fraction cancelled` }));
+      .map((b) => ({
+        bookingId: b.id,
+        courseId: b.courseId,
+        fraction: b.fraction,
+        from: b,
+        to: null,
+        reason: `${plan.label}: no slot found, fraction cancelled`,
+      }));
     const fractions = [...plan.moves, ...leftovers].map((mv) => fractionView(center, mv, hitIds)).sort(byCourseAndFraction);
     return {
       hit: plan.hit.length,
@@ -91,10 +104,22 @@ export class DowntimePreviewService {
   }
 
   /** What the opened-days reschedule would do with the days the change frees (the job's own input and core call). */
-  private async openedPreview(m: EntityManager, after: CenterConfig, live: Booking[], now: Date, before: PlannedDowntime, changed: PlannedDowntime | null, why: string): Promise<OpenedDaysPreviewView> {
+  private async openedPreview(
+    m: EntityManager,
+    after: CenterConfig,
+    live: Booking[],
+    now: Date,
+    before: PlannedDowntime,
+    changed: PlannedDowntime | null,
+    why: string,
+  ): Promise<OpenedDaysPreviewView> {
     const opened = await freedDays(m, after, before, changed, now, why);
     if (opened.length === 0) return { openedDays: [], coursesConcerned: 0, fractions: [], interrupted: [] };
-    const input = await openedDaysInput(m, live, opened.map((o) => o.date));
+    const input = await openedDaysInput(
+      m,
+      live,
+      opened.map((o) => o.date),
+    );
     const result = rescheduleForOpenedDays(after, input.bookings, input.courses, opened, now.toISOString());
     return {
       openedDays: opened.map((o) => o.date),

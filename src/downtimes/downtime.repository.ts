@@ -60,7 +60,11 @@ export class DowntimeRepository {
 
   /** Called by the reschedule processor inside its own transaction when it finishes (or gives up). */
   async markRescheduled(m: EntityManager, id: string, status: Exclude<RescheduleStatus, 'PENDING'>, summary: Record<string, unknown>): Promise<void> {
-    await m.query(`UPDATE downtimes SET reschedule_status = $2, rescheduled_at = now(), reschedule_summary = $3 WHERE id = $1`, [id, status, JSON.stringify(summary)]);
+    await m.query(`UPDATE downtimes SET reschedule_status = $2, rescheduled_at = now(), reschedule_summary = $3 WHERE id = $1`, [
+      id,
+      status,
+      JSON.stringify(summary),
+    ]);
   }
 
   /** Starts a new attempt (new job id) for a FAILED or lost reschedule; returns the new attempt number. */

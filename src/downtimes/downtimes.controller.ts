@@ -1,7 +1,16 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { ParseIdPipe } from '../common/id-param.pipe';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { OpenedDaysRescheduleView } from '../calendar/opened-days-follow-up';
 import { DowntimeChangeService } from './downtime-change.service';
 import { ChangedDowntimeView, DowntimeChangePreviewView, DowntimeReschedulePreviewView } from './views/downtime-preview.view';
@@ -58,7 +67,9 @@ export class DowntimesController {
   @Post('preview')
   @Roles('ADMIN')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Dry run of declaring a downtime: which fractions it would move (and where) or cancel, computed by the reschedule\'s own code; writes nothing' })
+  @ApiOperation({
+    summary: "Dry run of declaring a downtime: which fractions it would move (and where) or cancel, computed by the reschedule's own code; writes nothing",
+  })
   @ApiOkResponse({ type: DowntimeReschedulePreviewView })
   preview(@Body() dto: CreateDowntimeDto): Promise<DowntimeReschedulePreviewView> {
     return this.downtimes.preview(dto);
@@ -67,7 +78,10 @@ export class DowntimesController {
   @Post(':id/preview')
   @Roles('ADMIN')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Dry run of PATCH /downtimes/:id with this body: fractions the newly covered time moves, and fractions pulled onto days the freed time opens; writes nothing' })
+  @ApiOperation({
+    summary:
+      'Dry run of PATCH /downtimes/:id with this body: fractions the newly covered time moves, and fractions pulled onto days the freed time opens; writes nothing',
+  })
   @ApiOkResponse({ type: DowntimeChangePreviewView })
   previewUpdate(@Param('id', ParseIdPipe) id: string, @Body() dto: UpdateDowntimeDto): Promise<DowntimeChangePreviewView> {
     return this.changes.previewUpdate(id, dto);
@@ -83,7 +97,10 @@ export class DowntimesController {
 
   @Patch(':id')
   @Roles('ADMIN')
-  @ApiOperation({ summary: 'Shorten, extend or move a downtime: newly covered time is rescheduled (a new attempt of its job), freed days pull fractions back (opened-days job)' })
+  @ApiOperation({
+    summary:
+      'Shorten, extend or move a downtime: newly covered time is rescheduled (a new attempt of its job), freed days pull fractions back (opened-days job)',
+  })
   @ApiOkResponse({ type: ChangedDowntimeView })
   @ApiConflictResponse({ description: 'duplicate-downtime: the change would make it an exact twin of another downtime' })
   update(@Param('id', ParseIdPipe) id: string, @Body() dto: UpdateDowntimeDto): Promise<ChangedDowntimeView> {
@@ -94,7 +111,10 @@ export class DowntimesController {
   @Roles('ADMIN')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Withdrawn; the freed time opens no day a booked course leaves unused' })
-  @ApiAcceptedResponse({ type: OpenedDaysRescheduleView, description: 'Withdrawn; a reschedule job pulls the last fractions of courses onto the days it opens' })
+  @ApiAcceptedResponse({
+    type: OpenedDaysRescheduleView,
+    description: 'Withdrawn; a reschedule job pulls the last fractions of courses onto the days it opens',
+  })
   @ApiOperation({ summary: 'Withdraw a downtime (fractions it moved stay where they are; days it frees are offered back as for a removed closure)' })
   async withdraw(@Param('id', ParseIdPipe) id: string, @Res({ passthrough: true }) res: Response): Promise<OpenedDaysRescheduleView | void> {
     const opened = await this.changes.withdraw(id);

@@ -23,7 +23,14 @@ export function freedSpans(before: PlannedDowntime, after: PlannedDowntime | nul
  * days the freed time touches that are open in `center` (the calendar after the change), from today to
  * the last booked fraction. Which courses actually left them unused is the core's to judge, as always.
  */
-export async function freedDays(m: EntityManager, center: CenterConfig, before: PlannedDowntime, after: PlannedDowntime | null, now: Date, why: string): Promise<OpenedDay[]> {
+export async function freedDays(
+  m: EntityManager,
+  center: CenterConfig,
+  before: PlannedDowntime,
+  after: PlannedDowntime | null,
+  now: Date,
+  why: string,
+): Promise<OpenedDay[]> {
   const [{ last }] = (await m.query(`SELECT max(start) AS last FROM appointments WHERE status = 'BOOKED'`)) as Array<{ last: Date | null }>;
   if (!last) return [];
   const [from, to] = [centerToday(center.timeZone, now), centerToday(center.timeZone, last)];

@@ -46,10 +46,7 @@ export class ForecastDataService {
     return this.dataSource.transaction('REPEATABLE READ', async (m) => {
       const center = await this.centerConfig.load(m);
       const settings = await this.centerConfig.getSettings(m);
-      const appointments = (await m.query(
-        `${SELECT_APPOINTMENT_ROWS} WHERE status = 'BOOKED' AND "end" > $1 ORDER BY start, id`,
-        [now],
-      )) as AppointmentRow[];
+      const appointments = (await m.query(`${SELECT_APPOINTMENT_ROWS} WHERE status = 'BOOKED' AND "end" > $1 ORDER BY start, id`, [now])) as AppointmentRow[];
       const existing: Booking[] = appointments.map(rowToBooking);
 
       const history = await this.recentSubmissions(m, now, historyWeeks);

@@ -115,7 +115,10 @@ export class ForecastRunnerService {
         // BullMQ runs it again after a back-off: FAILED now would be a final answer that turns into
         // RUNNING and DONE later, and a client that stops polling at FAILED never sees the result.
         this.logger.warn(`forecast ${forecastId} attempt ${attempt} failed, retrying: ${message}`);
-        await repo.update({ id: forecastId }, { status: 'QUEUED', progress: 0, startedAt: null, error: `attempt ${attempt} failed, retrying: ${message}`.slice(0, 2000) });
+        await repo.update(
+          { id: forecastId },
+          { status: 'QUEUED', progress: 0, startedAt: null, error: `attempt ${attempt} failed, retrying: ${message}`.slice(0, 2000) },
+        );
         throw error;
       }
       this.logger.warn(`forecast ${forecastId} failed: ${message}`);

@@ -98,7 +98,9 @@ export class ForecastsService {
       const rooms = new Set(center.rooms.map((r) => r.id));
       changes.downtimes.forEach((d, i) => {
         if (!(Date.parse(d.end) > Date.parse(d.start))) {
-          throw badRequest('invalid-downtime', `changes.downtimes[${i}]: end must be after start`, { errors: [{ field: `changes.downtimes.${i}.end`, messages: ['end must be after start'] }] });
+          throw badRequest('invalid-downtime', `changes.downtimes[${i}]: end must be after start`, {
+            errors: [{ field: `changes.downtimes.${i}.end`, messages: ['end must be after start'] }],
+          });
         }
         if (d.roomId !== null && d.roomId !== undefined && !rooms.has(d.roomId)) {
           throw unprocessable('unknown-room', `changes.downtimes[${i}]: room ${d.roomId} does not exist`, { field: `changes.downtimes.${i}.roomId` });

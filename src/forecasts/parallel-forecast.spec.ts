@@ -26,21 +26,25 @@ describe('runForecastParallel', () => {
     await expect(runForecastParallel({ ...input, runs: 0 }, { threads: 2 })).rejects.toThrow(RangeError);
   });
 
-  it.each([0, 2])('stops when aborted after the first run (%i threads) with ForecastAborted', async (threads) => {
-    const controller = new AbortController();
-    const done: number[] = [];
-    const run = runForecastParallel(
-      { ...input, runs: 40 },
-      {
-        threads,
-        signal: controller.signal,
-        onProgress: ({ done: n }) => {
-          done.push(n);
-          controller.abort();
+  it.each([0, 2])(
+    'stops when aborted after the first run (%i threads) with ForecastAborted',
+    async (threads) => {
+      const controller = new AbortController();
+      const done: number[] = [];
+      const run = runForecastParallel(
+        { ...input, runs: 40 },
+        {
+          threads,
+          signal: controller.signal,
+          onProgress: ({ done: n }) => {
+            done.push(n);
+            controller.abort();
+          },
         },
-      },
-    );
-    await expect(run).rejects.toThrow(ForecastAborted);
-    expect(done.length).toBeLessThan(40);
-  }, 120_000);
+      );
+      await expect(run).rejects.toThrow(ForecastAborted);
+      expect(done.length).toBeLessThan(40);
+    },
+    120_000,
+  );
 });

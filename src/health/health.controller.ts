@@ -19,10 +19,7 @@ export class HealthController {
   @ApiOperation({ summary: 'Database and Redis state; 503 (problem+json) names the one that is down' })
   async check(): Promise<HealthCheckResult> {
     try {
-      return await this.health.check([
-        () => this.database.pingCheck('database', { timeout: 1500 }),
-        () => this.redis.check('redis'),
-      ]);
+      return await this.health.check([() => this.database.pingCheck('database', { timeout: 1500 }), () => this.redis.check('redis')]);
     } catch (error) {
       if (!(error instanceof ServiceUnavailableException)) throw error;
       const result = error.getResponse() as HealthCheckResult;

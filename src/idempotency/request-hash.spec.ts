@@ -20,7 +20,15 @@ describe('requestHash', () => {
   });
 
   it('keeps the fingerprints keys were stored under (same canonical text as the recursive version)', () => {
-    const body = { patient: { lastName: 'A', firstName: 'B', tags: [1, null, 'x', { z: 1, a: [[]] }] }, count: 2, note: undefined, '10': 1, '9': 2, é: true, '"q': {} };
+    const body = {
+      patient: { lastName: 'A', firstName: 'B', tags: [1, null, 'x', { z: 1, a: [[]] }] },
+      count: 2,
+      note: undefined,
+      '10': 1,
+      '9': 2,
+      é: true,
+      '"q': {},
+    };
     expect(requestHash('POST', '/x', body)).toBe('fae42e36fbb78ad895d64818b022519478da092120c19c6ea31f8e3cc3f9aae6');
   });
 

@@ -33,9 +33,7 @@ export class PatientService {
       if (dto.mrn && (await m.getRepository(Patient).existsBy({ mrn: dto.mrn }))) {
         throw conflict('duplicate-mrn', `A patient with MRN ${dto.mrn} already exists`);
       }
-      const patient = await m.getRepository(Patient).save(
-        m.getRepository(Patient).create({ ...dto, mrn: dto.mrn ?? null, referralCountryCode }),
-      );
+      const patient = await m.getRepository(Patient).save(m.getRepository(Patient).create({ ...dto, mrn: dto.mrn ?? null, referralCountryCode }));
       await this.audit.record(m, { action: 'patient.create', entity: 'patient', entityId: patient.id, details: { countryCode: dto.countryCode } });
       return patient;
     };

@@ -33,5 +33,8 @@ const TITLES = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden' } as 
 
 function deny(res: Response, status: keyof typeof TITLES, detail: string): void {
   if (status === 401) res.setHeader('WWW-Authenticate', 'Bearer');
-  res.status(status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify({ type: 'about:blank', title: TITLES[status], status, detail }));
+  res
+    .status(status)
+    .type(PROBLEM_CONTENT_TYPE)
+    .send(JSON.stringify({ type: 'about:blank', title: TITLES[status], status, detail }));
 }

@@ -33,6 +33,10 @@ export class QueueDashboardModule implements OnModuleInit {
       serverAdapter: serverAdapter as unknown as IServerAdapter,
     });
     const app = httpAdapter.getInstance<Express>();
-    app.use(DASHBOARD_PATH, dashboardAuth((token) => this.auth.actorFor(token)), serverAdapter.getRouter());
+    app.use(
+      DASHBOARD_PATH,
+      dashboardAuth((token) => this.auth.actorFor(token)),
+      serverAdapter.getRouter(),
+    );
   }
 }

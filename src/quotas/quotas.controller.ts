@@ -68,7 +68,17 @@ export class QuotasController {
     res.setHeader('Content-Disposition', `attachment; filename="quota-${id}-ledger.csv"`);
     return toCsv(
       ['at', 'kind', 'deltaGranted', 'deltaReserved', 'deltaUsed', 'reservationId', 'referralId', 'actor', 'actorRole'],
-      report.entries.map((e) => [new Date(e.at).toISOString(), e.kind, e.deltaGranted, e.deltaReserved, e.deltaUsed, e.reservationId, e.referralId, e.actorUsername, e.actorRole]),
+      report.entries.map((e) => [
+        new Date(e.at).toISOString(),
+        e.kind,
+        e.deltaGranted,
+        e.deltaReserved,
+        e.deltaUsed,
+        e.reservationId,
+        e.referralId,
+        e.actorUsername,
+        e.actorRole,
+      ]),
     );
   }
 }

@@ -149,10 +149,11 @@ export class QuotasService {
 }
 
 function ledgerReport(quota: QuotaView, entries: QuotaLedgerEntry[]): LedgerReport {
-  const sums = entries.reduce(
-    (s, e) => ({ granted: s.granted + e.deltaGranted, reserved: s.reserved + e.deltaReserved, used: s.used + e.deltaUsed }),
-    { granted: 0, reserved: 0, used: 0 },
-  );
+  const sums = entries.reduce((s, e) => ({ granted: s.granted + e.deltaGranted, reserved: s.reserved + e.deltaReserved, used: s.used + e.deltaUsed }), {
+    granted: 0,
+    reserved: 0,
+    used: 0,
+  });
   const consistent = sums.granted === quota.granted && sums.reserved === quota.reserved && sums.used === quota.used;
   return { quota, entries, sums, consistent };
 }

@@ -33,25 +33,55 @@ export async function requireReferralSound(
   const lifetime = { from: addYears(today, -MAX_AGE_YEARS), to: today };
   const birthPlausible = patient.birthDate >= lifetime.from && patient.birthDate <= lifetime.to;
   const checks: Check[] = [
-    ['course.urgency', () => {
-      if (course.urgency === 'EMERGENCY' && actorRole === 'MINISTRY') {
-        throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, 'emergency-set-by-center', 'Unprocessable Content', 'A ministry refers a course as ROUTINE or URGENT; an EMERGENCY start is decided by the center', { field: 'course.urgency' });
-      }
-    }],
-    ['patient.birthDate', () => requireDateWithin('patient.birthDate', patient.birthDate, lifetime, `a patient is born by today and at most ${MAX_AGE_YEARS} years ago`)],
+    [
+      'course.urgency',
+      () => {
+        if (course.urgency === 'EMERGENCY' && actorRole === 'MINISTRY') {
+          throw new ProblemException(
+            HttpStatus.UNPROCESSABLE_ENTITY,
+            'emergency-set-by-center',
+            'Unprocessable Content',
+            'A ministry refers a course as ROUTINE or URGENT; an EMERGENCY start is decided by the center',
+            { field: 'course.urgency' },
+          );
+        }
+      },
+    ],
+    [
+      'patient.birthDate',
+      () => requireDateWithin('patient.birthDate', patient.birthDate, lifetime, `a patient is born by today and at most ${MAX_AGE_YEARS} years ago`),
+    ],
     ['course.earliestStart', () => requireDateWithin('course.earliestStart', course.earliestStart, window, COURSE_WINDOW_RULE)],
     ['course.dueStart', () => course.dueStart !== undefined && requireDateWithin('course.dueStart', course.dueStart, window, COURSE_WINDOW_RULE)],
-    ['course.dueStart', () => {
-      if (course.dueStart && course.dueStart < course.earliestStart) {
-        throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, 'invalid-due-start', 'Unprocessable Content', 'dueStart must not be before earliestStart', { field: 'course.dueStart' });
-      }
-    }],
-    ['course.earliestStart', () => {
-      // An implausible birth date is already reported; a course "before" it says nothing more.
-      if (birthPlausible && course.earliestStart < patient.birthDate) {
-        throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, 'course-before-birth', 'Unprocessable Content', `earliestStart ${course.earliestStart} is before the patient's birth date ${patient.birthDate}`, { field: 'course.earliestStart' });
-      }
-    }],
+    [
+      'course.dueStart',
+      () => {
+        if (course.dueStart && course.dueStart < course.earliestStart) {
+          throw new ProblemException(
+            HttpStatus.UNPROCESSABLE_ENTITY,
+            'invalid-due-start',
+            'Unprocessable Content',
+            'dueStart must not be before earliestStart',
+            { field: 'course.dueStart' },
+          );
+        }
+      },
+    ],
+    [
+      'course.earliestStart',
+      () => {
+        // An implausible birth date is already reported; a course "before" it says nothing more.
+        if (birthPlausible && course.earliestStart < patient.birthDate) {
+          throw new ProblemException(
+            HttpStatus.UNPROCESSABLE_ENTITY,
+            'course-before-birth',
+            'Unprocessable Content',
+            `earliestStart ${course.earliestStart} is before the patient's birth date ${patient.birthDate}`,
+            { field: 'course.earliestStart' },
+          );
+        }
+      },
+    ],
   ];
   if (quota) {
     const category = await m.getRepository(QuotaCategory).findOneBy({ code: quota.category });
@@ -75,10 +105,16 @@ export async function requireReferralSound(
   if (problems.length === 1) throw problems[0].problem;
   if (problems.length > 1) {
     const listed = problems.map(({ problem, field }) => ({ type: problem.slug, field, detail: problem.message }));
-    throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, 'invalid-referral', 'Unprocessable Content', `The referral has ${problems.length} problems: ${listed.map((p) => p.detail).join('; ')}`, {
-      errors: listed.map((p) => ({ field: p.field, messages: [p.detail] })),
-      problems: listed,
-    });
+    throw new ProblemException(
+      HttpStatus.UNPROCESSABLE_ENTITY,
+      'invalid-referral',
+      'Unprocessable Content',
+      `The referral has ${problems.length} problems: ${listed.map((p) => p.detail).join('; ')}`,
+      {
+        errors: listed.map((p) => ({ field: p.field, messages: [p.detail] })),
+        problems: listed,
+      },
+    );
   }
 }
 

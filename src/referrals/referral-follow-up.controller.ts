@@ -53,14 +53,21 @@ export class ReferralFollowUpController {
   @ApiOkResponse({ type: ReferralMoveView, isArray: true })
   async moves(@Param('id', ParseIdPipe) id: string): Promise<ReferralMoveView[]> {
     const referral = await this.referrals.get(id);
-    const rows: Array<{ at: Date; fraction: number; from_room: string | null; from_start: Date | null; to_room: string | null; to_start: Date | null; reason: string }> =
-      await this.dataSource.query(
-        `SELECT m.at, a.fraction, fr.name AS from_room, m.from_start, tr.name AS to_room, m.to_start, m.reason
+    const rows: Array<{
+      at: Date;
+      fraction: number;
+      from_room: string | null;
+      from_start: Date | null;
+      to_room: string | null;
+      to_start: Date | null;
+      reason: string;
+    }> = await this.dataSource.query(
+      `SELECT m.at, a.fraction, fr.name AS from_room, m.from_start, tr.name AS to_room, m.to_start, m.reason
            FROM appointment_moves m JOIN appointments a ON a.id = m.appointment_id
            LEFT JOIN rooms fr ON fr.id = m.from_room_id LEFT JOIN rooms tr ON tr.id = m.to_room_id
           WHERE a.course_id = $1 ORDER BY m.at DESC, m.id`,
-        [referral.courseId],
-      );
+      [referral.courseId],
+    );
     return rows.map((m) => ({
       at: m.at.toISOString(),
       fraction: m.fraction,

@@ -21,7 +21,11 @@ describe('referralState: a referral in words', () => {
 
 describe('toFractionTime', () => {
   it('gives the start in the center zone and in Bishkek, an hour apart', () => {
-    const f = toFractionTime({ start: '2026-12-14T04:30:00.000Z', end: '2026-12-14T05:00:00.000Z', roomName: 'G2', status: 'BOOKED' }, 'Asia/Almaty', 'Asia/Bishkek');
+    const f = toFractionTime(
+      { start: '2026-12-14T04:30:00.000Z', end: '2026-12-14T05:00:00.000Z', roomName: 'G2', status: 'BOOKED' },
+      'Asia/Almaty',
+      'Asia/Bishkek',
+    );
     expect(f.centerLocalStart).toMatch(/^2026-12-14T09:30(:00)?\+05:00$/);
     expect(f.ministryLocalStart).toMatch(/^2026-12-14T10:30(:00)?\+06:00$/);
   });

@@ -21,7 +21,12 @@ export class FractionTimeView {
  * ministry withdrew the patient, RETURNED when the center cancelled the course before it began; a course
  * stopped after it began (its place stays used) is WITHDRAWN too.
  */
-export function referralState(r: { referralStatus: ReferralStatus; courseStatus: CourseStatus; fractionsDone: number; withdrawnByMinistry: boolean }): ReferralState {
+export function referralState(r: {
+  referralStatus: ReferralStatus;
+  courseStatus: CourseStatus;
+  fractionsDone: number;
+  withdrawnByMinistry: boolean;
+}): ReferralState {
   if (r.referralStatus === 'RETURNED') return r.withdrawnByMinistry ? 'WITHDRAWN' : 'RETURNED';
   switch (r.courseStatus) {
     case 'COMPLETED':
@@ -37,7 +42,11 @@ export function referralState(r: { referralStatus: ReferralStatus; courseStatus:
   }
 }
 
-export function toFractionTime(f: { start: string; end: string; roomName: string; status: string }, centerZone: string, ministryZone: string): FractionTimeView {
+export function toFractionTime(
+  f: { start: string; end: string; roomName: string; status: string },
+  centerZone: string,
+  ministryZone: string,
+): FractionTimeView {
   const minute = Math.floor(Date.parse(f.start) / 60_000);
   return {
     start: new Date(f.start).toISOString(),

@@ -33,6 +33,11 @@ export class ReferralReturnListener implements OnModuleInit {
     if (!referral || referral.status !== 'ACTIVE') return;
     await m.getRepository(Referral).update({ id: referral.id }, { status: 'RETURNED', returnedAt: new Date() });
     await appendLedger(m, { quotaId: referral.quotaId, kind: 'RETURN', deltaUsed: -1, reservationId: referral.reservationId, referralId: referral.id });
-    await this.audit.record(m, { action: 'referral.return', entity: 'referral', entityId: referral.id, details: { courseId: course.id, quotaId: referral.quotaId } });
+    await this.audit.record(m, {
+      action: 'referral.return',
+      entity: 'referral',
+      entityId: referral.id,
+      details: { courseId: course.id, quotaId: referral.quotaId },
+    });
   }
 }

@@ -38,7 +38,9 @@ export class ReferralsController {
   @HttpCode(HttpStatus.OK)
   @Roles('ADMIN', 'MINISTRY')
   @ApiOperation({ summary: 'Withdraw a referred patient before the first fraction: cancels the course and returns the place' })
-  @ApiConflictResponse({ description: 'course-started (a fraction was given, missed or due already), referral-returned, or the course is no longer cancellable' })
+  @ApiConflictResponse({
+    description: 'course-started (a fraction was given, missed or due already), referral-returned, or the course is no longer cancellable',
+  })
   @ApiOkResponse({ type: ReferralView })
   cancel(@Param('id', ParseIdPipe) id: string, @Body() dto: CancelCourseDto): Promise<ReferralView> {
     return this.referrals.cancel(id, dto.reason);

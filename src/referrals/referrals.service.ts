@@ -122,7 +122,13 @@ export class ReferralsService {
 
   async list(query: ListReferralsDto = {}): Promise<ReferralView[]> {
     const filters = [query.quotaId ?? null, query.status ?? null, query.year ?? null, query.countryCode ?? null];
-    const rows: ReferralRow[] = await this.dataSource.query(REFERRAL_SQL, [countryScope(), null, ...filters, query.limit ?? DEFAULT_PAGE_LIMIT, query.offset ?? 0]);
+    const rows: ReferralRow[] = await this.dataSource.query(REFERRAL_SQL, [
+      countryScope(),
+      null,
+      ...filters,
+      query.limit ?? DEFAULT_PAGE_LIMIT,
+      query.offset ?? 0,
+    ]);
     return rows.map(toReferralView);
   }
 
@@ -153,12 +159,16 @@ export class ReferralsService {
  */
 function requireWithinCategory(category: QuotaCategory, birthDate: string, course: { diagnosisGroup: string; earliestStart: string }): void {
   if (category.patientCategory && patientCategory(birthDate, course.earliestStart) !== category.patientCategory) {
-    const who = category.patientCategory === 'PEDIATRIC' ? 'children (under 18 on the course\'s earliest start)' : 'adults';
+    const who = category.patientCategory === 'PEDIATRIC' ? "children (under 18 on the course's earliest start)" : 'adults';
     throw unprocessable('referral-outside-category', `Places of ${category.code} are for ${who}`, { field: 'patient.birthDate' });
   }
   if (category.diagnosisGroups && !category.diagnosisGroups.includes(course.diagnosisGroup)) {
-    throw unprocessable('referral-outside-category', `Places of ${category.code} are for ${category.diagnosisGroups.join(', ')} courses, not ${course.diagnosisGroup}`, {
-      field: 'course.diagnosisGroup',
-    });
+    throw unprocessable(
+      'referral-outside-category',
+      `Places of ${category.code} are for ${category.diagnosisGroups.join(', ')} courses, not ${course.diagnosisGroup}`,
+      {
+        field: 'course.diagnosisGroup',
+      },
+    );
   }
 }

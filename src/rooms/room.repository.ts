@@ -33,10 +33,9 @@ export class RoomRepository {
    */
   async futureBookings(m: EntityManager, roomId: string): Promise<number> {
     if (!(await tablesExist(m, 'appointments'))) return 0;
-    const [{ n }] = (await m.query(
-      `SELECT count(*)::int AS n FROM appointments WHERE room_id = $1 AND status = 'BOOKED' AND "end" > now()`,
-      [roomId],
-    )) as Array<{ n: number }>;
+    const [{ n }] = (await m.query(`SELECT count(*)::int AS n FROM appointments WHERE room_id = $1 AND status = 'BOOKED' AND "end" > now()`, [
+      roomId,
+    ])) as Array<{ n: number }>;
     return n;
   }
 

@@ -30,7 +30,12 @@ export class RoomService {
   create(dto: CreateRoomDto): Promise<Room> {
     return this.dataSource.transaction(async (m) => {
       const room = await this.rooms.insert(m, { name: dto.name, kind: dto.kind, active: dto.active ?? true });
-      await this.audit.record(m, { action: 'room.create', entity: 'room', entityId: room.id, details: { name: room.name, kind: room.kind, active: room.active } });
+      await this.audit.record(m, {
+        action: 'room.create',
+        entity: 'room',
+        entityId: room.id,
+        details: { name: room.name, kind: room.kind, active: room.active },
+      });
       return room;
     });
   }
@@ -50,15 +55,23 @@ export class RoomService {
       if (changes.active && dto.active === false) {
         const booked = await this.rooms.futureBookings(m, id);
         if (booked > 0) {
-          throw conflict('room-has-bookings', `Room ${room.name} still has ${booked} booked future fraction(s); declare a downtime to move them, then deactivate it`, { bookedFractions: booked });
+          throw conflict(
+            'room-has-bookings',
+            `Room ${room.name} still has ${booked} booked future fraction(s); declare a downtime to move them, then deactivate it`,
+            { bookedFractions: booked },
+          );
         }
       }
       if (changes.kind && dto.kind) {
         const rejecting = await this.rooms.futureBookingsRejecting(m, id, dto.kind);
         if (rejecting > 0) {
-          throw conflict('room-kind-breaks-bookings', `${rejecting} booked future fraction(s) in room ${room.name} belong to courses that cannot be treated in a ${dto.kind} room`, {
-            bookedFractions: rejecting,
-          });
+          throw conflict(
+            'room-kind-breaks-bookings',
+            `${rejecting} booked future fraction(s) in room ${room.name} belong to courses that cannot be treated in a ${dto.kind} room`,
+            {
+              bookedFractions: rejecting,
+            },
+          );
         }
       }
       Object.assign(room, dto);

@@ -43,7 +43,18 @@ export { aggregateRuns, caseMix, categoryKey, defaultArrivals, drawArrivals, est
 export { prepareForecast, runForecast, runRng, simulateRun, toCourseRequest } from './forecast';
 export { percentile as quantile } from './forecast';
 export { profileMinutes } from './forecast/arrival-model';
-export type { ArrivalCategory, Band, ForecastChanges, ForecastInput, ForecastProgress, ForecastResult, ForecastWeek, QuotaDemand, RunSummary, SubmissionRecord } from './forecast';
+export type {
+  ArrivalCategory,
+  Band,
+  ForecastChanges,
+  ForecastInput,
+  ForecastProgress,
+  ForecastResult,
+  ForecastWeek,
+  QuotaDemand,
+  RunSummary,
+  SubmissionRecord,
+} from './forecast';
 export { mulberry32 } from './scenario/prng';
 export { suggestAlternatives, DEFAULT_ALTERNATIVES, DEFAULT_SEARCH_DAYS } from './alternatives/suggest-alternatives';
 export type { Alternative, AlternativesOptions } from './alternatives/suggest-alternatives';

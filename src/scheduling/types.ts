@@ -165,8 +165,7 @@ export interface CourseTags {
 }
 
 /** What `resolveCourseDefaults` accepts: every field but the identity ones may be omitted. */
-export type PartialCourseRequest = Partial<CourseRequest> &
-  Pick<CourseRequest, 'id' | 'earliestStart'> & { tags?: CourseTags };
+export type PartialCourseRequest = Partial<CourseRequest> & Pick<CourseRequest, 'id' | 'earliestStart'> & { tags?: CourseTags };
 
 /** SPEC §8 scenario file. Omitted fields take the SPEC §2 defaults. */
 export interface Scenario {

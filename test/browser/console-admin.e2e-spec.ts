@@ -25,7 +25,10 @@ describe('console in Chromium: the control room (rooms, calendar, users, audit)'
     expect(await page.getByLabel('Name', { exact: true }).inputValue()).toBe('G1');
     await page.getByLabel('Name', { exact: true }).fill('G4');
     await page.getByRole('button', { name: 'Add the room' }).click();
-    await page.getByRole('table', { name: /^Treatment rooms/ }).getByRole('row', { name: /^G4 Gantry in use/ }).waitFor();
+    await page
+      .getByRole('table', { name: /^Treatment rooms/ })
+      .getByRole('row', { name: /^G4 Gantry in use/ })
+      .waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
     await context.close();
   });
@@ -37,11 +40,26 @@ describe('console in Chromium: the control room (rooms, calendar, users, audit)'
     await monday.waitFor();
     expect(await monday.inputValue()).toMatch(/^\d{2}:\d{2}-\d{2}:\d{2}/);
     // Someone else changes the calendar meanwhile: saving the form is refused in place, nothing overwritten.
-    const before = (await request(app.server).get('/api/v1/calendar').set('Authorization', app.auth.admin).expect(200)).body as { annualCapacity: number; updatedAt: string };
-    await request(app.server).put('/api/v1/calendar').set('Authorization', app.auth.admin).send({ annualCapacity: before.annualCapacity + 1, updatedAt: before.updatedAt }).expect(200);
+    const before = (await request(app.server).get('/api/v1/calendar').set('Authorization', app.auth.admin).expect(200)).body as {
+      annualCapacity: number;
+      updatedAt: string;
+    };
+    await request(app.server)
+      .put('/api/v1/calendar')
+      .set('Authorization', app.auth.admin)
+      .send({ annualCapacity: before.annualCapacity + 1, updatedAt: before.updatedAt })
+      .expect(200);
     await page.getByRole('button', { name: 'Save the hours' }).click();
-    await page.getByRole('form', { name: /^Opening hours/ }).getByRole('alert').waitFor();
-    expect(await page.getByRole('form', { name: /^Opening hours/ }).getByRole('alert').textContent()).toMatch(/\S/);
+    await page
+      .getByRole('form', { name: /^Opening hours/ })
+      .getByRole('alert')
+      .waitFor();
+    expect(
+      await page
+        .getByRole('form', { name: /^Opening hours/ })
+        .getByRole('alert')
+        .textContent(),
+    ).toMatch(/\S/);
     await page.reload();
     await page.getByRole('button', { name: 'Save the hours' }).click();
     await page.getByRole('status').filter({ hasText: 'The hours were saved' }).waitFor();
@@ -107,7 +125,10 @@ describe('console in Chromium: the control room (rooms, calendar, users, audit)'
     await page.getByRole('button', { name: 'Apply filters' }).click();
     await page.waitForURL(/action=user\./);
     const entries = page.getByRole('table', { name: /^Entries, newest first/ });
-    await entries.getByRole('row', { name: /admin \(ADMIN\) user\.\S+ user / }).first().waitFor();
+    await entries
+      .getByRole('row', { name: /admin \(ADMIN\) user\.\S+ user / })
+      .first()
+      .waitFor();
     const actions = await entries.locator('tbody tr td:nth-child(3)').allTextContents();
     expect(actions.length).toBeGreaterThanOrEqual(3);
     for (const action of actions) expect(action).toMatch(/^user\./);

@@ -43,13 +43,17 @@ describe('console in Chromium: the day board of a seeded center', () => {
     ] as const) {
       for (const a of course.appointments.slice(0, 2)) {
         await page.goto(`${app.base}/board?date=${a.localDate}`);
-        const block = roomRow(page, a.localDate, a.roomName).getByRole('link', { name: `${course.patientName}, fraction ${a.fraction}/${course.fractions}, ${a.localTime}–`, exact: false });
+        const block = roomRow(page, a.localDate, a.roomName).getByRole('link', {
+          name: `${course.patientName}, fraction ${a.fraction}/${course.fractions}, ${a.localTime}–`,
+          exact: false,
+        });
         await block.waitFor();
         const name = (await block.getAttribute('aria-label')) ?? '';
         for (const marker of markers) expect(name).toContain(marker);
         // Not in another room's row.
         const rooms = ['G1', 'G2', 'G3'].filter((r) => r !== a.roomName);
-        for (const other of rooms) expect(await roomRow(page, a.localDate, other).getByRole('link', { name: course.patientName, exact: false }).count()).toBe(0);
+        for (const other of rooms)
+          expect(await roomRow(page, a.localDate, other).getByRole('link', { name: course.patientName, exact: false }).count()).toBe(0);
       }
     }
     // Every fraction the API lists for the day is a block on the board, no more, no fewer.
@@ -108,9 +112,12 @@ describe('console in Chromium: the day board of a seeded center', () => {
     const reached = new Set<string>();
     for (let i = 0; i < 40; i++) {
       await page.keyboard.press('Tab');
-      reached.add(await page.evaluate(() => (document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? '').trim().slice(0, 40)));
+      reached.add(
+        await page.evaluate(() => (document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? '').trim().slice(0, 40)),
+      );
     }
-    for (const control of ['Board', 'Courses', 'New patient and course', 'Worklist', 'Sign out', 'Previous day', 'Today', 'Next day']) expect(reached).toContain(control);
+    for (const control of ['Board', 'Courses', 'New patient and course', 'Worklist', 'Sign out', 'Previous day', 'Today', 'Next day'])
+      expect(reached).toContain(control);
     expect([...reached].some((name) => /fraction \d+\/\d+/.test(name))).toBe(true);
     // Enter on a focused fraction opens its course.
     while (!/fraction \d+\/\d+/.test(await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? ''))) await page.keyboard.press('Tab');

@@ -56,7 +56,8 @@ describe('console in Chromium: a coordinator creates, schedules, moves and recor
 
     // The fractions table lists each fraction with its local date and time; the first is on the board.
     const courseId = page.url().split('/').pop()!;
-    const appointments = (await request(app.server).get(`/api/v1/courses/${courseId}/appointments`).set('Authorization', app.auth.coordinator).expect(200)).body;
+    const appointments = (await request(app.server).get(`/api/v1/courses/${courseId}/appointments`).set('Authorization', app.auth.coordinator).expect(200))
+      .body;
     expect(appointments).toHaveLength(5);
     const fractions = page.getByRole('table', { name: 'Fractions' });
     await fractions.getByRole('row', { name: new RegExp(`^1/5 .*${appointments[0].localTime}–`) }).waitFor();
@@ -100,7 +101,8 @@ describe('console in Chromium: a coordinator creates, schedules, moves and recor
     await dialog.waitFor({ state: 'hidden' });
     await page.getByRole('status').filter({ hasText: 'The fraction was moved.' }).waitFor();
 
-    const after = (await request(app.server).get(`/api/v1/courses/${courseId}/appointments`).set('Authorization', app.auth.coordinator).expect(200)).body as Array<{
+    const after = (await request(app.server).get(`/api/v1/courses/${courseId}/appointments`).set('Authorization', app.auth.coordinator).expect(200))
+      .body as Array<{
       fraction: number;
       localTime: string;
       roomName: string;
@@ -119,7 +121,7 @@ describe('console in Chromium: a coordinator creates, schedules, moves and recor
     await context.close();
   });
 
-  it('a place another coordinator took a moment earlier: the move is refused with the server\'s reason, the dialog stays open', async () => {
+  it("a place another coordinator took a moment earlier: the move is refused with the server's reason, the dialog stays open", async () => {
     const mine = await seedScheduledCourse(app, { firstName: 'Gulnara', lastName: 'Raceova' }, { fractions: 3, earliestStart: dateAhead(30) });
     const theirs = await seedScheduledCourse(app, { firstName: 'Bolat', lastName: 'Otherov' }, { fractions: 3, earliestStart: dateAhead(30) });
     const alternatives = async (appointmentId: string) =>
@@ -156,7 +158,8 @@ describe('console in Chromium: a coordinator creates, schedules, moves and recor
     await alert.waitFor();
     expect(await alert.textContent()).toMatch(/^(Someone changed this at the same time|The server refused): \S/);
     await dialog.getByRole('button', { name: 'Close' }).waitFor();
-    const after = (await request(app.server).get(`/api/v1/courses/${mine.courseId}/appointments`).set('Authorization', app.auth.coordinator).expect(200)).body as Array<{
+    const after = (await request(app.server).get(`/api/v1/courses/${mine.courseId}/appointments`).set('Authorization', app.auth.coordinator).expect(200))
+      .body as Array<{
       fraction: number;
       start: string;
     }>;

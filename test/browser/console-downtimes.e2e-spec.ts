@@ -110,7 +110,8 @@ describe('console in Chromium: downtimes are previewed before they are declared,
     await new Promise((r) => setTimeout(r, 1_500));
     expect(await movesSince(withdrawnAt)).toEqual(opened);
     // Every fraction still booked, never two on one day.
-    const after = (await request(app.server).get(`/api/v1/courses/${seeded.courseId}/appointments`).set('Authorization', app.auth.admin).expect(200)).body as Array<{
+    const after = (await request(app.server).get(`/api/v1/courses/${seeded.courseId}/appointments`).set('Authorization', app.auth.admin).expect(200))
+      .body as Array<{
       localDate: string;
       status: string;
     }>;

@@ -47,7 +47,9 @@ describe('console in Chromium: forecasts (form with what-ifs by room name, past 
 
     // The stored request names the room by id; the page shows it by name.
     const [g2] = (await app.db.query(`SELECT id FROM rooms WHERE name = 'G2'`)) as Array<{ id: string }>;
-    const [stored] = (await app.db.query(`SELECT input FROM forecasts WHERE id = $1`, [id])) as Array<{ input: { changes: { downtimes: Array<{ roomId: string }> } } }>;
+    const [stored] = (await app.db.query(`SELECT input FROM forecasts WHERE id = $1`, [id])) as Array<{
+      input: { changes: { downtimes: Array<{ roomId: string }> } };
+    }>;
     expect(stored.input.changes.downtimes[0].roomId).toBe(g2.id);
 
     const headline = page.getByTestId('forecast-headline');
@@ -65,7 +67,9 @@ describe('console in Chromium: forecasts (form with what-ifs by room name, past 
     expect(await seriousA11yViolations(page)).toEqual([]);
 
     // A second forecast (through the API), then both side by side from the list.
-    const second = (await request(app.server).post('/api/v1/forecasts').set('Authorization', app.auth.admin).send({ horizonWeeks: 4, runs: 3, seed: 8 }).expect(202)).body.id as string;
+    const second = (
+      await request(app.server).post('/api/v1/forecasts').set('Authorization', app.auth.admin).send({ horizonWeeks: 4, runs: 3, seed: 8 }).expect(202)
+    ).body.id as string;
     await finished(second);
     await page.getByRole('link', { name: 'All forecasts' }).click();
     const list = page.getByRole('table', { name: /^Forecasts, newest first/ });

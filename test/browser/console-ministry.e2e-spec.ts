@@ -27,7 +27,8 @@ describe('console in Chromium: the ministry portal (quotas, one-step referral, f
   let kgReferralId = '';
 
   const grant = async (countryCode: string, year: number, granted: number) =>
-    (await request(app.server).post('/api/v1/quotas').set('Authorization', app.auth.admin).send({ countryCode, year, granted, category: CATEGORY }).expect(201)).body as {
+    (await request(app.server).post('/api/v1/quotas').set('Authorization', app.auth.admin).send({ countryCode, year, granted, category: CATEGORY }).expect(201))
+      .body as {
       id: string;
     };
 
@@ -36,7 +37,9 @@ describe('console in Chromium: the ministry portal (quotas, one-step referral, f
     // This year's and next year's places, so the dashboard has a next year and the referral a year whatever the date.
     const kg = await grant('KG', startYear, 12);
     // A hold being prepared: the dashboard lists it with its countdown.
-    const hold = (await request(app.server).post(`/api/v1/quotas/${kg.id}/reservations`).set('Authorization', app.auth['ministry-kg']).send({ count: 2 }).expect(201)).body as { id: string };
+    const hold = (
+      await request(app.server).post(`/api/v1/quotas/${kg.id}/reservations`).set('Authorization', app.auth['ministry-kg']).send({ count: 2 }).expect(201)
+    ).body as { id: string };
     // It expires in a day and a half: the dashboard warns (within 48 h).
     await app.db.query(`UPDATE quota_reservations SET expires_at = now() + interval '36 hours' WHERE id = $1`, [hold.id]);
     await grant('KG', startYear + 1, 7);
@@ -46,7 +49,7 @@ describe('console in Chromium: the ministry portal (quotas, one-step referral, f
     await app?.close();
   });
 
-  it('KG: the dashboard shows its places per year with a bar; it refers a child in one form and sees the course in Bishkek time next to the center\'s', async () => {
+  it("KG: the dashboard shows its places per year with a bar; it refers a child in one form and sees the course in Bishkek time next to the center's", async () => {
     const { context, page } = await newPage(app);
     await signIn(page, app.base, 'ministry-kg');
     await page.waitForURL(/\/ministry$/);
@@ -57,7 +60,10 @@ describe('console in Chromium: the ministry portal (quotas, one-step referral, f
     expect(await row.getByRole('cell').allTextContents()).toEqual(expect.arrayContaining(['12', '2', '0', '10']));
     const hold = page.getByRole('table', { name: 'Holds and their expiry' }).getByRole('row', { name: new RegExp(`^${CATEGORY} ${startYear} 2 `) });
     expect(await hold.textContent()).toMatch(/1 d 1[12] h$/);
-    await page.getByRole('status').filter({ hasText: /^A hold of 2 places expires within 48 hours/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^A hold of 2 places expires within 48 hours/ })
+      .waitFor();
     // Unused places lapse on 31 December: the warning shows in the year's last quarter (10 free + 2 held).
     const lapse = page.getByRole('status').filter({ hasText: `12 places of ${startYear} (${CATEGORY}) lapse on 31 December` });
     const lastQuarter = new Date().getMonth() >= 9 && new Date().getFullYear() === startYear;
@@ -93,12 +99,15 @@ describe('console in Chromium: the ministry portal (quotas, one-step referral, f
     await page.waitForURL(/\/ministry\/referrals\/[0-9a-f-]{36}$/);
     kgReferralId = page.url().split('/').pop()!;
     // The date typed as 03.02.2016 reached the API as 2016-02-03.
-    const [patient] = (await app.db.query(`SELECT to_char(birth_date, 'YYYY-MM-DD') AS d FROM patients WHERE last_name = 'Toktogulova'`)) as Array<{ d: string }>;
+    const [patient] = (await app.db.query(`SELECT to_char(birth_date, 'YYYY-MM-DD') AS d FROM patients WHERE last_name = 'Toktogulova'`)) as Array<{
+      d: string;
+    }>;
     expect(patient.d).toBe('2016-02-03');
 
     await page.getByRole('heading', { name: 'Referral of Aida Toktogulova' }).waitFor();
     await page.getByTestId('referral-state').filter({ hasText: 'Scheduled from' }).waitFor({ timeout: 30_000 });
-    const view = (await request(app.server).get(`/api/v1/referrals/${kgReferralId}`).set('Authorization', app.auth['ministry-kg']).expect(200)).body as ReferralApiView;
+    const view = (await request(app.server).get(`/api/v1/referrals/${kgReferralId}`).set('Authorization', app.auth['ministry-kg']).expect(200))
+      .body as ReferralApiView;
     const first = view.firstFraction!;
     expect(first.ministryLocalStart).toMatch(/\+06:00$/);
     const [bishkek, center] = [first.ministryLocalStart.slice(11, 16), first.centerLocalStart.slice(11, 16)];
@@ -125,7 +134,11 @@ describe('console in Chromium: the ministry portal (quotas, one-step referral, f
     await row.getByRole('link', { name: `Ledger of ${CATEGORY} ${startYear}` }).click();
     await page.getByRole('heading', { name: `Ledger: ${CATEGORY} ${startYear}` }).waitFor();
     const ledger = page.getByRole('table', { name: 'Every change of the quota, oldest first' });
-    for (const kind of ['Granted', 'Held', 'Used']) await ledger.getByRole('row', { name: new RegExp(kind) }).first().waitFor();
+    for (const kind of ['Granted', 'Held', 'Used'])
+      await ledger
+        .getByRole('row', { name: new RegExp(kind) })
+        .first()
+        .waitFor();
     const href = (await page.getByRole('link', { name: 'Download as CSV' }).getAttribute('href'))!;
     const csv = await page.evaluate(async (url) => (await fetch(url)).text(), href);
     expect(csv.split('\n')[0]).toMatch(/^at,kind,deltaGranted/);
@@ -134,7 +147,7 @@ describe('console in Chromium: the ministry portal (quotas, one-step referral, f
     await context.close();
   }, 120_000);
 
-  it('in Russian and Kyrgyz: the portal\'s texts and the date format hint follow the language', async () => {
+  it("in Russian and Kyrgyz: the portal's texts and the date format hint follow the language", async () => {
     for (const [locale, quotas, hint] of [
       ['ru-RU', 'Квоты', 'ДД.ММ.ГГГГ, например 03.02.2016'],
       ['ky-KG', 'Квоталар', 'КК.АА.ЖЖЖЖ, мисалы 03.02.2016'],

@@ -138,7 +138,11 @@ async function expectText(locator: import('playwright-core').Locator, pattern: R
   const until = Date.now() + 10_000;
   let last = '';
   while (Date.now() < until) {
-    last = (await locator.first().textContent().catch(() => '')) ?? '';
+    last =
+      (await locator
+        .first()
+        .textContent()
+        .catch(() => '')) ?? '';
     if (pattern.test(last.trim())) return;
     await new Promise((r) => setTimeout(r, 100));
   }

@@ -169,7 +169,13 @@ describe('access matrix: country scoping as a data rule (404, never 403)', () =>
       .post('/api/v1/courses')
       .set('Authorization', coordinator)
       // Never submitted, so it is never booked; a year ahead stays inside the 2-year window a course may start in.
-      .send({ patientId: patient.body.id, diagnosisGroup: 'CNS', urgency: 'ROUTINE', fractions: 5, earliestStart: new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10) })
+      .send({
+        patientId: patient.body.id,
+        diagnosisGroup: 'CNS',
+        urgency: 'ROUTINE',
+        fractions: 5,
+        earliestStart: new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10),
+      })
       .expect(201);
 
     for (const ministry of ['ministry-kg', 'ministry-uz'] as const) {
@@ -186,7 +192,10 @@ describe('access matrix: country scoping as a data rule (404, never 403)', () =>
     }
     // Staff see them.
     await request(server()).get(`/api/v1/patients/${patient.body.id}`).set('Authorization', coordinator).expect(200);
-    await request(server()).get(`/api/v1/courses/${course.body.id}`).set('Authorization', await bearer(t, 'admin')).expect(200);
+    await request(server())
+      .get(`/api/v1/courses/${course.body.id}`)
+      .set('Authorization', await bearer(t, 'admin'))
+      .expect(200);
 
     // Both mutations were audited in their own transaction, naming the coordinator.
     const audit: Array<{ entity: string; username: string; role: string; request_id: string | null }> = await db.query(
@@ -214,7 +223,11 @@ describe('access matrix: ministry-uz learns nothing of KG (quotas, reservations,
       .send({ countryCode: 'KG', year, category: 'PEDIATRIC_ONCOHEMATOLOGY', granted: 5 })
       .expect(201);
     const kgAuth = await bearer(t, 'ministry-kg');
-    const reservation = await request(server()).post(`/api/v1/quotas/${quota.body.id}/reservations`).set('Authorization', kgAuth).send({ count: 2 }).expect(201);
+    const reservation = await request(server())
+      .post(`/api/v1/quotas/${quota.body.id}/reservations`)
+      .set('Authorization', kgAuth)
+      .send({ count: 2 })
+      .expect(201);
     const referral = await request(server())
       .post('/api/v1/referrals')
       .set('Authorization', kgAuth)

@@ -21,7 +21,12 @@ describe('admin control room: forecasts list, users, audit filters + CSV, capaci
 
   beforeAll(async () => {
     // role api: no worker, so forecasts stay QUEUED — the list does not need them run.
-    ({ t, server, db, auth: { admin, coordinator, 'ministry-kg': ministry } } = await startApiApp({ role: 'api', demoCenter: true, users: ['admin', 'coordinator', 'ministry-kg'] }));
+    ({
+      t,
+      server,
+      db,
+      auth: { admin, coordinator, 'ministry-kg': ministry },
+    } = await startApiApp({ role: 'api', demoCenter: true, users: ['admin', 'coordinator', 'ministry-kg'] }));
   });
   afterAll(async () => {
     await t.close();
@@ -31,7 +36,15 @@ describe('admin control room: forecasts list, users, audit filters + CSV, capaci
     const ids: string[] = [];
     beforeAll(async () => {
       for (const seed of [1, 2, 3]) {
-        ids.push((await request(server).post('/api/v1/forecasts').set('Authorization', admin).send({ horizonWeeks: 4, runs: 3, seed, changes: { extraRooms: seed - 1 } }).expect(202)).body.id);
+        ids.push(
+          (
+            await request(server)
+              .post('/api/v1/forecasts')
+              .set('Authorization', admin)
+              .send({ horizonWeeks: 4, runs: 3, seed, changes: { extraRooms: seed - 1 } })
+              .expect(202)
+          ).body.id,
+        );
         await db.query(`UPDATE forecasts SET created_at = created_at - make_interval(mins => $2) WHERE id = $1`, [ids[ids.length - 1], 10 - seed]);
       }
     });
@@ -44,7 +57,7 @@ describe('admin control room: forecasts list, users, audit filters + CSV, capaci
       expect(page.body.map((f: { id: string }) => f.id)).toEqual([ids[1]]);
     });
 
-    it('is the administrator\'s only (403) and checks its paging (400)', async () => {
+    it("is the administrator's only (403) and checks its paging (400)", async () => {
       await request(server).get('/api/v1/forecasts').set('Authorization', coordinator).expect(403);
       await request(server).get('/api/v1/forecasts').set('Authorization', ministry).expect(403);
       await request(server).get('/api/v1/forecasts?limit=0').set('Authorization', admin).expect(400);
@@ -56,12 +69,23 @@ describe('admin control room: forecasts list, users, audit filters + CSV, capaci
 
     it('creates a ministry account bound to a country (none without one), resets its password, deactivates it', async () => {
       const before = Number((await db.query('SELECT count(*) AS n FROM users'))[0].n);
-      const noCountry = await request(server).post('/api/v1/users').set('Authorization', admin).send({ username: 'ministry-kg-aida', password: DEMO_TEST_PASSWORD, role: 'MINISTRY' });
+      const noCountry = await request(server)
+        .post('/api/v1/users')
+        .set('Authorization', admin)
+        .send({ username: 'ministry-kg-aida', password: DEMO_TEST_PASSWORD, role: 'MINISTRY' });
       expect([400, 422]).toContain(noCountry.status);
       expect(Number((await db.query('SELECT count(*) AS n FROM users'))[0].n)).toBe(before);
-      await request(server).post('/api/v1/users').set('Authorization', coordinator).send({ username: 'x-user', password: DEMO_TEST_PASSWORD, role: 'ADMIN' }).expect(403);
+      await request(server)
+        .post('/api/v1/users')
+        .set('Authorization', coordinator)
+        .send({ username: 'x-user', password: DEMO_TEST_PASSWORD, role: 'ADMIN' })
+        .expect(403);
 
-      const created = await request(server).post('/api/v1/users').set('Authorization', admin).send({ username: 'ministry-kg-aida', password: DEMO_TEST_PASSWORD, role: 'MINISTRY', countryCode: 'KG' }).expect(201);
+      const created = await request(server)
+        .post('/api/v1/users')
+        .set('Authorization', admin)
+        .send({ username: 'ministry-kg-aida', password: DEMO_TEST_PASSWORD, role: 'MINISTRY', countryCode: 'KG' })
+        .expect(201);
       expect(created.body).toMatchObject({ role: 'MINISTRY', countryCode: 'KG', active: true });
       await login('ministry-kg-aida', DEMO_TEST_PASSWORD).expect(200);
 
@@ -125,8 +149,12 @@ describe('admin control room: forecasts list, users, audit filters + CSV, capaci
   describe('GET /capacity/summary', () => {
     it('counts courses started this year against the target, the waiting list by urgency with the oldest wait, and late starts', async () => {
       const [{ room }] = await db.query(`SELECT id AS room FROM rooms ORDER BY name LIMIT 1`);
-      const [{ today, year }] = await db.query(`SELECT to_char(now() AT TIME ZONE 'Asia/Almaty', 'YYYY-MM-DD') AS today, extract(year FROM now() AT TIME ZONE 'Asia/Almaty')::int AS year`);
-      const [patient] = await db.query(`INSERT INTO patients (first_name, last_name, birth_date, sex, country_code) VALUES ('Cap', 'Summary', '1970-01-01', 'female', 'KZ') RETURNING id`);
+      const [{ today, year }] = await db.query(
+        `SELECT to_char(now() AT TIME ZONE 'Asia/Almaty', 'YYYY-MM-DD') AS today, extract(year FROM now() AT TIME ZONE 'Asia/Almaty')::int AS year`,
+      );
+      const [patient] = await db.query(
+        `INSERT INTO patients (first_name, last_name, birth_date, sex, country_code) VALUES ('Cap', 'Summary', '1970-01-01', 'female', 'KZ') RETURNING id`,
+      );
       const course = async (status: string, urgency: string, submittedDaysAgo: number, lateStart = false): Promise<string> =>
         (
           await db.query(
@@ -170,7 +198,10 @@ describe('admin control room: forecasts list, users, audit filters + CSV, capaci
       ]);
       expect(res.body.lateStarts).toEqual((await inYear(-1)) ? { total: 1, byUrgency: { ROUTINE: 1 } } : { total: 0, byUrgency: {} });
 
-      const past = await request(server).get(`/api/v1/capacity/summary?year=${year - 1}`).set('Authorization', admin).expect(200);
+      const past = await request(server)
+        .get(`/api/v1/capacity/summary?year=${year - 1}`)
+        .set('Authorization', admin)
+        .expect(200);
       expect(past.body.courses).toMatchObject({ started: 0, bookedToStart: 0, upTo: `${year - 1}-12-31` });
     });
 

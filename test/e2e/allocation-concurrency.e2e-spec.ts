@@ -36,7 +36,10 @@ async function fillCalendar(t: TestApp, rooms: string[], openWeeks: number): Pro
       tuples.push(`($${o + 1}, $${o + 2}, $${o + 3}, $${o + 4}, $${o + 5}, $${o + 6}, $${o + 7}, 'main')`);
     });
   }
-  await db(t).query(`INSERT INTO appointments (course_id, fraction, room_id, start, "end", beam_start, beam_end, beam_line) VALUES ${tuples.join(', ')}`, values);
+  await db(t).query(
+    `INSERT INTO appointments (course_id, fraction, room_id, start, "end", beam_start, beam_end, beam_line) VALUES ${tuples.join(', ')}`,
+    values,
+  );
   return course.id;
 }
 
@@ -66,7 +69,12 @@ describe('allocation under concurrency: 32 submissions, 2 worker apps, nearly fu
     const submits = await Promise.all(courses.map((c) => api.post(`/courses/${c.id}/submit`)));
     expect(submits.map((r) => r.status)).toEqual(courses.map(() => 202));
 
-    const settled = await waitForCourses(t, courses.map((c) => c.id), ['SCHEDULED', 'UNSCHEDULABLE'], 90_000);
+    const settled = await waitForCourses(
+      t,
+      courses.map((c) => c.id),
+      ['SCHEDULED', 'UNSCHEDULABLE'],
+      90_000,
+    );
     const counts = new Map<string, number>(
       (await db(t).query(`SELECT course_id, count(*)::int AS n FROM appointments WHERE status = 'BOOKED' GROUP BY course_id`)).map(
         (r: { course_id: string; n: number }) => [r.course_id, r.n],
@@ -84,7 +92,12 @@ describe('allocation under concurrency: 32 submissions, 2 worker apps, nearly fu
     expect(scheduled).toBeGreaterThan(0);
     expect(scheduled).toBeLessThan(32);
     expect(await overlaps(t)).toBe(0);
-    expect(await violations(t, courses.map((c) => c.id))).toEqual([]);
+    expect(
+      await violations(
+        t,
+        courses.map((c) => c.id),
+      ),
+    ).toEqual([]);
     const [{ n }] = await db(t).query(`SELECT count(*)::int AS n FROM audit_log WHERE action IN ('course.schedule', 'course.unschedulable')`);
     expect(n).toBe(32);
   });
@@ -112,7 +125,12 @@ describe('anesthesia team count (a rule no constraint expresses) under concurren
       courses.push(await createCourse(api, child, { fractions: 6 + i, requiresAnesthesia: true, earliestStart: dateIn(1) }));
     }
     await Promise.all(courses.map((c) => api.post(`/courses/${c.id}/submit`).expect(202)));
-    const settled = await waitForCourses(t, courses.map((c) => c.id), ['SCHEDULED', 'UNSCHEDULABLE'], 60_000);
+    const settled = await waitForCourses(
+      t,
+      courses.map((c) => c.id),
+      ['SCHEDULED', 'UNSCHEDULABLE'],
+      60_000,
+    );
     expect(settled.every((c) => c.status === 'SCHEDULED')).toBe(true);
     const [{ n }] = await db(t).query(`
       SELECT count(*)::int AS n FROM appointments a JOIN appointments b ON a.id < b.id

@@ -57,14 +57,26 @@ describe('early starts: a place free two days ahead goes to the routine course b
     const { saturday, days } = openWeekAhead(8);
     const course = await createCourse(api, await createPatient(api), { fractions: 5, earliestStart: days[0] });
     // Booked Thursday on (as if the place were taken Monday to Wednesday by a course since cancelled).
-    const booked = await insertBookings(db(t).manager, days.slice(3).map((date, i) => booking(course.id, i + 1, roomId, date)), true);
+    const booked = await insertBookings(
+      db(t).manager,
+      days.slice(3).map((date, i) => booking(course.id, i + 1, roomId, date)),
+      true,
+    );
     await db(t).query(`UPDATE courses SET status = 'SCHEDULED' WHERE id = $1`, [course.id]);
 
     const now = `${saturday}T12:00:00+05:00`;
     // What the scheduler enqueues every EARLY_STARTS_EVERY_MS, here for a chosen instant.
-    await t.app.get(JobRepository).queue(QUEUES.maintenance).add(JOBS.earlyStarts.name, { now }, { jobId: `early-starts-${course.id}` });
+    await t.app
+      .get(JobRepository)
+      .queue(QUEUES.maintenance)
+      .add(JOBS.earlyStarts.name, { now }, { jobId: `early-starts-${course.id}` });
     const after = await waitFor('the course to start on Monday', async () => {
-      const list = (await api.get(`/courses/${course.id}/appointments`).expect(200)).body as Array<{ id: string; start: string; roomId: string; status: string }>;
+      const list = (await api.get(`/courses/${course.id}/appointments`).expect(200)).body as Array<{
+        id: string;
+        start: string;
+        roomId: string;
+        status: string;
+      }>;
       return list[0]?.start.slice(0, 10) === days[0] ? list : undefined;
     });
     expect(after.map((a) => a.start.slice(0, 10))).toEqual(days.slice(0, 5));

@@ -12,7 +12,7 @@ function fridayAndMonday(): { friday: string; monday: string } {
   const cal = calendarFor(demoCenter());
   const today = new Date();
   let d = dayNumOf(today.getUTCFullYear(), today.getUTCMonth() + 1, today.getUTCDate()) + 7;
-  for (;; d++) {
+  for (; ; d++) {
     const date = new Date(`${formatDate(d)}T12:00:00Z`);
     if (date.getUTCDay() === 1 && cal.isOpenDay(d) && cal.isOpenDay(d - 3)) return { friday: formatDate(d - 3), monday: formatDate(d) };
   }
@@ -38,7 +38,11 @@ async function twoRoutineCourses(t: TestApp, api: Api, monday: string): Promise<
   const routine: Course[] = [];
   for (let i = 0; i < 2; i++) routine.push(await createCourse(api, await createPatient(api), { fractions: 10, earliestStart: monday }));
   for (const c of routine) await api.post(`/courses/${c.id}/submit`).expect(202);
-  await waitForCourses(t, routine.map((c) => c.id), ['SCHEDULED']);
+  await waitForCourses(
+    t,
+    routine.map((c) => c.id),
+    ['SCHEDULED'],
+  );
   return routine;
 }
 
@@ -80,7 +84,10 @@ describe('allocation: an EMERGENCY course moves a not-started ROUTINE course to 
     expect(moves).toHaveLength(10);
     expect(moves.every((m: { reason: string }) => m.reason.includes(`EMERGENCY course ${emergency.id}`))).toBe(true);
     // Same appointment ids, new places: the moved course keeps its history.
-    const movedIds = before.filter((b: { course_id: string }) => b.course_id === movedId).map((b: { id: string }) => b.id).sort();
+    const movedIds = before
+      .filter((b: { course_id: string }) => b.course_id === movedId)
+      .map((b: { id: string }) => b.id)
+      .sort();
     const after = await db(t).query(`SELECT id FROM appointments WHERE course_id = $1 AND status = 'BOOKED'`, [movedId]);
     expect(after.map((a: { id: string }) => a.id).sort()).toEqual(movedIds);
     const [schedule] = await db(t).query(`SELECT details FROM audit_log WHERE action = 'course.schedule' AND entity_id = $1`, [emergency.id]);
@@ -94,7 +101,7 @@ describe('allocation: an EMERGENCY course moves a not-started ROUTINE course to 
   });
 });
 
-describe('allocation: an EMERGENCY course that moves two routine courses, one into the other\'s old places', () => {
+describe("allocation: an EMERGENCY course that moves two routine courses, one into the other's old places", () => {
   let t: TestApp;
   let api: Api;
   beforeAll(async () => {
@@ -104,7 +111,7 @@ describe('allocation: an EMERGENCY course that moves two routine courses, one in
     await t.close();
   });
 
-  it('vacates every moved course before placing any, so the first may take the second one\'s places', async () => {
+  it("vacates every moved course before placing any, so the first may take the second one's places", async () => {
     const { friday, monday } = fridayAndMonday();
     const routine = await twoRoutineCourses(t, api, monday);
 
@@ -119,7 +126,9 @@ describe('allocation: an EMERGENCY course that moves two routine courses, one in
     const rows = await db(t).query(
       `SELECT m.from_start, m.to_start, a.course_id FROM appointment_moves m JOIN appointments a ON a.id = m.appointment_id WHERE m.to_start IS NOT NULL`,
     );
-    const oldOfSecond = new Set(rows.filter((r: { course_id: string }) => r.course_id === routine[1].id).map((r: { from_start: Date }) => r.from_start.getTime()));
+    const oldOfSecond = new Set(
+      rows.filter((r: { course_id: string }) => r.course_id === routine[1].id).map((r: { from_start: Date }) => r.from_start.getTime()),
+    );
     const firstNew = rows.filter((r: { course_id: string }) => r.course_id === routine[0].id).map((r: { to_start: Date }) => r.to_start.getTime());
     expect(firstNew.some((s: number) => oldOfSecond.has(s))).toBe(true);
     expect(await overlaps(t)).toBe(0);

@@ -36,7 +36,11 @@ describe('allocation: submit -> worker -> SCHEDULED, obeying every hard rule', (
       ...(await Promise.all(adults.map((p, i) => createCourse(api, p, { fractions: 10 + i, fractionsPerWeek: 4 + (i % 2) })))),
     ];
     for (const c of courses) await api.post(`/courses/${c.id}/submit`).expect(202);
-    const settled = await waitForCourses(t, courses.map((c) => c.id), ['SCHEDULED', 'UNSCHEDULABLE']);
+    const settled = await waitForCourses(
+      t,
+      courses.map((c) => c.id),
+      ['SCHEDULED', 'UNSCHEDULABLE'],
+    );
     expect(settled.every((c) => c.status === 'SCHEDULED')).toBe(true);
     const anesthesia = await db(t).query(`SELECT count(*)::int AS n FROM appointments WHERE course_id = $1 AND anesthesia`, [courses[0].id]);
     expect(anesthesia[0].n).toBe(8);
@@ -50,7 +54,9 @@ describe('allocation: submit -> worker -> SCHEDULED, obeying every hard rule', (
     await waitForCourses(t, [course.id], ['SCHEDULED']);
     const appts = (await api.get(`/courses/${course.id}/appointments`).expect(200)).body;
     const roomWeek = await api
-      .get(`/appointments?roomId=${appts[0].roomId}&from=${encodeURIComponent(appts[0].start)}&to=${encodeURIComponent(new Date(Date.parse(appts[0].start) + 7 * 86400000).toISOString())}`)
+      .get(
+        `/appointments?roomId=${appts[0].roomId}&from=${encodeURIComponent(appts[0].start)}&to=${encodeURIComponent(new Date(Date.parse(appts[0].start) + 7 * 86400000).toISOString())}`,
+      )
       .expect(200);
     expect(roomWeek.body.map((a: { id: string }) => a.id)).toContain(appts[0].id);
     await api.get(`/appointments?from=2027-01-01T00:00:00Z&to=2026-01-01T00:00:00Z`).expect(400);

@@ -17,13 +17,21 @@ describe('Bull Board at /admin/queues: administrators only', () => {
     const anon = await request(server).get('/admin/queues').expect(401);
     expect(anon.headers['content-type']).toMatch(/application\/problem\+json/);
     await request(server).get('/admin/queues').set('Authorization', 'Bearer not.a.token').expect(401);
-    await request(server).get('/admin/queues/api/queues').set('Authorization', await bearer(t, 'coordinator')).expect(403);
-    await request(server).get('/admin/queues').set('Cookie', `bt_session=${await tokenFor(t, 'ministry-kg')}`).expect(403);
+    await request(server)
+      .get('/admin/queues/api/queues')
+      .set('Authorization', await bearer(t, 'coordinator'))
+      .expect(403);
+    await request(server)
+      .get('/admin/queues')
+      .set('Cookie', `bt_session=${await tokenFor(t, 'ministry-kg')}`)
+      .expect(403);
   });
 
-  it('refuses a token in the URL (400), even an admin\'s, and sets no cookie', async () => {
+  it("refuses a token in the URL (400), even an admin's, and sets no cookie", async () => {
     const server = t.app.getHttpServer();
-    const res = await request(server).get(`/admin/queues?token=${await tokenFor(t, 'admin')}`).expect(400);
+    const res = await request(server)
+      .get(`/admin/queues?token=${await tokenFor(t, 'admin')}`)
+      .expect(400);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(res.body.detail).toMatch(/never goes in a URL/);
     expect(res.headers['set-cookie']).toBeUndefined();
@@ -31,7 +39,10 @@ describe('Bull Board at /admin/queues: administrators only', () => {
 
   it("serves the board and its API to an admin by bearer header, or by the console's session cookie", async () => {
     const server = t.app.getHttpServer();
-    const api = await request(server).get('/admin/queues/api/queues').set('Authorization', await bearer(t, 'admin')).expect(200);
+    const api = await request(server)
+      .get('/admin/queues/api/queues')
+      .set('Authorization', await bearer(t, 'admin'))
+      .expect(200);
     const names = api.body.queues.map((q: { name: string }) => q.name).sort();
     expect(names).toEqual(['allocation', 'forecast', 'maintenance', 'quota-holds', 'reschedule']);
     // The console's login: the session arrives as an httpOnly cookie, never in the body.

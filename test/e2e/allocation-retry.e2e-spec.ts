@@ -35,7 +35,10 @@ describe('allocation when the database refuses its rows', () => {
     const [done] = await waitForCourses(t, [b.id], ['SCHEDULED', 'UNSCHEDULABLE']);
     expect(done.status).toBe('SCHEDULED');
     const job = await waitFor('the job result', async () => {
-      const j = await t.app.get(JobRepository).queue(QUEUES.allocation).getJob(jobId(JOBS.allocateCourse, { courseId: b.id, submissionNo: 1 }));
+      const j = await t.app
+        .get(JobRepository)
+        .queue(QUEUES.allocation)
+        .getJob(jobId(JOBS.allocateCourse, { courseId: b.id, submissionNo: 1 }));
       return j?.returnvalue ? j : undefined;
     });
     expect(job.returnvalue).toMatchObject({ outcome: 'SCHEDULED', attempts: 2 });
@@ -54,7 +57,9 @@ describe('allocation when the database refuses its rows', () => {
     const [failed] = await waitForCourses(t, [course.id], ['UNSCHEDULABLE', 'SCHEDULED'], 60_000);
     expect(failed.status).toBe('UNSCHEDULABLE');
     const shown = (await api.get(`/courses/${course.id}`).expect(200)).body;
-    expect(shown.reason).toMatch(/^Allocation failed: the database refused the bookings on all 5 attempts \(bookings refused for this test\)\. Submit the course again/);
+    expect(shown.reason).toMatch(
+      /^Allocation failed: the database refused the bookings on all 5 attempts \(bookings refused for this test\)\. Submit the course again/,
+    );
     expect(await db(t).query(`SELECT 1 FROM appointments WHERE course_id = $1`, [course.id])).toHaveLength(0);
     const audit = await db(t).query(`SELECT details FROM audit_log WHERE action = 'course.unschedulable' AND entity_id = $1`, [course.id]);
     expect(audit).toHaveLength(1);

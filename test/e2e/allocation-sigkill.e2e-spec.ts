@@ -54,11 +54,7 @@ describe('a worker SIGKILLed in the middle of an allocation', () => {
     const first = startWorker(t);
     children.push(first);
     // The worker has taken the job, opened its transaction and waits for the bookings lock.
-    await waitFor(
-      'the worker to block inside its allocation',
-      async () => ((await advisoryLockWaiters(holder)) > 0 ? true : undefined),
-      60_000,
-    );
+    await waitFor('the worker to block inside its allocation', async () => ((await advisoryLockWaiters(holder)) > 0 ? true : undefined), 60_000);
     await kill(first);
     const killedAt = Date.now();
     await holder.query('SELECT pg_advisory_unlock($1)', [BOOKINGS_LOCK_KEY]);
@@ -72,7 +68,10 @@ describe('a worker SIGKILLed in the middle of an allocation', () => {
     // RECOVERY_LIMIT_MS of that worker being up (it logs that it started once its workers run).
     const second = startWatchedWorker(t);
     children.push(second.child);
-    const readyAt = await Promise.race([second.ready, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('the second worker did not start')), 90_000))]);
+    const readyAt = await Promise.race([
+      second.ready,
+      new Promise<never>((_, reject) => setTimeout(() => reject(new Error('the second worker did not start')), 90_000)),
+    ]);
     const [done] = await waitForCourses(t, [course.id], ['SCHEDULED', 'UNSCHEDULABLE'], RECOVERY_LIMIT_MS);
     const recoveryMs = Date.now() - readyAt;
     // The measurement docs/allocation.md reports.
@@ -81,7 +80,9 @@ describe('a worker SIGKILLed in the middle of an allocation', () => {
     expect(recoveryMs).toBeLessThanOrEqual(RECOVERY_LIMIT_MS);
     const [{ n: booked }] = await db(t).query(`SELECT count(*)::int AS n FROM appointments WHERE course_id = $1`, [course.id]);
     expect(booked).toBe(15);
-    const [{ n: scheduledEvents }] = await db(t).query(`SELECT count(*)::int AS n FROM audit_log WHERE entity_id = $1 AND action = 'course.schedule'`, [course.id]);
+    const [{ n: scheduledEvents }] = await db(t).query(`SELECT count(*)::int AS n FROM audit_log WHERE entity_id = $1 AND action = 'course.schedule'`, [
+      course.id,
+    ]);
     expect(scheduledEvents).toBe(1);
   }, 240_000);
 });

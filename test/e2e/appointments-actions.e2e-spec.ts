@@ -8,7 +8,10 @@ describe('appointments: move (409 naming the rule), deliver, miss', () => {
   const timeTravelled: string[] = [];
   const checked = async () => {
     const ids: string[] = (await db(t).query(`SELECT id FROM courses`)).map((c: { id: string }) => c.id);
-    return violations(t, ids.filter((id) => !timeTravelled.includes(id)));
+    return violations(
+      t,
+      ids.filter((id) => !timeTravelled.includes(id)),
+    );
   };
   beforeAll(async () => {
     ({ t, api } = await schedulingApp(['G1']));
@@ -172,7 +175,18 @@ describe('appointments: move (409 naming the rule), deliver, miss', () => {
     // The current start written in the server's zone (UTC) without an offset: it would be read as an instant in that zone.
     const noOffset = new Date(Date.parse(a.start) + 2 * 3600_000).toISOString().slice(0, 19);
     const before = await state();
-    for (const start of ['2027-W10', '2027-W10-3T10:00:00+05:00', '20270310', '20270310T100000+0500', '2027-069', noOffset, noOffset.slice(0, 10), '2027-02-30T10:00:00+05:00', '2027-03-01T24:00:00+05:00', '2027-03-01T10:00:00+25:00']) {
+    for (const start of [
+      '2027-W10',
+      '2027-W10-3T10:00:00+05:00',
+      '20270310',
+      '20270310T100000+0500',
+      '2027-069',
+      noOffset,
+      noOffset.slice(0, 10),
+      '2027-02-30T10:00:00+05:00',
+      '2027-03-01T24:00:00+05:00',
+      '2027-03-01T10:00:00+25:00',
+    ]) {
       const res = await api.post(`/appointments/${a.id}/move`, { start });
       expect({ start, status: res.status }).toEqual({ start, status: 400 });
       expect(res.headers['content-type']).toMatch(/application\/problem\+json/);

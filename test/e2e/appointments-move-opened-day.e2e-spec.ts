@@ -20,9 +20,20 @@ describe('moving a fraction of a course booked before a working day was declared
   const ids: string[] = [];
 
   beforeAll(async () => {
-    ({ t, server, db, auth: { admin, coordinator } } = await startApiApp({ role: 'api', demoCenter: true, users: ['admin', 'coordinator'] }));
+    ({
+      t,
+      server,
+      db,
+      auth: { admin, coordinator },
+    } = await startApiApp({ role: 'api', demoCenter: true, users: ['admin', 'coordinator'] }));
     rooms = await roomIdsByName(db);
-    const courseId = await insertScheduledCourse(db, { birthDate: '1980-01-01', fractions: 4, fractionMinutes: 30, earliestStart: '2027-03-04', dueStart: '2027-03-10' });
+    const courseId = await insertScheduledCourse(db, {
+      birthDate: '1980-01-01',
+      fractions: 4,
+      fractionMinutes: 30,
+      earliestStart: '2027-03-04',
+      dueStart: '2027-03-10',
+    });
     // Thu 4, Fri 5, Tue 9, Wed 10 March 2027: Monday 8 March is a holiday, so the first week holds two.
     for (const [i, day] of ['2027-03-04', '2027-03-05', '2027-03-09', '2027-03-10'].entries()) {
       const [row] = await db.query(
@@ -33,20 +44,31 @@ describe('moving a fraction of a course booked before a working day was declared
       );
       ids.push(row.id);
     }
-    await request(server).post('/api/v1/closures').set('Authorization', admin).send({ date: '2027-03-06', kind: 'WORKING_DAY', reason: 'Decree: working Saturday' }).expect(201);
+    await request(server)
+      .post('/api/v1/closures')
+      .set('Authorization', admin)
+      .send({ date: '2027-03-06', kind: 'WORKING_DAY', reason: 'Decree: working Saturday' })
+      .expect(201);
   });
   afterAll(async () => {
     await t.close();
   });
 
   it('moves the last fraction an hour later on its day (200)', async () => {
-    const res = await request(server).post(`/api/v1/appointments/${ids[3]}/move`).set('Authorization', coordinator).send({ start: '2027-03-10T10:00:00+05:00' });
+    const res = await request(server)
+      .post(`/api/v1/appointments/${ids[3]}/move`)
+      .set('Authorization', coordinator)
+      .send({ start: '2027-03-10T10:00:00+05:00' });
     expect(res.body.violations ?? []).toEqual([]);
     expect(res.status).toBe(200);
   });
 
   it('still refuses (409, rule 6) moving Friday\u2019s fraction to Thursday 11 March, which leaves Friday unused', async () => {
-    const res = await request(server).post(`/api/v1/appointments/${ids[1]}/move`).set('Authorization', coordinator).send({ start: '2027-03-11T09:00:00+05:00' }).expect(409);
+    const res = await request(server)
+      .post(`/api/v1/appointments/${ids[1]}/move`)
+      .set('Authorization', coordinator)
+      .send({ start: '2027-03-11T09:00:00+05:00' })
+      .expect(409);
     expect(res.body.violations.some((v: { rule: number; message: string }) => v.rule === 6 && v.message.includes('2027-03-05 is open'))).toBe(true);
   });
 });

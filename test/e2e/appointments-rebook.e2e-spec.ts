@@ -47,7 +47,12 @@ describe('appointments: a fraction that is not booked any more is booked again (
     expect(res.body).toMatchObject({ id: lost.id, fraction: 3, status: 'BOOKED' });
     expect(Date.parse(res.body.start)).toBeGreaterThan(Math.max(...appts.map((a) => Date.parse(a.start))));
     const after: Appt[] = (await api.get(`/courses/${courseId}/appointments`).expect(200)).body;
-    expect(after.filter((a) => a.status === 'BOOKED').map((a) => a.fraction).sort()).toEqual([1, 2, 3, 4, 5]);
+    expect(
+      after
+        .filter((a) => a.status === 'BOOKED')
+        .map((a) => a.fraction)
+        .sort(),
+    ).toEqual([1, 2, 3, 4, 5]);
     const history = (await api.get(`/appointments/${lost.id}/moves`).expect(200)).body;
     expect(history[history.length - 1].reason).toMatch(/^room repaired \(Fraction 3 was not given; it is given again after the last one, on .* in G1\.\)$/);
     expect(await db(t).query(`SELECT 1 FROM audit_log WHERE action = 'appointment.rebook' AND entity_id = $1`, [lost.id])).toHaveLength(1);
@@ -119,7 +124,10 @@ describe('appointments: a fraction that is not booked any more is booked again (
          FROM appointments WHERE id = $1`,
       [appts[1].id],
     );
-    const [stale] = await db(t).query(`SELECT id FROM appointments WHERE fraction = 2 AND status = 'CANCELLED' AND course_id = (SELECT course_id FROM appointments WHERE id = $1)`, [appts[1].id]);
+    const [stale] = await db(t).query(
+      `SELECT id FROM appointments WHERE fraction = 2 AND status = 'CANCELLED' AND course_id = (SELECT course_id FROM appointments WHERE id = $1)`,
+      [appts[1].id],
+    );
     const res = await api.post(`/appointments/${stale.id}/rebook`, {}).expect(409);
     expect(res.body).toMatchObject({ type: expect.stringMatching(/fraction-already-booked$/), appointmentId: appts[1].id });
   });

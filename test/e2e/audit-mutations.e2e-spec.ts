@@ -26,9 +26,23 @@ describe('audit: every kind of mutation leaves a row naming who, what and which 
   }
 
   const steps: Step[] = [
-    { as: 'admin', method: 'post', url: () => '/api/v1/rooms', body: () => ({ name: 'Audit room', kind: 'GANTRY' }), action: 'room.create', keep: (b) => (ids.room = String(b.id)) },
+    {
+      as: 'admin',
+      method: 'post',
+      url: () => '/api/v1/rooms',
+      body: () => ({ name: 'Audit room', kind: 'GANTRY' }),
+      action: 'room.create',
+      keep: (b) => (ids.room = String(b.id)),
+    },
     { as: 'admin', method: 'patch', url: () => `/api/v1/rooms/${ids.room}`, body: () => ({ name: 'Audit room 2' }), action: 'room.update' },
-    { as: 'admin', method: 'post', url: () => '/api/v1/closures', body: () => ({ date: day(200), reason: 'audit test' }), action: 'closure.create', keep: (b) => (ids.closure = String(b.id)) },
+    {
+      as: 'admin',
+      method: 'post',
+      url: () => '/api/v1/closures',
+      body: () => ({ date: day(200), reason: 'audit test' }),
+      action: 'closure.create',
+      keep: (b) => (ids.closure = String(b.id)),
+    },
     { as: 'admin', method: 'delete', url: () => `/api/v1/closures/${ids.closure}`, action: 'closure.delete' },
     {
       as: 'admin',
@@ -39,7 +53,13 @@ describe('audit: every kind of mutation leaves a row naming who, what and which 
     },
     { as: 'admin', method: 'put', url: () => '/api/v1/calendar', body: () => ({ qaMinutes: 35 }), action: 'calendar.update' },
     { as: 'admin', method: 'post', url: () => '/api/v1/countries', body: () => ({ code: 'TJ', name: 'Tajikistan' }), action: 'country.create' },
-    { as: 'admin', method: 'post', url: () => '/api/v1/quota-categories', body: () => ({ code: 'ADULT_CNS', description: 'audit' }), action: 'quota-category.create' },
+    {
+      as: 'admin',
+      method: 'post',
+      url: () => '/api/v1/quota-categories',
+      body: () => ({ code: 'ADULT_CNS', description: 'audit' }),
+      action: 'quota-category.create',
+    },
     {
       as: 'admin',
       method: 'post',
@@ -49,9 +69,23 @@ describe('audit: every kind of mutation leaves a row naming who, what and which 
       keep: (b) => (ids.quota = String(b.id)),
     },
     { as: 'admin', method: 'patch', url: () => `/api/v1/quotas/${ids.quota}`, body: () => ({ granted: 6 }), action: 'quota.adjust' },
-    { as: 'ministry-kg', method: 'post', url: () => `/api/v1/quotas/${ids.quota}/reservations`, body: () => ({ count: 1 }), action: 'reservation.create', keep: (b) => (ids.res1 = String(b.id)) },
+    {
+      as: 'ministry-kg',
+      method: 'post',
+      url: () => `/api/v1/quotas/${ids.quota}/reservations`,
+      body: () => ({ count: 1 }),
+      action: 'reservation.create',
+      keep: (b) => (ids.res1 = String(b.id)),
+    },
     { as: 'ministry-kg', method: 'delete', url: () => `/api/v1/reservations/${ids.res1}`, action: 'reservation.release' },
-    { as: 'ministry-kg', method: 'post', url: () => `/api/v1/quotas/${ids.quota}/reservations`, body: () => ({ count: 1 }), action: 'reservation.create', keep: (b) => (ids.res2 = String(b.id)) },
+    {
+      as: 'ministry-kg',
+      method: 'post',
+      url: () => `/api/v1/quotas/${ids.quota}/reservations`,
+      body: () => ({ count: 1 }),
+      action: 'reservation.create',
+      keep: (b) => (ids.res2 = String(b.id)),
+    },
     {
       as: 'ministry-kg',
       method: 'post',
@@ -82,7 +116,14 @@ describe('audit: every kind of mutation leaves a row naming who, what and which 
     { as: 'coordinator', method: 'post', url: () => `/api/v1/courses/${ids.course}/submit`, body: () => ({}), action: 'course.submit' },
     { as: 'coordinator', method: 'post', url: () => `/api/v1/courses/${ids.course}/cancel`, body: () => ({ reason: 'audit test' }), action: 'course.cancel' },
     { as: 'admin', method: 'post', url: () => '/api/v1/forecasts', body: () => ({ horizonWeeks: 4, runs: 2, seed: 1 }), action: 'forecast.create' },
-    { as: 'admin', method: 'post', url: () => '/api/v1/users', body: () => ({ username: 'audited', password: 'long-enough-pw', role: 'COORDINATOR' }), action: 'user.create', keep: (b) => (ids.user = String(b.id)) },
+    {
+      as: 'admin',
+      method: 'post',
+      url: () => '/api/v1/users',
+      body: () => ({ username: 'audited', password: 'long-enough-pw', role: 'COORDINATOR' }),
+      action: 'user.create',
+      keep: (b) => (ids.user = String(b.id)),
+    },
     { as: 'admin', method: 'patch', url: () => `/api/v1/users/${ids.user}`, body: () => ({ active: false }), action: 'user.update' },
   ];
 
@@ -96,7 +137,9 @@ describe('audit: every kind of mutation leaves a row naming who, what and which 
   it.each(steps.map((s) => [s.action, s] as const))('%s', async (_action, step) => {
     const requestId = `audit-step-${++n}`;
     const api = request(t.app.getHttpServer());
-    const req = api[step.method](step.url()).set('Authorization', await bearer(t, step.as)).set('X-Request-Id', requestId);
+    const req = api[step.method](step.url())
+      .set('Authorization', await bearer(t, step.as))
+      .set('X-Request-Id', requestId);
     const res = await (step.body ? req.send(step.body()) : req);
     expect({ status: res.status, ok: res.status >= 200 && res.status < 300, body: res.status < 300 ? 'ok' : res.body }).toMatchObject({ ok: true, body: 'ok' });
     step.keep?.(res.body as Record<string, unknown>);

@@ -80,11 +80,7 @@ describe('users and the audit log', () => {
       .set('Authorization', auth)
       .send({ username: 'c2x', password: 'long-enough-pw', role: 'COORDINATOR', countryCode: 'KG' })
       .expect(400);
-    await request(server)
-      .post('/api/v1/users')
-      .set('Authorization', auth)
-      .send({ username: 'bad', password: 'long-enough-pw', role: 'ROOT' })
-      .expect(400);
+    await request(server).post('/api/v1/users').set('Authorization', auth).send({ username: 'bad', password: 'long-enough-pw', role: 'ROOT' }).expect(400);
     // 30 characters but 90 bytes: bcrypt would silently ignore the tail.
     await request(server)
       .post('/api/v1/users')
@@ -118,7 +114,10 @@ describe('users and the audit log', () => {
   });
 
   it('lists users to an admin without password hashes', async () => {
-    const res = await request(server).get('/api/v1/users').set('Authorization', await bearer(t, 'admin')).expect(200);
+    const res = await request(server)
+      .get('/api/v1/users')
+      .set('Authorization', await bearer(t, 'admin'))
+      .expect(200);
     expect(res.body.length).toBeGreaterThanOrEqual(5);
     expect(JSON.stringify(res.body)).not.toMatch(/password/i);
   });
@@ -147,10 +146,17 @@ describe('users and the audit log', () => {
     });
 
     it('resets a password: the old one stops working, the audit row does not contain it', async () => {
-      await request(server).patch(`/api/v1/users/${id}`).set('Authorization', await bearer(t, 'admin')).send({ password: 'second-password' }).expect(200);
+      await request(server)
+        .patch(`/api/v1/users/${id}`)
+        .set('Authorization', await bearer(t, 'admin'))
+        .send({ password: 'second-password' })
+        .expect(200);
       await request(server).post('/api/v1/auth/login').send({ username: 'temp-coord', password: 'first-password' }).expect(401);
       await request(server).post('/api/v1/auth/login').send({ username: 'temp-coord', password: 'second-password' }).expect(200);
-      const trail = await request(server).get(`/api/v1/audit?entity=user&id=${id}`).set('Authorization', await bearer(t, 'admin')).expect(200);
+      const trail = await request(server)
+        .get(`/api/v1/audit?entity=user&id=${id}`)
+        .set('Authorization', await bearer(t, 'admin'))
+        .expect(200);
       expect(trail.body[0]).toMatchObject({ action: 'user.update', username: 'admin', details: { passwordChanged: true } });
       expect(JSON.stringify(trail.body)).not.toContain('second-password');
     });
@@ -169,14 +175,25 @@ describe('users and the audit log', () => {
     });
 
     it('disables an account: its live token answers 401 at once and it cannot log in', async () => {
-      await request(server).patch(`/api/v1/users/${id}`).set('Authorization', await bearer(t, 'admin')).send({ active: false }).expect(200);
+      await request(server)
+        .patch(`/api/v1/users/${id}`)
+        .set('Authorization', await bearer(t, 'admin'))
+        .send({ active: false })
+        .expect(200);
       await request(server).get('/api/v1/auth/me').set('Authorization', `Bearer ${token}`).expect(401);
       await request(server).post('/api/v1/auth/login').send({ username: 'temp-coord', password: 'second-password' }).expect(401);
     });
 
     it('refuses to let an admin disable or demote themselves', async () => {
-      const me = await request(server).get('/api/v1/auth/me').set('Authorization', await bearer(t, 'admin')).expect(200);
-      const res = await request(server).patch(`/api/v1/users/${me.body.userId}`).set('Authorization', await bearer(t, 'admin')).send({ active: false }).expect(409);
+      const me = await request(server)
+        .get('/api/v1/auth/me')
+        .set('Authorization', await bearer(t, 'admin'))
+        .expect(200);
+      const res = await request(server)
+        .patch(`/api/v1/users/${me.body.userId}`)
+        .set('Authorization', await bearer(t, 'admin'))
+        .send({ active: false })
+        .expect(409);
       expect(res.body.type).toMatch(/self-lockout$/);
     });
 

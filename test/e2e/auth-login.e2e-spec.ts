@@ -46,7 +46,10 @@ describe('auth: login, tokens, guards', () => {
     expect(none.headers['www-authenticate']).toMatch(/^Bearer/);
     await request(server).get('/api/v1/auth/me').set('Authorization', 'Bearer not.a.jwt').expect(401);
     await request(server).get('/api/v1/auth/me').set('Authorization', 'Basic YWRtaW46eA==').expect(401);
-    const me = await request(server).get('/api/v1/auth/me').set('Authorization', await bearer(t, 'ministry-uz')).expect(200);
+    const me = await request(server)
+      .get('/api/v1/auth/me')
+      .set('Authorization', await bearer(t, 'ministry-uz'))
+      .expect(200);
     expect(me.body).toMatchObject({ username: 'ministry-uz', role: 'MINISTRY', countryCode: 'UZ' });
   });
 
@@ -76,13 +79,25 @@ describe('auth: login, tokens, guards', () => {
 
   it('applies roles: admin-only routes answer 403 to the other roles, 200 to admin', async () => {
     for (const user of ['coordinator', 'ministry-kg', 'ministry-uz'] as const) {
-      const res = await request(server).get('/api/v1/audit').set('Authorization', await bearer(t, user)).expect(403);
+      const res = await request(server)
+        .get('/api/v1/audit')
+        .set('Authorization', await bearer(t, user))
+        .expect(403);
       expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
-      await request(server).get('/api/v1/users').set('Authorization', await bearer(t, user)).expect(403);
+      await request(server)
+        .get('/api/v1/users')
+        .set('Authorization', await bearer(t, user))
+        .expect(403);
     }
-    await request(server).get('/api/v1/users').set('Authorization', await bearer(t, 'admin')).expect(200);
+    await request(server)
+      .get('/api/v1/users')
+      .set('Authorization', await bearer(t, 'admin'))
+      .expect(200);
     for (const user of ['admin', 'coordinator', 'ministry-kg'] as const) {
-      await request(server).get('/api/v1/auth/me').set('Authorization', await bearer(t, user)).expect(200);
+      await request(server)
+        .get('/api/v1/auth/me')
+        .set('Authorization', await bearer(t, user))
+        .expect(200);
     }
   });
 });

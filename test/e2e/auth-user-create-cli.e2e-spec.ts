@@ -46,7 +46,10 @@ describe('npm run user:create', () => {
       `SELECT a.username, a.role, a.action FROM audit_log a JOIN users u ON u.id::text = a.entity_id WHERE u.username = 'kg-officer'`,
     );
     expect(audit).toEqual({ username: 'system:user-create', role: 'SYSTEM', action: 'user.create' });
-    const login = await request(t.app.getHttpServer()).post('/api/v1/auth/login').send({ username: 'kg-officer', password: 'from-the-environment' }).expect(200);
+    const login = await request(t.app.getHttpServer())
+      .post('/api/v1/auth/login')
+      .send({ username: 'kg-officer', password: 'from-the-environment' })
+      .expect(200);
     expect(login.body).toMatchObject({ role: 'MINISTRY', countryCode: 'KG' });
   });
 
@@ -65,7 +68,10 @@ describe('npm run user:create', () => {
     expect(taken.stderr).toMatch(/taken/);
     const noCountry = await runCli(['--username', 'm-user', '--role', 'MINISTRY'], { DATABASE_URL: t.db.url, BEAMTIME_PASSWORD: 'whatever-long' });
     expect(noCountry.code).toBe(1);
-    const unknownCountry = await runCli(['--username', 'm-user', '--role', 'MINISTRY', '--country', 'ZZ'], { DATABASE_URL: t.db.url, BEAMTIME_PASSWORD: 'whatever-long' });
+    const unknownCountry = await runCli(['--username', 'm-user', '--role', 'MINISTRY', '--country', 'ZZ'], {
+      DATABASE_URL: t.db.url,
+      BEAMTIME_PASSWORD: 'whatever-long',
+    });
     expect(unknownCountry.code).toBe(1);
     expect(unknownCountry.stderr).toMatch(/ZZ does not exist/);
     const rows: unknown[] = await db.query(`SELECT 1 FROM users WHERE username IN ('x-user', 'm-user')`);

@@ -31,7 +31,12 @@ describe('bad input never reaches the database (NUL, deep nesting, explicit null
   let coordinator: string;
 
   beforeAll(async () => {
-    ({ t, server, db, auth: { admin, coordinator } } = await startApiApp({ role: 'api', users: ['admin', 'coordinator'] }));
+    ({
+      t,
+      server,
+      db,
+      auth: { admin, coordinator },
+    } = await startApiApp({ role: 'api', users: ['admin', 'coordinator'] }));
   });
   afterAll(async () => {
     await t.close();
@@ -54,8 +59,22 @@ describe('bad input never reaches the database (NUL, deep nesting, explicit null
 
     it('in a patient body (value or key) answers 400 and creates nothing', async () => {
       const before = await count('patients');
-      expectProblem(await request(server).post('/api/v1/patients').set('Authorization', coordinator).send({ ...patient, firstName: 'A\u0000' }), 400, 'invalid-character');
-      expectProblem(await request(server).post('/api/v1/patients').set('Authorization', coordinator).send({ ...patient, 'mrn\u0000': 'x' }), 400, 'invalid-character');
+      expectProblem(
+        await request(server)
+          .post('/api/v1/patients')
+          .set('Authorization', coordinator)
+          .send({ ...patient, firstName: 'A\u0000' }),
+        400,
+        'invalid-character',
+      );
+      expectProblem(
+        await request(server)
+          .post('/api/v1/patients')
+          .set('Authorization', coordinator)
+          .send({ ...patient, 'mrn\u0000': 'x' }),
+        400,
+        'invalid-character',
+      );
       expect(await count('patients')).toBe(before);
     });
 
@@ -87,7 +106,12 @@ describe('bad input never reaches the database (NUL, deep nesting, explicit null
 
   describe('text the rules refuse, in any field of any body (text-rules.ts via the input guard)', () => {
     it.each([
-      ['a lone surrogate in a password (no text decorator on it)', { username: 'text-rules-1', password: 'long\ud800enough', role: 'COORDINATOR' }, 'password', /lone surrogate/],
+      [
+        'a lone surrogate in a password (no text decorator on it)',
+        { username: 'text-rules-1', password: 'long\ud800enough', role: 'COORDINATOR' },
+        'password',
+        /lone surrogate/,
+      ],
       ['a BEL in a password', { username: 'text-rules-2', password: 'long\u0007enough', role: 'COORDINATOR' }, 'password', /control characters/],
     ])('%s answers 400 validation naming the field and writes nothing', async (_label, body, field, reason) => {
       const [users, audit] = [await count('users'), await count('audit_log')];
@@ -98,7 +122,10 @@ describe('bad input never reaches the database (NUL, deep nesting, explicit null
     });
 
     it('names the path of a nested string', async () => {
-      const res = await request(server).post('/api/v1/forecasts').set('Authorization', admin).send({ runs: 1, arrivals: [{ key: 'A\u0007' }] });
+      const res = await request(server)
+        .post('/api/v1/forecasts')
+        .set('Authorization', admin)
+        .send({ runs: 1, arrivals: [{ key: 'A\u0007' }] });
       expectProblem(res, 400, 'validation');
       expect(res.body.errors.map((e: FieldError) => e.field)).toEqual(['arrivals.0.key']);
     });
@@ -127,13 +154,24 @@ describe('bad input never reaches the database (NUL, deep nesting, explicit null
     it('a 1 MB array nest is refused without tying up the server', async () => {
       const depth = 500_000;
       const started = Date.now();
-      const res = await request(server).post('/api/v1/auth/login').set('Content-Type', 'application/json').send(`${'['.repeat(depth)}${']'.repeat(depth)}`);
+      const res = await request(server)
+        .post('/api/v1/auth/login')
+        .set('Content-Type', 'application/json')
+        .send(`${'['.repeat(depth)}${']'.repeat(depth)}`);
       expectProblem(res, 400, 'nesting-too-deep');
       expect(Date.now() - started).toBeLessThan(5000);
     });
 
     it('an ordinary nested body (calendar hours) still passes', async () => {
-      const hours = { mon: [['07:00', '23:00']], tue: [['07:00', '23:00']], wed: [['07:00', '23:00']], thu: [['07:00', '23:00']], fri: [['07:00', '23:00']], sat: null, sun: null };
+      const hours = {
+        mon: [['07:00', '23:00']],
+        tue: [['07:00', '23:00']],
+        wed: [['07:00', '23:00']],
+        thu: [['07:00', '23:00']],
+        fri: [['07:00', '23:00']],
+        sat: null,
+        sun: null,
+      };
       await request(server).put('/api/v1/calendar').set('Authorization', admin).send({ hours }).expect(200);
     });
   });
@@ -149,13 +187,23 @@ describe('bad input never reaches the database (NUL, deep nesting, explicit null
     it.each(['kind', 'name', 'active'])('PATCH /rooms/:id {"%s":null} answers 400 and leaves the room as it was', async (field) => {
       const before = await roomRow();
       // name and kind are required on create, so their own validators (not IsOptionalNotNull) reject the null.
-      expectNullRejected(await request(server).patch(`/api/v1/rooms/${roomId}`).set('Authorization', admin).send({ [field]: null }), field, field === 'active');
+      expectNullRejected(
+        await request(server)
+          .patch(`/api/v1/rooms/${roomId}`)
+          .set('Authorization', admin)
+          .send({ [field]: null }),
+        field,
+        field === 'active',
+      );
       expect(await roomRow()).toEqual(before);
     });
 
     it('POST /rooms {"active":null} answers 400 and creates nothing', async () => {
       const before = await count('rooms');
-      expectNullRejected(await request(server).post('/api/v1/rooms').set('Authorization', admin).send({ name: 'NullRoom2', kind: 'GANTRY', active: null }), 'active');
+      expectNullRejected(
+        await request(server).post('/api/v1/rooms').set('Authorization', admin).send({ name: 'NullRoom2', kind: 'GANTRY', active: null }),
+        'active',
+      );
       expect(await count('rooms')).toBe(before);
     });
 
@@ -175,10 +223,16 @@ describe('bad input never reaches the database (NUL, deep nesting, explicit null
     });
 
     const userRow = async (username: string) =>
-      (await db.query('SELECT id, role, country_code, active, password_hash FROM users WHERE username = $1', [username]))[0] as { id: string } & Record<string, unknown>;
+      (await db.query('SELECT id, role, country_code, active, password_hash FROM users WHERE username = $1', [username]))[0] as { id: string } & Record<
+        string,
+        unknown
+      >;
     it.each(['password', 'active', 'role'])('PATCH /users/:id {"%s":null} answers 400 and leaves the account as it was', async (field) => {
       const before = await userRow('coordinator');
-      const res = await request(server).patch(`/api/v1/users/${before.id}`).set('Authorization', admin).send({ [field]: null });
+      const res = await request(server)
+        .patch(`/api/v1/users/${before.id}`)
+        .set('Authorization', admin)
+        .send({ [field]: null });
       expectNullRejected(res, field);
       expect(await userRow('coordinator')).toEqual(before);
     });
@@ -200,14 +254,25 @@ describe('bad input never reaches the database (NUL, deep nesting, explicit null
 
     it('a body that is not valid UTF-8 answers 400 instead of storing U+FFFD as a name', async () => {
       const before = await count('patients');
-      const body = Buffer.concat([Buffer.from('{"firstName":"'), Buffer.from([0xff, 0xfe]), Buffer.from('","lastName":"U","birthDate":"1990-01-01","sex":"male","countryCode":"KZ"}')]);
-      const res = await request(server).post('/api/v1/patients').set('Authorization', coordinator).set('Content-Type', 'application/json; charset=utf-8')
+      const body = Buffer.concat([
+        Buffer.from('{"firstName":"'),
+        Buffer.from([0xff, 0xfe]),
+        Buffer.from('","lastName":"U","birthDate":"1990-01-01","sex":"male","countryCode":"KZ"}'),
+      ]);
+      const res = await request(server)
+        .post('/api/v1/patients')
+        .set('Authorization', coordinator)
+        .set('Content-Type', 'application/json; charset=utf-8')
         .serialize((raw: Buffer) => raw as unknown as string)
         .send(body);
       expectProblem(res, 400, 'invalid-encoding');
       expect(await count('patients')).toBe(before);
       // Cyrillic and Kazakh letters are UTF-8 like any other text.
-      await request(server).post('/api/v1/patients').set('Authorization', coordinator).send({ ...patient, firstName: 'Әлия', lastName: 'Нұрланқызы' }).expect(201);
+      await request(server)
+        .post('/api/v1/patients')
+        .set('Authorization', coordinator)
+        .send({ ...patient, firstName: 'Әлия', lastName: 'Нұрланқызы' })
+        .expect(201);
     });
 
     it('a body that is not JSON (a form, multipart, text) answers 415 problem+json and creates nothing', async () => {
@@ -221,14 +286,26 @@ describe('bad input never reaches the database (NUL, deep nesting, explicit null
       expect(form.body.detail).toMatch(/application\/x-www-form-urlencoded/);
       const proto = await request(server).post('/api/v1/patients').set('Authorization', coordinator).type('form').send('__proto__[admin]=1');
       expectProblem(proto, 415, 'unsupported-media-type');
-      const text = await request(server).post('/api/v1/patients').set('Authorization', coordinator).set('Content-Type', 'text/plain').send(JSON.stringify(patient));
+      const text = await request(server)
+        .post('/api/v1/patients')
+        .set('Authorization', coordinator)
+        .set('Content-Type', 'text/plain')
+        .send(JSON.stringify(patient));
       expectProblem(text, 415, 'unsupported-media-type');
       const multipart = await request(server).post('/api/v1/patients').set('Authorization', coordinator).field('firstName', 'Multi');
       expectProblem(multipart, 415, 'unsupported-media-type');
       expect(await count('patients')).toBe(before);
       // JSON with a charset or a +json type is JSON; a bodyless POST is not refused for its missing type.
-      await request(server).post('/api/v1/patients').set('Authorization', coordinator).set('Content-Type', 'application/json; charset=utf-8').send(JSON.stringify(patient)).expect(201);
-      await request(server).post('/api/v1/auth/logout').set('Authorization', coordinator).expect((res) => expect(res.status).not.toBe(415));
+      await request(server)
+        .post('/api/v1/patients')
+        .set('Authorization', coordinator)
+        .set('Content-Type', 'application/json; charset=utf-8')
+        .send(JSON.stringify(patient))
+        .expect(201);
+      await request(server)
+        .post('/api/v1/auth/logout')
+        .set('Authorization', coordinator)
+        .expect((res) => expect(res.status).not.toBe(415));
     });
 
     it('an unknown room in a downtime names the field under errors (422)', async () => {
@@ -247,7 +324,10 @@ describe('bad input never reaches the database (NUL, deep nesting, explicit null
     });
 
     it('a service check that names a field lists it under errors too (422)', async () => {
-      const res = await request(server).post('/api/v1/patients').set('Authorization', coordinator).send({ ...patient, countryCode: 'XX' });
+      const res = await request(server)
+        .post('/api/v1/patients')
+        .set('Authorization', coordinator)
+        .send({ ...patient, countryCode: 'XX' });
       expectProblem(res, 422, 'unknown-country');
       expect(res.body.errors).toEqual([{ field: 'countryCode', messages: [res.body.detail], code: 'unknown-country' }]);
     });

@@ -24,13 +24,32 @@ describe('center changes over booked fractions', () => {
       [courseId, fraction, rooms[roomName], start, end, status, anesthesia],
     );
   };
-  const WEEKDAYS = (interval: Array<[string, string]> | null) => ({ mon: interval, tue: interval, wed: interval, thu: interval, fri: interval, sat: null, sun: null });
+  const WEEKDAYS = (interval: Array<[string, string]> | null) => ({
+    mon: interval,
+    tue: interval,
+    wed: interval,
+    thu: interval,
+    fri: interval,
+    sat: null,
+    sun: null,
+  });
   const settingsRow = async () => (await db.query('SELECT * FROM center_settings'))[0] as Record<string, unknown>;
 
   beforeAll(async () => {
-    ({ t, server, db, auth: { admin } } = await startApiApp({ role: 'api', demoCenter: true, users: ['admin'] }));
+    ({
+      t,
+      server,
+      db,
+      auth: { admin },
+    } = await startApiApp({ role: 'api', demoCenter: true, users: ['admin'] }));
     rooms = await roomIdsByName(db);
-    courseId = await insertScheduledCourse(db, { birthDate: '1980-01-01', fractions: 3, fractionMinutes: 30, earliestStart: '2027-03-01', dueStart: '2027-03-10' });
+    courseId = await insertScheduledCourse(db, {
+      birthDate: '1980-01-01',
+      fractions: 3,
+      fractionMinutes: 30,
+      earliestStart: '2027-03-01',
+      dueStart: '2027-03-10',
+    });
     await book('G1', '2027-03-01T10:00:00+05:00', '2027-03-01T10:30:00+05:00', 1);
     await book('G3', '2027-03-02T10:00:00+05:00', '2027-03-02T10:30:00+05:00', 2, 'CANCELLED');
   });
@@ -73,7 +92,11 @@ describe('center changes over booked fractions', () => {
 
   it('removes a working day entry on a date that is open anyway (204), bookings there or not', async () => {
     // Wednesday 10 March 2027 is an ordinary working day: the entry opens nothing, so removing it closes nothing.
-    const created = await request(server).post('/api/v1/closures').set('Authorization', admin).send({ date: '2027-03-10', kind: 'WORKING_DAY', reason: 'wrong date' }).expect(201);
+    const created = await request(server)
+      .post('/api/v1/closures')
+      .set('Authorization', admin)
+      .send({ date: '2027-03-10', kind: 'WORKING_DAY', reason: 'wrong date' })
+      .expect(201);
     await book('G2', '2027-03-10T12:00:00+05:00', '2027-03-10T12:30:00+05:00', 5);
     await request(server).delete(`/api/v1/closures/${created.body.id}`).set('Authorization', admin).expect(204);
     expect(Number((await db.query('SELECT count(*) AS n FROM closures WHERE id = $1', [created.body.id]))[0].n)).toBe(0);

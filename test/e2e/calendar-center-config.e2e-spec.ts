@@ -18,7 +18,12 @@ describe('CenterConfigService and the demo center seed', () => {
   beforeAll(async () => {
     // Closures must fall within a window around "today"; pinned to 2026 so these 2026 closures fit whenever the suite runs.
     jest.spyOn(clock, 'now').mockReturnValue(new Date('2026-06-01T12:00:00+05:00'));
-    ({ t, server, db, auth: { admin } } = await startApiApp({ role: 'api', users: ['admin'] }));
+    ({
+      t,
+      server,
+      db,
+      auth: { admin },
+    } = await startApiApp({ role: 'api', users: ['admin'] }));
     centers = t.app.get(CenterConfigService);
   });
   afterAll(async () => {
@@ -87,7 +92,9 @@ describe('CenterConfigService and the demo center seed', () => {
     expect(may.downtimes).toEqual([]);
     expect(may.rooms).toHaveLength(3);
     const march = await centers.load(undefined, { from: '2026-03-03T23:00:00+05:00', to: '2026-03-10' });
-    expect(march.downtimes).toEqual([{ id: expect.any(String), roomId: rooms.G2, start: '2026-03-03T05:00:00.000Z', end: '2026-03-03T07:00:00.000Z', reason: 'QA of the couch' }]);
+    expect(march.downtimes).toEqual([
+      { id: expect.any(String), roomId: rooms.G2, start: '2026-03-03T05:00:00.000Z', end: '2026-03-03T07:00:00.000Z', reason: 'QA of the couch' },
+    ]);
     expect(march.closures).toEqual([]);
   });
 

@@ -18,7 +18,15 @@ describe('calendar changes while a downtime reschedule is pending', () => {
   let rooms: Record<string, string>;
   let courseId: string;
 
-  const WEEKDAYS = (interval: Array<[string, string]> | null) => ({ mon: interval, tue: interval, wed: interval, thu: interval, fri: interval, sat: null, sun: null });
+  const WEEKDAYS = (interval: Array<[string, string]> | null) => ({
+    mon: interval,
+    tue: interval,
+    wed: interval,
+    thu: interval,
+    fri: interval,
+    sat: null,
+    sun: null,
+  });
   const book = async (roomName: string, start: string, end: string, fraction: number) => {
     await db.query(
       `INSERT INTO appointments (course_id, fraction, room_id, start, "end", beam_start, beam_end, beam_line, status, anesthesia)
@@ -28,9 +36,20 @@ describe('calendar changes while a downtime reschedule is pending', () => {
   };
 
   beforeAll(async () => {
-    ({ t, server, db, auth: { admin } } = await startApiApp({ role: 'api', demoCenter: true, users: ['admin'] }));
+    ({
+      t,
+      server,
+      db,
+      auth: { admin },
+    } = await startApiApp({ role: 'api', demoCenter: true, users: ['admin'] }));
     rooms = await roomIdsByName(db);
-    courseId = await insertScheduledCourse(db, { birthDate: '1980-01-01', fractions: 2, fractionMinutes: 30, earliestStart: '2027-04-05', dueStart: '2027-04-12' });
+    courseId = await insertScheduledCourse(db, {
+      birthDate: '1980-01-01',
+      fractions: 2,
+      fractionMinutes: 30,
+      earliestStart: '2027-04-05',
+      dueStart: '2027-04-12',
+    });
     await book('G1', '2027-04-05T10:00:00+05:00', '2027-04-05T10:30:00+05:00', 1);
     await book('G1', '2027-04-06T20:00:00+05:00', '2027-04-06T20:30:00+05:00', 2);
     await request(server)

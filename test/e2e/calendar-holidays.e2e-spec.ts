@@ -14,7 +14,12 @@ describe('holidays and closures', () => {
   beforeAll(async () => {
     // Closures must fall within a window around "today"; pinned to 2026 so these 2026 closures fit whenever the suite runs.
     jest.spyOn(clock, 'now').mockReturnValue(new Date('2026-06-01T12:00:00+05:00'));
-    ({ t, server, db, auth: { admin } } = await startApiApp({ role: 'api', users: ['admin'] }));
+    ({
+      t,
+      server,
+      db,
+      auth: { admin },
+    } = await startApiApp({ role: 'api', users: ['admin'] }));
   });
   afterAll(async () => {
     jest.restoreAllMocks();
@@ -25,9 +30,14 @@ describe('holidays and closures', () => {
     (await request(server).get(`/api/v1/holidays?year=${year}`).set('Authorization', admin).expect(200)).body.map((d: { date: string }) => d.date);
 
   it("lists Kazakhstan's 2026 closed days, including the Nauryz transfers the library misses", async () => {
-    const res = await request(server).get('/api/v1/holidays?year=2026').set('Authorization', await bearer(t, 'coordinator')).expect(200);
+    const res = await request(server)
+      .get('/api/v1/holidays?year=2026')
+      .set('Authorization', await bearer(t, 'coordinator'))
+      .expect(200);
     const dates = res.body.map((d: { date: string }) => d.date);
-    expect(dates).toEqual(expect.arrayContaining(['2026-01-01', '2026-01-02', '2026-01-07', '2026-03-15', '2026-03-21', '2026-03-23', '2026-03-24', '2026-03-25', '2026-12-16']));
+    expect(dates).toEqual(
+      expect.arrayContaining(['2026-01-01', '2026-01-02', '2026-01-07', '2026-03-15', '2026-03-21', '2026-03-23', '2026-03-24', '2026-03-25', '2026-12-16']),
+    );
     expect(dates).toEqual([...dates].sort());
     expect(res.body.find((d: { date: string }) => d.date === '2026-03-25')).toMatchObject({ source: 'HOLIDAY', transfer: true });
     expect(res.body.find((d: { date: string }) => d.date === '2026-03-21')).not.toHaveProperty('transfer');
@@ -35,7 +45,11 @@ describe('holidays and closures', () => {
   });
 
   it('adds an administrator closure (201, audited) that then shows among the closed days', async () => {
-    const res = await request(server).post('/api/v1/closures').set('Authorization', admin).send({ date: '2026-12-31', reason: 'New Year bridge day' }).expect(201);
+    const res = await request(server)
+      .post('/api/v1/closures')
+      .set('Authorization', admin)
+      .send({ date: '2026-12-31', reason: 'New Year bridge day' })
+      .expect(201);
     expect(res.body).toMatchObject({ date: '2026-12-31', kind: 'CLOSURE', reason: 'New Year bridge day', createdBy: 'admin' });
     const days = (await request(server).get('/api/v1/holidays?year=2026').set('Authorization', admin).expect(200)).body;
     expect(days).toContainEqual({ date: '2026-12-31', name: 'New Year bridge day', source: 'CLOSURE', closureId: res.body.id });
@@ -45,7 +59,11 @@ describe('holidays and closures', () => {
   });
 
   it('a decree WORKING_DAY opens a holiday; deleting it (204) closes the day again', async () => {
-    const res = await request(server).post('/api/v1/closures').set('Authorization', admin).send({ date: '2026-03-25', kind: 'WORKING_DAY', reason: 'Decree' }).expect(201);
+    const res = await request(server)
+      .post('/api/v1/closures')
+      .set('Authorization', admin)
+      .send({ date: '2026-03-25', kind: 'WORKING_DAY', reason: 'Decree' })
+      .expect(201);
     expect(await closedDates(2026)).not.toContain('2026-03-25');
     const stored = await request(server).get('/api/v1/closures?year=2026').set('Authorization', admin).expect(200);
     expect(stored.body.map((c: { date: string; kind: string }) => `${c.date} ${c.kind}`)).toEqual(['2026-03-25 WORKING_DAY', '2026-12-31 CLOSURE']);

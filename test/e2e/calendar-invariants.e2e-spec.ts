@@ -51,9 +51,20 @@ describe('calendar changes against existing grants and bookings; closure dates',
   };
 
   beforeAll(async () => {
-    ({ t, server, db, auth: { admin } } = await startApiApp({ role: 'api', demoCenter: true, users: ['admin'] }));
+    ({
+      t,
+      server,
+      db,
+      auth: { admin },
+    } = await startApiApp({ role: 'api', demoCenter: true, users: ['admin'] }));
     rooms = await roomIdsByName(db);
-    courseId = await insertScheduledCourse(db, { birthDate: '2020-01-01', fractions: 30, fractionMinutes: 50, earliestStart: '2031-03-03', dueStart: '2031-03-31' });
+    courseId = await insertScheduledCourse(db, {
+      birthDate: '2020-01-01',
+      fractions: 30,
+      fractionMinutes: 50,
+      earliestStart: '2031-03-03',
+      dueStart: '2031-03-31',
+    });
   });
   beforeEach(() => {
     jest.spyOn(clock, 'now').mockReturnValue(new Date(NOW));
@@ -71,10 +82,18 @@ describe('calendar changes against existing grants and bookings; closure dates',
     await grantQuota(t, { countryCode: 'KG', year: 2032, granted: 10 });
     // A year that is over keeps its history: 100 places of 2030, inserted as the ledger would have.
     const [old] = await db.query(`INSERT INTO quotas (country_code, year, category) VALUES ('KG', 2030, $1) RETURNING id`, [CATEGORY]);
-    await db.query(`INSERT INTO quota_ledger (quota_id, kind, delta_granted, actor_username, actor_role) VALUES ($1, 'GRANT', 100, 'admin', 'ADMIN')`, [old.id]);
+    await db.query(`INSERT INTO quota_ledger (quota_id, kind, delta_granted, actor_username, actor_role) VALUES ($1, 'GRANT', 100, 'admin', 'ADMIN')`, [
+      old.id,
+    ]);
 
     const zero = await refused({ annualCapacity: 0 }, /cap-below-grants$/);
-    expect(zero).toMatchObject({ cap: 0, years: [{ year: 2031, granted: 60 }, { year: 2032, granted: 10 }] });
+    expect(zero).toMatchObject({
+      cap: 0,
+      years: [
+        { year: 2031, granted: 60 },
+        { year: 2032, granted: 10 },
+      ],
+    });
     expect(zero.detail).toMatch(/2031 has 60/);
     expect(await refused({ crossBorderShare: 0 }, /cap-below-grants$/)).toMatchObject({ cap: 0, crossBorderShare: 0 });
     // 800 x 0.07 = 56 < 60, even when another field in the same PUT is fine.
@@ -119,7 +138,8 @@ describe('calendar changes against existing grants and bookings; closure dates',
     await cancel(g3);
     await put({ sharedBeam: true }).expect(200);
     // Booked fractions now share one beam line, so the database's overlap constraint spans all rooms.
-    const lines = async () => (await db.query(`SELECT DISTINCT beam_line FROM appointments WHERE status = 'BOOKED'`)).map((r: { beam_line: string }) => r.beam_line);
+    const lines = async () =>
+      (await db.query(`SELECT DISTINCT beam_line FROM appointments WHERE status = 'BOOKED'`)).map((r: { beam_line: string }) => r.beam_line);
     expect(await lines()).toEqual(['main']);
     await expect(book('G2', '2031-03-06', '15:00', 30)).rejects.toThrow(/appointments_no_beam_overlap/);
     await put({ sharedBeam: false }).expect(200);

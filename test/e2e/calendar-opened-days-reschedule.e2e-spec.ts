@@ -24,7 +24,13 @@ describe('opening days under booked courses reschedules them (HTTP, PostgreSQL, 
 
   /** A five-a-week course booked by hand at `hhmm` in G1 on these days; returns its appointment ids in order. */
   async function course(days: string[], hhmm = '09:00'): Promise<{ id: string; appointments: string[] }> {
-    const id = await insertScheduledCourse(db, { birthDate: '1980-01-01', fractions: days.length, fractionMinutes: 30, earliestStart: days[0], dueStart: days[0] });
+    const id = await insertScheduledCourse(db, {
+      birthDate: '1980-01-01',
+      fractions: days.length,
+      fractionMinutes: 30,
+      earliestStart: days[0],
+      dueStart: days[0],
+    });
     const appointments: string[] = [];
     for (const [i, day] of days.entries()) {
       const [row] = await db.query(
@@ -48,10 +54,16 @@ describe('opening days under booked courses reschedules them (HTTP, PostgreSQL, 
       const [row] = await db.query(`SELECT details FROM audit_log WHERE action = 'calendar.reschedule-opened' AND entity_id = $1`, [changeIdOf(id)]);
       return row?.details;
     });
-  const moveReasons = async (id: string) => (await db.query(`SELECT reason FROM appointment_moves WHERE appointment_id = $1`, [id])).map((r: { reason: string }) => r.reason);
+  const moveReasons = async (id: string) =>
+    (await db.query(`SELECT reason FROM appointment_moves WHERE appointment_id = $1`, [id])).map((r: { reason: string }) => r.reason);
 
   beforeAll(async () => {
-    ({ t, server, db, auth: { admin, coordinator } } = await startApiApp({ demoCenter: true, users: ['admin', 'coordinator'] }));
+    ({
+      t,
+      server,
+      db,
+      auth: { admin, coordinator },
+    } = await startApiApp({ demoCenter: true, users: ['admin', 'coordinator'] }));
     rooms = await roomIdsByName(db);
   });
   afterAll(async () => {
@@ -65,7 +77,11 @@ describe('opening days under booked courses reschedules them (HTTP, PostgreSQL, 
     const ended = await course(['2027-04-29', '2027-04-30', '2027-05-04', '2027-05-05', '2027-05-06'], '11:00');
     const before = await db.query(`SELECT id, start FROM appointments ORDER BY id`);
 
-    const res = await request(server).post('/api/v1/closures').set('Authorization', admin).send({ date: '2027-05-08', kind: 'WORKING_DAY', reason: 'Decree No. 7' }).expect(201);
+    const res = await request(server)
+      .post('/api/v1/closures')
+      .set('Authorization', admin)
+      .send({ date: '2027-05-08', kind: 'WORKING_DAY', reason: 'Decree No. 7' })
+      .expect(201);
     expect(res.body).toMatchObject({ date: '2027-05-08', kind: 'WORKING_DAY', reschedule: { openedDays: ['2027-05-08'], coursesConcerned: 1, queued: true } });
     expect(res.body.reschedule.jobId).toMatch(/^reschedule-opened-/);
 
@@ -91,7 +107,9 @@ describe('opening days under booked courses reschedules them (HTTP, PostgreSQL, 
     expect(list.body.map((a: { fraction: number }) => a.fraction)).toEqual([1, 2, 3, 5, 4]);
 
     // A redelivered job does nothing and writes nothing.
-    const again = await t.app.get(OpenedDaysRescheduleService).reschedule({ changeId: changeIdOf(res.body.reschedule.jobId), opened: [{ date: '2027-05-08', why: 'decree working day' }] });
+    const again = await t.app
+      .get(OpenedDaysRescheduleService)
+      .reschedule({ changeId: changeIdOf(res.body.reschedule.jobId), opened: [{ date: '2027-05-08', why: 'decree working day' }] });
     expect(again).toBeNull();
     expect(await moveReasons(spanning.appointments[4])).toHaveLength(1);
   });
@@ -105,7 +123,9 @@ describe('opening days under booked courses reschedules them (HTTP, PostgreSQL, 
     expect(res.body).toMatchObject({ openedDays: ['2027-05-26'], coursesConcerned: 1, queued: true });
     expect(await summaryOf(res.body.jobId)).toMatchObject({ opened: ['2027-05-26'], concerned: 1, moved: 1 });
     expect(Math.abs(offNine(await startOf(around.appointments[3]), '2027-05-26'))).toBeLessThanOrEqual(30);
-    expect(await moveReasons(around.appointments[3])).toEqual([expect.stringMatching(/^Center opened 2027-05-26 \(closure removed: Maintenance\): fraction 4 moved from 2027-05-28 09:00 to 2027-05-26 /)]);
+    expect(await moveReasons(around.appointments[3])).toEqual([
+      expect.stringMatching(/^Center opened 2027-05-26 \(closure removed: Maintenance\): fraction 4 moved from 2027-05-28 09:00 to 2027-05-26 /),
+    ]);
     expect(await violations(t)).toEqual([]);
 
     // A closure on a day no course spans: removed, nothing follows.
@@ -146,7 +166,14 @@ describe('opening days under booked courses reschedules them (HTTP, PostgreSQL, 
     const changeId = '00000000-0000-4000-8000-000000000009';
     await db.query(
       `INSERT INTO audit_log (username, role, action, entity, entity_id, details) VALUES ('admin', 'ADMIN', 'calendar.open-days', 'calendar_opening', $1, $2)`,
-      [changeId, JSON.stringify({ opened: [{ date: '2027-10-09', why: 'decree working day' }], coursesConcerned: 1, rescheduleJobId: jobId(JOBS.rescheduleOpenedDays, { changeId, opened: [] }) })],
+      [
+        changeId,
+        JSON.stringify({
+          opened: [{ date: '2027-10-09', why: 'decree working day' }],
+          coursesConcerned: 1,
+          rescheduleJobId: jobId(JOBS.rescheduleOpenedDays, { changeId, opened: [] }),
+        }),
+      ],
     );
     expect((await t.app.get(ReconcilerService).run()).reenqueuedOpenings).toBe(1);
     expect(await summaryOf(jobId(JOBS.rescheduleOpenedDays, { changeId, opened: [] }))).toMatchObject({ opened: ['2027-10-09'], concerned: 1, moved: 1 });

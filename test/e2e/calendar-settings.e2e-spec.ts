@@ -4,7 +4,15 @@ import { HttpServer, startApiApp } from '../support/api-app';
 import { bearer } from '../support/auth';
 import { TestApp } from '../support/test-app';
 
-const WEEKDAYS = (interval: Array<[string, string]> | null) => ({ mon: interval, tue: interval, wed: interval, thu: interval, fri: interval, sat: null, sun: null });
+const WEEKDAYS = (interval: Array<[string, string]> | null) => ({
+  mon: interval,
+  tue: interval,
+  wed: interval,
+  thu: interval,
+  fri: interval,
+  sat: null,
+  sun: null,
+});
 
 describe('calendar settings', () => {
   let t: TestApp;
@@ -13,7 +21,12 @@ describe('calendar settings', () => {
   let admin: string;
 
   beforeAll(async () => {
-    ({ t, server, db, auth: { admin } } = await startApiApp({ role: 'api', users: ['admin'] }));
+    ({
+      t,
+      server,
+      db,
+      auth: { admin },
+    } = await startApiApp({ role: 'api', users: ['admin'] }));
   });
   afterAll(async () => {
     await t.close();
@@ -23,7 +36,10 @@ describe('calendar settings', () => {
   const auditCount = async () => Number((await db.query(`SELECT count(*) AS n FROM audit_log WHERE action = 'calendar.update'`))[0].n);
 
   it('starts from the SPEC defaults, readable by coordinators', async () => {
-    const res = await request(server).get('/api/v1/calendar').set('Authorization', await bearer(t, 'coordinator')).expect(200);
+    const res = await request(server)
+      .get('/api/v1/calendar')
+      .set('Authorization', await bearer(t, 'coordinator'))
+      .expect(200);
     expect(res.body).toMatchObject({
       timeZone: 'Asia/Almaty',
       hours: WEEKDAYS([['07:00', '23:00']]),
@@ -38,13 +54,25 @@ describe('calendar settings', () => {
   });
 
   it('replaces the fields given, keeps the rest, and audits exactly what changed', async () => {
-    const hours = { ...WEEKDAYS([['07:00', '15:00'], ['15:00', '23:00']]), sat: [['09:00', '14:00']] };
+    const hours = {
+      ...WEEKDAYS([
+        ['07:00', '15:00'],
+        ['15:00', '23:00'],
+      ]),
+      sat: [['09:00', '14:00']],
+    };
     const res = await request(server)
       .put('/api/v1/calendar')
       .set('Authorization', admin)
       .send({ hours, qaMinutes: 45, anesthesia: { teams: 2 }, timeZone: 'Asia/Almaty', crossBorderShare: 0.2 })
       .expect(200);
-    expect(res.body).toMatchObject({ hours, qaMinutes: 45, anesthesia: { windows: WEEKDAYS([['08:00', '13:00']]), teams: 2 }, crossBorderShare: 0.2, annualCapacity: 800 });
+    expect(res.body).toMatchObject({
+      hours,
+      qaMinutes: 45,
+      anesthesia: { windows: WEEKDAYS([['08:00', '13:00']]), teams: 2 },
+      crossBorderShare: 0.2,
+      annualCapacity: 800,
+    });
     const [audit] = await db.query(`SELECT username, details FROM audit_log WHERE action = 'calendar.update'`);
     expect(audit.username).toBe('admin');
     // timeZone was sent unchanged, so it is not a change.
@@ -57,7 +85,20 @@ describe('calendar settings', () => {
   it.each([
     ['a bad HH:mm', { hours: { ...WEEKDAYS([['07:00', '23:00']]), tue: [['7am', '23:00']] } }, 'hours.tue', /HH:mm/],
     ['an end before its start', { hours: { ...WEEKDAYS([['07:00', '23:00']]), wed: [['23:00', '07:00']] } }, 'hours.wed', /start must be before the end/],
-    ['overlapping intervals', { hours: { ...WEEKDAYS([['07:00', '23:00']]), thu: [['07:00', '15:00'], ['14:00', '23:00']] } }, 'hours.thu', /overlapping/],
+    [
+      'overlapping intervals',
+      {
+        hours: {
+          ...WEEKDAYS([['07:00', '23:00']]),
+          thu: [
+            ['07:00', '15:00'],
+            ['14:00', '23:00'],
+          ],
+        },
+      },
+      'hours.thu',
+      /overlapping/,
+    ],
     ['a missing weekday', { hours: { mon: null, tue: null, wed: null, thu: null, fri: null, sat: null } }, 'hours.sun', /must be given/],
     ['a malformed interval', { anesthesia: { windows: { ...WEEKDAYS([['08:00', '13:00']]), fri: [['08:00']] } } }, 'anesthesia.windows.fri', /pair/],
     ['an unknown time zone', { timeZone: 'Asia/Atlantis' }, 'timeZone', /IANA/],
@@ -88,9 +129,16 @@ describe('calendar settings', () => {
     expect(await auditCount()).toBe(audits);
 
     // Two admins read the same version; the first saves, the second's save is refused, not merged over it.
-    await request(server).put('/api/v1/calendar').set('Authorization', admin).send({ ...read, horizonWeeks: read.horizonWeeks + 1 }).expect(200);
+    await request(server)
+      .put('/api/v1/calendar')
+      .set('Authorization', admin)
+      .send({ ...read, horizonWeeks: read.horizonWeeks + 1 })
+      .expect(200);
     const before = await settingsRow();
-    const stale = await request(server).put('/api/v1/calendar').set('Authorization', admin).send({ ...read, qaMinutes: read.qaMinutes + 5 });
+    const stale = await request(server)
+      .put('/api/v1/calendar')
+      .set('Authorization', admin)
+      .send({ ...read, qaMinutes: read.qaMinutes + 5 });
     expect(stale.status).toBe(409);
     expect(stale.body.type).toMatch(/calendar-changed$/);
     expect(await settingsRow()).toEqual(before);
@@ -105,7 +153,11 @@ describe('calendar settings', () => {
 
   it('refuses PUT to coordinators (403) and leaves the settings alone', async () => {
     const before = await settingsRow();
-    await request(server).put('/api/v1/calendar').set('Authorization', await bearer(t, 'coordinator')).send({ qaMinutes: 0 }).expect(403);
+    await request(server)
+      .put('/api/v1/calendar')
+      .set('Authorization', await bearer(t, 'coordinator'))
+      .send({ qaMinutes: 0 })
+      .expect(403);
     expect(await settingsRow()).toEqual(before);
   });
 });

@@ -16,7 +16,10 @@ describe('GET /capacity', () => {
   const http = () => request(t.app.getHttpServer());
 
   beforeAll(async () => {
-    ({ t, auth: { coordinator } } = await startApiApp({ role: 'api', demoCenter: true, users: ['coordinator'] }));
+    ({
+      t,
+      auth: { coordinator },
+    } = await startApiApp({ role: 'api', demoCenter: true, users: ['coordinator'] }));
     const ds = t.app.get(DataSource);
     rooms = await roomIdsByName(ds);
     const courseId = await insertScheduledCourse(ds, {
@@ -78,12 +81,25 @@ describe('GET /capacity', () => {
   });
 
   it('rejects bad ranges with 400 problem+json and other roles with 403', async () => {
-    for (const q of ['from=2027-02-30&to=2027-03-08', 'from=2027-03-08&to=2027-03-08', 'from=2027-03-09&to=2027-03-08', 'from=2027-01-01&to=2028-02-01', 'from=tomorrow&to=2027-03-08', 'to=2027-03-08']) {
+    for (const q of [
+      'from=2027-02-30&to=2027-03-08',
+      'from=2027-03-08&to=2027-03-08',
+      'from=2027-03-09&to=2027-03-08',
+      'from=2027-01-01&to=2028-02-01',
+      'from=tomorrow&to=2027-03-08',
+      'to=2027-03-08',
+    ]) {
       const res = await http().get(`/api/v1/capacity?${q}`).set('Authorization', coordinator);
       expect({ q, status: res.status }).toEqual({ q, status: 400 });
       expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
     }
-    await http().get('/api/v1/capacity?from=2027-03-01&to=2027-03-08').set('Authorization', await bearer(t, 'ministry-kg')).expect(403);
-    await http().get('/api/v1/capacity?from=2027-03-01&to=2027-03-08').set('Authorization', await bearer(t, 'admin')).expect(200);
+    await http()
+      .get('/api/v1/capacity?from=2027-03-01&to=2027-03-08')
+      .set('Authorization', await bearer(t, 'ministry-kg'))
+      .expect(403);
+    await http()
+      .get('/api/v1/capacity?from=2027-03-01&to=2027-03-08')
+      .set('Authorization', await bearer(t, 'admin'))
+      .expect(200);
   });
 });

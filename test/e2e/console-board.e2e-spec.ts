@@ -65,7 +65,11 @@ describe('GET /board: the day board in one request, names and local times includ
     for (const a of board.appointments as BoardAppt[]) expect(a.localDate).toBe(day);
     const kidsFirst = (await api.get(`/courses/${kid.id}/appointments`).expect(200)).body[0];
     if (almaty(kidsFirst.start).date === day) {
-      expect(board.appointments.find((a: BoardAppt) => a.id === kidsFirst.id)).toMatchObject({ pediatric: true, requiresAnesthesia: true, patient: { fullName: 'Alikhan Boardov' } });
+      expect(board.appointments.find((a: BoardAppt) => a.id === kidsFirst.id)).toMatchObject({
+        pediatric: true,
+        requiresAnesthesia: true,
+        patient: { fullName: 'Alikhan Boardov' },
+      });
     }
 
     expect(board.dayInfo).toHaveLength(1);

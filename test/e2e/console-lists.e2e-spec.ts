@@ -45,7 +45,15 @@ describe('console lists: courses with names, progress and filters; move history 
     });
     expect(Date.parse(course.firstFraction.start)).toBe(Date.parse(first.start));
     const draft = res.body.find((c: { id: string }) => c.id === draftId);
-    expect(draft).toMatchObject({ status: 'DRAFT', booked: 0, delivered: 0, firstFraction: null, lastFraction: null, pediatric: true, patient: { id: patientId, fullName: 'Zhanar Listova', mrn: 'MRN-LIST-7' } });
+    expect(draft).toMatchObject({
+      status: 'DRAFT',
+      booked: 0,
+      delivered: 0,
+      firstFraction: null,
+      lastFraction: null,
+      pediatric: true,
+      patient: { id: patientId, fullName: 'Zhanar Listova', mrn: 'MRN-LIST-7' },
+    });
     expect((await api.get(`/patients/${patientId}`).expect(200)).body).toMatchObject({ fullName: 'Zhanar Listova', firstName: 'Zhanar', lastName: 'Listova' });
     const paged = await api.get('/courses?limit=1&offset=1').expect(200);
     expect(paged.body).toHaveLength(1);
@@ -81,7 +89,13 @@ describe('console lists: courses with names, progress and filters; move history 
     const fractions = (await api.get(`/courses/${scheduled.courseId}/appointments`).expect(200)).body;
     expect(fractions).toHaveLength(3);
     for (const f of fractions) {
-      expect(f).toMatchObject({ roomName: expect.stringMatching(/^G[12]$/), status: 'BOOKED', ...almaty(f.start), localEndTime: almaty(f.end).localTime, patient: { fullName: 'Aigerim Testova' } });
+      expect(f).toMatchObject({
+        roomName: expect.stringMatching(/^G[12]$/),
+        status: 'BOOKED',
+        ...almaty(f.start),
+        localEndTime: almaty(f.end).localTime,
+        patient: { fullName: 'Aigerim Testova' },
+      });
     }
   });
 
@@ -109,12 +123,16 @@ describe('console lists: courses with names, progress and filters; move history 
       by: 'coordinator',
     });
     expect(history[1]).toMatchObject({ reason: 'moved by coordinator', reasonKind: 'MANUAL', to: { roomId: target.roomId, ...almaty(target.start) } });
-    expect((await api.get(`/appointments/${target.id}/moves`).expect(200)).body.map((m: { id: string }) => m.id)).toEqual(history.map((m: { id: string }) => m.id));
+    expect((await api.get(`/appointments/${target.id}/moves`).expect(200)).body.map((m: { id: string }) => m.id)).toEqual(
+      history.map((m: { id: string }) => m.id),
+    );
 
     const worklist = await api.get(`/moves?since=${encodeURIComponent(since)}`).expect(200);
     expect(worklist.headers['x-total-count']).toBe('2');
     expect(worklist.body.map((m: { id: string }) => m.id)).toEqual([history[1].id, history[0].id]);
-    expect((await api.get(`/moves?since=${encodeURIComponent(since)}&limit=1&offset=1`).expect(200)).body.map((m: { id: string }) => m.id)).toEqual([history[0].id]);
+    expect((await api.get(`/moves?since=${encodeURIComponent(since)}&limit=1&offset=1`).expect(200)).body.map((m: { id: string }) => m.id)).toEqual([
+      history[0].id,
+    ]);
     expect((await api.get(`/moves?since=${encodeURIComponent(since)}&until=${encodeURIComponent(since)}`)).status).toBe(400);
     const later = new Date(Date.now() + 3600_000).toISOString();
     expect((await api.get(`/moves?since=${encodeURIComponent(later)}`).expect(200)).body).toEqual([]);
@@ -129,7 +147,11 @@ describe('console lists: courses with names, progress and filters; move history 
     const res = await api.get(`/appointments?from=${day}&to=${day}`).expect(200);
     expect(res.body.map((a: { id: string }) => a.id)).toContain(first.id);
     for (const a of res.body) expect(a.localDate).toBe(day);
-    expect(res.body.find((a: { id: string }) => a.id === first.id)).toMatchObject({ roomName: expect.stringMatching(/^G[12]$/), patient: { fullName: 'Aigerim Testova' }, ...almaty(first.start) });
+    expect(res.body.find((a: { id: string }) => a.id === first.id)).toMatchObject({
+      roomName: expect.stringMatching(/^G[12]$/),
+      patient: { fullName: 'Aigerim Testova' },
+      ...almaty(first.start),
+    });
     const [{ n }] = await db(t).query(`SELECT count(*)::int AS n FROM appointments WHERE (start AT TIME ZONE 'Asia/Almaty')::date = $1`, [day]);
     expect(res.body).toHaveLength(n);
   });

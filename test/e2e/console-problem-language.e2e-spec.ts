@@ -37,7 +37,10 @@ describe('problem+json in the language of Accept-Language (kk, ru, ky, en)', () 
 
     const a = await scheduledCourse(t, api, 2);
     const b = await scheduledCourse(t, api, 2);
-    const refused = await api.post(`/appointments/${b.appts[0].id}/move`, { roomId: a.appts[0].roomId, start: a.appts[0].start }).set('Accept-Language', 'kk').expect(409);
+    const refused = await api
+      .post(`/appointments/${b.appts[0].id}/move`, { roomId: a.appts[0].roomId, start: a.appts[0].start })
+      .set('Accept-Language', 'kk')
+      .expect(409);
     expect(refused.body.title).toBe('Қайшылық');
     expect(refused.body.detail).toMatch(new RegExp(`^${refused.body.rule}-ереже бұзылды: `));
     expect(refused.body.violations.length).toBeGreaterThan(0);

@@ -20,10 +20,15 @@ describe('X-Total-Count reaches a console on an allowed origin', () => {
     expect(allowed.headers['x-total-count']).toBe('2');
     expect(allowed.body).toHaveLength(1);
     expect(allowed.headers['access-control-allow-origin']).toBe('https://console.example');
-    const exposed = String(allowed.headers['access-control-expose-headers']).split(',').map((h) => h.trim().toLowerCase());
+    const exposed = String(allowed.headers['access-control-expose-headers'])
+      .split(',')
+      .map((h) => h.trim().toLowerCase());
     expect(exposed).toEqual(expect.arrayContaining(['x-total-count', 'x-request-id']));
     const since = new Date(Date.now() - 3600_000).toISOString();
-    const moves = await api.get(`/moves?since=${encodeURIComponent(since)}`).set('Origin', 'https://console.example').expect(200);
+    const moves = await api
+      .get(`/moves?since=${encodeURIComponent(since)}`)
+      .set('Origin', 'https://console.example')
+      .expect(200);
     expect(String(moves.headers['access-control-expose-headers']).toLowerCase()).toContain('x-total-count');
 
     const other = await api.get('/courses').set('Origin', 'https://evil.example').expect(200);

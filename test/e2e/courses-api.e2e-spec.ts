@@ -26,8 +26,16 @@ describe('courses and patients over HTTP (validation, roles, state)', () => {
     const fields = res.body.errors.map((e: { field: string }) => e.field).sort();
     expect(fields).toEqual(['birthDate', 'countryCode', 'extra', 'firstName', 'sex']);
     const patientId = await createPatient(api);
-    const course = await api.post('/courses', { patientId, diagnosisGroup: 'BRAIN', urgency: 'SOON', fractions: 46, fractionsPerWeek: 0, earliestStart: 'tomorrow' }).expect(400);
-    expect(course.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['diagnosisGroup', 'earliestStart', 'fractions', 'fractionsPerWeek', 'urgency']);
+    const course = await api
+      .post('/courses', { patientId, diagnosisGroup: 'BRAIN', urgency: 'SOON', fractions: 46, fractionsPerWeek: 0, earliestStart: 'tomorrow' })
+      .expect(400);
+    expect(course.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+      'diagnosisGroup',
+      'earliestStart',
+      'fractions',
+      'fractionsPerWeek',
+      'urgency',
+    ]);
     await api.get('/courses/not-a-uuid').expect(400);
     const feb30 = await api.post('/courses', { patientId, diagnosisGroup: 'CNS', urgency: 'ROUTINE', fractions: 5, earliestStart: '2027-02-30' }).expect(400);
     expect(feb30.body.errors.map((e: { field: string }) => e.field)).toEqual(['earliestStart']);
@@ -55,9 +63,19 @@ describe('courses and patients over HTTP (validation, roles, state)', () => {
   it('answers 409 for a duplicate MRN and 422 for an unknown patient, writing nothing', async () => {
     await createPatient(api, { mrn: 'MRN-DUP' });
     const before = await counts();
-    const dup = await api.post('/patients', { firstName: 'A', lastName: 'B', birthDate: '1990-01-01', sex: 'male', countryCode: 'KZ', mrn: 'MRN-DUP' }).expect(409);
+    const dup = await api
+      .post('/patients', { firstName: 'A', lastName: 'B', birthDate: '1990-01-01', sex: 'male', countryCode: 'KZ', mrn: 'MRN-DUP' })
+      .expect(409);
     expect(dup.headers['content-type']).toMatch(/application\/problem\+json/);
-    await api.post('/courses', { patientId: '00000000-0000-4000-8000-000000000000', diagnosisGroup: 'CNS', urgency: 'ROUTINE', fractions: 5, earliestStart: dateIn(3) }).expect(422);
+    await api
+      .post('/courses', {
+        patientId: '00000000-0000-4000-8000-000000000000',
+        diagnosisGroup: 'CNS',
+        urgency: 'ROUTINE',
+        fractions: 5,
+        earliestStart: dateIn(3),
+      })
+      .expect(422);
     expect(await counts()).toEqual(before);
   });
 
@@ -110,7 +128,13 @@ describe('courses and patients over HTTP (validation, roles, state)', () => {
   it('documents the routes and the course schema in OpenAPI', async () => {
     const request = (await import('supertest')).default;
     const doc = (await request(t.app.getHttpServer()).get('/docs-json').expect(200)).body;
-    for (const path of ['/api/v1/patients', '/api/v1/courses', '/api/v1/courses/{id}/submit', '/api/v1/courses/{id}/cancel', '/api/v1/appointments/{id}/move']) {
+    for (const path of [
+      '/api/v1/patients',
+      '/api/v1/courses',
+      '/api/v1/courses/{id}/submit',
+      '/api/v1/courses/{id}/cancel',
+      '/api/v1/appointments/{id}/move',
+    ]) {
       expect(Object.keys(doc.paths)).toContain(path);
     }
     expect(doc.components.schemas.CourseView.properties.status.enum).toContain('UNSCHEDULABLE');
@@ -118,7 +142,9 @@ describe('courses and patients over HTTP (validation, roles, state)', () => {
   });
 
   async function counts(): Promise<number[]> {
-    const [row] = await db(t).query(`SELECT (SELECT count(*) FROM patients)::int AS p, (SELECT count(*) FROM courses)::int AS c, (SELECT count(*) FROM audit_log)::int AS a`);
+    const [row] = await db(t).query(
+      `SELECT (SELECT count(*) FROM patients)::int AS p, (SELECT count(*) FROM courses)::int AS c, (SELECT count(*) FROM audit_log)::int AS a`,
+    );
     return [row.p, row.c, row.a];
   }
 });

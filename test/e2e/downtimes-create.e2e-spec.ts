@@ -9,7 +9,6 @@ import { PrivateRedis, waitForAppRedis } from '../support/private-redis';
 import { roomIdsByName } from '../support/table-rows';
 import { TestApp } from '../support/test-app';
 
-
 // API role only: no reschedule worker runs here, so the job stays in the queue to be inspected.
 describe('downtimes', () => {
   let t: TestApp;
@@ -19,7 +18,12 @@ describe('downtimes', () => {
   let rooms: Record<string, string>;
 
   beforeAll(async () => {
-    ({ t, server, db, auth: { admin } } = await startApiApp({ role: 'api', demoCenter: true, users: ['admin'] }));
+    ({
+      t,
+      server,
+      db,
+      auth: { admin },
+    } = await startApiApp({ role: 'api', demoCenter: true, users: ['admin'] }));
     rooms = await roomIdsByName(db);
   });
   afterAll(async () => {
@@ -78,7 +82,11 @@ describe('downtimes', () => {
 
   it('answers an empty or inverted list range with 400 invalid-range, like /appointments', async () => {
     const coordinator = await bearer(t, 'coordinator');
-    for (const query of ['from=2026-03-03&to=2026-03-01', 'from=2026-03-03T10:00:00%2B05:00&to=2026-03-03T10:00:00%2B05:00', 'from=2026-03-04&to=2026-03-03T23:00:00%2B05:00']) {
+    for (const query of [
+      'from=2026-03-03&to=2026-03-01',
+      'from=2026-03-03T10:00:00%2B05:00&to=2026-03-03T10:00:00%2B05:00',
+      'from=2026-03-04&to=2026-03-03T23:00:00%2B05:00',
+    ]) {
       const res = await request(server).get(`/api/v1/downtimes?${query}`).set('Authorization', coordinator);
       expect({ query, status: res.status }).toEqual({ query, status: 400 });
       expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
@@ -141,14 +149,21 @@ describe('downtimes', () => {
       .send('{"roomId":null,"start":"2026-03-03T10:00:00+05:00","end":"2026-03-03T14:00:00+05:00","kind":"PLANNED","reason":"Gantry \\ud800 fault"}')
       .expect(400);
     expect(res.headers['content-type']).toContain('application/problem+json');
-    expect(res.body.errors).toEqual([{ field: 'reason', messages: [expect.stringContaining('valid Unicode')], code: 'isWellFormedText', codes: ['isWellFormedText'] }]);
+    expect(res.body.errors).toEqual([
+      { field: 'reason', messages: [expect.stringContaining('valid Unicode')], code: 'isWellFormedText', codes: ['isWellFormedText'] },
+    ]);
     expect(Number((await db.query('SELECT count(*) AS n FROM downtimes'))[0].n)).toBe(2);
   });
 
   it.each([
     ['a year typo ahead', '2062-12-08T10:00:00+05:00', '2062-12-08T14:00:00+05:00', 'start'],
     ['a century back', '1926-12-08T10:00:00+05:00', '1926-12-08T14:00:00+05:00', 'start'],
-    ['an end past two Decembers ahead', `${centerYear('Asia/Almaty') + 2}-12-31T20:00:00+05:00`, `${centerYear('Asia/Almaty') + 3}-01-01T08:00:00+05:00`, 'end'],
+    [
+      'an end past two Decembers ahead',
+      `${centerYear('Asia/Almaty') + 2}-12-31T20:00:00+05:00`,
+      `${centerYear('Asia/Almaty') + 3}-01-01T08:00:00+05:00`,
+      'end',
+    ],
   ])('answers %s with 422 date-out-of-range naming the field, and writes nothing', async (_name, start, end, field) => {
     const res = await request(server).post('/api/v1/downtimes').set('Authorization', admin).send({ roomId: rooms.G1, start, end, kind: 'PLANNED' }).expect(422);
     expect(res.body.type).toContain('date-out-of-range');
@@ -159,7 +174,11 @@ describe('downtimes', () => {
   it('takes a downtime from last January on, and one ending at the last midnight of two Decembers ahead', async () => {
     const year = centerYear('Asia/Almaty');
     const ok = async (start: string, end: string) => {
-      const res = await request(server).post('/api/v1/downtimes').set('Authorization', admin).send({ roomId: rooms.G1, start, end, kind: 'PLANNED' }).expect(201);
+      const res = await request(server)
+        .post('/api/v1/downtimes')
+        .set('Authorization', admin)
+        .send({ roomId: rooms.G1, start, end, kind: 'PLANNED' })
+        .expect(201);
       await db.query('DELETE FROM downtimes WHERE id = $1', [res.body.id]);
     };
     await ok(`${year - 1}-01-01T00:00:00+05:00`, `${year - 1}-01-01T04:00:00+05:00`);
@@ -175,7 +194,10 @@ describe('downtimes', () => {
     expect(res.body).toMatchObject({ id, rescheduleStatus: 'PENDING', queued: true, rescheduleJobId: `reschedule-downtime-${id}-2` });
     const job = await t.app.get(JobRepository).queue(QUEUES.reschedule).getJob(res.body.rescheduleJobId);
     expect(job!.data).toEqual({ downtimeId: id, attempt: 2 });
-    await request(server).post(`/api/v1/downtimes/${id}/reschedule`).set('Authorization', await bearer(t, 'coordinator')).expect(403);
+    await request(server)
+      .post(`/api/v1/downtimes/${id}/reschedule`)
+      .set('Authorization', await bearer(t, 'coordinator'))
+      .expect(403);
     await request(server).post('/api/v1/downtimes/00000000-0000-4000-8000-000000000000/reschedule').set('Authorization', admin).expect(404);
   });
 
@@ -193,7 +215,10 @@ describe('downtimes', () => {
       .set('Authorization', await bearer(t, 'coordinator'))
       .send({ start: '2026-03-03T10:00:00+05:00', end: '2026-03-03T14:00:00+05:00', kind: 'PLANNED' })
       .expect(403);
-    await request(server).get('/api/v1/downtimes').set('Authorization', await bearer(t, 'ministry-uz')).expect(403);
+    await request(server)
+      .get('/api/v1/downtimes')
+      .set('Authorization', await bearer(t, 'ministry-uz'))
+      .expect(403);
   });
 });
 

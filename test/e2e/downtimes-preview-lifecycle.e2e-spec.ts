@@ -42,7 +42,12 @@ describe('downtimes: preview, change, withdraw', () => {
   let ministry: string;
 
   beforeAll(async () => {
-    ({ t, server, db, auth: { admin, coordinator, 'ministry-kg': ministry } } = await startApiApp({
+    ({
+      t,
+      server,
+      db,
+      auth: { admin, coordinator, 'ministry-kg': ministry },
+    } = await startApiApp({
       role: 'all',
       demoCenter: true,
       users: ['admin', 'coordinator', 'ministry-kg'],
@@ -106,14 +111,31 @@ describe('downtimes: preview, change, withdraw', () => {
     for (const token of [coordinator, ministry]) {
       await request(server).post('/api/v1/downtimes/preview').set('Authorization', token).send(wholeLine).expect(403);
     }
-    const bad = await request(server).post('/api/v1/downtimes/preview').set('Authorization', admin).send({ ...wholeLine, end: wholeLine.start, kind: 'SOMETIMES' }).expect(400);
+    const bad = await request(server)
+      .post('/api/v1/downtimes/preview')
+      .set('Authorization', admin)
+      .send({ ...wholeLine, end: wholeLine.start, kind: 'SOMETIMES' })
+      .expect(400);
     expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['end', 'kind']);
-    await request(server).post('/api/v1/downtimes/preview').set('Authorization', admin).send({ ...wholeLine, start: '1999-01-05T00:00:00+05:00' }).expect(400);
-    await request(server).post('/api/v1/downtimes/preview').set('Authorization', admin).send({ ...wholeLine, roomId: '00000000-0000-4000-8000-000000000009' }).expect(422);
+    await request(server)
+      .post('/api/v1/downtimes/preview')
+      .set('Authorization', admin)
+      .send({ ...wholeLine, start: '1999-01-05T00:00:00+05:00' })
+      .expect(400);
+    await request(server)
+      .post('/api/v1/downtimes/preview')
+      .set('Authorization', admin)
+      .send({ ...wholeLine, roomId: '00000000-0000-4000-8000-000000000009' })
+      .expect(422);
   });
 
   it('a declaration preview lists exactly the fractions the real downtime then moves or cancels, and where to; the preview writes nothing', async () => {
-    for (const [urgency, n] of [['ROUTINE', 10], ['URGENT', 8], ['ROUTINE', 12]] as const) await scheduled(urgency, n, dateIn(k - 6));
+    for (const [urgency, n] of [
+      ['ROUTINE', 10],
+      ['URGENT', 8],
+      ['ROUTINE', 12],
+    ] as const)
+      await scheduled(urgency, n, dateIn(k - 6));
     const before = await snapshot();
     const preview = await request(server).post('/api/v1/downtimes/preview').set('Authorization', admin).send(wholeLine).expect(200);
     expect(await snapshot()).toEqual(before);
@@ -132,7 +154,11 @@ describe('downtimes: preview, change, withdraw', () => {
 
   it('an exact duplicate is refused with 409 and writes nothing', async () => {
     const before = await snapshot();
-    const res = await request(server).post('/api/v1/downtimes').set('Authorization', admin).send({ ...wholeLine, reason: 'typed twice' }).expect(409);
+    const res = await request(server)
+      .post('/api/v1/downtimes')
+      .set('Authorization', admin)
+      .send({ ...wholeLine, reason: 'typed twice' })
+      .expect(409);
     expect(res.body).toMatchObject({ type: 'https://beamtime.example/problems/duplicate-downtime', downtimeId });
     expect(await snapshot()).toEqual(before);
   });
@@ -145,16 +171,28 @@ describe('downtimes: preview, change, withdraw', () => {
       .expect(201);
     await waitDone(other.body.id);
     const before = await snapshot();
-    await request(server).patch(`/api/v1/downtimes/${downtimeId}`).set('Authorization', admin).send({ end: `${day1}T00:00:00+05:00` }).expect(400);
+    await request(server)
+      .patch(`/api/v1/downtimes/${downtimeId}`)
+      .set('Authorization', admin)
+      .send({ end: `${day1}T00:00:00+05:00` })
+      .expect(400);
     await request(server).patch(`/api/v1/downtimes/${downtimeId}`).set('Authorization', admin).send({ end: null }).expect(400);
-    await request(server).post(`/api/v1/downtimes/${downtimeId}/preview`).set('Authorization', admin).send({ start: `${day3}T00:00:00+05:00` }).expect(400);
+    await request(server)
+      .post(`/api/v1/downtimes/${downtimeId}/preview`)
+      .set('Authorization', admin)
+      .send({ start: `${day3}T00:00:00+05:00` })
+      .expect(400);
     await request(server).patch('/api/v1/downtimes/00000000-0000-4000-8000-000000000009').set('Authorization', admin).send({ reason: 'x' }).expect(404);
     await request(server).delete('/api/v1/downtimes/00000000-0000-4000-8000-000000000009').set('Authorization', admin).expect(404);
     await request(server).get('/api/v1/downtimes/00000000-0000-4000-8000-000000000009/withdrawal-preview').set('Authorization', admin).expect(404);
     await request(server).patch(`/api/v1/downtimes/${downtimeId}`).set('Authorization', coordinator).send({ reason: 'x' }).expect(403);
     await request(server).delete(`/api/v1/downtimes/${downtimeId}`).set('Authorization', ministry).expect(403);
     await request(server).get(`/api/v1/downtimes/${downtimeId}/withdrawal-preview`).set('Authorization', coordinator).expect(403);
-    const twin = await request(server).patch(`/api/v1/downtimes/${other.body.id}`).set('Authorization', admin).send({ start: wholeLine.start, end: wholeLine.end }).expect(409);
+    const twin = await request(server)
+      .patch(`/api/v1/downtimes/${other.body.id}`)
+      .set('Authorization', admin)
+      .send({ start: wholeLine.start, end: wholeLine.end })
+      .expect(409);
     expect(twin.body.type).toBe('https://beamtime.example/problems/duplicate-downtime');
     expect(await snapshot()).toEqual(before);
     await request(server).delete(`/api/v1/downtimes/${other.body.id}`).set('Authorization', admin).expect(204);

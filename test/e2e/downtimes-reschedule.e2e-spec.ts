@@ -4,7 +4,6 @@ import { HttpServer, startApiApp } from '../support/api-app';
 import { TestApp } from '../support/test-app';
 import type { Appt } from './scheduling-fixtures';
 
-
 async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, ms = 30000): Promise<T> {
   const deadline = Date.now() + ms;
   while (Date.now() < deadline) {
@@ -29,7 +28,11 @@ describe('downtimes: the reschedule job runs', () => {
   let coordinator: string;
 
   beforeAll(async () => {
-    ({ t, server, auth: { admin, coordinator } } = await startApiApp({ role: 'all', demoCenter: true, users: ['admin', 'coordinator'] }));
+    ({
+      t,
+      server,
+      auth: { admin, coordinator },
+    } = await startApiApp({ role: 'all', demoCenter: true, users: ['admin', 'coordinator'] }));
   });
   afterAll(async () => {
     await t.close();

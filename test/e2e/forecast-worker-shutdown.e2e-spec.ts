@@ -29,7 +29,8 @@ describe('a worker given SIGTERM in the middle of a long forecast', () => {
     await t.close();
   });
 
-  const forecastRow = async (id: string) => (await db(t).query('SELECT status, progress FROM forecasts WHERE id = $1', [id]))[0] as { status: string; progress: number };
+  const forecastRow = async (id: string) =>
+    (await db(t).query('SELECT status, progress FROM forecasts WHERE id = $1', [id]))[0] as { status: string; progress: number };
 
   it('hands the forecast back to the queue, exits within seconds, and another worker takes it up', async () => {
     // Far more runs than can finish during the test: it is certainly still running at SIGTERM.
@@ -47,7 +48,10 @@ describe('a worker given SIGTERM in the middle of a long forecast', () => {
     expect(Date.now() - signalledAt).toBeLessThan(20_000);
 
     expect(await forecastRow(id)).toEqual({ status: 'QUEUED', progress: 0 });
-    const job = await t.app.get(JobRepository).queue(QUEUES.forecast).getJob(jobId(JOBS.runForecast, { forecastId: id }));
+    const job = await t.app
+      .get(JobRepository)
+      .queue(QUEUES.forecast)
+      .getJob(jobId(JOBS.runForecast, { forecastId: id }));
     expect(await job?.getState()).toBe('waiting');
     expect(job?.attemptsMade ?? 0).toBe(0);
 

@@ -41,7 +41,10 @@ describe('forecasts API (real worker, PostgreSQL and Redis)', () => {
   const http = () => request(t.app.getHttpServer());
 
   beforeAll(async () => {
-    ({ t, auth: { admin, coordinator } } = await startApiApp({ demoCenter: true, users: ['admin', 'coordinator'] }));
+    ({
+      t,
+      auth: { admin, coordinator },
+    } = await startApiApp({ demoCenter: true, users: ['admin', 'coordinator'] }));
   });
   afterAll(async () => t?.close());
 
@@ -166,7 +169,14 @@ describe('forecasts API (real worker, PostgreSQL and Redis)', () => {
   it('rejects arrays where objects are expected, and impossible instants, naming the field and writing nothing', async () => {
     const ds = t.app.get(DataSource);
     const [{ n: before }] = await ds.query('SELECT count(*)::int AS n FROM forecasts');
-    const arrival = { key: 'X', patientCategory: 'ADULT', urgency: 'ROUTINE', requiresAnesthesia: false, ratePerWeek: 5, profiles: [{ weight: 1, fractions: 5 }] };
+    const arrival = {
+      key: 'X',
+      patientCategory: 'ADULT',
+      urgency: 'ROUTINE',
+      requiresAnesthesia: false,
+      ratePerWeek: 5,
+      profiles: [{ weight: 1, fractions: 5 }],
+    };
     const cases: Array<[object, string]> = [
       [{ changes: [] }, 'changes'],
       [{ changes: [{ extraRooms: 1 }] }, 'changes'],
@@ -190,14 +200,46 @@ describe('forecasts API (real worker, PostgreSQL and Redis)', () => {
   it('refuses at POST what the simulation could not run or would get wrong, instead of a 202 that fails or misleads later', async () => {
     const ds = t.app.get(DataSource);
     const [{ n: before }] = await ds.query('SELECT count(*)::int AS n FROM forecasts');
-    const arrival = (extra: object) => ({ key: 'X', patientCategory: 'ADULT', urgency: 'ROUTINE', requiresAnesthesia: false, ratePerWeek: 5, profiles: [{ weight: 1, fractions: 5 }], ...extra });
+    const arrival = (extra: object) => ({
+      key: 'X',
+      patientCategory: 'ADULT',
+      urgency: 'ROUTINE',
+      requiresAnesthesia: false,
+      ratePerWeek: 5,
+      profiles: [{ weight: 1, fractions: 5 }],
+      ...extra,
+    });
     const weekdays = (shifts: string[][]) => Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri'].map((d) => [d, shifts]));
     const cases: Array<[object, number, string]> = [
       // No shape to draw a course from: the worker failed with "needs at least one course profile with a positive weight".
       [{ arrivals: [arrival({ profiles: [{ weight: 0, fractions: 5 }] })] }, 400, 'arrivals.0.profiles'],
       // Overlapping shifts: the simulated rooms were open twice at once (nominal open minutes doubled).
-      [{ changes: { hours: weekdays([['07:00', '23:00'], ['07:00', '23:00']]) } }, 400, 'changes.hours'],
-      [{ changes: { hours: { mon: [['07:00', '15:00'], ['14:00', '23:00']] } } }, 400, 'changes.hours'],
+      [
+        {
+          changes: {
+            hours: weekdays([
+              ['07:00', '23:00'],
+              ['07:00', '23:00'],
+            ]),
+          },
+        },
+        400,
+        'changes.hours',
+      ],
+      [
+        {
+          changes: {
+            hours: {
+              mon: [
+                ['07:00', '15:00'],
+                ['14:00', '23:00'],
+              ],
+            },
+          },
+        },
+        400,
+        'changes.hours',
+      ],
       // The beam does not fit in the fraction (POST /courses refuses such a course with 422): every course unschedulable.
       [{ arrivals: [arrival({ profiles: [{ weight: 1, fractions: 5, fractionMinutes: 15 }] })] }, 422, 'arrivals.0.profiles.0.beamMinutes'],
       [{ arrivals: [arrival({ profiles: [{ weight: 1, fractions: 5, fractionMinutes: 30, beamMinutes: 25 }] })] }, 422, 'arrivals.0.profiles.0.beamMinutes'],
@@ -214,8 +256,25 @@ describe('forecasts API (real worker, PostgreSQL and Redis)', () => {
     expect(after).toBe(before);
     // What stays accepted: touching shifts, known category keys, a rate of 0 with zero weights, an arrival's own key.
     for (const body of [
-      { runs: 1, horizonWeeks: 1, changes: { hours: { mon: [['07:00', '15:00'], ['15:00', '23:00']] }, categoryScale: { PEDIATRIC: 2, ADULT_URGENT: 1.5, ROUTINE: 1, QUOTA_KG_PEDIATRIC_ONCOHEMATOLOGY_2027: 0 } } },
-      { runs: 1, horizonWeeks: 1, arrivals: [arrival({ key: 'MINE', ratePerWeek: 0, profiles: [{ weight: 0, fractions: 5 }] })], changes: { categoryScale: { MINE: 2 } } },
+      {
+        runs: 1,
+        horizonWeeks: 1,
+        changes: {
+          hours: {
+            mon: [
+              ['07:00', '15:00'],
+              ['15:00', '23:00'],
+            ],
+          },
+          categoryScale: { PEDIATRIC: 2, ADULT_URGENT: 1.5, ROUTINE: 1, QUOTA_KG_PEDIATRIC_ONCOHEMATOLOGY_2027: 0 },
+        },
+      },
+      {
+        runs: 1,
+        horizonWeeks: 1,
+        arrivals: [arrival({ key: 'MINE', ratePerWeek: 0, profiles: [{ weight: 0, fractions: 5 }] })],
+        changes: { categoryScale: { MINE: 2 } },
+      },
     ]) {
       await http().post('/api/v1/forecasts').set('Authorization', admin).send(body).expect(202);
     }
@@ -224,7 +283,7 @@ describe('forecasts API (real worker, PostgreSQL and Redis)', () => {
   it('stays QUEUED, not FAILED, while a failed attempt is retried, and then finishes', async () => {
     // Let earlier tests' forecasts finish first, so the one failing snapshot is this forecast's.
     const ds = t.app.get(DataSource);
-    for (const deadline = Date.now() + 60_000; Date.now() < deadline; ) {
+    for (const deadline = Date.now() + 60_000; Date.now() < deadline;) {
       const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM forecasts WHERE status IN ('QUEUED', 'RUNNING')`);
       if (n === 0) break;
       await new Promise((r) => setTimeout(r, 100));
@@ -253,12 +312,14 @@ describe('forecasts API (real worker, PostgreSQL and Redis)', () => {
   it('does not stay RUNNING forever when its job is gone: a job Redis lost runs again, one the queue gave up on is FAILED', async () => {
     const ds = t.app.get(DataSource);
     const running = async () =>
-      (await ds.query(`INSERT INTO forecasts (status, progress, input, created_by, started_at) VALUES ('RUNNING', 0.4, $1, 'test', now()) RETURNING id`, [
-        JSON.stringify({ horizonWeeks: 1, runs: 1, seed: 5 }),
-      ]))[0].id as string;
+      (
+        await ds.query(`INSERT INTO forecasts (status, progress, input, created_by, started_at) VALUES ('RUNNING', 0.4, $1, 'test', now()) RETURNING id`, [
+          JSON.stringify({ horizonWeeks: 1, runs: 1, seed: 5 }),
+        ])
+      )[0].id as string;
     const poll = async (id: string) => {
       let body: { status: string; error?: string } = { status: 'RUNNING' };
-      for (const deadline = Date.now() + 60_000; !['DONE', 'FAILED'].includes(body.status) && Date.now() < deadline; ) {
+      for (const deadline = Date.now() + 60_000; !['DONE', 'FAILED'].includes(body.status) && Date.now() < deadline;) {
         await new Promise((r) => setTimeout(r, 50));
         body = (await http().get(`/api/v1/forecasts/${id}`).set('Authorization', admin).expect(200)).body;
       }
@@ -276,14 +337,14 @@ describe('forecasts API (real worker, PostgreSQL and Redis)', () => {
     const appWorker = t.app.get(ForecastProcessor).worker;
     await appWorker.pause(true);
     // A paused worker still takes the job its pending blocking wait returns: let that wait end first.
-    for (const deadline = Date.now() + 15_000; appWorker.isRunning() && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 50));
+    for (const deadline = Date.now() + 15_000; appWorker.isRunning() && Date.now() < deadline;) await new Promise((r) => setTimeout(r, 50));
     const killer = new Worker(queue.name, async () => Promise.reject(new Error('job stalled more than allowable limit')), {
       connection: queue.opts.connection,
       prefix: queue.opts.prefix,
     });
     try {
       await queue.add(JOBS.runForecast.name, { forecastId: id }, { jobId: forecastJobId(id), attempts: 1 });
-      for (const deadline = Date.now() + 30_000; (await queue.getJobState(forecastJobId(id))) !== 'failed' && Date.now() < deadline; ) {
+      for (const deadline = Date.now() + 30_000; (await queue.getJobState(forecastJobId(id))) !== 'failed' && Date.now() < deadline;) {
         await new Promise((r) => setTimeout(r, 25));
       }
     } finally {

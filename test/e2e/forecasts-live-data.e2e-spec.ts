@@ -11,12 +11,18 @@ describe('forecast inputs from live data', () => {
   const http = () => request(t.app.getHttpServer());
 
   beforeAll(async () => {
-    ({ t, auth: { admin } } = await startApiApp({ demoCenter: true, users: ['admin'] }));
+    ({
+      t,
+      auth: { admin },
+    } = await startApiApp({ demoCenter: true, users: ['admin'] }));
     const ds = t.app.get(DataSource);
-    const [adult] = await ds.query(`INSERT INTO patients (first_name, last_name, birth_date, sex, country_code) VALUES ('A', 'Adult', '1970-01-01', 'male', 'KZ') RETURNING id`);
-    const [child] = await ds.query(`INSERT INTO patients (first_name, last_name, birth_date, sex, country_code) VALUES ('C', 'Child', $1, 'female', 'KZ') RETURNING id`, [
-      new Date(Date.now() - 8 * 365 * 86_400_000).toISOString().slice(0, 10),
-    ]);
+    const [adult] = await ds.query(
+      `INSERT INTO patients (first_name, last_name, birth_date, sex, country_code) VALUES ('A', 'Adult', '1970-01-01', 'male', 'KZ') RETURNING id`,
+    );
+    const [child] = await ds.query(
+      `INSERT INTO patients (first_name, last_name, birth_date, sex, country_code) VALUES ('C', 'Child', $1, 'female', 'KZ') RETURNING id`,
+      [new Date(Date.now() - 8 * 365 * 86_400_000).toISOString().slice(0, 10)],
+    );
     // 24 adult and 6 pediatric submissions over the last 6 weeks (the first 41.9 days ago), plus a
     // draft that never arrived.
     const insertCourse = (patientId: string, daysAgo: number, status: string, fractions: number, minutes: number) =>
@@ -88,7 +94,9 @@ describe('forecast inputs from live data', () => {
       runs: 2,
       seed: 1,
       includeQuotaDemand: false,
-      arrivals: [{ key: 'ONLY', patientCategory: 'ADULT', urgency: 'URGENT', requiresAnesthesia: false, ratePerWeek: 7, profiles: [{ weight: 1, fractions: 10 }] }],
+      arrivals: [
+        { key: 'ONLY', patientCategory: 'ADULT', urgency: 'URGENT', requiresAnesthesia: false, ratePerWeek: 7, profiles: [{ weight: 1, fractions: 10 }] },
+      ],
     });
     expect(result.meta.arrivalSource).toBe('request');
     expect(result.meta.quotaDemand).toEqual([]);

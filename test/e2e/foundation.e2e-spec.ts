@@ -26,11 +26,7 @@ describe('foundation: health, problem+json, OpenAPI', () => {
   });
 
   it('answers a malformed JSON body with problem+json 400', async () => {
-    const res = await request(t.app.getHttpServer())
-      .post('/api/v1/health')
-      .set('Content-Type', 'application/json')
-      .send('{"broken": ')
-      .expect(400);
+    const res = await request(t.app.getHttpServer()).post('/api/v1/health').set('Content-Type', 'application/json').send('{"broken": ').expect(400);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(res.body.type).toMatch(/malformed-json$/);
   });

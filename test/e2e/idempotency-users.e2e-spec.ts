@@ -42,8 +42,17 @@ describe('Idempotency-Key on POST (through POST /users)', () => {
   };
 
   beforeAll(async () => {
-    ({ t, server, db, auth: { admin } } = await startApiApp({ users: ['admin'], env: { IDEMPOTENCY_WAIT_MS: '5000' } }));
-    ({ t: t2, server: server2, auth: { admin: admin2 } } = await startApiApp({
+    ({
+      t,
+      server,
+      db,
+      auth: { admin },
+    } = await startApiApp({ users: ['admin'], env: { IDEMPOTENCY_WAIT_MS: '5000' } }));
+    ({
+      t: t2,
+      server: server2,
+      auth: { admin: admin2 },
+    } = await startApiApp({
       role: 'api',
       db: t.db,
       users: ['admin'],
@@ -75,12 +84,22 @@ describe('Idempotency-Key on POST (through POST /users)', () => {
   });
 
   it('replays the body byte for byte, key order included, with the same Content-Type', async () => {
-    const first = await request(server).post('/api/v1/users').set('Authorization', admin).set('Idempotency-Key', 'k-bytes').send({ ...body, username: 'idem-bytes' }).expect(201);
+    const first = await request(server)
+      .post('/api/v1/users')
+      .set('Authorization', admin)
+      .set('Idempotency-Key', 'k-bytes')
+      .send({ ...body, username: 'idem-bytes' })
+      .expect(201);
     // The keys are not in the order jsonb keeps them: a jsonb round trip would change the text.
     const [{ j }]: Array<{ j: unknown }> = await db.query('SELECT $1::jsonb AS j', [first.text]);
     expect(JSON.stringify(j)).not.toBe(first.text);
     expect(first.text.startsWith('{"id":')).toBe(true);
-    const replay = await request(server).post('/api/v1/users').set('Authorization', admin).set('Idempotency-Key', 'k-bytes').send({ ...body, username: 'idem-bytes' }).expect(201);
+    const replay = await request(server)
+      .post('/api/v1/users')
+      .set('Authorization', admin)
+      .set('Idempotency-Key', 'k-bytes')
+      .send({ ...body, username: 'idem-bytes' })
+      .expect(201);
     expect(replay.headers['idempotent-replayed']).toBe('true');
     expect(replay.text).toBe(first.text);
     expect(replay.headers['content-type']).toBe(first.headers['content-type']);
@@ -88,7 +107,12 @@ describe('Idempotency-Key on POST (through POST /users)', () => {
   });
 
   it('still replays a row stored before the response text was kept (jsonb only)', async () => {
-    const send = () => request(server).post('/api/v1/users').set('Authorization', admin).set('Idempotency-Key', 'k-legacy').send({ ...body, username: 'idem-legacy' });
+    const send = () =>
+      request(server)
+        .post('/api/v1/users')
+        .set('Authorization', admin)
+        .set('Idempotency-Key', 'k-legacy')
+        .send({ ...body, username: 'idem-legacy' });
     const first = await send().expect(201);
     await db.query(
       `UPDATE idempotency_keys SET response_body = response_text::jsonb, response_text = NULL, response_content_type = NULL WHERE key = 'k-legacy'`,
@@ -117,7 +141,11 @@ describe('Idempotency-Key on POST (through POST /users)', () => {
   });
 
   it('scopes keys per user: another admin reusing the key makes a new request, not a 422', async () => {
-    await request(server).post('/api/v1/users').set('Authorization', admin).send({ username: 'admin-two', password: 'long-enough-pw', role: 'ADMIN' }).expect(201);
+    await request(server)
+      .post('/api/v1/users')
+      .set('Authorization', admin)
+      .send({ username: 'admin-two', password: 'long-enough-pw', role: 'ADMIN' })
+      .expect(201);
     const login = await request(server).post('/api/v1/auth/login').send({ username: 'admin-two', password: 'long-enough-pw' }).expect(200);
     const res = await request(server)
       .post('/api/v1/users')
@@ -130,7 +158,11 @@ describe('Idempotency-Key on POST (through POST /users)', () => {
   });
 
   it("never replays a response to the same account after its country changed (a ministry moved from KG to UZ gets 422, not KG's hold)", async () => {
-    await request(server).post('/api/v1/quotas').set('Authorization', admin).send({ countryCode: 'KG', year: 2030, category: 'PEDIATRIC_ONCOHEMATOLOGY', granted: 5 }).expect(201);
+    await request(server)
+      .post('/api/v1/quotas')
+      .set('Authorization', admin)
+      .send({ countryCode: 'KG', year: 2030, category: 'PEDIATRIC_ONCOHEMATOLOGY', granted: 5 })
+      .expect(201);
     const [quota] = await db.query(`SELECT id FROM quotas WHERE country_code = 'KG' AND year = 2030`);
     const created = await request(server)
       .post('/api/v1/users')
@@ -139,7 +171,8 @@ describe('Idempotency-Key on POST (through POST /users)', () => {
       .expect(201);
     const login = await request(server).post('/api/v1/auth/login').send({ username: 'idem-ministry', password: 'long-enough-pw' }).expect(200);
     const ministry = `Bearer ${login.body.accessToken}`;
-    const hold = () => request(server).post(`/api/v1/quotas/${quota.id}/reservations`).set('Authorization', ministry).set('Idempotency-Key', 'hold-1').send({ count: 1 });
+    const hold = () =>
+      request(server).post(`/api/v1/quotas/${quota.id}/reservations`).set('Authorization', ministry).set('Idempotency-Key', 'hold-1').send({ count: 1 });
     const first = await hold().expect(201);
     expect((await hold().expect(201)).headers['idempotent-replayed']).toBe('true');
 
@@ -159,7 +192,12 @@ describe('Idempotency-Key on POST (through POST /users)', () => {
       .expect(400);
     const rows: unknown[] = await db.query(`SELECT 1 FROM idempotency_keys WHERE key = 'k-2'`);
     expect(rows).toHaveLength(0);
-    await request(server).post('/api/v1/users').set('Authorization', admin).set('Idempotency-Key', 'k-2').send({ ...body, username: 'idem-2' }).expect(201);
+    await request(server)
+      .post('/api/v1/users')
+      .set('Authorization', admin)
+      .set('Idempotency-Key', 'k-2')
+      .send({ ...body, username: 'idem-2' })
+      .expect(201);
     expect(await countUsers('idem-2')).toBe(1);
   });
 
@@ -196,10 +234,17 @@ describe('Idempotency-Key on POST (through POST /users)', () => {
   });
 
   it('a retry arriving while the first is in flight waits and replays its response once it is stored', async () => {
-    const send = () => request(server).post('/api/v1/users').set('Authorization', admin).set('Idempotency-Key', 'k-wait').send({ ...body, username: 'idem-wait' });
+    const send = () =>
+      request(server)
+        .post('/api/v1/users')
+        .set('Authorization', admin)
+        .set('Idempotency-Key', 'k-wait')
+        .send({ ...body, username: 'idem-wait' });
     const first = await send().expect(201);
     const [stored]: Array<{ response_text: string }> = await db.query(`SELECT response_text FROM idempotency_keys WHERE key = 'k-wait'`);
-    await db.query(`UPDATE idempotency_keys SET state = 'PENDING', response_status = NULL, response_text = NULL, response_content_type = NULL WHERE key = 'k-wait'`);
+    await db.query(
+      `UPDATE idempotency_keys SET state = 'PENDING', response_status = NULL, response_text = NULL, response_content_type = NULL WHERE key = 'k-wait'`,
+    );
     let answered = false;
     const retry = send().then((r) => ((answered = true), r));
     await sleep(400);
@@ -224,11 +269,25 @@ describe('Idempotency-Key on POST (through POST /users)', () => {
     let bAnswered = false;
     try {
       // The first (second process) claims the key and then waits on the lock, still in flight.
-      a = request(server2).post('/api/v1/users').set('Authorization', admin2).set('Idempotency-Key', 'k-race').send(payload).then((r) => r);
+      a = request(server2)
+        .post('/api/v1/users')
+        .set('Authorization', admin2)
+        .set('Idempotency-Key', 'k-race')
+        .send(payload)
+        .then((r) => r);
       await waitForKeyState('k-race', 'PENDING');
-      b = request(server).post('/api/v1/users').set('Authorization', admin).set('Idempotency-Key', 'k-race').send(payload).then((r) => ((bAnswered = true), r));
+      b = request(server)
+        .post('/api/v1/users')
+        .set('Authorization', admin)
+        .set('Idempotency-Key', 'k-race')
+        .send(payload)
+        .then((r) => ((bAnswered = true), r));
       // The same key with another body is refused at once, not made to wait.
-      const other = await request(server).post('/api/v1/users').set('Authorization', admin).set('Idempotency-Key', 'k-race').send({ ...payload, username: 'idem-race-2' });
+      const other = await request(server)
+        .post('/api/v1/users')
+        .set('Authorization', admin)
+        .set('Idempotency-Key', 'k-race')
+        .send({ ...payload, username: 'idem-race-2' });
       expect(other.status).toBe(422);
       expect(other.body.type).toMatch(/idempotency-key-reused$/);
       await sleep(300);
@@ -249,7 +308,11 @@ describe('Idempotency-Key on POST (through POST /users)', () => {
 
   it('runs concurrent duplicates once: one fresh 201, the others wait and replay the same bytes', async () => {
     const send = () =>
-      request(server).post('/api/v1/users').set('Authorization', admin).set('Idempotency-Key', 'k-4').send({ ...body, username: 'idem-4' });
+      request(server)
+        .post('/api/v1/users')
+        .set('Authorization', admin)
+        .set('Idempotency-Key', 'k-4')
+        .send({ ...body, username: 'idem-4' });
     const results = await Promise.all([send(), send(), send(), send()]);
     const fresh = results.filter((r) => r.headers['idempotent-replayed'] !== 'true');
     expect(fresh).toHaveLength(1);

@@ -33,7 +33,12 @@ describe('ministry portal: one-step referral, follow-up in Bishkek time, ledger 
   const start = dateIn(4);
 
   beforeAll(async () => {
-    ({ t, server, db, auth: { admin, 'ministry-kg': kg, 'ministry-uz': uz, coordinator } } = await startApiApp({
+    ({
+      t,
+      server,
+      db,
+      auth: { admin, 'ministry-kg': kg, 'ministry-uz': uz, coordinator },
+    } = await startApiApp({
       role: 'all',
       demoCenter: true,
       users: ['admin', 'ministry-kg', 'ministry-uz', 'coordinator'],
@@ -45,7 +50,13 @@ describe('ministry portal: one-step referral, follow-up in Bishkek time, ledger 
   });
 
   const count = async (table: string): Promise<number> => Number((await db.query(`SELECT count(*) AS n FROM ${table}`))[0].n);
-  const writes = async () => ({ referrals: await count('referrals'), patients: await count('patients'), courses: await count('courses'), ledger: await count('quota_ledger'), holds: await count('quota_reservations') });
+  const writes = async () => ({
+    referrals: await count('referrals'),
+    patients: await count('patients'),
+    courses: await count('courses'),
+    ledger: await count('quota_ledger'),
+    holds: await count('quota_reservations'),
+  });
 
   it('refuses a body with every format defect listed at once, nested ones included (400), and writes nothing', async () => {
     const before = await writes();
@@ -56,10 +67,16 @@ describe('ministry portal: one-step referral, follow-up in Bishkek time, ledger 
     expectProblem(res, 400);
     const fields = (res.body.errors as Array<{ field: string }>).map((e) => e.field);
     expect(fields).toEqual(expect.arrayContaining(['quotaId', 'patient.firstName', 'patient.birthDate', 'course.fractions']));
-    const both = await request(server).post('/api/v1/referrals').set('Authorization', kg).send({ quotaId, reservationId: quotaId, patient: child, course: courseFrom(start) });
+    const both = await request(server)
+      .post('/api/v1/referrals')
+      .set('Authorization', kg)
+      .send({ quotaId, reservationId: quotaId, patient: child, course: courseFrom(start) });
     expectProblem(both, 400);
     expect((both.body.errors as Array<{ field: string }>).map((e) => e.field).sort()).toEqual(['quotaId', 'reservationId']);
-    const neither = await request(server).post('/api/v1/referrals').set('Authorization', kg).send({ patient: child, course: courseFrom(start) });
+    const neither = await request(server)
+      .post('/api/v1/referrals')
+      .set('Authorization', kg)
+      .send({ patient: child, course: courseFrom(start) });
     expectProblem(neither, 400);
     expect(await writes()).toEqual(before);
   });
@@ -76,21 +93,40 @@ describe('ministry portal: one-step referral, follow-up in Bishkek time, ledger 
     expect(types).toEqual(['emergency-set-by-center', 'invalid-due-start', 'referral-outside-category']);
     expect((res.body.errors as Array<{ field: string }>).map((e) => e.field).sort()).toEqual(['course.dueStart', 'course.urgency', 'patient.birthDate']);
     // One defect alone keeps its own problem type, as before.
-    const one = await request(server).post('/api/v1/referrals').set('Authorization', kg).send({ quotaId, patient: child, course: { ...courseFrom(start), urgency: 'EMERGENCY' } });
+    const one = await request(server)
+      .post('/api/v1/referrals')
+      .set('Authorization', kg)
+      .send({ quotaId, patient: child, course: { ...courseFrom(start), urgency: 'EMERGENCY' } });
     expectProblem(one, 422);
     expect(one.body.type).toBe('https://beamtime.example/problems/emergency-set-by-center');
     expect(await writes()).toEqual(before);
   });
 
-  it('another country and the coordinator cannot refer on KG\'s quota (404, 403), nothing written', async () => {
+  it("another country and the coordinator cannot refer on KG's quota (404, 403), nothing written", async () => {
     const before = await writes();
-    expectProblem(await request(server).post('/api/v1/referrals').set('Authorization', uz).send({ quotaId, patient: child, course: courseFrom(start) }), 404);
-    expectProblem(await request(server).post('/api/v1/referrals').set('Authorization', coordinator).send({ quotaId, patient: child, course: courseFrom(start) }), 403);
+    expectProblem(
+      await request(server)
+        .post('/api/v1/referrals')
+        .set('Authorization', uz)
+        .send({ quotaId, patient: child, course: courseFrom(start) }),
+      404,
+    );
+    expectProblem(
+      await request(server)
+        .post('/api/v1/referrals')
+        .set('Authorization', coordinator)
+        .send({ quotaId, patient: child, course: courseFrom(start) }),
+      403,
+    );
     expect(await writes()).toEqual(before);
   });
 
   it('refers in one step: one place held and used in one transaction (RESERVE + USE), the course submitted', async () => {
-    const res = await request(server).post('/api/v1/referrals').set('Authorization', kg).send({ quotaId, patient: child, course: courseFrom(start) }).expect(201);
+    const res = await request(server)
+      .post('/api/v1/referrals')
+      .set('Authorization', kg)
+      .send({ quotaId, patient: child, course: courseFrom(start) })
+      .expect(201);
     referralId = res.body.id;
     expect(res.body).toMatchObject({ quotaId, countryCode: 'KG', status: 'ACTIVE', fractionsTotal: 6, ministryTimeZone: 'Asia/Bishkek' });
     expect(['WAITING_FOR_PLACE', 'SCHEDULED']).toContain(res.body.state);
@@ -103,16 +139,24 @@ describe('ministry portal: one-step referral, follow-up in Bishkek time, ledger 
 
   it('an existing hold still works', async () => {
     const hold = await request(server).post(`/api/v1/quotas/${quotaId}/reservations`).set('Authorization', kg).send({ count: 1 }).expect(201);
-    const res = await request(server).post('/api/v1/referrals').set('Authorization', kg).send({ reservationId: hold.body.id, patient: { ...child, firstName: 'Nurlan' }, course: courseFrom(start) }).expect(201);
+    const res = await request(server)
+      .post('/api/v1/referrals')
+      .set('Authorization', kg)
+      .send({ reservationId: hold.body.id, patient: { ...child, firstName: 'Nurlan' }, course: courseFrom(start) })
+      .expect(201);
     expect(res.body.reservationId).toBe(hold.body.id);
     expect(await countersAndLedger(db, quotaId)).toMatchObject({ reserved: 0, used: 2 });
   });
 
   it('follows the referral: SCHEDULED from the first fraction, its time in the center zone (+05:00) and in Bishkek (+06:00), room names', async () => {
-    const view = await waitFor(async () => {
-      const res = await request(server).get(`/api/v1/referrals/${referralId}`).set('Authorization', kg).expect(200);
-      return res.body.state === 'SCHEDULED' ? res.body : undefined;
-    }, 30_000, 200);
+    const view = await waitFor(
+      async () => {
+        const res = await request(server).get(`/api/v1/referrals/${referralId}`).set('Authorization', kg).expect(200);
+        return res.body.state === 'SCHEDULED' ? res.body : undefined;
+      },
+      30_000,
+      200,
+    );
     expect(view).toMatchObject({ fractionsDone: 0, fractionsTotal: 6, centerTimeZone: 'Asia/Almaty', ministryTimeZone: 'Asia/Bishkek' });
     const first = view.firstFraction;
     expect(first.roomName).toMatch(/^G[123]$/);
@@ -136,18 +180,28 @@ describe('ministry portal: one-step referral, follow-up in Bishkek time, ledger 
       .set('Authorization', admin)
       .send({ roomId, start: first.start, end: first.end, kind: 'UNPLANNED', reason: 'Gantry drive fault' })
       .expect(201);
-    await waitFor(async () => {
-      const res = await request(server).get(`/api/v1/downtimes/${downtime.body.id}`).set('Authorization', admin).expect(200);
-      return res.body.rescheduleStatus === 'DONE' ? true : undefined;
-    }, 30_000, 200);
+    await waitFor(
+      async () => {
+        const res = await request(server).get(`/api/v1/downtimes/${downtime.body.id}`).set('Authorization', admin).expect(200);
+        return res.body.rescheduleStatus === 'DONE' ? true : undefined;
+      },
+      30_000,
+      200,
+    );
     const moves = await request(server).get(`/api/v1/referrals/${referralId}/moves`).set('Authorization', kg).expect(200);
     expect(moves.body.length).toBeGreaterThan(0);
     expect(moves.body.some((m: { reason: string; fromStart: string }) => /Gantry drive fault/.test(m.reason) && m.fromStart === first.start)).toBe(true);
     expect(moves.body[0].fromMinistryLocalStart).toMatch(/\+06:00$/);
   });
 
-  it('another country sees nothing of it: the referral, its fractions, moves and KG\'s ledger are 404, its list has no trace', async () => {
-    for (const path of [`/referrals/${referralId}`, `/referrals/${referralId}/fractions`, `/referrals/${referralId}/moves`, `/quotas/${quotaId}/ledger.csv`, `/quotas/${quotaId}/ledger`]) {
+  it("another country sees nothing of it: the referral, its fractions, moves and KG's ledger are 404, its list has no trace", async () => {
+    for (const path of [
+      `/referrals/${referralId}`,
+      `/referrals/${referralId}/fractions`,
+      `/referrals/${referralId}/moves`,
+      `/quotas/${quotaId}/ledger.csv`,
+      `/quotas/${quotaId}/ledger`,
+    ]) {
       expectProblem(await request(server).get(`/api/v1${path}`).set('Authorization', uz), 404);
     }
     const list = await request(server).get('/api/v1/referrals').set('Authorization', uz).expect(200);
@@ -171,7 +225,11 @@ describe('ministry portal: one-step referral, follow-up in Bishkek time, ledger 
   });
 
   it('a withdrawn referral reads WITHDRAWN and its place is back', async () => {
-    const res = await request(server).post(`/api/v1/referrals/${referralId}/cancel`).set('Authorization', kg).send({ reason: 'family chose another center' }).expect(200);
+    const res = await request(server)
+      .post(`/api/v1/referrals/${referralId}/cancel`)
+      .set('Authorization', kg)
+      .send({ reason: 'family chose another center' })
+      .expect(200);
     expect(res.body).toMatchObject({ state: 'WITHDRAWN', status: 'RETURNED', nextFraction: null });
     expect(await countersAndLedger(db, quotaId)).toMatchObject({ used: 1 });
   });

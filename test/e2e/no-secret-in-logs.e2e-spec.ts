@@ -57,7 +57,13 @@ describe('no token or password in the log', () => {
     const deadline = Date.now() + 90_000;
     for (;;) {
       if (child.exitCode !== null) throw new Error(`the API exited: ${output.join('')}`);
-      if (await fetch(`${base}/api/v1/health`).then((r) => r.ok, () => false)) break;
+      if (
+        await fetch(`${base}/api/v1/health`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        break;
       if (Date.now() > deadline) throw new Error(`the API did not start: ${output.join('')}`);
       await new Promise((r) => setTimeout(r, 250));
     }

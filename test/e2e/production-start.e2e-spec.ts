@@ -73,52 +73,59 @@ describe('production start: `npm start` runs the compiled build and stops on SIG
   it.each([
     ['npm start', ['start'], true],
     ['npm run start:worker', ['run', 'start:worker'], false],
-  ])('%s: SIGTERM to the process the user started ends every process within 10 s', async (_name, args, serves) => {
-    const port = await freePort();
-    const output: string[] = [];
-    // Its own process group, so "everything it started has exited" is one check on the group.
-    const child = spawn('npm', args, {
-      cwd: ROOT,
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: process.env.HOME ?? '/tmp',
-        NODE_ENV: 'test',
-        DATABASE_URL: db.url,
-        REDIS_URL: TEST_REDIS_URL,
-        QUEUE_PREFIX: prefix,
-        PORT: String(port),
-        LOG_LEVEL: 'info',
-        RECONCILER_ENABLED: 'false',
-        EARLY_STARTS_ENABLED: 'false',
-        JWT_SECRET: 'test-secret-which-is-long-enough',
-      },
-    });
-    started.push(child);
-    child.stdout!.on('data', (d: Buffer) => output.push(d.toString()));
-    child.stderr!.on('data', (d: Buffer) => output.push(d.toString()));
-    const pgid = child.pid!;
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  ])(
+    '%s: SIGTERM to the process the user started ends every process within 10 s',
+    async (_name, args, serves) => {
+      const port = await freePort();
+      const output: string[] = [];
+      // Its own process group, so "everything it started has exited" is one check on the group.
+      const child = spawn('npm', args, {
+        cwd: ROOT,
+        detached: true,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: {
+          PATH: process.env.PATH ?? '',
+          HOME: process.env.HOME ?? '/tmp',
+          NODE_ENV: 'test',
+          DATABASE_URL: db.url,
+          REDIS_URL: TEST_REDIS_URL,
+          QUEUE_PREFIX: prefix,
+          PORT: String(port),
+          LOG_LEVEL: 'info',
+          RECONCILER_ENABLED: 'false',
+          EARLY_STARTS_ENABLED: 'false',
+          JWT_SECRET: 'test-secret-which-is-long-enough',
+        },
+      });
+      started.push(child);
+      child.stdout!.on('data', (d: Buffer) => output.push(d.toString()));
+      child.stderr!.on('data', (d: Buffer) => output.push(d.toString()));
+      const pgid = child.pid!;
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 
-    // Started: the API answers, or the worker says so.
-    await waitUntil(
-      'the process to start',
-      async () => {
-        if (child.exitCode !== null) throw new Error(`exited early: ${output.join('')}`);
-        if (!serves) return output.join('').includes('Beamtime worker started');
-        return fetch(`http://127.0.0.1:${port}/api/v1/health`).then((r) => r.ok, () => false);
-      },
-      60_000,
-    );
-    // The process npm started is node itself (`exec`), running the compiled entry point, not ts-node.
-    const tree = spawnSync('ps', ['-o', 'args=', '-g', String(pgid)], { encoding: 'utf8' }).stdout;
-    expect(tree).toMatch(/node dist\/main\.js/);
-    expect(tree).not.toMatch(/ts-node/);
+      // Started: the API answers, or the worker says so.
+      await waitUntil(
+        'the process to start',
+        async () => {
+          if (child.exitCode !== null) throw new Error(`exited early: ${output.join('')}`);
+          if (!serves) return output.join('').includes('Beamtime worker started');
+          return fetch(`http://127.0.0.1:${port}/api/v1/health`).then(
+            (r) => r.ok,
+            () => false,
+          );
+        },
+        60_000,
+      );
+      // The process npm started is node itself (`exec`), running the compiled entry point, not ts-node.
+      const tree = spawnSync('ps', ['-o', 'args=', '-g', String(pgid)], { encoding: 'utf8' }).stdout;
+      expect(tree).toMatch(/node dist\/main\.js/);
+      expect(tree).not.toMatch(/ts-node/);
 
-    child.kill('SIGTERM');
-    await waitUntil('every process of the group to exit within 10 s', () => !groupAlive(pgid), 10_000);
-    await exited;
-    expect(child.exitCode === 0 || child.signalCode === 'SIGTERM').toBe(true);
-  }, 120_000);
+      child.kill('SIGTERM');
+      await waitUntil('every process of the group to exit within 10 s', () => !groupAlive(pgid), 10_000);
+      await exited;
+      expect(child.exitCode === 0 || child.signalCode === 'SIGTERM').toBe(true);
+    },
+    120_000,
+  );
 });

@@ -15,7 +15,12 @@ describe('quotas: grants, year cap, holds, ledger, country scoping', () => {
   let uz: string;
 
   beforeAll(async () => {
-    ({ t, server, db, auth: { admin, 'ministry-kg': kg, 'ministry-uz': uz } } = await startApiApp({ users: ['admin', 'ministry-kg', 'ministry-uz'] }));
+    ({
+      t,
+      server,
+      db,
+      auth: { admin, 'ministry-kg': kg, 'ministry-uz': uz },
+    } = await startApiApp({ users: ['admin', 'ministry-kg', 'ministry-uz'] }));
   });
   afterAll(async () => {
     await t.close();
@@ -155,7 +160,12 @@ describe('quotas: grants, year cap, holds, ledger, country scoping', () => {
     expectProblem(await request(server).post(`/api/v1/quotas/${kgQuota.id}/reservations`).set('Authorization', uz).send({ count: 1 }), 404);
     expectProblem(await request(server).get(`/api/v1/reservations/${hold.body.id}`).set('Authorization', uz), 404);
     expectProblem(await request(server).delete(`/api/v1/reservations/${hold.body.id}`).set('Authorization', uz), 404);
-    expectProblem(await request(server).get('/api/v1/quotas').set('Authorization', await bearer(t, 'coordinator')), 403);
+    expectProblem(
+      await request(server)
+        .get('/api/v1/quotas')
+        .set('Authorization', await bearer(t, 'coordinator')),
+      403,
+    );
     // Nothing changed by the refused calls.
     expect(await countersAndLedger(db, kgQuota.id)).toMatchObject({ granted: 4, reserved: 1, used: 0, sum_reserved: 1 });
     const kgRes = await request(server).get(`/api/v1/reservations?quotaId=${kgQuota.id}`).set('Authorization', kg).expect(200);

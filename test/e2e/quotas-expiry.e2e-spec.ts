@@ -28,7 +28,12 @@ describe('hold expiry through the delayed job (sweep off)', () => {
   let kg: string;
 
   beforeAll(async () => {
-    ({ t, server, db, auth: { 'ministry-kg': kg } } = await startApiApp({
+    ({
+      t,
+      server,
+      db,
+      auth: { 'ministry-kg': kg },
+    } = await startApiApp({
       env: { QUOTA_HOLD_UNIT_SECONDS: String(HOLD_UNIT_SECONDS), RECONCILER_ENABLED: 'false' },
       users: ['ministry-kg'],
     }));

@@ -40,7 +40,10 @@ describe('quotas hammer: concurrent holds never overdraw a quota', () => {
     const random = rng(seed);
     const sizes = Array.from({ length: 64 }, () => 1 + Math.floor(random() * 4));
     const holds = sizes.map((count, i) =>
-      request(server).post(`/api/v1/quotas/${quota.id}/reservations`).set('Authorization', callers[i % callers.length]).send({ count }),
+      request(server)
+        .post(`/api/v1/quotas/${quota.id}/reservations`)
+        .set('Authorization', callers[i % callers.length])
+        .send({ count }),
     );
     // Another country's ministry joins the burst: it must not even see the quota.
     const foreign = Array.from({ length: 8 }, () =>
@@ -90,7 +93,8 @@ describe('quotas hammer: concurrent holds never overdraw a quota', () => {
     const churners = [churn(callers[0]), churn(callers[1])];
     const reports: Array<{ consistent: boolean }> = [];
     try {
-      for (let i = 0; i < 120; i++) reports.push((await request(server).get(`/api/v1/quotas/${quota.id}/ledger`).set('Authorization', callers[0]).expect(200)).body);
+      for (let i = 0; i < 120; i++)
+        reports.push((await request(server).get(`/api/v1/quotas/${quota.id}/ledger`).set('Authorization', callers[0]).expect(200)).body);
     } finally {
       stop = true;
       await Promise.all(churners);

@@ -22,7 +22,12 @@ describe('quota years and referral bodies', () => {
   let kg: string;
 
   beforeAll(async () => {
-    ({ t, server, db, auth: { admin, 'ministry-kg': kg } } = await startApiApp({ role: 'api', users: ['admin', 'ministry-kg'] }));
+    ({
+      t,
+      server,
+      db,
+      auth: { admin, 'ministry-kg': kg },
+    } = await startApiApp({ role: 'api', users: ['admin', 'ministry-kg'] }));
   });
   beforeEach(() => {
     at('2026-12-20T12:00:00+05:00');
@@ -33,7 +38,6 @@ describe('quota years and referral bodies', () => {
   afterAll(async () => {
     await t.close();
   });
-
 
   const tableCounts = async () =>
     (
@@ -62,16 +66,27 @@ describe('quota years and referral bodies', () => {
     const hold = await request(server).post(`/api/v1/quotas/${quota.id}/reservations`).set('Authorization', admin).send({ count: 2 }).expect(201);
     const before = await tableCounts();
     const ledger = await countersAndLedger(db, quota.id);
-    const res = await request(server).post('/api/v1/referrals').set('Authorization', admin).send(referralBody(hold.body.id, { earliestStart: '2026-12-28' }));
+    const res = await request(server)
+      .post('/api/v1/referrals')
+      .set('Authorization', admin)
+      .send(referralBody(hold.body.id, { earliestStart: '2026-12-28' }));
     expectProblem(res, 422);
     expect(res.body).toMatchObject({ type: expect.stringMatching(/course-outside-quota-year$/), field: 'course.earliestStart', quotaYear: 2027 });
     expect(await tableCounts()).toEqual(before);
     expect(await countersAndLedger(db, quota.id)).toEqual(ledger);
-    await request(server).post('/api/v1/referrals').set('Authorization', admin).send(referralBody(hold.body.id, { earliestStart: '2027-01-11' })).expect(201);
+    await request(server)
+      .post('/api/v1/referrals')
+      .set('Authorization', admin)
+      .send(referralBody(hold.body.id, { earliestStart: '2027-01-11' }))
+      .expect(201);
 
     const december = await grantQuota(t, { countryCode: 'UZ', year: 2026, granted: 10 });
     const held = await request(server).post(`/api/v1/quotas/${december.id}/reservations`).set('Authorization', admin).send({ count: 1 }).expect(201);
-    await request(server).post('/api/v1/referrals').set('Authorization', admin).send(referralBody(held.body.id, { earliestStart: '2027-01-11' })).expect(201);
+    await request(server)
+      .post('/api/v1/referrals')
+      .set('Authorization', admin)
+      .send(referralBody(held.body.id, { earliestStart: '2027-01-11' }))
+      .expect(201);
   });
 
   it('once the year is over at the center (Almaty, UTC+5), its quota is no longer changed, held or used', async () => {
@@ -86,7 +101,10 @@ describe('quota years and referral bodies', () => {
     const refusals = [
       await request(server).patch(`/api/v1/quotas/${quota.id}`).set('Authorization', admin).send({ granted: 6 }),
       await request(server).post(`/api/v1/quotas/${quota.id}/reservations`).set('Authorization', kg).send({ count: 1 }),
-      await request(server).post('/api/v1/referrals').set('Authorization', kg).send(referralBody(hold.body.id, { earliestStart: '2026-12-30' })),
+      await request(server)
+        .post('/api/v1/referrals')
+        .set('Authorization', kg)
+        .send(referralBody(hold.body.id, { earliestStart: '2026-12-30' })),
     ];
     for (const res of refusals) {
       expectProblem(res, 422);

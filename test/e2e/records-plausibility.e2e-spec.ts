@@ -31,14 +31,33 @@ describe('plausible patients, courses, countries and ministry accounts', () => {
       )
     )[0] as Record<string, number>;
   const post = (path: string, body: object, auth = coordinator) => request(server).post(`/api/v1${path}`).set('Authorization', auth).send(body);
-  const patient = (overrides: object = {}) => ({ firstName: 'Aigerim', lastName: 'Testova', birthDate: '1980-05-01', sex: 'female', countryCode: 'KZ', ...overrides });
-  const course = (patientId: string, overrides: object = {}) => ({ patientId, diagnosisGroup: 'CNS', urgency: 'ROUTINE', fractions: 5, earliestStart: '2026-12-07', ...overrides });
+  const patient = (overrides: object = {}) => ({
+    firstName: 'Aigerim',
+    lastName: 'Testova',
+    birthDate: '1980-05-01',
+    sex: 'female',
+    countryCode: 'KZ',
+    ...overrides,
+  });
+  const course = (patientId: string, overrides: object = {}) => ({
+    patientId,
+    diagnosisGroup: 'CNS',
+    urgency: 'ROUTINE',
+    fractions: 5,
+    earliestStart: '2026-12-07',
+    ...overrides,
+  });
 
   /** The problem's fields (validation) or field (422), so each case names what it refused. */
   const fieldsOf = (body: { errors?: Array<{ field: string }>; field?: string }) => (body.errors ? body.errors.map((e) => e.field) : [body.field]);
 
   beforeAll(async () => {
-    ({ t, server, db, auth: { admin, coordinator } } = await startApiApp({ role: 'api', users: ['admin', 'coordinator'] }));
+    ({
+      t,
+      server,
+      db,
+      auth: { admin, coordinator },
+    } = await startApiApp({ role: 'api', users: ['admin', 'coordinator'] }));
     // A room, so working days exist to count a due date in.
     await db.query(`INSERT INTO rooms (name, kind) VALUES ('G1', 'GANTRY')`);
   });

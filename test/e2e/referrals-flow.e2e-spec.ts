@@ -37,7 +37,12 @@ describe('referrals: reserve -> refer -> allocated -> first fraction date; retur
   let coordinator: string;
 
   beforeAll(async () => {
-    ({ t, server, db, auth: { admin, 'ministry-kg': kg, 'ministry-uz': uz, coordinator } } = await startApiApp({
+    ({
+      t,
+      server,
+      db,
+      auth: { admin, 'ministry-kg': kg, 'ministry-uz': uz, coordinator },
+    } = await startApiApp({
       role: 'all',
       users: ['admin', 'ministry-kg', 'ministry-uz', 'coordinator'],
     }));
@@ -60,17 +65,25 @@ describe('referrals: reserve -> refer -> allocated -> first fraction date; retur
     (await request(server).post(`/api/v1/quotas/${quotaId}/reservations`).set('Authorization', kg).send({ count }).expect(201)).body as { id: string };
 
   const allocated = (id: string) =>
-    waitFor(async () => {
-      const res = await request(server).get(`/api/v1/referrals/${id}`).set('Authorization', kg).expect(200);
-      const view = res.body as ReferralView;
-      return view.courseStatus === 'SCHEDULED' && view.firstFractionDate ? view : undefined;
-    }, 30_000, 200);
+    waitFor(
+      async () => {
+        const res = await request(server).get(`/api/v1/referrals/${id}`).set('Authorization', kg).expect(200);
+        const view = res.body as ReferralView;
+        return view.courseStatus === 'SCHEDULED' && view.firstFractionDate ? view : undefined;
+      },
+      30_000,
+      200,
+    );
 
   it('end to end: the course is created, submitted and allocated; the ministry sees the first fraction date; one USE', async () => {
     const start = dateIn(7);
     const quota = await quotaFor(start, 5, 'REF_END_TO_END');
     const reservation = await hold(quota.id, 2);
-    const res = await request(server).post('/api/v1/referrals').set('Authorization', kg).send(referralBody(reservation.id, { earliestStart: start })).expect(201);
+    const res = await request(server)
+      .post('/api/v1/referrals')
+      .set('Authorization', kg)
+      .send(referralBody(reservation.id, { earliestStart: start }))
+      .expect(201);
     expect(res.body).toMatchObject({ status: 'ACTIVE', countryCode: 'KG', reservationId: reservation.id, quotaId: quota.id, patientName: 'Aibek Toktogulov' });
     expect(['QUEUED', 'SCHEDULED']).toContain(res.body.courseStatus);
 
@@ -89,7 +102,9 @@ describe('referrals: reserve -> refer -> allocated -> first fraction date; retur
     expect(await countersAndLedger(db, quota.id)).toMatchObject({ granted: 5, reserved: 1, used: 1, sum_reserved: 1, sum_used: 1, held_remaining: 1 });
     const uses = await db.query(`SELECT referral_id, reservation_id, actor_username FROM quota_ledger WHERE quota_id = $1 AND kind = 'USE'`, [quota.id]);
     expect(uses).toEqual([{ referral_id: res.body.id, reservation_id: reservation.id, actor_username: 'ministry-kg' }]);
-    const actions = (await db.query(`SELECT action FROM audit_log WHERE entity = 'referral' AND entity_id = $1`, [res.body.id])).map((a: { action: string }) => a.action);
+    const actions = (await db.query(`SELECT action FROM audit_log WHERE entity = 'referral' AND entity_id = $1`, [res.body.id])).map(
+      (a: { action: string }) => a.action,
+    );
     expect(actions).toEqual(['referral.create']);
   });
 
@@ -117,7 +132,12 @@ describe('referrals: reserve -> refer -> allocated -> first fraction date; retur
     const reservation = await hold(quota.id, 3);
     const [{ n: patientsBefore }] = await db.query('SELECT count(*)::int AS n FROM patients');
     const results = await Promise.all(
-      Array.from({ length: 6 }, () => request(server).post('/api/v1/referrals').set('Authorization', kg).send(referralBody(reservation.id, { earliestStart: start }))),
+      Array.from({ length: 6 }, () =>
+        request(server)
+          .post('/api/v1/referrals')
+          .set('Authorization', kg)
+          .send(referralBody(reservation.id, { earliestStart: start })),
+      ),
     );
     expect(results.filter((r) => r.status === 201)).toHaveLength(3);
     for (const r of results.filter((x) => x.status !== 201)) expectProblem(r, 409);
@@ -132,7 +152,11 @@ describe('referrals: reserve -> refer -> allocated -> first fraction date; retur
     const reservation = await hold(quota.id, 1);
     // Fault injection: the second transaction (submit) fails as if the process died after the first.
     const submit = jest.spyOn(t.app.get(CourseService), 'submit').mockRejectedValueOnce(new Error('connection terminated'));
-    const res = await request(server).post('/api/v1/referrals').set('Authorization', kg).send(referralBody(reservation.id, { earliestStart: start })).expect(201);
+    const res = await request(server)
+      .post('/api/v1/referrals')
+      .set('Authorization', kg)
+      .send(referralBody(reservation.id, { earliestStart: start }))
+      .expect(201);
     submit.mockRestore();
     expect(res.body.courseStatus).toBe('DRAFT');
     const reconciler = t.app.get(ReferralSubmitReconciler);
@@ -146,11 +170,18 @@ describe('referrals: reserve -> refer -> allocated -> first fraction date; retur
     const start = dateIn(8);
     const quota = await quotaFor(start, 2, 'REF_ALL_OR_NOTHING');
     const reservation = await hold(quota.id, 2);
-    await request(server).post('/api/v1/referrals').set('Authorization', kg).send(referralBody(reservation.id, { earliestStart: start })).expect(201);
+    await request(server)
+      .post('/api/v1/referrals')
+      .set('Authorization', kg)
+      .send(referralBody(reservation.id, { earliestStart: start }))
+      .expect(201);
     const before = await countersAndLedger(db, quota.id);
     const [{ patients: p0 }] = await db.query('SELECT count(*)::int AS patients FROM patients');
     // Refused inside the transaction, after the place was taken: the place comes back with everything else.
-    const unborn = await request(server).post('/api/v1/referrals').set('Authorization', kg).send(referralBody(reservation.id, { earliestStart: start, birthDate: '2099-01-01' }));
+    const unborn = await request(server)
+      .post('/api/v1/referrals')
+      .set('Authorization', kg)
+      .send(referralBody(reservation.id, { earliestStart: start, birthDate: '2099-01-01' }));
     expectProblem(unborn, 422);
     expect(unborn.body.type).toMatch(/date-out-of-range$/);
     // A ministry cannot give an MRN: a duplicate's 409 would tell it that someone else's patient exists.
@@ -187,30 +218,58 @@ describe('referrals: reserve -> refer -> allocated -> first fraction date; retur
     const reservation = await hold(quota.id, 1);
     const before = await countersAndLedger(db, quota.id);
 
-    const adult = await request(server).post('/api/v1/referrals').set('Authorization', kg).send(referralBody(reservation.id, { earliestStart: start, birthDate: '1960-03-03' }));
+    const adult = await request(server)
+      .post('/api/v1/referrals')
+      .set('Authorization', kg)
+      .send(referralBody(reservation.id, { earliestStart: start, birthDate: '1960-03-03' }));
     expectProblem(adult, 422);
-    expect(adult.body).toMatchObject({ type: expect.stringMatching(/referral-outside-category$/), errors: [{ field: 'patient.birthDate', messages: [expect.stringMatching(/children/)] }] });
+    expect(adult.body).toMatchObject({
+      type: expect.stringMatching(/referral-outside-category$/),
+      errors: [{ field: 'patient.birthDate', messages: [expect.stringMatching(/children/)] }],
+    });
     const lung = referralBody(reservation.id, { earliestStart: start });
     (lung.course as Record<string, unknown>).diagnosisGroup = 'THORAX';
     const wrongGroup = await request(server).post('/api/v1/referrals').set('Authorization', kg).send(lung);
     expectProblem(wrongGroup, 422);
-    expect(wrongGroup.body.errors).toEqual([{ field: 'course.diagnosisGroup', messages: [expect.stringMatching(/ONCOHEMATOLOGY courses, not THORAX/)], code: 'referral-outside-category' }]);
+    expect(wrongGroup.body.errors).toEqual([
+      { field: 'course.diagnosisGroup', messages: [expect.stringMatching(/ONCOHEMATOLOGY courses, not THORAX/)], code: 'referral-outside-category' },
+    ]);
     // Nothing was used: the place is still held, for the child it was meant for.
     expect(await countersAndLedger(db, quota.id)).toEqual(before);
-    await request(server).post('/api/v1/referrals').set('Authorization', kg).send(referralBody(reservation.id, { earliestStart: start })).expect(201);
-    await request(server).post('/api/v1/quota-categories').set('Authorization', admin).send({ code: 'REF_BAD', diagnosisGroups: ['LUNGS'] }).expect(400);
+    await request(server)
+      .post('/api/v1/referrals')
+      .set('Authorization', kg)
+      .send(referralBody(reservation.id, { earliestStart: start }))
+      .expect(201);
+    await request(server)
+      .post('/api/v1/quota-categories')
+      .set('Authorization', admin)
+      .send({ code: 'REF_BAD', diagnosisGroups: ['LUNGS'] })
+      .expect(400);
   });
 
   it('returns the place when the referred course is cancelled before its first fraction, not after', async () => {
     const [earlyStart, lateStart] = twoDaysInOneYear(14);
     const quota = await quotaFor(earlyStart, 4, 'REF_RETURNS');
     const reservation = await hold(quota.id, 2);
-    const early = await request(server).post('/api/v1/referrals').set('Authorization', kg).send(referralBody(reservation.id, { earliestStart: earlyStart })).expect(201);
-    const late = await request(server).post('/api/v1/referrals').set('Authorization', kg).send(referralBody(reservation.id, { earliestStart: lateStart })).expect(201);
+    const early = await request(server)
+      .post('/api/v1/referrals')
+      .set('Authorization', kg)
+      .send(referralBody(reservation.id, { earliestStart: earlyStart }))
+      .expect(201);
+    const late = await request(server)
+      .post('/api/v1/referrals')
+      .set('Authorization', kg)
+      .send(referralBody(reservation.id, { earliestStart: lateStart }))
+      .expect(201);
     const lateView = await allocated(late.body.id);
     await allocated(early.body.id);
 
-    await request(server).post(`/api/v1/courses/${early.body.courseId}/cancel`).set('Authorization', coordinator).send({ reason: 'family declined' }).expect(200);
+    await request(server)
+      .post(`/api/v1/courses/${early.body.courseId}/cancel`)
+      .set('Authorization', coordinator)
+      .send({ reason: 'family declined' })
+      .expect(200);
     const returned = await request(server).get(`/api/v1/referrals/${early.body.id}`).set('Authorization', kg).expect(200);
     expect(returned.body).toMatchObject({ status: 'RETURNED', courseStatus: 'CANCELLED', returnedAt: expect.any(String) });
     expect(await countersAndLedger(db, quota.id)).toMatchObject({ granted: 4, reserved: 0, used: 1, sum_used: 1 });
@@ -218,10 +277,9 @@ describe('referrals: reserve -> refer -> allocated -> first fraction date; retur
     expect(kinds).toEqual(['GRANT', 'RESERVE', 'USE', 'USE', 'RETURN']);
 
     // The other one had its first fraction given: cancelling keeps the place used.
-    await db.query(
-      `UPDATE appointments SET status = 'DELIVERED' WHERE id = (SELECT id FROM appointments WHERE course_id = $1 ORDER BY start LIMIT 1)`,
-      [lateView.courseId],
-    );
+    await db.query(`UPDATE appointments SET status = 'DELIVERED' WHERE id = (SELECT id FROM appointments WHERE course_id = $1 ORDER BY start LIMIT 1)`, [
+      lateView.courseId,
+    ]);
     await request(server).post(`/api/v1/courses/${lateView.courseId}/cancel`).set('Authorization', coordinator).send({}).expect(200);
     const kept = await request(server).get(`/api/v1/referrals/${late.body.id}`).set('Authorization', kg).expect(200);
     expect(kept.body).toMatchObject({ status: 'ACTIVE', courseStatus: 'CANCELLED' });
@@ -233,11 +291,16 @@ describe('referrals: reserve -> refer -> allocated -> first fraction date; retur
     const quota = await quotaFor(start, 3, 'REF_WITHDRAW');
     const reservation = await hold(quota.id, 2);
     const refer = async (earliestStart: string) =>
-      (await request(server).post('/api/v1/referrals').set('Authorization', kg).send(referralBody(reservation.id, { earliestStart })).expect(201)).body as ReferralView;
+      (await request(server).post('/api/v1/referrals').set('Authorization', kg).send(referralBody(reservation.id, { earliestStart })).expect(201))
+        .body as ReferralView;
     const [withdrawn, begun] = [await allocated((await refer(start)).id), await allocated((await refer(otherStart)).id)];
 
     expectProblem(await request(server).post(`/api/v1/referrals/${withdrawn.id}/cancel`).set('Authorization', uz).send({}), 404);
-    const res = await request(server).post(`/api/v1/referrals/${withdrawn.id}/cancel`).set('Authorization', kg).send({ reason: 'family chose treatment at home' }).expect(200);
+    const res = await request(server)
+      .post(`/api/v1/referrals/${withdrawn.id}/cancel`)
+      .set('Authorization', kg)
+      .send({ reason: 'family chose treatment at home' })
+      .expect(200);
     expect(res.body).toMatchObject({ status: 'RETURNED', courseStatus: 'CANCELLED', courseReason: 'family chose treatment at home' });
     expect(await countersAndLedger(db, quota.id)).toMatchObject({ granted: 3, reserved: 0, used: 1, sum_used: 1 });
     const booked = await db.query(`SELECT count(*)::int AS n FROM appointments WHERE course_id = $1 AND status = 'BOOKED'`, [withdrawn.courseId]);
@@ -245,13 +308,20 @@ describe('referrals: reserve -> refer -> allocated -> first fraction date; retur
     expectProblem(await request(server).post(`/api/v1/referrals/${withdrawn.id}/cancel`).set('Authorization', kg).send({}), 409);
 
     // A missed first fraction means treatment has begun: the center decides, nothing changes.
-    await db.query(`UPDATE appointments SET status = 'MISSED' WHERE id = (SELECT id FROM appointments WHERE course_id = $1 ORDER BY start LIMIT 1)`, [begun.courseId]);
+    await db.query(`UPDATE appointments SET status = 'MISSED' WHERE id = (SELECT id FROM appointments WHERE course_id = $1 ORDER BY start LIMIT 1)`, [
+      begun.courseId,
+    ]);
     const before = await db.query(`SELECT status, count(*)::int AS n FROM appointments WHERE course_id = $1 GROUP BY status ORDER BY status`, [begun.courseId]);
     const refused = await request(server).post(`/api/v1/referrals/${begun.id}/cancel`).set('Authorization', kg).send({});
     expectProblem(refused, 409);
     expect(refused.body.type).toMatch(/course-started$/);
-    expect((await request(server).get(`/api/v1/referrals/${begun.id}`).set('Authorization', kg).expect(200)).body).toMatchObject({ status: 'ACTIVE', courseStatus: 'SCHEDULED' });
-    expect(await db.query(`SELECT status, count(*)::int AS n FROM appointments WHERE course_id = $1 GROUP BY status ORDER BY status`, [begun.courseId])).toEqual(before);
+    expect((await request(server).get(`/api/v1/referrals/${begun.id}`).set('Authorization', kg).expect(200)).body).toMatchObject({
+      status: 'ACTIVE',
+      courseStatus: 'SCHEDULED',
+    });
+    expect(
+      await db.query(`SELECT status, count(*)::int AS n FROM appointments WHERE course_id = $1 GROUP BY status ORDER BY status`, [begun.courseId]),
+    ).toEqual(before);
     expect(await countersAndLedger(db, quota.id)).toMatchObject({ used: 1, sum_used: 1 });
   });
 

@@ -98,10 +98,10 @@ describe('a PENDING downtime whose job never ran is picked up by the reconciler'
     });
     expect(done.reschedule_status).toBe('DONE');
     expect(done.reschedule_summary.hit).toBeGreaterThanOrEqual(1);
-    const [{ n }] = await db(t).query(
-      `SELECT count(*)::int AS n FROM appointments WHERE status = 'BOOKED' AND tstzrange(start, "end") && tstzrange($1, $2)`,
-      [new Date(first.start.getTime() - 60_000), new Date(first.start.getTime() + 3600_000)],
-    );
+    const [{ n }] = await db(t).query(`SELECT count(*)::int AS n FROM appointments WHERE status = 'BOOKED' AND tstzrange(start, "end") && tstzrange($1, $2)`, [
+      new Date(first.start.getTime() - 60_000),
+      new Date(first.start.getTime() + 3600_000),
+    ]);
     expect(n).toBe(0);
   });
 });

@@ -12,7 +12,12 @@ describe('rooms', () => {
   let coordinator: string;
 
   beforeAll(async () => {
-    ({ t, server, db, auth: { admin, coordinator } } = await startApiApp({ role: 'api', users: ['admin', 'coordinator'] }));
+    ({
+      t,
+      server,
+      db,
+      auth: { admin, coordinator },
+    } = await startApiApp({ role: 'api', users: ['admin', 'coordinator'] }));
   });
   afterAll(async () => {
     await t.close();
@@ -74,17 +79,30 @@ describe('rooms', () => {
     await request(server).post('/api/v1/rooms').set('Authorization', coordinator).send({ name: 'G9', kind: 'GANTRY' }).expect(403);
     const [{ id }] = await db.query(`SELECT id FROM rooms LIMIT 1`);
     await request(server).patch(`/api/v1/rooms/${id}`).set('Authorization', coordinator).send({ active: true }).expect(403);
-    await request(server).get('/api/v1/rooms').set('Authorization', await bearer(t, 'ministry-kg')).expect(403);
+    await request(server)
+      .get('/api/v1/rooms')
+      .set('Authorization', await bearer(t, 'ministry-kg'))
+      .expect(403);
     await request(server).get('/api/v1/rooms').expect(401);
     expect(Number((await db.query(`SELECT count(*) AS n FROM rooms WHERE name = 'G9'`))[0].n)).toBe(0);
   });
 
   it('describes the center routes in the OpenAPI document', async () => {
     const doc = (await request(server).get('/docs-json').expect(200)).body;
-    for (const path of ['/api/v1/rooms', '/api/v1/rooms/{id}', '/api/v1/calendar', '/api/v1/holidays', '/api/v1/closures', '/api/v1/closures/{id}', '/api/v1/downtimes']) {
+    for (const path of [
+      '/api/v1/rooms',
+      '/api/v1/rooms/{id}',
+      '/api/v1/calendar',
+      '/api/v1/holidays',
+      '/api/v1/closures',
+      '/api/v1/closures/{id}',
+      '/api/v1/downtimes',
+    ]) {
       expect(doc.paths[path]).toBeDefined();
     }
     expect(doc.components.schemas.CreateRoomDto.properties.kind.enum).toEqual(['GANTRY', 'FIXED_BEAM']);
-    expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(['UpdateCalendarDto', 'CalendarView', 'CreateDowntimeDto', 'CreatedDowntimeView', 'ClosedDayView']));
+    expect(Object.keys(doc.components.schemas)).toEqual(
+      expect.arrayContaining(['UpdateCalendarDto', 'CalendarView', 'CreateDowntimeDto', 'CreatedDowntimeView', 'ClosedDayView']),
+    );
   });
 });

@@ -60,7 +60,14 @@ export function dateIn(days: number): string {
 }
 
 export async function createPatient(api: Api, overrides: object = {}): Promise<string> {
-  const res = await api.post('/patients', { firstName: 'Aigerim', lastName: 'Testova', birthDate: '1980-05-01', sex: 'female', countryCode: 'KZ', ...overrides });
+  const res = await api.post('/patients', {
+    firstName: 'Aigerim',
+    lastName: 'Testova',
+    birthDate: '1980-05-01',
+    sex: 'female',
+    countryCode: 'KZ',
+    ...overrides,
+  });
   if (res.status !== 201) throw new Error(`create patient: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.id;
 }
@@ -103,7 +110,9 @@ export function waitForCourses(t: TestApp, ids: string[], settled: string[], ms 
   return waitFor(
     `${ids.length} course(s) to reach ${settled.join('|')}`,
     async () => {
-      const rows = await db(t).getRepository(Course).findBy(ids.map((id) => ({ id })));
+      const rows = await db(t)
+        .getRepository(Course)
+        .findBy(ids.map((id) => ({ id })));
       return rows.length === ids.length && rows.every((c) => settled.includes(c.status)) ? rows : undefined;
     },
     ms,
@@ -133,7 +142,9 @@ export async function violations(t: TestApp, onlyCourses?: string[]): Promise<Vi
   const births = new Map<string, string>(
     (await db(t).query(`SELECT id, birth_date::text AS birth_date FROM patients`)).map((p: { id: string; birth_date: string }) => [p.id, p.birth_date]),
   );
-  const requests = courses.filter((c) => c.submittedAt && (!onlyCourses || onlyCourses.includes(c.id))).map((c) => toCourseRequest(c, births.get(c.patientId)!));
+  const requests = courses
+    .filter((c) => c.submittedAt && (!onlyCourses || onlyCourses.includes(c.id)))
+    .map((c) => toCourseRequest(c, births.get(c.patientId)!));
   const center = await t.app.get(CenterConfigService).load();
   return checkSchedule(center, bookings, requests);
 }

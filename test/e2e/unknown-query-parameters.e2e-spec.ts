@@ -11,7 +11,26 @@ interface Route {
 
 const SOME_ID = '00000000-0000-4000-8000-000000000001';
 /** Tables any route could write to; none of them may change when a request is refused. */
-const WRITTEN_TABLES = ['audit_log', 'downtimes', 'rooms', 'closures', 'patients', 'courses', 'appointments', 'quotas', 'quota_reservations', 'referrals', 'forecasts', 'users', 'quota_ledger', 'appointment_moves', 'countries', 'quota_categories', 'center_settings', 'idempotency_keys'];
+const WRITTEN_TABLES = [
+  'audit_log',
+  'downtimes',
+  'rooms',
+  'closures',
+  'patients',
+  'courses',
+  'appointments',
+  'quotas',
+  'quota_reservations',
+  'referrals',
+  'forecasts',
+  'users',
+  'quota_ledger',
+  'appointment_moves',
+  'countries',
+  'quota_categories',
+  'center_settings',
+  'idempotency_keys',
+];
 
 describe('every route answers 400 problem+json to a query parameter it does not declare (table over the OpenAPI document)', () => {
   let t: TestApp;
@@ -21,7 +40,12 @@ describe('every route answers 400 problem+json to a query parameter it does not 
   let routes: Route[] = [];
 
   beforeAll(async () => {
-    ({ t, server, db, auth: { admin } } = await startApiApp({ role: 'api', users: ['admin'], demoCenter: true }));
+    ({
+      t,
+      server,
+      db,
+      auth: { admin },
+    } = await startApiApp({ role: 'api', users: ['admin'], demoCenter: true }));
     const doc = await request(server).get('/docs-json').expect(200);
     routes = Object.entries(doc.body.paths as Record<string, Record<string, { parameters?: Array<{ in: string; name: string }> }>>).flatMap(([path, ops]) =>
       (['get', 'post', 'put', 'patch', 'delete'] as const)

@@ -6,7 +6,6 @@ import { startWorkerProcess, stopWorkerProcess } from '../support/worker-process
 import { createTestApp, TestApp } from '../support/test-app';
 import { advisoryLockWaiters, Api, apiFor, createCourse, createPatient, db, insertRooms, waitFor } from './scheduling-fixtures';
 
-
 describe('a worker given SIGTERM in the middle of an allocation', () => {
   let t: TestApp;
   let api: Api;
@@ -35,11 +34,7 @@ describe('a worker given SIGTERM in the middle of an allocation', () => {
     const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
       worker!.once('exit', (code, signal) => resolve({ code, signal })),
     );
-    await waitFor(
-      'the worker to block inside its allocation',
-      async () => ((await advisoryLockWaiters(holder)) > 0 ? true : undefined),
-      60_000,
-    );
+    await waitFor('the worker to block inside its allocation', async () => ((await advisoryLockWaiters(holder)) > 0 ? true : undefined), 60_000);
 
     worker.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 1000));

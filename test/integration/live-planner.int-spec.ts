@@ -20,7 +20,9 @@ describe('LivePlanner and BookingCache follow the database incrementally (Postgr
     t = await createTestApp({ role: 'api' });
     ds = t.app.get(DataSource);
     rooms = (await ds.query(`INSERT INTO rooms (name, kind) VALUES ('R1','GANTRY'), ('R2','GANTRY') RETURNING id`)).map((r: { id: string }) => r.id);
-    const [p] = await ds.query(`INSERT INTO patients (first_name,last_name,birth_date,sex,country_code) VALUES ('I','T','1980-01-01','male','KZ') RETURNING id`);
+    const [p] = await ds.query(
+      `INSERT INTO patients (first_name,last_name,birth_date,sex,country_code) VALUES ('I','T','1980-01-01','male','KZ') RETURNING id`,
+    );
     const [c] = await ds.query(
       `INSERT INTO courses (patient_id,diagnosis_group,urgency,fractions,fractions_per_week,fraction_minutes,beam_minutes,beam_offset_minutes,earliest_start,due_start)
        VALUES ($1,'CNS','ROUTINE',45,5,30,8,10,current_date,current_date + 20) RETURNING id`,
@@ -58,7 +60,12 @@ describe('LivePlanner and BookingCache follow the database incrementally (Postgr
     live.commit(own);
     // Another process books, a coordinator moves one, a course is cancelled.
     const [foreign] = await inTx((m) => insertBookings(m, [booking(5, rooms[1], 7, 7)], true));
-    await inTx((m) => m.query(`UPDATE appointments SET start = start + interval '1 hour', "end" = "end" + interval '1 hour', beam_start = beam_start + interval '1 hour', beam_end = beam_end + interval '1 hour' WHERE id = $1`, [own[0].id]));
+    await inTx((m) =>
+      m.query(
+        `UPDATE appointments SET start = start + interval '1 hour', "end" = "end" + interval '1 hour', beam_start = beam_start + interval '1 hour', beam_end = beam_end + interval '1 hour' WHERE id = $1`,
+        [own[0].id],
+      ),
+    );
     await inTx((m) => m.query(`UPDATE appointments SET status = 'CANCELLED' WHERE id = $1`, [foreign.id]));
 
     const fresh = new LivePlanner();

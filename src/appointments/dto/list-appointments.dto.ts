@@ -9,11 +9,17 @@ export class ListAppointmentsDto {
   @IsUUID()
   roomId?: string;
 
-  @ApiProperty({ example: '2027-02-01T00:00:00+05:00', description: 'ISO 8601 instant with offset or Z, or YYYY-MM-DD: from that local day\'s start (center time zone)' })
+  @ApiProperty({
+    example: '2027-02-01T00:00:00+05:00',
+    description: "ISO 8601 instant with offset or Z, or YYYY-MM-DD: from that local day's start (center time zone)",
+  })
   @IsDateOrInstant()
   from!: string;
 
-  @ApiProperty({ example: '2027-02-07', description: 'ISO 8601 instant with offset or Z (exclusive), or YYYY-MM-DD: up to the end of that local day (inclusive); after from' })
+  @ApiProperty({
+    example: '2027-02-07',
+    description: 'ISO 8601 instant with offset or Z (exclusive), or YYYY-MM-DD: up to the end of that local day (inclusive); after from',
+  })
   @IsDateOrInstant()
   to!: string;
 

@@ -78,7 +78,12 @@ export class AllocationService {
         const movable = await notStartedCourses(m, ['ROUTINE'], now);
         const started = this.planner.offerEarlierStarts(now.toISOString(), movable);
         // One batch: every old slot is vacated before any new one is taken (a course may move into another's).
-        await applyMoves(m, started.flatMap((e) => e.moves), center.sharedBeam, 'system');
+        await applyMoves(
+          m,
+          started.flatMap((e) => e.moves),
+          center.sharedBeam,
+          'system',
+        );
         for (const e of started) {
           await m.getRepository(Course).update({ id: e.courseId }, { lateStart: e.lateStart });
           await this.audit.record(m, {
@@ -159,9 +164,18 @@ export class AllocationService {
       // In one batch: every moved course's old slots are vacated before any new one is taken, since
       // one moved course may land where another was (course by course, that broke the overlap constraint).
       const displaced = result.displaced ?? [];
-      await applyMoves(m, displaced.flatMap((d) => d.moves), center.sharedBeam, 'system');
+      await applyMoves(
+        m,
+        displaced.flatMap((d) => d.moves),
+        center.sharedBeam,
+        'system',
+      );
       for (const d of displaced) await this.recordDisplacement(m, d, courseId);
-      const written = await insertBookings(m, result.appointments.map((b) => ({ ...b, courseId })), center.sharedBeam);
+      const written = await insertBookings(
+        m,
+        result.appointments.map((b) => ({ ...b, courseId })),
+        center.sharedBeam,
+      );
       await m.getRepository(Course).update({ id: courseId }, { status: 'SCHEDULED', lateStart: result.lateStart, reason: null });
       await this.audit.record(m, {
         action: 'course.schedule',

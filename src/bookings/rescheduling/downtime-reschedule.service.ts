@@ -56,8 +56,20 @@ export class DowntimeRescheduleService {
     );
   }
 
-  private async rescheduleClaimed(m: EntityManager, downtime: DowntimeRow, now: Date, center: CenterConfig, live: Booking[]): Promise<DowntimeRescheduleSummary> {
-    const { hit, hitCourseIds: courseIds, moves, label, ...result } = await planDowntimeReschedule(
+  private async rescheduleClaimed(
+    m: EntityManager,
+    downtime: DowntimeRow,
+    now: Date,
+    center: CenterConfig,
+    live: Booking[],
+  ): Promise<DowntimeRescheduleSummary> {
+    const {
+      hit,
+      hitCourseIds: courseIds,
+      moves,
+      label,
+      ...result
+    } = await planDowntimeReschedule(
       m,
       center,
       live,
@@ -80,7 +92,10 @@ export class DowntimeRescheduleService {
       interrupted: result.interrupted,
       at: now.toISOString(),
     };
-    await m.query(`UPDATE downtimes SET reschedule_status = 'DONE', reschedule_summary = $2, rescheduled_at = now() WHERE id = $1`, [downtime.id, JSON.stringify(summary)]);
+    await m.query(`UPDATE downtimes SET reschedule_status = 'DONE', reschedule_summary = $2, rescheduled_at = now() WHERE id = $1`, [
+      downtime.id,
+      JSON.stringify(summary),
+    ]);
     await this.audit.record(m, { action: 'downtime.reschedule', entity: 'downtime', entityId: downtime.id, details: { ...summary } });
     this.logger.log(`rescheduled ${label}: ${JSON.stringify(summary)}`);
     return summary;

@@ -37,7 +37,9 @@ export class RescheduleProcessor extends WorkerHost {
     if (!job || job.attemptsMade < (job.opts.attempts ?? 1)) return;
     if (job.name === JOBS.rescheduleOpenedDays.name) {
       // Nothing was written (one transaction): the courses keep their dates, and the change's audit entry says what was opened.
-      this.logger.error(`reschedule after opening ${(job.data as RescheduleOpenedDaysJobData).opened.map((o) => o.date).join(', ')} failed for good: ${error.message}`);
+      this.logger.error(
+        `reschedule after opening ${(job.data as RescheduleOpenedDaysJobData).opened.map((o) => o.date).join(', ')} failed for good: ${error.message}`,
+      );
       return;
     }
     if (job.name !== JOBS.rescheduleDowntime.name || !('downtimeId' in job.data)) return;

@@ -61,7 +61,10 @@ export class UpdateCalendarDto {
   @IsIn(['KZ', 'NONE'])
   holidays?: 'KZ' | 'NONE';
 
-  @ApiPropertyOptional({ type: DailyWindowDto, description: 'Rule 9: children (under 18 on the day) are treated within these local hours (default 08:00–18:00)' })
+  @ApiPropertyOptional({
+    type: DailyWindowDto,
+    description: 'Rule 9: children (under 18 on the day) are treated within these local hours (default 08:00–18:00)',
+  })
   @IsOptionalNotNull()
   @IsObject()
   @ValidateNested()
@@ -91,7 +94,8 @@ export class UpdateCalendarDto {
 
   @ApiPropertyOptional({
     format: 'date-time',
-    description: 'The updatedAt of the calendar this change was made on (as GET /calendar gave it): if someone changed it since, 409 instead of overwriting their change',
+    description:
+      'The updatedAt of the calendar this change was made on (as GET /calendar gave it): if someone changed it since, 409 instead of overwriting their change',
   })
   @IsOptionalNotNull()
   @IsInstantWithOffset()

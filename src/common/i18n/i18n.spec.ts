@@ -43,7 +43,12 @@ describe('localizeProblem', () => {
   });
 
   it('translates a role refusal but leaves other forbidden details in English', () => {
-    const role = { type: 'https://beamtime.example/problems/forbidden', title: 'Forbidden', status: 403, detail: 'This action needs the role ADMIN; you are COORDINATOR' };
+    const role = {
+      type: 'https://beamtime.example/problems/forbidden',
+      title: 'Forbidden',
+      status: 403,
+      detail: 'This action needs the role ADMIN; you are COORDINATOR',
+    };
     expect(localizeProblem(role, 'ru')).toMatchObject({ title: 'Доступ запрещён', detail: 'Недостаточно прав для этого действия.' });
     const header = { ...role, detail: 'A change made with the session cookie must carry the header X-Requested-With: beamtime' };
     expect(localizeProblem(header, 'kk')).toMatchObject({ title: 'Қол жеткізуге тыйым салынған', detail: header.detail });

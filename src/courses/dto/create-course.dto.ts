@@ -77,7 +77,13 @@ export class CreateCourseDto {
   @IsCalendarDate()
   dueStart?: string;
 
-  @ApiPropertyOptional({ type: String, format: 'date', isArray: true, description: "Rule 10: dates the patient cannot come (hard: never booked, and skipping them is the patient's absence, no interruption); within the course window" })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date',
+    isArray: true,
+    description:
+      "Rule 10: dates the patient cannot come (hard: never booked, and skipping them is the patient's absence, no interruption); within the course window",
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(60)
@@ -85,7 +91,11 @@ export class CreateCourseDto {
   @IsCalendarDate({ each: true })
   unavailableDates?: string[];
 
-  @ApiPropertyOptional({ type: DailyWindowDto, description: "Soft: the patient's preferred local daily window, e.g. after work { from: '17:00', to: '23:00' }; places inside it are preferred, reported met or not" })
+  @ApiPropertyOptional({
+    type: DailyWindowDto,
+    description:
+      "Soft: the patient's preferred local daily window, e.g. after work { from: '17:00', to: '23:00' }; places inside it are preferred, reported met or not",
+  })
   @IsOptional()
   @IsObject()
   @ValidateNested()

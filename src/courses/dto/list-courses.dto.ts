@@ -49,7 +49,8 @@ export class ListCoursesDto extends PageQueryDto {
   lateStart?: boolean;
 
   @ApiPropertyOptional({
-    description: "true: courses with a booked fraction that treats a child outside the center's pediatric hours (rule 9), e.g. booked before the rule; the list to move",
+    description:
+      "true: courses with a booked fraction that treats a child outside the center's pediatric hours (rule 9), e.g. booked before the rule; the list to move",
   })
   @IsOptional()
   @Transform(asBoolean)

@@ -18,9 +18,15 @@ export class CourseView {
   @ApiProperty({ enum: ['GANTRY', 'FIXED_BEAM'], isArray: true }) roomKinds!: RoomKind[];
   @ApiProperty({ format: 'date' }) earliestStart!: string;
   @ApiProperty({ format: 'date' }) dueStart!: string;
-  @ApiProperty({ type: String, format: 'date', isArray: true, description: "Rule 10: the patient's unavailable dates (never booked; skipping them is the patient's absence, not an interruption)" })
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    isArray: true,
+    description: "Rule 10: the patient's unavailable dates (never booked; skipping them is the patient's absence, not an interruption)",
+  })
   unavailableDates!: string[];
-  @ApiProperty({ type: DailyWindowDto, nullable: true, description: "Soft: the patient's preferred local daily window" }) preferredWindow!: DailyWindowDto | null;
+  @ApiProperty({ type: DailyWindowDto, nullable: true, description: "Soft: the patient's preferred local daily window" })
+  preferredWindow!: DailyWindowDto | null;
   @ApiProperty({ enum: COURSE_STATUSES }) status!: CourseStatus;
   @ApiProperty({ type: String, nullable: true }) reason!: string | null;
   @ApiProperty() lateStart!: boolean;

@@ -1,7 +1,23 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-const WEEKDAYS_0700_2300 = { mon: [['07:00', '23:00']], tue: [['07:00', '23:00']], wed: [['07:00', '23:00']], thu: [['07:00', '23:00']], fri: [['07:00', '23:00']], sat: null, sun: null };
-const WEEKDAYS_0800_1300 = { mon: [['08:00', '13:00']], tue: [['08:00', '13:00']], wed: [['08:00', '13:00']], thu: [['08:00', '13:00']], fri: [['08:00', '13:00']], sat: null, sun: null };
+const WEEKDAYS_0700_2300 = {
+  mon: [['07:00', '23:00']],
+  tue: [['07:00', '23:00']],
+  wed: [['07:00', '23:00']],
+  thu: [['07:00', '23:00']],
+  fri: [['07:00', '23:00']],
+  sat: null,
+  sun: null,
+};
+const WEEKDAYS_0800_1300 = {
+  mon: [['08:00', '13:00']],
+  tue: [['08:00', '13:00']],
+  wed: [['08:00', '13:00']],
+  thu: [['08:00', '13:00']],
+  fri: [['08:00', '13:00']],
+  sat: null,
+  sun: null,
+};
 
 /**
  * The center: rooms, the single calendar-settings row, administrator closures and downtimes.
@@ -40,10 +56,11 @@ export class Center1764200000000 implements MigrationInterface {
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
     // The one settings row always exists, so readers (quotas, capacity) never handle "no center".
-    await queryRunner.query(
-      `INSERT INTO center_settings (id, time_zone, hours, anesthesia_windows) VALUES (1, $1, $2, $3)`,
-      [process.env.TZ_CENTER || 'Asia/Almaty', JSON.stringify(WEEKDAYS_0700_2300), JSON.stringify(WEEKDAYS_0800_1300)],
-    );
+    await queryRunner.query(`INSERT INTO center_settings (id, time_zone, hours, anesthesia_windows) VALUES (1, $1, $2, $3)`, [
+      process.env.TZ_CENTER || 'Asia/Almaty',
+      JSON.stringify(WEEKDAYS_0700_2300),
+      JSON.stringify(WEEKDAYS_0800_1300),
+    ]);
 
     await queryRunner.query(`
       CREATE TABLE closures (

@@ -11,7 +11,9 @@ export class ReservationHoldDays1764600000000 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE quota_reservations ADD COLUMN hold_days int`);
     await q.query(`UPDATE quota_reservations SET hold_days = greatest(1, round(extract(epoch FROM expires_at - created_at) / 86400))::int`);
-    await q.query(`ALTER TABLE quota_reservations ALTER COLUMN hold_days SET NOT NULL, ADD CONSTRAINT quota_reservations_hold_days_positive CHECK (hold_days >= 1)`);
+    await q.query(
+      `ALTER TABLE quota_reservations ALTER COLUMN hold_days SET NOT NULL, ADD CONSTRAINT quota_reservations_hold_days_positive CHECK (hold_days >= 1)`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

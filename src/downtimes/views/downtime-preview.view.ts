@@ -21,7 +21,7 @@ export class PreviewFractionView {
   @ApiPropertyOptional({ type: PreviewSlotView, nullable: true }) from!: PreviewSlotView | null;
   @ApiPropertyOptional({ type: PreviewSlotView, nullable: true }) to!: PreviewSlotView | null;
   @ApiProperty({ description: 'true: the downtime hits this fraction; false: it moves to make room for one that is hit' }) hit!: boolean;
-  @ApiProperty({ description: 'The reason written in the fraction\'s move history' }) reason!: string;
+  @ApiProperty({ description: "The reason written in the fraction's move history" }) reason!: string;
 }
 
 export class CourseNoteView {
@@ -38,14 +38,17 @@ export class PreviewCourseView {
 /** What declaring (or extending) a downtime would do, computed by the reschedule's own code and written nowhere. */
 export class DowntimeReschedulePreviewView {
   @ApiProperty({ description: 'Booked fractions the downtime hits (beam time not over)' }) hit!: number;
-  @ApiProperty({ description: 'Existing appointments that would move (the reschedule summary\'s `moved`)' }) moved!: number;
-  @ApiProperty({ description: 'Fractions that would be cancelled, no place found (the summary\'s `cancelled`)' }) cancelled!: number;
+  @ApiProperty({ description: "Existing appointments that would move (the reschedule summary's `moved`)" }) moved!: number;
+  @ApiProperty({ description: "Fractions that would be cancelled, no place found (the summary's `cancelled`)" }) cancelled!: number;
   @ApiProperty({ type: [PreviewFractionView], description: 'Every fraction that would move or be cancelled, by course and fraction' })
   fractions!: PreviewFractionView[];
   @ApiProperty({ type: [PreviewCourseView] }) courses!: PreviewCourseView[];
   @ApiProperty({ type: [CourseNoteView], description: 'Courses not fully re-booked' }) unschedulable!: CourseNoteView[];
   @ApiProperty({ type: [CourseNoteView], description: 'Courses re-booked whole but with a week short of their count (rule 6)' }) interrupted!: CourseNoteView[];
-  @ApiProperty({ format: 'date-time', description: 'The instant the preview was computed for; the real reschedule runs later and may differ if bookings change meanwhile' })
+  @ApiProperty({
+    format: 'date-time',
+    description: 'The instant the preview was computed for; the real reschedule runs later and may differ if bookings change meanwhile',
+  })
   at!: string;
 }
 
@@ -71,8 +74,16 @@ export class RescheduleJobView {
 
 export class ChangedDowntimeView {
   @ApiProperty({ type: DowntimeView }) downtime!: DowntimeView;
-  @ApiPropertyOptional({ type: RescheduleJobView, nullable: true, description: 'The reschedule of the newly covered time (null when the change covers nothing new)' })
+  @ApiPropertyOptional({
+    type: RescheduleJobView,
+    nullable: true,
+    description: 'The reschedule of the newly covered time (null when the change covers nothing new)',
+  })
   reschedule!: RescheduleJobView | null;
-  @ApiPropertyOptional({ type: OpenedDaysRescheduleView, nullable: true, description: 'The time the change freed (null when it frees no day under a booked course)' })
+  @ApiPropertyOptional({
+    type: OpenedDaysRescheduleView,
+    nullable: true,
+    description: 'The time the change freed (null when it frees no day under a booked course)',
+  })
   opened!: OpenedDaysRescheduleView | null;
 }

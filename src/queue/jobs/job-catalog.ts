@@ -109,7 +109,6 @@ export const JOBS = {
 
 export const JOB_CATALOG: Array<JobDefinition<never>> = Object.values(JOBS) as Array<JobDefinition<never>>;
 
-
 /** How a queue's workers hold their jobs and find those of a crashed worker (BullMQ worker options). */
 export interface QueueWorkerSettings {
   /** A job's lock lives this long unless renewed (every half of it, by a worker whose event loop is free). */

@@ -45,7 +45,7 @@ async function boot(...processors: Array<new () => object>): Promise<void> {
 }
 
 describe('every catalog job has exactly one processor', () => {
-  it('holds for the service\'s processors', () => {
+  it("holds for the service's processors", () => {
     const handlers = [AllocateProcessor, RescheduleProcessor, MaintenanceProcessor, ForecastProcessor, HoldExpiryProcessor].map((p) => jobHandlerOf(p)!);
     expect(handlers.every(Boolean)).toBe(true);
     expect(jobHandlerProblems(JOB_CATALOG, handlers)).toEqual([]);
@@ -60,7 +60,9 @@ describe('every catalog job has exactly one processor', () => {
   });
 
   it('start-up fails when a job has two processors', async () => {
-    await expect(boot(Allocation, Reschedule, Holds, Forecast, Maintenance, SecondReconciler)).rejects.toThrow(/job reconcile has 2 processors: Maintenance, SecondReconciler/);
+    await expect(boot(Allocation, Reschedule, Holds, Forecast, Maintenance, SecondReconciler)).rejects.toThrow(
+      /job reconcile has 2 processors: Maintenance, SecondReconciler/,
+    );
   });
 
   it('start-up fails when a processor declares a job of another queue', async () => {

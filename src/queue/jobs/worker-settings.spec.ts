@@ -12,10 +12,13 @@ const WORKER_METADATA = 'bullmq:worker_metadata';
 const PROCESSOR_METADATA = 'bullmq:processor_metadata';
 
 describe('worker lock and stalled-job settings', () => {
-  it.each([AllocateProcessor, RescheduleProcessor, MaintenanceProcessor, ForecastProcessor, HoldExpiryProcessor])('%p passes its queue’s settings to BullMQ', (processor) => {
-    const queue = (Reflect.getMetadata(PROCESSOR_METADATA, processor) as { name: keyof typeof QUEUE_WORKER_SETTINGS }).name;
-    expect(Reflect.getMetadata(WORKER_METADATA, processor)).toEqual(expect.objectContaining(QUEUE_WORKER_SETTINGS[queue]));
-  });
+  it.each([AllocateProcessor, RescheduleProcessor, MaintenanceProcessor, ForecastProcessor, HoldExpiryProcessor])(
+    '%p passes its queue’s settings to BullMQ',
+    (processor) => {
+      const queue = (Reflect.getMetadata(PROCESSOR_METADATA, processor) as { name: keyof typeof QUEUE_WORKER_SETTINGS }).name;
+      expect(Reflect.getMetadata(WORKER_METADATA, processor)).toEqual(expect.objectContaining(QUEUE_WORKER_SETTINGS[queue]));
+    },
+  );
 
   it('puts a crashed allocation back within 10 s of a worker being there (lock + one stalled interval)', () => {
     const { lockDuration, stalledInterval } = QUEUE_WORKER_SETTINGS[QUEUES.allocation];

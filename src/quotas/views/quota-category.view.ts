@@ -10,10 +10,19 @@ export class QuotaCategoryView {
   @ApiProperty()
   description!: string;
 
-  @ApiPropertyOptional({ enum: ['ADULT', 'PEDIATRIC'], nullable: true, description: "Referrals must be for a patient of this category on the course's start; null: any" })
+  @ApiPropertyOptional({
+    enum: ['ADULT', 'PEDIATRIC'],
+    nullable: true,
+    description: "Referrals must be for a patient of this category on the course's start; null: any",
+  })
   patientCategory!: PatientCategory | null;
 
-  @ApiPropertyOptional({ type: [String], nullable: true, example: ['ONCOHEMATOLOGY'], description: 'Referrals must be for one of these diagnosis groups; null: any' })
+  @ApiPropertyOptional({
+    type: [String],
+    nullable: true,
+    example: ['ONCOHEMATOLOGY'],
+    description: 'Referrals must be for one of these diagnosis groups; null: any',
+  })
   diagnosisGroups!: string[] | null;
 
   @ApiProperty({ format: 'date-time' })

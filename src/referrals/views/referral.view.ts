@@ -76,7 +76,12 @@ export function toReferralView(r: ReferralRow): ReferralView {
     firstFractionDate: r.first_fraction_date,
     createdAt: new Date(r.created_at).toISOString(),
     returnedAt: r.returned_at ? new Date(r.returned_at).toISOString() : null,
-    state: referralState({ referralStatus: r.status, courseStatus: r.course_status, fractionsDone: r.fractions_done, withdrawnByMinistry: r.withdrawn_by_ministry }),
+    state: referralState({
+      referralStatus: r.status,
+      courseStatus: r.course_status,
+      fractionsDone: r.fractions_done,
+      withdrawnByMinistry: r.withdrawn_by_ministry,
+    }),
     fractionsDone: r.fractions_done,
     fractionsTotal: r.fractions_total,
     firstFraction: r.first_fraction ? toFractionTime(r.first_fraction, r.center_time_zone, ministryZone) : null,

@@ -31,7 +31,10 @@ describe('allocation on the lane template', () => {
     const courses: Array<[CourseRequest, number]> = [
       [course('ADULT', { fractions: 10, arrival, earliestStart: '2027-03-01' }), 30],
       [course('CHILD', { fractions: 10, arrival, earliestStart: '2027-03-01', fractionMinutes: 40, patientCategory: 'PEDIATRIC' }), 40],
-      [course('ANES', { fractions: 10, arrival, earliestStart: '2027-03-01', fractionMinutes: 50, requiresAnesthesia: true, patientCategory: 'PEDIATRIC' }), 50],
+      [
+        course('ANES', { fractions: 10, arrival, earliestStart: '2027-03-01', fractionMinutes: 50, requiresAnesthesia: true, patientCategory: 'PEDIATRIC' }),
+        50,
+      ],
     ];
     const booked: Booking[] = [];
     for (const [c, minutes] of courses) {
@@ -39,7 +42,13 @@ describe('allocation on the lane template', () => {
       for (const b of r.appointments) expect(templatePlaces(b.start.slice(0, 10)).has(placeOf(b, minutes))).toBe(true);
       booked.push(...r.appointments);
     }
-    expect(checkSchedule(center, booked, courses.map(([c]) => c))).toEqual([]);
+    expect(
+      checkSchedule(
+        center,
+        booked,
+        courses.map(([c]) => c),
+      ),
+    ).toEqual([]);
   });
 
   it('places a fraction longer than any place freely, and still keeps every rule', () => {
@@ -50,13 +59,16 @@ describe('allocation on the lane template', () => {
   });
 
   // 2027-03-01 with every children's place booked (on the template) and the standard places free.
-  const childrenBooked: Booking[] = new DayLanes(cal, 10)
-    .of(dayNumOf(2027, 3, 1))!
-    .flatMap((room, r) =>
-      room
-        .filter((l) => l.minutes > 30)
-        .map((l, k) => booking(`KID-${r}-${k}`, 1, center.rooms[r].id, '2027-03-01', formatInstant(center.timeZone, l.start).slice(11, 16), { minutes: l.minutes, anesthesia: l.anesthesia })),
-    );
+  const childrenBooked: Booking[] = new DayLanes(cal, 10).of(dayNumOf(2027, 3, 1))!.flatMap((room, r) =>
+    room
+      .filter((l) => l.minutes > 30)
+      .map((l, k) =>
+        booking(`KID-${r}-${k}`, 1, center.rooms[r].id, '2027-03-01', formatInstant(center.timeZone, l.start).slice(11, 16), {
+          minutes: l.minutes,
+          anesthesia: l.anesthesia,
+        }),
+      ),
+  );
   const arrival35 = { arrival, earliestStart: '2027-03-01', dueStart: '2027-03-01', fractions: 1, fractionMinutes: 35 };
 
   it('falls back to free placement for an urgent course the template would start late', () => {
@@ -70,7 +82,9 @@ describe('allocation on the lane template', () => {
   it('keeps a routine course on the template (a later start) unless lanes: false', () => {
     const c = course('R', arrival35);
     expect(sched(createPlanner(center, childrenBooked, { reservation: NO_RESERVATION }).search(c, { now: arrival })).firstDate).toBe('2027-03-02');
-    expect(sched(createPlanner(center, childrenBooked, { reservation: NO_RESERVATION, lanes: false }).search(c, { now: arrival })).firstDate).toBe('2027-03-01');
+    expect(sched(createPlanner(center, childrenBooked, { reservation: NO_RESERVATION, lanes: false }).search(c, { now: arrival })).firstDate).toBe(
+      '2027-03-01',
+    );
   });
 
   it('lays a day booked off the template out again around its bookings, and uses the free time', () => {
@@ -92,7 +106,14 @@ describe('allocation on the lane template', () => {
     const policy = { ...DEFAULT_RESERVATION, emergencySlots: undefined, ROUTINE: { share: 0.5, minShare: 0.5, releaseDays: 0, fullDays: 1 } };
     const planner = createPlanner(center, [], { reservation: policy });
     const firstDays = Array.from({ length: 4 }, (_, i) => {
-      const c = course(`K${i}`, { fractions: 5, arrival, earliestStart: '2027-04-05', fractionMinutes: 50, requiresAnesthesia: true, patientCategory: 'PEDIATRIC' });
+      const c = course(`K${i}`, {
+        fractions: 5,
+        arrival,
+        earliestStart: '2027-04-05',
+        fractionMinutes: 50,
+        requiresAnesthesia: true,
+        patientCategory: 'PEDIATRIC',
+      });
       return sched(planner.allocate(c, { now: arrival })).firstDate;
     });
     // Three of six may be booked (each leaves at least three free); the fourth waits.

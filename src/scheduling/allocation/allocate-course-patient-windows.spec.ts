@@ -94,7 +94,10 @@ describe('children in daylight, unavailable dates and preferred windows (issue #
 
   it('suggestions for a child stay inside the pediatric hours and skip unavailable dates', () => {
     const child = course('K', { patientCategory: 'PEDIATRIC', fractionMinutes: 40, fractions: 5, unavailableDates: ['2027-03-02'] });
-    const own = ['2027-03-01', '2027-03-03', '2027-03-04', '2027-03-05', '2027-03-09'].map((d, i) => ({ ...booking('K', i + 1, 'G1', d, '17:00', { minutes: 40 }), id: `K${i + 1}` }));
+    const own = ['2027-03-01', '2027-03-03', '2027-03-04', '2027-03-05', '2027-03-09'].map((d, i) => ({
+      ...booking('K', i + 1, 'G1', d, '17:00', { minutes: 40 }),
+      id: `K${i + 1}`,
+    }));
     const out = suggestAlternatives(center, own, child, 'K2', { now, limit: 40 });
     expect(out.length).toBeGreaterThan(0);
     for (const s of out) {

@@ -18,13 +18,21 @@ const hoursArb = fc
   .map(([open, len, sat, split]): WeeklyHours => {
     const close = Math.min(open + len, 23 * 60 + 59);
     const iv: Array<[string, string]> =
-      split && close - open > 120 ? [[hhmm(open), hhmm(open + 60)], [hhmm(open + 90), hhmm(close)]] : [[hhmm(open), hhmm(close)]];
+      split && close - open > 120
+        ? [
+            [hhmm(open), hhmm(open + 60)],
+            [hhmm(open + 90), hhmm(close)],
+          ]
+        : [[hhmm(open), hhmm(close)]];
     return { mon: iv, tue: iv, wed: iv, thu: iv, fri: iv, sat: sat ? iv : null, sun: null };
   });
 
 const centerArb: fc.Arbitrary<CenterConfig> = fc
   .record({
-    rooms: fc.array(fc.record({ kind: fc.constantFrom<RoomKind>('GANTRY', 'FIXED_BEAM'), active: fc.integer({ min: 0, max: 4 }).map((x) => x > 0) }), { minLength: 1, maxLength: 3 }),
+    rooms: fc.array(fc.record({ kind: fc.constantFrom<RoomKind>('GANTRY', 'FIXED_BEAM'), active: fc.integer({ min: 0, max: 4 }).map((x) => x > 0) }), {
+      minLength: 1,
+      maxLength: 3,
+    }),
     hours: hoursArb,
     qaMinutes: fc.constantFrom(0, 15, 30),
     teams: fc.integer({ min: 0, max: 2 }),
@@ -33,7 +41,12 @@ const centerArb: fc.Arbitrary<CenterConfig> = fc
     holidays: fc.constantFrom<'KZ' | false>('KZ', false),
     closures: fc.array(fc.integer({ min: 1, max: 31 }).map(day), { maxLength: 3 }),
     downtimes: fc.array(
-      fc.record({ room: fc.integer({ min: -1, max: 2 }), d: fc.integer({ min: 1, max: 31 }), start: fc.integer({ min: 7 * 60, max: 20 * 60 }), len: fc.integer({ min: 10, max: 300 }) }),
+      fc.record({
+        room: fc.integer({ min: -1, max: 2 }),
+        d: fc.integer({ min: 1, max: 31 }),
+        start: fc.integer({ min: 7 * 60, max: 20 * 60 }),
+        len: fc.integer({ min: 10, max: 300 }),
+      }),
       { maxLength: 3 },
     ),
     timeZone: fc.constantFrom('Asia/Almaty', 'Europe/Berlin', 'UTC'),
@@ -82,30 +95,28 @@ const courseArb = (i: number) =>
       unavailable: fc.array(fc.integer({ min: 1, max: 31 }).map(day), { maxLength: 4 }),
       preferred: fc.option(fc.tuple(fc.integer({ min: 7 * 60, max: 18 * 60 }), fc.integer({ min: 60, max: 5 * 60 }))),
     })
-    .map(
-      (c): CourseRequest => ({
-        id: `C${i}`,
-        arrival: `${day(c.arrivalDay)}T${hhmm(c.arrivalMin)}:00Z`,
-        patientCategory: c.anesthesia || c.child ? 'PEDIATRIC' : 'ADULT',
-        ...((c.anesthesia || c.child) && c.eighteenthOn !== null ? { birthDate: `2009-03-${String(c.eighteenthOn).padStart(2, '0')}` } : {}),
-        ...(c.unavailable.length ? { unavailableDates: [...new Set(c.unavailable)] } : {}),
-        ...(c.preferred ? { preferredWindow: { from: hhmm(c.preferred[0]), to: hhmm(Math.min(c.preferred[0] + c.preferred[1], 23 * 60)) } } : {}),
-        urgency: c.urgency,
-        fractions: c.fractions,
-        fractionsPerWeek: c.fpw,
-        fractionMinutes: c.fm,
-        beamMinutes: Math.min(c.bm, c.fm - 10),
-        beamOffsetMinutes: Math.min(10, c.fm - Math.min(c.bm, c.fm - 10)),
-        requiresAnesthesia: c.anesthesia,
-        roomKinds: c.kinds,
-        earliestStart: day(c.arrivalDay + c.delay),
-        dueStart: day(Math.min(31, c.arrivalDay + c.delay + 7)),
-      }),
-    );
+    .map((c): CourseRequest => ({
+      id: `C${i}`,
+      arrival: `${day(c.arrivalDay)}T${hhmm(c.arrivalMin)}:00Z`,
+      patientCategory: c.anesthesia || c.child ? 'PEDIATRIC' : 'ADULT',
+      ...((c.anesthesia || c.child) && c.eighteenthOn !== null ? { birthDate: `2009-03-${String(c.eighteenthOn).padStart(2, '0')}` } : {}),
+      ...(c.unavailable.length ? { unavailableDates: [...new Set(c.unavailable)] } : {}),
+      ...(c.preferred ? { preferredWindow: { from: hhmm(c.preferred[0]), to: hhmm(Math.min(c.preferred[0] + c.preferred[1], 23 * 60)) } } : {}),
+      urgency: c.urgency,
+      fractions: c.fractions,
+      fractionsPerWeek: c.fpw,
+      fractionMinutes: c.fm,
+      beamMinutes: Math.min(c.bm, c.fm - 10),
+      beamOffsetMinutes: Math.min(10, c.fm - Math.min(c.bm, c.fm - 10)),
+      requiresAnesthesia: c.anesthesia,
+      roomKinds: c.kinds,
+      earliestStart: day(c.arrivalDay + c.delay),
+      dueStart: day(Math.min(31, c.arrivalDay + c.delay + 7)),
+    }));
 
-const scenarioArb = fc.tuple(centerArb, fc.integer({ min: 3, max: 14 })).chain(([center, n]) =>
-  fc.tuple(fc.constant(center), fc.tuple(...Array.from({ length: n }, (_, i) => courseArb(i)))),
-);
+const scenarioArb = fc
+  .tuple(centerArb, fc.integer({ min: 3, max: 14 }))
+  .chain(([center, n]) => fc.tuple(fc.constant(center), fc.tuple(...Array.from({ length: n }, (_, i) => courseArb(i)))));
 
 describe('allocator plans always satisfy hard rules 1–10 (property)', () => {
   it('random centers and courses', () => {

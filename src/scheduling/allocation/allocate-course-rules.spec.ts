@@ -15,7 +15,14 @@ describe('Planner.search and allocate', () => {
     const c = course('A', { fractions: 8, arrival: '2027-03-03T09:00:00+05:00', earliestStart: '2027-03-03' });
     const r = sched(createPlanner(center, []).search(c, { now: c.arrival }));
     expect(r.appointments.map((a) => a.start.slice(0, 10))).toEqual([
-      '2027-03-03', '2027-03-04', '2027-03-05', '2027-03-09', '2027-03-10', '2027-03-11', '2027-03-12', '2027-03-16',
+      '2027-03-03',
+      '2027-03-04',
+      '2027-03-05',
+      '2027-03-09',
+      '2027-03-10',
+      '2027-03-11',
+      '2027-03-12',
+      '2027-03-16',
     ]);
     expect(new Set(r.appointments.map((a) => a.roomId)).size).toBe(1);
     expect(new Set(r.appointments.map((a) => a.start.slice(11, 16))).size).toBe(1);
@@ -84,7 +91,18 @@ describe('Planner.search and allocate', () => {
   });
 
   it('a course that cannot start by dueStart is booked at the earliest feasible day and flagged lateStart', () => {
-    const tiny = { ...center, rooms: [center.rooms[0]], hours: { ...center.hours, mon: [['07:00', '08:00']] as [string, string][], tue: [['07:00', '08:00']] as [string, string][], wed: [['07:00', '08:00']] as [string, string][], thu: [['07:00', '08:00']] as [string, string][], fri: [['07:00', '08:00']] as [string, string][] } };
+    const tiny = {
+      ...center,
+      rooms: [center.rooms[0]],
+      hours: {
+        ...center.hours,
+        mon: [['07:00', '08:00']] as [string, string][],
+        tue: [['07:00', '08:00']] as [string, string][],
+        wed: [['07:00', '08:00']] as [string, string][],
+        thu: [['07:00', '08:00']] as [string, string][],
+        fri: [['07:00', '08:00']] as [string, string][],
+      },
+    };
     const planner = createPlanner(tiny, []);
     const first = course('A', { fractions: 10, arrival: '2027-02-26T09:00:00+05:00' });
     sched(planner.allocate(first, { now: first.arrival }));
@@ -109,7 +127,8 @@ describe('Planner.search and allocate', () => {
     const c = course('A', { fractions: 5, earliestStart: '2027-09-01' });
     const r = createPlanner(center, []).search(c, { now: c.arrival, horizonWeeks: 4 });
     expect(r.status).toBe('UNSCHEDULABLE');
-    if (r.status === 'UNSCHEDULABLE') expect(r.reason).toMatch(/cannot start before 2027-09-01, after the last start the planning horizon allows \(2027-\d\d-\d\d\)/);
+    if (r.status === 'UNSCHEDULABLE')
+      expect(r.reason).toMatch(/cannot start before 2027-09-01, after the last start the planning horizon allows \(2027-\d\d-\d\d\)/);
   });
 
   it('search commits nothing; allocate commits into the index', () => {

@@ -80,9 +80,7 @@ export class CourseSearch implements DisplacementHost, EarlyStartHost {
     private readonly options: CourseSearchOptions,
   ) {
     const keep = options.policy.emergencySlots;
-    this.probes = keep
-      ? { lanes: new EmergencyProbe(calendar, index, slots.lanes, keep), free: new EmergencyProbe(calendar, index, slots.free, keep) }
-      : null;
+    this.probes = keep ? { lanes: new EmergencyProbe(calendar, index, slots.lanes, keep), free: new EmergencyProbe(calendar, index, slots.free, keep) } : null;
   }
 
   get hasLanes(): boolean {
@@ -264,7 +262,18 @@ export class CourseSearch implements DisplacementHost, EarlyStartHost {
     if (search.reserve === 'spareOtherKinds' && probe) {
       const spends = emergencyKindOf(course);
       return (r, s) =>
-        probe.admits({ roomIdx: r, day, start: s, end: s + shape.minutes, beamStart: s + shape.beamOffset, beamEnd: s + shape.beamOffset + shape.beamMinutes, anesthesia: shape.anesthesia }, spends);
+        probe.admits(
+          {
+            roomIdx: r,
+            day,
+            start: s,
+            end: s + shape.minutes,
+            beamStart: s + shape.beamOffset,
+            beamEnd: s + shape.beamOffset + shape.beamMinutes,
+            anesthesia: shape.anesthesia,
+          },
+          spends,
+        );
     }
     const policy = this.options.policy;
     const { emergency, urgent } = reservedShares(policy, course.urgency, day - nowDay);
@@ -288,7 +297,15 @@ export class CourseSearch implements DisplacementHost, EarlyStartHost {
     }
     return (r, s) =>
       probe.admits(
-        { roomIdx: r, day, start: s, end: s + shape.minutes, beamStart: s + shape.beamOffset, beamEnd: s + shape.beamOffset + shape.beamMinutes, anesthesia: shape.anesthesia },
+        {
+          roomIdx: r,
+          day,
+          start: s,
+          end: s + shape.minutes,
+          beamStart: s + shape.beamOffset,
+          beamEnd: s + shape.beamOffset + shape.beamMinutes,
+          anesthesia: shape.anesthesia,
+        },
         undefined,
         course.urgency === 'URGENT' ? policy.emergencySlotsFromUrgent : undefined,
       );
@@ -403,14 +420,7 @@ function validateCourse(c: CourseRequest): string | null {
   return null;
 }
 
-function unschedulableReason(
-  course: CourseRequest,
-  cal: CenterCalendar,
-  rooms: number[],
-  everOpen: boolean,
-  firstDay: DayNum,
-  lastDay: DayNum,
-): string {
+function unschedulableReason(course: CourseRequest, cal: CenterCalendar, rooms: number[], everOpen: boolean, firstDay: DayNum, lastDay: DayNum): string {
   if (firstDay > lastDay) {
     return (
       `The course cannot start before ${formatDate(firstDay)}, after the last start the planning horizon allows (${formatDate(lastDay)}); ` +

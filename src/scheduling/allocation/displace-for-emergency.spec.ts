@@ -13,7 +13,13 @@ const center: CenterConfig = { ...demoCenter(), rooms: [{ id: 'G1', kind: 'GANTR
 const routine = (id: string, extra: Partial<CourseRequest> = {}) =>
   course(id, { fractions: 10, arrival: '2027-03-01T09:00:00+05:00', earliestStart: '2027-03-08', dueStart: '2027-04-05', ...extra });
 // An emergency on Wednesday 3 March: due Thursday, five fractions that run into the routine courses' weeks.
-const emergency = course('E', { urgency: 'EMERGENCY', fractions: 5, arrival: '2027-03-03T09:00:00+05:00', earliestStart: '2027-03-03', dueStart: '2027-03-04' });
+const emergency = course('E', {
+  urgency: 'EMERGENCY',
+  fractions: 5,
+  arrival: '2027-03-03T09:00:00+05:00',
+  earliestStart: '2027-03-03',
+  dueStart: '2027-03-04',
+});
 
 function plannerWith(courses: CourseRequest[], options: PlannerOptions = {}) {
   const planner = createPlanner(center, [], { reservation: NO_RESERVATION, ...options });
@@ -76,7 +82,10 @@ describe('an EMERGENCY course moves not-started routine courses when it cannot o
     const planner = new CorePlanner(center, [], { reservation: NO_RESERVATION });
     // Both courses started on Monday 1 March; the live service lists them with 10 fractions but
     // the index only holds what is still booked, as if fraction 1 were delivered.
-    for (const c of [routine('S1', { earliestStart: '2027-03-01', arrival: '2027-02-26T09:00:00+05:00' }), routine('S2', { earliestStart: '2027-03-01', arrival: '2027-02-26T09:00:00+05:00' })]) {
+    for (const c of [
+      routine('S1', { earliestStart: '2027-03-01', arrival: '2027-02-26T09:00:00+05:00' }),
+      routine('S2', { earliestStart: '2027-03-01', arrival: '2027-02-26T09:00:00+05:00' }),
+    ]) {
       const placed = scheduled(planner.allocate(c, { now: c.arrival }));
       planner.index.remove(planner.index.courseRefs(c.id)[0]);
       expect(placed.firstDate).toBe('2027-03-01');

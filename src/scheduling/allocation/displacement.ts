@@ -124,7 +124,14 @@ export function byDueDay(course: CourseRequest, opts: AllocationOptions): Alloca
 }
 
 /** Movable courses that book something in the emergency's first weeks, most promising first. */
-function rank(index: BookingIndex, calendar: CenterCalendar, course: CourseRequest, nowDay: DayNum, candidates: Iterable<CourseRequest>, policy: DisplacementPolicy): Candidate[] {
+function rank(
+  index: BookingIndex,
+  calendar: CenterCalendar,
+  course: CourseRequest,
+  nowDay: DayNum,
+  candidates: Iterable<CourseRequest>,
+  policy: DisplacementPolicy,
+): Candidate[] {
   const from = Math.max(parseDate(course.earliestStart), nowDay);
   const span = Math.ceil((course.fractions * 7) / Math.max(1, course.fractionsPerWeek)) + 7;
   const until = parseDate(course.dueStart) + span;

@@ -113,8 +113,14 @@ describe('early starts: a place freed a couple of days ahead goes to the course 
       hours: { mon: afternoon, tue: afternoon, wed: afternoon, thu: afternoon, fri: afternoon, sat: null, sun: null },
     };
     const courseArb = (i: number) =>
-      fc.record({ day: fc.integer({ min: 1, max: 25 }), fractions: fc.integer({ min: 3, max: 20 }), urgent: fc.integer({ min: 0, max: 4 }), child: fc.boolean() }).map(
-        (c): CourseRequest =>
+      fc
+        .record({
+          day: fc.integer({ min: 1, max: 25 }),
+          fractions: fc.integer({ min: 3, max: 20 }),
+          urgent: fc.integer({ min: 0, max: 4 }),
+          child: fc.boolean(),
+        })
+        .map((c): CourseRequest =>
           course(`C${String(i).padStart(2, '0')}`, {
             arrival: `2027-03-${String(c.day).padStart(2, '0')}T10:00:00+05:00`,
             earliestStart: `2027-03-${String(c.day + 2).padStart(2, '0')}`,
@@ -123,7 +129,7 @@ describe('early starts: a place freed a couple of days ahead goes to the course 
             fractions: c.fractions,
             ...(c.child ? { patientCategory: 'PEDIATRIC' as const, fractionMinutes: 40 } : {}),
           }),
-      );
+        );
     const coursesArb = fc.integer({ min: 20, max: 40 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => courseArb(i))));
     fc.assert(
       fc.property(coursesArb, (courses) => {

@@ -96,7 +96,15 @@ function occupied(index: BookingIndex, r: number, day: DayNum, place: Lane): boo
 }
 
 /** The first booking after `day` in room r that overlaps the place's time of day. */
-function nextInPlace(index: BookingIndex, calendar: CenterCalendar, r: number, day: DayNum, tod: number, minutes: number, searchDays: number): IndexedBooking | null {
+function nextInPlace(
+  index: BookingIndex,
+  calendar: CenterCalendar,
+  r: number,
+  day: DayNum,
+  tod: number,
+  minutes: number,
+  searchDays: number,
+): IndexedBooking | null {
   for (let d = day + 1; d <= day + searchDays; d++) {
     const spans = index.roomSpans(r, d);
     if (!spans || spans.length === 0) continue;
@@ -106,4 +114,3 @@ function nextInPlace(index: BookingIndex, calendar: CenterCalendar, r: number, d
   }
   return null;
 }
-

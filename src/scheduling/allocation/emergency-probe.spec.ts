@@ -20,7 +20,15 @@ const center: CenterConfig = {
 const cal = calendarFor(center);
 const day = dayNumOf(2027, 3, 3);
 const at = (hh: number, mm: number) => localToEpochMin(center.timeZone, day, hh * 60 + mm);
-const adultAt = (hh: number, mm: number) => ({ roomIdx: 0, day, start: at(hh, mm), end: at(hh, mm) + 30, beamStart: at(hh, mm) + 10, beamEnd: at(hh, mm) + 18, anesthesia: false });
+const adultAt = (hh: number, mm: number) => ({
+  roomIdx: 0,
+  day,
+  start: at(hh, mm),
+  end: at(hh, mm) + 30,
+  beamStart: at(hh, mm) + 10,
+  beamEnd: at(hh, mm) + 18,
+  anesthesia: false,
+});
 
 describe('EmergencyProbe: the day keeps one adult and one child emergency slot', () => {
   const index = new BookingIndex(cal);

@@ -60,7 +60,13 @@ describe('lane template', () => {
 
   it('keeps to each interval of a room with a break, and to two teams', () => {
     const input: LaneTemplateInput = {
-      rooms: [[[h(8), h(12)], [h(13), h(18)]], [[h(8), h(18)]]],
+      rooms: [
+        [
+          [h(8), h(12)],
+          [h(13), h(18)],
+        ],
+        [[h(8), h(18)]],
+      ],
       window: [[h(8), h(11)]],
       teams: 2,
       anesthesiaPlaces: 5,
@@ -86,7 +92,10 @@ describe('lane template', () => {
       for (const l of lanes[0]) if (l.start !== f.start) expect(l.start + l.minutes <= f.start || f.end <= l.start).toBe(true);
       for (const l of own) expect(l.start + 18 <= f.beamStart || f.beamEnd <= l.start + 10).toBe(true);
     }
-    expectValid({ ...input, rooms: input.rooms }, lanes.map((room) => room.filter((l) => !fixed.some((f) => f.start === l.start))));
+    expectValid(
+      { ...input, rooms: input.rooms },
+      lanes.map((room) => room.filter((l) => !fixed.some((f) => f.start === l.start))),
+    );
   });
 
   it('has no template for a center too large to lay out, or off the 10-minute grid', () => {

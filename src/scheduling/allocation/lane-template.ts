@@ -119,10 +119,16 @@ export function buildLaneTemplate(input: LaneTemplateInput): Lane[][] {
   // A place's beam runs 10-18 minutes after its start (the default fraction); fixed bookings'
   // beams and anesthesia teams are taken out of what the search may use.
   const beamFree = Array.from({ length: steps }, (_, i) => !fixed.some((f) => f.beamStart < t0 + i * grid + 18 && t0 + i * grid + 10 < f.beamEnd));
-  const fixedTeams = Array.from({ length: steps }, (_, i) => fixed.filter((f) => f.anesthesia && f.start < t0 + i * grid + ANESTHESIA_MINUTES && t0 + i * grid < f.end).length);
+  const fixedTeams = Array.from(
+    { length: steps },
+    (_, i) => fixed.filter((f) => f.anesthesia && f.start < t0 + i * grid + ANESTHESIA_MINUTES && t0 + i * grid < f.end).length,
+  );
   const windowAt = Array.from({ length: steps }, (_, i) => window.some(([ws, we]) => ws <= t0 + i * grid && t0 + i * grid + ANESTHESIA_MINUTES <= we));
   const childWindow = input.childWindow;
-  const childAt = Array.from({ length: steps }, (_, i) => !childWindow || childWindow.some(([ws, we]) => ws <= t0 + i * grid && t0 + i * grid + CHILD_MINUTES <= we));
+  const childAt = Array.from(
+    { length: steps },
+    (_, i) => !childWindow || childWindow.some(([ws, we]) => ws <= t0 + i * grid && t0 + i * grid + CHILD_MINUTES <= we),
+  );
   // Rooms with the same hours and fixed bookings are interchangeable: the state keeps them in a
   // canonical order, which cuts the search by up to n! for a center of identical rooms.
   const shape = rooms.map((r, i) => JSON.stringify([r, fixed.filter((f) => f.room === i)]));
@@ -261,4 +267,3 @@ function sortSmall(xs: number[]): void {
     xs[y + 1] = v;
   }
 }
-

@@ -66,7 +66,13 @@ interface Candidate {
  * passes checkBooking for /move), the fraction itself included under `bookingId`. Pure: `now`
  * comes in, nothing is read from the clock.
  */
-export function suggestAlternatives(center: CenterConfig, bookings: Booking[], course: CourseRequest, bookingId: string, options: AlternativesOptions): Alternative[] {
+export function suggestAlternatives(
+  center: CenterConfig,
+  bookings: Booking[],
+  course: CourseRequest,
+  bookingId: string,
+  options: AlternativesOptions,
+): Alternative[] {
   const limit = options.limit ?? DEFAULT_ALTERNATIVES;
   const searchDays = options.searchDays ?? DEFAULT_SEARCH_DAYS;
   const step = options.stepMinutes ?? DEFAULT_STEP_MINUTES;
@@ -126,7 +132,9 @@ export function suggestAlternatives(center: CenterConfig, bookings: Booking[], c
       }
     }
   }
-  candidates.sort((a, b) => Math.abs(a.day - day0) - Math.abs(b.day - day0) || a.cost - b.cost || a.s - b.s || (a.roomId < b.roomId ? -1 : a.roomId > b.roomId ? 1 : 0));
+  candidates.sort(
+    (a, b) => Math.abs(a.day - day0) - Math.abs(b.day - day0) || a.cost - b.cost || a.s - b.s || (a.roomId < b.roomId ? -1 : a.roomId > b.roomId ? 1 : 0),
+  );
 
   const chosen: Candidate[] = [];
   const refusedDays = new Set<DayNum>();
@@ -198,5 +206,13 @@ function usualMinuteOfDay(tz: string, bookings: Booking[], courseId: string, cur
 function placed(current: Booking, c: Candidate, tz: string): Booking {
   const shift = c.s - parseInstant(current.start);
   const at = (iso: string) => formatInstant(tz, parseInstant(iso) + shift);
-  return { ...current, status: 'BOOKED', roomId: c.roomId, start: formatInstant(tz, c.s), end: at(current.end), beamStart: at(current.beamStart), beamEnd: at(current.beamEnd) };
+  return {
+    ...current,
+    status: 'BOOKED',
+    roomId: c.roomId,
+    start: formatInstant(tz, c.s),
+    end: at(current.end),
+    beamStart: at(current.beamStart),
+    beamEnd: at(current.beamEnd),
+  };
 }

@@ -114,10 +114,7 @@ export class CenterCalendar {
 
   private wallIntervals(hours: Array<[string, string]> | null, day: DayNum): Interval[] {
     if (!hours) return [];
-    const out: Interval[] = hours.map(([a, b]) => [
-      localToEpochMin(this.timeZone, day, parseHhmm(a)),
-      localToEpochMin(this.timeZone, day, parseHhmm(b)),
-    ]);
+    const out: Interval[] = hours.map(([a, b]) => [localToEpochMin(this.timeZone, day, parseHhmm(a)), localToEpochMin(this.timeZone, day, parseHhmm(b))]);
     return out.filter(([s, e]) => e > s).sort((x, y) => x[0] - y[0]);
   }
 

@@ -32,8 +32,7 @@ export function resolveCourseDefaults(partial: PartialCourseRequest, center: Cen
   const patientCategory = partial.patientCategory ?? 'ADULT';
   const requiresAnesthesia = partial.requiresAnesthesia ?? false;
   const urgency = partial.urgency ?? 'ROUTINE';
-  const arrival =
-    partial.arrival ?? formatInstant(center.timeZone, localToEpochMin(center.timeZone, parseDate(partial.earliestStart), 0));
+  const arrival = partial.arrival ?? formatInstant(center.timeZone, localToEpochMin(center.timeZone, parseDate(partial.earliestStart), 0));
   return {
     id: partial.id,
     arrival,

@@ -5,7 +5,13 @@ describe('course defaults (SPEC §2)', () => {
   const center = demoCenter();
   it('fraction minutes: 30 adult, 40 child, 50 with anesthesia; beam 8 at offset 10; 5 per week', () => {
     const base = { id: 'c', earliestStart: '2027-03-01', fractions: 10 };
-    expect(resolveCourseDefaults(base, center)).toMatchObject({ fractionMinutes: 30, beamMinutes: 8, beamOffsetMinutes: 10, fractionsPerWeek: 5, urgency: 'ROUTINE' });
+    expect(resolveCourseDefaults(base, center)).toMatchObject({
+      fractionMinutes: 30,
+      beamMinutes: 8,
+      beamOffsetMinutes: 10,
+      fractionsPerWeek: 5,
+      urgency: 'ROUTINE',
+    });
     expect(resolveCourseDefaults({ ...base, patientCategory: 'PEDIATRIC' }, center).fractionMinutes).toBe(40);
     expect(resolveCourseDefaults({ ...base, patientCategory: 'PEDIATRIC', requiresAnesthesia: true }, center).fractionMinutes).toBe(50);
   });

@@ -25,12 +25,28 @@ export function aggregateRuns(p: PreparedForecast, summaries: RunSummary[]): For
       isoWeek: p.grid.isoWeeks[w],
       start,
       openMinutes: openTotal,
-      utilization: band(runs.map((r) => ratio(r.bookedMinutes[w].reduce((a, b) => a + b, 0), openTotal))),
+      utilization: band(
+        runs.map((r) =>
+          ratio(
+            r.bookedMinutes[w].reduce((a, b) => a + b, 0),
+            openTotal,
+          ),
+        ),
+      ),
       rooms: Object.fromEntries(rooms.map((id, i) => [id, band(runs.map((r) => ratio(r.bookedMinutes[w][i], open[i])))])),
-      queue: band(runs.map((r) => r.queue[w]), 1),
+      queue: band(
+        runs.map((r) => r.queue[w]),
+        1,
+      ),
       waitDays: { ...band(waits, 2), courses: waits.length },
-      arrivals: band(runs.map((r) => r.arrivals[w]), 1),
-      starts: band(runs.map((r) => r.starts[w]), 1),
+      arrivals: band(
+        runs.map((r) => r.arrivals[w]),
+        1,
+      ),
+      starts: band(
+        runs.map((r) => r.starts[w]),
+        1,
+      ),
     };
   });
   const perYear = 52 / p.horizonWeeks;
@@ -49,10 +65,22 @@ export function aggregateRuns(p: PreparedForecast, summaries: RunSummary[]): For
       coursesTreated: band(treated, 1),
       throughputPerYear: band(throughput, 1),
       probabilityReachingTarget: Number((treated.filter((t) => t >= p.target).length / Math.max(1, runs.length)).toFixed(3)),
-      arrivalsPerYear: band(runs.map((r) => r.arrivalsTotal * perYear), 1),
-      unschedulable: band(runs.map((r) => r.unschedulable), 1),
-      lateStarts: band(runs.map((r) => r.lateStarts), 1),
-      waitDays: band(runs.flatMap((r) => r.waits.flat()), 2),
+      arrivalsPerYear: band(
+        runs.map((r) => r.arrivalsTotal * perYear),
+        1,
+      ),
+      unschedulable: band(
+        runs.map((r) => r.unschedulable),
+        1,
+      ),
+      lateStarts: band(
+        runs.map((r) => r.lateStarts),
+        1,
+      ),
+      waitDays: band(
+        runs.flatMap((r) => r.waits.flat()),
+        2,
+      ),
     },
     arrivalsPerWeek: p.arrivals.map((a) => ({ key: a.key, ratePerWeek: Number(a.ratePerWeek.toFixed(3)) })),
     rooms,

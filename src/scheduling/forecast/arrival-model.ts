@@ -29,8 +29,14 @@ const palliative: CourseProfile[] = [
   { weight: 0.4, fractions: 5 },
   { weight: 0.4, fractions: 10 },
 ];
-const adultFractions = mixed([[0.9, curative], [0.1, palliative]]);
-const emergencyFractions = mixed([[0.3, curative], [0.7, palliative]]);
+const adultFractions = mixed([
+  [0.9, curative],
+  [0.1, palliative],
+]);
+const emergencyFractions = mixed([
+  [0.3, curative],
+  [0.7, palliative],
+]);
 const pediatricFractions = curative;
 
 /**
@@ -124,8 +130,24 @@ export function quotaArrivals(demand: QuotaDemand[], weeksLeftInYear: (year: num
     const base = `QUOTA_${q.countryCode ?? 'ANY'}_${q.category}_${q.year}`;
     const window = { from: `${q.year}-01-01`, to: `${q.year + 1}-01-01` };
     if (q.category.toUpperCase().startsWith('PEDIATRIC')) {
-      out.push({ key: base, patientCategory: 'PEDIATRIC', urgency: 'ROUTINE', requiresAnesthesia: false, ratePerWeek: rate * 0.7, profiles: pediatricFractions, window });
-      out.push({ key: `${base}_ANESTHESIA`, patientCategory: 'PEDIATRIC', urgency: 'ROUTINE', requiresAnesthesia: true, ratePerWeek: rate * 0.3, profiles: pediatricFractions, window });
+      out.push({
+        key: base,
+        patientCategory: 'PEDIATRIC',
+        urgency: 'ROUTINE',
+        requiresAnesthesia: false,
+        ratePerWeek: rate * 0.7,
+        profiles: pediatricFractions,
+        window,
+      });
+      out.push({
+        key: `${base}_ANESTHESIA`,
+        patientCategory: 'PEDIATRIC',
+        urgency: 'ROUTINE',
+        requiresAnesthesia: true,
+        ratePerWeek: rate * 0.3,
+        profiles: pediatricFractions,
+        window,
+      });
     } else {
       out.push({ key: base, patientCategory: 'ADULT', urgency: 'ROUTINE', requiresAnesthesia: false, ratePerWeek: rate, profiles: adultFractions, window });
     }
@@ -145,7 +167,10 @@ export function scaleArrivals(arrivals: ArrivalCategory[], changes: ForecastChan
 }
 
 /** A profile's room and beam minutes, SPEC §2 defaults for what it leaves open. */
-export function profileMinutes(a: Pick<ArrivalCategory, 'patientCategory' | 'requiresAnesthesia'>, p: CourseProfile): { fractionMinutes: number; beamMinutes: number } {
+export function profileMinutes(
+  a: Pick<ArrivalCategory, 'patientCategory' | 'requiresAnesthesia'>,
+  p: CourseProfile,
+): { fractionMinutes: number; beamMinutes: number } {
   return {
     fractionMinutes: p.fractionMinutes ?? defaultFractionMinutes(a.patientCategory, a.requiresAnesthesia),
     beamMinutes: p.beamMinutes ?? DEFAULT_BEAM_MINUTES,

@@ -47,13 +47,28 @@ describe('forecast RNG', () => {
 describe('arrival model', () => {
   it('estimates weekly rates and the empirical course shapes from past submissions', () => {
     const history = [
-      ...Array.from({ length: 20 }, (_, i) => ({ arrival: `2026-10-0${(i % 5) + 1}T10:00:00+05:00`, patientCategory: 'ADULT' as const, urgency: 'ROUTINE' as const, requiresAnesthesia: false, fractions: i % 2 ? 30 : 25 })),
-      ...Array.from({ length: 4 }, () => ({ arrival: '2026-10-02T10:00:00+05:00', patientCategory: 'PEDIATRIC' as const, urgency: 'URGENT' as const, requiresAnesthesia: true, fractions: 28 })),
+      ...Array.from({ length: 20 }, (_, i) => ({
+        arrival: `2026-10-0${(i % 5) + 1}T10:00:00+05:00`,
+        patientCategory: 'ADULT' as const,
+        urgency: 'ROUTINE' as const,
+        requiresAnesthesia: false,
+        fractions: i % 2 ? 30 : 25,
+      })),
+      ...Array.from({ length: 4 }, () => ({
+        arrival: '2026-10-02T10:00:00+05:00',
+        patientCategory: 'PEDIATRIC' as const,
+        urgency: 'URGENT' as const,
+        requiresAnesthesia: true,
+        fractions: 28,
+      })),
     ];
     const rates = estimateArrivals(history, 4);
     const adult = rates.find((r) => r.key === 'ADULT_ROUTINE')!;
     expect(adult.ratePerWeek).toBe(5);
-    expect(adult.profiles.map((p) => [p.fractions, p.weight]).sort()).toEqual([[25, 10], [30, 10]]);
+    expect(adult.profiles.map((p) => [p.fractions, p.weight]).sort()).toEqual([
+      [25, 10],
+      [30, 10],
+    ]);
     expect(rates.find((r) => r.key === 'PEDIATRIC_URGENT_ANESTHESIA')!.ratePerWeek).toBe(1);
   });
 
@@ -128,7 +143,13 @@ describe('runForecast', () => {
 
   it('spreads unused quota places over the rest of their year and not beyond', async () => {
     const result = await runForecast(
-      input({ now: '2027-07-05T00:00:00+05:00', horizonWeeks: 40, runs: 20, arrivals: [], quotaDemand: [{ category: 'PEDIATRIC_ONCOHEMATOLOGY', countryCode: 'KG', year: 2027, places: 26 }] }),
+      input({
+        now: '2027-07-05T00:00:00+05:00',
+        horizonWeeks: 40,
+        runs: 20,
+        arrivals: [],
+        quotaDemand: [{ category: 'PEDIATRIC_ONCOHEMATOLOGY', countryCode: 'KG', year: 2027, places: 26 }],
+      }),
     );
     const in2027 = result.weeks.filter((w) => w.start < '2027-12-27');
     const in2028 = result.weeks.filter((w) => w.start >= '2028-01-03');
@@ -145,12 +166,14 @@ describe('runForecast', () => {
     // Wednesday noon of a week without holidays: 11 h left today, Thursday and Friday whole.
     const now = '2027-01-13T12:00:00+05:00';
     // G1 booked for the rest of the week (its earlier bookings ended: they are not in the live schedule).
-    const existing = ['2027-01-13T12:00:00+05:00/2027-01-13T23:00:00+05:00', '2027-01-14T07:30:00+05:00/2027-01-14T23:00:00+05:00', '2027-01-15T07:30:00+05:00/2027-01-15T23:00:00+05:00'].map(
-      (iv, i) => {
-        const [start, end] = iv.split('/');
-        return { courseId: `c${i}`, fraction: 2, roomId: 'G1', start, end, beamStart: start, beamEnd: start, anesthesia: false };
-      },
-    );
+    const existing = [
+      '2027-01-13T12:00:00+05:00/2027-01-13T23:00:00+05:00',
+      '2027-01-14T07:30:00+05:00/2027-01-14T23:00:00+05:00',
+      '2027-01-15T07:30:00+05:00/2027-01-15T23:00:00+05:00',
+    ].map((iv, i) => {
+      const [start, end] = iv.split('/');
+      return { courseId: `c${i}`, fraction: 2, roomId: 'G1', start, end, beamStart: start, beamEnd: start, anesthesia: false };
+    });
     const result = await runForecast(input({ now, existing, arrivals: [], runs: 1, horizonWeeks: 2 }));
     const open = 3 * (660 + 930 + 930);
     expect(result.weeks[0].openMinutes).toBe(open);
@@ -168,7 +191,16 @@ describe('runForecast', () => {
       });
     }
     const existing = planner.bookings();
-    const shape = [{ key: 'ADULT_ROUTINE', patientCategory: 'ADULT' as const, urgency: 'ROUTINE' as const, requiresAnesthesia: false, ratePerWeek: 15, profiles: [{ weight: 1, fractions: 25, fractionMinutes: 30 }] }];
+    const shape = [
+      {
+        key: 'ADULT_ROUTINE',
+        patientCategory: 'ADULT' as const,
+        urgency: 'ROUTINE' as const,
+        requiresAnesthesia: false,
+        ratePerWeek: 15,
+        profiles: [{ weight: 1, fractions: 25, fractionMinutes: 30 }],
+      },
+    ];
     const result = await runForecast(input({ existing, arrivals: shape, horizonWeeks: 4, runs: 2 }));
     // The rooms' pace: minutes booked in the four weeks, in courses of 25 × 30 min. Full rooms (3 × 930
     // minutes a day, 20 open days) would make about 970 such courses a year.

@@ -56,7 +56,10 @@ export function drawArrivals(p: PreparedForecast, rng: Rng, run: number): Simula
       for (let i = 0; i < count; i++) {
         const day = p.grid.firstMonday + 7 * w + Math.floor(rng() * 5);
         const at = localToEpochMin(p.grid.timeZone, day, SUBMIT_FROM + Math.floor(rng() * SUBMIT_SPAN));
-        const profileIndex = weightedIndex(rng, category.profiles.map((x) => x.weight));
+        const profileIndex = weightedIndex(
+          rng,
+          category.profiles.map((x) => x.weight),
+        );
         const [lo, hi] = category.prepDays ?? PREP_WORKING_DAYS[category.urgency];
         const prepDays = lo + Math.floor(rng() * (hi - lo + 1));
         if (at < p.grid.nowMin || day < windows[ci][0] || day >= windows[ci][1]) continue;
@@ -138,9 +141,15 @@ export function simulateRun(p: PreparedForecast, run: number): RunSummary {
   const moved = (d: DisplacedCourse) => {
     const c = simulated.get(d.courseId);
     if (!c) return;
-    book(d.moves.flatMap((m) => (m.from ? [m.from] : [])), -1);
+    book(
+      d.moves.flatMap((m) => (m.from ? [m.from] : [])),
+      -1,
+    );
     start(c, -1);
-    c.first = book(d.moves.flatMap((m) => (m.to ? [m.to] : [])), 1);
+    c.first = book(
+      d.moves.flatMap((m) => (m.to ? [m.to] : [])),
+      1,
+    );
     start(c, 1);
     lateStarts += Number(d.lateStart) - Number(c.late);
     c.late = d.lateStart;

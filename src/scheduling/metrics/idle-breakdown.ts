@@ -26,14 +26,7 @@ export interface IdleBreakdown {
 
 const STANDARD: FractionShape = { minutes: 30, beamOffset: 10, beamMinutes: 8, anesthesia: false };
 
-export function idleBreakdown(
-  center: CenterConfig,
-  bookings: Booking[],
-  from: string,
-  to: string,
-  gridMinutes = 10,
-  keep?: EmergencyKeep,
-): IdleBreakdown {
+export function idleBreakdown(center: CenterConfig, bookings: Booking[], from: string, to: string, gridMinutes = 10, keep?: EmergencyKeep): IdleBreakdown {
   const cal = calendarFor(center);
   const index = new BookingIndex(cal);
   for (const b of bookings) index.addBooking(b);

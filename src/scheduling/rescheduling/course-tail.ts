@@ -139,7 +139,14 @@ export function placeLaterInWeek(
   return null;
 }
 
-function commit(placer: FractionPlacer, course: CourseRequest, p: { roomIdx: number; start: number }, day: DayNum, fraction: number, id?: string): TailPlacement {
+function commit(
+  placer: FractionPlacer,
+  course: CourseRequest,
+  p: { roomIdx: number; start: number },
+  day: DayNum,
+  fraction: number,
+  id?: string,
+): TailPlacement {
   const shape = shapeOf(course);
   const booking = toBooking(placer.calendar, {
     id,
@@ -158,5 +165,9 @@ function commit(placer: FractionPlacer, course: CourseRequest, p: { roomIdx: num
 
 /** Would the course's own fractions leave an open day unused between two of them in a week short of its count? */
 export function interrupts(center: CenterConfig, course: CourseRequest, bookings: Booking[]): boolean {
-  return checkSchedule(center, bookings.filter((x) => x.courseId === course.id), [course]).some((v) => v.rule === 6);
+  return checkSchedule(
+    center,
+    bookings.filter((x) => x.courseId === course.id),
+    [course],
+  ).some((v) => v.rule === 6);
 }

@@ -34,18 +34,22 @@ describe('rescheduleForDowntime', () => {
     expect(checkSchedule({ ...center, downtimes: [downtime] }, after, courses)).toEqual([]);
   });
 
-  it("keeps a hit fraction on its day in free minutes off the lane template when no place of the template holds it", () => {
+  it('keeps a hit fraction on its day in free minutes off the lane template when no place of the template holds it', () => {
     // Every children's place of the day is booked; a 35-minute fraction fits only such a place,
     // or two free standard places side by side.
     const day = '2027-03-01';
     const cal = calendarFor(center);
-    const kids: Booking[] = new DayLanes(cal, 10)
-      .of(dayNumOf(2027, 3, 1))!
-      .flatMap((room, r) =>
-        room
-          .filter((l) => l.minutes > 30)
-          .map((l, k) => ({ ...booking(`KID-${r}-${k}`, 1, center.rooms[r].id, day, formatInstant(center.timeZone, l.start).slice(11, 16), { minutes: l.minutes, anesthesia: l.anesthesia }), id: `k${r}-${k}` })),
-      );
+    const kids: Booking[] = new DayLanes(cal, 10).of(dayNumOf(2027, 3, 1))!.flatMap((room, r) =>
+      room
+        .filter((l) => l.minutes > 30)
+        .map((l, k) => ({
+          ...booking(`KID-${r}-${k}`, 1, center.rooms[r].id, day, formatInstant(center.timeZone, l.start).slice(11, 16), {
+            minutes: l.minutes,
+            anesthesia: l.anesthesia,
+          }),
+          id: `k${r}-${k}`,
+        })),
+    );
     const hitOne = { ...booking('C', 1, 'G1', day, '16:00', { minutes: 35 }), id: 'c1' };
     const c = course('C', { fractions: 1, fractionMinutes: 35 });
     const downtime = { roomId: 'G1', start: `${day}T15:00:00+05:00`, end: `${day}T17:00:00+05:00` };
@@ -119,7 +123,10 @@ describe('rescheduleForDowntime', () => {
       return dates.flatMap((day) =>
         new DayLanes(cal, 10).of(dayNumOf(2027, 4, Number(day.slice(8))))!.flatMap((room, r) =>
           room.map((l, k) => ({
-            ...booking(`F-${day}-${r}-${k}`, 1, center.rooms[r].id, day, formatInstant(center.timeZone, l.start).slice(11, 16), { minutes: l.minutes, anesthesia: l.anesthesia }),
+            ...booking(`F-${day}-${r}-${k}`, 1, center.rooms[r].id, day, formatInstant(center.timeZone, l.start).slice(11, 16), {
+              minutes: l.minutes,
+              anesthesia: l.anesthesia,
+            }),
             id: `f-${day}-${r}-${k}`,
           })),
         ),
@@ -138,7 +145,9 @@ describe('rescheduleForDowntime', () => {
 
     it('when Thursday and Friday are full, keeps the fraction at the end and reports the course interrupted (rule 6)', () => {
       const fill = full(['2027-04-08', '2027-04-09']);
-      const fillers = fill.map((b) => course(b.courseId, { fractions: 1, fractionMinutes: Date.parse(b.end) / 60_000 - Date.parse(b.start) / 60_000, requiresAnesthesia: b.anesthesia }));
+      const fillers = fill.map((b) =>
+        course(b.courseId, { fractions: 1, fractionMinutes: Date.parse(b.end) / 60_000 - Date.parse(b.start) / 60_000, requiresAnesthesia: b.anesthesia }),
+      );
       const r = rescheduleForDowntime(center, [...own, ...fill], [threeAWeek, ...fillers], tuesday, '2027-03-10T12:00:00+05:00');
       expect(r.unschedulable).toEqual([]);
       // After Wednesday 14 April that week has its three: next Monday.
@@ -150,7 +159,9 @@ describe('rescheduleForDowntime', () => {
     it('when no place is left anywhere, cancels the fraction and reports the course interrupted, not merely short', () => {
       // Thursday 8, Friday 9 and Monday 19 April (the next day open for the course after its last fraction: that week has its three) are full.
       const fill = full(['2027-04-08', '2027-04-09', '2027-04-19']);
-      const fillers = fill.map((b) => course(b.courseId, { fractions: 1, fractionMinutes: Date.parse(b.end) / 60_000 - Date.parse(b.start) / 60_000, requiresAnesthesia: b.anesthesia }));
+      const fillers = fill.map((b) =>
+        course(b.courseId, { fractions: 1, fractionMinutes: Date.parse(b.end) / 60_000 - Date.parse(b.start) / 60_000, requiresAnesthesia: b.anesthesia }),
+      );
       const r = rescheduleForDowntime(center, [...own, ...fill], [threeAWeek, ...fillers], tuesday, '2027-03-10T12:00:00+05:00');
       expect(r.moves.map((m) => m.to)).toEqual([null]);
       expect(r.moves[0].reason).toMatch(/cancelled and must be booked again/);
@@ -179,10 +190,15 @@ describe('rescheduleForDowntime', () => {
       const fill = places
         .filter((p) => p !== standard)
         .map(({ r, l }, k) => ({
-          ...booking(`F${k}`, 1, center.rooms[r].id, day, formatInstant(center.timeZone, l.start).slice(11, 16), { minutes: l.minutes, anesthesia: l.anesthesia }),
+          ...booking(`F${k}`, 1, center.rooms[r].id, day, formatInstant(center.timeZone, l.start).slice(11, 16), {
+            minutes: l.minutes,
+            anesthesia: l.anesthesia,
+          }),
           id: `f${k}`,
         }));
-      const fillers = fill.map((b) => course(b.courseId, { fractions: 1, fractionMinutes: Date.parse(b.end) / 60_000 - Date.parse(b.start) / 60_000, requiresAnesthesia: b.anesthesia }));
+      const fillers = fill.map((b) =>
+        course(b.courseId, { fractions: 1, fractionMinutes: Date.parse(b.end) / 60_000 - Date.parse(b.start) / 60_000, requiresAnesthesia: b.anesthesia }),
+      );
       return { bookings: [...cBookings, ...fill], courses: [c, ...fillers] };
     };
 
@@ -249,7 +265,10 @@ describe('rescheduleForDowntime', () => {
   it("does not make a lost day up later in the course's last week by passing over full days the week never gets back", () => {
     // Mon 12 April is the course's last fraction; the beam is taken all day on Tue 13 and Wed 14.
     const a = course('L', { fractions: 6, earliestStart: '2027-04-05', dueStart: '2027-04-30' });
-    const own = ['2027-04-05', '2027-04-06', '2027-04-07', '2027-04-08', '2027-04-09', '2027-04-12'].map((d, i) => ({ ...booking('L', i + 1, 'G1', d, '10:00'), id: `L${i + 1}` }));
+    const own = ['2027-04-05', '2027-04-06', '2027-04-07', '2027-04-08', '2027-04-09', '2027-04-12'].map((d, i) => ({
+      ...booking('L', i + 1, 'G1', d, '10:00'),
+      id: `L${i + 1}`,
+    }));
     const wholeBeamDay = (date: string): Booking => ({
       ...booking('BLOCK', 1, 'G2', date, '07:00', { minutes: 16 * 60 }),
       beamStart: `${date}T07:00:00+05:00`,
@@ -271,7 +290,10 @@ describe('rescheduleForDowntime', () => {
     // The beam line is down all Friday 16: Saturday is the course's already, and Wednesday is the only day left.
     const opened = { ...center, workingDays: ['2027-04-17'] };
     const a = course('W', { fractions: 7, earliestStart: '2027-04-12', dueStart: '2027-04-30' });
-    const own = ['2027-04-12', '2027-04-13', '2027-04-15', '2027-04-16', '2027-04-17', '2027-04-19', '2027-04-20'].map((d, i) => ({ ...booking('W', i + 1, 'G1', d, '10:00'), id: `W${i + 1}` }));
+    const own = ['2027-04-12', '2027-04-13', '2027-04-15', '2027-04-16', '2027-04-17', '2027-04-19', '2027-04-20'].map((d, i) => ({
+      ...booking('W', i + 1, 'G1', d, '10:00'),
+      id: `W${i + 1}`,
+    }));
     expect(checkSchedule(opened, own, [a])).toEqual([]);
     const friday = { roomId: null, start: '2027-04-16T00:00:00+05:00', end: '2027-04-17T00:00:00+05:00' };
     const r = rescheduleForDowntime(opened, own, [a], friday, '2027-04-01T12:00:00+05:00');
@@ -282,11 +304,14 @@ describe('rescheduleForDowntime', () => {
     expect(checkSchedule({ ...opened, downtimes: [friday] }, apply(own, r.moves), [a])).toEqual([]);
   });
 
-  it('never makes a lost day up on an earlier day of the week before the course\'s earliest start (rule 5)', () => {
+  it("never makes a lost day up on an earlier day of the week before the course's earliest start (rule 5)", () => {
     // Starts Wed 14 April 2027 and uses the decree Saturday 17; Mon 12 and Tue 13 are open but before its start.
     const opened = { ...center, workingDays: ['2027-04-17'] };
     const a = course('E', { fractions: 6, earliestStart: '2027-04-14', dueStart: '2027-04-30' });
-    const own = ['2027-04-14', '2027-04-15', '2027-04-16', '2027-04-17', '2027-04-19', '2027-04-20'].map((d, i) => ({ ...booking('E', i + 1, 'G1', d, '10:00'), id: `E${i + 1}` }));
+    const own = ['2027-04-14', '2027-04-15', '2027-04-16', '2027-04-17', '2027-04-19', '2027-04-20'].map((d, i) => ({
+      ...booking('E', i + 1, 'G1', d, '10:00'),
+      id: `E${i + 1}`,
+    }));
     expect(checkSchedule(opened, own, [a])).toEqual([]);
     const friday = { roomId: null, start: '2027-04-16T00:00:00+05:00', end: '2027-04-17T00:00:00+05:00' };
     const r = rescheduleForDowntime(opened, own, [a], friday, '2027-04-01T12:00:00+05:00');

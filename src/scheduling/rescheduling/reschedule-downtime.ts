@@ -91,15 +91,28 @@ export function rescheduleForDowntime(
     const hits = s < nowMin ? `${what} interrupts this fraction while it is under way; it is given again in full` : `${what} hits this fraction`;
     if (p) {
       const to = toBooking(cal, {
-        id: b.id, courseId: b.courseId, fraction: b.fraction, roomIdx: p.roomIdx, day, start: p.start,
-        end: p.start + shape.minutes, beamStart: p.start + shape.beamOffset, beamEnd: p.start + shape.beamOffset + shape.beamMinutes, anesthesia: shape.anesthesia,
+        id: b.id,
+        courseId: b.courseId,
+        fraction: b.fraction,
+        roomIdx: p.roomIdx,
+        day,
+        start: p.start,
+        end: p.start + shape.minutes,
+        beamStart: p.start + shape.beamOffset,
+        beamEnd: p.start + shape.beamOffset + shape.beamMinutes,
+        anesthesia: shape.anesthesia,
       });
       placer.index.addBooking(to);
       current.replace(b, to);
       const shift = p.start - s;
       moves.push({
-        bookingId: b.id, courseId: b.courseId, fraction: b.fraction, from: b, to,
-        reason: `${hits}; moved the same day to ${roomLabel(center, to.roomId)} at ${to.start.slice(11, 16)}` +
+        bookingId: b.id,
+        courseId: b.courseId,
+        fraction: b.fraction,
+        from: b,
+        to,
+        reason:
+          `${hits}; moved the same day to ${roomLabel(center, to.roomId)} at ${to.start.slice(11, 16)}` +
           (shift === 0 ? '.' : ` (${shift > 0 ? '+' : ''}${shift} min).`),
       });
       continue;
@@ -141,7 +154,11 @@ export function rescheduleForDowntime(
       });
       if (!dropped.has(course.id)) dropped.set(course.id, { course, day, fraction: b.fraction });
       moves.push({
-        bookingId: b.id, courseId: b.courseId, fraction: b.fraction, from: b, to: null,
+        bookingId: b.id,
+        courseId: b.courseId,
+        fraction: b.fraction,
+        from: b,
+        to: null,
         reason: `${hits}; ${formatDate(day)} has no other free slot and ${tailFailureText(placed, course.fractionMinutes)}: the fraction is cancelled and must be booked again (POST /appointments/:id/rebook).`,
       });
       continue;
@@ -151,7 +168,11 @@ export function rescheduleForDowntime(
     else movedInWeek.add(course.id);
     const where = inWeek ? `${inWeek.day < day ? 'an earlier' : 'a later'} day of the same week` : 'the end of the course';
     moves.push({
-      bookingId: b.id, courseId: b.courseId, fraction: b.fraction, from: b, to: placed.booking,
+      bookingId: b.id,
+      courseId: b.courseId,
+      fraction: b.fraction,
+      from: b,
+      to: placed.booking,
       reason: `${hits} and ${formatDate(day)} has no other free slot; the fraction moves to ${where}, ${placed.booking.start.slice(0, 10)} at ${placed.booking.start.slice(11, 16)} in ${roomLabel(center, placed.booking.roomId)}.`,
     });
   }
@@ -160,7 +181,8 @@ export function rescheduleForDowntime(
   // in this order: a fraction moved to the end, moved within its week, or cancelled.
   const liveOf = (courseId: string) => live.filter((x) => x.courseId === courseId);
   const report = (course: CourseRequest, reason: string) => {
-    if (interrupted.some((i) => i.courseId === course.id) || !interrupts(c2, course, current.of(course.id)) || interrupts(center, course, liveOf(course.id))) return;
+    if (interrupted.some((i) => i.courseId === course.id) || !interrupts(c2, course, current.of(course.id)) || interrupts(center, course, liveOf(course.id)))
+      return;
     interrupted.push({ courseId: course.id, reason });
   };
   // Every other day of such a week was full or used: the patient keeps the fraction (at the end) and the week runs short.

@@ -37,7 +37,9 @@ describe('rescheduleMissed', () => {
     // Fraction 3 was missed on Wednesday 3 March; nobody recorded it until Thursday 11 March, after Friday's last fraction.
     const r = rescheduleMissed(center, [...a, ...b], course('A'), 'A3', '2027-03-11T12:00:00+05:00');
     expect(r.moves[0].to!.start.slice(0, 10)).toBe('2027-03-11');
-    expect(r.interrupted).toMatch(/^Fraction 3 \(2027-03-03 10:00\) was missed; the course is interrupted \(rule 6\): open days between its last fraction on 2027-03-05 and 2027-03-11 have no fraction/);
+    expect(r.interrupted).toMatch(
+      /^Fraction 3 \(2027-03-03 10:00\) was missed; the course is interrupted \(rule 6\): open days between its last fraction on 2027-03-05 and 2027-03-11 have no fraction/,
+    );
     expect(r.moves[0].reason).toMatch(/the course is interrupted/);
   });
   it('a miss recorded late in the evening of the day it had to follow: the hours gone cannot be booked, so the next day takes it', () => {
@@ -58,7 +60,22 @@ describe('rescheduleMissed', () => {
     expect(r.moves[0].to!.start).toBe('2027-03-12T10:00:00+05:00');
     expect(r.interrupted).toMatch(/between its last fraction on 2027-03-05 and 2027-03-12/);
     // Not interrupted yet (the day it must take is today and still ahead): a full day is the coordinator's to solve.
-    const full = rescheduleMissed(tiny, [...a, { ...x, start: '2027-03-09T10:00:00+05:00', end: '2027-03-09T10:30:00+05:00', beamStart: '2027-03-09T10:10:00+05:00', beamEnd: '2027-03-09T10:18:00+05:00' }], course('A'), 'A3', '2027-03-09T08:00:00+05:00');
+    const full = rescheduleMissed(
+      tiny,
+      [
+        ...a,
+        {
+          ...x,
+          start: '2027-03-09T10:00:00+05:00',
+          end: '2027-03-09T10:30:00+05:00',
+          beamStart: '2027-03-09T10:10:00+05:00',
+          beamEnd: '2027-03-09T10:18:00+05:00',
+        },
+      ],
+      course('A'),
+      'A3',
+      '2027-03-09T08:00:00+05:00',
+    );
     expect(full.unschedulable).toMatch(/2027-03-09, the next day open for the course after its last fraction, has no free 30-minute place/);
   });
 });

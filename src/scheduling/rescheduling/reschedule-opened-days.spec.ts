@@ -15,7 +15,11 @@ const apply = (bookings: Booking[], moves: Move[]) =>
 function booked(center: CenterConfig, c: CourseRequest, now?: string, existing: Booking[] = []): Booking[] {
   const r = createPlanner(center, existing).allocate(c, { now: c.arrival });
   if (r.status !== 'SCHEDULED') throw new Error(r.reason);
-  return r.appointments.map((a) => ({ ...a, id: `${a.courseId}${a.fraction}`, ...(now && Date.parse(a.end) <= Date.parse(now) ? { status: 'DELIVERED' as const } : {}) }));
+  return r.appointments.map((a) => ({
+    ...a,
+    id: `${a.courseId}${a.fraction}`,
+    ...(now && Date.parse(a.end) <= Date.parse(now) ? { status: 'DELIVERED' as const } : {}),
+  }));
 }
 const dayOf = (b: Booking) => b.start.slice(0, 10);
 
@@ -45,15 +49,32 @@ describe('openedDays', () => {
     // Both courses were booked while Wednesday 12 May was closed; it opened since, and nobody moved them.
     const closedWednesday: CenterConfig = { ...demoCenter(), closures: ['2027-05-12'] };
     const adult = course('W', { fractions: 15, arrival: '2027-04-26T09:00:00+05:00', earliestStart: '2027-05-04', dueStart: '2027-05-20' });
-    const child = course('K', { fractions: 15, fractionMinutes: 50, requiresAnesthesia: true, patientCategory: 'PEDIATRIC', arrival: '2027-04-26T09:00:00+05:00', earliestStart: '2027-05-04', dueStart: '2027-05-20' });
+    const child = course('K', {
+      fractions: 15,
+      fractionMinutes: 50,
+      requiresAnesthesia: true,
+      patientCategory: 'PEDIATRIC',
+      arrival: '2027-04-26T09:00:00+05:00',
+      earliestStart: '2027-05-04',
+      dueStart: '2027-05-20',
+    });
     const wAdult = booked(closedWednesday, adult);
     const bookings = [...wAdult, ...booked(closedWednesday, child, undefined, wAdult)];
     expect(bookings.map(dayOf)).not.toContain('2027-05-12');
-    const noWednesdayWindow: CenterConfig = { ...demoCenter(), anesthesia: { ...demoCenter().anesthesia, windows: { ...demoCenter().anesthesia.windows, wed: null } } };
+    const noWednesdayWindow: CenterConfig = {
+      ...demoCenter(),
+      anesthesia: { ...demoCenter().anesthesia, windows: { ...demoCenter().anesthesia.windows, wed: null } },
+    };
     const opened = openedDays(noWednesdayWindow, demoCenter(), '2027-05-01', '2027-05-31');
     expect(opened).toEqual(['2027-05-05', '2027-05-12', '2027-05-19', '2027-05-26'].map((date) => ({ date, anesthesiaOnly: true })));
     expect(coursesLeftOnOpenedDays(demoCenter(), bookings, [adult, child], opened, '2027-05-03T12:00:00+05:00')).toEqual(['K']);
-    const r = rescheduleForOpenedDays(demoCenter(), bookings, [adult, child], opened.map((o) => ({ ...o, why: 'calendar change: anesthesiaWindows' })), '2027-05-03T12:00:00+05:00');
+    const r = rescheduleForOpenedDays(
+      demoCenter(),
+      bookings,
+      [adult, child],
+      opened.map((o) => ({ ...o, why: 'calendar change: anesthesiaWindows' })),
+      '2027-05-03T12:00:00+05:00',
+    );
     expect(r.concerned).toEqual(['K']);
     expect(r.moves.map((m) => [m.courseId, dayOf(m.to!)])).toEqual([['K', '2027-05-12']]);
   });
@@ -73,8 +94,15 @@ describe('rescheduleForOpenedDays', () => {
     expect(r.concerned).toEqual(['A']);
     expect(r.moves).toHaveLength(1);
     const [m] = r.moves;
-    expect(m).toMatchObject({ bookingId: 'A25', fraction: 25, from: { start: '2027-06-03T07:30:00+05:00', roomId: 'G1' }, to: { start: '2027-05-08T07:30:00+05:00', roomId: 'G1', fraction: 25, id: 'A25' } });
-    expect(m.reason).toBe('Center opened 2027-05-08 (decree working day): fraction 25 moved from 2027-06-03 07:30 to 2027-05-08 07:30 in G1 so the course is not interrupted.');
+    expect(m).toMatchObject({
+      bookingId: 'A25',
+      fraction: 25,
+      from: { start: '2027-06-03T07:30:00+05:00', roomId: 'G1' },
+      to: { start: '2027-05-08T07:30:00+05:00', roomId: 'G1', fraction: 25, id: 'A25' },
+    });
+    expect(m.reason).toBe(
+      'Center opened 2027-05-08 (decree working day): fraction 25 moved from 2027-06-03 07:30 to 2027-05-08 07:30 in G1 so the course is not interrupted.',
+    );
     expect(checkSchedule(after, apply(bookings, r.moves), [fiveAWeek])).toEqual([]);
     // Run again on the result: nothing left to do (the job may be delivered twice).
     const again = rescheduleForOpenedDays(after, apply(bookings, r.moves), [fiveAWeek], decree, now);
@@ -96,8 +124,17 @@ describe('rescheduleForOpenedDays', () => {
     const later = course('L', { fractions: 10, arrival: '2027-04-20T09:00:00+05:00', earliestStart: '2027-05-11', dueStart: '2027-05-20' });
     const bookings: Booking[] = [];
     for (const c of [three, ended, later]) bookings.push(...booked(before, c, undefined, bookings));
-    expect(bookings.filter((b) => b.courseId === 'T' && dayOf(b) >= '2027-05-03' && dayOf(b) <= '2027-05-09').map(dayOf)).toEqual(['2027-05-04', '2027-05-05', '2027-05-06']);
-    expect(bookings.filter((b) => b.courseId === 'E').map(dayOf).pop()).toBe('2027-05-05');
+    expect(bookings.filter((b) => b.courseId === 'T' && dayOf(b) >= '2027-05-03' && dayOf(b) <= '2027-05-09').map(dayOf)).toEqual([
+      '2027-05-04',
+      '2027-05-05',
+      '2027-05-06',
+    ]);
+    expect(
+      bookings
+        .filter((b) => b.courseId === 'E')
+        .map(dayOf)
+        .pop(),
+    ).toBe('2027-05-05');
     const r = rescheduleForOpenedDays(after, bookings, [three, ended, later], decree, '2027-04-22T10:00:00+05:00');
     expect(r).toEqual({ moves: [], interrupted: [], concerned: [] });
     expect(checkSchedule(after, bookings, [three, ended, later])).toEqual([]);
@@ -105,7 +142,15 @@ describe('rescheduleForOpenedDays', () => {
 
   it('keeps an anesthesia course in the window (Monday\u2019s window on the decree day) and the one team', () => {
     const kid = (id: string) =>
-      course(id, { fractions: 20, fractionMinutes: 50, requiresAnesthesia: true, patientCategory: 'PEDIATRIC', arrival: '2027-04-20T09:00:00+05:00', earliestStart: '2027-04-26', dueStart: '2027-05-10' });
+      course(id, {
+        fractions: 20,
+        fractionMinutes: 50,
+        requiresAnesthesia: true,
+        patientCategory: 'PEDIATRIC',
+        arrival: '2027-04-20T09:00:00+05:00',
+        earliestStart: '2027-04-26',
+        dueStart: '2027-05-10',
+      });
     const [k1, k2] = [kid('K'), kid('J')];
     const b1 = booked(before, k1);
     const bookings = [...b1, ...booked(before, k2, undefined, b1)];
@@ -146,7 +191,10 @@ describe('rescheduleForOpenedDays', () => {
     const fill = (date: string) =>
       Array.from({ length: 31 }, (_, i) => {
         const m = 7 * 60 + 30 + 30 * i;
-        return { ...booking(`F${date}-${i}`, 1, 'G1', date, `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`), id: `f${date}-${i}` };
+        return {
+          ...booking(`F${date}-${i}`, 1, 'G1', date, `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`),
+          id: `f${date}-${i}`,
+        };
       });
 
     it('reports the course interrupted and moves nothing of it, not even onto the day that has room', () => {
@@ -157,7 +205,9 @@ describe('rescheduleForOpenedDays', () => {
       expect(r.concerned).toEqual(['A']);
       expect(r.interrupted).toHaveLength(1);
       expect(r.interrupted[0].courseId).toBe('A');
-      expect(r.interrupted[0].reason).toMatch(/^2027-05-15 \(decree working day\) is open for the course and unused between two of its fractions, but it has no free 30-minute place/);
+      expect(r.interrupted[0].reason).toMatch(
+        /^2027-05-15 \(decree working day\) is open for the course and unused between two of its fractions, but it has no free 30-minute place/,
+      );
     });
 
     it('still moves the course when the full day is not one it leaves unused', () => {
@@ -171,11 +221,18 @@ describe('rescheduleForOpenedDays', () => {
     // Mon, Wed, Fri in its last week is rule 6 only while the week has its three.
     const t = course('T', { fractions: 6, fractionsPerWeek: 3, arrival: '2027-04-20T09:00:00+05:00', earliestStart: '2027-05-04', dueStart: '2027-05-10' });
     const days = ['2027-05-04', '2027-05-05', '2027-05-24', '2027-05-26', '2027-05-28'];
-    const bookings = [{ ...booking('T', 1, 'G1', '2027-05-04', '10:00'), id: 'T1' }, ...days.slice(1).map((d, i) => ({ ...booking('T', i + 2, 'G1', d, '10:00'), id: `T${i + 2}` }))];
+    const bookings = [
+      { ...booking('T', 1, 'G1', '2027-05-04', '10:00'), id: 'T1' },
+      ...days.slice(1).map((d, i) => ({ ...booking('T', i + 2, 'G1', d, '10:00'), id: `T${i + 2}` })),
+    ];
     // Between 5 and 24 May everything is closed, as if by a long closure; 8 May opens.
     const closed = ['2027-05-06', '2027-05-11', '2027-05-12', '2027-05-13', '2027-05-14', '2027-05-18', '2027-05-19', '2027-05-20', '2027-05-21'];
     const c = { ...after, closures: [...after.closures, ...closed] };
-    expect(checkSchedule(c, bookings, [t]).filter((v) => v.rule === 6).map((v) => v.message)).toEqual([expect.stringContaining('2027-05-08 is open')]);
+    expect(
+      checkSchedule(c, bookings, [t])
+        .filter((v) => v.rule === 6)
+        .map((v) => v.message),
+    ).toEqual([expect.stringContaining('2027-05-08 is open')]);
     const r = rescheduleForOpenedDays(c, bookings, [t], decree, '2027-04-22T10:00:00+05:00');
     expect(r.moves).toEqual([]);
     expect(r.interrupted.map((i) => i.courseId)).toEqual(['T']);

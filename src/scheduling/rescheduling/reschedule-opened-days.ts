@@ -142,7 +142,10 @@ export function rescheduleForOpenedDays(
     workingDays: (center.workingDays ?? []).filter((d) => !openedSet.has(d)),
   };
   const live = bookings.filter((b) => b.status !== 'CANCELLED');
-  const placer = new FractionPlacer(center, live.filter((b) => b.status !== 'MISSED'));
+  const placer = new FractionPlacer(
+    center,
+    live.filter((b) => b.status !== 'MISSED'),
+  );
   const cal = placer.calendar;
   const byCourse = new Map<string, Booking[]>();
   for (const b of live) byCourse.set(b.courseId, [...(byCourse.get(b.courseId) ?? []), b]);
@@ -177,8 +180,16 @@ export function rescheduleForOpenedDays(
       const p = placer.placeOnDay(d, fp.usualRoomIdx, localMidnight(tz, d) + fp.tod, rooms, shape, d === localDayOf(tz, nowMin) ? nowMin : -Infinity);
       const to = p
         ? toBooking(cal, {
-            id: last.id, courseId: course.id, fraction: last.fraction, roomIdx: p.roomIdx, day: d, start: p.start,
-            end: p.start + shape.minutes, beamStart: p.start + shape.beamOffset, beamEnd: p.start + shape.beamOffset + shape.beamMinutes, anesthesia: shape.anesthesia,
+            id: last.id,
+            courseId: course.id,
+            fraction: last.fraction,
+            roomIdx: p.roomIdx,
+            day: d,
+            start: p.start,
+            end: p.start + shape.minutes,
+            beamStart: p.start + shape.beamOffset,
+            beamEnd: p.start + shape.beamOffset + shape.beamMinutes,
+            anesthesia: shape.anesthesia,
           })
         : null;
       // The rule checker has the last word on the new place (rules 1–5, 7, 8; rule 6 is the course's whole series, judged below).
@@ -187,7 +198,9 @@ export function rescheduleForOpenedDays(
         if (ref !== undefined) placer.index.restore(ref);
         failure =
           `${date} (${whyOf.get(d)}) is open for the course and unused between two of its fractions, but ` +
-          (to ? `the place found there breaks a rule (${broken.map((v) => v.message).join(' ')})` : `it has no free ${course.fractionMinutes}-minute place in an allowed room${course.requiresAnesthesia ? ' within the anesthesia window' : ''}`) +
+          (to
+            ? `the place found there breaks a rule (${broken.map((v) => v.message).join(' ')})`
+            : `it has no free ${course.fractionMinutes}-minute place in an allowed room${course.requiresAnesthesia ? ' within the anesthesia window' : ''}`) +
           '. The course keeps its dates; a coordinator should move a fraction onto that day when a place is free (rule 6).';
         break;
       }
@@ -196,7 +209,11 @@ export function rescheduleForOpenedDays(
       const from = formatInstant(tz, parseInstant(last.start)).slice(0, 16).replace('T', ' ');
       const shift = p!.start - (localMidnight(tz, d) + fp.tod);
       mine.push({
-        bookingId: last.id, courseId: course.id, fraction: last.fraction, from: last, to,
+        bookingId: last.id,
+        courseId: course.id,
+        fraction: last.fraction,
+        from: last,
+        to,
         reason:
           `Center opened ${date} (${whyOf.get(d)}): fraction ${last.fraction} moved from ${from} to ${date} ${to.start.slice(11, 16)} in ${roomLabel(center, to.roomId)}` +
           `${shift === 0 ? '' : ` (${shift > 0 ? '+' : ''}${shift} min from the course's time)`} so the course is not interrupted.`,

@@ -22,7 +22,9 @@ describe('checkSchedule: one test per hard rule', () => {
   });
 
   it('rule 2: allowed room kind, active room', () => {
-    expect(rulesOf(checkSchedule(center, [booking('A', 1, 'G1', '2027-03-01', '10:00')], [course('A', { fractions: 1, roomKinds: ['FIXED_BEAM'] })]))).toEqual([2]);
+    expect(rulesOf(checkSchedule(center, [booking('A', 1, 'G1', '2027-03-01', '10:00')], [course('A', { fractions: 1, roomKinds: ['FIXED_BEAM'] })]))).toEqual([
+      2,
+    ]);
     const inactive = { ...center, rooms: center.rooms.map((r) => (r.id === 'G3' ? { ...r, active: false } : r)) };
     expect(rulesOf(checkSchedule(inactive, [booking('A', 1, 'G3', '2027-03-01', '10:00')], [course('A', { fractions: 1 })]))).toEqual([1, 2]);
   });
@@ -36,11 +38,17 @@ describe('checkSchedule: one test per hard rule', () => {
     expect(checkSchedule(inactive, [{ ...booking('A', 1, 'G3', '2027-03-01', '10:00'), status: 'DELIVERED' }], [course('A', { fractions: 1 })])).toEqual([]);
     // It still takes its room: a booking on top of it is a conflict.
     const given = { ...booking('A', 1, 'G1', '2027-03-01', '10:00'), status: 'DELIVERED' as const };
-    expect(rulesOf(checkSchedule(center, [given, booking('B', 1, 'G1', '2027-03-01', '10:10')], [course('A', { fractions: 1 }), course('B', { fractions: 1 })]))).toEqual([3]);
+    expect(
+      rulesOf(checkSchedule(center, [given, booking('B', 1, 'G1', '2027-03-01', '10:10')], [course('A', { fractions: 1 }), course('B', { fractions: 1 })])),
+    ).toEqual([3]);
   });
 
   it('rule 3: no overlap in one room', () => {
-    const v = checkSchedule({ ...center, sharedBeam: false }, [booking('A', 1, 'G1', '2027-03-01', '10:00'), booking('B', 1, 'G1', '2027-03-01', '10:20')], [course('A', { fractions: 1 }), course('B', { fractions: 1 })]);
+    const v = checkSchedule(
+      { ...center, sharedBeam: false },
+      [booking('A', 1, 'G1', '2027-03-01', '10:00'), booking('B', 1, 'G1', '2027-03-01', '10:20')],
+      [course('A', { fractions: 1 }), course('B', { fractions: 1 })],
+    );
     expect(rulesOf(v)).toEqual([3]);
   });
 
@@ -61,7 +69,9 @@ describe('checkSchedule: one test per hard rule', () => {
     // With 4 per week, skipping Wednesday is fine: the week still has its 4 fractions.
     expect(checkSchedule(center, gap, [course('A', { fractions: 4, fractionsPerWeek: 4 })])).toEqual([]);
     // A weekend and the 8 March holiday are not interruptions: Fri 5th then Tue 9th.
-    expect(checkSchedule(center, [booking('A', 1, 'G1', '2027-03-05', '09:00'), booking('A', 2, 'G1', '2027-03-09', '09:00')], [course('A', { fractions: 2 })])).toEqual([]);
+    expect(
+      checkSchedule(center, [booking('A', 1, 'G1', '2027-03-05', '09:00'), booking('A', 2, 'G1', '2027-03-09', '09:00')], [course('A', { fractions: 2 })]),
+    ).toEqual([]);
     // A missed fraction's day was used.
     const missed = clean('A', 'G1', '09:00').map((b) => (b.fraction === 3 ? { ...b, status: 'MISSED' as const } : b));
     expect(checkSchedule(center, missed, [course('A')])).toEqual([]);
@@ -84,7 +94,7 @@ describe('checkSchedule: one test per hard rule', () => {
     expect(checkSchedule(center, [pair[0], booking('B', 1, 'G2', '2027-03-01', '10:08')], cs)).toEqual([]);
   });
 
-  it('rule 9: a child is treated within the pediatric hours (default 08:00–18:00), judged by age on the fraction\'s day', () => {
+  it("rule 9: a child is treated within the pediatric hours (default 08:00–18:00), judged by age on the fraction's day", () => {
     const child = (extra = {}) => course('K', { fractions: 1, patientCategory: 'PEDIATRIC', fractionMinutes: 40, ...extra });
     const at = (hhmm: string, date = '2027-03-01') => [booking('K', 1, 'G1', date, hhmm, { minutes: 40 })];
     expect(checkSchedule(center, at('08:00'), [child()])).toEqual([]);
@@ -105,7 +115,7 @@ describe('checkSchedule: one test per hard rule', () => {
     expect(rulesOf(checkBooking(center, [], child(), at('19:00')[0]))).toEqual([9]);
   });
 
-  it('rule 10: a patient\'s unavailable date is never booked, and skipping it is no interruption', () => {
+  it("rule 10: a patient's unavailable date is never booked, and skipping it is no interruption", () => {
     const off = course('A', { fractions: 4, unavailableDates: ['2027-03-03'] });
     expect(rulesOf(checkSchedule(center, clean('A', 'G1', '09:00').slice(0, 4), [off]))).toEqual([10]);
     const skipping = clean('A', 'G1', '09:00').filter((b) => b.fraction !== 3);
@@ -129,11 +139,30 @@ describe('checkBooking (used by /appointments/:id/move)', () => {
     const a = clean('A', 'G1', '09:00').map((b, i) => ({ ...b, id: `a${i + 1}` }));
     const b = clean('B', 'G2', '11:00').map((x, i) => ({ ...x, id: `b${i + 1}` }));
     const all = [...a, ...b];
-    const ok = { ...b[2], start: '2027-03-03T12:00:00+05:00', end: '2027-03-03T12:30:00+05:00', beamStart: '2027-03-03T12:10:00+05:00', beamEnd: '2027-03-03T12:18:00+05:00' };
+    const ok = {
+      ...b[2],
+      start: '2027-03-03T12:00:00+05:00',
+      end: '2027-03-03T12:30:00+05:00',
+      beamStart: '2027-03-03T12:10:00+05:00',
+      beamEnd: '2027-03-03T12:18:00+05:00',
+    };
     expect(checkBooking(center, all, course('B'), ok)).toEqual([]);
-    const clash = { ...b[2], roomId: 'G1', start: '2027-03-03T09:00:00+05:00', end: '2027-03-03T09:30:00+05:00', beamStart: '2027-03-03T09:10:00+05:00', beamEnd: '2027-03-03T09:18:00+05:00' };
+    const clash = {
+      ...b[2],
+      roomId: 'G1',
+      start: '2027-03-03T09:00:00+05:00',
+      end: '2027-03-03T09:30:00+05:00',
+      beamStart: '2027-03-03T09:10:00+05:00',
+      beamEnd: '2027-03-03T09:18:00+05:00',
+    };
     expect(rulesOf(checkBooking(center, all, course('B'), clash))).toEqual([3, 8]);
-    const otherDay = { ...b[2], start: '2027-03-04T14:00:00+05:00', end: '2027-03-04T14:30:00+05:00', beamStart: '2027-03-04T14:10:00+05:00', beamEnd: '2027-03-04T14:18:00+05:00' };
+    const otherDay = {
+      ...b[2],
+      start: '2027-03-04T14:00:00+05:00',
+      end: '2027-03-04T14:30:00+05:00',
+      beamStart: '2027-03-04T14:10:00+05:00',
+      beamEnd: '2027-03-04T14:18:00+05:00',
+    };
     // Two on Thursday (rule 4); Wednesday left empty is not rule 6 here because the week still holds 5.
     expect(rulesOf(checkBooking(center, all, course('B'), otherDay))).toEqual([4]);
   });

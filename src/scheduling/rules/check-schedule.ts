@@ -39,19 +39,21 @@ export function checkSchedule(center: CenterConfig, bookings: Booking[], courses
     set.add(localDayOf(tz, parseInstant(b.start)));
     missedDays.set(b.courseId, set);
   }
-  const bs: B[] = live.filter((b) => b.status !== 'MISSED').map((b) => {
-    const s = parseInstant(b.start);
-    return {
-      key: bookingKey(b),
-      src: b,
-      roomIdx: cal.roomIndex.get(b.roomId),
-      day: localDayOf(tz, s),
-      s,
-      e: parseInstant(b.end),
-      bs: parseInstant(b.beamStart),
-      be: parseInstant(b.beamEnd),
-    };
-  });
+  const bs: B[] = live
+    .filter((b) => b.status !== 'MISSED')
+    .map((b) => {
+      const s = parseInstant(b.start);
+      return {
+        key: bookingKey(b),
+        src: b,
+        roomIdx: cal.roomIndex.get(b.roomId),
+        day: localDayOf(tz, s),
+        s,
+        e: parseInstant(b.end),
+        bs: parseInstant(b.beamStart),
+        be: parseInstant(b.beamEnd),
+      };
+    });
   const when = (b: B) => `${formatInstant(tz, b.s)}–${formatInstant(tz, b.e).slice(11, 16)}`;
 
   for (const b of bs) {
@@ -61,11 +63,21 @@ export function checkSchedule(center: CenterConfig, bookings: Booking[], courses
     if (b.src.status === 'DELIVERED') continue;
     // Rule 2: an existing, active room of an allowed kind.
     if (b.roomIdx === undefined) {
-      out.push({ rule: 2, message: `Fraction ${b.src.fraction} of ${b.src.courseId} is in unknown room ${b.src.roomId}.`, courseId: b.src.courseId, bookingIds: [b.key] });
+      out.push({
+        rule: 2,
+        message: `Fraction ${b.src.fraction} of ${b.src.courseId} is in unknown room ${b.src.roomId}.`,
+        courseId: b.src.courseId,
+        bookingIds: [b.key],
+      });
       continue;
     }
     if (!cal.roomAllowed(b.roomIdx, course?.roomKinds)) {
-      out.push({ rule: 2, message: `Room ${roomLabel(center, b.src.roomId)} is inactive or not of a kind course ${b.src.courseId} allows.`, courseId: b.src.courseId, bookingIds: [b.key] });
+      out.push({
+        rule: 2,
+        message: `Room ${roomLabel(center, b.src.roomId)} is inactive or not of a kind course ${b.src.courseId} allows.`,
+        courseId: b.src.courseId,
+        bookingIds: [b.key],
+      });
     }
     // Rule 1: inside open hours, outside QA, closures and downtime.
     if (b.e <= b.s) {
@@ -77,14 +89,29 @@ export function checkSchedule(center: CenterConfig, bookings: Booking[], courses
         : contains(rd.scheduled, b.s, b.e)
           ? 'during downtime'
           : 'outside opening hours or in the daily QA block';
-      out.push({ rule: 1, message: `${roomLabel(center, b.src.roomId)} ${when(b)} (${b.src.courseId} #${b.src.fraction}) is ${why}.`, courseId: b.src.courseId, bookingIds: [b.key] });
+      out.push({
+        rule: 1,
+        message: `${roomLabel(center, b.src.roomId)} ${when(b)} (${b.src.courseId} #${b.src.fraction}) is ${why}.`,
+        courseId: b.src.courseId,
+        bookingIds: [b.key],
+      });
     }
     // Rule 7 (window part).
     if (b.src.anesthesia && !contains(cal.anesthesiaWindow(b.day), b.s, b.e)) {
-      out.push({ rule: 7, message: `Anesthesia fraction ${when(b)} (${b.src.courseId} #${b.src.fraction}) is outside the anesthesia window.`, courseId: b.src.courseId, bookingIds: [b.key] });
+      out.push({
+        rule: 7,
+        message: `Anesthesia fraction ${when(b)} (${b.src.courseId} #${b.src.fraction}) is outside the anesthesia window.`,
+        courseId: b.src.courseId,
+        bookingIds: [b.key],
+      });
     }
     if (course && course.requiresAnesthesia && !b.src.anesthesia) {
-      out.push({ rule: 7, message: `Course ${course.id} needs anesthesia but fraction ${b.src.fraction} is not booked with it.`, courseId: course.id, bookingIds: [b.key] });
+      out.push({
+        rule: 7,
+        message: `Course ${course.id} needs anesthesia but fraction ${b.src.fraction} is not booked with it.`,
+        courseId: course.id,
+        bookingIds: [b.key],
+      });
     }
   }
 
@@ -96,15 +123,31 @@ export function checkSchedule(center: CenterConfig, bookings: Booking[], courses
     byRoom.set(b.src.roomId, arr);
   }
   for (const [roomId, arr] of byRoom) {
-    for (const [x, y] of overlaps(arr, (b) => b.s, (b) => b.e)) {
-      out.push({ rule: 3, message: `Room ${roomLabel(center, roomId)}: ${x.src.courseId} #${x.src.fraction} and ${y.src.courseId} #${y.src.fraction} overlap at ${formatInstant(tz, y.s)}.`, bookingIds: [x.key, y.key] });
+    for (const [x, y] of overlaps(
+      arr,
+      (b) => b.s,
+      (b) => b.e,
+    )) {
+      out.push({
+        rule: 3,
+        message: `Room ${roomLabel(center, roomId)}: ${x.src.courseId} #${x.src.fraction} and ${y.src.courseId} #${y.src.fraction} overlap at ${formatInstant(tz, y.s)}.`,
+        bookingIds: [x.key, y.key],
+      });
     }
   }
 
   // Rule 8: shared beam.
   if (center.sharedBeam) {
-    for (const [x, y] of overlaps(bs.filter((b) => b.be > b.bs), (b) => b.bs, (b) => b.be)) {
-      out.push({ rule: 8, message: `Beam intervals of ${x.src.courseId} #${x.src.fraction} (${roomLabel(center, x.src.roomId)}) and ${y.src.courseId} #${y.src.fraction} (${roomLabel(center, y.src.roomId)}) overlap at ${formatInstant(tz, y.bs)}.`, bookingIds: [x.key, y.key] });
+    for (const [x, y] of overlaps(
+      bs.filter((b) => b.be > b.bs),
+      (b) => b.bs,
+      (b) => b.be,
+    )) {
+      out.push({
+        rule: 8,
+        message: `Beam intervals of ${x.src.courseId} #${x.src.fraction} (${roomLabel(center, x.src.roomId)}) and ${y.src.courseId} #${y.src.fraction} (${roomLabel(center, y.src.roomId)}) overlap at ${formatInstant(tz, y.bs)}.`,
+        bookingIds: [x.key, y.key],
+      });
     }
   }
 
@@ -127,7 +170,11 @@ export function checkSchedule(center: CenterConfig, bookings: Booking[], courses
       cur++;
       live.add(b);
       if (cur > teams) {
-        out.push({ rule: 7, message: `${cur} anesthesia fractions run at once on ${formatDate(day)} but there are ${teams} team(s).`, bookingIds: [...live].map((x) => x.key) });
+        out.push({
+          rule: 7,
+          message: `${cur} anesthesia fractions run at once on ${formatDate(day)} but there are ${teams} team(s).`,
+          bookingIds: [...live].map((x) => x.key),
+        });
       }
     }
   }
@@ -146,30 +193,58 @@ export function checkSchedule(center: CenterConfig, bookings: Booking[], courses
       perWeek.set(weekId(b.day), (perWeek.get(weekId(b.day)) ?? 0) + 1);
     }
     for (const [day, list] of perDay) {
-      if (list.length > 1) out.push({ rule: 4, message: `Course ${courseId} has ${list.length} fractions on ${formatDate(day)}.`, courseId, bookingIds: list.map((b) => b.key) });
+      if (list.length > 1)
+        out.push({ rule: 4, message: `Course ${courseId} has ${list.length} fractions on ${formatDate(day)}.`, courseId, bookingIds: list.map((b) => b.key) });
     }
     for (const [w, n] of perWeek) {
       if (n > course.fractionsPerWeek) {
-        out.push({ rule: 4, message: `Course ${courseId} has ${n} fractions in the ISO week of ${formatDate(w * 7 + 4)}; at most ${course.fractionsPerWeek} allowed.`, courseId });
+        out.push({
+          rule: 4,
+          message: `Course ${courseId} has ${n} fractions in the ISO week of ${formatDate(w * 7 + 4)}; at most ${course.fractionsPerWeek} allowed.`,
+          courseId,
+        });
       }
     }
     const earliest = parseDate(course.earliestStart);
     const arrival = parseInstantCeil(course.arrival);
-    if (arr[0].day < earliest) out.push({ rule: 5, message: `Course ${courseId} starts ${formatDate(arr[0].day)}, before its earliest start ${course.earliestStart}.`, courseId, bookingIds: [arr[0].key] });
+    if (arr[0].day < earliest)
+      out.push({
+        rule: 5,
+        message: `Course ${courseId} starts ${formatDate(arr[0].day)}, before its earliest start ${course.earliestStart}.`,
+        courseId,
+        bookingIds: [arr[0].key],
+      });
     for (const b of arr) {
-      if (b.s < arrival) out.push({ rule: 5, message: `Fraction ${b.src.fraction} of ${courseId} starts ${formatInstant(tz, b.s)}, before the course arrived (${course.arrival}).`, courseId, bookingIds: [b.key] });
+      if (b.s < arrival)
+        out.push({
+          rule: 5,
+          message: `Fraction ${b.src.fraction} of ${courseId} starts ${formatInstant(tz, b.s)}, before the course arrived (${course.arrival}).`,
+          courseId,
+          bookingIds: [b.key],
+        });
     }
     const profile = profileOf(course);
     for (const b of arr) {
       // Like rules 1 and 2, a delivered fraction is history: a date or a birthday learnt later does not make it wrong.
       if (b.src.status === 'DELIVERED') continue;
       if (profile.unavailable?.has(b.day)) {
-        out.push({ rule: 10, message: `Fraction ${b.src.fraction} of ${courseId} is on ${formatDate(b.day)}, a date the patient cannot come.`, courseId, bookingIds: [b.key], date: formatDate(b.day) });
+        out.push({
+          rule: 10,
+          message: `Fraction ${b.src.fraction} of ${courseId} is on ${formatDate(b.day)}, a date the patient cannot come.`,
+          courseId,
+          bookingIds: [b.key],
+          date: formatDate(b.day),
+        });
       }
       const window = profile.adultFrom !== undefined && b.day < profile.adultFrom ? cal.pediatricWindow(b.day) : null;
       if (window && !contains(window, b.s, b.e)) {
         const [from, to] = center.pediatricHours ?? DEFAULT_PEDIATRIC_HOURS;
-        out.push({ rule: 9, message: `Fraction ${when(b)} (${courseId} #${b.src.fraction}) treats a child outside the pediatric hours ${from}–${to}.`, courseId, bookingIds: [b.key] });
+        out.push({
+          rule: 9,
+          message: `Fraction ${when(b)} (${courseId} #${b.src.fraction}) treats a child outside the pediatric hours ${from}–${to}.`,
+          courseId,
+          bookingIds: [b.key],
+        });
       }
     }
     const missed = missedDays.get(courseId);
@@ -180,7 +255,13 @@ export function checkSchedule(center: CenterConfig, bookings: Booking[], courses
         if (missed?.has(d)) continue;
         if (cal.openForCourse(profile, d) !== 'open') continue;
         if ((perWeek.get(weekId(d)) ?? 0) >= course.fractionsPerWeek) continue;
-        out.push({ rule: 6, message: `Course ${courseId} is interrupted: ${formatDate(d)} is open for it but unused between fractions on ${formatDate(arr[i - 1].day)} and ${formatDate(arr[i].day)}.`, courseId, bookingIds: [arr[i - 1].key, arr[i].key], date: formatDate(d) });
+        out.push({
+          rule: 6,
+          message: `Course ${courseId} is interrupted: ${formatDate(d)} is open for it but unused between fractions on ${formatDate(arr[i - 1].day)} and ${formatDate(arr[i].day)}.`,
+          courseId,
+          bookingIds: [arr[i - 1].key, arr[i].key],
+          date: formatDate(d),
+        });
         break;
       }
     }

@@ -15,8 +15,18 @@ describe('scenario validation (what npm run plan and npm run forecast refuse, wi
 
   it("carries issue #20's fields: pediatric hours, a patient's birth date, unavailable dates and preferred window", () => {
     expect(validateScenario(generateScenario({ courses: 120, year: 2027, seed: 1, patientWindowsShare: 0.3 }))).toEqual([]);
-    const course = { id: 'A', arrival: '2027-03-01T09:00:00+05:00', fractions: 5, patientCategory: 'PEDIATRIC', birthDate: '2015-06-01', unavailableDates: ['2027-03-04'], preferredWindow: { from: '09:00', to: '12:00' } };
-    expect(validateScenario({ ...minimal(), calendar: { hours: { mon: ['07:00', '23:00'] }, pediatricHours: ['08:00', '18:00'] }, courses: [course] })).toEqual([]);
+    const course = {
+      id: 'A',
+      arrival: '2027-03-01T09:00:00+05:00',
+      fractions: 5,
+      patientCategory: 'PEDIATRIC',
+      birthDate: '2015-06-01',
+      unavailableDates: ['2027-03-04'],
+      preferredWindow: { from: '09:00', to: '12:00' },
+    };
+    expect(validateScenario({ ...minimal(), calendar: { hours: { mon: ['07:00', '23:00'] }, pediatricHours: ['08:00', '18:00'] }, courses: [course] })).toEqual(
+      [],
+    );
     const wrong = validateScenario({
       ...minimal(),
       calendar: { hours: { mon: ['07:00', '23:00'] }, pediatricHours: ['18:00', '08:00'] },
@@ -34,9 +44,20 @@ describe('scenario validation (what npm run plan and npm run forecast refuse, wi
     const bad = {
       timezone: 'Asia/Astana-ish',
       horizon: { from: '2027-04-01', to: '2027-03-01' },
-      rooms: [{ id: 'G1', kind: 'GANTRY' }, { id: 'G1', kind: 'PHOTON' }],
+      rooms: [
+        { id: 'G1', kind: 'GANTRY' },
+        { id: 'G1', kind: 'PHOTON' },
+      ],
       calendar: {
-        hours: { mon: ['07:00', '23:00'], tue: [['07:00', '12:00'], ['13:00', '12:30']], wed: ['7am', '11pm'], funday: null },
+        hours: {
+          mon: ['07:00', '23:00'],
+          tue: [
+            ['07:00', '12:00'],
+            ['13:00', '12:30'],
+          ],
+          wed: ['7am', '11pm'],
+          funday: null,
+        },
         qaMinutes: -5,
         anesthesia: { teams: 1.5 },
         closures: ['2027-02-30'],

@@ -9,7 +9,14 @@ function addMinutes(date: string, hhmm: string, minutes: number): string {
   return `${local.slice(0, 16)}:00${TZ}`;
 }
 
-export function booking(courseId: string, fraction: number, roomId: string, date: string, hhmm: string, extra: Partial<Booking> & { minutes?: number } = {}): Booking {
+export function booking(
+  courseId: string,
+  fraction: number,
+  roomId: string,
+  date: string,
+  hhmm: string,
+  extra: Partial<Booking> & { minutes?: number } = {},
+): Booking {
   const minutes = extra.minutes ?? 30;
   const { minutes: _m, ...rest } = extra;
   void _m;
