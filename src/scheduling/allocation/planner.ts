@@ -34,7 +34,10 @@ export interface PlannerOptions {
    * places (see early-start.ts); false turns it off.
    */
   earlyStarts?: EarlyStartPolicy | false;
-  /** Start-time grid in minutes (default 10: with the default 10-min beam offset and 8-min beam, fractions starting on different grid points never share the beam). */
+  /**
+   * Start-time grid in minutes (default 10: with the default 10-min beam offset and 8-min beam,
+   * fractions starting on different grid points never share the beam).
+   */
   gridMinutes?: number;
 }
 
