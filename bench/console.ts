@@ -23,6 +23,7 @@ import { dropDatabase, ensureDatabase, runMigrations } from '../src/database/dat
 import { configureHttpApp } from '../src/http-app';
 import { dropQueueKeys } from '../src/queue/drop-queue-keys';
 import { UsersService } from '../src/users/users.service';
+import { BOOKED_WEEK_MONDAY, fillBookedWeek } from './booked-week';
 
 const PG_BASE = process.env.BENCH_PG_BASE ?? 'postgres://postgres@127.0.0.1:5432';
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -30,7 +31,7 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const DIST = resolve(__dirname, '..', 'web', 'dist');
 const PASSWORD = 'bench-console-password';
 /** A Monday well ahead, so nothing is in the past. */
-const MONDAY = '2027-03-01';
+const MONDAY = BOOKED_WEEK_MONDAY;
 const WEDNESDAY = '2027-03-03';
 
 function arg(name: string, fallback: number): number {
@@ -53,30 +54,6 @@ function firstLoadJs(): { files: number; rawBytes: number; gzipBytes: number } {
     gzipBytes += gzipSync(body, { level: 9 }).length;
   }
   return { files: scripts.length, rawBytes, gzipBytes };
-}
-
-async function fillWeek(ds: DataSource, rooms: number): Promise<number> {
-  await ds.query(`UPDATE center_settings SET shared_beam = false, holidays = 'NONE'`);
-  await ds.query(`INSERT INTO rooms (name, kind) SELECT 'R' || lpad(i::text, 2, '0'), 'GANTRY' FROM generate_series(1, $1) i`, [rooms]);
-  await ds.query(`
-    WITH slots AS (
-      SELECT r.id AS room_id, s AS slot, row_number() OVER () AS n FROM rooms r, generate_series(0, 31) s),
-    p AS (
-      INSERT INTO patients (first_name, last_name, birth_date, sex, country_code, mrn)
-      SELECT 'Patient' || n, 'Bench', DATE '1970-01-01' + (n % 20000)::int, 'female', 'KZ', 'BENCH-' || n FROM slots RETURNING id, mrn),
-    c AS (
-      INSERT INTO courses (patient_id, diagnosis_group, urgency, fractions, fractions_per_week, fraction_minutes, beam_minutes, beam_offset_minutes,
-                           earliest_start, due_start, status, submission_no, submitted_at)
-      SELECT p.id, 'CNS', 'ROUTINE', 5, 5, 30, 8, 10, DATE '${MONDAY}', DATE '${MONDAY}', 'SCHEDULED', 1, now()
-        FROM p RETURNING id, patient_id)
-    INSERT INTO appointments (course_id, fraction, room_id, start, "end", beam_start, beam_end, beam_line, anesthesia, status)
-    SELECT c.id, d + 1, s.room_id, t, t + interval '30 minutes', t + interval '10 minutes', t + interval '18 minutes', s.room_id::text, false, 'BOOKED'
-      FROM c JOIN p ON p.id = c.patient_id JOIN slots s ON p.mrn = 'BENCH-' || s.n,
-           generate_series(0, 4) d,
-           LATERAL (SELECT (TIMESTAMPTZ '${MONDAY} 07:00:00+05:00' + d * interval '1 day' + s.slot * interval '30 minutes') AS t) tt`);
-  const [{ n }] = (await ds.query(`SELECT count(*)::int AS n FROM appointments`)) as Array<{ n: number }>;
-  await ds.query('ANALYZE');
-  return n;
 }
 
 /** Opens a board address; ms from navigation start until `blocks` fraction blocks are in and the page is idle. */
@@ -129,7 +106,7 @@ async function main(): Promise<void> {
   });
   try {
     await app.get(UsersService).ensureDemoUsers(PASSWORD);
-    const fractions = await fillWeek(app.get(DataSource), rooms);
+    const fractions = await fillBookedWeek(app.get(DataSource), rooms);
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'ru-RU' });
     const login = await context.request.post(`${base}/api/v1/auth/login`, {
       data: { username: 'coordinator', password: PASSWORD },
