@@ -1,11 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { FormEvent, ReactNode, useEffect, useId, useState } from 'react';
+import { FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ApiError } from '../api/client';
 import { createCourse, createPatient, submitCourse } from '../api/endpoints';
 import { DIAGNOSIS_GROUPS, SEXES, URGENCIES, type CreateCourse, type CreatePatient } from '../api/types';
 import { useErrorText } from '../components/ErrorMessage';
+import { FieldErrors, FormField } from '../components/FormField';
 
 const DRAFT_KEY = 'beamtime.newCourseDraft';
 /** A UUID no patient has: lets the server validate the course fields while the patient's are still wrong. */
@@ -32,7 +33,6 @@ function loadDraft(): Draft {
   }
 }
 
-type FieldErrors = Record<string, string[]>;
 
 function fieldErrors(error: unknown, prefix: string): FieldErrors {
   const out: FieldErrors = {};
@@ -143,16 +143,16 @@ export function NewCoursePage() {
         )}
         <fieldset>
           <legend>{t('course.patient')}</legend>
-          <Field name="patient.firstName" label={t('patient.firstName')} errors={errors}>
+          <FormField name="patient.firstName" label={t('patient.firstName')} errors={errors}>
             {(props) => <input {...props} value={p.firstName} onChange={(e) => setPatient('firstName', e.target.value)} autoComplete="off" />}
-          </Field>
-          <Field name="patient.lastName" label={t('patient.lastName')} errors={errors}>
+          </FormField>
+          <FormField name="patient.lastName" label={t('patient.lastName')} errors={errors}>
             {(props) => <input {...props} value={p.lastName} onChange={(e) => setPatient('lastName', e.target.value)} autoComplete="off" />}
-          </Field>
-          <Field name="patient.birthDate" label={t('patient.birthDate')} errors={errors}>
+          </FormField>
+          <FormField name="patient.birthDate" label={t('patient.birthDate')} errors={errors}>
             {(props) => <input {...props} type="date" value={p.birthDate} onChange={(e) => setPatient('birthDate', e.target.value)} />}
-          </Field>
-          <Field name="patient.sex" label={t('patient.sex')} errors={errors}>
+          </FormField>
+          <FormField name="patient.sex" label={t('patient.sex')} errors={errors}>
             {(props) => (
               <select {...props} value={p.sex} onChange={(e) => setPatient('sex', e.target.value)}>
                 {SEXES.map((s) => (
@@ -162,17 +162,17 @@ export function NewCoursePage() {
                 ))}
               </select>
             )}
-          </Field>
-          <Field name="patient.countryCode" label={t('patient.countryCode')} errors={errors}>
+          </FormField>
+          <FormField name="patient.countryCode" label={t('patient.countryCode')} errors={errors}>
             {(props) => <input {...props} value={p.countryCode} onChange={(e) => setPatient('countryCode', e.target.value)} maxLength={2} />}
-          </Field>
-          <Field name="patient.mrn" label={t('patient.mrn')} errors={errors}>
+          </FormField>
+          <FormField name="patient.mrn" label={t('patient.mrn')} errors={errors}>
             {(props) => <input {...props} value={p.mrn} onChange={(e) => setPatient('mrn', e.target.value)} autoComplete="off" />}
-          </Field>
+          </FormField>
         </fieldset>
         <fieldset>
           <legend>{t('course.prescription')}</legend>
-          <Field name="course.diagnosisGroup" label={t('course.diagnosisGroup')} errors={errors}>
+          <FormField name="course.diagnosisGroup" label={t('course.diagnosisGroup')} errors={errors}>
             {(props) => (
               <select {...props} value={String(c.diagnosisGroup)} onChange={(e) => setCourse('diagnosisGroup', e.target.value)}>
                 {DIAGNOSIS_GROUPS.map((g) => (
@@ -182,8 +182,8 @@ export function NewCoursePage() {
                 ))}
               </select>
             )}
-          </Field>
-          <Field name="course.urgency" label={t('course.urgency')} errors={errors}>
+          </FormField>
+          <FormField name="course.urgency" label={t('course.urgency')} errors={errors}>
             {(props) => (
               <select {...props} value={String(c.urgency)} onChange={(e) => setCourse('urgency', e.target.value)}>
                 {URGENCIES.map((u) => (
@@ -193,51 +193,27 @@ export function NewCoursePage() {
                 ))}
               </select>
             )}
-          </Field>
-          <Field name="course.fractions" label={t('course.fractions')} errors={errors}>
+          </FormField>
+          <FormField name="course.fractions" label={t('course.fractions')} errors={errors}>
             {(props) => <input {...props} inputMode="numeric" value={String(c.fractions)} onChange={(e) => setCourse('fractions', e.target.value)} />}
-          </Field>
-          <Field name="course.fractionsPerWeek" label={t('course.fractionsPerWeek')} errors={errors}>
+          </FormField>
+          <FormField name="course.fractionsPerWeek" label={t('course.fractionsPerWeek')} errors={errors}>
             {(props) => <input {...props} inputMode="numeric" value={String(c.fractionsPerWeek)} onChange={(e) => setCourse('fractionsPerWeek', e.target.value)} />}
-          </Field>
-          <Field name="course.earliestStart" label={t('course.earliestStart')} errors={errors}>
+          </FormField>
+          <FormField name="course.earliestStart" label={t('course.earliestStart')} errors={errors}>
             {(props) => <input {...props} type="date" value={String(c.earliestStart)} onChange={(e) => setCourse('earliestStart', e.target.value)} />}
-          </Field>
-          <Field name="course.dueStart" label={t('course.dueStartOptional')} errors={errors}>
+          </FormField>
+          <FormField name="course.dueStart" label={t('course.dueStartOptional')} errors={errors}>
             {(props) => <input {...props} type="date" value={String(c.dueStart)} onChange={(e) => setCourse('dueStart', e.target.value)} />}
-          </Field>
-          <Field name="course.requiresAnesthesia" label={t('course.requiresAnesthesia')} errors={errors} inline>
+          </FormField>
+          <FormField name="course.requiresAnesthesia" label={t('course.requiresAnesthesia')} errors={errors} inline>
             {(props) => <input {...props} type="checkbox" checked={c.requiresAnesthesia === true} onChange={(e) => setCourse('requiresAnesthesia', e.target.checked)} />}
-          </Field>
+          </FormField>
         </fieldset>
         <button type="submit" disabled={busy}>
           {t('newCourse.submit')}
         </button>
       </form>
     </>
-  );
-}
-
-interface ControlProps {
-  id: string;
-  name: string;
-  'aria-invalid'?: boolean;
-  'aria-describedby'?: string;
-}
-
-function Field({ name, label, errors, inline, children }: { name: string; label: string; errors: FieldErrors; inline?: boolean; children: (props: ControlProps) => ReactNode }) {
-  const id = useId();
-  const messages = errors[name];
-  const errorId = `${id}-error`;
-  return (
-    <div className={`field${inline ? ' inline' : ''}${messages ? ' invalid' : ''}`}>
-      <label htmlFor={id}>{label}</label>
-      {children({ id, name, ...(messages ? { 'aria-invalid': true, 'aria-describedby': errorId } : {}) })}
-      {messages && (
-        <p id={errorId} className="field-error">
-          {messages.join(' ')}
-        </p>
-      )}
-    </div>
   );
 }
