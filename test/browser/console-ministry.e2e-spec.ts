@@ -182,6 +182,15 @@ describe('console in Chromium: the ministry portal (quotas, one-step referral, f
     await page.goto(`${app.base}/ministry/referrals/${kgReferralId}`);
     await page.getByRole('alert').filter({ hasText: 'does not exist' }).waitFor();
     expect(await page.locator('main').textContent()).not.toContain('Toktogulova');
+
+    // SPEC §10's deep links reach the same pages, with the same scoping.
+    await page.goto(`${app.base}/referrals/${kgReferralId}`);
+    await page.getByRole('alert').filter({ hasText: 'does not exist' }).waitFor();
+    await page.goto(`${app.base}/referrals`);
+    await page.getByText('No child has been referred yet.').waitFor();
+    await page.goto(`${app.base}/quotas`);
+    await page.getByTestId(`quota-${startYear}-${CATEGORY}`).getByRole('img', { name: '0 used, 0 held, 4 available of 4' }).waitFor();
+    expect(await page.locator('main').textContent()).not.toContain('Toktogulova');
     await context.close();
   }, 60_000);
 });

@@ -68,6 +68,10 @@ export function App() {
           <Route path="/ministry/referrals" element={<ReferralsPage />} />
           <Route path="/ministry/referrals/:id" element={<ReferralPage />} />
           <Route path="/ministry/quotas/:id/ledger" element={<LedgerPage />} />
+          {/* SPEC §10 deep links for the same pages */}
+          <Route path="/quotas" element={<QuotaDashboardPage />} />
+          <Route path="/referrals" element={<ReferralsPage />} />
+          <Route path="/referrals/:id" element={<ReferralPage />} />
           <Route path="/capacity" element={<CapacityPage />} />
           <Route path="/admin/downtimes" element={<DowntimesPage />} />
           <Route path="/forecasts" element={<ForecastsPage />} />
