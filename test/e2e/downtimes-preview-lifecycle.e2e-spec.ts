@@ -2,16 +2,10 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { HttpServer, startApiApp } from '../support/api-app';
 import { TestApp } from '../support/test-app';
+import { waitFor } from './scheduling-fixtures';
 
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, ms = 60000): Promise<T> {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+/** Jobs here wait behind a real worker on a 2-core machine: give them longer than the fixtures' default. */
+const JOB_WAIT_MS = 60_000;
 
 const dateIn = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 const weekday = (date: string) => new Date(`${date}T12:00:00Z`).getUTCDay();
@@ -86,17 +80,25 @@ describe('downtimes: preview, change, withdraw', () => {
       .send({ patientId: patient.body.id, diagnosisGroup: 'CNS', urgency, fractions, earliestStart })
       .expect(201);
     await request(server).post(`/api/v1/courses/${course.body.id}/submit`).set('Authorization', coordinator).expect(202);
-    await waitFor('the course to be scheduled', async () => {
-      const res = await request(server).get(`/api/v1/courses/${course.body.id}`).set('Authorization', coordinator);
-      return res.body.status === 'SCHEDULED' ? true : undefined;
-    });
+    await waitFor(
+      'the course to be scheduled',
+      async () => {
+        const res = await request(server).get(`/api/v1/courses/${course.body.id}`).set('Authorization', coordinator);
+        return res.body.status === 'SCHEDULED' ? true : undefined;
+      },
+      JOB_WAIT_MS,
+    );
     return course.body.id;
   }
   const waitDone = (id: string) =>
-    waitFor('the downtime reschedule', async () => {
-      const res = await request(server).get(`/api/v1/downtimes/${id}`).set('Authorization', admin).expect(200);
-      return res.body.rescheduleStatus === 'PENDING' ? undefined : res.body;
-    });
+    waitFor(
+      'the downtime reschedule',
+      async () => {
+        const res = await request(server).get(`/api/v1/downtimes/${id}`).set('Authorization', admin).expect(200);
+        return res.body.rescheduleStatus === 'PENDING' ? undefined : res.body;
+      },
+      JOB_WAIT_MS,
+    );
 
   // A Tuesday at least 8 days ahead, with Wednesday and Thursday after it, clear of 16 December.
   let k = 8;
@@ -233,10 +235,14 @@ describe('downtimes: preview, change, withdraw', () => {
     expect(res.body).toMatchObject({ openedDays: [day1, day2], coursesConcerned: preview.body.opened.coursesConcerned, queued: true });
     await request(server).get(`/api/v1/downtimes/${downtimeId}`).set('Authorization', admin).expect(404);
     const changeId = String(res.body.jobId).replace(/^reschedule-opened-(.+)-\d+$/, '$1');
-    await waitFor('the opened-days reschedule', async () => {
-      const [row] = await db.query(`SELECT 1 FROM audit_log WHERE action = 'calendar.reschedule-opened' AND entity_id = $1`, [changeId]);
-      return row ? true : undefined;
-    });
+    await waitFor(
+      'the opened-days reschedule',
+      async () => {
+        const [row] = await db.query(`SELECT 1 FROM audit_log WHERE action = 'calendar.reschedule-opened' AND entity_id = $1`, [changeId]);
+        return row ? true : undefined;
+      },
+      JOB_WAIT_MS,
+    );
     expect(await movesSince(since)).toEqual(previewKeys(preview.body.opened.fractions));
     const [audit] = await db.query(`SELECT details FROM audit_log WHERE action = 'downtime.withdraw' AND entity_id = $1`, [downtimeId]);
     expect(audit.details.openedDays).toEqual([day1, day2]);
