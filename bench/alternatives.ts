@@ -26,11 +26,7 @@ import { generateScenario } from '../src/scheduling/scenario/generate-scenario';
 import { mulberry32 } from '../src/scheduling/scenario/prng';
 import { scenarioCourses, scenarioToCenter } from '../src/scheduling/scenario/scenario-center';
 import { Booking, CourseRequest } from '../src/scheduling/types';
-
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-}
+import { numberArg } from './cli-args';
 
 function stats(samples: number[]): { p50: number; p95: number; max: number } {
   const s = [...samples].sort((a, b) => a - b);
@@ -137,10 +133,10 @@ function mean(xs: number[]): number {
 }
 
 async function main(): Promise<void> {
-  const courses = arg('courses', 800);
-  const samples = arg('samples', 200);
-  const seed = arg('seed', 1);
-  const limit = arg('limit', 10);
+  const courses = numberArg('courses', 800);
+  const samples = numberArg('samples', 200);
+  const seed = numberArg('seed', 1);
+  const limit = numberArg('limit', 10);
   const scenario = generateScenario({ courses, year: 2027, seed });
   const center = scenarioToCenter(scenario);
   const requests = scenarioCourses(scenario, center);

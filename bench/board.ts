@@ -15,11 +15,7 @@ import { CenterConfigService } from '../src/center/center-config.service';
 import { dropDatabase, ensureDatabase, runMigrations } from '../src/database/database-admin';
 import { typeOrmOptions } from '../src/database/typeorm-options';
 import { BOOKED_WEEK_MONDAY, fillBookedWeek } from './booked-week';
-
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-}
+import { numberArg } from './cli-args';
 
 function stats(samples: number[]): { p50: number; p95: number; max: number } {
   const s = [...samples].sort((a, b) => a - b);
@@ -31,8 +27,8 @@ function stats(samples: number[]): { p50: number; p95: number; max: number } {
 const MONDAY = BOOKED_WEEK_MONDAY;
 
 async function main(): Promise<void> {
-  const roomCount = arg('rooms', 14);
-  const iterations = arg('iterations', 30);
+  const roomCount = numberArg('rooms', 14);
+  const iterations = numberArg('iterations', 30);
   const base = process.env.BENCH_PG_BASE ?? 'postgres://postgres@127.0.0.1:5432';
   const url = `${base}/beamtime_bench_board_${randomBytes(4).toString('hex')}`;
   await ensureDatabase(url);

@@ -14,11 +14,7 @@ import { CenterConfigService } from '../src/center/center-config.service';
 import { dropDatabase, ensureDatabase, runMigrations } from '../src/database/database-admin';
 import { typeOrmOptions } from '../src/database/typeorm-options';
 import { openIntervals } from '../src/scheduling';
-
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-}
+import { numberArg } from './cli-args';
 
 function stats(samples: number[]): { p50: number; p99: number; mean: number } {
   const s = [...samples].sort((a, b) => a - b);
@@ -39,9 +35,9 @@ async function timed(n: number, before: () => Promise<unknown>, fn: () => Promis
 }
 
 async function main(): Promise<void> {
-  const iterations = arg('iterations', 500);
-  const closures = arg('closures', 40);
-  const downtimes = arg('downtimes', 300);
+  const iterations = numberArg('iterations', 500);
+  const closures = numberArg('closures', 40);
+  const downtimes = numberArg('downtimes', 300);
   const base = process.env.BENCH_PG_BASE ?? 'postgres://postgres@127.0.0.1:5432';
   const url = `${base}/beamtime_bench_center_${randomBytes(4).toString('hex')}`;
   await ensureDatabase(url);

@@ -24,6 +24,7 @@ import { configureHttpApp } from '../src/http-app';
 import { dropQueueKeys } from '../src/queue/drop-queue-keys';
 import { UsersService } from '../src/users/users.service';
 import { BOOKED_WEEK_MONDAY, fillBookedWeek } from './booked-week';
+import { numberArg } from './cli-args';
 
 const PG_BASE = process.env.BENCH_PG_BASE ?? 'postgres://postgres@127.0.0.1:5432';
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -33,11 +34,6 @@ const PASSWORD = 'bench-console-password';
 /** A Monday well ahead, so nothing is in the past. */
 const MONDAY = BOOKED_WEEK_MONDAY;
 const WEDNESDAY = '2027-03-03';
-
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-}
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const round = (v: number) => Math.round(v);
@@ -78,8 +74,8 @@ async function timeBoard(page: Page, url: string, blocks: number): Promise<numbe
 }
 
 async function main(): Promise<void> {
-  const rooms = arg('rooms', 14);
-  const runs = arg('runs', 5);
+  const rooms = numberArg('rooms', 14);
+  const runs = numberArg('runs', 5);
   const js = firstLoadJs();
   const url = `${PG_BASE}/beamtime_bench_console_${randomBytes(4).toString('hex')}`;
   const queuePrefix = `bt-bench-${randomBytes(4).toString('hex')}`;

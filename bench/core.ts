@@ -32,11 +32,7 @@ import {
   unavailableDaysOf,
 } from '../src/scheduling';
 import { createFirstFitPlanner } from './first-fit';
-
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-}
+import { numberArg } from './cli-args';
 
 interface Allocator {
   allocate(c: CourseRequest, o: AllocationOptions): AllocationResult;
@@ -134,7 +130,12 @@ function preferences(center: CenterConfig, courses: CourseRequest[], bookings: B
 }
 
 function main(): void {
-  const opts = { courses: arg('courses', 800), year: arg('year', 2027), seed: arg('seed', 1), patientWindowsShare: arg('windows', 0.1) };
+  const opts = {
+    courses: numberArg('courses', 800),
+    year: numberArg('year', 2027),
+    seed: numberArg('seed', 1),
+    patientWindowsShare: numberArg('windows', 0.1),
+  };
   const scenario = generateScenario(opts);
   const center = scenarioToCenter(scenario);
   const courses = scenarioCourses(scenario, center);

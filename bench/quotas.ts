@@ -14,11 +14,7 @@ import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { dropDatabase, ensureDatabase, runMigrations } from '../src/database/database-admin';
 import { dropQueueKeys } from '../src/queue/drop-queue-keys';
-
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-}
+import { numberArg } from './cli-args';
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0;
@@ -26,9 +22,9 @@ function percentile(sorted: number[], p: number): number {
 }
 
 async function main(): Promise<void> {
-  const requests = arg('requests', 400);
-  const concurrency = arg('concurrency', 32);
-  const granted = arg('granted', 100);
+  const requests = numberArg('requests', 400);
+  const concurrency = numberArg('concurrency', 32);
+  const granted = numberArg('granted', 100);
   const base = process.env.BENCH_PG_BASE ?? 'postgres://postgres@127.0.0.1:5432';
   const dbUrl = `${base}/beamtime_bench_${randomBytes(4).toString('hex')}`;
   const prefix = `bt-bench-${randomBytes(4).toString('hex')}`;

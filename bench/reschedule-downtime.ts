@@ -10,11 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { clearLaneTemplateCache, rescheduleForDowntime } from '../src/scheduling';
 import { bookedYear, declaredAt } from './booked-year';
 import { TIMED_DOWNTIMES } from './reschedule-downtime-cases';
-
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-}
+import { numberArg } from './cli-args';
 
 /** CPU (user + system) and wall milliseconds of one call: the machine is shared, so CPU is the figure to trust. */
 function timed<T>(f: () => T): { value: T; cpuMs: number; wallMs: number } {
@@ -26,7 +22,7 @@ function timed<T>(f: () => T): { value: T; cpuMs: number; wallMs: number } {
   return { value, cpuMs: Math.round((c.user + c.system) / 100) / 10, wallMs: Math.round(wallMs * 10) / 10 };
 }
 
-const runs = arg('runs', 5);
+const runs = numberArg('runs', 5);
 const year = bookedYear();
 const results = [];
 for (const [i, { name, downtime, now }] of TIMED_DOWNTIMES.entries()) {
