@@ -1,10 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { FormEvent, useEffect, useState } from 'react';
+import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ApiError } from '../api/client';
 import { createCourse, createPatient, submitCourse } from '../api/endpoints';
-import { DIAGNOSIS_GROUPS, SEXES, URGENCIES, type CreateCourse, type CreatePatient } from '../api/types';
+import { SEXES, URGENCIES, type CreateCourse, type CreatePatient } from '../api/types';
+import { CourseRequestFields, courseRequestBody, EMPTY_COURSE_REQUEST, useSessionDraft, type CourseRequestDraft } from '../components/CourseRequestFields';
 import { useErrorText } from '../components/ErrorMessage';
 import { FieldErrors, FormField } from '../components/FormField';
 
@@ -14,24 +15,15 @@ const NO_PATIENT = '00000000-0000-4000-8000-000000000000';
 
 interface Draft {
   patient: Record<string, string>;
-  course: Record<string, string | boolean>;
+  course: CourseRequestDraft;
   /** Set once the patient is saved, so a second try does not create them again. */
   patientId?: string;
 }
 
 const EMPTY: Draft = {
   patient: { firstName: '', lastName: '', birthDate: '', sex: 'female', countryCode: 'KZ', mrn: '' },
-  course: { diagnosisGroup: 'CNS', urgency: 'ROUTINE', fractions: '25', fractionsPerWeek: '5', requiresAnesthesia: false, earliestStart: '', dueStart: '' },
+  course: EMPTY_COURSE_REQUEST,
 };
-
-function loadDraft(): Draft {
-  try {
-    const raw = sessionStorage.getItem(DRAFT_KEY);
-    return raw ? { ...EMPTY, ...(JSON.parse(raw) as Draft) } : EMPTY;
-  } catch {
-    return EMPTY;
-  }
-}
 
 
 function fieldErrors(error: unknown, prefix: string): FieldErrors {
@@ -40,27 +32,13 @@ function fieldErrors(error: unknown, prefix: string): FieldErrors {
   return out;
 }
 
-/** A number field typed as text keeps what the person typed; the server says whether it is a number. */
-const asNumber = (value: string | boolean) => (typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value);
-
 function patientBody(draft: Draft): CreatePatient {
   const p = draft.patient;
   return { firstName: p.firstName, lastName: p.lastName, birthDate: p.birthDate, sex: p.sex, countryCode: p.countryCode, ...(p.mrn ? { mrn: p.mrn } : {}) } as CreatePatient;
 }
 
 function courseBody(draft: Draft, patientId: string): CreateCourse {
-  const c = draft.course;
-  const body: Record<string, unknown> = {
-    patientId,
-    diagnosisGroup: c.diagnosisGroup,
-    urgency: c.urgency,
-    fractions: asNumber(c.fractions),
-    fractionsPerWeek: asNumber(c.fractionsPerWeek),
-    requiresAnesthesia: c.requiresAnesthesia === true,
-    earliestStart: c.earliestStart,
-  };
-  if (c.dueStart) body.dueStart = c.dueStart;
-  return body as unknown as CreateCourse;
+  return { patientId, ...courseRequestBody(draft.course) } as unknown as CreateCourse;
 }
 
 /**
@@ -73,18 +51,10 @@ export function NewCoursePage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const errorText = useErrorText();
-  const [draft, setDraft] = useState<Draft>(loadDraft);
+  const [draft, setDraft, forgetDraft] = useSessionDraft<Draft>(DRAFT_KEY, EMPTY);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    try {
-      sessionStorage.setItem(DRAFT_KEY, JSON.stringify(draft));
-    } catch {
-      // storage full or off: the form still works, it just does not survive a reload
-    }
-  }, [draft]);
 
   const setPatient = (key: string, value: string) => setDraft((d) => ({ ...d, patient: { ...d.patient, [key]: value }, patientId: undefined }));
   const setCourse = (key: string, value: string | boolean) => setDraft((d) => ({ ...d, course: { ...d.course, [key]: value } }));
@@ -120,7 +90,7 @@ export function NewCoursePage() {
       }
       setErrors({});
       await submitCourse(courseId);
-      sessionStorage.removeItem(DRAFT_KEY);
+      forgetDraft();
       await queryClient.invalidateQueries({ queryKey: ['courses'] });
       navigate(`/courses/${courseId}`);
     } catch (error) {
@@ -131,7 +101,6 @@ export function NewCoursePage() {
   };
 
   const p = draft.patient;
-  const c = draft.course;
   return (
     <>
       <h1>{t('newCourse.title')}</h1>
@@ -170,46 +139,7 @@ export function NewCoursePage() {
             {(props) => <input {...props} value={p.mrn} onChange={(e) => setPatient('mrn', e.target.value)} autoComplete="off" />}
           </FormField>
         </fieldset>
-        <fieldset>
-          <legend>{t('course.prescription')}</legend>
-          <FormField name="course.diagnosisGroup" label={t('course.diagnosisGroup')} errors={errors}>
-            {(props) => (
-              <select {...props} value={String(c.diagnosisGroup)} onChange={(e) => setCourse('diagnosisGroup', e.target.value)}>
-                {DIAGNOSIS_GROUPS.map((g) => (
-                  <option key={g} value={g}>
-                    {t(`diagnosis.${g}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </FormField>
-          <FormField name="course.urgency" label={t('course.urgency')} errors={errors}>
-            {(props) => (
-              <select {...props} value={String(c.urgency)} onChange={(e) => setCourse('urgency', e.target.value)}>
-                {URGENCIES.map((u) => (
-                  <option key={u} value={u}>
-                    {t(`urgency.${u}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </FormField>
-          <FormField name="course.fractions" label={t('course.fractions')} errors={errors}>
-            {(props) => <input {...props} inputMode="numeric" value={String(c.fractions)} onChange={(e) => setCourse('fractions', e.target.value)} />}
-          </FormField>
-          <FormField name="course.fractionsPerWeek" label={t('course.fractionsPerWeek')} errors={errors}>
-            {(props) => <input {...props} inputMode="numeric" value={String(c.fractionsPerWeek)} onChange={(e) => setCourse('fractionsPerWeek', e.target.value)} />}
-          </FormField>
-          <FormField name="course.earliestStart" label={t('course.earliestStart')} errors={errors}>
-            {(props) => <input {...props} type="date" value={String(c.earliestStart)} onChange={(e) => setCourse('earliestStart', e.target.value)} />}
-          </FormField>
-          <FormField name="course.dueStart" label={t('course.dueStartOptional')} errors={errors}>
-            {(props) => <input {...props} type="date" value={String(c.dueStart)} onChange={(e) => setCourse('dueStart', e.target.value)} />}
-          </FormField>
-          <FormField name="course.requiresAnesthesia" label={t('course.requiresAnesthesia')} errors={errors} inline>
-            {(props) => <input {...props} type="checkbox" checked={c.requiresAnesthesia === true} onChange={(e) => setCourse('requiresAnesthesia', e.target.checked)} />}
-          </FormField>
-        </fieldset>
+        <CourseRequestFields course={draft.course} onChange={setCourse} errors={errors} urgencies={URGENCIES} />
         <button type="submit" disabled={busy}>
           {t('newCourse.submit')}
         </button>

@@ -1,10 +1,11 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { FormEvent, useEffect, useState } from 'react';
+import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ApiError } from '../../api/client';
 import { createReferral, listQuotas, type CreateReferral } from '../../api/portal';
-import { DIAGNOSIS_GROUPS, SEXES } from '../../api/types';
+import { SEXES } from '../../api/types';
+import { CourseRequestFields, courseRequestBody, EMPTY_COURSE_REQUEST, useSessionDraft, type CourseRequestDraft } from '../../components/CourseRequestFields';
 import { useErrorText } from '../../components/ErrorMessage';
 import { FormField, type FieldErrors } from '../../components/FormField';
 import { regionalDateToIso } from './time';
@@ -17,38 +18,18 @@ const MINISTRY_URGENCIES = ['ROUTINE', 'URGENT'] as const;
 interface Draft {
   quotaId: string;
   patient: Record<string, string>;
-  course: Record<string, string | boolean>;
+  course: CourseRequestDraft;
 }
 
 const EMPTY: Draft = {
   quotaId: '',
   patient: { firstName: '', lastName: '', birthDate: '', sex: 'female' },
-  course: { diagnosisGroup: 'ONCOHEMATOLOGY', urgency: 'ROUTINE', fractions: '25', fractionsPerWeek: '5', requiresAnesthesia: false, earliestStart: '', dueStart: '' },
+  course: { ...EMPTY_COURSE_REQUEST, diagnosisGroup: 'ONCOHEMATOLOGY' },
 };
-
-function loadDraft(): Draft {
-  try {
-    const raw = sessionStorage.getItem(DRAFT_KEY);
-    return raw ? { ...EMPTY, ...(JSON.parse(raw) as Draft) } : EMPTY;
-  } catch {
-    return EMPTY;
-  }
-}
-
-const asNumber = (value: string | boolean) => (typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value);
 
 function referralBody(draft: Draft): CreateReferral {
   const p = draft.patient;
-  const c = draft.course;
-  const course: Record<string, unknown> = {
-    diagnosisGroup: c.diagnosisGroup,
-    urgency: c.urgency,
-    fractions: asNumber(c.fractions),
-    fractionsPerWeek: asNumber(c.fractionsPerWeek),
-    requiresAnesthesia: c.requiresAnesthesia === true,
-    earliestStart: regionalDateToIso(String(c.earliestStart)),
-  };
-  if (c.dueStart) course.dueStart = regionalDateToIso(String(c.dueStart));
+  const course = courseRequestBody(draft.course, regionalDateToIso);
   return {
     quotaId: draft.quotaId,
     patient: { firstName: p.firstName, lastName: p.lastName, birthDate: regionalDateToIso(p.birthDate), sex: p.sex },
@@ -77,19 +58,12 @@ export function ReferChildPage() {
   const queryClient = useQueryClient();
   const errorText = useErrorText();
   const quotas = useQuery({ queryKey: ['quotas'], queryFn: listQuotas });
-  const [draft, setDraft] = useState<Draft>(loadDraft);
+  const [draft, setDraft, forgetDraft] = useSessionDraft<Draft>(DRAFT_KEY, EMPTY);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const open = (quotas.data ?? []).filter((q) => q.available > 0);
 
-  useEffect(() => {
-    try {
-      sessionStorage.setItem(DRAFT_KEY, JSON.stringify(draft));
-    } catch {
-      // storage off: the form still works, it just does not survive a reload
-    }
-  }, [draft]);
   // The first quota with a place, until the person picks one.
   const quotaId = draft.quotaId && open.some((q) => q.id === draft.quotaId) ? draft.quotaId : (open[0]?.id ?? '');
 
@@ -103,7 +77,7 @@ export function ReferChildPage() {
     try {
       const referral = await createReferral(referralBody({ ...draft, quotaId }));
       setErrors({});
-      sessionStorage.removeItem(DRAFT_KEY);
+      forgetDraft();
       await queryClient.invalidateQueries({ queryKey: ['quotas'] });
       await queryClient.invalidateQueries({ queryKey: ['referrals'] });
       navigate(`/ministry/referrals/${referral.id}`);
@@ -117,7 +91,6 @@ export function ReferChildPage() {
   };
 
   const p = draft.patient;
-  const c = draft.course;
   const dateHint = t('portal.refer.dateHint');
   return (
     <>
@@ -164,47 +137,7 @@ export function ReferChildPage() {
             )}
           </FormField>
         </fieldset>
-        <fieldset>
-          <legend>{t('course.prescription')}</legend>
-          <FormField name="course.diagnosisGroup" label={t('course.diagnosisGroup')} errors={errors}>
-            {(props) => (
-              <select {...props} value={String(c.diagnosisGroup)} onChange={(e) => setCourse('diagnosisGroup', e.target.value)}>
-                {DIAGNOSIS_GROUPS.map((g) => (
-                  <option key={g} value={g}>
-                    {t(`diagnosis.${g}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </FormField>
-          <FormField name="course.urgency" label={t('course.urgency')} errors={errors}>
-            {(props) => (
-              <select {...props} value={String(c.urgency)} onChange={(e) => setCourse('urgency', e.target.value)}>
-                {MINISTRY_URGENCIES.map((u) => (
-                  <option key={u} value={u}>
-                    {t(`urgency.${u}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </FormField>
-          <FormField name="course.fractions" label={t('course.fractions')} errors={errors}>
-            {(props) => <input {...props} inputMode="numeric" value={String(c.fractions)} onChange={(e) => setCourse('fractions', e.target.value)} />}
-          </FormField>
-          <FormField name="course.fractionsPerWeek" label={t('course.fractionsPerWeek')} errors={errors}>
-            {(props) => <input {...props} inputMode="numeric" value={String(c.fractionsPerWeek)} onChange={(e) => setCourse('fractionsPerWeek', e.target.value)} />}
-          </FormField>
-          <FormField name="course.earliestStart" label={t('course.earliestStart')} hint={dateHint} errors={errors}>
-            {(props) => <input {...props} inputMode="numeric" value={String(c.earliestStart)} onChange={(e) => setCourse('earliestStart', e.target.value)} autoComplete="off" />}
-          </FormField>
-          <FormField name="course.dueStart" label={t('course.dueStartOptional')} hint={dateHint} errors={errors}>
-            {(props) => <input {...props} inputMode="numeric" value={String(c.dueStart)} onChange={(e) => setCourse('dueStart', e.target.value)} autoComplete="off" />}
-          </FormField>
-          <div className="field inline">
-            <input id="referral-anesthesia" type="checkbox" checked={c.requiresAnesthesia === true} onChange={(e) => setCourse('requiresAnesthesia', e.target.checked)} />
-            <label htmlFor="referral-anesthesia">{t('course.requiresAnesthesia')}</label>
-          </div>
-        </fieldset>
+        <CourseRequestFields course={draft.course} onChange={setCourse} errors={errors} urgencies={MINISTRY_URGENCIES} dateHint={dateHint} />
         <button type="submit" disabled={busy}>
           {t('portal.refer.submit')}
         </button>
