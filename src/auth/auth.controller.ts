@@ -1,11 +1,13 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiCookieAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AppConfig } from '../config/app-config';
 import type { Request, Response } from 'express';
 import type { Actor } from '../common/request-context';
 import { Public } from '../common/public.decorator';
 import { AuthService } from './auth.service';
 import { CurrentActor } from '../common/current-actor.decorator';
 import { LoginDto, LoginResponse } from './dto/login.dto';
+import { MeView, toMeView } from './views/me.view';
 import { LoginThrottleGuard } from './login-throttle.guard';
 import { Roles } from '../common/roles.decorator';
 import { clearSessionCookie, SESSION_COOKIE, setSessionCookie, wantsCookieOnly } from './session-cookie';
@@ -13,7 +15,10 @@ import { clearSessionCookie, SESSION_COOKIE, setSessionCookie, wantsCookieOnly }
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly config: AppConfig,
+  ) {}
 
   @Post('login')
   @Public()
@@ -45,8 +50,9 @@ export class AuthController {
   @Roles('ADMIN', 'COORDINATOR', 'MINISTRY')
   @ApiBearerAuth()
   @ApiCookieAuth(SESSION_COOKIE)
-  @ApiOperation({ summary: 'Who the token or the session cookie belongs to (the console asks it on load)' })
-  me(@CurrentActor() actor: Actor): Actor {
-    return actor;
+  @ApiOperation({ summary: 'Who the token or the session cookie belongs to, and their time zone (the console asks it on load)' })
+  @ApiOkResponse({ type: MeView })
+  me(@CurrentActor() actor: Actor): MeView {
+    return toMeView(actor, this.config.centerTimeZone);
   }
 }

@@ -25,6 +25,7 @@ describe('console in Chromium: the ministry portal (quotas, one-step referral, f
   const start = dateAhead(10);
   const startYear = Number(start.slice(0, 4));
   let kgReferralId = '';
+  let holdId = '';
 
   const grant = async (countryCode: string, year: number, granted: number) =>
     (await request(app.server).post('/api/v1/quotas').set('Authorization', app.auth.admin).send({ countryCode, year, granted, category: CATEGORY }).expect(201))
@@ -42,6 +43,7 @@ describe('console in Chromium: the ministry portal (quotas, one-step referral, f
     ).body as { id: string };
     // It expires in a day and a half: the dashboard warns (within 48 h).
     await app.db.query(`UPDATE quota_reservations SET expires_at = now() + interval '36 hours' WHERE id = $1`, [hold.id]);
+    holdId = hold.id;
     await grant('KG', startYear + 1, 7);
     await grant('UZ', startYear, 4);
   });
@@ -60,6 +62,11 @@ describe('console in Chromium: the ministry portal (quotas, one-step referral, f
     expect(await row.getByRole('cell').allTextContents()).toEqual(expect.arrayContaining(['12', '2', '0', '10']));
     const hold = page.getByRole('table', { name: 'Holds and their expiry' }).getByRole('row', { name: new RegExp(`^${CATEGORY} ${startYear} 2 `) });
     expect(await hold.textContent()).toMatch(/1 d 1[12] h$/);
+    // Its deadline reads in the ministry's own hours (Bishkek, an hour ahead of the center), named by the city.
+    const [{ expires_at }] = (await app.db.query(`SELECT expires_at FROM quota_reservations WHERE id = $1`, [holdId])) as { expires_at: Date }[];
+    const inBishkek = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Bishkek' }).format(expires_at);
+    const spaces = (text: string | null) => (text ?? '').replace(/\s+/g, ' ');
+    expect(spaces(await hold.textContent())).toContain(`${spaces(inBishkek)} (Bishkek)`);
     await page
       .getByRole('status')
       .filter({ hasText: /^A hold of 2 places expires within 48 hours/ })

@@ -50,7 +50,13 @@ describe('auth: login, tokens, guards', () => {
       .get('/api/v1/auth/me')
       .set('Authorization', await bearer(t, 'ministry-uz'))
       .expect(200);
-    expect(me.body).toMatchObject({ username: 'ministry-uz', role: 'MINISTRY', countryCode: 'UZ' });
+    expect(me.body).toMatchObject({ username: 'ministry-uz', role: 'MINISTRY', countryCode: 'UZ', timeZone: 'Asia/Tashkent', centerTimeZone: 'Asia/Almaty' });
+    // The center's staff read times in the center's zone.
+    const coordinator = await request(server)
+      .get('/api/v1/auth/me')
+      .set('Authorization', await bearer(t, 'coordinator'))
+      .expect(200);
+    expect(coordinator.body).toMatchObject({ role: 'COORDINATOR', countryCode: null, timeZone: 'Asia/Almaty' });
   });
 
   it('rejects an expired token and a token signed with another secret', async () => {

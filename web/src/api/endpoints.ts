@@ -4,7 +4,7 @@ import type { BoardView, CreateCourse, CreatePatient, Me } from './types';
 
 const id = (value: string) => ({ params: { path: { id: value } } });
 
-export const getMe = () => unwrap(api.GET('/api/v1/auth/me')) as Promise<unknown> as Promise<Me>;
+export const getMe = (): Promise<Me> => unwrap(api.GET('/api/v1/auth/me'));
 export const login = (username: string, password: string) => unwrap(api.POST('/api/v1/auth/login', { body: { username, password } }));
 export const logout = () => unwrap(api.POST('/api/v1/auth/logout'));
 

@@ -78,7 +78,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Who the token or the session cookie belongs to (the console asks it on load) */
+        /** Who the token or the session cookie belongs to, and their time zone (the console asks it on load) */
         get: operations["AuthController_me"];
         put?: never;
         post?: never;
@@ -1005,6 +1005,28 @@ export interface components {
             role: "ADMIN" | "COORDINATOR" | "MINISTRY";
             /** @example KG */
             countryCode?: string;
+        };
+        MeView: {
+            /** Format: uuid */
+            userId: string;
+            username: string;
+            /** @enum {string} */
+            role: "ADMIN" | "COORDINATOR" | "MINISTRY";
+            /**
+             * @description A ministry's country; null for the center's staff
+             * @example KG
+             */
+            countryCode: string | null;
+            /**
+             * @description The user's own time zone: the ministry's country's, or the center's for its staff
+             * @example Asia/Bishkek
+             */
+            timeZone: string;
+            /**
+             * @description The center's time zone (where the fractions happen)
+             * @example Asia/Almaty
+             */
+            centerTimeZone: string;
         };
         RoomView: {
             /** Format: uuid */
@@ -2494,7 +2516,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MeView"];
+                };
             };
         };
     };

@@ -26,10 +26,4 @@ export type MoveRecord = Schemas['MoveView'];
 export type Alternative = Schemas['AlternativeView'];
 export type Patient = paths['/api/v1/patients/{id}']['get']['responses'][200]['content']['application/json'];
 
-/** GET /auth/me answers the actor, which has no response schema in the OpenAPI document. */
-export interface Me {
-  userId: string;
-  username: string;
-  role: 'ADMIN' | 'COORDINATOR' | 'MINISTRY';
-  countryCode?: string | null;
-}
+export type Me = Schemas['MeView'];

@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { listHeldReservations, listQuotas, type Quota, type Reservation } from '../../api/portal';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useMe } from '../../components/RequireSession';
-import { daysAndHours } from './time';
+import { daysAndHours, zoneCity } from './time';
 import './portal.css';
 
 const WARN_HOLD_MS = 48 * 3_600_000;
@@ -29,7 +29,10 @@ export function QuotaDashboardPage() {
   const holds = useQuery({ queryKey: ['reservations', 'HELD'], queryFn: listHeldReservations, refetchInterval: 60_000 });
   const thisYear = new Date(now).getFullYear();
   const years = [...new Set((quotas.data ?? []).map((q) => q.year))].sort((a, b) => a - b);
-  const at = (instant: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(instant));
+  // A hold's deadline in the ministry's own hours (Bishkek is an hour ahead of the center), named by its city.
+  const timeZone = me.data?.timeZone;
+  const at = (instant: string) =>
+    `${new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(instant))}${timeZone ? ` (${zoneCity(timeZone)})` : ''}`;
   const soon = (holds.data?.items ?? []).filter((h) => new Date(h.expiresAt).getTime() - now < WARN_HOLD_MS);
   // Places not used by 31 December are lost: warn in the year's last quarter.
   const lapsing = new Date(now).getMonth() >= 9 ? (quotas.data ?? []).filter((q) => q.year === thisYear && q.available + q.reserved > 0) : [];
