@@ -93,6 +93,32 @@ describe('console in Chromium: the control room (rooms, calendar, users, audit)'
     await context.close();
   });
 
+  it("calendar: the treatment rules (QA, children's hours, anesthesia teams) are a form; a refusal shows next to its field", async () => {
+    const { context, page } = await newPage(app);
+    await signIn(page, app.base, 'admin', '/login?next=%2Fadmin%2Fcalendar');
+    const rules = page.getByRole('form', { name: 'Treatment rules' });
+    const from = rules.getByLabel('Children are treated from', { exact: true });
+    await from.waitFor();
+    expect(await from.inputValue()).toBe('08:00');
+    // Not a time: refused in place, nothing saved, what was typed kept.
+    await from.fill('8 am');
+    await rules.getByRole('button', { name: 'Save the rules' }).click();
+    await expect(field(page, 'Children are treated from').locator('.field-error').textContent()).resolves.toMatch(/\S/);
+    expect(await from.getAttribute('aria-invalid')).toBe('true');
+    expect(await from.inputValue()).toBe('8 am');
+    await from.fill('08:30');
+    await rules.getByLabel('Daily QA at the start of each room day (minutes)', { exact: true }).fill('25');
+    await rules.getByRole('button', { name: 'Save the rules' }).click();
+    await page.getByRole('status').filter({ hasText: 'The rules were saved.' }).waitFor();
+    const saved = (await request(app.server).get('/api/v1/calendar').set('Authorization', app.auth.admin).expect(200)).body as {
+      qaMinutes: number;
+      pediatricHours: { from: string; to: string };
+    };
+    expect(saved).toMatchObject({ qaMinutes: 25, pediatricHours: { from: '08:30', to: '18:00' } });
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await context.close();
+  });
+
   it('users: a ministry account is bound to its country; reset password, deactivate; the audit log finds it by filters and exports it', async () => {
     const { context, page } = await newPage(app);
     await signIn(page, app.base, 'admin', '/login?next=%2Fadmin%2Fusers');

@@ -301,6 +301,15 @@ export const portalEn = {
   'calendar.hoursHint': 'Open intervals in center time, e.g. 07:00-22:00 or 07:00-12:00, 13:00-22:00; empty: closed.',
   'calendar.saveHours': 'Save the hours',
   'calendar.hoursSaved': 'The hours were saved; fractions outside them are moved.',
+  'calendar.rulesTitle': 'Treatment rules',
+  'calendar.qaMinutes': 'Daily QA at the start of each room day (minutes)',
+  'calendar.pediatricFrom': 'Children are treated from',
+  'calendar.pediatricTo': 'Children are treated until',
+  'calendar.pediatricHint': 'Patients under 18 are booked only inside these hours (center time).',
+  'calendar.anesthesiaTeams': 'Anesthesia teams (fractions under anesthesia at once)',
+  'calendar.annualCapacity': 'Courses a year the center plans for',
+  'calendar.saveRules': 'Save the rules',
+  'calendar.rulesSaved': 'The rules were saved.',
 } as const;
 
 export type PortalMessages = Record<keyof typeof portalEn, string>;

@@ -302,4 +302,13 @@ export const portalKk: PortalMessages = {
   'calendar.hoursHint': 'Орталық уақытымен жұмыс аралықтары, мысалы 07:00-22:00 немесе 07:00-12:00, 13:00-22:00; бос — жабық.',
   'calendar.saveHours': 'Сағаттарды сақтау',
   'calendar.hoursSaved': 'Сағаттар сақталды; олардан тыс фракциялар ауыстырылады.',
+  'calendar.rulesTitle': 'Емдеу ережелері',
+  'calendar.qaMinutes': 'Зал күнінің басындағы күнделікті сапа бақылауы (минут)',
+  'calendar.pediatricFrom': 'Балалар емделетін уақыттың басы',
+  'calendar.pediatricTo': 'Балалар емделетін уақыттың соңы',
+  'calendar.pediatricHint': '18 жасқа толмаған пациенттер тек осы сағаттарда жазылады (орталық уақыты).',
+  'calendar.anesthesiaTeams': 'Анестезия бригадалары (бір мезгілде наркоздағы фракциялар)',
+  'calendar.annualCapacity': 'Орталық жоспарлайтын жылдық курстар саны',
+  'calendar.saveRules': 'Ережелерді сақтау',
+  'calendar.rulesSaved': 'Ережелер сақталды.',
 };

@@ -302,4 +302,13 @@ export const portalKy: PortalMessages = {
   'calendar.hoursHint': 'Борбордун убактысы боюнча иш аралыктары, мисалы 07:00-22:00 же 07:00-12:00, 13:00-22:00; бош — жабык.',
   'calendar.saveHours': 'Сааттарды сактоо',
   'calendar.hoursSaved': 'Сааттар сакталды; алардан тышкаркы фракциялар которулат.',
+  'calendar.rulesTitle': 'Дарылоо эрежелери',
+  'calendar.qaMinutes': 'Зал күнүнүн башындагы күнүмдүк сапат текшерүүсү (мүнөт)',
+  'calendar.pediatricFrom': 'Балдар дарыланган убакыттын башы',
+  'calendar.pediatricTo': 'Балдар дарыланган убакыттын аягы',
+  'calendar.pediatricHint': '18 жашка толо элек бейтаптар ушул сааттарда гана жазылат (борбордун убактысы).',
+  'calendar.anesthesiaTeams': 'Анестезия бригадалары (бир убакта наркоз астындагы фракциялар)',
+  'calendar.annualCapacity': 'Борбор пландаган жылдык курстардын саны',
+  'calendar.saveRules': 'Эрежелерди сактоо',
+  'calendar.rulesSaved': 'Эрежелер сакталды.',
 };

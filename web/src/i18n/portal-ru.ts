@@ -302,4 +302,13 @@ export const portalRu: PortalMessages = {
   'calendar.hoursHint': 'Интервалы работы по времени центра, например 07:00-22:00 или 07:00-12:00, 13:00-22:00; пусто — закрыто.',
   'calendar.saveHours': 'Сохранить часы',
   'calendar.hoursSaved': 'Часы сохранены; фракции вне их переносятся.',
+  'calendar.rulesTitle': 'Правила лечения',
+  'calendar.qaMinutes': 'Ежедневный контроль качества в начале дня зала (минут)',
+  'calendar.pediatricFrom': 'Дети лечатся с',
+  'calendar.pediatricTo': 'Дети лечатся до',
+  'calendar.pediatricHint': 'Пациенты младше 18 лет записываются только в эти часы (время центра).',
+  'calendar.anesthesiaTeams': 'Бригады анестезии (фракций под наркозом одновременно)',
+  'calendar.annualCapacity': 'Курсов в год, на которые рассчитан центр',
+  'calendar.saveRules': 'Сохранить правила',
+  'calendar.rulesSaved': 'Правила сохранены.',
 };

@@ -7,9 +7,10 @@ import { FormField, type FieldErrors } from '../../components/FormField';
 import { formatDate, todayIn } from '../../i18n/format';
 import { refusalByField } from './admin-errors';
 import { HoursForm } from './HoursForm';
+import { TreatmentRulesForm } from './TreatmentRulesForm';
 import './control-room.css';
 
-/** /admin/calendar: opening hours, holidays and closures of the year; a closure added or removed, refusals in place. */
+/** /admin/calendar: opening hours, treatment rules (QA, children's hours, anesthesia teams), holidays and closures of the year; a closure added or removed, refusals in place. */
 export function CalendarPage() {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
@@ -52,6 +53,7 @@ export function CalendarPage() {
       <ErrorMessage error={calendar.error ?? closures.error ?? removeError} />
       {notice && <p role="status">{notice}</p>}
       {calendar.data && <HoursForm key={calendar.data.updatedAt} calendar={calendar.data} />}
+      {calendar.data && <TreatmentRulesForm key={`rules-${calendar.data.updatedAt}`} calendar={calendar.data} />}
       {closures.data && (
         <table className="list">
           <caption>{t('calendar.closuresCaption', { year })}</caption>
