@@ -10,10 +10,10 @@ export function sqlStateOf(error: unknown): string | undefined {
 /**
  * SQLSTATEs that mean "the server is not there for us right now" rather than "this statement is
  * wrong": connection exceptions (08), too many connections (53300), shutdown and crash (57P01,
- * 57P02), still starting or recovering (57P03), and a statement cut off by statement_timeout
- * (57014), which is how a stuck server shows through our pool settings.
+ * 57P02), still starting or recovering (57P03). Not a statement cancelled by statement_timeout
+ * (57014): a job whose query is always too slow would otherwise be handed back forever.
  */
-const UNAVAILABLE_CODES = new Set(['53300', '57P01', '57P02', '57P03', '57014']);
+const UNAVAILABLE_CODES = new Set(['53300', '57P01', '57P02', '57P03']);
 /** Socket errors of the pg driver (no SQLSTATE: nothing reached the server, or it vanished mid-query). */
 const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
 const LOST_CONNECTION =

@@ -48,6 +48,7 @@ describe('ProblemDetailsFilter.toProblem while the database is away', () => {
     ['a server shutting down', pgError('57P01')],
     ['a server still recovering', pgError('57P03')],
     ['a pool that could not connect in time', new Error('timeout exceeded when trying to connect')],
+    ['a statement cancelled by statement_timeout', pgError('57014')],
   ])('answers %s with 503 database-unavailable, not a 500', (_, error) => {
     expect(filter.toProblem(error)).toMatchObject({ status: 503, type: 'https://beamtime.example/problems/database-unavailable', retryAfterSeconds: 5 });
   });

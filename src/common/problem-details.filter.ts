@@ -27,6 +27,8 @@ const PG_ERRORS: Record<string, { status: number; slug: string; detail: string }
   '22021': { status: 400, slug: 'invalid-value', detail: 'A text value contains a character that cannot be stored (e.g. NUL)' },
   '22P05': { status: 400, slug: 'invalid-value', detail: 'A text value contains a character that cannot be stored (e.g. NUL)' },
   '23502': { status: 400, slug: 'missing-value', detail: 'A required value is missing or null' },
+  // statement_timeout (DB_STATEMENT_TIMEOUT_MS) cancelled it: the transaction rolled back, retrying later may pass.
+  '57014': { status: 503, slug: DATABASE_UNAVAILABLE, detail: 'The database did not answer in time; nothing was changed. Retry in a few seconds.' },
   '40001': { status: 409, slug: 'concurrent-update', detail: 'A concurrent change won; retry the request' },
   '40P01': { status: 409, slug: 'concurrent-update', detail: 'A concurrent change won; retry the request' },
 };
@@ -120,7 +122,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const code = (exception as unknown as { driverError?: { code?: string } }).driverError?.code ?? '';
       const known = PG_ERRORS[code];
       if (known) {
-        return { type: TYPE_BASE + known.slug, title: titleFor(known.status), status: known.status, detail: known.detail };
+        const retry = known.slug === DATABASE_UNAVAILABLE ? { retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS } : {};
+        return { type: TYPE_BASE + known.slug, title: titleFor(known.status), status: known.status, detail: known.detail, ...retry };
       }
     }
     // body-parser and similar middleware errors carry an HTTP status of their own.

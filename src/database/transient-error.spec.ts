@@ -29,11 +29,11 @@ describe('isTransientFailure', () => {
 });
 
 describe('isDatabaseUnavailable', () => {
-  it.each(['08006', '08001', '53300', '57P01', '57P02', '57P03', '57014'])('SQLSTATE %s is the server being away', (code) => {
+  it.each(['08006', '08001', '53300', '57P01', '57P02', '57P03'])('SQLSTATE %s is the server being away', (code) => {
     expect(isDatabaseUnavailable(dbError(code))).toBe(true);
   });
 
-  it.each(['40001', '40P01', '55P03', '23P01', '23505', '22P02'])('SQLSTATE %s is an answer from a working server', (code) => {
+  it.each(['40001', '40P01', '55P03', '57014', '23P01', '23505', '22P02'])('SQLSTATE %s is an answer from a working server', (code) => {
     expect(isDatabaseUnavailable(dbError(code, 'Connection terminated in a trigger message'))).toBe(false);
   });
 
