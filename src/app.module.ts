@@ -91,7 +91,10 @@ export class AppModule {
         TypeOrmModule.forRootAsync({
           inject: [AppConfig],
           useFactory: (config: AppConfig) => ({
-            ...typeOrmOptions(config.databaseUrl),
+            ...typeOrmOptions(config.databaseUrl, {
+              connectTimeoutMs: config.get('DB_CONNECT_TIMEOUT_MS'),
+              statementTimeoutMs: config.get('DB_STATEMENT_TIMEOUT_MS'),
+            }),
             autoLoadEntities: true,
             retryAttempts: config.get('NODE_ENV') === 'test' ? 0 : 10,
           }),

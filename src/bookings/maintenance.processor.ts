@@ -1,8 +1,9 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { OutageLog } from '../queue/outage-log';
+import { OutageLog } from '../common/outage-log';
 import { AppConfig } from '../config/app-config';
+import { DatabaseGate } from '../queue/database-gate';
 import { JobRepository } from '../queue/job.repository';
 import { HandlesJobs } from '../queue/jobs/handles-jobs.decorator';
 import { EarlyStartsJobData, JOBS, workerSettings } from '../queue/jobs/job-catalog';
@@ -34,6 +35,7 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
     private readonly jobs: JobRepository,
     private readonly config: AppConfig,
     private readonly allocation: AllocationService,
+    private readonly gate: DatabaseGate,
   ) {
     super();
   }
@@ -51,9 +53,12 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
     for (const stop of this.stopSchedulers) stop();
   }
 
-  async process(job: Job<EarlyStartsJobData>): Promise<Record<string, number> | EarlyStartReport | undefined> {
-    if (job.name === JOBS.reconcile.name) return this.reconciler.run();
-    if (job.name === JOBS.earlyStarts.name) return this.allocation.offerEarlierStarts(job.data?.now ? new Date(job.data.now) : new Date());
+  async process(job: Job<EarlyStartsJobData>, token?: string): Promise<Record<string, number> | EarlyStartReport | undefined> {
+    if (job.name === JOBS.reconcile.name) return this.gate.run(job, token, () => this.reconciler.run());
+    if (job.name === JOBS.earlyStarts.name) {
+      const now = job.data?.now ? new Date(job.data.now) : new Date();
+      return this.gate.run(job, token, () => this.allocation.offerEarlierStarts(now));
+    }
     return undefined;
   }
 }

@@ -38,3 +38,18 @@ describe('ProblemDetailsFilter.toProblem for a service refusal that names a fiel
     expect(filter.toProblem(conflict('duplicate', 'exists')).errors).toBeUndefined();
   });
 });
+
+describe('ProblemDetailsFilter.toProblem while the database is away', () => {
+  const filter = new ProblemDetailsFilter();
+
+  it.each([
+    ['a refused connection', Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })],
+    ['a session cut mid-query', new QueryFailedError('SELECT 1', [], new Error('Connection terminated unexpectedly'))],
+    ['a server shutting down', pgError('57P01')],
+    ['a server still recovering', pgError('57P03')],
+    ['a pool that could not connect in time', new Error('timeout exceeded when trying to connect')],
+    ['a statement cancelled by statement_timeout', pgError('57014')],
+  ])('answers %s with 503 database-unavailable, not a 500', (_, error) => {
+    expect(filter.toProblem(error)).toMatchObject({ status: 503, type: 'https://beamtime.example/problems/database-unavailable', retryAfterSeconds: 5 });
+  });
+});

@@ -5,8 +5,14 @@ import { PROBLEM_CONTENT_TYPE, ProblemBody, ProblemException } from './problem';
 import { localizeProblem, negotiateLanguage } from './i18n';
 import { requestContext } from './request-context';
 import { INVALID_UTF8 } from './input-guard.middleware';
+import { isDatabaseUnavailable } from './database-unavailable';
+import { OutageLog } from './outage-log';
+
+/** Seconds a client should wait before retrying while the database is away (Retry-After). */
+const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 const TYPE_BASE = 'https://beamtime.example/problems/';
+const DATABASE_UNAVAILABLE = 'database-unavailable';
 
 const PG_ERRORS: Record<string, { status: number; slug: string; detail: string }> = {
   '23P01': { status: 409, slug: 'schedule-conflict', detail: 'The change overlaps an existing booking' },
@@ -21,6 +27,8 @@ const PG_ERRORS: Record<string, { status: number; slug: string; detail: string }
   '22021': { status: 400, slug: 'invalid-value', detail: 'A text value contains a character that cannot be stored (e.g. NUL)' },
   '22P05': { status: 400, slug: 'invalid-value', detail: 'A text value contains a character that cannot be stored (e.g. NUL)' },
   '23502': { status: 400, slug: 'missing-value', detail: 'A required value is missing or null' },
+  // statement_timeout (DB_STATEMENT_TIMEOUT_MS) cancelled it: the transaction rolled back, retrying later may pass.
+  '57014': { status: 503, slug: DATABASE_UNAVAILABLE, detail: 'The database did not answer in time; nothing was changed. Retry in a few seconds.' },
   '40001': { status: 409, slug: 'concurrent-update', detail: 'A concurrent change won; retry the request' },
   '40P01': { status: 409, slug: 'concurrent-update', detail: 'A concurrent change won; retry the request' },
 };
@@ -39,6 +47,8 @@ function titleFor(status: number): string {
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Problem');
+  // An outage fails every request the same way: one line a minute (and /health) says so, not a stack each.
+  private readonly outage = new OutageLog(this.logger, 'database unavailable');
 
   catch(exception: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') throw exception;
@@ -49,8 +59,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     body.instance = request.originalUrl ?? request.url;
     const requestId = requestContext.requestId() ?? (request as unknown as { id?: string }).id;
     if (requestId) body.requestId = requestId;
-    if (body.status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    const databaseDown = body.type === TYPE_BASE + DATABASE_UNAVAILABLE;
+    if (databaseDown) this.outage.report(exception as Error);
+    else if (body.status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     if (response.headersSent) return;
+    if (databaseDown) response.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
     const lang = negotiateLanguage(request.headers['accept-language']);
     response.setHeader('Content-Language', lang);
     response.vary('Accept-Language');
@@ -95,11 +108,22 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       if (Array.isArray(payload.errors)) problem.errors = payload.errors as ProblemBody['errors'];
       return problem;
     }
+    if (isDatabaseUnavailable(exception)) {
+      // Nothing was committed (or the commit is unknown and whole): the client may retry, with its Idempotency-Key.
+      return {
+        type: TYPE_BASE + DATABASE_UNAVAILABLE,
+        title: titleFor(503),
+        status: 503,
+        detail: 'The database is unavailable; nothing was changed. Retry in a few seconds.',
+        retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
+      };
+    }
     if (exception instanceof QueryFailedError) {
       const code = (exception as unknown as { driverError?: { code?: string } }).driverError?.code ?? '';
       const known = PG_ERRORS[code];
       if (known) {
-        return { type: TYPE_BASE + known.slug, title: titleFor(known.status), status: known.status, detail: known.detail };
+        const retry = known.slug === DATABASE_UNAVAILABLE ? { retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS } : {};
+        return { type: TYPE_BASE + known.slug, title: titleFor(known.status), status: known.status, detail: known.detail, ...retry };
       }
     }
     // body-parser and similar middleware errors carry an HTTP status of their own.

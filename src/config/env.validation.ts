@@ -13,6 +13,22 @@ export class Environment {
   @IsString()
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/beamtime';
 
+  /**
+   * How long a request or job waits to get a database connection before it fails (503 for a request;
+   * a worker then waits for the database). Keeps an outage from hanging requests.
+   */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @Min(100)
+  @Max(60000)
+  @IsInt()
+  DB_CONNECT_TIMEOUT_MS = 3000;
+
+  /** PostgreSQL cancels a statement of the service running longer than this (0: no limit). */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @Min(0)
+  @IsInt()
+  DB_STATEMENT_TIMEOUT_MS = 30000;
+
   @IsString()
   REDIS_URL = 'redis://127.0.0.1:6379';
 

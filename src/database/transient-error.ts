@@ -1,4 +1,6 @@
-import { QueryFailedError } from 'typeorm';
+import { sqlStateOf } from '../common/database-unavailable';
+
+export { isDatabaseUnavailable, sqlStateOf } from '../common/database-unavailable';
 
 /**
  * SQLSTATE classes another attempt can get past: connection exceptions (08), transaction
@@ -9,12 +11,6 @@ import { QueryFailedError } from 'typeorm';
 const TRANSIENT_CLASSES = new Set(['08', '40', '53', '57', '58']);
 const TRANSIENT_CODES = new Set(['55P03']);
 const CONNECTION_TROUBLE = /ECONN|ETIMEDOUT|EPIPE|Connection terminated|timeout/i;
-
-export function sqlStateOf(error: unknown): string | undefined {
-  if (!(error instanceof QueryFailedError)) return undefined;
-  const code = (error.driverError as { code?: unknown } | undefined)?.code;
-  return typeof code === 'string' ? code : undefined;
-}
 
 /** Whether the same work may succeed later without anyone changing anything. */
 export function isTransientFailure(error: Error): boolean {

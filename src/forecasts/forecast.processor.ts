@@ -1,7 +1,8 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { BeforeApplicationShutdown, Logger } from '@nestjs/common';
 import { WaitingError, type Job } from 'bullmq';
-import { OutageLog } from '../queue/outage-log';
+import { OutageLog } from '../common/outage-log';
+import { DatabaseGate } from '../queue/database-gate';
 import { HandlesJobs } from '../queue/jobs/handles-jobs.decorator';
 import { JOBS, RunForecastJobData, workerSettings } from '../queue/jobs/job-catalog';
 import { QUEUES } from '../queue/queue-names';
@@ -26,7 +27,10 @@ export class ForecastProcessor extends WorkerHost implements BeforeApplicationSh
     this.outage.report(error);
   }
 
-  constructor(private readonly runner: ForecastRunnerService) {
+  constructor(
+    private readonly runner: ForecastRunnerService,
+    private readonly gate: DatabaseGate,
+  ) {
     super();
   }
 
@@ -45,7 +49,7 @@ export class ForecastProcessor extends WorkerHost implements BeforeApplicationSh
     const controller = new AbortController();
     this.running.add(controller);
     try {
-      await this.runner.run(job.data.forecastId, job, new Date(), controller.signal);
+      await this.gate.run(job, token, () => this.runner.run(job.data.forecastId, job, new Date(), controller.signal));
     } catch (error) {
       if (!(error instanceof ForecastAborted) || !token) throw error;
       // BullMQ's documented way to put an active job back without counting a failed attempt.

@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import type { JobsOptions, Queue } from 'bullmq';
-import { OutageLog } from './outage-log';
+import { OutageLog } from '../common/outage-log';
 import { QUEUES, QueueName } from './queue-names';
 import { withTimeout } from '../common/with-timeout';
 import { JobDefinition, jobId } from './jobs/job-catalog';

@@ -1,7 +1,9 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Global, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { AppConfig } from '../config/app-config';
 import { redisConnectionOptions } from '../config/redis-connection';
+import { DatabaseGate } from './database-gate';
 import { JobRepository } from './job.repository';
 import { ALL_QUEUES } from './queue-names';
 import { ReconcilerService } from './reconciler.service';
@@ -9,6 +11,7 @@ import { ReconcilerService } from './reconciler.service';
 @Global()
 @Module({
   imports: [
+    DiscoveryModule,
     BullModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
@@ -18,7 +21,7 @@ import { ReconcilerService } from './reconciler.service';
     }),
     BullModule.registerQueue(...ALL_QUEUES.map((name) => ({ name }))),
   ],
-  providers: [JobRepository, ReconcilerService],
-  exports: [JobRepository, ReconcilerService, BullModule],
+  providers: [JobRepository, ReconcilerService, DatabaseGate],
+  exports: [JobRepository, ReconcilerService, DatabaseGate, BullModule],
 })
 export class QueueModule {}

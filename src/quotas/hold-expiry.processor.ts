@@ -2,8 +2,9 @@ import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DelayedError, Job } from 'bullmq';
 import { AppConfig } from '../config/app-config';
+import { DatabaseGate } from '../queue/database-gate';
 import { JobRepository } from '../queue/job.repository';
-import { OutageLog } from '../queue/outage-log';
+import { OutageLog } from '../common/outage-log';
 import { HandlesJobs } from '../queue/jobs/handles-jobs.decorator';
 import { ExpireHoldJobData, JOBS, workerSettings } from '../queue/jobs/job-catalog';
 import { QUEUES } from '../queue/queue-names';
@@ -31,6 +32,7 @@ export class HoldExpiryProcessor extends WorkerHost implements OnApplicationBoot
     private readonly reservations: ReservationsService,
     private readonly jobs: JobRepository,
     private readonly config: AppConfig,
+    private readonly gate: DatabaseGate,
   ) {
     super();
   }
@@ -46,10 +48,10 @@ export class HoldExpiryProcessor extends WorkerHost implements OnApplicationBoot
   }
 
   async process(job: Job, token?: string): Promise<ExpireOutcome | { expired: number } | undefined> {
-    if (job.name === JOBS.sweepHolds.name) return { expired: await this.reservations.expireOverdue() };
+    if (job.name === JOBS.sweepHolds.name) return { expired: await this.gate.run(job, token, () => this.reservations.expireOverdue()) };
     if (job.name !== JOBS.expireHold.name) return undefined;
     const { reservationId } = job.data as ExpireHoldJobData;
-    const result = await this.reservations.expire(reservationId);
+    const result = await this.gate.run(job, token, () => this.reservations.expire(reservationId));
     if (result.outcome === 'not-due' && token) {
       // Fired early (clock drift between hosts): wait until the hold is really due.
       await job.moveToDelayed(new Date(result.expiresAt).getTime() + 50, token);

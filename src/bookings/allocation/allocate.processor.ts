@@ -1,9 +1,10 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { OutageLog } from '../../queue/outage-log';
+import { OutageLog } from '../../common/outage-log';
 import { AppConfig } from '../../config/app-config';
 import { isTransientFailure, sqlStateOf } from '../../database/transient-error';
+import { DatabaseGate } from '../../queue/database-gate';
 import { HandlesJobs } from '../../queue/jobs/handles-jobs.decorator';
 import { AllocateCourseJobData, JOBS, workerSettings } from '../../queue/jobs/job-catalog';
 import { QUEUES } from '../../queue/queue-names';
@@ -23,6 +24,7 @@ export class AllocateProcessor extends WorkerHost implements OnApplicationBootst
   constructor(
     private readonly allocation: AllocationService,
     private readonly config: AppConfig,
+    private readonly gate: DatabaseGate,
   ) {
     super();
   }
@@ -49,12 +51,12 @@ export class AllocateProcessor extends WorkerHost implements OnApplicationBootst
       .catch((e: Error) => this.logger.error(`could not mark course ${job.data.courseId}: ${e.message}`));
   }
 
-  async process(job: Job<AllocateCourseJobData>): Promise<AllocationOutcome | undefined> {
+  async process(job: Job<AllocateCourseJobData>, token?: string): Promise<AllocationOutcome | undefined> {
     if (job.name !== JOBS.allocateCourse.name) {
       this.logger.warn(`ignoring unknown job ${job.name} on ${QUEUES.allocation}`);
       return undefined;
     }
-    return this.allocation.allocate(job.data.courseId, job.data.submissionNo);
+    return this.gate.run(job, token, () => this.allocation.allocate(job.data.courseId, job.data.submissionNo));
   }
 }
 

@@ -1,8 +1,9 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { OutageLog } from '../../queue/outage-log';
+import { OutageLog } from '../../common/outage-log';
 import { isTransientFailure } from '../../database/transient-error';
+import { DatabaseGate } from '../../queue/database-gate';
 import { HandlesJobs } from '../../queue/jobs/handles-jobs.decorator';
 import { JOBS, RescheduleDowntimeJobData, RescheduleOpenedDaysJobData, workerSettings } from '../../queue/jobs/job-catalog';
 import { QUEUES } from '../../queue/queue-names';
@@ -23,6 +24,7 @@ export class RescheduleProcessor extends WorkerHost {
   constructor(
     private readonly downtimes: DowntimeRescheduleService,
     private readonly openedDays: OpenedDaysRescheduleService,
+    private readonly gate: DatabaseGate,
   ) {
     super();
   }
@@ -48,12 +50,17 @@ export class RescheduleProcessor extends WorkerHost {
     await this.downtimes.markFailed(job.data.downtimeId, job.data.attempt, error.message).catch((e: Error) => this.logger.error(e.message));
   }
 
-  async process(job: Job<RescheduleDowntimeJobData | RescheduleOpenedDaysJobData>): Promise<DowntimeRescheduleSummary | OpenedDaysRescheduleSummary | null> {
-    if (job.name === JOBS.rescheduleOpenedDays.name) return this.openedDays.reschedule(job.data as RescheduleOpenedDaysJobData);
+  async process(
+    job: Job<RescheduleDowntimeJobData | RescheduleOpenedDaysJobData>,
+    token?: string,
+  ): Promise<DowntimeRescheduleSummary | OpenedDaysRescheduleSummary | null> {
+    if (job.name === JOBS.rescheduleOpenedDays.name)
+      return this.gate.run(job, token, () => this.openedDays.reschedule(job.data as RescheduleOpenedDaysJobData));
     if (job.name !== JOBS.rescheduleDowntime.name || !('downtimeId' in job.data)) {
       this.logger.warn(`ignoring unknown job ${job.name} on ${QUEUES.reschedule}`);
       return null;
     }
-    return this.downtimes.reschedule(job.data.downtimeId);
+    const { downtimeId } = job.data;
+    return this.gate.run(job, token, () => this.downtimes.reschedule(downtimeId));
   }
 }
