@@ -114,15 +114,14 @@ export class Notifications1765100000000 implements MigrationInterface {
                                      WHEN 'CANCELLED' THEN 'course.cancelled' END;
       BEGIN
         IF kind IS NULL OR NEW.status IS NOT DISTINCT FROM OLD.status THEN RETURN NEW; END IF;
+        -- A scheduled course says when it starts: its fractions were inserted earlier in this transaction.
         INSERT INTO outbox_events (type, patient_id, course_id, referral_id, country_code, payload)
         SELECT kind, NEW.patient_id, NEW.id, NEW.referral_id, NEW.referral_country_code,
-               jsonb_build_object('courseId', NEW.id, 'status', NEW.status, 'previousStatus', OLD.status, 'reason', NEW.reason,
-                                  'fractions', NEW.fractions, 'bookedFractions', count(a.id), 'firstFraction', min(a.start), 'lastFraction', max(a.start))
-          FROM appointments a WHERE a.course_id = NEW.id AND a.status = 'BOOKED' AND kind = 'course.scheduled'
-        UNION ALL
-        SELECT kind, NEW.patient_id, NEW.id, NEW.referral_id, NEW.referral_country_code,
                jsonb_build_object('courseId', NEW.id, 'status', NEW.status, 'previousStatus', OLD.status, 'reason', NEW.reason, 'fractions', NEW.fractions)
-         WHERE kind <> 'course.scheduled';
+               || CASE WHEN kind = 'course.scheduled' THEN
+                    (SELECT jsonb_build_object('bookedFractions', count(a.id), 'firstFraction', min(a.start), 'lastFraction', max(a.start))
+                       FROM appointments a WHERE a.course_id = NEW.id AND a.status = 'BOOKED')
+                  ELSE '{}'::jsonb END;
         RETURN NEW;
       END $$`);
     await q.query(`CREATE TRIGGER courses_outbox_trg AFTER UPDATE OF status ON courses FOR EACH ROW EXECUTE FUNCTION outbox_course_status()`);
