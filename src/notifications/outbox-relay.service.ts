@@ -71,10 +71,16 @@ export class OutboxRelay {
       if (!pass) break;
       report.events += pass.events;
       report.notices += pass.created.length;
-      for (const n of pass.created) {
-        const delay = Math.max(0, new Date(n.send_after).getTime() - Date.now());
-        if (await this.jobs.enqueue(JOBS.deliverNotification, { notificationId: n.id, attempt: 1 }, { delay })) report.enqueued++;
-      }
+      const enqueued = await Promise.all(
+        pass.created.map((n) =>
+          this.jobs.enqueue(
+            JOBS.deliverNotification,
+            { notificationId: n.id, attempt: 1 },
+            { delay: Math.max(0, new Date(n.send_after).getTime() - Date.now()) },
+          ),
+        ),
+      );
+      report.enqueued += enqueued.filter(Boolean).length;
       if (pass.events < BATCH) break;
     }
     if (report.events) this.logger.debug?.(`relayed ${JSON.stringify(report)}`);
@@ -109,29 +115,65 @@ export class OutboxRelay {
     );
     if (events.length === 0) return null;
     const targets = await this.targets(m, events);
-    const created: Array<{ id: string; send_after: Date }> = [];
+    const open = await this.openNotices(m, targets);
+    const fresh: Target[] = [];
     for (const t of targets) {
-      const [joined] = await m.query(
-        `UPDATE notifications SET event_ids = event_ids || $6::uuid[]
-          WHERE id = (SELECT id FROM notifications
-                       WHERE channel = $1 AND patient_id IS NOT DISTINCT FROM $2 AND webhook_id IS NOT DISTINCT FROM $3
-                         AND recipient = $4 AND referral_id IS NOT DISTINCT FROM $5
-                         AND status = 'PENDING' AND attempts = 0 AND send_after > now()
-                       ORDER BY created_at DESC LIMIT 1 FOR UPDATE)
-          RETURNING id`,
-        [t.channel, t.patientId, t.webhookId, t.recipient, t.referralId, t.eventIds],
-      );
-      if (joined[0]) continue;
-      const [row] = await m.query(
-        `INSERT INTO notifications (channel, patient_id, referral_id, webhook_id, country_code, recipient, language, event_ids, send_after, next_attempt_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now() + make_interval(secs => $9::double precision / 1000), now() + make_interval(secs => $9::double precision / 1000))
-         RETURNING id, send_after`,
-        [t.channel, t.patientId, t.referralId, t.webhookId, t.countryCode, t.recipient, t.language, t.eventIds, this.config.get('NOTIFY_COALESCE_MS')],
-      );
-      created.push(row);
+      const id = open.get(targetKey(t));
+      if (id) await m.query(`UPDATE notifications SET event_ids = event_ids || $2::uuid[] WHERE id = $1`, [id, t.eventIds]);
+      else fresh.push(t);
     }
+    // One statement for all new notices: a downtime touches dozens of patients at once.
+    const created: Array<{ id: string; send_after: Date }> =
+      fresh.length === 0
+        ? []
+        : await m.query(
+            `INSERT INTO notifications (channel, patient_id, referral_id, webhook_id, country_code, recipient, language, event_ids, send_after, next_attempt_at)
+             SELECT x.channel, x.patient_id, x.referral_id, x.webhook_id, x.country_code, x.recipient, x.language, x.event_ids::uuid[], due.at, due.at
+               FROM jsonb_to_recordset($1::jsonb) AS x(channel text, patient_id uuid, referral_id uuid, webhook_id uuid, country_code text,
+                                                     recipient text, language text, event_ids text),
+                    (SELECT now() + make_interval(secs => $2::double precision / 1000) AS at) due
+             RETURNING id, send_after`,
+            [
+              JSON.stringify(
+                fresh.map((t) => ({
+                  channel: t.channel,
+                  patient_id: t.patientId,
+                  referral_id: t.referralId,
+                  webhook_id: t.webhookId,
+                  country_code: t.countryCode,
+                  recipient: t.recipient,
+                  language: t.language,
+                  event_ids: `{${t.eventIds.join(',')}}`,
+                })),
+              ),
+              this.config.get('NOTIFY_COALESCE_MS'),
+            ],
+          );
     await m.query(`UPDATE outbox_events SET dispatched_at = now() WHERE id = ANY($1::uuid[])`, [events.map((e) => e.id)]);
     return { events: events.length, created };
+  }
+
+  /**
+   * The notices still open for these targets (PENDING, never tried, not yet due), locked so a delivery
+   * job cannot claim one while events join it; a notice already claimed gets a successor instead.
+   */
+  private async openNotices(m: EntityManager, targets: Target[]): Promise<Map<string, string>> {
+    if (this.config.get('NOTIFY_COALESCE_MS') === 0 || targets.length === 0) return new Map();
+    const patients = [...new Set(targets.map((t) => t.patientId).filter((id): id is string => id !== null))];
+    const hooks = [...new Set(targets.map((t) => t.webhookId).filter((id): id is string => id !== null))];
+    const rows: Array<{ id: string; channel: Channel; patient_id: string | null; webhook_id: string | null; recipient: string; referral_id: string | null }> =
+      await m.query(
+        `SELECT id, channel, patient_id, webhook_id, recipient, referral_id FROM notifications
+          WHERE status = 'PENDING' AND attempts = 0 AND send_after > now() AND (patient_id = ANY($1::uuid[]) OR webhook_id = ANY($2::uuid[]))
+          ORDER BY created_at FOR UPDATE`,
+        [patients, hooks],
+      );
+    const open = new Map<string, string>();
+    // FOR UPDATE re-checks the WHERE once it holds the lock: a notice a delivery job claimed meanwhile is not returned.
+    for (const r of rows) {
+      open.set(targetKey({ channel: r.channel, patientId: r.patient_id, webhookId: r.webhook_id, recipient: r.recipient, referralId: r.referral_id }), r.id);
+    }
+    return open;
   }
 
   /** Who each event goes to: the patient (or a child's guardian) by e-mail and SMS, the referring country's receiver. */
@@ -153,7 +195,7 @@ export class OutboxRelay {
     );
     const byKey = new Map<string, Target>();
     const add = (t: Omit<Target, 'eventIds'>, eventId: string) => {
-      const key = [t.channel, t.patientId, t.webhookId, t.recipient, t.referralId].join('|');
+      const key = targetKey(t);
       const found = byKey.get(key);
       if (found) found.eventIds.push(eventId);
       else byKey.set(key, { ...t, eventIds: [eventId] });
@@ -193,4 +235,9 @@ export class OutboxRelay {
     }
     return [...byKey.values()];
   }
+}
+
+/** What makes two events one notice: same channel, recipient, patient (or none), receiver and referral. */
+function targetKey(t: Pick<Target, 'channel' | 'patientId' | 'webhookId' | 'recipient' | 'referralId'>): string {
+  return [t.channel, t.patientId, t.webhookId, t.recipient, t.referralId].join('|');
 }
