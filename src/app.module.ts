@@ -29,6 +29,8 @@ import { JobHandlersModule } from './queue/jobs/job-handlers.module';
 import { QueueModule } from './queue/queue.module';
 import { RedisModule } from './redis/redis.module';
 import { BoardModule } from './board/board.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { NotificationsWorkerModule } from './notifications/notifications-worker.module';
 import { REDACTED_LOG_PATHS, redactRequestLog } from './common/log-redaction';
 
 /** Built per boot (not at import) so the environment is read when the app starts. */
@@ -61,10 +63,11 @@ const API_MODULES: Type[] = [
   QuotasModule,
   ReferralsModule,
   BoardModule,
+  NotificationsModule,
 ];
 
 /** Modules that hold BullMQ processors and schedulers; loaded only where workers run. */
-const WORKER_MODULES: Type[] = [BookingsWorkerModule, ForecastsWorkerModule, QuotaHoldsWorkerModule, JobHandlersModule];
+const WORKER_MODULES: Type[] = [BookingsWorkerModule, ForecastsWorkerModule, QuotaHoldsWorkerModule, NotificationsWorkerModule, JobHandlersModule];
 
 @Module({})
 export class AppModule {

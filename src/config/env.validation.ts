@@ -130,6 +130,56 @@ export class Environment {
   @Max(60000)
   @IsInt()
   IDEMPOTENCY_WAIT_MS = 5000;
+
+  /** SMTP server for patient e-mails (nodemailer URL, e.g. smtps://user:pass@mail.example:465); unset: e-mail is off. Never logged. */
+  @IsOptional()
+  @IsString()
+  SMTP_URL?: string;
+
+  /** The From of patient e-mails. */
+  @IsString()
+  SMTP_FROM = 'Beamtime <no-reply@beamtime.local>';
+
+  /** SMS notices through the configured gateway (the built-in one only logs). */
+  @IsIn(['true', 'false'])
+  SMS_ENABLED = 'true';
+
+  /** A patient's changes within this window after the first make one notice (one downtime moving 20 fractions: one e-mail). */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @Min(0)
+  @Max(3600000)
+  @IsInt()
+  NOTIFY_COALESCE_MS = 120000;
+
+  /** How often a worker turns new outbox events into notices (the reconciler does it too, as a safety net). */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @Min(100)
+  @IsInt()
+  NOTIFY_RELAY_EVERY_MS = 1000;
+
+  /** First retry delay of a failed delivery; it doubles each time, up to NOTIFY_RETRY_MAX_DELAY_MS. */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @Min(100)
+  @IsInt()
+  NOTIFY_RETRY_BASE_MS = 30000;
+
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @Min(100)
+  @IsInt()
+  NOTIFY_RETRY_MAX_DELAY_MS = 3600000;
+
+  /** A notice still undelivered this long after its first attempt is marked FAILED (24 h) and shown to the administrator. */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @Min(100)
+  @IsInt()
+  NOTIFY_RETRY_FOR_MS = 86400000;
+
+  /** How long one webhook call may take before it counts as failed. */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @Min(100)
+  @Max(60000)
+  @IsInt()
+  WEBHOOK_TIMEOUT_MS = 10000;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { GuardianRelation, NoticeLanguage } from './patient-contact';
 
 export const SEXES = ['female', 'male', 'other', 'unknown'] as const;
 export type Sex = (typeof SEXES)[number];
@@ -39,6 +40,29 @@ export class Patient {
   @ApiProperty({ type: String, nullable: true })
   @Column('char', { length: 2, nullable: true })
   referralCountryCode!: string | null;
+
+  /** Contact details (issue #22): E.164 phone, e-mail, the language notices are written in. */
+  @Column('text', { nullable: true })
+  phone!: string | null;
+
+  @Column('text', { nullable: true })
+  email!: string | null;
+
+  @Column('text', { nullable: true })
+  preferredLanguage!: NoticeLanguage | null;
+
+  /** A child's guardian, who gets the notices when they have a contact of their own. */
+  @Column('text', { nullable: true })
+  guardianName!: string | null;
+
+  @Column('text', { nullable: true })
+  guardianRelation!: GuardianRelation | null;
+
+  @Column('text', { nullable: true })
+  guardianPhone!: string | null;
+
+  @Column('text', { nullable: true })
+  guardianEmail!: string | null;
 
   @ApiProperty({ type: String, format: 'date-time' })
   @CreateDateColumn({ type: 'timestamptz' })

@@ -11,6 +11,7 @@ import { addYears, centerToday, requireDateWithin } from '../common/center-clock
 import { CreatePatientDto } from './dto/create-patient.dto';
 import { Patient } from './patient.entity';
 import { SearchPatientsDto } from './dto/search-patients.dto';
+import { contactColumns, PatientContactDto } from './dto/patient-contact.dto';
 
 /** Older than any person on record (122): a birth date before that is a typo, not a patient. */
 export const MAX_AGE_YEARS = 130;
@@ -33,11 +34,28 @@ export class PatientService {
       if (dto.mrn && (await m.getRepository(Patient).existsBy({ mrn: dto.mrn }))) {
         throw conflict('duplicate-mrn', `A patient with MRN ${dto.mrn} already exists`);
       }
-      const patient = await m.getRepository(Patient).save(m.getRepository(Patient).create({ ...dto, mrn: dto.mrn ?? null, referralCountryCode }));
+      const { guardian: _guardian, ...fields } = dto;
+      const patient = await m
+        .getRepository(Patient)
+        .save(m.getRepository(Patient).create({ ...fields, ...contactColumns(dto), mrn: dto.mrn ?? null, referralCountryCode }));
       await this.audit.record(m, { action: 'patient.create', entity: 'patient', entityId: patient.id, details: { countryCode: dto.countryCode } });
       return patient;
     };
     return manager ? run(manager) : this.dataSource.transaction(run);
+  }
+
+  /** Sets or clears contact fields (absent ones stay); a ministry may update only patients it referred. */
+  async updateContact(id: string, dto: PatientContactDto): Promise<Patient> {
+    return this.dataSource.transaction(async (m) => {
+      const patient = await m.getRepository(Patient).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!patient || !canSeeCountry(patient.referralCountryCode, requestContext.actor())) throw notFound('Patient', id);
+      const changes = contactColumns(dto);
+      Object.assign(patient, changes);
+      await m.getRepository(Patient).save(patient);
+      // The audit names what changed, not the values (contact details are personal data).
+      await this.audit.record(m, { action: 'patient.contact', entity: 'patient', entityId: id, details: { fields: Object.keys(changes) } });
+      return patient;
+    });
   }
 
   /** A ministry sees only patients it referred; others' ids answer 404, never 403. */

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ParseIdPipe } from '../common/id-param.pipe';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../common/roles.decorator';
@@ -6,6 +6,7 @@ import { CreatePatientDto } from './dto/create-patient.dto';
 import { PatientService } from './patient.service';
 import { PatientView, toPatientView } from './views/patient.view';
 import { SearchPatientsDto } from './dto/search-patients.dto';
+import { PatientContactDto } from './dto/patient-contact.dto';
 
 @ApiTags('patients')
 @ApiBearerAuth()
@@ -35,5 +36,13 @@ export class PatientsController {
   @ApiOkResponse({ type: PatientView })
   async get(@Param('id', ParseIdPipe) id: string): Promise<PatientView> {
     return toPatientView(await this.patients.get(id));
+  }
+
+  @Patch(':id/contact')
+  @Roles('ADMIN', 'COORDINATOR', 'MINISTRY')
+  @ApiOperation({ summary: "Set or clear a patient's contact details (null clears; a ministry only for patients it referred)" })
+  @ApiOkResponse({ type: PatientView })
+  async updateContact(@Param('id', ParseIdPipe) id: string, @Body() dto: PatientContactDto): Promise<PatientView> {
+    return toPatientView(await this.patients.updateContact(id, dto));
   }
 }

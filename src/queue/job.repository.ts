@@ -30,6 +30,7 @@ export class JobRepository {
     @InjectQueue(QUEUES.quotaHolds) quotaHolds: Queue,
     @InjectQueue(QUEUES.forecast) forecast: Queue,
     @InjectQueue(QUEUES.maintenance) maintenance: Queue,
+    @InjectQueue(QUEUES.notifications) notifications: Queue,
   ) {
     this.queues = {
       [QUEUES.allocation]: allocation,
@@ -37,6 +38,7 @@ export class JobRepository {
       [QUEUES.quotaHolds]: quotaHolds,
       [QUEUES.forecast]: forecast,
       [QUEUES.maintenance]: maintenance,
+      [QUEUES.notifications]: notifications,
     };
     // An 'error' event without a listener is printed raw by BullMQ on every reconnect attempt;
     // a Redis outage is reported once per minute here and by /health.

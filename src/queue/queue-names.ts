@@ -5,6 +5,7 @@ export const QUEUES = {
   quotaHolds: 'quota-holds',
   forecast: 'forecast',
   maintenance: 'maintenance',
+  notifications: 'notifications',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];

@@ -45,6 +45,7 @@ const RULES: Array<[string, RegExp, RouteClass | 'public']> = [
   ['GET', /^\/downtimes(\/|$)/, { allow: ['ADMIN'], either: ['COORDINATOR'] }],
   ['*', /^\/downtimes(\/|$)/, ADMIN_ONLY],
   ['POST', /^\/patients$/, STAFF],
+  ['PATCH', /^\/patients\/\{id\}\/contact$/, STAFF_READ_MINISTRY_SCOPED],
   ['GET', /^\/patients(\/|$)/, STAFF_READ_MINISTRY_SCOPED],
   ['GET', /^\/courses\/\{id\}\/appointments$/, EVERYONE],
   ['GET', /^\/courses(\/|$)/, STAFF_READ_MINISTRY_SCOPED],
@@ -54,10 +55,13 @@ const RULES: Array<[string, RegExp, RouteClass | 'public']> = [
   ['PATCH', /^\/quotas\/\{id\}$/, ADMIN_ONLY],
   ['*', /^\/quotas(\/|$)/, MINISTRY_AND_ADMIN],
   ['*', /^\/reservations(\/|$)/, MINISTRY_AND_ADMIN],
+  // Issue #22: coordinators read a referral's notification log too (what the patient and the ministry were told).
+  ['GET', /^\/referrals\/\{id\}\/notifications$/, STAFF_READ_MINISTRY_SCOPED],
   ['*', /^\/referrals(\/|$)/, MINISTRY_AND_ADMIN],
   ['*', /^\/capacity(\/|$)/, STAFF],
   ['GET', /^\/(board|moves)$/, STAFF],
   ['*', /^\/forecasts(\/|$)/, ADMIN_ONLY],
+  ['*', /^\/(webhooks|notifications)(\/|$)/, ADMIN_ONLY],
   ['GET', /^\/(countries|quota-categories)$/, EVERYONE],
   ['*', /^\/(countries|quota-categories)(\/|$)/, ADMIN_ONLY],
 ];

@@ -3,9 +3,10 @@ import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { SEXES, Sex } from '../patient.entity';
 import { IsNotBlank, IsWellFormedText } from '../../common/text-rules';
 import { IsCalendarDate } from '../../common/instant';
+import { PatientContactDto } from './patient-contact.dto';
 
 /** Dates in the past or future beyond plausibility are the service's call (422): it knows the center's "today". */
-export class CreatePatientDto {
+export class CreatePatientDto extends PatientContactDto {
   @ApiProperty({ example: 'Aigerim' })
   @IsString()
   @Length(1, 200)

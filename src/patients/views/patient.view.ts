@@ -1,5 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Patient, SEXES, Sex } from '../patient.entity';
+import { GUARDIAN_RELATIONS, GuardianRelation, NOTICE_LANGUAGES, NoticeLanguage } from '../patient-contact';
+
+export class GuardianView {
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: GUARDIAN_RELATIONS }) relation!: GuardianRelation;
+  @ApiProperty({ type: String, nullable: true }) phone!: string | null;
+  @ApiProperty({ type: String, nullable: true }) email!: string | null;
+}
 
 /** A patient as the API answers it (the entity stays inside the service). */
 export class PatientView {
@@ -12,6 +20,10 @@ export class PatientView {
   @ApiProperty({ example: 'KZ' }) countryCode!: string;
   @ApiProperty({ type: String, nullable: true }) mrn!: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'Set when a ministry referred the patient' }) referralCountryCode!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'E.164' }) phone!: string | null;
+  @ApiProperty({ type: String, nullable: true }) email!: string | null;
+  @ApiProperty({ enum: NOTICE_LANGUAGES, nullable: true }) preferredLanguage!: NoticeLanguage | null;
+  @ApiProperty({ type: GuardianView, nullable: true }) guardian!: GuardianView | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: Date;
 }
 
@@ -26,6 +38,11 @@ export function toPatientView(p: Patient): PatientView {
     countryCode: p.countryCode,
     mrn: p.mrn,
     referralCountryCode: p.referralCountryCode,
+    phone: p.phone,
+    email: p.email,
+    preferredLanguage: p.preferredLanguage,
+    guardian:
+      p.guardianName && p.guardianRelation ? { name: p.guardianName, relation: p.guardianRelation, phone: p.guardianPhone, email: p.guardianEmail } : null,
     createdAt: p.createdAt,
   };
 }

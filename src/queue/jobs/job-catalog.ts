@@ -67,6 +67,13 @@ export interface EarlyStartsJobData {
   now?: string;
 }
 
+/** One delivery attempt of one notice (an e-mail, an SMS or a webhook call carrying one or more outbox events). */
+export interface DeliverNotificationJobData {
+  notificationId: string;
+  /** 1 for the first attempt; each retry is a new job under the next number. */
+  attempt: number;
+}
+
 export const JOBS = {
   allocateCourse: defineJob<AllocateCourseJobData>({
     name: 'allocate-course',
@@ -105,6 +112,15 @@ export const JOBS = {
   }),
   reconcile: defineJob<void>({ name: 'reconcile', queue: QUEUES.maintenance, schedulerId: 'reconcile-every' }),
   earlyStarts: defineJob<EarlyStartsJobData>({ name: 'early-starts', queue: QUEUES.maintenance, schedulerId: 'early-starts-every' }),
+  deliverNotification: defineJob<DeliverNotificationJobData>({
+    name: 'deliver-notification',
+    queue: QUEUES.notifications,
+    idPrefix: 'notify',
+    idParts: (d) => [d.notificationId, d.attempt],
+    // The notice row keeps its own retry schedule (24 h of back-off for webhooks): BullMQ's attempts only
+    // cover a crash or a database error inside one attempt.
+    options: { attempts: 3, backoff: { type: 'exponential', delay: 2000 } },
+  }),
 } satisfies Record<string, JobDefinition<never>>;
 
 export const JOB_CATALOG: Array<JobDefinition<never>> = Object.values(JOBS) as Array<JobDefinition<never>>;
@@ -138,6 +154,9 @@ export const QUEUE_WORKER_SETTINGS: Record<QueueName, QueueWorkerSettings> = {
   [QUEUES.reschedule]: { lockDuration: 20_000, stalledInterval: 5_000, maxStalledCount: 2 },
   [QUEUES.maintenance]: { lockDuration: 20_000, stalledInterval: 5_000, maxStalledCount: 2 },
   [QUEUES.forecast]: { lockDuration: 30_000, stalledInterval: 10_000, maxStalledCount: 1 },
+  // A delivery waits on the network (SMTP, a ministry's receiver) with a free event loop, so a short lock
+  // is renewed while it lasts and a killed worker's notice goes back to the queue within seconds.
+  [QUEUES.notifications]: { lockDuration: 5_000, stalledInterval: 2_500, maxStalledCount: 2 },
 };
 
 /** The worker options a queue's @Processor passes to BullMQ. */

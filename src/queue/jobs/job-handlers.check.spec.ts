@@ -7,6 +7,7 @@ import { MaintenanceProcessor } from '../../bookings/maintenance.processor';
 import { RescheduleProcessor } from '../../bookings/rescheduling/reschedule.processor';
 import { ForecastProcessor } from '../../forecasts/forecast.processor';
 import { HoldExpiryProcessor } from '../../quotas/hold-expiry.processor';
+import { NotifyProcessor } from '../../notifications/notify.processor';
 import { QUEUES } from '../queue-names';
 import { HandlesJobs } from './handles-jobs.decorator';
 import { JOB_CATALOG, JOBS } from './job-catalog';
@@ -28,6 +29,9 @@ class Forecast {}
 @Processor(QUEUES.maintenance)
 @HandlesJobs(JOBS.reconcile, JOBS.earlyStarts)
 class Maintenance {}
+@Processor(QUEUES.notifications)
+@HandlesJobs(JOBS.deliverNotification)
+class Notify {}
 @Processor(QUEUES.maintenance)
 @HandlesJobs(JOBS.reconcile)
 class SecondReconciler {}
@@ -46,13 +50,15 @@ async function boot(...processors: Array<new () => object>): Promise<void> {
 
 describe('every catalog job has exactly one processor', () => {
   it("holds for the service's processors", () => {
-    const handlers = [AllocateProcessor, RescheduleProcessor, MaintenanceProcessor, ForecastProcessor, HoldExpiryProcessor].map((p) => jobHandlerOf(p)!);
+    const handlers = [AllocateProcessor, RescheduleProcessor, MaintenanceProcessor, ForecastProcessor, HoldExpiryProcessor, NotifyProcessor].map((p) =>
+      jobHandlerOf(p)!,
+    );
     expect(handlers.every(Boolean)).toBe(true);
     expect(jobHandlerProblems(JOB_CATALOG, handlers)).toEqual([]);
   });
 
   it('start-up succeeds when each job is handled once, on its queue', async () => {
-    await expect(boot(Allocation, Reschedule, Holds, Forecast, Maintenance)).resolves.toBeUndefined();
+    await expect(boot(Allocation, Reschedule, Holds, Forecast, Maintenance, Notify)).resolves.toBeUndefined();
   });
 
   it('start-up fails when a job has no processor', async () => {

@@ -351,6 +351,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/patients/{id}/contact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Set or clear a patient's contact details (null clears; a ministry only for patients it referred) */
+        patch: operations["PatientsController_updateContact"];
+        trace?: never;
+    };
     "/api/v1/courses": {
         parameters: {
             query?: never;
@@ -949,6 +966,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ministry receivers, active first (without secrets) */
+        get: operations["WebhooksController_list"];
+        put?: never;
+        /** Register a ministry's receiver (one per country; 409 while one is active). The secret is never returned. */
+        post: operations["WebhooksController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a receiver (kept for the log, no longer sent to) */
+        delete: operations["WebhooksController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/failed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Notices that gave up (a webhook after 24 h of retries, an e-mail the server kept refusing), newest first */
+        get: operations["WebhooksController_failed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patients/{id}/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A patient's notification log, newest first (a ministry: only patients it referred, others 404) */
+        get: operations["NotificationLogController_forPatient"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/referrals/{id}/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A referral's notification log: the patient's notices and the ministry's webhooks (a ministry: its own referrals only) */
+        get: operations["NotificationLogController_forReferral"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -1446,7 +1549,34 @@ export interface components {
             /** @description The time the change freed (null when it frees no day under a booked course) */
             opened?: components["schemas"]["OpenedDaysRescheduleView"] | null;
         };
+        GuardianDto: {
+            /** @example Gulnara Toktogulova */
+            name: string;
+            /** @enum {string} */
+            relation: "mother" | "father" | "grandparent" | "sibling" | "legal-guardian" | "other";
+            /**
+             * @description E.164
+             * @example +996555123456
+             */
+            phone?: string;
+            /** @example gulnara@example.kg */
+            email?: string;
+        };
         CreatePatientDto: {
+            /**
+             * @description E.164
+             * @example +77011234567
+             */
+            phone?: string | null;
+            /** @example aigerim@example.kz */
+            email?: string | null;
+            /**
+             * @description Language of notices; Russian when unset
+             * @enum {string|null}
+             */
+            preferredLanguage?: "kk" | "ru" | "ky" | "en" | "uz" | null;
+            /** @description A child's guardian; gets the notices when they have a contact */
+            guardian?: components["schemas"]["GuardianDto"] | null;
             /** @example Aigerim */
             firstName: string;
             /** @example Nurlanovna */
@@ -1469,6 +1599,13 @@ export interface components {
             /** @description Medical record number, unique when given */
             mrn?: string;
         };
+        GuardianView: {
+            name: string;
+            /** @enum {string} */
+            relation: "mother" | "father" | "grandparent" | "sibling" | "legal-guardian" | "other";
+            phone: string | null;
+            email: string | null;
+        };
         PatientView: {
             /** Format: uuid */
             id: string;
@@ -1488,8 +1625,30 @@ export interface components {
             mrn: string | null;
             /** @description Set when a ministry referred the patient */
             referralCountryCode: string | null;
+            /** @description E.164 */
+            phone: string | null;
+            email: string | null;
+            /** @enum {string|null} */
+            preferredLanguage: "kk" | "ru" | "ky" | "en" | "uz" | null;
+            guardian: components["schemas"]["GuardianView"] | null;
             /** Format: date-time */
             createdAt: string;
+        };
+        PatientContactDto: {
+            /**
+             * @description E.164
+             * @example +77011234567
+             */
+            phone?: string | null;
+            /** @example aigerim@example.kz */
+            email?: string | null;
+            /**
+             * @description Language of notices; Russian when unset
+             * @enum {string|null}
+             */
+            preferredLanguage?: "kk" | "ru" | "ky" | "en" | "uz" | null;
+            /** @description A child's guardian; gets the notices when they have a contact */
+            guardian?: components["schemas"]["GuardianDto"] | null;
         };
         CreateCourseDto: {
             /** Format: uuid */
@@ -2093,6 +2252,20 @@ export interface components {
             closedAt?: Record<string, never> | null;
         };
         ReferralPatientDto: {
+            /**
+             * @description E.164
+             * @example +77011234567
+             */
+            phone?: string | null;
+            /** @example aigerim@example.kz */
+            email?: string | null;
+            /**
+             * @description Language of notices; Russian when unset
+             * @enum {string|null}
+             */
+            preferredLanguage?: "kk" | "ru" | "ky" | "en" | "uz" | null;
+            /** @description A child's guardian; gets the notices when they have a contact */
+            guardian?: components["schemas"]["GuardianDto"] | null;
             /** @example Aigerim */
             firstName: string;
             /** @example Nurlanovna */
@@ -2357,6 +2530,65 @@ export interface components {
             dayInfo: components["schemas"]["DayInfoView"][];
             /** @description Booked, delivered and missed fractions (not cancelled), by start */
             appointments: components["schemas"]["BoardAppointmentView"][];
+        };
+        CreateWebhookDto: {
+            /**
+             * @description The partner country whose referrals this receiver hears about
+             * @example KG
+             */
+            countryCode: string;
+            /** @example https://health.gov.kg/beamtime/events */
+            url: string;
+            /** @description Signing secret shared with the receiver (16–200 characters); stored, never returned */
+            secret: string;
+        };
+        WebhookView: {
+            /** Format: uuid */
+            id: string;
+            /** @example KG */
+            countryCode: string;
+            url: string;
+            active: boolean;
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            disabledAt: string | null;
+        };
+        NotificationView: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            channel: "EMAIL" | "SMS" | "WEBHOOK";
+            /** @enum {string} */
+            status: "PENDING" | "SENDING" | "DELIVERED" | "FAILED";
+            /** Format: uuid */
+            patientId: string | null;
+            /** Format: uuid */
+            referralId: string | null;
+            countryCode: string | null;
+            /** @description E-mail address, phone number or receiver URL */
+            recipient: string;
+            language: string | null;
+            /** @description The e-mail's subject, or the webhook's event types */
+            subject: string | null;
+            /** @description The events the notice carried, oldest first */
+            eventTypes: ("course.scheduled" | "fraction.moved" | "fraction.cancelled" | "course.unschedulable" | "course.cancelled" | "referral.status-changed" | "hold.expiring" | "hold.expired")[];
+            /** @description Stable event ids (receivers drop duplicates by them) */
+            eventIds: string[];
+            attempts: number;
+            lastError: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            deliveredAt: string | null;
+            /** Format: date-time */
+            failedAt: string | null;
+            /**
+             * Format: date-time
+             * @description When a PENDING notice is tried (again)
+             */
+            nextAttemptAt: string | null;
         };
         CreateUserDto: {
             /** @example coordinator2 */
@@ -3052,6 +3284,31 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PatientView"];
+                };
+            };
+        };
+    };
+    PatientsController_updateContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PatientContactDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -4087,6 +4344,140 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BoardView"];
+                };
+            };
+        };
+    };
+    WebhooksController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookView"][];
+                };
+            };
+        };
+    };
+    WebhooksController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWebhookDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookView"];
+                };
+            };
+        };
+    };
+    WebhooksController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookView"];
+                };
+            };
+        };
+    };
+    WebhooksController_failed: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                channel?: "EMAIL" | "SMS" | "WEBHOOK";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationView"][];
+                };
+            };
+        };
+    };
+    NotificationLogController_forPatient: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationView"][];
+                };
+            };
+        };
+    };
+    NotificationLogController_forReferral: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationView"][];
                 };
             };
         };

@@ -17,6 +17,8 @@ export const URGENCIES = ['EMERGENCY', 'URGENT', 'ROUTINE'] as const;
 export type Urgency = (typeof URGENCIES)[number];
 export const DIAGNOSIS_GROUPS = ['CNS', 'HEAD_NECK', 'ONCOHEMATOLOGY', 'SARCOMA', 'THORAX', 'ABDOMEN_PELVIS', 'BREAST', 'OTHER'] as const;
 export const SEXES = ['female', 'male', 'other', 'unknown'] as const;
+export const NOTICE_LANGUAGES = ['kk', 'ru', 'ky', 'en', 'uz'] as const;
+export const GUARDIAN_RELATIONS = ['mother', 'father', 'grandparent', 'sibling', 'legal-guardian', 'other'] as const;
 export type AppointmentStatus = 'BOOKED' | 'DELIVERED' | 'MISSED' | 'CANCELLED';
 
 export type LocalInstant = Schemas['FractionAtView'];

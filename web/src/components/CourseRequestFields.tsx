@@ -33,6 +33,16 @@ export function courseRequestBody(c: CourseRequestDraft, toIso: (typed: string) 
   return body;
 }
 
+/** A draft saved before a form grew new fields gets them, empty, one level down too (the patient's contact fields). */
+function withNewFields<T extends object>(empty: T, saved: T): T {
+  const out = { ...empty, ...saved } as Record<string, unknown>;
+  for (const [key, value] of Object.entries(empty)) {
+    const kept = (saved as Record<string, unknown>)[key];
+    if (value && typeof value === 'object' && kept && typeof kept === 'object') out[key] = { ...value, ...kept };
+  }
+  return out as T;
+}
+
 /**
  * A form's draft kept in sessionStorage, so what was typed survives a failed try, a lost connection, a reload
  * and an expired session.
@@ -41,7 +51,7 @@ export function useSessionDraft<T extends object>(key: string, empty: T): [T, Di
   const [draft, setDraft] = useState<T>(() => {
     try {
       const raw = sessionStorage.getItem(key);
-      return raw ? { ...empty, ...(JSON.parse(raw) as T) } : empty;
+      return raw ? withNewFields(empty, JSON.parse(raw) as T) : empty;
     } catch {
       return empty;
     }
