@@ -4,7 +4,8 @@ import type { Job } from 'bullmq';
 import { AppConfig } from '../config/app-config';
 import { HandlesJobs } from '../queue/jobs/handles-jobs.decorator';
 import { DeliverNotificationJobData, JOBS, workerSettings } from '../queue/jobs/job-catalog';
-import { OutageLog } from '../queue/outage-log';
+import { OutageLog } from '../common/outage-log';
+import { DatabaseGate } from '../queue/database-gate';
 import { QUEUES } from '../queue/queue-names';
 import { DeliveryOutcome, DeliveryService } from './delivery.service';
 
@@ -22,6 +23,7 @@ export class NotifyProcessor extends WorkerHost implements OnApplicationBootstra
   constructor(
     private readonly delivery: DeliveryService,
     private readonly config: AppConfig,
+    private readonly gate: DatabaseGate,
   ) {
     super();
   }
@@ -31,7 +33,8 @@ export class NotifyProcessor extends WorkerHost implements OnApplicationBootstra
     this.worker.concurrency = this.config.get('WORKER_CONCURRENCY') * 4;
   }
 
-  process(job: Job<DeliverNotificationJobData>): Promise<DeliveryOutcome> {
-    return this.delivery.deliver(job.data);
+  // A delivery reads and writes its notice row: without the database it goes back to the queue unspent.
+  async process(job: Job<DeliverNotificationJobData>, token?: string): Promise<DeliveryOutcome> {
+    return this.gate.run(job, token, () => this.delivery.deliver(job.data));
   }
 }
