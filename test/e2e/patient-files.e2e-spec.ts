@@ -86,6 +86,23 @@ describe('files a patient keeps: course calendar (.ics), subscription link, appo
     }
   });
 
+  it('keeps raising SEQUENCE when a fraction a downtime cancelled is booked again in place', async () => {
+    const other = await scheduledCourse(t, api, 2);
+    const lost = other.appts[1];
+    // What the downtime reschedule writes when it finds no place: the row cancelled, a history row without destination.
+    await db(t).query(`UPDATE appointments SET status = 'CANCELLED' WHERE id = $1`, [lost.id]);
+    await db(t).query(
+      `INSERT INTO appointment_moves (appointment_id, from_room_id, from_start, reason, moved_by, at) VALUES ($1, $2, $3, 'Downtime: no place', 'system', now() - interval '1 minute')`,
+      [lost.id, lost.roomId, lost.start],
+    );
+    const cancelled = vevents(await ics(`/courses/${other.courseId}/calendar.ics`))[`${lost.id}@beamtime`];
+    expect([cancelled.status, Number(cancelled.sequence)]).toEqual(['CANCELLED', 1]);
+    await api.post(`/appointments/${lost.id}/rebook`, { reason: 'room free again' }).expect(201);
+    const rebooked = vevents(await ics(`/courses/${other.courseId}/calendar.ics`))[`${lost.id}@beamtime`];
+    expect([rebooked.status, Number(rebooked.sequence)]).toEqual(['CONFIRMED', 2]);
+    await api.post(`/courses/${other.courseId}/cancel`, {}).expect(200);
+  });
+
   it("scopes the course's files like the course: a ministry sees only its own country's referrals, others 404", async () => {
     await db(t).query(`UPDATE courses SET referral_country_code = 'KG' WHERE id = $1`, [courseId]);
     try {
