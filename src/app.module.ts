@@ -9,6 +9,7 @@ import { ForecastsWorkerModule } from './forecasts/forecasts-worker.module';
 import { AppointmentsModule } from './appointments/appointments.module';
 import { CoursesModule } from './courses/courses.module';
 import { PatientsModule } from './patients/patients.module';
+import { PatientFilesModule } from './patient-files/patient-files.module';
 import { QueueDashboardModule } from './queue-dashboard/queue-dashboard.module';
 import { DynamicModule, Module, RequestMethod, Type } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
@@ -64,6 +65,7 @@ const API_MODULES: Type[] = [
   ReferralsModule,
   BoardModule,
   NotificationsModule,
+  PatientFilesModule,
 ];
 
 /** Modules that hold BullMQ processors and schedulers; loaded only where workers run. */

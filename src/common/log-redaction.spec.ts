@@ -13,6 +13,8 @@ describe('log redaction', () => {
     ['/api/v1/courses?status=QUEUED&limit=50', '/api/v1/courses?status=QUEUED&limit=50'],
     ['/api/v1/health', '/api/v1/health'],
     ['/x?bad=%E0%A4%A&token=%', '/x?bad=%E0%A4%A&token=[Redacted]'],
+    ['/api/v1/calendar-feeds/AbC_-123/calendar.ics?lang=kk', '/api/v1/calendar-feeds/[Redacted]/calendar.ics?lang=kk'],
+    ['/api/v1/calendar-feeds/AbC_-123', '/api/v1/calendar-feeds/[Redacted]'],
   ])('%s -> %s', (url, expected) => {
     expect(redactUrl(url)).toBe(expected);
   });
@@ -31,5 +33,10 @@ describe('log redaction', () => {
       query: { token: '[Redacted]' },
       method: 'GET',
     });
+    expect(redactRequestLog({ url: '/api/v1/calendar-feeds/AbC/calendar.ics', params: { path: ['calendar-feeds', 'AbC', 'calendar.ics'] } })).toEqual({
+      url: '/api/v1/calendar-feeds/[Redacted]/calendar.ics',
+      params: '[Redacted]',
+    });
+    expect(redactRequestLog({ url: '/api/v1/courses', params: { path: ['courses'] } })).toEqual({ url: '/api/v1/courses', params: { path: ['courses'] } });
   });
 });

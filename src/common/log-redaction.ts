@@ -17,10 +17,17 @@ const JWT_SHAPE = /eyJ[\w-]*\.[\w-]*\.?[\w-]*/;
 const isSecret = (name: string, value: string) => SECRET_NAME.test(name) || JWT_SHAPE.test(value);
 
 /**
+ * Path segments that are a credential themselves: a patient's calendar subscription token (a phone
+ * calendar can only be given a URL, so this one secret does travel in a path, docs/patient-files.md).
+ */
+const SECRET_PATH = /(\/calendar-feeds\/)[^/?#]+/g;
+
+/**
  * The URL with every credential-looking query value replaced (`/admin/queues?token=[Redacted]`).
  * Tokens must never travel in URLs, but a client that puts one there anyway must not get it logged.
  */
 export function redactUrl(url: string): string {
+  url = url.replace(SECRET_PATH, `$1${REDACTED}`);
   const at = url.indexOf('?');
   if (at < 0) return url;
   const query = url
@@ -51,7 +58,9 @@ export function redactQuery(query: unknown, name = ''): unknown {
 }
 
 /** pino-http's request serializer, after its own: the URL and the query without credentials. */
-export function redactRequestLog<T extends { url?: unknown; query?: unknown }>(req: T): T {
+export function redactRequestLog<T extends { url?: unknown; query?: unknown; params?: unknown }>(req: T): T {
+  // Params repeat the path (pino-http logs them as `{ path: [...segments] }`): where the path holds a secret, they go whole.
+  if (typeof req.url === 'string' && new RegExp(SECRET_PATH.source).test(req.url) && req.params !== undefined) req.params = REDACTED;
   if (typeof req.url === 'string') req.url = redactUrl(req.url);
   if (req.query !== undefined) req.query = redactQuery(req.query);
   return req;

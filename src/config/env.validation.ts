@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min, MinLength, validateSync } from 'class-validator';
 import { IsIanaTimeZone } from '../common/time-zone';
 import { INSECURE_DEFAULT_JWT_SECRET, weakProductionSecret } from './jwt-secret-strength';
 
@@ -45,6 +45,23 @@ export class Environment {
   /** The center's zone when the first migration creates the calendar (PUT /calendar changes it later). */
   @IsIanaTimeZone({ message: 'TZ_CENTER must be an IANA time zone such as Asia/Almaty' })
   TZ_CENTER = 'Asia/Almaty';
+
+  /**
+   * The center as its patients' letters and calendar entries name it (docs/patient-files.md). Plain
+   * settings rather than a table: they change once in years, with a deployment, and the letter must
+   * not print a half-edited address. The defaults are placeholders for development and the demo.
+   */
+  @IsString()
+  @Length(1, 200)
+  CENTER_NAME = 'Beamtime Proton Therapy Center';
+
+  @IsString()
+  @Length(1, 300)
+  CENTER_ADDRESS = 'Astana, Kazakhstan';
+
+  @IsString()
+  @Length(1, 50)
+  CENTER_PHONE = '+7 7172 000 000';
 
   @IsOptional()
   @IsString()

@@ -35,6 +35,7 @@ const RULES: Array<[string, RegExp, RouteClass | 'public']> = [
   ['POST', /^\/auth\/login$/, 'public'],
   ['POST', /^\/auth\/logout$/, 'public'], // clears the session cookie; needs none, so an expired session can still sign out
   ['GET', /^\/health$/, 'public'],
+  ['GET', /^\/calendar-feeds\/\{token\}\/calendar\.ics$/, 'public'], // the secret token in the path is the credential
   ['GET', /^\/auth\/me$/, EVERYONE],
   ['*', /^\/users(\/|$)/, ADMIN_ONLY],
   ['*', /^\/audit(\/|$)/, ADMIN_ONLY],
@@ -46,8 +47,9 @@ const RULES: Array<[string, RegExp, RouteClass | 'public']> = [
   ['*', /^\/downtimes(\/|$)/, ADMIN_ONLY],
   ['POST', /^\/patients$/, STAFF],
   ['PATCH', /^\/patients\/\{id\}\/contact$/, STAFF_READ_MINISTRY_SCOPED],
+  ['*', /^\/patients\/\{id\}\/calendar-link$/, STAFF],
   ['GET', /^\/patients(\/|$)/, STAFF_READ_MINISTRY_SCOPED],
-  ['GET', /^\/courses\/\{id\}\/appointments$/, EVERYONE],
+  ['GET', /^\/courses\/\{id\}\/(appointments|calendar\.ics|letter\.pdf)$/, EVERYONE],
   ['GET', /^\/courses(\/|$)/, STAFF_READ_MINISTRY_SCOPED],
   ['*', /^\/courses(\/|$)/, STAFF],
   ['*', /^\/appointments(\/|$)/, STAFF],

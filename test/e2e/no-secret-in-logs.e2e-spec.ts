@@ -112,6 +112,13 @@ describe('no token or password in the log', () => {
       body: JSON.stringify({ firstName: 'Log', lastName: 'Probe', birthDate: '1980-01-01', sex: 'female', countryCode: 'KZ' }),
     });
     expect(created.status).toBe(201);
+    // A patient's calendar subscription: the one secret that travels in a URL path (a phone calendar takes only a URL).
+    const patientId = ((await created.json()) as { id: string }).id;
+    const issued = await fetch(`${base}/api/v1/patients/${patientId}/calendar-link`, { method: 'POST', headers: bearer });
+    expect(issued.status).toBe(201);
+    const feedPath = ((await issued.json()) as { path: string }).path;
+    expect((await get(`${feedPath}?lang=kk`)).status).toBe(200);
+    const feedToken = feedPath.split('/')[4];
 
     // The queue dashboard: by the console's cookie, by bearer, and the refused old way with the token in the URL.
     expect((await get('/admin/queues', cookie)).status).toBe(200);
@@ -140,10 +147,11 @@ describe('no token or password in the log', () => {
     expect(log).toMatch(/"url":"\/api\/v1\/courses\?access_token=\[Redacted\]"/);
     expect(log).toMatch(/"url":"\/api\/v1\/auth\/login"/);
     expect(log).toMatch(/"url":"\/admin\/queues\/api\/queues"/);
-    const secrets = { token, session: session!, password: DEMO_TEST_PASSWORD };
+    expect(log).toMatch(/"url":"\/api\/v1\/calendar-feeds\/\[Redacted\]\/calendar\.ics\?lang=kk"/);
+    const secrets = { token, session: session!, password: DEMO_TEST_PASSWORD, feedToken };
     for (const [name, secret] of Object.entries(secrets)) {
       // The whole secret, and a JWT's signature alone (it is what makes a token usable).
-      const needles = name === 'password' ? [secret] : [secret, secret.split('.')[2]];
+      const needles = name === 'password' || name === 'feedToken' ? [secret] : [secret, secret.split('.')[2]];
       for (const needle of needles) expect({ name, found: log.includes(needle) }).toEqual({ name, found: false });
     }
   }, 120_000);

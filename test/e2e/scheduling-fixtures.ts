@@ -14,6 +14,7 @@ export interface Api {
   post(path: string, body?: object, user?: 'coordinator' | 'admin' | 'ministry-kg' | 'ministry-uz'): request.Test;
   put(path: string, body?: object, user?: 'coordinator' | 'admin' | 'ministry-kg' | 'ministry-uz'): request.Test;
   patch(path: string, body?: object, user?: 'coordinator' | 'admin' | 'ministry-kg' | 'ministry-uz'): request.Test;
+  delete(path: string, user?: 'coordinator' | 'admin' | 'ministry-kg' | 'ministry-uz'): request.Test;
 }
 
 export async function apiFor(t: TestApp): Promise<Api> {
@@ -30,6 +31,7 @@ export async function apiFor(t: TestApp): Promise<Api> {
     post: (path, body = {}, user = 'coordinator') => request(server).post(`/api/v1${path}`).set('Authorization', tokens[user]).send(body),
     put: (path, body = {}, user = 'coordinator') => request(server).put(`/api/v1${path}`).set('Authorization', tokens[user]).send(body),
     patch: (path, body = {}, user = 'coordinator') => request(server).patch(`/api/v1${path}`).set('Authorization', tokens[user]).send(body),
+    delete: (path, user = 'coordinator') => request(server).delete(`/api/v1${path}`).set('Authorization', tokens[user]),
   };
 }
 

@@ -46,3 +46,10 @@ export const moveAppointment = (appointmentId: string, target: { start: string; 
   unwrap(api.POST('/api/v1/appointments/{id}/move', { params: { path: { id: appointmentId } }, body: target }));
 
 export const listMoves = (since: string, limit = 200) => unwrap(api.GET('/api/v1/moves', { params: { query: { since, limit } } }));
+
+/** The patient's files are plain downloads (the session cookie rides along on a same-origin GET). */
+export const courseFileUrl = (courseId: string, file: 'calendar.ics' | 'letter.pdf', lang: string) =>
+  `/api/v1/courses/${encodeURIComponent(courseId)}/${file}?lang=${encodeURIComponent(lang)}`;
+export const getCalendarLink = (patientId: string) => unwrap(api.GET('/api/v1/patients/{id}/calendar-link', id(patientId)));
+export const issueCalendarLink = (patientId: string) => unwrap(api.POST('/api/v1/patients/{id}/calendar-link', id(patientId)));
+export const revokeCalendarLink = (patientId: string) => unwrap(api.DELETE('/api/v1/patients/{id}/calendar-link', id(patientId)));

@@ -1052,6 +1052,85 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/courses/{id}/calendar.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The course's fractions as an iCalendar file (RFC 5545) for the patient's calendar
+         * @description One VEVENT per appointment, UID stable across moves, SEQUENCE raised by each move, cancelled or missed fractions STATUS:CANCELLED, local times with the center's VTIMEZONE. A ministry: only its own referred courses, else 404.
+         */
+        get: operations["CourseFilesController_calendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/courses/{id}/letter.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The appointment letter (PDF) in kk, ru, ky or en: center address and phone, first fraction, the full schedule, what to bring
+         * @description 409 course-not-booked while the course has no booked fraction. A ministry: only its own referred courses, else 404.
+         */
+        get: operations["CourseFilesController_letter"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patients/{id}/calendar-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the patient has a live calendar subscription link (its token is shown only when issued) */
+        get: operations["CalendarLinksController_status"];
+        put?: never;
+        /** Issue a new secret subscription link for all the patient's courses; the previous link stops working */
+        post: operations["CalendarLinksController_issue"];
+        /** Revoke the live subscription link: its URL answers 404 from now on */
+        delete: operations["CalendarLinksController_revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar-feeds/{token}/calendar.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The patient's subscription feed: every course's fractions as iCalendar, no sign-in (the token is the secret)
+         * @description An unknown or revoked token answers 404.
+         */
+        get: operations["CalendarLinksController_feed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -2589,6 +2668,32 @@ export interface components {
              * @description When a PENDING notice is tried (again)
              */
             nextAttemptAt: string | null;
+        };
+        CalendarLinkStatusView: {
+            active: boolean;
+            /**
+             * Format: date-time
+             * @description When the live link was issued
+             */
+            issuedAt: string | null;
+            /** @description Who issued the live link */
+            issuedBy: string | null;
+        };
+        IssuedCalendarLinkView: {
+            active: boolean;
+            /**
+             * Format: date-time
+             * @description When the live link was issued
+             */
+            issuedAt: string | null;
+            /** @description Who issued the live link */
+            issuedBy: string | null;
+            /** @description Path of the subscription feed under the API, token included */
+            path: string;
+            /** @description The same as an absolute https/http URL for a phone calendar */
+            url: string;
+            /** @description The same with the webcal: scheme, which phones open as a subscription */
+            webcalUrl: string;
         };
         CreateUserDto: {
             /** @example coordinator2 */
@@ -4478,6 +4583,150 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NotificationView"][];
+                };
+            };
+        };
+    };
+    CourseFilesController_calendar: {
+        parameters: {
+            query?: {
+                /** @description kk, ru, ky or en; any other value is a 400 */
+                lang?: "en" | "ru" | "kk" | "ky";
+            };
+            header: {
+                "accept-language": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/calendar */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+        };
+    };
+    CourseFilesController_letter: {
+        parameters: {
+            query?: {
+                /** @description kk, ru, ky or en; any other value is a 400 */
+                lang?: "en" | "ru" | "kk" | "ky";
+            };
+            header: {
+                "accept-language": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description application/pdf */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+        };
+    };
+    CalendarLinksController_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarLinkStatusView"];
+                };
+            };
+        };
+    };
+    CalendarLinksController_issue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedCalendarLinkView"];
+                };
+            };
+        };
+    };
+    CalendarLinksController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarLinkStatusView"];
+                };
+            };
+        };
+    };
+    CalendarLinksController_feed: {
+        parameters: {
+            query?: {
+                /** @description kk, ru, ky or en; any other value is a 400 */
+                lang?: "en" | "ru" | "kk" | "ky";
+            };
+            header: {
+                "accept-language": string;
+            };
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/calendar */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
                 };
             };
         };

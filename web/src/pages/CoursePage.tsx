@@ -8,6 +8,7 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { MoveDialog } from '../components/MoveDialog';
 import { formatDate, localDateTime } from '../i18n/format';
 import { useCenterZone } from './BoardPage';
+import { PatientFiles } from './course/PatientFiles';
 
 /** While the worker books a QUEUED course the page asks again every second (see docs/architecture.md). */
 const QUEUED_POLL_MS = 1000;
@@ -205,6 +206,8 @@ export function CoursePage() {
           </table>
         )}
       </section>
+
+      <PatientFiles courseId={id} patientId={patientId} booked={list.some((a) => a.status === 'BOOKED' || a.status === 'DELIVERED')} />
 
       <section aria-labelledby="course-moves">
         <h2 id="course-moves">{t('course.moves')}</h2>
