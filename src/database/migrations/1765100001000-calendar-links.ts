@@ -6,8 +6,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * most one live link per patient: issuing a new one revokes the old one in the same transaction,
  * and the partial unique index holds that even against two coordinators clicking at once.
  */
-export class CalendarLinks1765100000000 implements MigrationInterface {
-  name = 'CalendarLinks1765100000000';
+export class CalendarLinks1765100001000 implements MigrationInterface {
+  name = 'CalendarLinks1765100001000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
