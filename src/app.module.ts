@@ -29,6 +29,7 @@ import { JobHandlersModule } from './queue/jobs/job-handlers.module';
 import { QueueModule } from './queue/queue.module';
 import { RedisModule } from './redis/redis.module';
 import { BoardModule } from './board/board.module';
+import { FhirModule } from './fhir/fhir.module';
 import { REDACTED_LOG_PATHS, redactRequestLog } from './common/log-redaction';
 
 /** Built per boot (not at import) so the environment is read when the app starts. */
@@ -61,6 +62,7 @@ const API_MODULES: Type[] = [
   QuotasModule,
   ReferralsModule,
   BoardModule,
+  FhirModule,
 ];
 
 /** Modules that hold BullMQ processors and schedulers; loaded only where workers run. */

@@ -5,6 +5,7 @@ import { PROBLEM_CONTENT_TYPE, ProblemBody, ProblemException } from './problem';
 import { localizeProblem, negotiateLanguage } from './i18n';
 import { requestContext } from './request-context';
 import { INVALID_UTF8 } from './input-guard.middleware';
+import { FHIR_CONTENT_TYPE, isFhirRoute, toOperationOutcome } from './operation-outcome';
 
 const TYPE_BASE = 'https://beamtime.example/problems/';
 
@@ -35,7 +36,28 @@ function titleFor(status: number): string {
     .join(' ');
 }
 
-/** Renders every error — ours, Nest's, body-parser's, PostgreSQL's — as application/problem+json. */
+/**
+ * The one place that decides an error's shape, per route family: the FHIR door (/fhir/R4) answers an
+ * OperationOutcome as application/fhir+json, every other route problem+json.
+ */
+export function sendError(request: Request, response: Response, body: ProblemBody): void {
+  if (isFhirRoute(request.originalUrl ?? request.url)) {
+    response
+      .status(body.status)
+      .type(FHIR_CONTENT_TYPE)
+      .send(JSON.stringify(toOperationOutcome(body)));
+    return;
+  }
+  const lang = negotiateLanguage(request.headers['accept-language']);
+  response.setHeader('Content-Language', lang);
+  response.vary('Accept-Language');
+  response
+    .status(body.status)
+    .type(PROBLEM_CONTENT_TYPE)
+    .send(JSON.stringify(localizeProblem(body, lang)));
+}
+
+/** Renders every error — ours, Nest's, body-parser's, PostgreSQL's — as problem+json (OperationOutcome under /fhir). */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Problem');
@@ -51,13 +73,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (requestId) body.requestId = requestId;
     if (body.status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     if (response.headersSent) return;
-    const lang = negotiateLanguage(request.headers['accept-language']);
-    response.setHeader('Content-Language', lang);
-    response.vary('Accept-Language');
-    response
-      .status(body.status)
-      .type(PROBLEM_CONTENT_TYPE)
-      .send(JSON.stringify(localizeProblem(body, lang)));
+    sendError(request, response, body);
   }
 
   toProblem(exception: unknown): ProblemBody {

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import type { NationalIdSystem } from './national-id';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 export const SEXES = ['female', 'male', 'other', 'unknown'] as const;
@@ -39,6 +40,13 @@ export class Patient {
   @ApiProperty({ type: String, nullable: true })
   @Column('char', { length: 2, nullable: true })
   referralCountryCode!: string | null;
+
+  /** KZ IIN, KG PIN or UZ PINFL; unique per system (patients_national_id_uq). */
+  @Column('text', { nullable: true })
+  nationalIdSystem!: NationalIdSystem | null;
+
+  @Column('text', { nullable: true })
+  nationalIdValue!: string | null;
 
   @ApiProperty({ type: String, format: 'date-time' })
   @CreateDateColumn({ type: 'timestamptz' })

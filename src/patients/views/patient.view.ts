@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Patient, SEXES, Sex } from '../patient.entity';
+import { NationalIdDto } from '../dto/create-patient.dto';
 
 /** A patient as the API answers it (the entity stays inside the service). */
 export class PatientView {
@@ -12,6 +13,7 @@ export class PatientView {
   @ApiProperty({ example: 'KZ' }) countryCode!: string;
   @ApiProperty({ type: String, nullable: true }) mrn!: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'Set when a ministry referred the patient' }) referralCountryCode!: string | null;
+  @ApiProperty({ type: NationalIdDto, nullable: true }) nationalId!: NationalIdDto | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: Date;
 }
 
@@ -26,6 +28,7 @@ export function toPatientView(p: Patient): PatientView {
     countryCode: p.countryCode,
     mrn: p.mrn,
     referralCountryCode: p.referralCountryCode,
+    nationalId: p.nationalIdSystem && p.nationalIdValue ? { system: p.nationalIdSystem, value: p.nationalIdValue } : null,
     createdAt: p.createdAt,
   };
 }

@@ -949,6 +949,289 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/fhir/R4/metadata": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** FHIR CapabilityStatement: exactly the resources, interactions and search parameters served */
+        get: operations["FhirReadController_metadata"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fhir/R4/Patient": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** FHIR Patient search (identifier, family, birthdate) */
+        get: operations["FhirReadController_patients"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fhir/R4/Patient/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["FhirReadController_patient"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fhir/R4/ServiceRequest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** FHIR ServiceRequest (referral) search (patient, status, authored) */
+        get: operations["FhirReadController_serviceRequests"];
+        put?: never;
+        /** FHIR ServiceRequest create: a referral, its Patient contained */
+        post: operations["FhirWriteController_serviceRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fhir/R4/ServiceRequest/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["FhirReadController_serviceRequest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fhir/R4/CarePlan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** FHIR CarePlan (course) search (patient, date, status) */
+        get: operations["FhirReadController_carePlans"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fhir/R4/CarePlan/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["FhirReadController_carePlan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fhir/R4/Appointment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** FHIR Appointment (fraction) search (patient, date, status), paged by _count */
+        get: operations["FhirReadController_appointments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fhir/R4/Appointment/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["FhirReadController_appointment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fhir/R4/Location": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["FhirReadController_locations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fhir/R4/Location/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["FhirReadController_location"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fhir/R4/Schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** FHIR Schedule search: one per room kind */
+        get: operations["FhirReadController_schedules"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fhir/R4/Schedule/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["FhirReadController_schedule"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fhir/R4/Slot": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** FHIR Slot search (schedule, start, status=free): free places computed by the scheduling core */
+        get: operations["FhirReadController_slotSearch"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fhir/R4/DocumentReference": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** FHIR DocumentReference search (related=ServiceRequest/<id>), without the attachments' data */
+        get: operations["FhirReadController_documents"];
+        put?: never;
+        /** FHIR DocumentReference create: a document of a referral (context.related ServiceRequest/<id>) */
+        post: operations["FhirWriteController_document"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fhir/R4/DocumentReference/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["FhirReadController_document"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fhir/R4": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** FHIR transaction Bundle: Patient + ServiceRequest (+ DocumentReferences), all or nothing */
+        post: operations["FhirWriteController_transaction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -1424,6 +1707,15 @@ export interface components {
             /** @description The time the change freed (null when it frees no day under a booked course) */
             opened?: components["schemas"]["OpenedDaysRescheduleView"] | null;
         };
+        NationalIdDto: {
+            /**
+             * @description KZ-IIN (12 digits, check digit), KG-PIN or UZ-PINFL (14 digits)
+             * @enum {string}
+             */
+            system: "KZ-IIN" | "KG-PIN" | "UZ-PINFL";
+            /** @example 900101300126 */
+            value: string;
+        };
         CreatePatientDto: {
             /** @example Aigerim */
             firstName: string;
@@ -1446,6 +1738,8 @@ export interface components {
             countryCode: string;
             /** @description Medical record number, unique when given */
             mrn?: string;
+            /** @description The national personal number, unique per system */
+            nationalId?: components["schemas"]["NationalIdDto"];
         };
         PatientView: {
             /** Format: uuid */
@@ -1466,6 +1760,7 @@ export interface components {
             mrn: string | null;
             /** @description Set when a ministry referred the patient */
             referralCountryCode: string | null;
+            nationalId: components["schemas"]["NationalIdDto"] | null;
             /** Format: date-time */
             createdAt: string;
         };
@@ -2085,6 +2380,8 @@ export interface components {
              * @enum {string}
              */
             sex: "female" | "male" | "other" | "unknown";
+            /** @description The national personal number, unique per system */
+            nationalId?: components["schemas"]["NationalIdDto"];
         };
         ReferralCourseDto: {
             /** @enum {string} */
@@ -4064,6 +4361,449 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["BoardView"];
                 };
+            };
+        };
+    };
+    FhirReadController_metadata: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FhirReadController_patients: {
+        parameters: {
+            query?: {
+                /** @description Page size */
+                _count?: number;
+                /** @description Where the page starts (the next link carries it) */
+                _offset?: number;
+                /** @description count: only the total, no entries */
+                _summary?: "count" | "false";
+                /** @description system|value or value: a national number (KZ IIN, KG PIN, UZ PINFL) or MRN */
+                identifier?: string;
+                /** @description Family name, starts with (case-insensitive) */
+                family?: string;
+                /** @description Birth date with a prefix: eq, ge, gt, le, lt */
+                birthdate?: string[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FhirReadController_patient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FhirReadController_serviceRequests: {
+        parameters: {
+            query?: {
+                /** @description Page size */
+                _count?: number;
+                /** @description Where the page starts (the next link carries it) */
+                _offset?: number;
+                /** @description count: only the total, no entries */
+                _summary?: "count" | "false";
+                /** @description Patient/<id> */
+                patient?: string;
+                /** @description active | completed | revoked */
+                status?: string;
+                /** @description When the referral was made, with a prefix */
+                authored?: string[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FhirWriteController_serviceRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FhirReadController_serviceRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FhirReadController_carePlans: {
+        parameters: {
+            query?: {
+                /** @description Page size */
+                _count?: number;
+                /** @description Where the page starts (the next link carries it) */
+                _offset?: number;
+                /** @description count: only the total, no entries */
+                _summary?: "count" | "false";
+                /** @description Patient/<id> */
+                patient?: string;
+                /** @description draft | active | on-hold | completed | revoked */
+                status?: string;
+                /** @description Overlaps the period of the fractions, with a prefix */
+                date?: string[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FhirReadController_carePlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FhirReadController_appointments: {
+        parameters: {
+            query?: {
+                /** @description Page size */
+                _count?: number;
+                /** @description Where the page starts (the next link carries it) */
+                _offset?: number;
+                /** @description count: only the total, no entries */
+                _summary?: "count" | "false";
+                /** @description Patient/<id> */
+                patient?: string;
+                /** @description booked | fulfilled | noshow | cancelled */
+                status?: string;
+                /** @description The fraction start, with a prefix (date=ge2027-03-01&date=lt2027-04-01) */
+                date?: string[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FhirReadController_appointment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FhirReadController_locations: {
+        parameters: {
+            query?: {
+                /** @description Page size */
+                _count?: number;
+                /** @description Where the page starts (the next link carries it) */
+                _offset?: number;
+                /** @description count: only the total, no entries */
+                _summary?: "count" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FhirReadController_location: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FhirReadController_schedules: {
+        parameters: {
+            query?: {
+                /** @description Page size */
+                _count?: number;
+                /** @description Where the page starts (the next link carries it) */
+                _offset?: number;
+                /** @description count: only the total, no entries */
+                _summary?: "count" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FhirReadController_schedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FhirReadController_slotSearch: {
+        parameters: {
+            query?: {
+                /** @description Page size */
+                _count?: number;
+                /** @description Where the page starts (the next link carries it) */
+                _offset?: number;
+                /** @description count: only the total, no entries */
+                _summary?: "count" | "false";
+                /** @description Schedule/gantry or Schedule/fixed-beam (a room kind); omitted: both */
+                schedule?: string;
+                /** @description free (the only status served) */
+                status?: string;
+                /** @description Slot start, with a prefix; default from now, at most 8 weeks ahead */
+                start?: string[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FhirReadController_documents: {
+        parameters: {
+            query?: {
+                /** @description Page size */
+                _count?: number;
+                /** @description Where the page starts (the next link carries it) */
+                _offset?: number;
+                /** @description count: only the total, no entries */
+                _summary?: "count" | "false";
+                /** @description ServiceRequest/<id>: the referral the documents came with */
+                related?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FhirWriteController_document: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FhirReadController_document: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FhirWriteController_transaction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
