@@ -78,7 +78,19 @@ export class FhirReferralsService {
       return readDocument(doc.resource, doc.path, d);
     });
     d.throwIfAny();
-    return this.refer(patient[0].resource, request[0].resource, { patient: patient[0].path, serviceRequest: request[0].path }, documents as DocumentInput[]);
+    const { resources } = await this.refer(
+      patient[0].resource,
+      request[0].resource,
+      { patient: patient[0].path, serviceRequest: request[0].path },
+      documents as DocumentInput[],
+    );
+    // FHIR answers a transaction entry for entry, in the request's order.
+    let nextDocument = 2;
+    return {
+      resources: entries.map((e) =>
+        e.resource.resourceType === 'Patient' ? resources[0] : e.resource.resourceType === 'ServiceRequest' ? resources[1] : resources[nextDocument++],
+      ),
+    };
   }
 
   /** POST /DocumentReference for a referral already made (context.related: ServiceRequest/<id>). */
