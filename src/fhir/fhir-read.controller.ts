@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query, Req, UseInterceptors } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiExcludeController } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Public } from '../common/public.decorator';
 import { Roles } from '../common/roles.decorator';
@@ -18,8 +18,8 @@ import { FhirReadService } from './fhir-read.service';
 import { FhirSlotsService } from './fhir-slots.service';
 
 /** Reads and searches of the FHIR door (docs/fhir.md); a ministry sees its own country's resources. */
-@ApiTags('fhir')
-@ApiBearerAuth()
+// FHIR's contract is its CapabilityStatement (GET /fhir/R4/metadata), not the JSON API's OpenAPI document.
+@ApiExcludeController()
 @Controller('fhir/R4')
 @UseInterceptors(FhirContentInterceptor)
 @Roles('ADMIN', 'COORDINATOR', 'MINISTRY')

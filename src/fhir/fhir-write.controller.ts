@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, HttpStatus, Post, Req, Res, UseInterceptors } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Roles } from '../common/roles.decorator';
 import { FhirContentInterceptor } from './fhir-content.interceptor';
@@ -9,8 +9,8 @@ import { baseUrl } from './fhir-search';
 const ANY_RESOURCE = { schema: { type: 'object', additionalProperties: true } };
 
 /** Writes of the FHIR door: referrals (a ministry's, or the center's on its behalf) and their documents. */
-@ApiTags('fhir')
-@ApiBearerAuth()
+// FHIR's contract is its CapabilityStatement (GET /fhir/R4/metadata), not the JSON API's OpenAPI document.
+@ApiExcludeController()
 @Controller('fhir/R4')
 @UseInterceptors(FhirContentInterceptor)
 @Roles('ADMIN', 'MINISTRY')

@@ -108,6 +108,10 @@ describe('FHIR R4: referrals in, schedules out', () => {
     const resources = res.body.rest[0].resource as Array<{ type: string; searchParam: Array<{ name: string }> }>;
     expect(resources.map((r) => r.type)).toEqual(['Patient', 'ServiceRequest', 'CarePlan', 'Appointment', 'Location', 'Schedule', 'Slot', 'DocumentReference']);
     expect(resources.find((r) => r.type === 'Appointment')!.searchParam.map((p) => p.name)).toEqual(['date', 'patient', 'status']);
+    // Everything else needs a token, and says so as an OperationOutcome.
+    expectOutcome(await request(server).get(`${FHIR}/Patient`), 401);
+    expectOutcome(await request(server).post(`${FHIR}/ServiceRequest`).send({}), 401);
+    expectOutcome(await post('/ServiceRequest', coordinator, {}), 403);
   });
 
   it('a KG ministry posts a transaction Bundle; the worker allocates; CarePlan and Appointments read back valid; UZ sees none of it', async () => {
