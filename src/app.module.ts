@@ -32,6 +32,7 @@ import { RedisModule } from './redis/redis.module';
 import { BoardModule } from './board/board.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { NotificationsWorkerModule } from './notifications/notifications-worker.module';
+import { FhirModule } from './fhir/fhir.module';
 import { REDACTED_LOG_PATHS, redactRequestLog } from './common/log-redaction';
 
 /** Built per boot (not at import) so the environment is read when the app starts. */
@@ -66,6 +67,7 @@ const API_MODULES: Type[] = [
   BoardModule,
   NotificationsModule,
   PatientFilesModule,
+  FhirModule,
 ];
 
 /** Modules that hold BullMQ processors and schedulers; loaded only where workers run. */

@@ -4,9 +4,8 @@ import express, { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { corsOptions } from './auth/cors-options';
-import { PROBLEM_CONTENT_TYPE } from './common/problem';
 import { AppConfig } from './config/app-config';
-import { ProblemDetailsFilter } from './common/problem-details.filter';
+import { ProblemDetailsFilter, sendError } from './common/problem-details.filter';
 import { requestContextMiddleware } from './common/request-context.middleware';
 import { inputGuardMiddleware, refuseInvalidUtf8, refuseNonJsonBody } from './common/input-guard.middleware';
 import { createValidationPipe } from './common/validation';
@@ -47,13 +46,9 @@ export function configureHttpApp(app: INestApplication): INestApplication {
   serveConsole(app);
   app.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
     if (!error) return next();
-    const body = filter.toProblem(error);
-    res
-      .status(body.status)
-      .type(PROBLEM_CONTENT_TYPE)
-      .send(JSON.stringify({ ...body, instance: req.originalUrl }));
+    sendError(req, res, { ...filter.toProblem(error), instance: req.originalUrl });
   });
-  app.setGlobalPrefix(API_PREFIX, { exclude: ['docs', 'docs-json', 'admin/queues', 'admin/queues/{*path}'] });
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['docs', 'docs-json', 'admin/queues', 'admin/queues/{*path}', 'fhir/R4', 'fhir/R4/{*path}'] });
   app.useGlobalGuards(new UnknownQueryGuard());
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(filter);

@@ -7,6 +7,7 @@ import { requestContext } from './request-context';
 import { INVALID_UTF8 } from './input-guard.middleware';
 import { isDatabaseUnavailable } from './database-unavailable';
 import { OutageLog } from './outage-log';
+import { FHIR_CONTENT_TYPE, isFhirRoute, toOperationOutcome } from './operation-outcome';
 
 /** Seconds a client should wait before retrying while the database is away (Retry-After). */
 const DATABASE_RETRY_AFTER_SECONDS = 5;
@@ -43,7 +44,28 @@ function titleFor(status: number): string {
     .join(' ');
 }
 
-/** Renders every error — ours, Nest's, body-parser's, PostgreSQL's — as application/problem+json. */
+/**
+ * The one place that decides an error's shape, per route family: the FHIR door (/fhir/R4) answers an
+ * OperationOutcome as application/fhir+json, every other route problem+json.
+ */
+export function sendError(request: Request, response: Response, body: ProblemBody): void {
+  if (isFhirRoute(request.originalUrl ?? request.url)) {
+    response
+      .status(body.status)
+      .type(FHIR_CONTENT_TYPE)
+      .send(JSON.stringify(toOperationOutcome(body)));
+    return;
+  }
+  const lang = negotiateLanguage(request.headers['accept-language']);
+  response.setHeader('Content-Language', lang);
+  response.vary('Accept-Language');
+  response
+    .status(body.status)
+    .type(PROBLEM_CONTENT_TYPE)
+    .send(JSON.stringify(localizeProblem(body, lang)));
+}
+
+/** Renders every error — ours, Nest's, body-parser's, PostgreSQL's — as problem+json (OperationOutcome under /fhir). */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Problem');
@@ -64,13 +86,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     else if (body.status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     if (response.headersSent) return;
     if (databaseDown) response.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
-    const lang = negotiateLanguage(request.headers['accept-language']);
-    response.setHeader('Content-Language', lang);
-    response.vary('Accept-Language');
-    response
-      .status(body.status)
-      .type(PROBLEM_CONTENT_TYPE)
-      .send(JSON.stringify(localizeProblem(body, lang)));
+    sendError(request, response, body);
   }
 
   toProblem(exception: unknown): ProblemBody {

@@ -1,12 +1,13 @@
 import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
 import type { FieldError } from './problem';
 
-function flatten(errors: ValidationError[], parent = ''): FieldError[] {
+/** Every refused field of a class-validator result, nested ones as dotted paths. */
+export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
     const codes = Object.keys(error.constraints ?? {});
     const own: FieldError[] = error.constraints ? [{ field, messages: Object.values(error.constraints), code: codes[0], codes }] : [];
-    return own.concat(flatten(error.children ?? [], field));
+    return own.concat(flattenValidationErrors(error.children ?? [], field));
   });
 }
 
@@ -17,7 +18,7 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     exceptionFactory: (errors) => {
-      const fields = flatten(errors);
+      const fields = flattenValidationErrors(errors);
       return new BadRequestException({
         type: 'https://beamtime.example/problems/validation',
         message: `Validation failed: ${fields.map((f) => f.field).join(', ')}`,

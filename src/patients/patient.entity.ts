@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import type { NationalIdSystem } from './national-id';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { GuardianRelation, NoticeLanguage } from './patient-contact';
 
@@ -63,6 +64,12 @@ export class Patient {
 
   @Column('text', { nullable: true })
   guardianEmail!: string | null;
+  /** KZ IIN, KG PIN or UZ PINFL; unique per system (patients_national_id_uq). */
+  @Column('text', { nullable: true })
+  nationalIdSystem!: NationalIdSystem | null;
+
+  @Column('text', { nullable: true })
+  nationalIdValue!: string | null;
 
   @ApiProperty({ type: String, format: 'date-time' })
   @CreateDateColumn({ type: 'timestamptz' })

@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { CenterConfigService } from '../center/center-config.service';
-import { conflict, notFound } from '../common/problem';
+import { conflict, notFound, unprocessable } from '../common/problem';
+import { nationalIdDefect, NationalIdSystem } from './national-id';
 import { canSeeCountry, countryScope } from '../common/country-scope';
 import { requestContext } from '../common/request-context';
 import { requireIsoCountry } from '../countries/known-country';
@@ -34,10 +35,18 @@ export class PatientService {
       if (dto.mrn && (await m.getRepository(Patient).existsBy({ mrn: dto.mrn }))) {
         throw conflict('duplicate-mrn', `A patient with MRN ${dto.mrn} already exists`);
       }
-      const { guardian: _guardian, ...fields } = dto;
-      const patient = await m
-        .getRepository(Patient)
-        .save(m.getRepository(Patient).create({ ...fields, ...contactColumns(dto), mrn: dto.mrn ?? null, referralCountryCode }));
+      const { guardian: _guardian, nationalId, ...fields } = dto;
+      if (nationalId) await requireNewNationalId(m, nationalId.system, nationalId.value);
+      const patient = await m.getRepository(Patient).save(
+        m.getRepository(Patient).create({
+          ...fields,
+          ...contactColumns(dto),
+          mrn: dto.mrn ?? null,
+          referralCountryCode,
+          nationalIdSystem: nationalId?.system ?? null,
+          nationalIdValue: nationalId?.value ?? null,
+        }),
+      );
       await this.audit.record(m, { action: 'patient.create', entity: 'patient', entityId: patient.id, details: { countryCode: dto.countryCode } });
       return patient;
     };
@@ -79,5 +88,18 @@ export class PatientService {
     const country = countryScope(actor);
     if (country) qb.andWhere('p.referral_country_code = :cc', { cc: country });
     return qb.getMany();
+  }
+}
+
+/**
+ * 422 for a number that cannot be one (wrong length, IIN check digit), 409 for one already on record. The
+ * 409 tells a ministry that the number is known here; it is that ministry's own citizen's number, which
+ * it already holds, and registering the same person twice would split the record.
+ */
+async function requireNewNationalId(m: EntityManager, system: NationalIdSystem, value: string): Promise<void> {
+  const defect = nationalIdDefect(system, value);
+  if (defect) throw unprocessable('invalid-national-id', `${system} ${value}: ${defect}`, { field: 'nationalId.value' });
+  if (await m.getRepository(Patient).existsBy({ nationalIdSystem: system, nationalIdValue: value })) {
+    throw conflict('duplicate-national-id', `A patient with ${system} ${value} already exists`, { field: 'nationalId.value' });
   }
 }

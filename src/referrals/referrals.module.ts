@@ -13,5 +13,6 @@ import { ReferralsService } from './referrals.service';
   imports: [QuotasModule, PatientsModule, CoursesModule],
   controllers: [ReferralsController, ReferralFollowUpController],
   providers: [ReferralsService, ReferralReturnListener, ReferralSubmitReconciler],
+  exports: [ReferralsService],
 })
 export class ReferralsModule {}

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { CenterConfigService } from '../center/center-config.service';
 import { countryScope } from '../common/country-scope';
@@ -20,6 +20,14 @@ import { QuotaCategory } from '../quotas/quota-category.entity';
 import { patientCategory } from '../courses/course-request.mapper';
 import { ReferralRow, ReferralView, toReferralView } from './views/referral.view';
 import { requireReferralSound } from './referral-defects';
+
+/** What a caller writing beside a new referral needs to know of it. */
+export interface ReferralLinkage {
+  id: string;
+  countryCode: string;
+  patientId: string;
+  courseId: string;
+}
 
 /** The hold a one-step referral makes is used up at once; its days only fill the column. */
 const ONE_STEP_HOLD_DAYS = 1;
@@ -71,9 +79,13 @@ export class ReferralsService {
   /**
    * Uses one held place, creates the patient and the course in the same transaction (all or
    * nothing), then submits the course for allocation. `record.mrn` is for the center's own callers
-   * (the demo seed), never taken from a request.
+   * (the demo seed), never taken from a request; `record.within` writes what arrived with the referral
+   * (the FHIR door's documents) in the same transaction.
    */
-  async create(dto: CreateReferralDto, record: { mrn?: string } = {}): Promise<ReferralView> {
+  async create(
+    dto: CreateReferralDto,
+    record: { mrn?: string; within?: (m: EntityManager, referral: ReferralLinkage) => Promise<void> } = {},
+  ): Promise<ReferralView> {
     // An emergency takes the slots every day keeps free and may move other patients' starts: the
     // center's clinicians decide that, not the referring ministry (which refers as URGENT at most).
     // Checked with every other defect of the form at once (requireReferralSound).
@@ -109,6 +121,7 @@ export class ReferralsService {
         entityId: referralId,
         details: { reservationId: reservation.id, quotaId: reservation.quotaId, patientId: patient.id, courseId: course.id },
       });
+      await record.within?.(m, { id: referralId, countryCode: country, patientId: patient.id, courseId: course.id });
       return course.id;
     });
     // submit() records QUEUED in its own transaction; if it fails here, the course stays DRAFT with its place used.

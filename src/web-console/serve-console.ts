@@ -7,7 +7,7 @@ import express, { NextFunction, Request, Response } from 'express';
 export const CONSOLE_DIST = resolve(__dirname, '..', '..', 'web', 'dist');
 
 /** Paths that belong to the server; the single-page fallback never answers them. */
-const SERVER_PATHS = [/^\/api(\/|$)/, /^\/docs(-json)?(\/|$)/, /^\/admin\/queues(\/|$)/];
+const SERVER_PATHS = [/^\/api(\/|$)/, /^\/docs(-json)?(\/|$)/, /^\/admin\/queues(\/|$)/, /^\/fhir(\/|$)/];
 
 export const isServerPath = (path: string) => SERVER_PATHS.some((pattern) => pattern.test(path));
 

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Patient, SEXES, Sex } from '../patient.entity';
 import { GUARDIAN_RELATIONS, GuardianRelation, NOTICE_LANGUAGES, NoticeLanguage } from '../patient-contact';
+import { NationalIdDto } from '../dto/create-patient.dto';
 
 export class GuardianView {
   @ApiProperty() name!: string;
@@ -24,6 +25,7 @@ export class PatientView {
   @ApiProperty({ type: String, nullable: true }) email!: string | null;
   @ApiProperty({ enum: NOTICE_LANGUAGES, nullable: true }) preferredLanguage!: NoticeLanguage | null;
   @ApiProperty({ type: GuardianView, nullable: true }) guardian!: GuardianView | null;
+  @ApiProperty({ type: NationalIdDto, nullable: true }) nationalId!: NationalIdDto | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: Date;
 }
 
@@ -43,6 +45,7 @@ export function toPatientView(p: Patient): PatientView {
     preferredLanguage: p.preferredLanguage,
     guardian:
       p.guardianName && p.guardianRelation ? { name: p.guardianName, relation: p.guardianRelation, phone: p.guardianPhone, email: p.guardianEmail } : null,
+    nationalId: p.nationalIdSystem && p.nationalIdValue ? { system: p.nationalIdSystem, value: p.nationalIdValue } : null,
     createdAt: p.createdAt,
   };
 }

@@ -1641,6 +1641,15 @@ export interface components {
             /** @example gulnara@example.kg */
             email?: string;
         };
+        NationalIdDto: {
+            /**
+             * @description KZ-IIN (12 digits, check digit), KG-PIN or UZ-PINFL (14 digits)
+             * @enum {string}
+             */
+            system: "KZ-IIN" | "KG-PIN" | "UZ-PINFL";
+            /** @example 900101300126 */
+            value: string;
+        };
         CreatePatientDto: {
             /**
              * @description E.164
@@ -1677,6 +1686,8 @@ export interface components {
             countryCode: string;
             /** @description Medical record number, unique when given */
             mrn?: string;
+            /** @description The national personal number, unique per system */
+            nationalId?: components["schemas"]["NationalIdDto"];
         };
         GuardianView: {
             name: string;
@@ -1710,6 +1721,7 @@ export interface components {
             /** @enum {string|null} */
             preferredLanguage: "kk" | "ru" | "ky" | "en" | "uz" | null;
             guardian: components["schemas"]["GuardianView"] | null;
+            nationalId: components["schemas"]["NationalIdDto"] | null;
             /** Format: date-time */
             createdAt: string;
         };
@@ -2359,6 +2371,8 @@ export interface components {
              * @enum {string}
              */
             sex: "female" | "male" | "other" | "unknown";
+            /** @description The national personal number, unique per system */
+            nationalId?: components["schemas"]["NationalIdDto"];
         };
         ReferralCourseDto: {
             /** @enum {string} */
