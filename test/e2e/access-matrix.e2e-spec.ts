@@ -45,6 +45,7 @@ const RULES: Array<[string, RegExp, RouteClass | 'public']> = [
   ['GET', /^\/downtimes(\/|$)/, { allow: ['ADMIN'], either: ['COORDINATOR'] }],
   ['*', /^\/downtimes(\/|$)/, ADMIN_ONLY],
   ['POST', /^\/patients$/, STAFF],
+  ['GET', /^\/patients\/\{id\}\/read-audit$/, ADMIN_ONLY], // who read a patient's record: the administrator's question
   ['GET', /^\/patients(\/|$)/, STAFF_READ_MINISTRY_SCOPED],
   ['GET', /^\/courses\/\{id\}\/appointments$/, EVERYONE],
   ['GET', /^\/courses(\/|$)/, STAFF_READ_MINISTRY_SCOPED],
