@@ -150,7 +150,7 @@ async function main(): Promise<void> {
     const seeded = await seed(databaseUrl);
     const port = await freePort();
     const root = join(__dirname, '..');
-    const entry = COMPILED ? [join(root, 'dist', 'src', 'main.js')] : ['-r', 'ts-node/register/transpile-only', join(root, 'src', 'main.ts')];
+    const entry = COMPILED ? [join(root, 'dist', 'main.js')] : ['-r', 'ts-node/register/transpile-only', join(root, 'src', 'main.ts')];
     child = spawn(process.execPath, [...entry, '--role=api'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...env, PORT: String(port) } });
     const base = `http://127.0.0.1:${port}/api/v1`;
     await waitForHealth(base, child);
@@ -178,7 +178,7 @@ async function main(): Promise<void> {
         {
           bench: 'api-load',
           server: {
-            process: COMPILED ? 'node dist/src/main.js --role=api' : 'node -r ts-node/register/transpile-only src/main.ts --role=api',
+            process: COMPILED ? 'node dist/main.js --role=api' : 'node -r ts-node/register/transpile-only src/main.ts --role=api',
             nodeEnv: 'production',
           },
           seeded,
