@@ -8,6 +8,7 @@ import { AppointmentViews } from './appointment-views.service';
 import { MovesService } from './moves.service';
 import { AppointmentView } from './views/appointment.view';
 import { MoveView } from './views/move.view';
+import { ReadAudited } from '../audit/read/read-audited.decorator';
 
 /** A course's fractions and move history, under /courses but served here: courses/ does not import appointments/ (which imports courses/). */
 @ApiTags('courses')
@@ -23,6 +24,7 @@ export class CourseAppointmentsController {
 
   @Get(':id/appointments')
   @Roles('ADMIN', 'COORDINATOR', 'MINISTRY')
+  @ReadAudited({ action: 'course.appointments', patients: (list: AppointmentView[]) => list.map((a) => a.patient.id), param: 'id' })
   @ApiOperation({ summary: "The course's fractions with room names and local times (a ministry: only its own referred courses, else 404)" })
   @ApiOkResponse({ type: AppointmentView, isArray: true })
   async appointments(@Param('id', ParseIdPipe) id: string): Promise<AppointmentView[]> {
@@ -31,6 +33,7 @@ export class CourseAppointmentsController {
 
   @Get(':id/moves')
   @Roles('ADMIN', 'COORDINATOR', 'MINISTRY')
+  @ReadAudited({ action: 'course.moves', patients: (list: MoveView[]) => list.map((m) => m.patient.id), param: 'id' })
   @ApiOperation({ summary: "The course's move history: every move or cancel of its fractions, oldest first, with reason kind and local times" })
   @ApiOkResponse({ type: MoveView, isArray: true })
   async moveHistory(@Param('id', ParseIdPipe) id: string): Promise<MoveView[]> {

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { localForms, localInstant } from '../common/local-time';
+import { preparedQuery } from '../database/prepared-query';
 import { Course } from './course.entity';
 import { liveFractionsSql } from './live-fractions';
 import { CourseSummaryView, FractionAtView, toCourseView } from './views/course.view';
@@ -51,7 +52,9 @@ interface SummaryRow {
 /** Summaries of these courses, in the order given (one query for all of them). */
 export async function courseSummaries(m: EntityManager, courses: Course[], timeZone: string): Promise<CourseSummaryView[]> {
   if (courses.length === 0) return [];
-  const rows: SummaryRow[] = await m.query(
+  const rows = await preparedQuery<SummaryRow>(
+    m,
+    'course-summaries',
     `SELECT c.id, prog.delivered, prog.booked, prog.first_start, prog.last_start, (${NEEDS_REBOOKING}) AS needs_rebooking,
             (p.birth_date + interval '18 years' > c.earliest_start) AS pediatric,
             ${PREFERRED_WINDOW_MET} AS preferred_window_met, ${BREAKS_PEDIATRIC_HOURS} AS breaks_pediatric_hours,

@@ -9,6 +9,7 @@ import { CourseService } from './course.service';
 import { CreateCourseDto } from './dto/create-course.dto';
 import { ListCoursesDto } from './dto/list-courses.dto';
 import { CourseSummaryView, CourseView, toCourseView } from './views/course.view';
+import { ReadAudited } from '../audit/read/read-audited.decorator';
 
 @ApiTags('courses')
 @ApiBearerAuth()
@@ -26,6 +27,7 @@ export class CoursesController {
 
   @Get()
   @Roles('ADMIN', 'COORDINATOR', 'MINISTRY')
+  @ReadAudited({ action: 'course.list', patients: (list: CourseSummaryView[]) => list.map((c) => c.patient.id) })
   @ApiOperation({
     summary: 'List courses with patient, progress and first/last fraction, newest first (a ministry sees only its referred courses)',
     description:
@@ -41,6 +43,7 @@ export class CoursesController {
 
   @Get(':id')
   @Roles('ADMIN', 'COORDINATOR', 'MINISTRY')
+  @ReadAudited({ action: 'course.read', patients: (c: CourseSummaryView) => [c.patient.id], param: 'id' })
   @ApiOperation({ summary: 'One course with its status, lateStart flag, reason, patient and progress' })
   @ApiOkResponse({ type: CourseSummaryView })
   get(@Param('id', ParseIdPipe) id: string): Promise<CourseSummaryView> {

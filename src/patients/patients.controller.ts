@@ -7,6 +7,7 @@ import { PatientService } from './patient.service';
 import { PatientView, toPatientView } from './views/patient.view';
 import { SearchPatientsDto } from './dto/search-patients.dto';
 import { PatientContactDto } from './dto/patient-contact.dto';
+import { ReadAudited } from '../audit/read/read-audited.decorator';
 
 @ApiTags('patients')
 @ApiBearerAuth()
@@ -24,6 +25,7 @@ export class PatientsController {
 
   @Get()
   @Roles('ADMIN', 'COORDINATOR', 'MINISTRY')
+  @ReadAudited({ action: 'patient.search', patients: (list: PatientView[]) => list.map((p) => p.id) })
   @ApiOperation({ summary: 'Search patients by name or MRN (a ministry sees only its referred patients)' })
   @ApiOkResponse({ type: PatientView, isArray: true })
   async search(@Query() query: SearchPatientsDto): Promise<PatientView[]> {
@@ -32,6 +34,7 @@ export class PatientsController {
 
   @Get(':id')
   @Roles('ADMIN', 'COORDINATOR', 'MINISTRY')
+  @ReadAudited({ action: 'patient.read', patients: (p: PatientView) => [p.id], param: 'id' })
   @ApiOperation({ summary: 'One patient (404 for a ministry unless it referred the patient)' })
   @ApiOkResponse({ type: PatientView })
   async get(@Param('id', ParseIdPipe) id: string): Promise<PatientView> {

@@ -7,6 +7,7 @@ import { CreateReferralDto } from './dto/create-referral.dto';
 import { ListReferralsDto } from './dto/list-referrals.dto';
 import { ReferralView } from './views/referral.view';
 import { ReferralsService } from './referrals.service';
+import { ReadAudited } from '../audit/read/read-audited.decorator';
 
 @ApiTags('referrals')
 @ApiBearerAuth()
@@ -28,6 +29,7 @@ export class ReferralsController {
 
   @Get()
   @Roles('ADMIN', 'MINISTRY')
+  @ReadAudited({ action: 'referral.list', patients: (list: ReferralView[]) => list.map((r) => r.patientId) })
   @ApiOperation({ summary: "Referrals with their course status and first fraction date (a ministry: its own country's)" })
   @ApiOkResponse({ type: ReferralView, isArray: true })
   list(@Query() query: ListReferralsDto): Promise<ReferralView[]> {
@@ -48,6 +50,7 @@ export class ReferralsController {
 
   @Get(':id')
   @Roles('ADMIN', 'MINISTRY')
+  @ReadAudited({ action: 'referral.read', patients: (r: ReferralView) => [r.patientId], param: 'id' })
   @ApiOperation({ summary: 'One referral' })
   @ApiOkResponse({ type: ReferralView })
   get(@Param('id', ParseIdPipe) id: string): Promise<ReferralView> {

@@ -48,6 +48,7 @@ const RULES: Array<[string, RegExp, RouteClass | 'public']> = [
   ['POST', /^\/patients$/, STAFF],
   ['PATCH', /^\/patients\/\{id\}\/contact$/, STAFF_READ_MINISTRY_SCOPED],
   ['*', /^\/patients\/\{id\}\/calendar-link$/, STAFF],
+  ['GET', /^\/patients\/\{id\}\/read-audit$/, ADMIN_ONLY], // who read a patient's record: the administrator's question
   ['GET', /^\/patients(\/|$)/, STAFF_READ_MINISTRY_SCOPED],
   ['GET', /^\/courses\/\{id\}\/(appointments|calendar\.ics|letter\.pdf)$/, EVERYONE],
   ['GET', /^\/courses(\/|$)/, STAFF_READ_MINISTRY_SCOPED],

@@ -34,6 +34,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/patients/{id}/read-audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who read this patient's record, courses or appointments (coordinators and ministries), newest first (admin only)
+         * @description Each entry is one request whose answer showed the patient (alone or in a list). X-Total-Count carries the number of entries.
+         */
+        get: operations["ReadAuditController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -1170,6 +1190,27 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        ReadAuditEntryView: {
+            id: string;
+            /** Format: date-time */
+            at: string;
+            /** Format: uuid */
+            userId: string | null;
+            username: string;
+            /** @enum {string} */
+            role: "COORDINATOR" | "MINISTRY";
+            countryCode: string | null;
+            /**
+             * @description patient.read, patient.search, course.read, course.list, course.appointments, course.moves, board.read, referral.read, referral.list
+             * @example course.read
+             */
+            action: string;
+            /** @description The id in the path of what was read (none for lists) */
+            entityId: string | null;
+            /** @description How many patients the answer showed (this one among them) */
+            patientsShown: number;
+            requestId: string | null;
+        };
         LoginDto: {
             /** @example coordinator */
             username: string;
@@ -2810,6 +2851,32 @@ export interface operations {
                 };
                 content: {
                     "text/csv": string;
+                };
+            };
+        };
+    };
+    ReadAuditController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description Entries in all */
+                    "X-Total-Count"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadAuditEntryView"][];
                 };
             };
         };

@@ -1,0 +1,221 @@
+/**
+ * npm run bench:api-load — HTTP load on the day board and the course list, as the console asks for
+ * them, against a real API process on a seeded booked year. Prints one JSON object.
+ *
+ * Set-up: a scratch database (created, migrated, dropped afterwards), the demo center and users, and
+ * the 800-course 2027 year of booked-year.ts (~21,000 booked fractions, demo-year.ts). The API runs
+ * as its own process (`--role=api`, NODE_ENV=production, info-level logs to /dev/null), through
+ * ts-node's transpile-only register by default or the compiled build with --compiled (`npm run build`
+ * first). autocannon then keeps --connections clients busy on each endpoint for --duration seconds
+ * after a --warmup, as the coordinator (whose reads of patients are read-audited) and as the
+ * administrator (whose are not): the difference is the read audit's overhead.
+ *
+ * Options: --connections 100 --duration 15 --warmup 3 --compiled --keep-db
+ * Goal (issue 24): p99 < 300 ms and no errors with 100 clients.
+ */
+import 'reflect-metadata';
+import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { NestFactory } from '@nestjs/core';
+import { AppModule } from '../src/app.module';
+import { CenterSeedService } from '../src/center/center-seed.service';
+import { dropDatabase, ensureDatabase, runMigrations } from '../src/database/database-admin';
+import { dropQueueKeys } from '../src/queue/drop-queue-keys';
+import { UsersService } from '../src/users/users.service';
+import { DataSource } from 'typeorm';
+import { numberArg } from './cli-args';
+import { seedBookedYear } from './demo-year';
+
+const CONNECTIONS = numberArg('connections', 100);
+const DURATION = numberArg('duration', 15);
+const WARMUP = numberArg('warmup', 3);
+const COMPILED = process.argv.includes('--compiled');
+const KEEP_DB = process.argv.includes('--keep-db');
+const PG_BASE = process.env.BENCH_PG_BASE ?? 'postgres://postgres@127.0.0.1:5432';
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const PASSWORD = 'bench-password-long-enough';
+/** A Wednesday in the booked year's busy spring: three rooms full from 07:00 to 23:00. */
+const BOARD_DATE = '2027-04-14';
+/** What the console asks for: the board of one day, and the course list's first page (25, newest first). */
+const ENDPOINTS = { board: `/board?date=${BOARD_DATE}`, courses: '/courses?limit=25&offset=0' };
+const GOAL_P99_MS = 300;
+
+async function freePort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as { port: number };
+  server.close();
+  return port;
+}
+
+async function waitForHealth(base: string, child: ChildProcess): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    if (child.exitCode !== null) throw new Error(`the API process exited with ${child.exitCode}`);
+    const ok = await fetch(`${base}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error('the API process did not answer /health within 150 s');
+}
+
+async function login(base: string, username: string): Promise<string> {
+  const res = await fetch(`${base}/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: PASSWORD }),
+  });
+  if (!res.ok) throw new Error(`login as ${username}: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { accessToken: string }).accessToken;
+}
+
+interface Run {
+  /** CPU the API process spent per answered request (user + system): what the machine's load does not change much. */
+  apiCpuMsPerRequest: number;
+  rps: number;
+  requests: number;
+  latencyMs: { p50: number; p90: number; p99: number; max: number; mean: number };
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+}
+
+/** User + system CPU milliseconds of a process so far (Linux /proc; fields 14 and 15 in clock ticks of 10 ms). */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/**
+ * One autocannon run, then a wait until the API has served everything it was sent: requests
+ * autocannon gave up on are still served after it stops, and would otherwise slow the next run down
+ * and escape the CPU count, which spans the run and that wait and is divided by every request sent.
+ */
+async function load(url: string, token: string, duration: number, pid: number): Promise<Run> {
+  const cpuBefore = cpuMs(pid);
+  const r = await autocannon({ url, connections: CONNECTIONS, duration, headers: { authorization: `Bearer ${token}` } });
+  const res = await fetch(url, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(300_000) });
+  await res.arrayBuffer();
+  return {
+    apiCpuMsPerRequest: Math.round(((cpuMs(pid) - cpuBefore) / (r.requests.sent + 1)) * 100) / 100,
+    rps: Math.round(r.requests.average),
+    requests: r.requests.total,
+    latencyMs: { p50: r.latency.p50, p90: r.latency.p90, p99: r.latency.p99, max: r.latency.max, mean: Math.round(r.latency.mean * 10) / 10 },
+    non2xx: r.non2xx,
+    errors: r.errors,
+    timeouts: r.timeouts,
+  };
+}
+
+async function seed(databaseUrl: string): Promise<Awaited<ReturnType<typeof seedBookedYear>>> {
+  const context = await NestFactory.createApplicationContext(AppModule.forRole('api'), { logger: false });
+  try {
+    await context.get(CenterSeedService).ensureDemoCenter();
+    await context.get(UsersService).ensureDemoUsers(PASSWORD);
+    return await seedBookedYear(context.get(DataSource));
+  } finally {
+    await context.close();
+    void databaseUrl;
+  }
+}
+
+async function main(): Promise<void> {
+  const dbName = `beamtime_bench_load_${randomBytes(4).toString('hex')}`;
+  const databaseUrl = `${PG_BASE}/${dbName}`;
+  const queuePrefix = `bt-bench-${randomBytes(4).toString('hex')}`;
+  const env = {
+    ...process.env,
+    NODE_ENV: 'production',
+    DATABASE_URL: databaseUrl,
+    REDIS_URL,
+    QUEUE_PREFIX: queuePrefix,
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+    RECONCILER_ENABLED: 'false',
+    JWT_SECRET: randomBytes(32).toString('base64'),
+    LOGIN_RATE_LIMIT: '1000',
+  };
+  await ensureDatabase(databaseUrl);
+  let child: ChildProcess | undefined;
+  try {
+    await runMigrations(databaseUrl);
+    Object.assign(process.env, env, { NODE_ENV: 'development', LOG_LEVEL: 'silent' });
+    const seeded = await seed(databaseUrl);
+    const port = await freePort();
+    const root = join(__dirname, '..');
+    const entry = COMPILED ? [join(root, 'dist', 'main.js')] : ['-r', 'ts-node/register/transpile-only', join(root, 'src', 'main.ts')];
+    child = spawn(process.execPath, [...entry, '--role=api'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...env, PORT: String(port) } });
+    const base = `http://127.0.0.1:${port}/api/v1`;
+    await waitForHealth(base, child);
+    const tokens = { coordinator: await login(base, 'coordinator'), admin: await login(base, 'admin') };
+
+    const loadBefore = loadavg()[0];
+    const runs: Record<string, Record<string, Run>> = {};
+    for (const [name, path] of Object.entries(ENDPOINTS)) {
+      runs[name] = {};
+      for (const [user, token] of Object.entries(tokens)) {
+        await load(`${base}${path}`, token, WARMUP, child.pid!);
+        runs[name][user] = await load(`${base}${path}`, token, DURATION, child.pid!);
+      }
+    }
+    // Latencies swing with whatever else the machine runs; the API's CPU per request is the steadier measure.
+    const overheadPct = (name: string, of: (r: Run) => number) => {
+      const [c, a] = [of(runs[name].coordinator), of(runs[name].admin)];
+      return a > 0 ? Math.round(((c - a) / a) * 1000) / 10 : 0;
+    };
+    const cpu = (r: Run) => r.apiCpuMsPerRequest;
+    const p50 = (r: Run) => r.latencyMs.p50;
+    const all = Object.values(runs).flatMap((byUser) => Object.values(byUser));
+    console.log(
+      JSON.stringify(
+        {
+          bench: 'api-load',
+          server: {
+            process: COMPILED ? 'node dist/main.js --role=api' : 'node -r ts-node/register/transpile-only src/main.ts --role=api',
+            nodeEnv: 'production',
+          },
+          seeded,
+          ...(KEEP_DB ? { keptDatabase: dbName } : {}),
+          connections: CONNECTIONS,
+          durationSeconds: DURATION,
+          machine: { cpus: cpus().length, loadAverage1mBefore: Math.round(loadBefore * 100) / 100, loadAverage1mAfter: Math.round(loadavg()[0] * 100) / 100 },
+          endpoints: ENDPOINTS,
+          runs,
+          readAuditOverheadPct: {
+            apiCpuPerRequest: { board: overheadPct('board', cpu), courses: overheadPct('courses', cpu) },
+            latencyP50: { board: overheadPct('board', p50), courses: overheadPct('courses', p50) },
+          },
+          goal: {
+            p99BelowMs: GOAL_P99_MS,
+            noErrors: true,
+            met: all.every((r) => r.latencyMs.p99 < GOAL_P99_MS && r.errors === 0 && r.non2xx === 0 && r.timeouts === 0),
+          },
+        },
+        null,
+        2,
+      ),
+    );
+  } finally {
+    if (child && child.exitCode === null) {
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    }
+    if (!KEEP_DB) await dropDatabase(databaseUrl);
+    await dropQueueKeys(REDIS_URL, queuePrefix);
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: Error) => {
+    console.error(error.stack ?? error.message);
+    process.exit(1);
+  },
+);
