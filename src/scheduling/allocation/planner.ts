@@ -4,8 +4,9 @@
  * to courses booked later (early-start.ts). Offline plans and forecasts allocate course after
  * course; the live service searches, writes the rows, and records them through addBooking.
  */
-import { AllocationOptions, AllocationResult, Booking, CenterConfig, CourseRequest } from '../types';
+import { AllocationOptions, AllocationResult, Booking, CenterConfig, CourseRequest, ShiftRecord } from '../types';
 import { localDayOf, parseInstantCeil } from '../time/zone';
+import { formatDate } from '../time/civil-day';
 import { CenterCalendar, calendarFor } from '../calendar/center-calendar';
 import { BookingIndex, toBooking } from './booking-index';
 import { slotFindersFor } from './slot-finder';
@@ -13,9 +14,12 @@ import { DEFAULT_RESERVATION, ReservationPolicy } from './reservation-policy';
 import { LaneMix } from './day-lanes';
 import { DEFAULT_EARLY_START, EarlyStart, EarlyStartPolicy, offerEarlierStarts } from './early-start';
 import { DEFAULT_DISPLACEMENT, displaceForEmergency, DisplacementPolicy } from './displacement';
-import { CourseSearch } from './course-search';
+import { CourseSearch, ShiftedPlacement } from './course-search';
+import { patientKeyOf, ShiftPolicy } from './shift-limits';
+import { shiftReason } from './shift-search';
 
 export { DEFAULT_RESERVATION, NO_RESERVATION } from './reservation-policy';
+export { DEFAULT_SHIFT_POLICY } from './shift-limits';
 export type { ReservationPolicy } from './reservation-policy';
 
 export interface PlannerOptions {
@@ -39,6 +43,11 @@ export interface PlannerOptions {
    * fractions starting on different grid points never share the beam).
    */
   gridMinutes?: number;
+  /**
+   * Bounded shifts (shifts/shift-limits.ts): an EMERGENCY or URGENT course that cannot start by its
+   * due day moves booked fractions of others within these limits; false turns it off.
+   */
+  shifts?: ShiftPolicy | false;
 }
 
 export interface Planner {
@@ -59,6 +68,8 @@ export interface Planner {
   bookings(): Booking[];
   /** Courses this planner started earlier than first booked, as places came free (early-start.ts). */
   readonly earlier: EarlyStart[];
+  /** Shifts this planner committed (offline plans and forecasts count them; the live service writes them). */
+  readonly shifted: ShiftRecord[];
 }
 
 /** Offline plans offer the free places of at most this many days that came within notice since the last arrival. */
@@ -75,6 +86,8 @@ export class CorePlanner implements Planner {
   /** Days up to this one have had their free places offered. */
   private offeredThrough = -Infinity;
   readonly earlier: EarlyStart[] = [];
+  readonly shifted: ShiftRecord[] = [];
+  private readonly shiftPolicy: ShiftPolicy | false;
 
   constructor(center: CenterConfig, existing: Booking[], options: PlannerOptions = {}) {
     this.calendar = calendarFor(center);
@@ -86,6 +99,7 @@ export class CorePlanner implements Planner {
     });
     this.displacement = options.displacement ?? DEFAULT_DISPLACEMENT;
     this.earlyStarts = options.earlyStarts ?? DEFAULT_EARLY_START;
+    this.shiftPolicy = options.shifts ?? false;
     this.add(existing);
   }
 
@@ -113,6 +127,13 @@ export class CorePlanner implements Planner {
       this.placed.set(course.id, course);
       return moved.result;
     }
+    const shifted = this.shiftIfLate(course, opts, r);
+    if (shifted) {
+      this.courses.commit(shifted.result.appointments);
+      this.placed.set(course.id, course);
+      this.shifted.push(...this.recordsOf(shifted, opts));
+      return { ...shifted.result, shifts: shifted.shifts };
+    }
     if (r.status !== 'SCHEDULED') return r;
     this.courses.commit(r.appointments);
     this.placed.set(course.id, course);
@@ -121,10 +142,37 @@ export class CorePlanner implements Planner {
 
   search(course: CourseRequest, opts: AllocationOptions): AllocationResult {
     const r = this.courses.place(course, opts);
+    const shifted = this.shiftIfLate(course, opts, r);
+    if (shifted) {
+      shifted.undo();
+      return { ...shifted.result, shifts: shifted.shifts };
+    }
     const moved = this.displaceIfLate(course, opts, r);
     if (!moved) return r;
     moved.undo();
     return moved.result;
+  }
+
+  /**
+   * Shifts come before displacement: moving a few fractions by up to an hour asks less of other
+   * patients than moving a whole course to later days.
+   */
+  private shiftIfLate(course: CourseRequest, opts: AllocationOptions, r: AllocationResult): ShiftedPlacement | null {
+    const policy = this.shiftPolicy;
+    if (!policy || course.urgency === 'ROUTINE' || (r.status === 'SCHEDULED' && !r.lateStart)) return null;
+    const courses = new Map(this.placed);
+    for (const c of opts.shiftable ?? []) courses.set(c.id, c);
+    const history = [...this.shifted, ...(opts.shiftHistory ?? [])];
+    const reason = shiftReason(`so that ${course.urgency} course ${course.id} can start by ${course.dueStart}`, policy);
+    return this.courses.placeByShifting(course, opts, { courses, policy, history, reason });
+  }
+
+  private recordsOf(s: ShiftedPlacement, opts: AllocationOptions): ShiftRecord[] {
+    const tz = this.calendar.timeZone;
+    return s.shifts.map((sh) => {
+      const c = this.placed.get(sh.courseId) ?? opts.shiftable?.find((x) => x.id === sh.courseId);
+      return { patientKey: c ? patientKeyOf(c) : sh.courseId, date: formatDate(localDayOf(tz, parseInstantCeil(sh.from.start))) };
+    });
   }
 
   offerEarlierStarts(now: string, movable: CourseRequest[]): EarlyStart[] {
