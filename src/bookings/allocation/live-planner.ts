@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { createPlanner } from '../../scheduling';
+import { createPlanner, DEFAULT_SHIFT_POLICY, SHIFT_RESERVATION } from '../../scheduling';
 import { AppointmentRow, rowToBooking } from '../../appointments/appointment-row';
 import { BookingFeed } from '../../appointments/booking-feed';
 import type { AllocationOptions, AllocationResult, Booking, CenterConfig, CourseRequest, EarlyStart, Planner } from '../../scheduling';
@@ -24,7 +24,8 @@ export class LivePlanner {
     if (!this.planner || this.center !== center) this.reset();
     const { full, rows } = await this.feed.read(m, now);
     if (full) {
-      this.planner = createPlanner(center, []);
+      // Bounded shifts make room for emergencies, so only the reserve they cannot replace is kept.
+      this.planner = createPlanner(center, [], { shifts: DEFAULT_SHIFT_POLICY, reservation: SHIFT_RESERVATION });
       this.center = center;
     }
     for (const row of rows) this.apply(row);

@@ -18,7 +18,7 @@ import { CourseSearch, ShiftedPlacement } from './course-search';
 import { patientKeyOf, ShiftPolicy } from './shift-limits';
 import { shiftReason } from './shift-search';
 
-export { DEFAULT_RESERVATION, NO_RESERVATION } from './reservation-policy';
+export { DEFAULT_RESERVATION, NO_RESERVATION, SHIFT_RESERVATION } from './reservation-policy';
 export { DEFAULT_SHIFT_POLICY } from './shift-limits';
 export type { ReservationPolicy } from './reservation-policy';
 

@@ -74,3 +74,12 @@ function rampShare(ramp: ReserveRamp, lead: number): number {
   const lo = ramp.minShare ?? 0;
   return lo + ((ramp.share - lo) * (lead - ramp.releaseDays)) / (ramp.fullDays - ramp.releaseDays);
 }
+
+/**
+ * With bounded shifts on (shift-limits.ts): an EMERGENCY course that finds no place makes one by
+ * shifting others, so the standard and children's slots kept idle every day are no longer needed;
+ * a child's place under anesthesia is kept, since a fraction under anesthesia is never shifted
+ * and the anesthesia window is what such an emergency cannot do without. Measured with
+ * bench/shifts.ts (docs/scheduling-core.md).
+ */
+export const SHIFT_RESERVATION: ReservationPolicy = { ...DEFAULT_RESERVATION, emergencySlots: { adult: 0, child: 0, anesthesia: 2 } };
