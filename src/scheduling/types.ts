@@ -174,6 +174,8 @@ export interface ShiftRecord {
   patientKey: string;
   /** Local date of the shifted fraction. */
   date: string;
+  /** The shifted fraction's course (for the per-course limit). */
+  courseId?: string;
 }
 
 /* ---- Added by the scheduling core (additive only) ---- */

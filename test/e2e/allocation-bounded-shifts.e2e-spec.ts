@@ -3,9 +3,12 @@ import { calendarFor, demoCenter, dayNumOf, formatDate } from '../../src/schedul
 import { insertBookings } from '../../src/appointments/appointment-writer';
 import { AllocationService } from '../../src/bookings/allocation/allocation.service';
 import { Course } from '../../src/courses/course.entity';
+import { CompactionService } from '../../src/bookings/allocation/compaction.service';
+import { JobRepository } from '../../src/queue/job.repository';
+import { JOBS } from '../../src/queue/jobs/job-catalog';
 import { bearer } from '../support/auth';
 import type { TestApp } from '../support/test-app';
-import { Api, createCourse, createPatient, db, overlaps, schedulingApp, violations } from './scheduling-fixtures';
+import { Api, createCourse, createPatient, db, overlaps, schedulingApp, violations, waitFor } from './scheduling-fixtures';
 
 const WEEKDAYS = (interval: Array<[string, string]>) => ({ mon: interval, tue: interval, wed: interval, thu: interval, fri: interval, sat: null, sun: null });
 
@@ -98,4 +101,50 @@ describe('allocation: an EMERGENCY course starts tomorrow by shifting booked fra
     expect(await overlaps(t)).toBe(0);
     expect(await violations(t)).toEqual([]);
   }, 60_000);
+});
+
+describe('nightly compaction (bounded shifts): once per date', () => {
+  let t: TestApp;
+  let api: Api;
+  let room: string;
+  beforeAll(async () => {
+    let rooms: string[];
+    ({ t, api, rooms } = await schedulingApp(['G1']));
+    room = rooms[0];
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('the job for a date merges its slivers with history rows; a second run for the same date changes nothing', async () => {
+    const [monday, , wednesday] = threeOpenDays();
+    await sliveredDays(t, api, room, [wednesday]);
+    const now = `${monday}T02:00:00+05:00`;
+    expect(await t.app.get(CompactionService).dateFor(new Date(now))).toBe(wednesday);
+
+    // As the nightly scheduler's run does: the date is in the job id.
+    await t.app.get(JobRepository).enqueue(JOBS.compactDay, { date: wednesday, now });
+    await waitFor(
+      'the compaction of the date',
+      async () => {
+        const rows = await db(t).query(`SELECT 1 FROM audit_log WHERE action = 'day.compacted'`);
+        return rows.length ? rows : undefined;
+      },
+      60_000,
+    );
+    const moves = await db(t).query(`SELECT reason, from_start, to_start FROM appointment_moves ORDER BY from_start`);
+    expect(moves).toHaveLength(3);
+    expect(moves.every((m: { reason: string }) => /^Shifted .*nightly compaction/.test(m.reason))).toBe(true);
+    const local = (d: Date) => new Date(d.getTime() + 5 * 3_600_000).toISOString().slice(11, 16);
+    expect(moves.map((m: { to_start: Date }) => local(m.to_start))).toEqual(['08:00', '08:30', '09:00']);
+    const booked = async () => db(t).query(`SELECT id, start, version::text FROM appointments WHERE status = 'BOOKED' ORDER BY id`);
+    const after = await booked();
+
+    const again = await t.app.get(CompactionService).compact(wednesday, new Date(now));
+    expect(again).toMatchObject({ ran: false, shifted: 0 });
+    expect(await booked()).toEqual(after);
+    expect(await db(t).query(`SELECT 1 FROM appointment_moves`)).toHaveLength(3);
+    expect(await overlaps(t)).toBe(0);
+    expect(await violations(t)).toEqual([]);
+  }, 90_000);
 });

@@ -19,13 +19,21 @@ export async function shiftableCourses(m: EntityManager, after: Date): Promise<C
   return courseRequests(m, await m.getRepository(Course).findBy({ id: In(rows.map((r) => r.id)) }));
 }
 
-/** Shifts of fractions from a week before `now` on (older ones cannot share an ISO week with a shiftable day). */
+/**
+ * Shifts of fractions of courses still booked after `now` (the per-course limit counts a course's
+ * every shift; the weekly one only those near now). Shifts are rare, so this stays small.
+ */
 export async function shiftHistory(m: EntityManager, timeZone: string, now: Date): Promise<ShiftRecord[]> {
-  const rows: Array<{ patient_id: string; from_start: Date }> = await m.query(
-    `SELECT c.patient_id, mv.from_start FROM appointment_moves mv
+  const rows: Array<{ patient_id: string; course_id: string; from_start: Date }> = await m.query(
+    `SELECT c.patient_id, a.course_id, mv.from_start FROM appointment_moves mv
        JOIN appointments a ON a.id = mv.appointment_id JOIN courses c ON c.id = a.course_id
-      WHERE mv.reason LIKE $1 AND mv.from_start >= $2`,
-    [`${SHIFT_REASON_PREFIX} %`, new Date(now.getTime() - 8 * 86_400_000)],
+      WHERE mv.reason LIKE $1
+        AND EXISTS (SELECT 1 FROM appointments b WHERE b.course_id = a.course_id AND b.status = 'BOOKED' AND b.start > $2)`,
+    [`${SHIFT_REASON_PREFIX} %`, now],
   );
-  return rows.map((r) => ({ patientKey: r.patient_id, date: formatDate(localDayOf(timeZone, Math.floor(r.from_start.getTime() / 60_000))) }));
+  return rows.map((r) => ({
+    patientKey: r.patient_id,
+    courseId: r.course_id,
+    date: formatDate(localDayOf(timeZone, Math.floor(r.from_start.getTime() / 60_000))),
+  }));
 }

@@ -67,6 +67,12 @@ export interface EarlyStartsJobData {
   now?: string;
 }
 
+/** One compaction per date (center-local 'YYYY-MM-DD'); `now` is the instant it runs as (operators, tests). */
+export interface CompactDayJobData {
+  date: string;
+  now?: string;
+}
+
 export const JOBS = {
   allocateCourse: defineJob<AllocateCourseJobData>({
     name: 'allocate-course',
@@ -105,6 +111,15 @@ export const JOBS = {
   }),
   reconcile: defineJob<void>({ name: 'reconcile', queue: QUEUES.maintenance, schedulerId: 'reconcile-every' }),
   earlyStarts: defineJob<EarlyStartsJobData>({ name: 'early-starts', queue: QUEUES.maintenance, schedulerId: 'early-starts-every' }),
+  /** Fired by its scheduler: enqueues compactDay for the date two days ahead. */
+  compactionNightly: defineJob<void>({ name: 'compaction-nightly', queue: QUEUES.maintenance, schedulerId: 'compaction-nightly-every' }),
+  compactDay: defineJob<CompactDayJobData>({
+    name: 'compact-day',
+    queue: QUEUES.maintenance,
+    idPrefix: 'compact',
+    // The date is the entity: a second enqueue for the same date is dropped (and the run itself checks its audit row).
+    idParts: (d) => [d.date, 1],
+  }),
 } satisfies Record<string, JobDefinition<never>>;
 
 export const JOB_CATALOG: Array<JobDefinition<never>> = Object.values(JOBS) as Array<JobDefinition<never>>;

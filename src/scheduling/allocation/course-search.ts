@@ -164,6 +164,13 @@ export class CourseSearch implements DisplacementHost, EarlyStartHost {
     return null;
   }
 
+  /** Nightly compaction of `day` (see Shifter.compact): the shifts stay in the index. */
+  compactDay(day: DayNum, now: string, env: ShiftEnv): Shift[] {
+    const shifter = new Shifter(this.calendar, this.index, this.slots.free, env, now);
+    shifter.compact(day, TIME_TOLERANCE);
+    return shifter.shifts();
+  }
+
   /** Puts a placement this search found into the index. */
   commit(appointments: Booking[]): void {
     const rows = this.rowsOf.get(appointments);

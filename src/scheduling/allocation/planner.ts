@@ -4,9 +4,9 @@
  * to courses booked later (early-start.ts). Offline plans and forecasts allocate course after
  * course; the live service searches, writes the rows, and records them through addBooking.
  */
-import { AllocationOptions, AllocationResult, Booking, CenterConfig, CourseRequest, ShiftRecord } from '../types';
+import { AllocationOptions, AllocationResult, Booking, CenterConfig, CourseRequest, Shift, ShiftRecord } from '../types';
 import { localDayOf, parseInstantCeil } from '../time/zone';
-import { formatDate } from '../time/civil-day';
+import { formatDate, parseDate } from '../time/civil-day';
 import { CenterCalendar, calendarFor } from '../calendar/center-calendar';
 import { BookingIndex, toBooking } from './booking-index';
 import { slotFindersFor } from './slot-finder';
@@ -15,7 +15,7 @@ import { LaneMix } from './day-lanes';
 import { DEFAULT_EARLY_START, EarlyStart, EarlyStartPolicy, offerEarlierStarts } from './early-start';
 import { DEFAULT_DISPLACEMENT, displaceForEmergency, DisplacementPolicy } from './displacement';
 import { CourseSearch, ShiftedPlacement } from './course-search';
-import { patientKeyOf, ShiftPolicy } from './shift-limits';
+import { DEFAULT_SHIFT_POLICY, patientKeyOf, ShiftPolicy } from './shift-limits';
 import { shiftReason } from './shift-search';
 
 export { DEFAULT_RESERVATION, NO_RESERVATION, SHIFT_RESERVATION } from './reservation-policy';
@@ -60,6 +60,11 @@ export interface Planner {
    * not started) courses, and commits the new series into the index.
    */
   offerEarlierStarts(now: string, movable: CourseRequest[]): EarlyStart[];
+  /**
+   * Nightly compaction (bounded shifts): pulls bookings of `date` earlier within the limits so that
+   * slivers merge into places a waiting course can use; commits the shifts into the index.
+   */
+  compact(date: string, now: string, shiftable: CourseRequest[], history: ShiftRecord[]): Shift[];
   /** Adds bookings made elsewhere (live data, moved fractions). */
   add(bookings: Booking[]): void;
   /** Adds one booking made elsewhere; the handle it returns takes it out again (removeBooking). */
@@ -131,7 +136,7 @@ export class CorePlanner implements Planner {
     if (shifted) {
       this.courses.commit(shifted.result.appointments);
       this.placed.set(course.id, course);
-      this.shifted.push(...this.recordsOf(shifted, opts));
+      this.shifted.push(...this.recordsOf(shifted.shifts, opts));
       return { ...shifted.result, shifts: shifted.shifts };
     }
     if (r.status !== 'SCHEDULED') return r;
@@ -153,6 +158,16 @@ export class CorePlanner implements Planner {
     return moved.result;
   }
 
+  compact(date: string, now: string, shiftable: CourseRequest[], history: ShiftRecord[]): Shift[] {
+    const policy = this.shiftPolicy || DEFAULT_SHIFT_POLICY;
+    const courses = new Map(this.placed);
+    for (const c of shiftable) courses.set(c.id, c);
+    const reason = shiftReason(`to merge free time on ${date} into places waiting courses can use (nightly compaction)`, policy);
+    const shifts = this.courses.compactDay(parseDate(date), now, { courses, policy, history: [...this.shifted, ...history], reason });
+    this.shifted.push(...this.recordsOf(shifts, { now, shiftable }));
+    return shifts;
+  }
+
   /**
    * Shifts come before displacement: moving a few fractions by up to an hour asks less of other
    * patients than moving a whole course to later days.
@@ -167,11 +182,11 @@ export class CorePlanner implements Planner {
     return this.courses.placeByShifting(course, opts, { courses, policy, history, reason });
   }
 
-  private recordsOf(s: ShiftedPlacement, opts: AllocationOptions): ShiftRecord[] {
+  private recordsOf(shifts: Shift[], opts: AllocationOptions): ShiftRecord[] {
     const tz = this.calendar.timeZone;
-    return s.shifts.map((sh) => {
+    return shifts.map((sh) => {
       const c = this.placed.get(sh.courseId) ?? opts.shiftable?.find((x) => x.id === sh.courseId);
-      return { patientKey: c ? patientKeyOf(c) : sh.courseId, date: formatDate(localDayOf(tz, parseInstantCeil(sh.from.start))) };
+      return { patientKey: c ? patientKeyOf(c) : sh.courseId, courseId: sh.courseId, date: formatDate(localDayOf(tz, parseInstantCeil(sh.from.start))) };
     });
   }
 

@@ -54,4 +54,12 @@ describe('checkShifts: the limits of a bounded shift', () => {
     expect(check([a, nextWeek])).toEqual([]);
     expect(checkShifts([a], { center, now: '2027-03-01T15:00:00+05:00', courses, earlier: [{ patientKey: 'P1', date: '2027-03-01' }] })).toHaveLength(1);
   });
+
+  it('allows at most two shifts of one course, whatever the weeks', () => {
+    const week = (date: string) => shift(booking('A', 1, 'G1', date, '10:00'), booking('A', 1, 'G1', date, '10:30'));
+    const earlier = [{ patientKey: 'P1', courseId: 'A', date: '2027-02-10' }];
+    expect(checkShifts([week('2027-03-03'), week('2027-03-10')], { center, now: '2027-03-01T15:00:00+05:00', courses, earlier })).toEqual([
+      expect.stringMatching(/more than 2 shifts for the course/),
+    ]);
+  });
 });

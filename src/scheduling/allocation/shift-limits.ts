@@ -16,11 +16,13 @@ export interface ShiftPolicy {
   windowMinutes: number;
   /** At most this many shifts per patient per ISO week (of the fraction's day). */
   perPatientPerWeek: number;
+  /** At most this many of one course's fractions are ever shifted (a long course would otherwise collect one a week). */
+  perCourse: number;
   /** Tomorrow's fractions may be shifted only before this local time today (patients can still be told). */
   tomorrowCutoff: string;
 }
 
-export const DEFAULT_SHIFT_POLICY: ShiftPolicy = { windowMinutes: 60, perPatientPerWeek: 1, tomorrowCutoff: '16:00' };
+export const DEFAULT_SHIFT_POLICY: ShiftPolicy = { windowMinutes: 60, perPatientPerWeek: 1, perCourse: 2, tomorrowCutoff: '16:00' };
 
 /** The patient behind a course: the weekly limit is the patient's, whatever the course. */
 export function patientKeyOf(course: Pick<CourseRequest, 'id' | 'patientId'>): string {
@@ -65,7 +67,16 @@ export function checkShifts(shifts: Shift[], ctx: ShiftCheckContext): string[] {
     perWeek.set(k, n);
     return n;
   };
-  for (const r of ctx.earlier ?? []) count(r.patientKey, parseDate(r.date));
+  const perCourse = new Map<string, number>();
+  const countCourse = (id: string) => {
+    const n = (perCourse.get(id) ?? 0) + 1;
+    perCourse.set(id, n);
+    return n;
+  };
+  for (const r of ctx.earlier ?? []) {
+    count(r.patientKey, parseDate(r.date));
+    if (r.courseId) countCourse(r.courseId);
+  }
   const out: string[] = [];
   for (const sh of shifts) {
     const what = `Shift of ${sh.courseId} #${sh.fraction}`;
@@ -90,6 +101,7 @@ export function checkShifts(shifts: Shift[], ctx: ShiftCheckContext): string[] {
     if (window && !contains(window, ts, te)) out.push(`${what}: outside the patient's hard window (children's hours or anesthesia).`);
     if (count(patientKeyOf(course), day) > policy.perPatientPerWeek)
       out.push(`${what}: more than ${policy.perPatientPerWeek} shift(s) for the patient in the ISO week of ${formatDate(day)}.`);
+    if (countCourse(sh.courseId) > policy.perCourse) out.push(`${what}: more than ${policy.perCourse} shifts for the course.`);
   }
   return out;
 }

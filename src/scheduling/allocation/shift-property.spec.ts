@@ -26,7 +26,7 @@ describe('bounded shifts keep every hard rule and every limit (property)', () =>
           expect(checkShifts(r.shifts, { center, now: c.arrival, courses: byId, earlier })).toEqual([]);
           for (const s of r.shifts) {
             expect(localDate(center.timeZone, s.to.start)).toBe(localDate(center.timeZone, s.from.start));
-            earlier.push({ patientKey: patientKeyOf(byId.get(s.courseId)!), date: localDate(center.timeZone, s.from.start) });
+            earlier.push({ patientKey: patientKeyOf(byId.get(s.courseId)!), courseId: s.courseId, date: localDate(center.timeZone, s.from.start) });
           }
           shifted += r.shifts.length;
         }

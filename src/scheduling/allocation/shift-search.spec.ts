@@ -94,4 +94,18 @@ describe('bounded shifts for an EMERGENCY course', () => {
         .sort(),
     ).toEqual(bookings.map((b) => b.start).sort());
   });
+
+  it('nightly compaction merges a day’s slivers into places, within the limits, and a second run changes nothing', () => {
+    const { courses, bookings } = bookedWeek();
+    const planner = createPlanner(center, bookings, { shifts: DEFAULT_SHIFT_POLICY, lanes: false });
+    const now = '2027-02-28T02:00:00+05:00';
+    const shifts = planner.compact('2027-03-02', now, courses, []);
+    expect(shifts.map((s) => s.to.start.slice(11, 16))).toEqual(['08:00', '08:30', '09:00']);
+    expect(checkShifts(shifts, { center, now, courses: new Map(courses.map((c) => [c.id, c])) })).toEqual([]);
+    expect(planner.compact('2027-03-02', now, courses, [])).toEqual([]);
+    // The freed 70 minutes now take a course that had no place that day.
+    const late = course('W', { arrival: now, fractions: 1, earliestStart: '2027-03-02', dueStart: '2027-03-02' });
+    expect(planner.allocate(late, { now })).toMatchObject({ status: 'SCHEDULED', firstDate: '2027-03-02' });
+    expect(checkSchedule(center, planner.bookings(), [...courses, late])).toEqual([]);
+  });
 });

@@ -35,11 +35,13 @@ interface Entry {
   newRef: number;
   shift: Shift;
   weekKey: string;
+  courseId: string;
 }
 
 export class Shifter {
   private readonly journal: Entry[] = [];
   private readonly perWeek = new Map<string, number>();
+  private readonly perCourse = new Map<string, number>();
   private readonly firstDay: DayNum;
 
   constructor(
@@ -50,7 +52,10 @@ export class Shifter {
     now: string,
   ) {
     this.firstDay = firstShiftableDay(cal, parseInstantCeil(now), env.policy);
-    for (const r of env.history) this.bump(`${r.patientKey}|${weekOfDate(r.date)}`, 1);
+    for (const r of env.history) {
+      this.bump(this.perWeek, `${r.patientKey}|${weekOfDate(r.date)}`, 1);
+      if (r.courseId) this.bump(this.perCourse, r.courseId, 1);
+    }
   }
 
   /** Position in the journal, for undoTo. */
@@ -64,7 +69,8 @@ export class Shifter {
       const e = this.journal.pop()!;
       this.index.remove(e.newRef);
       this.index.restore(e.oldRef);
-      this.bump(e.weekKey, -1);
+      this.bump(this.perWeek, e.weekKey, -1);
+      this.bump(this.perCourse, e.courseId, -1);
     }
   }
 
@@ -100,6 +106,31 @@ export class Shifter {
       for (const ref of victims) this.index.restore(ref);
     }
     return null;
+  }
+
+  /**
+   * Nightly compaction of one day: in each room, bookings are pulled earlier (within the limits)
+   * against their neighbour so the slivers between them merge into one free run after them. A
+   * room's pulls are kept only if the day then has more usable free minutes (whole `unit`-minute
+   * pieces); otherwise they are taken back. Deterministic: rooms in index order, bookings by start.
+   */
+  compact(day: DayNum, unit: number): void {
+    if (day < this.firstDay) return;
+    const rds = this.cal.roomDaysOf(day);
+    for (let r = 0; r < rds.length; r++) {
+      const mark = this.mark();
+      const before = this.index.usableFreeMinutes(day, unit);
+      for (const sp of [...(this.index.roomSpans(r, day) ?? [])]) {
+        if (!this.shiftable(sp.ref, '')) continue;
+        const b = this.index.all[sp.ref];
+        const shape = shapeOf(this.env.courses.get(b.courseId)!);
+        this.index.remove(sp.ref);
+        const s = this.slots.earliestFit(r, day, b.start - this.env.policy.windowMinutes, b.start - 1, shape);
+        if (s === null) this.index.restore(sp.ref);
+        else this.moveTo(sp.ref, r, s, shape);
+      }
+      if (this.index.usableFreeMinutes(day, unit) <= before) this.undoTo(mark);
+    }
   }
 
   /** Candidate places: at or flush against either end of each booking, nearest the target first. */
@@ -141,7 +172,8 @@ export class Shifter {
     if (!b || b.removed || b.anesthesia || b.courseId === forCourse || b.day < this.firstDay) return false;
     const course = this.env.courses.get(b.courseId);
     if (!course || course.requiresAnesthesia) return false;
-    return (this.perWeek.get(weekKey(course, b.day)) ?? 0) < this.env.policy.perPatientPerWeek;
+    const policy = this.env.policy;
+    return (this.perWeek.get(weekKey(course, b.day)) ?? 0) < policy.perPatientPerWeek && (this.perCourse.get(course.id) ?? 0) < policy.perCourse;
   }
 
   /** Moves booking `ref` (already out of the index) to the nearest free start within the window. */
@@ -159,15 +191,25 @@ export class Shifter {
       if (!best || cost < best.cost) best = { r, s, cost };
     }
     if (!best) return false;
-    const moved: IndexedBooking = { ...b, ...booked(best.r, b.day, best.s, shape), removed: undefined };
+    this.moveTo(ref, best.r, best.s, shape);
+    return true;
+  }
+
+  /** Books `ref` (already out of the index) again at (r, s) on its day, journalled and counted. */
+  private moveTo(ref: number, r: number, s: number, shape: FractionShape): void {
+    const b = this.index.all[ref];
+    const course = this.env.courses.get(b.courseId)!;
+    const moved: IndexedBooking = { ...b, ...booked(r, b.day, s, shape), removed: undefined };
     const newRef = this.index.add(moved);
     const key = weekKey(course, b.day);
-    this.bump(key, 1);
+    this.bump(this.perWeek, key, 1);
+    this.bump(this.perCourse, b.courseId, 1);
     const from: Booking = toBooking(this.cal, b);
     this.journal.push({
       oldRef: ref,
       newRef,
       weekKey: key,
+      courseId: b.courseId,
       shift: {
         ...(b.id ? { bookingId: b.id } : {}),
         courseId: b.courseId,
@@ -177,11 +219,10 @@ export class Shifter {
         reason: this.env.reason,
       },
     });
-    return true;
   }
 
-  private bump(key: string, by: number): void {
-    this.perWeek.set(key, (this.perWeek.get(key) ?? 0) + by);
+  private bump(counts: Map<string, number>, key: string, by: number): void {
+    counts.set(key, (counts.get(key) ?? 0) + by);
   }
 }
 
