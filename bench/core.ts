@@ -38,9 +38,10 @@ interface Allocator {
   allocate(c: CourseRequest, o: AllocationOptions): AllocationResult;
   bookings(): Booking[];
   earlier?: unknown[];
+  shifted?: unknown[];
 }
 
-function run(name: string, s: Scenario, center: CenterConfig, courses: CourseRequest[], make: () => Allocator) {
+export function run(name: string, s: Scenario, center: CenterConfig, courses: CourseRequest[], make: () => Allocator, reps = 3) {
   // Timed three times on fresh planners with no cached day templates (the machine is shared): wall
   // time is the best run, the first (cold: the JIT has not warmed up yet) one is reported too.
   // Metrics come from the first run; runs are identical.
@@ -49,7 +50,8 @@ function run(name: string, s: Scenario, center: CenterConfig, courses: CourseReq
   let unscheduled = 0;
   let earlyStarts = 0;
   const walls: number[] = [];
-  for (let rep = 0; rep < 3; rep++) {
+  let allocatorOfFirstRun: Allocator | null = null;
+  for (let rep = 0; rep < reps; rep++) {
     // Every run searches its day templates again: a one-shot `npm run plan` has no cache to reuse.
     clearLaneTemplateCache();
     const allocator = make();
@@ -70,6 +72,7 @@ function run(name: string, s: Scenario, center: CenterConfig, courses: CourseReq
       bookings = b;
       unscheduled = u;
       earlyStarts = allocator.earlier?.length ?? 0;
+      allocatorOfFirstRun = allocator;
     }
     if (rep === 0 || walls[rep] < Math.min(...walls.slice(0, rep))) times = t;
   }
@@ -100,6 +103,7 @@ function run(name: string, s: Scenario, center: CenterConfig, courses: CourseReq
     hardRuleViolations: violations.length,
     violationsByRule: byRule,
     patientPreferences: preferences(center, courses, bookings),
+    shifts: allocatorOfFirstRun?.shifted?.length ?? 0,
   };
 }
 
@@ -166,4 +170,4 @@ function main(): void {
   process.stdout.write(JSON.stringify(out, null, 2) + '\n');
 }
 
-main();
+if (require.main === module) main();

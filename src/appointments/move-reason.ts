@@ -1,5 +1,5 @@
 /** Why a fraction moved, as a code the console can translate and filter on. */
-export const MOVE_REASON_KINDS = ['DOWNTIME', 'EARLY_START', 'MISSED', 'OPENED_DAY', 'EMERGENCY', 'REBOOKED', 'MANUAL', 'OTHER'] as const;
+export const MOVE_REASON_KINDS = ['DOWNTIME', 'EARLY_START', 'MISSED', 'OPENED_DAY', 'EMERGENCY', 'SHIFT', 'REBOOKED', 'MANUAL', 'OTHER'] as const;
 export type MoveReasonKind = (typeof MOVE_REASON_KINDS)[number];
 
 /**
@@ -12,6 +12,8 @@ const PATTERNS: Array<[RegExp, MoveReasonKind]> = [
   [/^Started earlier/, 'EARLY_START'],
   [/^Center opened /, 'OPENED_DAY'],
   [/^Moved so that EMERGENCY course/, 'EMERGENCY'],
+  // Bounded shifts (scheduling core, shift-limits.ts SHIFT_REASON_PREFIX): same day, within the window.
+  [/^Shifted /, 'SHIFT'],
   [/\bwas missed\b|\bmissed\b.*given again/i, 'MISSED'],
   [/\bbooked again\b|\bwas not given\b/i, 'REBOOKED'],
 ];

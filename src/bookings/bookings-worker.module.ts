@@ -4,6 +4,7 @@ import { CenterModule } from '../center/center.module';
 import { CoursesModule } from '../courses/courses.module';
 import { AllocateProcessor } from './allocation/allocate.processor';
 import { AllocationService } from './allocation/allocation.service';
+import { CompactionService } from './allocation/compaction.service';
 import { MaintenanceProcessor } from './maintenance.processor';
 import { BookingsReconcileCheck } from './bookings-reconcile.check';
 import { DowntimeRescheduleService } from './rescheduling/downtime-reschedule.service';
@@ -19,6 +20,7 @@ import { RescheduleTransaction } from './rescheduling/reschedule-transaction';
   imports: [CenterModule, BookingsModule, CoursesModule],
   providers: [
     AllocationService,
+    CompactionService,
     AllocateProcessor,
     RescheduleTransaction,
     DowntimeRescheduleService,

@@ -6,10 +6,11 @@ import { AppConfig } from '../config/app-config';
 import { DatabaseGate } from '../queue/database-gate';
 import { JobRepository } from '../queue/job.repository';
 import { HandlesJobs } from '../queue/jobs/handles-jobs.decorator';
-import { EarlyStartsJobData, JOBS, workerSettings } from '../queue/jobs/job-catalog';
+import { CompactDayJobData, EarlyStartsJobData, JOBS, workerSettings } from '../queue/jobs/job-catalog';
 import { QUEUES } from '../queue/queue-names';
 import { ReconcilerService } from '../queue/reconciler.service';
 import { AllocationService, EarlyStartReport } from './allocation/allocation.service';
+import { CompactionReport, CompactionService } from './allocation/compaction.service';
 
 /**
  * The maintenance queue's worker (one processor per queue: BullMQ hands a job to any worker of
@@ -19,7 +20,7 @@ import { AllocationService, EarlyStartReport } from './allocation/allocation.ser
  * the same interval.
  */
 @Processor(QUEUES.maintenance, workerSettings(QUEUES.maintenance))
-@HandlesJobs(JOBS.reconcile, JOBS.earlyStarts)
+@HandlesJobs(JOBS.reconcile, JOBS.earlyStarts, JOBS.compactionNightly, JOBS.compactDay)
 export class MaintenanceProcessor extends WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(MaintenanceProcessor.name);
   private readonly outage = new OutageLog(this.logger);
@@ -36,6 +37,7 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
     private readonly config: AppConfig,
     private readonly allocation: AllocationService,
     private readonly gate: DatabaseGate,
+    private readonly compaction: CompactionService,
   ) {
     super();
   }
@@ -47,17 +49,33 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
     if (this.config.get('EARLY_STARTS_ENABLED') === 'true') {
       this.stopSchedulers.push(this.jobs.keepScheduler(JOBS.earlyStarts, this.config.get('EARLY_STARTS_EVERY_MS')));
     }
+    if (this.config.get('COMPACTION_ENABLED') === 'true') {
+      this.stopSchedulers.push(this.jobs.keepScheduler(JOBS.compactionNightly, this.config.get('COMPACTION_EVERY_MS')));
+    }
   }
 
   onApplicationShutdown(): void {
     for (const stop of this.stopSchedulers) stop();
   }
 
-  async process(job: Job<EarlyStartsJobData>, token?: string): Promise<Record<string, number> | EarlyStartReport | undefined> {
+  async process(
+    job: Job<EarlyStartsJobData | CompactDayJobData>,
+    token?: string,
+  ): Promise<Record<string, number> | EarlyStartReport | CompactionReport | undefined> {
     if (job.name === JOBS.reconcile.name) return this.gate.run(job, token, () => this.reconciler.run());
+    if (job.name === JOBS.compactionNightly.name) {
+      // The date goes into the job id: however often the scheduler fires, a date is compacted once.
+      const date = await this.gate.run(job, token, () => this.compaction.dateFor(new Date()));
+      await this.jobs.enqueue(JOBS.compactDay, { date });
+      return undefined;
+    }
+    if (job.name === JOBS.compactDay.name) {
+      const data = job.data as CompactDayJobData;
+      return this.gate.run(job, token, () => this.compaction.compact(data.date, data.now ? new Date(data.now) : new Date()));
+    }
     if (job.name === JOBS.earlyStarts.name) {
-      const now = job.data?.now ? new Date(job.data.now) : new Date();
-      return this.gate.run(job, token, () => this.allocation.offerEarlierStarts(now));
+      const data = job.data as EarlyStartsJobData | undefined;
+      return this.gate.run(job, token, () => this.allocation.offerEarlierStarts(data?.now ? new Date(data.now) : new Date()));
     }
     return undefined;
   }

@@ -118,6 +118,19 @@ export class Environment {
   @IsInt()
   EARLY_STARTS_EVERY_MS = 3600000;
 
+  /**
+   * Nightly compaction (bounded shifts): the day two days ahead has fractions shifted within the
+   * limits so slivers merge into places, then those places are offered (docs/scheduling-core.md).
+   */
+  @IsIn(['true', 'false'])
+  COMPACTION_ENABLED = 'true';
+
+  /** How often the compaction scheduler fires; each run compacts one date, once (the job id carries it). */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @Min(200)
+  @IsInt()
+  COMPACTION_EVERY_MS = 86400000;
+
   /** Length of one quota "hold day" in seconds: 86400 in real use; tests shrink it to see holds expire. */
   @Transform(({ value }) => (value === undefined ? value : Number(value)))
   @Min(1)

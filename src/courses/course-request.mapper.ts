@@ -14,6 +14,7 @@ export function patientCategory(birthDate: string, earliestStart: string): Patie
 export function toCourseRequest(course: Course, birthDate: string): CourseRequest {
   return {
     id: course.id,
+    patientId: course.patientId,
     arrival: (course.submittedAt ?? course.createdAt).toISOString(),
     patientCategory: patientCategory(birthDate, course.earliestStart),
     urgency: course.urgency,

@@ -7,8 +7,10 @@ export * from './types';
 export { dayNumOf, formatDate, parseDate, weekdayIndex, weekId, ymd } from './time/civil-day';
 export type { DayNum } from './time/civil-day';
 export { formatInstant, localDayOf, localMidnight, localToEpochMin, parseInstant } from './time/zone';
-export { createPlanner, DEFAULT_RESERVATION, NO_RESERVATION } from './allocation/planner';
+export { createPlanner, DEFAULT_RESERVATION, NO_RESERVATION, SHIFT_RESERVATION } from './allocation/planner';
 export type { Planner, PlannerOptions, ReservationPolicy } from './allocation/planner';
+export { checkShifts, DEFAULT_SHIFT_POLICY, firstShiftableDay, patientKeyOf, SHIFT_REASON_PREFIX } from './allocation/shift-limits';
+export type { ShiftCheckContext, ShiftPolicy } from './allocation/shift-limits';
 export type { EarlyStart } from './allocation/early-start';
 // Building blocks of the planner, for the first-fit baseline and benchmarks in bench/.
 export { calendarFor, profileOf } from './calendar/center-calendar';

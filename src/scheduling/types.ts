@@ -60,6 +60,8 @@ export interface PreferredWindow {
 
 export interface CourseRequest {
   id: string;
+  /** The patient, when known: limits that are the patient's (one shift a week) count across courses. */
+  patientId?: string;
   /** When the course was submitted; nothing may be booked before it. */
   arrival: string;
   patientCategory: PatientCategory;
@@ -118,10 +120,18 @@ export interface AllocationOptions {
    * (ROUTINE, nothing before the notice boundary). A planner also considers courses it placed itself.
    */
   displaceable?: CourseRequest[];
+  /**
+   * Courses whose booked future fractions the allocator may shift (bounded shifts, see
+   * shifts/shift-limits.ts) for an EMERGENCY or URGENT course; the planner also considers the
+   * courses it placed itself.
+   */
+  shiftable?: CourseRequest[];
+  /** Shifts already made (from the move history), counted against the one-per-patient-per-week limit. */
+  shiftHistory?: ShiftRecord[];
 }
 
 export type AllocationResult =
-  | { status: 'SCHEDULED'; appointments: Booking[]; lateStart: boolean; firstDate: string; displaced?: DisplacedCourse[] }
+  | { status: 'SCHEDULED'; appointments: Booking[]; lateStart: boolean; firstDate: string; displaced?: DisplacedCourse[]; shifts?: Shift[] }
   | { status: 'UNSCHEDULABLE'; reason: string };
 
 /**
@@ -142,6 +152,30 @@ export interface Move {
   from: Booking | null;
   to: Booking | null;
   reason: string;
+}
+
+/**
+ * One booked fraction's time moved on the same day to make room (bounded shifts, SPEC §3); `from`
+ * carries the booking id when it has one. The history row written for it is what the patient's
+ * notice (issue #22) reads.
+ */
+export interface Shift {
+  bookingId?: string;
+  courseId: string;
+  fraction: number;
+  from: Booking;
+  to: Booking;
+  reason: string;
+}
+
+/** A shift already made (move history), counted against the weekly limit. */
+export interface ShiftRecord {
+  /** The patient (or, without one, the course) the shifted fraction belongs to. */
+  patientKey: string;
+  /** Local date of the shifted fraction. */
+  date: string;
+  /** The shifted fraction's course (for the per-course limit). */
+  courseId?: string;
 }
 
 /* ---- Added by the scheduling core (additive only) ---- */

@@ -38,7 +38,7 @@ export interface ConsoleApp extends ApiApp<ConsoleUser> {
  */
 export async function startConsoleApp(users: readonly ConsoleUser[] = ['admin', 'coordinator']): Promise<ConsoleApp> {
   if (!existsSync(resolve(CONSOLE_DIST, 'index.html'))) throw new Error('web/dist is missing: run `npm run build:web` (npm test does it for you)');
-  const app = await startApiApp<ConsoleUser>({ users, demoCenter: true, env: { EARLY_STARTS_ENABLED: 'false' } });
+  const app = await startApiApp<ConsoleUser>({ users, demoCenter: true, env: { EARLY_STARTS_ENABLED: 'false', COMPACTION_ENABLED: 'false' } });
   let browser: Browser | undefined;
   try {
     await app.t.app.listen(0, '127.0.0.1');

@@ -37,6 +37,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     JWT_SECRET: 'test-secret-which-is-long-enough',
     RECONCILER_ENABLED: 'false',
     EARLY_STARTS_ENABLED: 'false',
+    COMPACTION_ENABLED: 'false',
     ...options.env,
   });
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRole(options.role ?? 'all')] }).compile();

@@ -8,7 +8,8 @@ import { CenterConfigService } from '../../center/center-config.service';
 import { Course, CourseStatus } from '../../courses/course.entity';
 import { toCourseRequest } from '../../courses/course-request.mapper';
 import { Patient } from '../../patients/patient.entity';
-import type { DisplacedCourse } from '../../scheduling';
+import type { DisplacedCourse, Shift } from '../../scheduling';
+import { shiftableCourses, shiftHistory } from './shift-inputs';
 import { notStartedCourses } from '../../courses/not-started-courses';
 import { LivePlanner } from './live-planner';
 
@@ -48,8 +49,9 @@ export class AllocationService {
     private readonly centerConfig: CenterConfigService,
   ) {}
 
-  allocate(courseId: string, submissionNo: number): Promise<AllocationOutcome> {
-    const run = this.turn.then(() => this.allocateWithRetries(courseId, submissionNo));
+  /** `now` (operators, tests): the instant the allocation happens, if later than the submission; default the clock. */
+  allocate(courseId: string, submissionNo: number, now?: Date): Promise<AllocationOutcome> {
+    const run = this.turn.then(() => this.allocateWithRetries(courseId, submissionNo, now));
     this.turn = run.catch(() => undefined);
     return run;
   }
@@ -116,12 +118,12 @@ export class AllocationService {
     });
   }
 
-  private async allocateWithRetries(courseId: string, submissionNo: number): Promise<AllocationOutcome> {
+  private async allocateWithRetries(courseId: string, submissionNo: number, now?: Date): Promise<AllocationOutcome> {
     for (let attempt = 1; ; attempt++) {
       try {
         let written: Awaited<ReturnType<typeof insertBookings>> = [];
         const outcome = await this.dataSource.transaction(async (m) => {
-          const r = await this.allocateOnce(m, courseId, submissionNo, attempt);
+          const r = await this.allocateOnce(m, courseId, submissionNo, attempt, now);
           written = r.written;
           return r.outcome;
         });
@@ -142,6 +144,7 @@ export class AllocationService {
     courseId: string,
     submissionNo: number,
     attempts: number,
+    at?: Date,
   ): Promise<{ outcome: AllocationOutcome; written: Awaited<ReturnType<typeof insertBookings>> }> {
     await lockBookings(m);
     const course = await m.getRepository(Course).findOne({ where: { id: courseId }, lock: { mode: 'pessimistic_write' } });
@@ -150,27 +153,34 @@ export class AllocationService {
       return { outcome: { outcome: 'SKIPPED', status: course?.status ?? 'MISSING', attempts }, written: [] };
     }
     const patient = await m.getRepository(Patient).findOneByOrFail({ id: course.patientId });
-    const now = new Date(Math.max(Date.now(), course.submittedAt?.getTime() ?? 0));
+    const now = new Date(Math.max(at?.getTime() ?? Date.now(), course.submittedAt?.getTime() ?? 0));
     const center = await this.centerConfig.load(m);
     const { horizonWeeks } = await this.centerConfig.getSettings(m);
     await this.planner.sync(m, center, now);
     const request = toCourseRequest(course, patient.birthDate);
     // Only an EMERGENCY may move other courses; the core decides which (see displacement.ts).
     const displaceable = request.urgency === 'EMERGENCY' ? await notStartedCourses(m, ['ROUTINE'], now) : undefined;
-    const result = this.planner.search(request, { now: now.toISOString(), horizonWeeks, displaceable });
+    // EMERGENCY and URGENT courses may shift booked fractions of others within the limits (shift-limits.ts).
+    const shifting = request.urgency !== 'ROUTINE';
+    const shiftable = shifting ? await shiftableCourses(m, now) : undefined;
+    const history = shifting ? await shiftHistory(m, center.timeZone, now) : undefined;
+    const result = this.planner.search(request, { now: now.toISOString(), horizonWeeks, displaceable, shiftable, shiftHistory: history });
 
     if (result.status === 'SCHEDULED') {
       // Moved courses first: their old places are what the emergency's fractions take.
       // In one batch: every moved course's old slots are vacated before any new one is taken, since
       // one moved course may land where another was (course by course, that broke the overlap constraint).
       const displaced = result.displaced ?? [];
+      const shifts = result.shifts ?? [];
+      // Shifted fractions are moves too: their history row (reason "Shifted …") is the patient's notice to come (issue #22).
       await applyMoves(
         m,
-        displaced.flatMap((d) => d.moves),
+        [...displaced.flatMap((d) => d.moves), ...shifts.map((sh) => ({ ...sh, bookingId: sh.bookingId ?? sh.from.id }))],
         center.sharedBeam,
         'system',
       );
       for (const d of displaced) await this.recordDisplacement(m, d, courseId);
+      if (shifts.length) await this.recordShifts(m, shifts, courseId);
       const written = await insertBookings(
         m,
         result.appointments.map((b) => ({ ...b, courseId })),
@@ -187,6 +197,7 @@ export class AllocationService {
           firstDate: result.firstDate,
           lateStart: result.lateStart,
           ...(result.displaced?.length ? { moved: result.displaced.map((d) => d.courseId) } : {}),
+          ...(result.shifts?.length ? { shifted: result.shifts.length } : {}),
         },
       });
       return { outcome: { outcome: 'SCHEDULED', appointments: result.appointments.length, lateStart: result.lateStart, attempts }, written };
@@ -194,6 +205,18 @@ export class AllocationService {
     await m.getRepository(Course).update({ id: courseId }, { status: 'UNSCHEDULABLE', reason: result.reason, lateStart: false });
     await this.audit.record(m, { action: 'course.unschedulable', entity: 'course', entityId: courseId, details: { submissionNo, reason: result.reason } });
     return { outcome: { outcome: 'UNSCHEDULABLE', reason: result.reason, attempts }, written: [] };
+  }
+
+  private async recordShifts(m: EntityManager, shifts: Shift[], byCourseId: string): Promise<void> {
+    for (const courseId of new Set(shifts.map((sh) => sh.courseId))) {
+      const own = shifts.filter((sh) => sh.courseId === courseId);
+      await this.audit.record(m, {
+        action: 'course.shifted',
+        entity: 'course',
+        entityId: courseId,
+        details: { byCourse: byCourseId, fractions: own.map((sh) => ({ fraction: sh.fraction, from: sh.from.start, to: sh.to.start, roomId: sh.to.roomId })) },
+      });
+    }
   }
 
   private async recordDisplacement(m: EntityManager, d: DisplacedCourse, byCourseId: string): Promise<void> {

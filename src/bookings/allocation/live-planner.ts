@@ -1,8 +1,8 @@
 import type { EntityManager } from 'typeorm';
-import { createPlanner } from '../../scheduling';
+import { createPlanner, DEFAULT_SHIFT_POLICY, SHIFT_RESERVATION } from '../../scheduling';
 import { AppointmentRow, rowToBooking } from '../../appointments/appointment-row';
 import { BookingFeed } from '../../appointments/booking-feed';
-import type { AllocationOptions, AllocationResult, Booking, CenterConfig, CourseRequest, EarlyStart, Planner } from '../../scheduling';
+import type { AllocationOptions, AllocationResult, Booking, CenterConfig, CourseRequest, EarlyStart, Planner, Shift, ShiftRecord } from '../../scheduling';
 
 /**
  * The core planner kept alive between jobs, so an allocation costs the course, not the whole
@@ -24,7 +24,8 @@ export class LivePlanner {
     if (!this.planner || this.center !== center) this.reset();
     const { full, rows } = await this.feed.read(m, now);
     if (full) {
-      this.planner = createPlanner(center, []);
+      // Bounded shifts make room for emergencies, so only the reserve they cannot replace is kept.
+      this.planner = createPlanner(center, [], { shifts: DEFAULT_SHIFT_POLICY, reservation: SHIFT_RESERVATION });
       this.center = center;
     }
     for (const row of rows) this.apply(row);
@@ -43,6 +44,12 @@ export class LivePlanner {
   offerEarlierStarts(now: string, movable: CourseRequest[]): EarlyStart[] {
     if (!this.planner) throw new Error('LivePlanner.offerEarlierStarts before sync');
     return this.planner.offerEarlierStarts(now, movable);
+  }
+
+  /** Nightly compaction of `date` (see Planner.compact); the shifts stay in this planner's index. */
+  compact(date: string, now: string, shiftable: CourseRequest[], history: ShiftRecord[]): Shift[] {
+    if (!this.planner) throw new Error('LivePlanner.compact before sync');
+    return this.planner.compact(date, now, shiftable, history);
   }
 
   /** Records rows this process has committed (ids and versions from INSERT ... RETURNING). */

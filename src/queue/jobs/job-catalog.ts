@@ -74,6 +74,12 @@ export interface DeliverNotificationJobData {
   attempt: number;
 }
 
+/** One compaction per date (center-local 'YYYY-MM-DD'); `now` is the instant it runs as (operators, tests). */
+export interface CompactDayJobData {
+  date: string;
+  now?: string;
+}
+
 export const JOBS = {
   allocateCourse: defineJob<AllocateCourseJobData>({
     name: 'allocate-course',
@@ -120,6 +126,15 @@ export const JOBS = {
     // The notice row keeps its own retry schedule (24 h of back-off for webhooks): BullMQ's attempts only
     // cover a crash or a database error inside one attempt.
     options: { attempts: 3, backoff: { type: 'exponential', delay: 2000 } },
+  }),
+  /** Fired by its scheduler: enqueues compactDay for the date two days ahead. */
+  compactionNightly: defineJob<void>({ name: 'compaction-nightly', queue: QUEUES.maintenance, schedulerId: 'compaction-nightly-every' }),
+  compactDay: defineJob<CompactDayJobData>({
+    name: 'compact-day',
+    queue: QUEUES.maintenance,
+    idPrefix: 'compact',
+    // The date is the entity: a second enqueue for the same date is dropped (and the run itself checks its audit row).
+    idParts: (d) => [d.date, 1],
   }),
 } satisfies Record<string, JobDefinition<never>>;
 

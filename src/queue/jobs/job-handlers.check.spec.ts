@@ -27,7 +27,7 @@ class Holds {}
 @HandlesJobs(JOBS.runForecast)
 class Forecast {}
 @Processor(QUEUES.maintenance)
-@HandlesJobs(JOBS.reconcile, JOBS.earlyStarts)
+@HandlesJobs(JOBS.reconcile, JOBS.earlyStarts, JOBS.compactionNightly, JOBS.compactDay)
 class Maintenance {}
 @Processor(QUEUES.notifications)
 @HandlesJobs(JOBS.deliverNotification)

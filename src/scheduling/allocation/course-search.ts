@@ -8,7 +8,7 @@
  * minutes). Nothing is committed here: the planner commits, displacement and early starts drive
  * the search through their host interfaces.
  */
-import { AllocationOptions, AllocationResult, Booking, CourseRequest } from '../types';
+import { AllocationOptions, AllocationResult, Booking, CourseRequest, Shift } from '../types';
 import { DayNum, formatDate, parseDate, weekId } from '../time/civil-day';
 import { localDayOf, localMidnight, parseInstantCeil } from '../time/zone';
 import { CenterCalendar, CourseProfile, profileOf } from '../calendar/center-calendar';
@@ -21,6 +21,7 @@ import { Lane } from './lane-template';
 import { byDueDay, DisplacementHost } from './displacement';
 import { insidePreferred, preferredMinutesOf } from '../calendar/preferred-window';
 import { Admit, Placement, placeOnDay, REFUSE, TIME_TOLERANCE } from './day-placement';
+import { ShiftEnv, Shifter } from './shift-search';
 
 /** A child's fraction under anesthesia is 50 minutes: routine courses leave the emergency reserve in such pieces. */
 const EMERGENCY_PIECE = 50;
@@ -41,7 +42,19 @@ interface StartSearch {
   readonly admissions: Map<DayNum, Admit | null>;
   /** Latest fully blocked treatment day met by a failed walk (start-day skipping). */
   blockedUntil: number;
+  /** Shifting search only: makes a place on a day that has none (shift-search.ts). */
+  readonly shifter?: Shifter;
 }
+
+/** A placement that needed bounded shifts; `undo` takes the shifts back out of the index. */
+export interface ShiftedPlacement {
+  result: Extract<AllocationResult, { status: 'SCHEDULED' }>;
+  shifts: Shift[];
+  undo(): void;
+}
+
+/** Start places tried per start day before making one by shifting (the search must stay small). */
+const SHIFT_START_CANDIDATES = 8;
 
 interface Trial {
   placements: Placement[];
@@ -103,6 +116,59 @@ export class CourseSearch implements DisplacementHost, EarlyStartHost {
     // It had a place: it goes ahead of the routine queue (the routine reserve does not hold it
     // back), but not into the slots kept for emergencies.
     return this.placeAnyway({ ...course, urgency: 'URGENT' }, opts, 'keep');
+  }
+
+  /**
+   * An EMERGENCY or URGENT course that cannot start by its due day: the earliest start by then,
+   * on free placement, where days with no place get one by shifting booked fractions of `env`'s
+   * courses within the limits. The shifts stay in the index (undo takes them out); the course's
+   * own bookings are not committed. Null, with nothing changed, when shifting does not help.
+   */
+  placeByShifting(course: CourseRequest, opts: AllocationOptions, env: ShiftEnv): ShiftedPlacement | null {
+    if (validateCourse(course)) return null;
+    const cal = this.calendar;
+    const rooms = cal.allowedRooms(course.roomKinds);
+    const shifter = new Shifter(cal, this.index, this.slots.free, env, opts.now);
+    const search: StartSearch = { ...this.startSearch('free', course.urgency === 'EMERGENCY' ? 'ignore' : 'keep'), shifter };
+    const floorMin = Math.max(parseInstantCeil(opts.now), parseInstantCeil(course.arrival));
+    const floorDay = localDayOf(cal.timeZone, floorMin);
+    const due = parseDate(byDueDay(course, opts).lastStartDate!);
+    const shape = shapeOf(course);
+    const profile = profileOf(course);
+    const done = (d: DayNum, trial: Trial): ShiftedPlacement => {
+      const rows = indexedOf(course, trial.placements, shape);
+      const appointments = rows.map((b) => toBooking(cal, b));
+      this.rowsOf.set(appointments, rows);
+      return {
+        result: { status: 'SCHEDULED', appointments, lateStart: false, firstDate: formatDate(d) },
+        shifts: shifter.shifts(),
+        undo: () => shifter.undoTo(0),
+      };
+    };
+    for (let d = Math.max(parseDate(course.earliestStart), floorDay); d <= due; d++) {
+      if (cal.openForCourse(profile, d) === 'closed') continue;
+      const floor = d === floorDay ? floorMin : -Infinity;
+      const starts: Placement[] = [];
+      for (const r of rooms) for (const s of search.slots.gapCandidates(r, d, floor, shape)) starts.push({ roomIdx: r, day: d, start: s });
+      for (const p of starts.slice(0, SHIFT_START_CANDIDATES)) {
+        const trial = this.walk(search, course, d, p.roomIdx, p.start, floorDay, rooms, shape, profile, null);
+        if (trial) return done(d, trial);
+        shifter.undoTo(0);
+      }
+      const made = shifter.makeRoom(d, rooms, shape, null, course.id);
+      if (!made) continue;
+      const trial = this.walk(search, course, d, made.roomIdx, made.start, floorDay, rooms, shape, profile, null);
+      if (trial) return done(d, trial);
+      shifter.undoTo(0);
+    }
+    return null;
+  }
+
+  /** Nightly compaction of `day` (see Shifter.compact): the shifts stay in the index. */
+  compactDay(day: DayNum, now: string, env: ShiftEnv): Shift[] {
+    const shifter = new Shifter(this.calendar, this.index, this.slots.free, env, now);
+    shifter.compact(day, TIME_TOLERANCE);
+    return shifter.shifts();
   }
 
   /** Puts a placement this search found into the index. */
@@ -369,7 +435,8 @@ export class CourseSearch implements DisplacementHost, EarlyStartHost {
       const wc = weekCount.get(w) ?? 0;
       if (wc >= course.fractionsPerWeek) continue;
       const admit = this.admission(search, course, d, nowDay, shape);
-      const p = admit === REFUSE ? null : placeOnDay(slots, d, r0, localMidnight(tz, d) + tod, rooms, shape, -Infinity, admit);
+      let p = admit === REFUSE ? null : placeOnDay(slots, d, r0, localMidnight(tz, d) + tod, rooms, shape, -Infinity, admit);
+      if (!p && search.shifter) p = search.shifter.makeRoom(d, rooms, shape, localMidnight(tz, d) + tod, course.id);
       if (!p) {
         if (courseDay === 'skippable') continue;
         search.blockedUntil = Math.max(search.blockedUntil, d);

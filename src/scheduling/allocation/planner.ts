@@ -4,8 +4,9 @@
  * to courses booked later (early-start.ts). Offline plans and forecasts allocate course after
  * course; the live service searches, writes the rows, and records them through addBooking.
  */
-import { AllocationOptions, AllocationResult, Booking, CenterConfig, CourseRequest } from '../types';
+import { AllocationOptions, AllocationResult, Booking, CenterConfig, CourseRequest, Shift, ShiftRecord } from '../types';
 import { localDayOf, parseInstantCeil } from '../time/zone';
+import { formatDate, parseDate } from '../time/civil-day';
 import { CenterCalendar, calendarFor } from '../calendar/center-calendar';
 import { BookingIndex, toBooking } from './booking-index';
 import { slotFindersFor } from './slot-finder';
@@ -13,9 +14,12 @@ import { DEFAULT_RESERVATION, ReservationPolicy } from './reservation-policy';
 import { LaneMix } from './day-lanes';
 import { DEFAULT_EARLY_START, EarlyStart, EarlyStartPolicy, offerEarlierStarts } from './early-start';
 import { DEFAULT_DISPLACEMENT, displaceForEmergency, DisplacementPolicy } from './displacement';
-import { CourseSearch } from './course-search';
+import { CourseSearch, ShiftedPlacement } from './course-search';
+import { DEFAULT_SHIFT_POLICY, patientKeyOf, ShiftPolicy } from './shift-limits';
+import { shiftReason } from './shift-search';
 
-export { DEFAULT_RESERVATION, NO_RESERVATION } from './reservation-policy';
+export { DEFAULT_RESERVATION, NO_RESERVATION, SHIFT_RESERVATION } from './reservation-policy';
+export { DEFAULT_SHIFT_POLICY } from './shift-limits';
 export type { ReservationPolicy } from './reservation-policy';
 
 export interface PlannerOptions {
@@ -39,6 +43,11 @@ export interface PlannerOptions {
    * fractions starting on different grid points never share the beam).
    */
   gridMinutes?: number;
+  /**
+   * Bounded shifts (shifts/shift-limits.ts): an EMERGENCY or URGENT course that cannot start by its
+   * due day moves booked fractions of others within these limits; false turns it off.
+   */
+  shifts?: ShiftPolicy | false;
 }
 
 export interface Planner {
@@ -51,6 +60,11 @@ export interface Planner {
    * not started) courses, and commits the new series into the index.
    */
   offerEarlierStarts(now: string, movable: CourseRequest[]): EarlyStart[];
+  /**
+   * Nightly compaction (bounded shifts): pulls bookings of `date` earlier within the limits so that
+   * slivers merge into places a waiting course can use; commits the shifts into the index.
+   */
+  compact(date: string, now: string, shiftable: CourseRequest[], history: ShiftRecord[]): Shift[];
   /** Adds bookings made elsewhere (live data, moved fractions). */
   add(bookings: Booking[]): void;
   /** Adds one booking made elsewhere; the handle it returns takes it out again (removeBooking). */
@@ -59,6 +73,8 @@ export interface Planner {
   bookings(): Booking[];
   /** Courses this planner started earlier than first booked, as places came free (early-start.ts). */
   readonly earlier: EarlyStart[];
+  /** Shifts this planner committed (offline plans and forecasts count them; the live service writes them). */
+  readonly shifted: ShiftRecord[];
 }
 
 /** Offline plans offer the free places of at most this many days that came within notice since the last arrival. */
@@ -75,6 +91,8 @@ export class CorePlanner implements Planner {
   /** Days up to this one have had their free places offered. */
   private offeredThrough = -Infinity;
   readonly earlier: EarlyStart[] = [];
+  readonly shifted: ShiftRecord[] = [];
+  private readonly shiftPolicy: ShiftPolicy | false;
 
   constructor(center: CenterConfig, existing: Booking[], options: PlannerOptions = {}) {
     this.calendar = calendarFor(center);
@@ -86,6 +104,7 @@ export class CorePlanner implements Planner {
     });
     this.displacement = options.displacement ?? DEFAULT_DISPLACEMENT;
     this.earlyStarts = options.earlyStarts ?? DEFAULT_EARLY_START;
+    this.shiftPolicy = options.shifts ?? false;
     this.add(existing);
   }
 
@@ -113,6 +132,13 @@ export class CorePlanner implements Planner {
       this.placed.set(course.id, course);
       return moved.result;
     }
+    const shifted = this.shiftIfLate(course, opts, r);
+    if (shifted) {
+      this.courses.commit(shifted.result.appointments);
+      this.placed.set(course.id, course);
+      this.shifted.push(...this.recordsOf(shifted.shifts, opts));
+      return { ...shifted.result, shifts: shifted.shifts };
+    }
     if (r.status !== 'SCHEDULED') return r;
     this.courses.commit(r.appointments);
     this.placed.set(course.id, course);
@@ -121,10 +147,47 @@ export class CorePlanner implements Planner {
 
   search(course: CourseRequest, opts: AllocationOptions): AllocationResult {
     const r = this.courses.place(course, opts);
+    const shifted = this.shiftIfLate(course, opts, r);
+    if (shifted) {
+      shifted.undo();
+      return { ...shifted.result, shifts: shifted.shifts };
+    }
     const moved = this.displaceIfLate(course, opts, r);
     if (!moved) return r;
     moved.undo();
     return moved.result;
+  }
+
+  compact(date: string, now: string, shiftable: CourseRequest[], history: ShiftRecord[]): Shift[] {
+    const policy = this.shiftPolicy || DEFAULT_SHIFT_POLICY;
+    const courses = new Map(this.placed);
+    for (const c of shiftable) courses.set(c.id, c);
+    const reason = shiftReason(`to merge free time on ${date} into places waiting courses can use (nightly compaction)`, policy);
+    const shifts = this.courses.compactDay(parseDate(date), now, { courses, policy, history: [...this.shifted, ...history], reason });
+    this.shifted.push(...this.recordsOf(shifts, { now, shiftable }));
+    return shifts;
+  }
+
+  /**
+   * Shifts come before displacement: moving a few fractions by up to an hour asks less of other
+   * patients than moving a whole course to later days.
+   */
+  private shiftIfLate(course: CourseRequest, opts: AllocationOptions, r: AllocationResult): ShiftedPlacement | null {
+    const policy = this.shiftPolicy;
+    if (!policy || course.urgency === 'ROUTINE' || (r.status === 'SCHEDULED' && !r.lateStart)) return null;
+    const courses = new Map(this.placed);
+    for (const c of opts.shiftable ?? []) courses.set(c.id, c);
+    const history = [...this.shifted, ...(opts.shiftHistory ?? [])];
+    const reason = shiftReason(`so that ${course.urgency} course ${course.id} can start by ${course.dueStart}`, policy);
+    return this.courses.placeByShifting(course, opts, { courses, policy, history, reason });
+  }
+
+  private recordsOf(shifts: Shift[], opts: AllocationOptions): ShiftRecord[] {
+    const tz = this.calendar.timeZone;
+    return shifts.map((sh) => {
+      const c = this.placed.get(sh.courseId) ?? opts.shiftable?.find((x) => x.id === sh.courseId);
+      return { patientKey: c ? patientKeyOf(c) : sh.courseId, courseId: sh.courseId, date: formatDate(localDayOf(tz, parseInstantCeil(sh.from.start))) };
+    });
   }
 
   offerEarlierStarts(now: string, movable: CourseRequest[]): EarlyStart[] {

@@ -74,3 +74,13 @@ function rampShare(ramp: ReserveRamp, lead: number): number {
   const lo = ramp.minShare ?? 0;
   return lo + ((ramp.share - lo) * (lead - ramp.releaseDays)) / (ramp.fullDays - ramp.releaseDays);
 }
+
+/**
+ * With bounded shifts on (shift-limits.ts): an EMERGENCY course that finds no place makes one by
+ * shifting others, so the children's 40-minute place kept idle every day is no longer needed. Kept:
+ * the places for a child under anesthesia (such a fraction is never shifted, and the window is
+ * what such an emergency cannot do without) and one standard place (an emergency submitted after
+ * the 16:00 cut-off and due tomorrow cannot shift tomorrow's fractions: without it, 5 of 165
+ * emergencies started late on seeds 1–6). Measured with bench/shifts.ts (docs/scheduling-core.md).
+ */
+export const SHIFT_RESERVATION: ReservationPolicy = { ...DEFAULT_RESERVATION, emergencySlots: { adult: 1, child: 0, anesthesia: 2 } };

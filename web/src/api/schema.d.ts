@@ -2008,7 +2008,7 @@ export interface components {
             /** @description The fraction lost its place and must be booked again */
             cancelled: boolean;
             /** @enum {string} */
-            reasonKind: "DOWNTIME" | "EARLY_START" | "MISSED" | "OPENED_DAY" | "EMERGENCY" | "REBOOKED" | "MANUAL" | "OTHER";
+            reasonKind: "DOWNTIME" | "EARLY_START" | "MISSED" | "OPENED_DAY" | "EMERGENCY" | "SHIFT" | "REBOOKED" | "MANUAL" | "OTHER";
             reason: string;
             /** Format: date-time */
             at: string;

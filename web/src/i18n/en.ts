@@ -236,6 +236,7 @@ export const en = {
   'sex.unknown': 'Unknown',
   'reasonKind.DOWNTIME': 'Downtime',
   'reasonKind.EARLY_START': 'Early start',
+  'reasonKind.SHIFT': 'Time shift',
   'reasonKind.MANUAL': 'Moved by hand',
   'reasonKind.MISSED': 'Missed fraction',
   'reasonKind.OPENED_DAY': 'Day opened',

@@ -237,6 +237,7 @@ export const kk: Messages = {
   'sex.unknown': 'Көрсетілмеген',
   'reasonKind.DOWNTIME': 'Тоқтап тұру',
   'reasonKind.EARLY_START': 'Ерте басталу',
+  'reasonKind.SHIFT': 'Уақытты ауыстыру',
   'reasonKind.MANUAL': 'Қолмен ауыстыру',
   'reasonKind.MISSED': 'Өткізіп алынған фракция',
   'reasonKind.OPENED_DAY': 'Жұмыс күні ашылды',

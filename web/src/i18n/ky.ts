@@ -237,6 +237,7 @@ export const ky: Messages = {
   'sex.unknown': 'Көрсөтүлгөн эмес',
   'reasonKind.DOWNTIME': 'Токтоп туруу',
   'reasonKind.EARLY_START': 'Эрте башталуу',
+  'reasonKind.SHIFT': 'Убакытты жылдыруу',
   'reasonKind.MANUAL': 'Кол менен которуу',
   'reasonKind.MISSED': 'Өткөрүлүп жиберилген фракция',
   'reasonKind.OPENED_DAY': 'Жумуш күнү ачылды',

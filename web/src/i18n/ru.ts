@@ -237,6 +237,7 @@ export const ru: Messages = {
   'sex.unknown': 'Не указан',
   'reasonKind.DOWNTIME': 'Простой',
   'reasonKind.EARLY_START': 'Ранний старт',
+  'reasonKind.SHIFT': 'Сдвиг времени',
   'reasonKind.MANUAL': 'Перенос вручную',
   'reasonKind.MISSED': 'Пропущенная фракция',
   'reasonKind.OPENED_DAY': 'Открыт рабочий день',
