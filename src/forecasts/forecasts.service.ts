@@ -11,7 +11,7 @@ import type { CreateForecastDto } from './dto/create-forecast.dto';
 import { Forecast, ForecastStatus } from './forecast.entity';
 import { ForecastJobs, LOST_AFTER_MS } from './forecast-jobs';
 import type { ForecastRequest } from './forecast-request';
-import { categoryKey, profileMinutes, DEFAULT_BEAM_OFFSET_MINUTES } from '../scheduling';
+import { categoryKey, profileMinutes, scenarioLabel, DEFAULT_BEAM_OFFSET_MINUTES } from '../scheduling';
 import type { PatientCategory, Urgency } from '../scheduling';
 
 const PATIENT_CATEGORIES: PatientCategory[] = ['ADULT', 'PEDIATRIC'];
@@ -87,7 +87,10 @@ export class ForecastsService {
     if (row.status !== 'DONE' || !row.result) {
       throw conflict('forecast-not-ready', `forecast ${id} is ${row.status}; the chart exists once it is DONE`, { forecastStatus: row.status });
     }
-    return renderVegaLiteSvg(forecastChartSpec(row.result, `Capacity forecast ${row.result.from} → ${row.result.to}`));
+    const meta = (row.result as { meta?: { scenario?: string } }).meta;
+    return renderVegaLiteSvg(
+      forecastChartSpec(row.result, `Capacity forecast ${row.result.from} → ${row.result.to}`, meta?.scenario ?? scenarioLabel(row.input.changes)),
+    );
   }
 
   /** Defaults filled in, and the checks a DTO cannot express (rooms exist, downtimes ordered). */
