@@ -1,7 +1,7 @@
 import { formatDate } from '../time/civil-day';
 import { band, percentile } from './percentile';
 import type { PreparedForecast } from './simulate-run';
-import type { ArrivalCategory, ForecastResult, ForecastWeek, RunSummary } from './types';
+import type { ForecastResult, ForecastWeek, RunSummary } from './types';
 
 /** Percentile bands across runs (waits pooled over courses); runs are ordered by index first. */
 export function aggregateRuns(p: PreparedForecast, summaries: RunSummary[]): ForecastResult {
