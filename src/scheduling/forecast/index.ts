@@ -18,3 +18,5 @@ export type { PreparedForecast, SimulatedArrival } from './simulate-run';
 export { aggregateRuns } from './aggregate-runs';
 export { runForecast } from './run-forecast';
 export type { RunForecastOptions, ForecastProgress } from './run-forecast';
+export { backTestCase, backTestCases, calibrationTable } from './back-test';
+export type { BackTestCase, BackTestOutcome, CalibrationFigure, Forecaster } from './back-test';
