@@ -100,9 +100,9 @@ async function main(): Promise<void> {
         goalSeconds: 60,
         withinGoal: wallSeconds < 60,
         forecast: {
-          coursesTreatedPerYear: result.year.coursesTreated,
+          coursesStartedPerYear: result.headline.coursesStartedPerYear,
           arrivalsPerYear: result.year.arrivalsPerYear,
-          probabilityReachingTarget: result.year.probabilityReachingTarget,
+          probabilityReachingTarget: result.headline.probabilityReachingTarget,
           utilizationP50FromWeek9: round(mean(steady.map((w) => w.utilization.p50)), 3),
           waitDays: result.year.waitDays,
           unschedulable: result.year.unschedulable,
@@ -110,7 +110,7 @@ async function main(): Promise<void> {
         plannerOnSameArrivals: {
           sampledRuns: sample,
           coursesStartedPerYear: { p50: plannerP50, min: Math.min(...plannerStarts), max: Math.max(...plannerStarts) },
-          forecastP50MinusPlannerP50: round(result.year.coursesTreated.p50 - plannerP50),
+          forecastP50MinusPlannerP50: round(result.headline.coursesStartedPerYear.p50 - plannerP50),
         },
         plannerOnGeneratedYear: {
           courses: scenario.courses.length,

@@ -7,7 +7,7 @@ const WIDTH = 1000;
  * against the target. Bands are p10–p90 shaded with p50 and p90 lines, so both the typical and the
  * bad case are visible.
  */
-export function forecastChartSpec(result: ForecastResult, title = 'Beamtime capacity forecast'): object {
+export function forecastChartSpec(result: ForecastResult, title = 'Beamtime capacity forecast', scenario = 'as is'): object {
   const rows = result.weeks.map((w) => ({
     week: w.start,
     isoWeek: w.isoWeek,
@@ -31,14 +31,16 @@ export function forecastChartSpec(result: ForecastResult, title = 'Beamtime capa
     mark: { type: 'line', color, strokeWidth: dashed ? 1.5 : 2.5, ...(dashed ? { strokeDash: [6, 4] } : {}) },
     encoding: { x, y: { field, type: 'quantitative' } },
   });
-  const y = result.year;
-  const yearRow = [{ label: 'courses/year', p10: y.coursesTreated.p10, p50: y.coursesTreated.p50, p90: y.coursesTreated.p90, target: y.target }];
-  const max = Math.max(y.target, y.coursesTreated.p90) * 1.15;
+  const y = result.headline;
+  const s = y.coursesStartedPerYear;
+  const yearRow = [{ label: 'started/year', p10: s.p10, p50: s.p50, p90: s.p90, target: y.target }];
+  const max = Math.max(y.target, s.p90) * 1.15;
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: {
       text: title,
-      subtitle: `${result.from} → ${result.to} · seed ${result.seed} · ${result.runs} runs · shaded p10–p90, solid p50, dashed p90`,
+      // The scenario first: two charts side by side must say which what-if each one shows.
+      subtitle: [`Scenario: ${scenario}`, `${result.from} → ${result.to} · seed ${result.seed} · ${result.runs} runs · shaded p10–p90, solid p50, dashed p90`],
     },
     background: 'white',
     config: { view: { stroke: null }, font: 'sans-serif' },
@@ -60,7 +62,7 @@ export function forecastChartSpec(result: ForecastResult, title = 'Beamtime capa
       {
         width: WIDTH,
         height: 60,
-        title: `Courses treated per year: p50 ${Math.round(y.coursesTreated.p50)} (p10–p90 ${Math.round(y.coursesTreated.p10)}–${Math.round(y.coursesTreated.p90)}) vs target ${y.target}; P(reach target) ${Math.round(y.probabilityReachingTarget * 100)} %`,
+        title: `Courses started per year: p50 ${Math.round(s.p50)} (p10–p90 ${Math.round(s.p10)}–${Math.round(s.p90)}) vs target ${y.target}; P(≥ target) ${Math.round(y.probabilityReachingTarget * 100)} %`,
         data: { values: yearRow },
         layer: [
           {

@@ -24,6 +24,11 @@ import {
   localToEpochMin,
   parseInstant,
   createPlanner,
+  describeHeadline,
+  scenarioLabel,
+  DEFAULT_RATE_DRIFT,
+  formatDate,
+  dayNumOf,
 } from '../scheduling';
 import type { ForecastChanges, ForecastInput, Booking } from '../scheduling';
 import { readScenario } from './read-scenario';
@@ -128,10 +133,17 @@ async function main(argv: string[]): Promise<number> {
     ? Math.max(1, (nowMin - parseInstant(before[0].arrival)) / (7 * 1440))
     : Math.max(1, (parseDate(scenario.horizon.to) - parseDate(scenario.horizon.from) + 1) / 7);
   const existing: Booking[] = [];
+  // As the service counts them: courses whose first fraction was given this year before `now`.
+  let startedThisYear = 0;
   if (warm) {
     const planner = createPlanner(center, []);
     for (const c of before) planner.allocate(c, { now: c.arrival });
-    existing.push(...planner.bookings());
+    const yearStart = localToEpochMin(center.timeZone, dayNumOf(Number(formatDate(parseDate(from)).slice(0, 4)), 1, 1), 0);
+    for (const b of planner.bookings()) {
+      const s = parseInstant(b.start);
+      if (parseInstant(b.end) > nowMin) existing.push(b);
+      else if (b.fraction === 1 && s >= yearStart && s < nowMin) startedThisYear++;
+    }
   }
   const arrivals = args.rate !== undefined || history.length === 0 ? defaultArrivals(args.rate ?? 800) : estimateArrivals(history, historyWeeks);
   const input: ForecastInput = {
@@ -143,6 +155,10 @@ async function main(argv: string[]): Promise<number> {
     seed: args.seed,
     arrivals,
     changes: args.changes,
+    courses: warm ? before : [],
+    startedThisYear,
+    // As the service does: an estimated or default demand may drift; a rate given by --rate is taken as known.
+    rateDrift: args.rate !== undefined ? 0 : DEFAULT_RATE_DRIFT,
   };
   const started = performance.now();
   let lastShown = 0;
@@ -168,16 +184,17 @@ async function main(argv: string[]): Promise<number> {
     changes: args.changes,
   };
   writeFileSync(jsonPath, JSON.stringify({ ...result, meta }, null, 2) + '\n');
-  writeFileSync(svgPath, await renderVegaLiteSvg(forecastChartSpec(result, `Capacity forecast: ${args.file}`)));
+  writeFileSync(svgPath, await renderVegaLiteSvg(forecastChartSpec(result, `Capacity forecast: ${args.file}`, scenarioLabel(args.changes))));
   const y = result.year;
   const mid = result.weeks[Math.floor(result.weeks.length / 2)];
   process.stdout.write(
     [
       `Forecast ${result.from} → ${result.to}: ${result.runs} runs × ${result.horizonWeeks} weeks, seed ${result.seed} (${seconds.toFixed(1)} s, ${args.threads} threads)`,
-      `Arrivals/year p50 ${y.arrivalsPerYear.p50} · courses treated/year p50 ${y.coursesTreated.p50} (p10 ${y.coursesTreated.p10}, p90 ${y.coursesTreated.p90}) vs target ${y.target}; P(reach) ${y.probabilityReachingTarget}; ` +
-        `throughput/year p50 ${y.throughputPerYear.p50} (booked minutes in average courses)`,
+      `Scenario: ${scenarioLabel(args.changes)}`,
+      describeHeadline(result.headline, result.horizonWeeks),
+      `Arrivals/year p50 ${y.arrivalsPerYear.p50}; late starts p50 ${y.lateStarts.p50}; queue at the end p50 ${y.queueAtEnd.p50}`,
       `Week ${mid.isoWeek}: utilization p50 ${(mid.utilization.p50 * 100).toFixed(1)} % (p90 ${(mid.utilization.p90 * 100).toFixed(1)} %), queue p50 ${mid.queue.p50}, wait p50 ${mid.waitDays.p50} d (p90 ${mid.waitDays.p90} d)`,
-      `Wait to first fraction over the year: p50 ${y.waitDays.p50} d, p90 ${y.waitDays.p90} d; unschedulable p50 ${y.unschedulable.p50}`,
+      `Wait to first fraction: p50 ${y.waitDays.p50} d, p90 ${y.waitDays.p90} d (all courses); median per run ${y.medianWaitDays.p50} d (p10–p90 ${y.medianWaitDays.p10}–${y.medianWaitDays.p90}); unschedulable p50 ${y.unschedulable.p50}`,
       `Written ${jsonPath} and ${svgPath}`,
     ].join('\n') + '\n',
   );

@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { Course } from '../courses/course.entity';
+import { courseRequests } from '../courses/course-requests';
+import { notStartedCourses } from '../courses/not-started-courses';
 import { AppointmentRow, rowToBooking, SELECT_APPOINTMENT_ROWS } from '../appointments/appointment-row';
 import { CenterConfigService } from '../center/center-config.service';
-import type { SubmissionRecord, QuotaDemand, Booking, CenterConfig, RoomKind, Urgency } from '../scheduling';
+import type { SubmissionRecord, QuotaDemand, Booking, CenterConfig, CourseRequest, RoomKind, Urgency } from '../scheduling';
 import { tablesExist } from '../database/tables-exist';
 
 /** The live state a forecast starts from, read in one snapshot. */
@@ -15,6 +18,11 @@ export interface ForecastSnapshot {
   annualCapacity: number;
   /** Room id → name, so a result can be read without looking ids up. */
   roomNames: Record<string, string>;
+  /** Courses whose first fraction was given this (center-local) year before `now`. */
+  startedThisYear: number;
+  /** With `withCourses`: the courses of the live bookings, and the routine/urgent ones not started (what-if downtimes need them). */
+  courses: CourseRequest[];
+  notStarted: CourseRequest[];
 }
 
 interface SubmissionRow {
@@ -41,7 +49,7 @@ export class ForecastDataService {
     private readonly centerConfig: CenterConfigService,
   ) {}
 
-  async snapshot(now: Date, historyWeeks: number, includeQuotaDemand: boolean): Promise<ForecastSnapshot> {
+  async snapshot(now: Date, historyWeeks: number, includeQuotaDemand: boolean, withCourses = false): Promise<ForecastSnapshot> {
     // REPEATABLE READ: bookings, courses and quotas from one consistent moment.
     return this.dataSource.transaction('REPEATABLE READ', async (m) => {
       const center = await this.centerConfig.load(m);
@@ -53,7 +61,12 @@ export class ForecastDataService {
       const quotaDemand = includeQuotaDemand ? await this.unusedQuotaPlaces(m, now, center.timeZone) : [];
       const rooms = (await m.query('SELECT id, name FROM rooms ORDER BY lower(name)')) as Array<{ id: string; name: string }>;
       const roomNames = Object.fromEntries(rooms.map((r) => [r.id, r.name]));
-      return { center, existing, history, quotaDemand, annualCapacity: settings.annualCapacity, roomNames };
+      const startedThisYear = await this.startedThisYear(m, now, center.timeZone);
+      // Only a what-if downtime needs the courses (the live rescheduling re-places their fractions).
+      const courseIds = withCourses ? [...new Set(existing.map((b) => b.courseId))] : [];
+      const courses = courseIds.length ? await courseRequests(m, await m.getRepository(Course).findBy({ id: In(courseIds) })) : [];
+      const notStarted = withCourses ? await notStartedCourses(m, ['ROUTINE', 'URGENT']) : [];
+      return { center, existing, history, quotaDemand, annualCapacity: settings.annualCapacity, roomNames, startedThisYear, courses, notStarted };
     });
   }
 
@@ -83,6 +96,20 @@ export class ForecastDataService {
       beamMinutes: s.beam_minutes,
       roomKinds: s.room_kinds?.length ? s.room_kinds : undefined,
     }));
+  }
+
+  /**
+   * The year-to-date actual of the headline: courses whose first fraction (given, or booked and
+   * already begun) lies between 1 January (center-local) and `now`.
+   */
+  private async startedThisYear(m: EntityManager, now: Date, timeZone: string): Promise<number> {
+    const [row] = (await m.query(
+      `SELECT count(DISTINCT course_id)::int AS n FROM appointments
+        WHERE fraction = 1 AND status IN ('DELIVERED', 'BOOKED') AND start < $1
+          AND start >= (date_trunc('year', $1::timestamptz AT TIME ZONE $2) AT TIME ZONE $2)`,
+      [now, timeZone],
+    )) as Array<{ n: number }>;
+    return row?.n ?? 0;
   }
 
   /**

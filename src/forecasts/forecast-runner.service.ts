@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { defaultArrivals, estimateArrivals } from '../scheduling';
+import { defaultArrivals, estimateArrivals, DEFAULT_RATE_DRIFT, scenarioLabel } from '../scheduling';
 import type { ArrivalCategory, ForecastInput } from '../scheduling';
 import { AppConfig } from '../config/app-config';
 import { Forecast } from './forecast.entity';
@@ -43,7 +43,7 @@ export class ForecastRunnerService {
     await repo.update({ id: forecastId }, { status: 'RUNNING', progress: 0, startedAt: now, error: null });
     try {
       const req = row.input;
-      const snap = await this.data.snapshot(now, req.historyWeeks, req.includeQuotaDemand);
+      const snap = await this.data.snapshot(now, req.historyWeeks, req.includeQuotaDemand, !!req.changes?.downtimes?.length);
       let arrivals: ArrivalCategory[];
       let arrivalSource: 'request' | 'history' | 'default';
       // Rates over the time the history actually covers: a center younger than the window would
@@ -71,6 +71,11 @@ export class ForecastRunnerService {
         quotaDemand: snap.quotaDemand,
         changes: req.changes,
         target: req.target ?? snap.annualCapacity,
+        courses: snap.courses,
+        notStarted: snap.notStarted,
+        startedThisYear: snap.startedThisYear,
+        // Rates an administrator states are taken as known; estimated or default ones may drift.
+        rateDrift: arrivalSource === 'request' ? 0 : DEFAULT_RATE_DRIFT,
       };
       let reported = 0;
       // In worker threads by default: the simulation is CPU-bound and must not stall this event loop
@@ -97,6 +102,9 @@ export class ForecastRunnerService {
         roomNames: snap.roomNames,
         quotaDemand: snap.quotaDemand,
         changes: req.changes ?? null,
+        scenario: scenarioLabel(req.changes, (roomId) => snap.roomNames[roomId] ?? roomId),
+        startedThisYear: snap.startedThisYear,
+        rateDrift: input.rateDrift,
       };
       // save() rather than update(): update's deep-partial typing cannot express a jsonb of unknowns.
       await repo.save({ ...row, status: 'DONE', progress: 1, result: { ...result, meta }, startedAt: now, finishedAt: new Date(), error: null });

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Header, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { PageQueryDto } from '../common/page-query.dto';
@@ -10,6 +11,8 @@ import { Roles } from '../common/roles.decorator';
 import type { Actor } from '../common/request-context';
 import { CreateForecastDto } from './dto/create-forecast.dto';
 import { ForecastsService, ForecastView } from './forecasts.service';
+import { ForecastView as ForecastViewSchema } from './views/forecast-result.view';
+import { setTotalCount, TOTAL_COUNT_HEADER } from '../common/total-count';
 
 @ApiTags('forecasts')
 @ApiBearerAuth()
@@ -23,9 +26,15 @@ export class ForecastsController {
   @Get()
   @Roles('ADMIN')
   @ApiOperation({ summary: 'Past forecasts, newest first, with their inputs (paged; the result of one: GET /forecasts/:id)' })
-  @ApiOkResponse({ type: [ForecastSummaryView] })
-  list(@Query() query: PageQueryDto): Promise<ForecastSummaryView[]> {
-    return listForecasts(this.dataSource, query);
+  @ApiOkResponse({
+    type: ForecastSummaryView,
+    isArray: true,
+    headers: { [TOTAL_COUNT_HEADER]: { description: 'Forecasts in all', schema: { type: 'integer' } } },
+  })
+  async list(@Query() query: PageQueryDto, @Res({ passthrough: true }) res: Response): Promise<ForecastSummaryView[]> {
+    const { items, total } = await listForecasts(this.dataSource, query);
+    setTotalCount(res, total);
+    return items;
   }
 
   @Post()
@@ -39,7 +48,10 @@ export class ForecastsController {
 
   @Get(':id')
   @Roles('ADMIN')
-  @ApiOperation({ summary: 'Status, progress (0..1) and, once DONE, the result (weekly bands, courses/year vs target)' })
+  @ApiOperation({
+    summary: 'Status, progress (0..1) and, once DONE, the result: the headline (courses started vs target), weekly bands, the other figures',
+  })
+  @ApiOkResponse({ type: ForecastViewSchema })
   get(@Param('id', ParseIdPipe) id: string): Promise<ForecastView> {
     return this.forecasts.get(id);
   }

@@ -11,8 +11,8 @@ import type { CreateForecastDto } from './dto/create-forecast.dto';
 import { Forecast, ForecastStatus } from './forecast.entity';
 import { ForecastJobs, LOST_AFTER_MS } from './forecast-jobs';
 import type { ForecastRequest } from './forecast-request';
-import { categoryKey, profileMinutes, DEFAULT_BEAM_OFFSET_MINUTES } from '../scheduling';
-import type { PatientCategory, Urgency } from '../scheduling';
+import { categoryKey, profileMinutes, scenarioLabel, DEFAULT_BEAM_OFFSET_MINUTES } from '../scheduling';
+import type { DowntimeSpec, PatientCategory, Urgency } from '../scheduling';
 
 const PATIENT_CATEGORIES: PatientCategory[] = ['ADULT', 'PEDIATRIC'];
 const URGENCIES: Urgency[] = ['EMERGENCY', 'URGENT', 'ROUTINE'];
@@ -87,24 +87,43 @@ export class ForecastsService {
     if (row.status !== 'DONE' || !row.result) {
       throw conflict('forecast-not-ready', `forecast ${id} is ${row.status}; the chart exists once it is DONE`, { forecastStatus: row.status });
     }
-    return renderVegaLiteSvg(forecastChartSpec(row.result, `Capacity forecast ${row.result.from} → ${row.result.to}`));
+    const meta = (row.result as { meta?: { scenario?: string } }).meta;
+    return renderVegaLiteSvg(
+      forecastChartSpec(row.result, `Capacity forecast ${row.result.from} → ${row.result.to}`, meta?.scenario ?? scenarioLabel(row.input.changes)),
+    );
   }
 
   /** Defaults filled in, and the checks a DTO cannot express (rooms exist, downtimes ordered). */
   private async validatedRequest(dto: CreateForecastDto): Promise<ForecastRequest> {
     const changes = dto.changes;
+    const downtimes: DowntimeSpec[] = [];
     if (changes?.downtimes?.length) {
       const center = await this.centerConfig.load();
       const rooms = new Set(center.rooms.map((r) => r.id));
+      const byName = new Map(center.rooms.map((r) => [(r.name ?? r.id).toLowerCase(), r.id]));
       changes.downtimes.forEach((d, i) => {
         if (!(Date.parse(d.end) > Date.parse(d.start))) {
           throw badRequest('invalid-downtime', `changes.downtimes[${i}]: end must be after start`, {
             errors: [{ field: `changes.downtimes.${i}.end`, messages: ['end must be after start'] }],
           });
         }
-        if (d.roomId !== null && d.roomId !== undefined && !rooms.has(d.roomId)) {
-          throw unprocessable('unknown-room', `changes.downtimes[${i}]: room ${d.roomId} does not exist`, { field: `changes.downtimes.${i}.roomId` });
+        // Rooms by name, as people know them; an id still works.
+        let roomId = d.roomId ?? null;
+        if (d.room !== undefined) {
+          const named = byName.get(d.room.trim().toLowerCase());
+          if (!named)
+            throw unprocessable('unknown-room', `changes.downtimes[${i}]: there is no room named ${d.room}`, { field: `changes.downtimes.${i}.room` });
+          if (roomId !== null && roomId !== named) {
+            throw badRequest('validation', `changes.downtimes[${i}]: room and roomId name different rooms`, {
+              errors: [{ field: `changes.downtimes.${i}.room`, messages: ['room and roomId name different rooms'] }],
+            });
+          }
+          roomId = named;
         }
+        if (roomId !== null && !rooms.has(roomId)) {
+          throw unprocessable('unknown-room', `changes.downtimes[${i}]: room ${roomId} does not exist`, { field: `changes.downtimes.${i}.roomId` });
+        }
+        downtimes.push({ roomId, start: d.start, end: d.end, reason: 'forecast scenario' });
       });
     }
     const keys = new Set<string>();
@@ -149,7 +168,7 @@ export class ForecastsService {
         ? {
             changes: {
               ...changes,
-              downtimes: changes.downtimes?.map((d) => ({ roomId: d.roomId ?? null, start: d.start, end: d.end, reason: 'forecast scenario' })),
+              downtimes: changes.downtimes ? downtimes : undefined,
             },
           }
         : {}),

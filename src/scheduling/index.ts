@@ -42,13 +42,27 @@ export { generateScenario } from './scenario/generate-scenario';
 export type { GenerateScenarioOptions } from './scenario/generate-scenario';
 export { validateScenario } from './scenario/validate-scenario';
 export { aggregateRuns, caseMix, categoryKey, defaultArrivals, drawArrivals, estimateArrivals, isoWeekLabel, MAX_HORIZON_WEEKS, MAX_RUNS } from './forecast';
-export { prepareForecast, runForecast, runRng, simulateRun, toCourseRequest } from './forecast';
+export {
+  prepareForecast,
+  runForecast,
+  runRng,
+  simulateRun,
+  toCourseRequest,
+  applyDowntimeWhatIfs,
+  applyCenterChanges,
+  describeHeadline,
+  scenarioLabel,
+  DEFAULT_RATE_DRIFT,
+} from './forecast';
+export { backTestCase, backTestCases, calibrationTable } from './forecast';
+export type { BackTestOutcome, CalibrationFigure } from './forecast';
 export { percentile as quantile } from './forecast';
 export { profileMinutes } from './forecast/arrival-model';
 export type {
   ArrivalCategory,
   Band,
   ForecastChanges,
+  ForecastHeadline,
   ForecastInput,
   ForecastProgress,
   ForecastResult,

@@ -3,7 +3,10 @@ import { ConsoleApp, dateAhead, newPage, seriousA11yViolations, signIn, startCon
 
 interface ForecastApi {
   status: string;
-  result?: { year: { target: number; coursesTreated: { p10: number; p50: number; p90: number }; probabilityReachingTarget: number } };
+  result?: {
+    headline: { target: number; coursesStartedPerYear: { p10: number; p50: number; p90: number }; probabilityReachingTarget: number };
+    meta: { scenario: string };
+  };
 }
 
 describe('console in Chromium: forecasts (form with what-ifs by room name, past list, chart, side by side)', () => {
@@ -43,7 +46,7 @@ describe('console in Chromium: forecasts (form with what-ifs by room name, past 
     await page.waitForURL(/\/forecasts\/[0-9a-f-]{36}$/);
     const id = page.url().split('/').pop()!;
     const done = await finished(id);
-    const y = done.result!.year;
+    const y = done.result!.headline;
 
     // The stored request names the room by id; the page shows it by name.
     const [g2] = (await app.db.query(`SELECT id FROM rooms WHERE name = 'G2'`)) as Array<{ id: string }>;
@@ -55,7 +58,7 @@ describe('console in Chromium: forecasts (form with what-ifs by room name, past 
     const headline = page.getByTestId('forecast-headline');
     await headline.waitFor({ timeout: 30_000 });
     expect(await headline.textContent()).toBe(
-      `Courses started per year: ${Math.round(y.coursesTreated.p50)} (likely ${Math.round(y.coursesTreated.p10)}–${Math.round(y.coursesTreated.p90)}) against the target of ${y.target}; ${Math.round(100 * y.probabilityReachingTarget)} % of runs reach it.`,
+      `Courses started per year: ${Math.round(y.coursesStartedPerYear.p50)} (likely ${Math.round(y.coursesStartedPerYear.p10)}–${Math.round(y.coursesStartedPerYear.p90)}) against the target of ${y.target}; ${Math.round(100 * y.probabilityReachingTarget)} % of runs reach it.`,
     );
     const chart = page.getByRole('img', { name: /^Chart of the forecast from / });
     await chart.waitFor();
@@ -63,7 +66,10 @@ describe('console in Chromium: forecasts (form with what-ifs by room name, past 
       const img = document.querySelector('img.chart') as HTMLImageElement | null;
       return !!img && img.complete && img.naturalWidth > 0;
     });
-    await page.getByText('Courses whose first fraction falls inside the horizon, scaled to 52 weeks.').waitFor();
+    // The scenario the chart and the page show, rooms by name.
+    expect(done.result!.meta.scenario).toMatch(/^\+1 room\(s\), G2 down /);
+    expect(await page.getByTestId('forecast-scenario').textContent()).toBe(`Scenario: ${done.result!.meta.scenario}`);
+    await page.getByText('The median wait from submission to first fraction within one run, across runs.').waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
 
     // A second forecast (through the API), then both side by side from the list.

@@ -52,7 +52,15 @@ describe('admin control room: forecasts list, users, audit filters + CSV, capaci
     it('lists them newest first with their inputs, paged', async () => {
       const all = await request(server).get('/api/v1/forecasts').set('Authorization', admin).expect(200);
       expect(all.body.map((f: { id: string }) => f.id)).toEqual([...ids].reverse());
-      expect(all.body[0]).toMatchObject({ status: 'QUEUED', createdBy: 'admin', input: { horizonWeeks: 4, runs: 3, seed: 3, changes: { extraRooms: 2 } } });
+      expect(all.body[0]).toMatchObject({
+        status: 'QUEUED',
+        createdBy: 'admin',
+        input: { horizonWeeks: 4, runs: 3, seed: 3, changes: { extraRooms: 2 } },
+        scenario: '+2 room(s)',
+        headline: null,
+      });
+      expect(all.body[2].scenario).toBe('as is');
+      expect(Number(all.headers['x-total-count'])).toBeGreaterThanOrEqual(3);
       const page = await request(server).get('/api/v1/forecasts?limit=1&offset=1').set('Authorization', admin).expect(200);
       expect(page.body.map((f: { id: string }) => f.id)).toEqual([ids[1]]);
     });
@@ -208,6 +216,39 @@ describe('admin control room: forecasts list, users, audit filters + CSV, capaci
     it('is staff only (403 to a ministry) and checks the year (400)', async () => {
       await request(server).get('/api/v1/capacity/summary').set('Authorization', ministry).expect(403);
       for (const year of ['1900', '20x6', '']) await request(server).get(`/api/v1/capacity/summary?year=${year}`).set('Authorization', admin).expect(400);
+    });
+  });
+  // Last: it adds a forecast, which the audit counts above must not see.
+  describe('POST /forecasts what-ifs', () => {
+    it('takes a what-if downtime by room name and a second anesthesia team; an unknown room is 422 and writes nothing', async () => {
+      const rooms = (await request(server).get('/api/v1/rooms').set('Authorization', admin).expect(200)).body as Array<{ id: string; name: string }>;
+      const g2 = rooms.find((r) => r.name === 'G2')!;
+      const downtime = { room: 'g2', start: '2027-03-01T00:00:00+05:00', end: '2027-03-22T00:00:00+05:00' };
+      const created = await request(server)
+        .post('/api/v1/forecasts')
+        .set('Authorization', admin)
+        .send({ horizonWeeks: 4, runs: 3, changes: { downtimes: [downtime], anesthesiaTeams: 2 } })
+        .expect(202);
+      const row = (await request(server).get('/api/v1/forecasts?limit=1').set('Authorization', admin).expect(200)).body[0];
+      expect(row.id).toBe(created.body.id);
+      expect(row.input.changes).toEqual({
+        downtimes: [{ roomId: g2.id, start: downtime.start, end: downtime.end, reason: 'forecast scenario' }],
+        anesthesiaTeams: 2,
+      });
+      expect(row.scenario).toBe('2 anesthesia team(s), G2 down 2027-03-01 → 2027-03-22');
+      const before = Number((await request(server).get('/api/v1/forecasts').set('Authorization', admin)).headers['x-total-count']);
+      const bad = await request(server)
+        .post('/api/v1/forecasts')
+        .set('Authorization', admin)
+        .send({ changes: { downtimes: [{ ...downtime, room: 'G9' }] } })
+        .expect(422);
+      expect(bad.body).toMatchObject({ field: 'changes.downtimes.0.room' });
+      await request(server)
+        .post('/api/v1/forecasts')
+        .set('Authorization', admin)
+        .send({ changes: { anesthesiaTeams: 0 } })
+        .expect(400);
+      expect(Number((await request(server).get('/api/v1/forecasts').set('Authorization', admin)).headers['x-total-count'])).toBe(before);
     });
   });
 });

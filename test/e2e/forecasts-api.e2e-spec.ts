@@ -77,7 +77,7 @@ describe('forecasts API (real worker, PostgreSQL and Redis)', () => {
     expect(result.seed).toBe(5);
     expect(result.weeks).toHaveLength(12);
     expect(result.rooms).toHaveLength(4);
-    expect(result.year.target).toBe(800);
+    expect(result.headline.target).toBe(800);
     expect(result.meta.arrivalSource).toBe('default');
     expect(Object.values(result.meta.roomNames).sort()).toEqual(['G1', 'G2', 'G3']);
     const w = result.weeks[6];
@@ -85,7 +85,11 @@ describe('forecasts API (real worker, PostgreSQL and Redis)', () => {
     expect(w.utilization.p90).toBeGreaterThanOrEqual(w.utilization.p50);
     expect(Object.keys(w.rooms)).toHaveLength(4);
     expect(w.waitDays.p90).toBeGreaterThanOrEqual(w.waitDays.p50);
-    expect(result.year.coursesTreated.p50).toBeGreaterThan(100);
+    // One headline: the courses started in the 12 weeks, and the same count as a yearly pace.
+    expect(result.headline.coursesStarted.p50).toBeGreaterThan(20);
+    expect(result.headline.coursesStartedPerYear.p50).toBeCloseTo((result.headline.coursesStarted.p50 * 52) / 12, 0);
+    expect(result.year).not.toHaveProperty('throughputPerYear');
+    expect(result.meta.scenario).toBe('+1 room(s)');
 
     // The BullMQ job carries the progress as well.
     const job = await t.app.get(JobRepository).queue(QUEUES.forecast).getJob(forecastJobId(id));
@@ -99,6 +103,7 @@ describe('forecasts API (real worker, PostgreSQL and Redis)', () => {
     expect(svg.trimEnd().endsWith('</svg>')).toBe(true);
     expect(svg).toContain('Room utilization per week');
     expect(svg).toContain('target 800');
+    expect(svg).toContain('Scenario: +1 room(s)');
     expect(unbalancedTags(svg)).toEqual([]);
   });
 

@@ -113,10 +113,15 @@ export class ArrivalCategoryDto {
 }
 
 export class DowntimeChangeDto {
-  @ApiPropertyOptional({ nullable: true, description: 'null: the whole beam line' })
+  @ApiPropertyOptional({ nullable: true, description: 'The room by id; null (and no room): the whole beam line' })
   @IsOptional()
   @IsString()
   roomId!: string | null;
+  @ApiPropertyOptional({ example: 'G2', description: 'The room by name (as GET /rooms lists it), instead of roomId' })
+  @IsOptional()
+  @IsString()
+  @Matches(/\S/, { message: 'room must name a room' })
+  room?: string;
   @ApiProperty({ example: '2027-03-01T00:00:00+05:00' })
   @IsInstantWithOffset()
   start!: string;
@@ -137,8 +142,26 @@ export class ForecastChangesDto {
   @ValidateNested({ each: true })
   @Type(() => DowntimeChangeDto)
   downtimes?: DowntimeChangeDto[];
-  @ApiPropertyOptional({ example: 1.1 }) @IsOptional() @IsNumber() @Min(0) @Max(10) demandScale?: number;
-  @ApiPropertyOptional({ example: { PEDIATRIC: 1.5 } }) @IsOptional() @IsObject() @IsScaleMap() categoryScale?: Record<string, number>;
+  @ApiPropertyOptional({ example: 1.1, description: 'arrival rate: multiplies every category (1.1 = 10 % more referrals)' })
+  @IsOptional()
+  @IsNumber()
+  @Min(0)
+  @Max(10)
+  demandScale?: number;
+  @ApiPropertyOptional({
+    example: { PEDIATRIC: 1.5 },
+    description: 'case mix: multiplies the arrival rate of a category (ADULT, PEDIATRIC, an urgency or a key)',
+  })
+  @IsOptional()
+  @IsObject()
+  @IsScaleMap()
+  categoryScale?: Record<string, number>;
+  @ApiPropertyOptional({ example: 2, description: 'anesthesia teams working at once (2 = a second team)' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10)
+  anesthesiaTeams?: number;
 }
 
 export class CreateForecastDto {

@@ -1,15 +1,7 @@
 import { formatDate } from '../time/civil-day';
-import { band } from './percentile';
+import { band, percentile } from './percentile';
 import type { PreparedForecast } from './simulate-run';
-import { caseMix } from './arrival-model';
-import type { ArrivalCategory, ForecastResult, ForecastWeek, RunSummary } from './types';
-
-const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
-
-/** Room minutes of the average arriving course: fractions x room minutes, weighted by the mix. */
-function averageCourseMinutes(arrivals: ArrivalCategory[]): number {
-  return caseMix(arrivals).reduce((m, x) => m + x.share * x.fractions * x.fractionMinutes, 0);
-}
+import type { ForecastResult, ForecastWeek, RunSummary } from './types';
 
 /** Percentile bands across runs (waits pooled over courses); runs are ordered by index first. */
 export function aggregateRuns(p: PreparedForecast, summaries: RunSummary[]): ForecastResult {
@@ -50,21 +42,38 @@ export function aggregateRuns(p: PreparedForecast, summaries: RunSummary[]): For
     };
   });
   const perYear = 52 / p.horizonWeeks;
-  const treated = runs.map((r) => r.coursesStarted * perYear);
-  const courseMinutes = averageCourseMinutes(p.arrivals);
-  const throughput = runs.map((r) => (courseMinutes > 0 ? (sum(r.bookedMinutes.map(sum)) / courseMinutes) * perYear : 0));
+  const share = (xs: number[], ok: (x: number) => boolean) => Number((xs.filter(ok).length / Math.max(1, xs.length)).toFixed(3));
+  const started = runs.map((r) => r.coursesStarted);
+  const startedPerYear = started.map((n) => n * perYear);
+  // The rest of the year is only known when the horizon reaches 31 December.
+  const coversYear = p.grid.bounds[p.grid.bounds.length - 1] >= p.yearEndMin;
+  const totals = runs.map((r) => p.startedThisYear + r.startedRestOfYear);
   return {
     seed: p.seed,
     runs: runs.length,
     horizonWeeks: p.horizonWeeks,
     from: p.grid.dates[0],
     to: formatDate(p.grid.firstMonday + 7 * p.horizonWeeks),
+    headline: {
+      target: p.target,
+      coursesStarted: band(started, 1),
+      coursesStartedPerYear: band(startedPerYear, 1),
+      probabilityReachingTarget: share(startedPerYear, (n) => n >= p.target),
+      currentYear: coversYear
+        ? {
+            year: p.year,
+            startedToDate: p.startedThisYear,
+            restOfYear: band(
+              runs.map((r) => r.startedRestOfYear),
+              1,
+            ),
+            total: band(totals, 1),
+            probabilityReachingTarget: share(totals, (n) => n >= p.target),
+          }
+        : null,
+    },
     weeks,
     year: {
-      target: p.target,
-      coursesTreated: band(treated, 1),
-      throughputPerYear: band(throughput, 1),
-      probabilityReachingTarget: Number((treated.filter((t) => t >= p.target).length / Math.max(1, runs.length)).toFixed(3)),
       arrivalsPerYear: band(
         runs.map((r) => r.arrivalsTotal * perYear),
         1,
@@ -80,6 +89,14 @@ export function aggregateRuns(p: PreparedForecast, summaries: RunSummary[]): For
       waitDays: band(
         runs.flatMap((r) => r.waits.flat()),
         2,
+      ),
+      medianWaitDays: band(
+        runs.map((r) => percentile(r.waits.flat(), 0.5)),
+        2,
+      ),
+      queueAtEnd: band(
+        runs.map((r) => r.queue[r.queue.length - 1] ?? 0),
+        1,
       ),
     },
     arrivalsPerWeek: p.arrivals.map((a) => ({ key: a.key, ratePerWeek: Number(a.ratePerWeek.toFixed(3)) })),

@@ -69,6 +69,14 @@ export function defaultArrivals(coursesPerYear = 800): ArrivalCategory[] {
 }
 
 /**
+ * How far the demand's rate may move from the one estimated from history over a forecast's horizon
+ * (relative sd, ForecastInput.rateDrift) — referral patterns change without notice. Measured, not
+ * guessed: bench/forecast-calibration.ts (docs/forecasting.md) picks it so that the p10–p90 bands
+ * hold the realized figures about 80 % of the time when the true rate drifts by up to ±10 %.
+ */
+export const DEFAULT_RATE_DRIFT = 0.06;
+
+/**
  * Working days of treatment planning (simulation CT, contouring, plan QA) between submission and
  * the earliest start, by urgency — as in the scenario generator.
  */
@@ -112,6 +120,7 @@ export function estimateArrivals(history: SubmissionRecord[], weeks: number): Ar
         requiresAnesthesia: g.first.requiresAnesthesia,
         ratePerWeek: profiles.reduce((n, p) => n + p.weight, 0) / weeks,
         profiles,
+        observed: profiles.reduce((n, p) => n + p.weight, 0),
       };
     });
 }

@@ -3,7 +3,7 @@ import type { ForecastChanges } from './types';
 
 /**
  * The center as it would be after the what-if changes: extra rooms (copies of the center's hours,
- * gantry by default), replaced weekday hours, a Saturday shift, and added downtimes.
+ * gantry by default), replaced weekday hours, a Saturday shift, anesthesia teams, and added downtimes.
  * Returns a new object; the input is not touched.
  */
 export function applyCenterChanges(center: CenterConfig, changes: ForecastChanges | undefined): CenterConfig {
@@ -36,6 +36,7 @@ export function applyCenterChanges(center: CenterConfig, changes: ForecastChange
     ...center,
     hours,
     rooms,
+    ...(changes.anesthesiaTeams !== undefined ? { anesthesia: { ...center.anesthesia, teams: changes.anesthesiaTeams } } : {}),
     downtimes: [...center.downtimes, ...(changes.downtimes ?? [])],
   };
 }

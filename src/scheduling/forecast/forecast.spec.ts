@@ -99,7 +99,7 @@ describe('runForecast', () => {
     expect(b).toEqual(a);
     expect(c.weeks.map((w) => w.arrivals.p50)).not.toEqual(a.weeks.map((w) => w.arrivals.p50));
     expect(a.weeks).toHaveLength(14);
-    expect(a.year.target).toBe(800);
+    expect(a.headline.target).toBe(800);
     expect(a.weeks[5].utilization.p50).toBeGreaterThan(0.3);
     expect(a.weeks[5].utilization.p90).toBeGreaterThanOrEqual(a.weeks[5].utilization.p50);
   });
@@ -138,7 +138,7 @@ describe('runForecast', () => {
     const three = await runForecast(input(busy));
     const four = await runForecast(input({ ...busy, changes: { extraRooms: 1 } }));
     expect(four.rooms).toContain('EXTRA-1');
-    expect(four.year.coursesTreated.p50).toBeGreaterThan(three.year.coursesTreated.p50 * 1.05);
+    expect(four.headline.coursesStartedPerYear.p50).toBeGreaterThan(three.headline.coursesStartedPerYear.p50 * 1.05);
   });
 
   it('spreads unused quota places over the rest of their year and not beyond', async () => {
@@ -182,7 +182,7 @@ describe('runForecast', () => {
     expect(result.weeks[1].openMinutes).toBe(3 * 5 * 930);
   });
 
-  it('a short horizon that begins with a queue: the start count overstates the year, the throughput does not', async () => {
+  it('counts one headline: the courses started in the horizon, as a yearly pace and as the rest of the current year', async () => {
     // 150 routine courses of 25 × 30 min, booked before now and starting over the next weeks.
     const planner = createPlanner(demoCenter(), []);
     for (let i = 0; i < 150; i++) {
@@ -191,24 +191,16 @@ describe('runForecast', () => {
       });
     }
     const existing = planner.bookings();
-    const shape = [
-      {
-        key: 'ADULT_ROUTINE',
-        patientCategory: 'ADULT' as const,
-        urgency: 'ROUTINE' as const,
-        requiresAnesthesia: false,
-        ratePerWeek: 15,
-        profiles: [{ weight: 1, fractions: 25, fractionMinutes: 30 }],
-      },
-    ];
-    const result = await runForecast(input({ existing, arrivals: shape, horizonWeeks: 4, runs: 2 }));
-    // The rooms' pace: minutes booked in the four weeks, in courses of 25 × 30 min. Full rooms (3 × 930
-    // minutes a day, 20 open days) would make about 970 such courses a year.
-    const booked = result.weeks.reduce((m, w) => m + w.utilization.p50 * w.openMinutes, 0);
-    expect(result.year.throughputPerYear.p50).toBeCloseTo(((booked / (25 * 30)) * 52) / 4, -1);
-    expect(result.year.throughputPerYear.p50).toBeLessThan(1000);
-    // The starts in four weeks include much of the queue, counted as if every month began with one.
-    expect(result.year.coursesTreated.p50).toBeGreaterThan(result.year.throughputPerYear.p50 * 1.2);
+    const result = await runForecast(input({ existing, arrivals: [], horizonWeeks: 4, runs: 2, startedThisYear: 7 }));
+    const firstInHorizon = existing.filter((b) => b.fraction === 1 && b.start < `${result.to}T00:00:00+05:00`).length;
+    expect(result.headline.coursesStarted.p50).toBe(firstInHorizon);
+    expect(result.headline.coursesStartedPerYear.p50).toBeCloseTo((firstInHorizon * 52) / 4, 0);
+    // Four weeks from January do not reach 31 December: no rest-of-year figure is invented.
+    expect(result.headline.currentYear).toBeNull();
+    const year = await runForecast(input({ existing, arrivals: [], horizonWeeks: 52, runs: 1, startedThisYear: 7 }));
+    expect(year.headline.currentYear).toMatchObject({ year: 2027, startedToDate: 7 });
+    expect(year.headline.currentYear!.restOfYear.p50).toBe(150);
+    expect(year.headline.currentYear!.total.p50).toBe(157);
   });
 
   it('rejects impossible input with a RangeError', async () => {

@@ -1,5 +1,6 @@
-import { parseInstant } from '../time/zone';
-import { dayNumOf } from '../time/civil-day';
+import { localDayOf, localToEpochMin, parseInstant } from '../time/zone';
+import { dayNumOf, formatDate } from '../time/civil-day';
+import { applyDowntimeWhatIfs } from './downtime-what-if';
 import { quotaArrivals, scaleArrivals } from './arrival-model';
 import { applyCenterChanges } from './center-changes';
 import type { PreparedForecast } from './simulate-run';
@@ -24,7 +25,14 @@ export function prepareForecast(input: ForecastInput): PreparedForecast {
       throw new RangeError(`arrival category ${a.key} needs at least one course profile with a positive weight`);
   }
 
+  if (input.rateDrift !== undefined && !(input.rateDrift >= 0 && input.rateDrift <= 1)) throw new RangeError('rateDrift must be in 0..1');
+
   const center = applyCenterChanges(input.center, input.changes);
+  // A what-if downtime does to the live bookings what declaring it would: the hit fractions move.
+  const whatIf = input.changes?.downtimes?.length
+    ? applyDowntimeWhatIfs(center, input.existing, input.courses ?? [], input.changes.downtimes, input.now, input.notStarted)
+    : { bookings: input.existing, moved: 0, cancelled: 0 };
+  const existing = whatIf.bookings;
   const grid = buildWeekGrid(center, input.now, input.horizonWeeks);
   const weeks = grid.dates.length;
 
@@ -40,7 +48,7 @@ export function prepareForecast(input: ForecastInput): PreparedForecast {
   const roomIndex = new Map(grid.roomIds.map((id, i) => [id, i]));
   const baseBooked = grid.dates.map(() => grid.roomIds.map(() => 0));
   const firstFraction = new Map<string, number>();
-  for (const b of input.existing) {
+  for (const b of existing) {
     const s = parseInstant(b.start);
     const w = weekIndexOf(grid, s);
     const r = roomIndex.get(b.roomId);
@@ -50,7 +58,12 @@ export function prepareForecast(input: ForecastInput): PreparedForecast {
   const baseQueue = new Array<number>(weeks).fill(0);
   const baseStarts = new Array<number>(weeks).fill(0);
   let baseStarted = 0;
+  // The current year, center-local: its end bounds the "rest of the year" count.
+  const year = Number(formatDate(localDayOf(center.timeZone, grid.nowMin)).slice(0, 4));
+  const yearEndMin = localToEpochMin(center.timeZone, dayNumOf(year + 1, 1, 1), 0);
+  let baseStartedRestOfYear = 0;
   for (const s of firstFraction.values()) {
+    if (s < yearEndMin) baseStartedRestOfYear++;
     const w = weekIndexOf(grid, s);
     for (let i = 0; i < Math.min(w, weeks); i++) baseQueue[i]++;
     if (w < weeks) {
@@ -61,7 +74,8 @@ export function prepareForecast(input: ForecastInput): PreparedForecast {
 
   return {
     center,
-    existing: input.existing,
+    existing,
+    courses: input.courses ?? [],
     arrivals,
     grid,
     seed: input.seed,
@@ -73,5 +87,11 @@ export function prepareForecast(input: ForecastInput): PreparedForecast {
     baseQueue,
     baseStarts,
     baseStarted,
+    year,
+    yearEndMin,
+    baseStartedRestOfYear,
+    startedThisYear: input.startedThisYear ?? 0,
+    rateDrift: input.rateDrift ?? 0,
+    downtimeWhatIf: { moved: whatIf.moved, cancelled: whatIf.cancelled },
   };
 }

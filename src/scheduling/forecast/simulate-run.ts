@@ -25,6 +25,18 @@ export interface PreparedForecast {
   baseQueue: number[];
   baseStarts: number[];
   baseStarted: number;
+  /** The center-local year `now` falls in, and the start of the next one (epoch minutes). */
+  year: number;
+  yearEndMin: number;
+  /** Live courses whose first fraction is between `now` and the year's end. */
+  baseStartedRestOfYear: number;
+  startedThisYear: number;
+  /** Relative sd of the demand's rate between runs (ForecastInput.rateDrift). */
+  rateDrift: number;
+  /** What the what-if downtimes did to the live bookings (already applied to `existing`). */
+  downtimeWhatIf: { moved: number; cancelled: number };
+  /** The live courses of `existing` (for the what-if downtimes; kept for callers that re-plan). */
+  courses: CourseRequest[];
 }
 
 /** A course drawn for one run, before defaults are resolved. */
@@ -40,11 +52,35 @@ export interface SimulatedArrival {
 const SUBMIT_FROM = 8 * 60;
 const SUBMIT_SPAN = 9 * 60;
 
+/** A log-normal multiplier with mean 1 and relative sd about `sd`. */
+function lognormal(rng: Rng, sd: number): number {
+  if (!(sd > 0)) return 1;
+  const sigma = Math.sqrt(Math.log(1 + sd * sd));
+  const z = Math.sqrt(-2 * Math.log(1 - rng())) * Math.cos(2 * Math.PI * rng());
+  return Math.exp(sigma * z - (sigma * sigma) / 2);
+}
+
+/**
+ * The rate each category has in this run. A rate estimated from history is not the future rate:
+ * counting n arrivals pins it down to about 1/sqrt(n) (per category, so the mix varies too), and
+ * the whole demand may drift by `rateDrift`. Without either every run uses the given rates. The
+ * draws come from a stream of their own, so the arrival draws of a forecast without uncertainty
+ * are what they always were.
+ */
+export function runRates(p: PreparedForecast, run: number): number[] {
+  const uncertain = p.rateDrift > 0 || p.arrivals.some((a) => (a.observed ?? 0) > 0);
+  if (!uncertain) return p.arrivals.map((a) => a.ratePerWeek);
+  const rng = runRng(p.seed ^ 0x5bd1e995, run);
+  const common = lognormal(rng, p.rateDrift);
+  return p.arrivals.map((a) => a.ratePerWeek * common * ((a.observed ?? 0) > 0 ? lognormal(rng, 1 / Math.sqrt(a.observed!)) : 1));
+}
+
 /**
  * Draws one run's arrivals: a Poisson count per category and week, each at a uniform working-day
  * instant of that week; arrivals before `now` are dropped (thinning keeps the rest Poisson).
  */
 export function drawArrivals(p: PreparedForecast, rng: Rng, run: number): SimulatedArrival[] {
+  const rates = runRates(p, run);
   const out: SimulatedArrival[] = [];
   const weeks = p.grid.dates.length;
   const windows = p.arrivals.map((c) => (c.window ? [parseDate(c.window.from), parseDate(c.window.to)] : [-Infinity, Infinity]));
@@ -52,7 +88,7 @@ export function drawArrivals(p: PreparedForecast, rng: Rng, run: number): Simula
   for (let w = 0; w < weeks; w++) {
     for (let ci = 0; ci < p.arrivals.length; ci++) {
       const category = p.arrivals[ci];
-      const count = poisson(rng, category.ratePerWeek);
+      const count = poisson(rng, rates[ci]);
       for (let i = 0; i < count; i++) {
         const day = p.grid.firstMonday + 7 * w + Math.floor(rng() * 5);
         const at = localToEpochMin(p.grid.timeZone, day, SUBMIT_FROM + Math.floor(rng() * SUBMIT_SPAN));
@@ -109,6 +145,7 @@ export function simulateRun(p: PreparedForecast, run: number): RunSummary {
   const starts = [...p.baseStarts];
   const waits: number[][] = Array.from({ length: weeks }, () => []);
   let coursesStarted = p.baseStarted;
+  let startedRestOfYear = p.baseStartedRestOfYear;
   let unschedulable = 0;
   let lateStarts = 0;
 
@@ -133,6 +170,7 @@ export function simulateRun(p: PreparedForecast, run: number): RunSummary {
       starts[sw] += sign;
       coursesStarted += sign;
     }
+    if (c.first < p.yearEndMin) startedRestOfYear += sign;
     waits[c.aw][c.wait] = (c.first - c.at) / 1440;
   };
   const simulated = new Map<string, { aw: number; at: number; first: number; wait: number; late: boolean }>();
@@ -182,5 +220,17 @@ export function simulateRun(p: PreparedForecast, run: number): RunSummary {
     open += queueDiff[w];
     queue.push(open + p.baseQueue[w]);
   }
-  return { run, bookedMinutes: booked, queue, arrivals, starts, waits, coursesStarted, arrivalsTotal: drawn.length, unschedulable, lateStarts };
+  return {
+    run,
+    bookedMinutes: booked,
+    queue,
+    arrivals,
+    starts,
+    waits,
+    coursesStarted,
+    startedRestOfYear,
+    arrivalsTotal: drawn.length,
+    unschedulable,
+    lateStarts,
+  };
 }

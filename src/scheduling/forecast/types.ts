@@ -1,4 +1,4 @@
-import type { Booking, CenterConfig, DowntimeSpec, PatientCategory, RoomKind, Urgency, WeeklyHours } from '../types';
+import type { Booking, CenterConfig, CourseRequest, DowntimeSpec, PatientCategory, RoomKind, Urgency, WeeklyHours } from '../types';
 
 /** One course shape a category draws from; `weight` is its relative frequency. */
 export interface CourseProfile {
@@ -22,6 +22,11 @@ export interface ArrivalCategory {
   prepDays?: [number, number];
   /** Arrivals only on center-local dates in [from, to) (e.g. a quota's own year). */
   window?: { from: string; to: string };
+  /**
+   * Submissions the rate was estimated from (set by estimateArrivals). A rate counted from n
+   * arrivals is uncertain by about 1/sqrt(n); each run draws its own rate within that.
+   */
+  observed?: number;
 }
 
 /** Unused partner-quota places, treated as extra demand spread over the rest of their year. */
@@ -46,6 +51,8 @@ export interface ForecastChanges {
   demandScale?: number;
   /** Multiplies the rates of single categories by key or by patient category ('PEDIATRIC'). */
   categoryScale?: Record<string, number>;
+  /** Anesthesia teams working at once (the live center's `anesthesia.teams`; 2 = a second team). */
+  anesthesiaTeams?: number;
 }
 
 export interface ForecastInput {
@@ -63,6 +70,20 @@ export interface ForecastInput {
   target?: number;
   /** The allocator's own planning horizon in weeks (default 26). */
   allocationHorizonWeeks?: number;
+  /**
+   * The live courses the existing bookings belong to. A what-if downtime moves the bookings it hits
+   * with the live rescheduling, which needs them; a hit booking whose course is missing is cancelled.
+   */
+  courses?: CourseRequest[];
+  /** Courses not started yet (routine and urgent), which the live rescheduling may start a day later. */
+  notStarted?: CourseRequest[];
+  /** Courses whose first fraction was given this (center-local) year before `now`: the year-to-date actual. */
+  startedThisYear?: number;
+  /**
+   * Relative standard deviation of the whole demand's rate from run to run: how far the future
+   * rate may drift from the one estimated (0 = the rates are known exactly). Default 0.
+   */
+  rateDrift?: number;
 }
 
 export interface Band {
@@ -92,30 +113,52 @@ export interface ForecastWeek {
   starts: Band;
 }
 
+/** The one figure to act on: courses started, against the target. */
+export interface ForecastHeadline {
+  /** Courses per year the center aims at. */
+  target: number;
+  /** Courses whose first fraction falls inside the horizon (live bookings and simulated arrivals), per run. */
+  coursesStarted: Band;
+  /** coursesStarted × 52 / horizonWeeks: the same count as a yearly pace. */
+  coursesStartedPerYear: Band;
+  /** Share of runs whose coursesStartedPerYear reaches the target. */
+  probabilityReachingTarget: number;
+  /** The current calendar year (center-local), when the horizon reaches its end; null otherwise. */
+  currentYear: {
+    year: number;
+    /** Courses whose first fraction was given this year before the forecast began (actual, not simulated). */
+    startedToDate: number;
+    /** Courses whose first fraction falls between the forecast's start and 31 December, per run. */
+    restOfYear: Band;
+    /** startedToDate + restOfYear. */
+    total: Band;
+    /** Share of runs whose total reaches the target. */
+    probabilityReachingTarget: number;
+  } | null;
+}
+
 export interface ForecastResult {
   seed: number;
   runs: number;
   horizonWeeks: number;
   from: string;
   to: string;
+  headline: ForecastHeadline;
   weeks: ForecastWeek[];
+  /** The horizon's other figures, each a band across runs. */
   year: {
-    target: number;
-    /** Courses whose first fraction falls inside the horizon, scaled to 52 weeks. */
-    coursesTreated: Band;
-    /**
-     * Room minutes booked inside the horizon, in courses of the arrival mix's average length (fractions
-     * x room minutes), scaled to 52 weeks: the pace the rooms treat at. Unlike coursesTreated it does not
-     * count the starts of courses already booked as if the horizon were a year, so it holds for short
-     * horizons too (a 4-week forecast's start count overstates the year by the queue it begins with).
-     */
-    throughputPerYear: Band;
-    /** Share of runs reaching the target. */
-    probabilityReachingTarget: number;
+    /** Courses submitted inside the horizon, × 52 / horizonWeeks. */
     arrivalsPerYear: Band;
+    /** Courses submitted inside the horizon for which the allocator found no schedule. */
     unschedulable: Band;
+    /** Courses that start after their due start (late for their urgency). */
     lateStarts: Band;
+    /** Days from submission to first fraction, pooled over every course submitted in the horizon in all runs. */
     waitDays: Band;
+    /** Each run's median of days from submission to first fraction (courses submitted in the horizon). */
+    medianWaitDays: Band;
+    /** Courses submitted but not started at the end of the horizon. */
+    queueAtEnd: Band;
   };
   arrivalsPerWeek: Array<{ key: string; ratePerWeek: number }>;
   rooms: string[];
@@ -132,6 +175,8 @@ export interface RunSummary {
   /** Wait in days of each course by arrival week. */
   waits: number[][];
   coursesStarted: number;
+  /** Courses started from `now` to the end of the current year (the grid may end earlier). */
+  startedRestOfYear: number;
   arrivalsTotal: number;
   unschedulable: number;
   lateStarts: number;

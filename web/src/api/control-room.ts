@@ -47,42 +47,12 @@ export const withdrawDowntime = (downtimeId: string) => unwrap(api.DELETE('/api/
 export type ForecastSummary = Schemas['ForecastSummaryView'];
 export type CreateForecast = Schemas['CreateForecastDto'];
 
-interface Band {
-  p10: number;
-  p50: number;
-  p90: number;
-}
-/** GET /forecasts/:id has no response schema in the OpenAPI document: its shape as ForecastsService answers it. */
-export interface ForecastDetail {
-  id: string;
-  status: 'QUEUED' | 'RUNNING' | 'DONE' | 'FAILED';
-  progress: number;
-  createdAt: string;
-  finishedAt: string | null;
-  error?: string;
-  result?: {
-    seed: number;
-    runs: number;
-    horizonWeeks: number;
-    from: string;
-    to: string;
-    year: {
-      target: number;
-      coursesTreated: Band;
-      throughputPerYear: Band;
-      probabilityReachingTarget: number;
-      arrivalsPerYear: Band;
-      unschedulable: Band;
-      lateStarts: Band;
-      waitDays: Band;
-    };
-    rooms: string[];
-  };
-}
-export type ForecastFigure = Exclude<keyof NonNullable<ForecastDetail['result']>['year'], 'target' | 'probabilityReachingTarget'>;
+export type ForecastDetail = Schemas['ForecastView'];
+export type ForecastHeadline = Schemas['ForecastHeadlineView'];
+export type ForecastFigure = keyof Schemas['ForecastFiguresView'];
 
 export const listForecasts = () => unwrapPage(api.GET('/api/v1/forecasts', { params: { query: { limit: 50, offset: 0 } } }));
-export const getForecast = async (forecastId: string) => (await unwrap(api.GET('/api/v1/forecasts/{id}', id(forecastId)))) as unknown as ForecastDetail;
+export const getForecast = (forecastId: string) => unwrap(api.GET('/api/v1/forecasts/{id}', id(forecastId)));
 export const createForecast = async (body: CreateForecast) => (await unwrap(api.POST('/api/v1/forecasts', { body }))) as unknown as { id: string };
 export const forecastChartHref = (forecastId: string) => `/api/v1/forecasts/${encodeURIComponent(forecastId)}/chart.svg`;
 

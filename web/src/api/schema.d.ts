@@ -664,7 +664,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Status, progress (0..1) and, once DONE, the result (weekly bands, courses/year vs target) */
+        /** Status, progress (0..1) and, once DONE, the result: the headline (courses started vs target), weekly bands, the other figures */
         get: operations["ForecastsController_get"];
         put?: never;
         post?: never;
@@ -2087,6 +2087,38 @@ export interface components {
             /** @example G2 free again after the repair */
             reason?: string;
         };
+        BandView: {
+            /** @description 10th percentile across runs: 9 runs in 10 gave at least this */
+            p10: number;
+            /** @description Median across runs */
+            p50: number;
+            /** @description 90th percentile across runs: 9 runs in 10 gave at most this */
+            p90: number;
+        };
+        CurrentYearView: {
+            /** @description The calendar year (center time) the forecast begins in */
+            year: number;
+            /** @description Courses whose first fraction was given this year before the forecast began (actual, from the database). */
+            startedToDate: number;
+            /** @description Courses whose first fraction falls between the forecast start and 31 December (simulated). */
+            restOfYear: components["schemas"]["BandView"];
+            /** @description startedToDate + restOfYear: the courses this year will have started. */
+            total: components["schemas"]["BandView"];
+            /** @description Share of runs whose total reaches the target (0..1). */
+            probabilityReachingTarget: number;
+        };
+        ForecastHeadlineView: {
+            /** @description Courses per year the center aims at (the request, else the center settings: 800). */
+            target: number;
+            /** @description Courses whose first fraction falls inside the horizon, live bookings and simulated arrivals alike: the one measure of output. */
+            coursesStarted: components["schemas"]["BandView"];
+            /** @description coursesStarted × 52 / horizonWeeks: the same count as a yearly pace, compared with the target. */
+            coursesStartedPerYear: components["schemas"]["BandView"];
+            /** @description Share of runs whose coursesStartedPerYear reaches the target (0..1). */
+            probabilityReachingTarget: number;
+            /** @description Year-to-date actual plus forecast rest of the year; null when the horizon ends before 31 December. */
+            currentYear?: components["schemas"]["CurrentYearView"] | null;
+        };
         ForecastSummaryView: {
             /** Format: uuid */
             id: string;
@@ -2112,6 +2144,10 @@ export interface components {
             input: Record<string, never>;
             /** @description The error of a FAILED forecast */
             error?: Record<string, never> | null;
+            /** @description The what-if in words ("as is" without changes), rooms by name */
+            scenario: string;
+            /** @description The headline of a DONE forecast; null before */
+            headline?: components["schemas"]["ForecastHeadlineView"] | null;
         };
         CourseProfileDto: {
             /** @example 1 */
@@ -2143,8 +2179,13 @@ export interface components {
             roomKinds?: ("GANTRY" | "FIXED_BEAM")[];
         };
         DowntimeChangeDto: {
-            /** @description null: the whole beam line */
+            /** @description The room by id; null (and no room): the whole beam line */
             roomId?: Record<string, never> | null;
+            /**
+             * @description The room by name (as GET /rooms lists it), instead of roomId
+             * @example G2
+             */
+            room?: string;
             /** @example 2027-03-01T00:00:00+05:00 */
             start: string;
             /** @example 2027-03-08T00:00:00+05:00 */
@@ -2175,14 +2216,23 @@ export interface components {
              */
             saturdayShift?: string[];
             downtimes?: components["schemas"]["DowntimeChangeDto"][];
-            /** @example 1.1 */
+            /**
+             * @description arrival rate: multiplies every category (1.1 = 10 % more referrals)
+             * @example 1.1
+             */
             demandScale?: number;
             /**
+             * @description case mix: multiplies the arrival rate of a category (ADULT, PEDIATRIC, an urgency or a key)
              * @example {
              *       "PEDIATRIC": 1.5
              *     }
              */
             categoryScale?: Record<string, never>;
+            /**
+             * @description anesthesia teams working at once (2 = a second team)
+             * @example 2
+             */
+            anesthesiaTeams?: number;
         };
         CreateForecastDto: {
             /** @default 52 */
@@ -2203,6 +2253,77 @@ export interface components {
             changes?: components["schemas"]["ForecastChangesDto"];
             /** @default 800 */
             target: number;
+        };
+        ForecastWeekView: {
+            index: number;
+            /** @example 2027-W03 */
+            isoWeek: string;
+            /** @description Monday of the week, center-local date */
+            start: string;
+            /** @description Open room minutes of the week (hours − QA − closures; downtime not subtracted, so it shows as lost utilization). */
+            openMinutes: number;
+            /** @description Booked room minutes / openMinutes, all rooms together (0..1). */
+            utilization: components["schemas"]["BandView"];
+            /** @description Room id → that room’s utilization band */
+            rooms: {
+                [key: string]: components["schemas"]["BandView"];
+            };
+            /** @description Courses submitted but not started at the end of the week. */
+            queue: components["schemas"]["BandView"];
+            /** @description Days from submission to first fraction of the courses submitted this week (pooled over runs). */
+            waitDays: components["schemas"]["BandView"];
+            /** @description Courses submitted this week. */
+            arrivals: components["schemas"]["BandView"];
+            /** @description Courses whose first fraction falls in this week. */
+            starts: components["schemas"]["BandView"];
+        };
+        ForecastFiguresView: {
+            /** @description Courses submitted inside the horizon, × 52 / horizonWeeks. */
+            arrivalsPerYear: components["schemas"]["BandView"];
+            /** @description Courses submitted inside the horizon for which the allocator found no schedule at all. */
+            unschedulable: components["schemas"]["BandView"];
+            /** @description Courses whose first fraction comes after the latest start their urgency allows. */
+            lateStarts: components["schemas"]["BandView"];
+            /** @description Days from submission to first fraction, pooled over every course submitted in the horizon in all runs (its p90 is the long-wait tail). */
+            waitDays: components["schemas"]["BandView"];
+            /** @description Each run's median days from submission to first fraction: the typical wait, and how sure it is. */
+            medianWaitDays: components["schemas"]["BandView"];
+            /** @description Courses submitted but not yet started at the end of the horizon (the waiting list). */
+            queueAtEnd: components["schemas"]["BandView"];
+        };
+        ForecastResultView: {
+            seed: number;
+            runs: number;
+            horizonWeeks: number;
+            /** @description First Monday of the horizon (center-local date) */
+            from: string;
+            /** @description Day after the horizon (exclusive) */
+            to: string;
+            headline: components["schemas"]["ForecastHeadlineView"];
+            weeks: components["schemas"]["ForecastWeekView"][];
+            /** @description The horizon's other figures */
+            year: components["schemas"]["ForecastFiguresView"];
+            /** @description Room ids in the order the weeks list them */
+            rooms: string[];
+            /** @description How the forecast was made: now, arrivalSource, scenario (the what-if in words), roomNames, downtimeWhatIf, rateDrift, … */
+            meta?: {
+                [key: string]: unknown;
+            };
+        };
+        ForecastView: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "QUEUED" | "RUNNING" | "DONE" | "FAILED";
+            /** @description 0..1 */
+            progress: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            finishedAt?: Record<string, never> | null;
+            error?: string;
+            /** @description Once DONE */
+            result?: components["schemas"]["ForecastResultView"];
         };
         CoursesStartedView: {
             /** @description Courses whose first fraction was given (DELIVERED) this year, up to `upTo` */
@@ -3903,6 +4024,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Forecasts in all */
+                    "X-Total-Count"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3949,7 +4072,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ForecastView"];
+                };
             };
         };
     };

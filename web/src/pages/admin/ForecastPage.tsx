@@ -1,12 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { forecastChartHref, getForecast, type ForecastDetail, type ForecastFigure } from '../../api/control-room';
+import { forecastChartHref, getForecast, type ForecastDetail, type ForecastFigure, type ForecastHeadline } from '../../api/control-room';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { formatDate } from '../../i18n/format';
 import './control-room.css';
 
-const FIGURES: ForecastFigure[] = ['coursesTreated', 'throughputPerYear', 'arrivalsPerYear', 'unschedulable', 'lateStarts', 'waitDays'];
+const FIGURES: ForecastFigure[] = ['medianWaitDays', 'waitDays', 'queueAtEnd', 'lateStarts', 'unschedulable', 'arrivalsPerYear'];
 
 /** /forecasts/:id (and ?with=:other for two side by side): the headline against the target, each figure defined, the chart. */
 export function ForecastPage() {
@@ -28,6 +28,10 @@ export function ForecastPage() {
         <div>
           <dt>{t('forecasts.headlineLabel')}</dt>
           <dd>{t('forecasts.define.headline')}</dd>
+        </div>
+        <div>
+          <dt>{t('forecasts.headlineYearLabel')}</dt>
+          <dd>{t('forecasts.define.headlineYear')}</dd>
         </div>
         {FIGURES.map((f) => (
           <div key={f}>
@@ -62,17 +66,45 @@ function ForecastColumn({ id }: { id: string }) {
   );
 }
 
+/** The one figure to act on, and this calendar year's actual + forecast when the horizon reaches 31 December. */
+export function Headline({ headline }: { headline: ForecastHeadline }) {
+  const { t } = useTranslation();
+  const s = headline.coursesStartedPerYear;
+  const y = headline.currentYear;
+  return (
+    <>
+      <p className="headline" data-testid="forecast-headline">
+        {t('forecasts.headline', { p50: Math.round(s.p50), p10: Math.round(s.p10), p90: Math.round(s.p90), target: headline.target, percent: Math.round(100 * headline.probabilityReachingTarget) })}
+      </p>
+      {y && (
+        <p className="headline" data-testid="forecast-headline-year">
+          {t('forecasts.headlineYear', {
+            year: y.year,
+            done: y.startedToDate,
+            rest: Math.round(y.restOfYear.p50),
+            p10: Math.round(y.restOfYear.p10),
+            p90: Math.round(y.restOfYear.p90),
+            total: Math.round(y.total.p50),
+            target: headline.target,
+            percent: Math.round(100 * y.probabilityReachingTarget),
+          })}
+        </p>
+      )}
+    </>
+  );
+}
+
 function Result({ forecast, lang }: { forecast: ForecastDetail; lang: string }) {
   const { t } = useTranslation();
   const r = forecast.result!;
   const y = r.year;
+  const scenario = typeof r.meta?.scenario === 'string' ? r.meta.scenario : null;
   const band = (b: { p10: number; p50: number; p90: number }) => t('forecasts.band', { p50: Math.round(b.p50), p10: Math.round(b.p10), p90: Math.round(b.p90) });
   return (
     <>
       <h2>{t('forecasts.horizonTitle', { from: formatDate(lang, r.from), to: formatDate(lang, r.to), runs: r.runs, seed: r.seed })}</h2>
-      <p className="headline" data-testid="forecast-headline">
-        {t('forecasts.headline', { p50: Math.round(y.coursesTreated.p50), p10: Math.round(y.coursesTreated.p10), p90: Math.round(y.coursesTreated.p90), target: y.target, percent: Math.round(100 * y.probabilityReachingTarget) })}
-      </p>
+      {scenario && <p data-testid="forecast-scenario">{t('forecasts.scenario', { text: scenario === 'as is' ? t('forecasts.asIs') : scenario })}</p>}
+      <Headline headline={r.headline} />
       <table className="list">
         <caption>{t('forecasts.figuresCaption')}</caption>
         <thead>

@@ -28,6 +28,7 @@ export function useForecastInputText(): (input: Record<string, unknown>, roomNam
     if (changes.extraRooms) parts.push(t('forecasts.inputExtraRooms', { n: changes.extraRooms }));
     if (changes.demandScale) parts.push(t('forecasts.inputDemand', { scale: changes.demandScale }));
     if (changes.saturdayShift) parts.push(t('forecasts.inputSaturday'));
+    if (changes.anesthesiaTeams) parts.push(t('forecasts.inputTeams', { n: changes.anesthesiaTeams }));
     for (const d of (changes.downtimes ?? []) as Array<{ roomId?: string | null; start: string; end: string }>)
       parts.push(t('forecasts.inputDowntime', { room: d.roomId ? (roomNames.get(d.roomId) ?? d.roomId) : t('downtimes.wholeLine'), from: d.start.slice(0, 10), to: d.end.slice(0, 10) }));
     return parts.join('; ');
@@ -44,7 +45,7 @@ export function ForecastsPage() {
   const rooms = useQuery({ queryKey: ['rooms'], queryFn: listRooms });
   const forecasts = useQuery({ queryKey: ['forecasts'], queryFn: listForecasts, refetchInterval: 5_000 });
   const inputText = useForecastInputText();
-  const [form, setForm] = useState({ horizonWeeks: '26', runs: '20', seed: '1', extraRooms: '0', demandScale: '1', saturday: false, downtimeRoom: '', downtimeFrom: '', downtimeTo: '' });
+  const [form, setForm] = useState({ horizonWeeks: '26', runs: '20', seed: '1', extraRooms: '0', demandScale: '1', saturday: false, anesthesiaTeams: '', downtimeRoom: '', downtimeFrom: '', downtimeTo: '' });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<string | null>(null);
   const [chosen, setChosen] = useState<string[]>([]);
@@ -59,9 +60,10 @@ export function ForecastsPage() {
     if (form.extraRooms.trim() && form.extraRooms.trim() !== '0') changes.extraRooms = asNumber(form.extraRooms);
     if (form.demandScale.trim() && form.demandScale.trim() !== '1') changes.demandScale = asNumber(form.demandScale);
     if (form.saturday) changes.saturdayShift = ['08:00', '16:00'];
+    if (form.anesthesiaTeams.trim()) changes.anesthesiaTeams = asNumber(form.anesthesiaTeams);
     if (form.downtimeRoom || form.downtimeFrom || form.downtimeTo)
       changes.downtimes = [
-        { roomId: form.downtimeRoom === 'LINE' ? null : form.downtimeRoom || undefined, start: centerInstant(tz, form.downtimeFrom && `${form.downtimeFrom}T00:00`), end: centerInstant(tz, form.downtimeTo && `${form.downtimeTo}T00:00`) },
+        { ...(form.downtimeRoom === 'LINE' ? { roomId: null } : form.downtimeRoom ? { room: form.downtimeRoom } : {}), start: centerInstant(tz, form.downtimeFrom && `${form.downtimeFrom}T00:00`), end: centerInstant(tz, form.downtimeTo && `${form.downtimeTo}T00:00`) },
       ];
     const body = { horizonWeeks: asNumber(form.horizonWeeks), runs: asNumber(form.runs), seed: asNumber(form.seed), ...(Object.keys(changes).length ? { changes } : {}) } as unknown as CreateForecast;
     setBusy(true);
@@ -112,13 +114,16 @@ export function ForecastsPage() {
             <input id="forecast-saturday" type="checkbox" checked={form.saturday} onChange={(e) => set('saturday', e.target.checked)} />
             <label htmlFor="forecast-saturday">{t('forecasts.saturday')}</label>
           </div>
-          <FormField name="changes.downtimes.0.roomId" label={t('forecasts.downtimeRoom')} errors={errors}>
+          <FormField name="changes.anesthesiaTeams" label={t('forecasts.anesthesiaTeams')} hint={t('forecasts.anesthesiaTeamsHint')} errors={errors}>
+            {(props) => <input {...props} inputMode="numeric" value={form.anesthesiaTeams} onChange={(e) => set('anesthesiaTeams', e.target.value)} />}
+          </FormField>
+          <FormField name="changes.downtimes.0.room" label={t('forecasts.downtimeRoom')} errors={errors}>
             {(props) => (
               <select {...props} value={form.downtimeRoom} onChange={(e) => set('downtimeRoom', e.target.value)}>
                 <option value="">{t('forecasts.noDowntime')}</option>
                 <option value="LINE">{t('downtimes.wholeLine')}</option>
                 {(rooms.data ?? []).map((r) => (
-                  <option key={r.id} value={r.id}>
+                  <option key={r.id} value={r.name}>
                     {r.name}
                   </option>
                 ))}
@@ -149,6 +154,7 @@ export function ForecastsPage() {
                 <th scope="col">{t('forecasts.created')}</th>
                 <th scope="col">{t('forecasts.status')}</th>
                 <th scope="col">{t('forecasts.inputs')}</th>
+                <th scope="col">{t('forecasts.headlineColumn')}</th>
                 <th scope="col">{t('forecasts.author')}</th>
               </tr>
             </thead>
@@ -165,6 +171,15 @@ export function ForecastsPage() {
                     </th>
                     <td>{t(`forecasts.state.${f.status}`, { percent: Math.round(100 * f.progress) })}</td>
                     <td>{inputText(f.input as Record<string, unknown>, roomNames)}</td>
+                    <td>
+                      {f.headline
+                        ? t('forecasts.band', {
+                            p50: Math.round(f.headline.coursesStartedPerYear.p50),
+                            p10: Math.round(f.headline.coursesStartedPerYear.p10),
+                            p90: Math.round(f.headline.coursesStartedPerYear.p90),
+                          })
+                        : '—'}
+                    </td>
                     <td>{f.createdBy}</td>
                   </tr>
                 );
