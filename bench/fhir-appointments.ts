@@ -17,35 +17,13 @@ import { typeOrmOptions } from '../src/database/typeorm-options';
 import { FhirRepository } from '../src/fhir/fhir.repository';
 import { FhirReadService } from '../src/fhir/fhir-read.service';
 import { RoomRepository } from '../src/rooms/room.repository';
+import { BOOKED_WEEK_MONDAY, fillBookedWeek } from './booked-week';
 import { numberArg } from './cli-args';
 
-const MONDAY = '2027-03-01';
+/** The month the four booked weeks fall in. */
+const FROM = `ge${BOOKED_WEEK_MONDAY}`;
+const UNTIL = 'lt2027-04-01';
 const PAGE = 500;
-
-/** Four weeks booked solid, Monday to Friday; returns the number of fractions. */
-async function fillBookedMonth(ds: DataSource, rooms: number): Promise<number> {
-  await ds.query(`UPDATE center_settings SET shared_beam = false, holidays = 'NONE'`);
-  await ds.query(`INSERT INTO rooms (name, kind) SELECT 'R' || lpad(i::text, 2, '0'), 'GANTRY' FROM generate_series(1, $1) i`, [rooms]);
-  await ds.query(`
-    WITH slots AS (
-      SELECT r.id AS room_id, s AS slot, row_number() OVER () AS n FROM rooms r, generate_series(0, 31) s),
-    p AS (
-      INSERT INTO patients (first_name, last_name, birth_date, sex, country_code, mrn)
-      SELECT 'Patient' || n, 'Bench', DATE '1970-01-01' + (n % 20000)::int, 'female', 'KZ', 'BENCH-' || n FROM slots RETURNING id, mrn),
-    c AS (
-      INSERT INTO courses (patient_id, diagnosis_group, urgency, fractions, fractions_per_week, fraction_minutes, beam_minutes, beam_offset_minutes,
-                           earliest_start, due_start, status, submission_no, submitted_at)
-      SELECT p.id, 'CNS', 'ROUTINE', 20, 5, 30, 8, 10, DATE '${MONDAY}', DATE '${MONDAY}', 'SCHEDULED', 1, now()
-        FROM p RETURNING id, patient_id)
-    INSERT INTO appointments (course_id, fraction, room_id, start, "end", beam_start, beam_end, beam_line, anesthesia, status)
-    SELECT c.id, w * 5 + d + 1, s.room_id, t, t + interval '30 minutes', t + interval '10 minutes', t + interval '18 minutes', s.room_id::text, false, 'BOOKED'
-      FROM c JOIN p ON p.id = c.patient_id JOIN slots s ON p.mrn = 'BENCH-' || s.n,
-           generate_series(0, 3) w, generate_series(0, 4) d,
-           LATERAL (SELECT (TIMESTAMPTZ '${MONDAY} 07:00:00+05:00' + (w * 7 + d) * interval '1 day' + s.slot * interval '30 minutes') AS t) tt`);
-  const [{ n }] = (await ds.query(`SELECT count(*)::int AS n FROM appointments`)) as Array<{ n: number }>;
-  await ds.query('ANALYZE');
-  return n;
-}
 
 function stats(samples: number[]): { p50: number; p95: number; max: number } {
   const s = [...samples].sort((a, b) => a - b);
@@ -69,9 +47,9 @@ async function main(): Promise<void> {
   try {
     await runMigrations(url);
     await ds.initialize();
-    const fractions = await fillBookedMonth(ds, roomCount);
+    const fractions = await fillBookedWeek(ds, roomCount, 4);
     const fhir = new FhirReadService(new FhirRepository(ds), new CenterConfigService(ds), new RoomRepository(ds));
-    const date = ['ge2027-03-01', 'lt2027-04-01'];
+    const date = [FROM, UNTIL];
     const pageMs: number[] = [];
     let pages = 0;
     let entries = 0;
@@ -81,7 +59,7 @@ async function main(): Promise<void> {
       pages = 0;
       entries = 0;
       while (offset !== undefined) {
-        const path = `/fhir/R4/Appointment?date=ge2027-03-01&date=lt2027-04-01&_count=${PAGE}&_offset=${offset}`;
+        const path = `/fhir/R4/Appointment?date=${FROM}&date=${UNTIL}&_count=${PAGE}&_offset=${offset}`;
         const t0 = performance.now();
         const bundle = await fhir.searchAppointments(requestFor(path), { date, _count: PAGE, _offset: offset });
         const bytes = JSON.stringify(bundle).length;
