@@ -13,7 +13,7 @@ import { DayNum, formatDate, parseDate, weekId } from '../time/civil-day';
 import { localDayOf, localMidnight, parseInstantCeil } from '../time/zone';
 import { CenterCalendar, CourseProfile, profileOf } from '../calendar/center-calendar';
 import { BookingIndex, IndexedBooking, toBooking } from './booking-index';
-import { FractionShape, PlacementMode, shapeOf, SlotFinder, SlotFinders } from './slot-finder';
+import { FractionShape, placedAt, PlacementMode, shapeOf, SlotFinder, SlotFinders } from './slot-finder';
 import { ReservationPolicy, reservedShares } from './reservation-policy';
 import { EmergencyProbe, emergencyKindOf } from './emergency-probe';
 import { EarlyStartHost } from './early-start';
@@ -327,19 +327,7 @@ export class CourseSearch implements DisplacementHost, EarlyStartHost {
     const probe = search.probe;
     if (search.reserve === 'spareOtherKinds' && probe) {
       const spends = emergencyKindOf(course);
-      return (r, s) =>
-        probe.admits(
-          {
-            roomIdx: r,
-            day,
-            start: s,
-            end: s + shape.minutes,
-            beamStart: s + shape.beamOffset,
-            beamEnd: s + shape.beamOffset + shape.beamMinutes,
-            anesthesia: shape.anesthesia,
-          },
-          spends,
-        );
+      return (r, s) => probe.admits(placedAt(r, day, s, shape), spends);
     }
     const policy = this.options.policy;
     const { emergency, urgent } = reservedShares(policy, course.urgency, day - nowDay);
@@ -361,20 +349,7 @@ export class CourseSearch implements DisplacementHost, EarlyStartHost {
       const piece = course.urgency === 'ROUTINE' ? EMERGENCY_PIECE : 30;
       return this.index.usableFreeMinutes(day, piece) - course.fractionMinutes < emergency * open ? REFUSE : null;
     }
-    return (r, s) =>
-      probe.admits(
-        {
-          roomIdx: r,
-          day,
-          start: s,
-          end: s + shape.minutes,
-          beamStart: s + shape.beamOffset,
-          beamEnd: s + shape.beamOffset + shape.beamMinutes,
-          anesthesia: shape.anesthesia,
-        },
-        undefined,
-        course.urgency === 'URGENT' ? policy.emergencySlotsFromUrgent : undefined,
-      );
+    return (r, s) => probe.admits(placedAt(r, day, s, shape), undefined, course.urgency === 'URGENT' ? policy.emergencySlotsFromUrgent : undefined);
   }
 
   private bestOnDay(

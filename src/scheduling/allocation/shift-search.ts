@@ -11,7 +11,7 @@ import { DayNum, parseDate, weekId } from '../time/civil-day';
 import { parseInstantCeil } from '../time/zone';
 import { CenterCalendar } from '../calendar/center-calendar';
 import { BookingIndex, IndexedBooking, toBooking } from './booking-index';
-import { FractionShape, shapeOf, SlotFinder } from './slot-finder';
+import { FractionShape, placedAt, shapeOf, SlotFinder } from './slot-finder';
 import { Placement } from './day-placement';
 import { firstShiftableDay, patientKeyOf, SHIFT_REASON_PREFIX, ShiftPolicy } from './shift-limits';
 
@@ -99,7 +99,7 @@ export class Shifter {
       if (!victims.every((ref) => this.shiftable(ref, forCourse))) continue;
       for (const ref of victims) this.index.remove(ref);
       const mark = this.mark();
-      const b = booked(r, day, s, shape);
+      const b = placedAt(r, day, s, shape);
       const ok = this.slots.fits(r, day, s, shape) && this.index.withTemporary(b, () => victims.every((ref) => this.relocate(ref)));
       if (ok) return { roomIdx: r, day, start: s };
       this.undoTo(mark);
@@ -199,7 +199,7 @@ export class Shifter {
   private moveTo(ref: number, r: number, s: number, shape: FractionShape): void {
     const b = this.index.all[ref];
     const course = this.env.courses.get(b.courseId)!;
-    const moved: IndexedBooking = { ...b, ...booked(r, b.day, s, shape), removed: undefined };
+    const moved: IndexedBooking = { ...b, ...placedAt(r, b.day, s, shape), removed: undefined };
     const newRef = this.index.add(moved);
     const key = weekKey(course, b.day);
     this.bump(this.perWeek, key, 1);
@@ -229,18 +229,6 @@ export class Shifter {
 /** The reason a shift carries in the history: what it made room for. */
 export function shiftReason(what: string, policy: ShiftPolicy): string {
   return `${SHIFT_REASON_PREFIX} by at most ${policy.windowMinutes} min on the same day ${what}.`;
-}
-
-function booked(roomIdx: number, day: DayNum, s: number, shape: FractionShape) {
-  return {
-    roomIdx,
-    day,
-    start: s,
-    end: s + shape.minutes,
-    beamStart: s + shape.beamOffset,
-    beamEnd: s + shape.beamOffset + shape.beamMinutes,
-    anesthesia: shape.anesthesia,
-  };
 }
 
 function weekKey(course: CourseRequest, day: DayNum): string {

@@ -25,6 +25,19 @@ export interface FractionShape {
   adultFrom?: DayNum;
 }
 
+/** A fraction of this shape placed in a room at a start (minutes of the day): what the index and the probes take. */
+export function placedAt(roomIdx: number, day: DayNum, start: number, shape: FractionShape) {
+  return {
+    roomIdx,
+    day,
+    start,
+    end: start + shape.minutes,
+    beamStart: start + shape.beamOffset,
+    beamEnd: start + shape.beamOffset + shape.beamMinutes,
+    anesthesia: shape.anesthesia,
+  };
+}
+
 export function shapeOf(course: CourseRequest): FractionShape {
   return {
     minutes: course.fractionMinutes,
