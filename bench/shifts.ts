@@ -79,6 +79,7 @@ function main(): void {
     );
     rows.push(variant(seed, courses, 'shifts ±60, 1/week, reserve: anesthesia places only', ANESTHESIA_ONLY, DEFAULT_SHIFT_POLICY, 1));
     rows.push(variant(seed, courses, 'shifts ±60, 1/week, full reserve', DEFAULT_RESERVATION, DEFAULT_SHIFT_POLICY, 1));
+    rows.push(variant(seed, courses, 'shifts ±60, 1/week, full reserve, URGENT shifts too', DEFAULT_RESERVATION, { ...DEFAULT_SHIFT_POLICY, urgent: true }, 1));
   }
   const frontierRows: Array<ReturnType<typeof variant>> = [];
   if (frontier) {

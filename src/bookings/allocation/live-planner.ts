@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { createPlanner, DEFAULT_SHIFT_POLICY, SHIFT_RESERVATION } from '../../scheduling';
+import { createPlanner, DEFAULT_RESERVATION, DEFAULT_SHIFT_POLICY } from '../../scheduling';
 import { AppointmentRow, rowToBooking } from '../../appointments/appointment-row';
 import { BookingFeed } from '../../appointments/booking-feed';
 import type { AllocationOptions, AllocationResult, Booking, CenterConfig, CourseRequest, EarlyStart, Planner, Shift, ShiftRecord } from '../../scheduling';
@@ -24,8 +24,9 @@ export class LivePlanner {
     if (!this.planner || this.center !== center) this.reset();
     const { full, rows } = await this.feed.read(m, now);
     if (full) {
-      // Bounded shifts make room for emergencies, so only the reserve they cannot replace is kept.
-      this.planner = createPlanner(center, [], { shifts: DEFAULT_SHIFT_POLICY, reservation: SHIFT_RESERVATION });
+      // Bounded shifts are an emergency's last resort before displacing a course. The whole reserve stays: cutting
+      // it to what shifting cannot replace (SHIFT_RESERVATION) made emergencies late in bench:shifts.
+      this.planner = createPlanner(center, [], { shifts: DEFAULT_SHIFT_POLICY, reservation: DEFAULT_RESERVATION });
       this.center = center;
     }
     for (const row of rows) this.apply(row);

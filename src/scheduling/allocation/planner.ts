@@ -174,7 +174,8 @@ export class CorePlanner implements Planner {
    */
   private shiftIfLate(course: CourseRequest, opts: AllocationOptions, r: AllocationResult): ShiftedPlacement | null {
     const policy = this.shiftPolicy;
-    if (!policy || course.urgency === 'ROUTINE' || (r.status === 'SCHEDULED' && !r.lateStart)) return null;
+    if (!policy || course.urgency === 'ROUTINE' || (course.urgency === 'URGENT' && !policy.urgent)) return null;
+    if (r.status === 'SCHEDULED' && !r.lateStart) return null;
     const courses = new Map(this.placed);
     for (const c of opts.shiftable ?? []) courses.set(c.id, c);
     const history = [...this.shifted, ...(opts.shiftHistory ?? [])];

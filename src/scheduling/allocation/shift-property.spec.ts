@@ -1,5 +1,5 @@
 /**
- * Property: with bounded shifts on (and no reserve, so emergencies need them often), whatever the
+ * Property: with bounded shifts on for emergencies and urgent courses (and no reserve, so they need them often), whatever the
  * center and the arrivals, every plan passes the rule checker (rules 1–10, children's hours
  * included, so a shifted course still obeys rules 4–6), every shift passes the limit checker
  * against the shifts made before it, and a shift never changes a fraction's day.
@@ -16,7 +16,7 @@ describe('bounded shifts keep every hard rule and every limit (property)', () =>
     let shifted = 0;
     fc.assert(
       fc.property(scenarioArb, ([center, courses]) => {
-        const planner = createPlanner(center, [], { shifts: DEFAULT_SHIFT_POLICY, reservation: NO_RESERVATION });
+        const planner = createPlanner(center, [], { shifts: { ...DEFAULT_SHIFT_POLICY, urgent: true }, reservation: NO_RESERVATION });
         const byId = new Map(courses.map((c) => [c.id, c]));
         const earlier: ShiftRecord[] = [];
         for (const c of [...courses].sort((a, b) => Date.parse(a.arrival) - Date.parse(b.arrival))) {
