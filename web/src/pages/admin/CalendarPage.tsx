@@ -52,8 +52,8 @@ export function CalendarPage() {
       <h1>{t('calendar.title')}</h1>
       <ErrorMessage error={calendar.error ?? closures.error ?? removeError} />
       {notice && <p role="status">{notice}</p>}
-      {calendar.data && <HoursForm key={calendar.data.updatedAt} calendar={calendar.data} />}
-      {calendar.data && <TreatmentRulesForm key={`rules-${calendar.data.updatedAt}`} calendar={calendar.data} />}
+      {calendar.data && <HoursForm key={calendar.data.updatedAt} calendar={calendar.data} onSaved={setNotice} />}
+      {calendar.data && <TreatmentRulesForm key={`rules-${calendar.data.updatedAt}`} calendar={calendar.data} onSaved={setNotice} />}
       {closures.data && (
         <table className="list">
           <caption>{t('calendar.closuresCaption', { year })}</caption>

@@ -19,22 +19,21 @@ function parse(text: string): Intervals {
 }
 
 /** Opening hours per weekday as a form; saved against the calendar's updatedAt, so a concurrent change is a 409 in place. */
-export function HoursForm({ calendar }: { calendar: CalendarSettings }) {
+export function HoursForm({ calendar, onSaved }: { calendar: CalendarSettings; onSaved: (message: string) => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const hours = calendar.hours as unknown as Record<Weekday, Intervals>;
   const [text, setText] = useState<Record<Weekday, string>>(() => Object.fromEntries(WEEKDAYS.map((d) => [d, asText(hours[d])])) as Record<Weekday, string>);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [notice, setNotice] = useState<string | null>(null);
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
-    setNotice(null);
     try {
       const next = Object.fromEntries(WEEKDAYS.map((d) => [d, parse(text[d])]));
       await updateCalendar({ hours: next, updatedAt: calendar.updatedAt } as unknown as Parameters<typeof updateCalendar>[0]);
       setErrors({});
-      setNotice(t('calendar.hoursSaved'));
+      // Told by the page: the refetched calendar remounts this form (its key is updatedAt).
+      onSaved(t('calendar.hoursSaved'));
       await queryClient.invalidateQueries({ queryKey: ['calendar'] });
     } catch (error) {
       setErrors(refusalByField(error, 'hours'));
@@ -44,7 +43,6 @@ export function HoursForm({ calendar }: { calendar: CalendarSettings }) {
   return (
     <form onSubmit={(e) => void save(e)} noValidate className="form" aria-labelledby="hours-title">
       <h2 id="hours-title">{t('calendar.hoursCaption', { zone: calendar.timeZone })}</h2>
-      {notice && <p role="status">{notice}</p>}
       {general && (
         <p role="alert" className="error">
           {general.join(' ')}

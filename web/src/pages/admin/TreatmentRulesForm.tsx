@@ -12,7 +12,7 @@ const asNumber = (value: string) => (/^\d+$/.test(value.trim()) ? Number(value) 
  * The settings beside the hours that decide who may be booked when: daily QA, the children's hours (rule 9),
  * anesthesia teams and the yearly target. Saved against updatedAt like the hours, refusals in place.
  */
-export function TreatmentRulesForm({ calendar }: { calendar: CalendarSettings }) {
+export function TreatmentRulesForm({ calendar, onSaved }: { calendar: CalendarSettings; onSaved: (message: string) => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [form, setForm] = useState({
@@ -23,12 +23,10 @@ export function TreatmentRulesForm({ calendar }: { calendar: CalendarSettings })
     annualCapacity: String(calendar.annualCapacity),
   });
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [notice, setNotice] = useState<string | null>(null);
   const set = (key: keyof typeof form) => (value: string) => setForm({ ...form, [key]: value });
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
-    setNotice(null);
     try {
       await updateCalendar({
         qaMinutes: asNumber(form.qaMinutes),
@@ -38,7 +36,8 @@ export function TreatmentRulesForm({ calendar }: { calendar: CalendarSettings })
         updatedAt: calendar.updatedAt,
       } as unknown as Parameters<typeof updateCalendar>[0]);
       setErrors({});
-      setNotice(t('calendar.rulesSaved'));
+      // Told by the page: the refetched calendar remounts this form (its key is updatedAt).
+      onSaved(t('calendar.rulesSaved'));
       await queryClient.invalidateQueries({ queryKey: ['calendar'] });
     } catch (error) {
       setErrors(refusalByField(error, 'rules'));
@@ -53,7 +52,6 @@ export function TreatmentRulesForm({ calendar }: { calendar: CalendarSettings })
   return (
     <form onSubmit={(e) => void save(e)} noValidate className="form" aria-labelledby="rules-title">
       <h2 id="rules-title">{t('calendar.rulesTitle')}</h2>
-      {notice && <p role="status">{notice}</p>}
       {general && (
         <p role="alert" className="error">
           {general.join(' ')}
