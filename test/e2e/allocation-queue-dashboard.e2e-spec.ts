@@ -44,7 +44,7 @@ describe('Bull Board at /admin/queues: administrators only', () => {
       .set('Authorization', await bearer(t, 'admin'))
       .expect(200);
     const names = api.body.queues.map((q: { name: string }) => q.name).sort();
-    expect(names).toEqual(['allocation', 'forecast', 'maintenance', 'quota-holds', 'reschedule']);
+    expect(names).toEqual(['allocation', 'forecast', 'maintenance', 'notifications', 'quota-holds', 'reschedule']);
     // The console's login: the session arrives as an httpOnly cookie, never in the body.
     const login = await request(server)
       .post('/api/v1/auth/login')
