@@ -2,7 +2,7 @@
  * npx ts-node --transpile-only bench/board.ts — what GET /board costs the server for a fully booked
  * week: on a scratch database, --rooms rooms (no shared beam, so each room's day is packed) open
  * Mon–Fri 07:00–23:00 are filled with 30-minute fractions (14 rooms: 2,240 fractions a week), one
- * patient and course per daily slot. Times BoardService.board for the week (days=7) and for one
+ * patient and course per daily slot. Times BoardService.uncached (what a cache miss costs) for the week (days=7) and for one
  * day (service call, no HTTP or JSON serialisation). Prints JSON (ms).
  * Options: --rooms R (14) --iterations N (30).
  */
@@ -10,6 +10,7 @@ import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { DataSource } from 'typeorm';
+import { ReadModelCache } from '../src/read-model/read-model-cache';
 import { BoardService } from '../src/board/board.service';
 import { CenterConfigService } from '../src/center/center-config.service';
 import { dropDatabase, ensureDatabase, runMigrations } from '../src/database/database-admin';
@@ -38,20 +39,20 @@ async function main(): Promise<void> {
     await ds.initialize();
     const fractions = await fillBookedWeek(ds, roomCount);
 
-    const board = new BoardService(ds, new CenterConfigService(ds));
-    await board.board({ date: MONDAY, days: 7 });
+    const board = new BoardService(ds, new CenterConfigService(ds), new ReadModelCache(ds));
+    await board.uncached({ date: MONDAY, days: 7 });
     const week: number[] = [];
     const day: number[] = [];
     let weekItems = 0;
     let bytes = 0;
     for (let i = 0; i < iterations; i++) {
       let t0 = performance.now();
-      const w = await board.board({ date: MONDAY, days: 7 });
+      const w = await board.uncached({ date: MONDAY, days: 7 });
       week.push(performance.now() - t0);
       weekItems = w.appointments.length;
       bytes = JSON.stringify(w).length;
       t0 = performance.now();
-      await board.board({ date: '2027-03-03', days: 1 });
+      await board.uncached({ date: '2027-03-03', days: 1 });
       day.push(performance.now() - t0);
     }
     console.log(

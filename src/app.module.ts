@@ -22,6 +22,7 @@ import { typeOrmOptions } from './database/typeorm-options';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
+import { ReadModelModule } from './read-model/read-model.module';
 import { CenterModule } from './center/center.module';
 import { DowntimesModule } from './downtimes/downtimes.module';
 import { RoomsModule } from './rooms/rooms.module';
@@ -52,6 +53,7 @@ const API_MODULES: Type[] = [
   AuthModule,
   HealthModule,
   CenterModule,
+  ReadModelModule,
   RoomsModule,
   CalendarModule,
   DowntimesModule,

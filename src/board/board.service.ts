@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import type { AppointmentStatus } from '../appointments/appointment.entity';
 import { CenterConfigService } from '../center/center-config.service';
 import { preparedQuery } from '../database/prepared-query';
+import { ReadModelCache } from '../read-model/read-model-cache';
 import { localForms, localInstant } from '../common/local-time';
 import { calendarFor, formatDate, formatInstant, Interval, kzHolidays, localMidnight, parseDate, parseInstant, subtract } from '../scheduling';
 import type { CenterConfig, Urgency } from '../scheduling';
@@ -50,9 +51,16 @@ export class BoardService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly centerConfig: CenterConfigService,
+    private readonly cache: ReadModelCache,
   ) {}
 
-  async board(query: BoardQueryDto): Promise<BoardView> {
+  /** The same for every admin and coordinator (no country scope): kept per committed state. */
+  board(query: BoardQueryDto): Promise<BoardView> {
+    return this.cache.get(`board|${query.date}|${query.days ?? 1}`, () => this.uncached(query));
+  }
+
+  /** Computed now, past the cache: what a miss costs (bench/board.ts). */
+  async uncached(query: BoardQueryDto): Promise<BoardView> {
     const days = query.days ?? 1;
     const first = parseDate(query.date);
     const lastDate = formatDate(first + days - 1);

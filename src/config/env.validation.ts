@@ -95,6 +95,16 @@ export class Environment {
   @IsInt()
   WORKER_CONCURRENCY = 4;
 
+  /**
+   * HTTP processes of the api role, sharing PORT (node:cluster); each has its own database pool. One
+   * process uses one core: a busy API wants one per core (docs/load.md). Ignored by the worker and all roles.
+   */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @Min(1)
+  @Max(32)
+  @IsInt()
+  API_PROCESSES = 1;
+
   /** Off in tests that need no background schedulers. */
   @IsIn(['true', 'false'])
   RECONCILER_ENABLED = 'true';

@@ -7,6 +7,7 @@ import { CenterConfigService } from '../center/center-config.service';
 import { canSeeCountry, countryScope } from '../common/country-scope';
 import { conflict, notFound, unprocessable } from '../common/problem';
 import { Patient } from '../patients/patient.entity';
+import { ReadModelCache } from '../read-model/read-model-cache';
 import { JobRepository } from '../queue/job.repository';
 import { JOBS } from '../queue/jobs/job-catalog';
 import { localMidnight, parseDate, resolveCourseDefaults } from '../scheduling';
@@ -40,6 +41,7 @@ export class CourseService {
     private readonly centerConfig: CenterConfigService,
     private readonly jobs: JobRepository,
     private readonly events: CourseEvents,
+    private readonly cache: ReadModelCache,
   ) {}
 
   /** A DRAFT course with SPEC defaults filled in. The referral flow passes its manager and link. */
@@ -132,8 +134,13 @@ export class CourseService {
     return course;
   }
 
-  /** A page of course summaries and how many match in all (newest first). */
-  async list(query: ListCoursesDto): Promise<{ items: CourseSummaryView[]; total: number }> {
+  /** A page of course summaries and how many match in all (newest first), kept per committed state and country scope. */
+  list(query: ListCoursesDto): Promise<{ items: CourseSummaryView[]; total: number }> {
+    const key = `courses|${countryScope() ?? '*'}|${JSON.stringify(query)}`;
+    return this.cache.get(key, () => this.listNow(query));
+  }
+
+  private async listNow(query: ListCoursesDto): Promise<{ items: CourseSummaryView[]; total: number }> {
     const center = await this.centerConfig.load();
     const qb = this.dataSource
       .getRepository(Course)

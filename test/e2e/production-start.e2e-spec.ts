@@ -58,6 +58,21 @@ describe('production start: `npm start` runs the compiled build and stops on SIG
   const prefix = uniqueQueuePrefix();
   const started: ChildProcess[] = [];
 
+  const startEnv = (port: number, extra: Record<string, string> = {}): NodeJS.ProcessEnv => ({
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '/tmp',
+    NODE_ENV: 'test',
+    DATABASE_URL: db.url,
+    REDIS_URL: TEST_REDIS_URL,
+    QUEUE_PREFIX: prefix,
+    PORT: String(port),
+    LOG_LEVEL: 'info',
+    RECONCILER_ENABLED: 'false',
+    EARLY_STARTS_ENABLED: 'false',
+    JWT_SECRET: 'test-secret-which-is-long-enough',
+    ...extra,
+  });
+
   beforeAll(async () => {
     ensureBuild();
     db = await createTestDatabase();
@@ -83,19 +98,7 @@ describe('production start: `npm start` runs the compiled build and stops on SIG
         cwd: ROOT,
         detached: true,
         stdio: ['ignore', 'pipe', 'pipe'],
-        env: {
-          PATH: process.env.PATH ?? '',
-          HOME: process.env.HOME ?? '/tmp',
-          NODE_ENV: 'test',
-          DATABASE_URL: db.url,
-          REDIS_URL: TEST_REDIS_URL,
-          QUEUE_PREFIX: prefix,
-          PORT: String(port),
-          LOG_LEVEL: 'info',
-          RECONCILER_ENABLED: 'false',
-          EARLY_STARTS_ENABLED: 'false',
-          JWT_SECRET: 'test-secret-which-is-long-enough',
-        },
+        env: startEnv(port),
       });
       started.push(child);
       child.stdout!.on('data', (d: Buffer) => output.push(d.toString()));
@@ -128,4 +131,52 @@ describe('production start: `npm start` runs the compiled build and stops on SIG
     },
     120_000,
   );
+
+  it('API_PROCESSES=2: two API processes share the port, a killed one is replaced, SIGTERM stops them all', async () => {
+    const port = await freePort();
+    const output: string[] = [];
+    const child = spawn('npm', ['run', 'start:api'], {
+      cwd: ROOT,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: startEnv(port, { API_PROCESSES: '2' }),
+    });
+    started.push(child);
+    child.stdout!.on('data', (d: Buffer) => output.push(d.toString()));
+    child.stderr!.on('data', (d: Buffer) => output.push(d.toString()));
+    const pgid = child.pid!;
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    const healthy = () =>
+      fetch(`http://127.0.0.1:${port}/api/v1/health`).then(
+        (r) => r.ok,
+        () => false,
+      );
+    const childrenOf = (pid: number): number[] =>
+      spawnSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' })
+        .stdout.split('\n')
+        .filter(Boolean)
+        .map(Number);
+    /** The API processes: the children of the primary, which is the node process npm started. */
+    const servers = (): number[] => childrenOf(pgid).flatMap(childrenOf);
+    const bothListening = () => output.join('').split('listening on').length - 1;
+
+    await waitUntil('both API processes to listen', () => bothListening() >= 2, 90_000);
+    expect(await healthy()).toBe(true);
+    const first = servers();
+    expect(first).toHaveLength(2);
+
+    process.kill(first[0], 'SIGKILL');
+    await waitUntil('the killed process to be replaced and serve', () => bothListening() >= 3, 60_000);
+    const now = servers();
+    expect(now).toHaveLength(2);
+    expect(now).toContain(first[1]);
+    expect(now).not.toContain(first[0]);
+    expect(await healthy()).toBe(true);
+    expect(output.join('')).toMatch(/an API process died; starting another/);
+
+    child.kill('SIGTERM');
+    await waitUntil('every process of the group to exit within 10 s', () => !groupAlive(pgid), 10_000);
+    await exited;
+    expect(child.exitCode === 0 || child.signalCode === 'SIGTERM').toBe(true);
+  }, 240_000);
 });
