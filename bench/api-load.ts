@@ -10,7 +10,7 @@
  * after a --warmup, as the coordinator (whose reads of patients are read-audited) and as the
  * administrator (whose are not): the difference is the read audit's overhead.
  *
- * Options: --connections 100 --duration 15 --warmup 3 --processes 1 --compiled --keep-db
+ * Options: --connections 100 --duration 15 --warmup 3 --processes 1 --compiled --keep-db --database <kept name>
  * Goal (issue 24): p99 < 300 ms and no errors with 100 clients.
  */
 import 'reflect-metadata';
@@ -29,14 +29,16 @@ import { dropDatabase, ensureDatabase, runMigrations } from '../src/database/dat
 import { dropQueueKeys } from '../src/queue/drop-queue-keys';
 import { UsersService } from '../src/users/users.service';
 import { DataSource } from 'typeorm';
-import { numberArg } from './cli-args';
+import { numberArg, stringArg } from './cli-args';
 import { seedBookedYear } from './demo-year';
 
 const CONNECTIONS = numberArg('connections', 100);
 const DURATION = numberArg('duration', 15);
 const WARMUP = numberArg('warmup', 3);
 const COMPILED = process.argv.includes('--compiled');
-const KEEP_DB = process.argv.includes('--keep-db');
+/** A database an earlier run kept (--keep-db): migrated again, not seeded again, and kept. */
+const REUSE_DB = stringArg('database');
+const KEEP_DB = process.argv.includes('--keep-db') || REUSE_DB !== undefined;
 /** API_PROCESSES of the API under load (node:cluster; one core each). */
 const PROCESSES = numberArg('processes', 1);
 const PG_BASE = process.env.BENCH_PG_BASE ?? 'postgres://postgres@127.0.0.1:5432';
@@ -134,7 +136,7 @@ async function seed(databaseUrl: string): Promise<Awaited<ReturnType<typeof seed
 }
 
 async function main(): Promise<void> {
-  const dbName = `beamtime_bench_load_${randomBytes(4).toString('hex')}`;
+  const dbName = REUSE_DB ?? `beamtime_bench_load_${randomBytes(4).toString('hex')}`;
   const databaseUrl = `${PG_BASE}/${dbName}`;
   const queuePrefix = `bt-bench-${randomBytes(4).toString('hex')}`;
   const env = {
@@ -154,7 +156,7 @@ async function main(): Promise<void> {
   try {
     await runMigrations(databaseUrl);
     Object.assign(process.env, env, { NODE_ENV: 'development', LOG_LEVEL: 'silent' });
-    const seeded = await seed(databaseUrl);
+    const seeded = REUSE_DB ? 'reused' : await seed(databaseUrl);
     const port = await freePort();
     const root = join(__dirname, '..');
     const entry = COMPILED ? [join(root, 'dist', 'main.js')] : ['-r', 'ts-node/register/transpile-only', join(root, 'src', 'main.ts')];

@@ -1,6 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import express, { NextFunction, Request, Response } from 'express';
+import express, { Express, NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { corsOptions } from './auth/cors-options';
@@ -12,6 +12,7 @@ import { createValidationPipe } from './common/validation';
 import { UnknownQueryGuard } from './common/unknown-query.guard';
 import { contentSecurityPolicy } from './web-console/content-security-policy';
 import { serveConsole } from './web-console/serve-console';
+import { sendRememberedJson } from './read-model/remembered-json';
 
 export const API_PREFIX = 'api/v1';
 
@@ -32,6 +33,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
 export function configureHttpApp(app: INestApplication): INestApplication {
   app.useLogger(app.get(Logger));
   app.use(requestContextMiddleware);
+  sendRememberedJson(app.getHttpAdapter().getInstance() as Express);
   app.use(helmet({ contentSecurityPolicy: false }));
   app.use(contentSecurityPolicy);
   const cors = corsOptions(app.get(AppConfig).get('CORS_ORIGINS'));

@@ -43,9 +43,9 @@ export class AuthService {
       const expired = (error as { name?: string }).name === 'TokenExpiredError';
       throw unauthorized(expired ? 'The access token has expired; log in again' : 'The access token is invalid');
     }
-    const user = typeof payload.sub === 'string' && UUID.test(payload.sub) ? await this.users.findActiveById(payload.sub) : null;
-    if (!user) throw unauthorized('The account behind this token no longer exists or is disabled');
-    return { userId: user.id, username: user.username, role: user.role, countryCode: user.countryCode };
+    const actor = typeof payload.sub === 'string' && UUID.test(payload.sub) ? await this.users.findActiveById(payload.sub) : null;
+    if (!actor) throw unauthorized('The account behind this token no longer exists or is disabled');
+    return actor;
   }
 }
 

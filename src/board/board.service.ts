@@ -5,6 +5,7 @@ import type { AppointmentStatus } from '../appointments/appointment.entity';
 import { CenterConfigService } from '../center/center-config.service';
 import { preparedQuery } from '../database/prepared-query';
 import { ReadModelCache } from '../read-model/read-model-cache';
+import { rememberJson } from '../read-model/remembered-json';
 import { localForms, localInstant } from '../common/local-time';
 import { calendarFor, formatDate, formatInstant, Interval, kzHolidays, localMidnight, parseDate, parseInstant, subtract } from '../scheduling';
 import type { CenterConfig, Urgency } from '../scheduling';
@@ -56,7 +57,7 @@ export class BoardService {
 
   /** The same for every admin and coordinator (no country scope): kept per committed state. */
   board(query: BoardQueryDto): Promise<BoardView> {
-    return this.cache.get(`board|${query.date}|${query.days ?? 1}`, () => this.uncached(query));
+    return this.cache.get(`board|${query.date}|${query.days ?? 1}`, async () => rememberJson(await this.uncached(query)));
   }
 
   /** Computed now, past the cache: what a miss costs (bench/board.ts). */

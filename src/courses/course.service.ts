@@ -8,6 +8,7 @@ import { canSeeCountry, countryScope } from '../common/country-scope';
 import { conflict, notFound, unprocessable } from '../common/problem';
 import { Patient } from '../patients/patient.entity';
 import { ReadModelCache } from '../read-model/read-model-cache';
+import { rememberJson } from '../read-model/remembered-json';
 import { JobRepository } from '../queue/job.repository';
 import { JOBS } from '../queue/jobs/job-catalog';
 import { localMidnight, parseDate, resolveCourseDefaults } from '../scheduling';
@@ -137,7 +138,10 @@ export class CourseService {
   /** A page of course summaries and how many match in all (newest first), kept per committed state and country scope. */
   list(query: ListCoursesDto): Promise<{ items: CourseSummaryView[]; total: number }> {
     const key = `courses|${countryScope() ?? '*'}|${JSON.stringify(query)}`;
-    return this.cache.get(key, () => this.listNow(query));
+    return this.cache.get(key, async () => {
+      const { items, total } = await this.listNow(query);
+      return { items: rememberJson(items), total };
+    });
   }
 
   private async listNow(query: ListCoursesDto): Promise<{ items: CourseSummaryView[]; total: number }> {

@@ -5,6 +5,7 @@ import { AuditService } from '../audit/audit.service';
 import { badRequest, conflict, notFound } from '../common/problem';
 import type { Actor, Role } from '../common/request-context';
 import { AppConfig } from '../config/app-config';
+import { preparedQuery } from '../database/prepared-query';
 import { requireKnownCountry } from '../countries/known-country';
 import { PasswordHasher, PRODUCTION_BCRYPT_COST, TEST_BCRYPT_COST } from './password-hasher';
 import { User } from './user.entity';
@@ -94,8 +95,15 @@ export class UsersService {
     return this.dataSource.getRepository(User).find({ order: { createdAt: 'ASC', username: 'ASC' } });
   }
 
-  findActiveById(id: string): Promise<User | null> {
-    return this.dataSource.getRepository(User).findOne({ where: { id, active: true } });
+  /** The guard asks this on every request: a named prepared statement, not a query builder (docs/load.md). */
+  async findActiveById(id: string): Promise<Actor | null> {
+    const [row] = await preparedQuery<Actor>(
+      this.dataSource.manager,
+      'active-user',
+      'SELECT id AS "userId", username, role, country_code AS "countryCode" FROM users WHERE id = $1 AND active',
+      [id],
+    );
+    return row ?? null;
   }
 
   /** Includes the password hash, which is otherwise never selected. */

@@ -27,10 +27,12 @@ describe('read model cache: the board and the course list are kept until a write
                $4::timestamptz + interval '18 minutes', 'main', false, 'BOOKED')`,
       [courseId, fraction, roomId, start],
     );
-  const board = async () =>
-    (await request(server).get('/api/v1/board?date=2027-03-01').set('Authorization', auth.coordinator).expect(200)).body as {
-      appointments: Array<{ fraction: number; patient: { fullName: string } }>;
-    };
+  /** The board as a client gets it: kept answers go out as the JSON remembered when they were computed. */
+  const board = async () => {
+    const res = await request(server).get('/api/v1/board?date=2027-03-01').set('Authorization', auth.coordinator).expect(200);
+    expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+    return res.body as { appointments: Array<{ fraction: number; patient: { fullName: string } }> };
+  };
 
   beforeAll(async () => {
     ({ t, db, server, auth } = await startApiApp({ role: 'api', demoCenter: true, users: ['coordinator', 'ministry-kg'] }));
