@@ -10,7 +10,7 @@
  * after a --warmup, as the coordinator (whose reads of patients are read-audited) and as the
  * administrator (whose are not): the difference is the read audit's overhead.
  *
- * Options: --connections 100 --duration 15 --warmup 3 --processes 1 --compiled --keep-db --database <kept name>
+ * Options: --connections 100 --duration 15 --warmup 3 --processes 1 --writes 0 --compiled --keep-db --database <kept name>
  * Goal (issue 24): p99 < 300 ms and no errors with 100 clients.
  */
 import 'reflect-metadata';
@@ -28,6 +28,7 @@ import { CenterSeedService } from '../src/center/center-seed.service';
 import { dropDatabase, ensureDatabase, runMigrations } from '../src/database/database-admin';
 import { dropQueueKeys } from '../src/queue/drop-queue-keys';
 import { UsersService } from '../src/users/users.service';
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { numberArg, stringArg } from './cli-args';
 import { seedBookedYear } from './demo-year';
@@ -39,6 +40,11 @@ const COMPILED = process.argv.includes('--compiled');
 /** A database an earlier run kept (--keep-db): migrated again, not seeded again, and kept. */
 const REUSE_DB = stringArg('database');
 const KEEP_DB = process.argv.includes('--keep-db') || REUSE_DB !== undefined;
+/**
+ * Committed writes per second while the clients read (a worker booking, a coordinator moving): each
+ * one changes read_model_version, so the next request of each API process computes its answer again.
+ */
+const WRITES_PER_SECOND = numberArg('writes', 0);
 /** API_PROCESSES of the API under load (node:cluster; one core each). */
 const PROCESSES = numberArg('processes', 1);
 const PG_BASE = process.env.BENCH_PG_BASE ?? 'postgres://postgres@127.0.0.1:5432';
@@ -107,9 +113,13 @@ function cpuMs(pid: number): number {
  * autocannon gave up on are still served after it stops, and would otherwise slow the next run down
  * and escape the CPU count, which spans the run and that wait and is divided by every request sent.
  */
-async function load(url: string, token: string, duration: number, pid: number): Promise<Run> {
+async function load(url: string, token: string, duration: number, pid: number, databaseUrl: string): Promise<Run> {
   const cpuBefore = cpuMs(pid);
-  const r = await autocannon({ url, connections: CONNECTIONS, duration, headers: { authorization: `Bearer ${token}` } });
+  const writer = WRITES_PER_SECOND > 0 ? await startWrites(databaseUrl) : null;
+  // autocannon's instance is a thenable without finally.
+  const r = await Promise.resolve(autocannon({ url, connections: CONNECTIONS, duration, headers: { authorization: `Bearer ${token}` } })).finally(() =>
+    writer?.stop(),
+  );
   const res = await fetch(url, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(300_000) });
   await res.arrayBuffer();
   return {
@@ -120,6 +130,25 @@ async function load(url: string, token: string, duration: number, pid: number): 
     non2xx: r.non2xx,
     errors: r.errors,
     timeouts: r.timeouts,
+  };
+}
+
+/** A patient's row touched WRITES_PER_SECOND times a second in its own committed transaction (the row triggers fire on any UPDATE). */
+async function startWrites(databaseUrl: string): Promise<{ stop: () => Promise<void> }> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  let pending = Promise.resolve();
+  const timer = setInterval(() => {
+    pending = pending.then(() =>
+      client.query('UPDATE patients SET first_name = first_name WHERE id = (SELECT min(id::text)::uuid FROM patients)').then(() => undefined),
+    );
+  }, 1000 / WRITES_PER_SECOND);
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      await pending;
+      await client.end();
+    },
   };
 }
 
@@ -170,8 +199,8 @@ async function main(): Promise<void> {
     for (const [name, path] of Object.entries(ENDPOINTS)) {
       runs[name] = {};
       for (const [user, token] of Object.entries(tokens)) {
-        await load(`${base}${path}`, token, WARMUP, child.pid!);
-        runs[name][user] = await load(`${base}${path}`, token, DURATION, child.pid!);
+        await load(`${base}${path}`, token, WARMUP, child.pid!, databaseUrl);
+        runs[name][user] = await load(`${base}${path}`, token, DURATION, child.pid!, databaseUrl);
       }
     }
     // Latencies swing with whatever else the machine runs; the API's CPU per request is the steadier measure.
@@ -190,6 +219,7 @@ async function main(): Promise<void> {
             process: COMPILED ? 'node dist/main.js --role=api' : 'node -r ts-node/register/transpile-only src/main.ts --role=api',
             nodeEnv: 'production',
             apiProcesses: PROCESSES,
+            writesPerSecond: WRITES_PER_SECOND,
           },
           seeded,
           ...(KEEP_DB ? { keptDatabase: dbName } : {}),

@@ -100,6 +100,22 @@ describe('read model cache: the board and the course list are kept until a write
     compute.mockRestore();
   });
 
+  it('after a write, the requests that arrive together compute the answer once; a failed computation is not kept', async () => {
+    const service = t.app.get(BoardService);
+    const compute = jest.spyOn(service, 'uncached');
+    await db.query(`UPDATE patients SET first_name = 'Cached' WHERE id = $1`, [patientId]);
+    const bodies = await Promise.all(Array.from({ length: 20 }, () => board()));
+    expect(compute).toHaveBeenCalledTimes(1);
+    expect(new Set(bodies.map((b) => JSON.stringify(b))).size).toBe(1);
+
+    await db.query(`UPDATE patients SET first_name = 'Cached' WHERE id = $1`, [patientId]);
+    compute.mockRejectedValueOnce(new Error('the database went away mid-answer'));
+    await request(server).get('/api/v1/board?date=2027-03-01').set('Authorization', auth.coordinator).expect(500);
+    expect(await board()).toEqual(bodies[0]);
+    expect(compute).toHaveBeenCalledTimes(3);
+    compute.mockRestore();
+  });
+
   it("keeps a ministry's course list apart from the staff's: each sees its own scope, in either order", async () => {
     const list = async (who: 'coordinator' | 'ministry-kg') =>
       ((await request(server).get('/api/v1/courses').set('Authorization', auth[who]).expect(200)).body as Array<{ patient: { fullName: string } }>).map(
