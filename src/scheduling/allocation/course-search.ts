@@ -15,13 +15,13 @@ import { CenterCalendar, CourseProfile, profileOf } from '../calendar/center-cal
 import { BookingIndex, IndexedBooking, toBooking } from './booking-index';
 import { FractionShape, placedAt, PlacementMode, shapeOf, SlotFinder, SlotFinders } from './slot-finder';
 import { ReservationPolicy, reservedShares } from './reservation-policy';
-import { EmergencyProbe, emergencyKindOf } from './emergency-probe';
+import { EmergencyProbe, emergencyKindOf, EmergencySnapshot } from './emergency-probe';
 import { EarlyStartHost } from './early-start';
 import { Lane } from './lane-template';
 import { byDueDay, DisplacementHost } from './displacement';
 import { insidePreferred, preferredMinutesOf } from '../calendar/preferred-window';
 import { Admit, Placement, placeOnDay, REFUSE, TIME_TOLERANCE } from './day-placement';
-import { ShiftEnv, Shifter } from './shift-search';
+import { ReserveTest, ShiftEnv, Shifter } from './shift-search';
 
 /** A child's fraction under anesthesia is 50 minutes: routine courses leave the emergency reserve in such pieces. */
 const EMERGENCY_PIECE = 50;
@@ -128,8 +128,9 @@ export class CourseSearch implements DisplacementHost, EarlyStartHost {
     if (validateCourse(course)) return null;
     const cal = this.calendar;
     const rooms = cal.allowedRooms(course.roomKinds);
-    const shifter = new Shifter(cal, this.index, this.slots.free, env, opts.now);
-    const search: StartSearch = { ...this.startSearch('free', course.urgency === 'EMERGENCY' ? 'ignore' : 'keep'), shifter };
+    const free = this.startSearch('free', course.urgency === 'EMERGENCY' ? 'ignore' : 'keep');
+    const shifter = new Shifter(cal, this.index, this.slots.free, env, opts.now, this.shiftReserve(free.probe, opts.now));
+    const search: StartSearch = { ...free, shifter };
     const floorMin = Math.max(parseInstantCeil(opts.now), parseInstantCeil(course.arrival));
     const floorDay = localDayOf(cal.timeZone, floorMin);
     const due = parseDate(byDueDay(course, opts).lastStartDate!);
@@ -148,14 +149,18 @@ export class CourseSearch implements DisplacementHost, EarlyStartHost {
     for (let d = Math.max(parseDate(course.earliestStart), floorDay); d <= due; d++) {
       if (cal.openForCourse(profile, d) === 'closed') continue;
       const floor = d === floorDay ? floorMin : -Infinity;
+      // An URGENT course's first day meets the emergency reserve as every later one does (walk).
+      const admit = this.admission(search, course, d, floorDay, shape);
+      if (admit === REFUSE) continue;
       const starts: Placement[] = [];
-      for (const r of rooms) for (const s of search.slots.gapCandidates(r, d, floor, shape)) starts.push({ roomIdx: r, day: d, start: s });
+      for (const r of rooms)
+        for (const s of search.slots.gapCandidates(r, d, floor, shape)) if (!admit || admit(r, s)) starts.push({ roomIdx: r, day: d, start: s });
       for (const p of starts.slice(0, SHIFT_START_CANDIDATES)) {
         const trial = this.walk(search, course, d, p.roomIdx, p.start, floorDay, rooms, shape, profile, null);
         if (trial) return done(d, trial);
         shifter.undoTo(0);
       }
-      const made = shifter.makeRoom(d, rooms, shape, null, course.id);
+      const made = shifter.makeRoom(d, rooms, shape, null, course.id, admit);
       if (!made) continue;
       const trial = this.walk(search, course, d, made.roomIdx, made.start, floorDay, rooms, shape, profile, null);
       if (trial) return done(d, trial);
@@ -166,7 +171,7 @@ export class CourseSearch implements DisplacementHost, EarlyStartHost {
 
   /** Nightly compaction of `day` (see Shifter.compact): the shifts stay in the index. */
   compactDay(day: DayNum, now: string, env: ShiftEnv): Shift[] {
-    const shifter = new Shifter(this.calendar, this.index, this.slots.free, env, now);
+    const shifter = new Shifter(this.calendar, this.index, this.slots.free, env, now, this.shiftReserve(this.probes?.free ?? null, now));
     shifter.compact(day, TIME_TOLERANCE);
     return shifter.shifts();
   }
@@ -342,14 +347,45 @@ export class CourseSearch implements DisplacementHost, EarlyStartHost {
       const places = search.slots.laneCount(day, shape);
       if (places && places[0] - 1 < urgent * places[1]) return REFUSE;
     }
-    if (emergency <= 0) return null;
+    return this.emergencyAdmission(probe, course, day, emergency, shape);
+  }
+
+  /**
+   * The emergency reserve's part of a course's admission on `day`, `share` being its share of the day
+   * (reservedShares); with `before`, the slots are those the day had then (a shift in progress).
+   */
+  private emergencyAdmission(
+    probe: EmergencyProbe | null,
+    course: CourseRequest,
+    day: DayNum,
+    share: number,
+    shape: FractionShape,
+    before?: EmergencySnapshot,
+  ): Admit | null {
+    if (share <= 0) return null;
     if (!probe) {
       // Routine courses leave the emergency reserve in pieces long enough for a child's
       // fraction; urgent ones (rarer, and due soon) only need to leave it in standard pieces.
       const piece = course.urgency === 'ROUTINE' ? EMERGENCY_PIECE : 30;
-      return this.index.usableFreeMinutes(day, piece) - course.fractionMinutes < emergency * open ? REFUSE : null;
+      return this.index.usableFreeMinutes(day, piece) - course.fractionMinutes < share * this.openMinutes(day) ? REFUSE : null;
     }
-    return (r, s) => probe.admits(placedAt(r, day, s, shape), undefined, course.urgency === 'URGENT' ? policy.emergencySlotsFromUrgent : undefined);
+    const floor = course.urgency === 'URGENT' ? this.options.policy.emergencySlotsFromUrgent : undefined;
+    if (before) return (r, s) => probe.keeps(before, placedAt(r, day, s, shape), floor);
+    return (r, s) => probe.admits(placedAt(r, day, s, shape), undefined, floor);
+  }
+
+  /**
+   * Where a shifted fraction may go: the emergency reserve holds for it as for an ordinary placement
+   * of its course now (same probe, same policy), or shifting would fill the room time kept free for
+   * tomorrow's emergency. Against the day before the shift began, and its emergency share only: the
+   * shifted fraction was booked on the day already, so the routine ramp has counted it.
+   */
+  private shiftReserve(probe: EmergencyProbe | null, now: string): ReserveTest {
+    const nowDay = localDayOf(this.calendar.timeZone, parseInstantCeil(now));
+    return (day) => {
+      const before = probe?.snapshot(day);
+      return (course, shape) => this.emergencyAdmission(probe, course, day, reservedShares(this.options.policy, course.urgency, day - nowDay).emergency, shape, before);
+    };
   }
 
   private bestOnDay(
@@ -411,7 +447,7 @@ export class CourseSearch implements DisplacementHost, EarlyStartHost {
       if (wc >= course.fractionsPerWeek) continue;
       const admit = this.admission(search, course, d, nowDay, shape);
       let p = admit === REFUSE ? null : placeOnDay(slots, d, r0, localMidnight(tz, d) + tod, rooms, shape, -Infinity, admit);
-      if (!p && search.shifter) p = search.shifter.makeRoom(d, rooms, shape, localMidnight(tz, d) + tod, course.id);
+      if (!p && search.shifter) p = search.shifter.makeRoom(d, rooms, shape, localMidnight(tz, d) + tod, course.id, admit);
       if (!p) {
         if (courseDay === 'skippable') continue;
         search.blockedUntil = Math.max(search.blockedUntil, d);

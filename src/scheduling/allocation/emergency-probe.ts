@@ -41,6 +41,9 @@ export interface EmergencyKeep {
 export type EmergencyKind = keyof EmergencyKeep;
 type Counts = Record<EmergencyKind, number>;
 
+/** A day's emergency slots at one moment (EmergencyProbe.snapshot). */
+export type EmergencySnapshot = Readonly<Counts> & { readonly options: readonly Option[] };
+
 const SHAPES: Record<EmergencyKind, FractionShape> = {
   adult: { minutes: 30, beamOffset: 10, beamMinutes: 8, anesthesia: false },
   // Kept for children: inside the pediatric hours (rule 9).
@@ -89,6 +92,25 @@ export class EmergencyProbe {
     const ok = KINDS.every((k) => spends === k || after[k] >= Math.min(before[k], floor?.[k] ?? before[k]));
     before.answers.set(key, ok);
     return ok;
+  }
+
+  /**
+   * The day's emergency slots as it is booked now, for `keeps`: a shift moves several bookings, and
+   * the day must keep what it had before the first one moved (a slot that only a shifted fraction's
+   * own removal opened is not the reserve's).
+   */
+  snapshot(day: DayNum): EmergencySnapshot {
+    return this.counted(day);
+  }
+
+  /**
+   * True when booking `b`, added to its day as booked now, leaves the day as many emergency slots as
+   * `before` had (up to `floor`, as in admits). A booking clear of every slot `before` counted keeps them all.
+   */
+  keeps(before: EmergencySnapshot, b: Omit<IndexedBooking, 'courseId' | 'fraction'>, floor?: EmergencyKeep): boolean {
+    if (!before.options.some((o) => this.conflicts(o, b))) return true;
+    const after = this.index.withTemporary(b, () => this.scan(b.day));
+    return KINDS.every((k) => after[k] >= Math.min(before[k], floor?.[k] ?? before[k]));
   }
 
   /** The slots the day keeps startable for emergencies as it is booked now: room minutes and count per kind. */
