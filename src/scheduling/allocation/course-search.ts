@@ -384,7 +384,8 @@ export class CourseSearch implements DisplacementHost, EarlyStartHost {
     const nowDay = localDayOf(this.calendar.timeZone, parseInstantCeil(now));
     return (day) => {
       const before = probe?.snapshot(day);
-      return (course, shape) => this.emergencyAdmission(probe, course, day, reservedShares(this.options.policy, course.urgency, day - nowDay).emergency, shape, before);
+      return (course, shape) =>
+        this.emergencyAdmission(probe, course, day, reservedShares(this.options.policy, course.urgency, day - nowDay).emergency, shape, before);
     };
   }
 
