@@ -120,8 +120,8 @@ describe('bounded shifts and the emergency reserve', () => {
   const urgent = course('U', { urgency: 'URGENT', arrival: now, fractions: 1, earliestStart: '2027-03-02', dueStart: '2027-03-02' });
 
   /** 2 March (08:00–10:40) booked at `times`, one-fraction courses; the other days free. */
-  function day(times: string[]) {
-    const courses = times.map((t, i) => course(`R${i}`, { fractions: 1, earliestStart: '2027-03-02' }));
+  function day(times: string[], extra: Partial<CourseRequest> = {}) {
+    const courses = times.map((t, i) => course(`R${i}`, { fractions: 1, earliestStart: '2027-03-02', ...extra }));
     const bookings = times.map((t, i) => booking(`R${i}`, 1, 'G1', '2027-03-02', t));
     return { courses, planner: createPlanner(center, bookings, { shifts: policy, lanes: false, reservation }) };
   }
@@ -130,6 +130,13 @@ describe('bounded shifts and the emergency reserve', () => {
     // 10:00–10:40 holds the day's one emergency place: the URGENT course may not take it, and
     // shifting a booking into it to free that booking's place would fill it just the same.
     const { courses, planner } = day(['08:00', '08:30', '09:00', '09:30']);
+    const r = planner.search(urgent, { now, shiftable: courses });
+    expect(r).toMatchObject({ status: 'SCHEDULED', lateStart: true });
+    if (r.status === 'SCHEDULED') expect(r.shifts ?? []).toEqual([]);
+  });
+
+  it('refuses it too when the occupant is an EMERGENCY course’s fraction: moved for an URGENT one, it is held to the URGENT test', () => {
+    const { courses, planner } = day(['08:00', '08:30', '09:00', '09:30'], { urgency: 'EMERGENCY', dueStart: '2027-03-02' });
     const r = planner.search(urgent, { now, shiftable: courses });
     expect(r).toMatchObject({ status: 'SCHEDULED', lateStart: true });
     if (r.status === 'SCHEDULED') expect(r.shifts ?? []).toEqual([]);
