@@ -23,8 +23,8 @@ export interface ShiftPolicy {
   /**
    * URGENT courses shift others too (EMERGENCY ones always may). On by default since the shift search meets the
    * emergency reserve (a shifted fraction's new place passes its course's reserve test): measured with the full
-   * reserve, URGENT on time rose 95.7 → 96.3 % (seeds 1–6) and 95.0 → 95.3 % (seeds 7–14) with every EMERGENCY
-   * where it was (164/165, 184/184); before that, the shifts made 2 of 184 emergencies late (docs/scheduling-core.md).
+   * reserve, URGENT on time rose 95.9 → 96.5 % (seeds 1–6) and 95.0 → 95.2 % (seeds 7–14) with every EMERGENCY
+   * on time (165/165, 184/184); before that, the shifts made 2 of 184 emergencies late (docs/scheduling-core.md).
    */
   urgent: boolean;
 }
