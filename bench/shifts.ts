@@ -5,7 +5,8 @@
  * frontier over the shift window (±30/60/90 min) and shifts per patient per week (1/2). Prints
  * utilization (Mar–Dec room time), on-time starts by urgency, violations, shifts per shifted
  * course (p90), time-of-day spread p90 and planner speed. Options: --from S --to S (seeds,
- * default 1–6) --frontier 0|1 (default 1: only on the first seed) --courses N.
+ * default 1–6) --frontier 0|1 (default 1: only on the first seed) --courses N --variants a,b (keys
+ * of VARIANTS, default all: each plan of the year takes seconds of CPU).
  */
 import {
   createPlanner,
@@ -28,6 +29,35 @@ import { run } from './core';
  * and due tomorrow (tomorrow can no longer be shifted): measured here against SHIFT_RESERVATION.
  */
 const ANESTHESIA_ONLY: ReservationPolicy = { ...DEFAULT_RESERVATION, emergencySlots: { adult: 0, child: 0, anesthesia: 2 } };
+
+const EMERGENCY_ONLY: ShiftPolicy = { ...DEFAULT_SHIFT_POLICY, urgent: false };
+const URGENT_TOO: ShiftPolicy = { ...DEFAULT_SHIFT_POLICY, urgent: true };
+
+/** The configurations compared, by the key --variants names them with. */
+const VARIANTS: Record<string, { name: string; reservation: ReservationPolicy; shifts: ShiftPolicy | false }> = {
+  none: { name: 'full reserve, no shifts', reservation: DEFAULT_RESERVATION, shifts: false },
+  'shift-reserve': {
+    name: 'shifts ±60, 1/week, reserve: standard + anesthesia places, EMERGENCY shifts only',
+    reservation: SHIFT_RESERVATION,
+    shifts: EMERGENCY_ONLY,
+  },
+  'shift-reserve-urgent': {
+    name: 'shifts ±60, 1/week, reserve: standard + anesthesia places, URGENT shifts too',
+    reservation: SHIFT_RESERVATION,
+    shifts: URGENT_TOO,
+  },
+  'anesthesia-only': { name: 'shifts ±60, 1/week, reserve: anesthesia places only, URGENT shifts too', reservation: ANESTHESIA_ONLY, shifts: URGENT_TOO },
+  full: { name: 'shifts ±60, 1/week, full reserve, EMERGENCY shifts only', reservation: DEFAULT_RESERVATION, shifts: EMERGENCY_ONLY },
+  'full-urgent': { name: 'shifts ±60, 1/week, full reserve, URGENT shifts too', reservation: DEFAULT_RESERVATION, shifts: URGENT_TOO },
+};
+
+function variantsArg(): string[] {
+  const i = process.argv.indexOf('--variants');
+  if (i < 0) return Object.keys(VARIANTS);
+  const keys = process.argv[i + 1].split(',');
+  for (const k of keys) if (!VARIANTS[k]) throw new Error(`unknown variant ${k}; one of ${Object.keys(VARIANTS).join(', ')}`);
+  return keys;
+}
 
 function variant(seed: number, courses: number, name: string, reservation: ReservationPolicy, shifts: ShiftPolicy | false, reps: number) {
   const scenario = generateScenario({ courses, year: 2027, seed, patientWindowsShare: 0.1 });
@@ -70,16 +100,11 @@ function main(): void {
   const to = numberArg('to', 6);
   const courses = numberArg('courses', 800);
   const frontier = numberArg('frontier', 1) === 1;
+  const keys = variantsArg();
   const rows: Array<ReturnType<typeof variant>> = [];
   for (let seed = from; seed <= to; seed++) {
-    // Timing is taken over 3 runs on the main variant only (the machine is shared).
-    rows.push(variant(seed, courses, 'today (full reserve, no shifts)', DEFAULT_RESERVATION, false, 1));
-    rows.push(
-      variant(seed, courses, 'shifts ±60, 1/week, reserve: standard + anesthesia places', SHIFT_RESERVATION, DEFAULT_SHIFT_POLICY, seed === from ? 3 : 1),
-    );
-    rows.push(variant(seed, courses, 'shifts ±60, 1/week, reserve: anesthesia places only', ANESTHESIA_ONLY, DEFAULT_SHIFT_POLICY, 1));
-    rows.push(variant(seed, courses, 'shifts ±60, 1/week, full reserve', DEFAULT_RESERVATION, DEFAULT_SHIFT_POLICY, 1));
-    rows.push(variant(seed, courses, 'shifts ±60, 1/week, full reserve, URGENT shifts too', DEFAULT_RESERVATION, { ...DEFAULT_SHIFT_POLICY, urgent: true }, 1));
+    // One run each: speed is bench:core's (the machine is shared), these are outcomes.
+    for (const k of keys) rows.push(variant(seed, courses, VARIANTS[k].name, VARIANTS[k].reservation, VARIANTS[k].shifts, 1));
   }
   const frontierRows: Array<ReturnType<typeof variant>> = [];
   if (frontier) {

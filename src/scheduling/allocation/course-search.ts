@@ -8,20 +8,23 @@
  * minutes). Nothing is committed here: the planner commits, displacement and early starts drive
  * the search through their host interfaces.
  */
-import { AllocationOptions, AllocationResult, Booking, CourseRequest, Shift } from '../types';
+import { AllocationOptions, AllocationResult, Booking, CourseRequest, Shift, Urgency } from '../types';
 import { DayNum, formatDate, parseDate, weekId } from '../time/civil-day';
 import { localDayOf, localMidnight, parseInstantCeil } from '../time/zone';
 import { CenterCalendar, CourseProfile, profileOf } from '../calendar/center-calendar';
 import { BookingIndex, IndexedBooking, toBooking } from './booking-index';
 import { FractionShape, placedAt, PlacementMode, shapeOf, SlotFinder, SlotFinders } from './slot-finder';
 import { ReservationPolicy, reservedShares } from './reservation-policy';
-import { EmergencyProbe, emergencyKindOf } from './emergency-probe';
+import { EmergencyKind, EmergencyProbe, emergencyKindOf, EmergencySnapshot } from './emergency-probe';
 import { EarlyStartHost } from './early-start';
 import { Lane } from './lane-template';
 import { byDueDay, DisplacementHost } from './displacement';
 import { insidePreferred, preferredMinutesOf } from '../calendar/preferred-window';
 import { Admit, Placement, placeOnDay, REFUSE, TIME_TOLERANCE } from './day-placement';
-import { ShiftEnv, Shifter } from './shift-search';
+import { ReserveTest, ShiftEnv, Shifter } from './shift-search';
+
+/** What an emergency not under anesthesia may spend once sparing the other kinds' slots failed. */
+const SPARE_ANESTHESIA: readonly EmergencyKind[] = ['adult', 'child'];
 
 /** A child's fraction under anesthesia is 50 minutes: routine courses leave the emergency reserve in such pieces. */
 const EMERGENCY_PIECE = 50;
@@ -31,13 +34,14 @@ const EMERGENCY_PIECE = 50;
  * horizon's last resort, see searchStarts); or, for an EMERGENCY course, leaving the other kinds'
  * emergency slots alone (see place).
  */
-type ReserveMode = 'keep' | 'ignore' | 'spareOtherKinds';
+type ReserveMode = 'keep' | 'ignore' | 'spareOtherKinds' | 'spareAnesthesia';
 
 /** One search of start days for one course: its modes and what it learns on the way. */
 interface StartSearch {
   readonly reserve: ReserveMode;
   readonly slots: SlotFinder;
-  readonly probe: EmergencyProbe | null;
+  /** The emergency reserve's counts a start must keep (see CourseSearch.probes); empty: kept as minutes, if at all. */
+  readonly probes: readonly EmergencyProbe[];
   /** Admission tests per day: nothing is committed during a search, so a day's test holds throughout. */
   readonly admissions: Map<DayNum, Admit | null>;
   /** Latest fully blocked treatment day met by a failed walk (start-day skipping). */
@@ -81,7 +85,14 @@ export interface CourseSearchOptions {
 }
 
 export class CourseSearch implements DisplacementHost, EarlyStartHost {
-  private readonly probes: Readonly<Record<PlacementMode, EmergencyProbe>> | null;
+  /**
+   * The emergency slots counted on the lane template and on free placement (the template's first).
+   * A start placed freely must keep both counts: the free count alone let an URGENT child take the
+   * template's last anesthesia place off the template (free placement still saw one in another room,
+   * which template places then filled), and in seed 3 a child's emergency under anesthesia started
+   * three weeks late. A template place keeps the template's count (see startSearch).
+   */
+  private readonly probes: readonly EmergencyProbe[];
   private readonly openMinutesByDay = new Map<DayNum, number>();
   /** The index rows behind a placement's appointments: committing them skips parsing the instants back. */
   private readonly rowsOf = new WeakMap<Booking[], IndexedBooking[]>();
@@ -93,7 +104,8 @@ export class CourseSearch implements DisplacementHost, EarlyStartHost {
     private readonly options: CourseSearchOptions,
   ) {
     const keep = options.policy.emergencySlots;
-    this.probes = keep ? { lanes: new EmergencyProbe(calendar, index, slots.lanes, keep), free: new EmergencyProbe(calendar, index, slots.free, keep) } : null;
+    const free = keep ? [new EmergencyProbe(calendar, index, slots.free, keep)] : [];
+    this.probes = keep && slots.lanes.hasLanes ? [new EmergencyProbe(calendar, index, slots.lanes, keep), ...free] : free;
   }
 
   get hasLanes(): boolean {
@@ -102,12 +114,20 @@ export class CourseSearch implements DisplacementHost, EarlyStartHost {
 
   /** Finds the placement on the bookings as they are: no commit, nobody moved. */
   place(course: CourseRequest, opts: AllocationOptions): AllocationResult {
-    if (course.urgency === 'EMERGENCY' && this.probes && this.options.policy.enabled) {
+    if (course.urgency === 'EMERGENCY' && this.probes.length && this.options.policy.enabled) {
       // Two emergencies can arrive the same day: an adult one first tries to start on time without
       // taking the day's slot kept for a child under anesthesia (and a child's without taking the
       // adults' slots), so the second still finds its own.
       const spared = this.placeAnyway(course, byDueDay(course, opts), 'spareOtherKinds');
       if (spared.status === 'SCHEDULED' && !spared.lateStart) return spared;
+      // Failing that, it spends any kind but the scarcest: an adult emergency takes the child's
+      // 40-minute slot before a place for a child under anesthesia. In seed 3 two adult emergencies
+      // of one day took the standard slot and then the second anesthesia one, and a child's
+      // emergency under anesthesia five days later started late.
+      if (!course.requiresAnesthesia) {
+        const second = this.placeAnyway(course, byDueDay(course, opts), 'spareAnesthesia');
+        if (second.status === 'SCHEDULED' && !second.lateStart) return second;
+      }
     }
     return this.placeAnyway(course, opts, 'keep');
   }
@@ -128,8 +148,9 @@ export class CourseSearch implements DisplacementHost, EarlyStartHost {
     if (validateCourse(course)) return null;
     const cal = this.calendar;
     const rooms = cal.allowedRooms(course.roomKinds);
-    const shifter = new Shifter(cal, this.index, this.slots.free, env, opts.now);
-    const search: StartSearch = { ...this.startSearch('free', course.urgency === 'EMERGENCY' ? 'ignore' : 'keep'), shifter };
+    const free = this.startSearch('free', course.urgency === 'EMERGENCY' ? 'ignore' : 'keep');
+    const shifter = new Shifter(cal, this.index, this.slots.free, env, opts.now, this.shiftReserve(opts.now, course.urgency));
+    const search: StartSearch = { ...free, shifter };
     const floorMin = Math.max(parseInstantCeil(opts.now), parseInstantCeil(course.arrival));
     const floorDay = localDayOf(cal.timeZone, floorMin);
     const due = parseDate(byDueDay(course, opts).lastStartDate!);
@@ -148,14 +169,18 @@ export class CourseSearch implements DisplacementHost, EarlyStartHost {
     for (let d = Math.max(parseDate(course.earliestStart), floorDay); d <= due; d++) {
       if (cal.openForCourse(profile, d) === 'closed') continue;
       const floor = d === floorDay ? floorMin : -Infinity;
+      // An URGENT course's first day meets the emergency reserve as every later one does (walk).
+      const admit = this.admission(search, course, d, floorDay, shape);
+      if (admit === REFUSE) continue;
       const starts: Placement[] = [];
-      for (const r of rooms) for (const s of search.slots.gapCandidates(r, d, floor, shape)) starts.push({ roomIdx: r, day: d, start: s });
+      for (const r of rooms)
+        for (const s of search.slots.gapCandidates(r, d, floor, shape)) if (!admit || admit(r, s)) starts.push({ roomIdx: r, day: d, start: s });
       for (const p of starts.slice(0, SHIFT_START_CANDIDATES)) {
         const trial = this.walk(search, course, d, p.roomIdx, p.start, floorDay, rooms, shape, profile, null);
         if (trial) return done(d, trial);
         shifter.undoTo(0);
       }
-      const made = shifter.makeRoom(d, rooms, shape, null, course.id);
+      const made = shifter.makeRoom(d, rooms, shape, null, course.id, admit);
       if (!made) continue;
       const trial = this.walk(search, course, d, made.roomIdx, made.start, floorDay, rooms, shape, profile, null);
       if (trial) return done(d, trial);
@@ -166,7 +191,7 @@ export class CourseSearch implements DisplacementHost, EarlyStartHost {
 
   /** Nightly compaction of `day` (see Shifter.compact): the shifts stay in the index. */
   compactDay(day: DayNum, now: string, env: ShiftEnv): Shift[] {
-    const shifter = new Shifter(this.calendar, this.index, this.slots.free, env, now);
+    const shifter = new Shifter(this.calendar, this.index, this.slots.free, env, now, this.shiftReserve(now, 'ROUTINE'));
     shifter.compact(day, TIME_TOLERANCE);
     return shifter.shifts();
   }
@@ -218,7 +243,10 @@ export class CourseSearch implements DisplacementHost, EarlyStartHost {
   }
 
   private startSearch(placement: PlacementMode, reserve: ReserveMode): StartSearch {
-    return { reserve, slots: this.slots[placement], probe: this.probes?.[placement] ?? null, admissions: new Map(), blockedUntil: -1 };
+    // A template place is judged by the template's count alone: asking the free count too cost the
+    // whole plan a third more CPU and no emergency on seeds 1-14 (bench:shifts).
+    const probes = placement === 'lanes' && this.probes.length > 1 ? this.probes.slice(0, 1) : this.probes;
+    return { reserve, slots: this.slots[placement], probes, admissions: new Map(), blockedUntil: -1 };
   }
 
   private searchStarts(course: CourseRequest, opts: AllocationOptions, search: StartSearch): AllocationResult {
@@ -324,10 +352,10 @@ export class CourseSearch implements DisplacementHost, EarlyStartHost {
 
   private admissionNow(search: StartSearch, course: CourseRequest, day: DayNum, nowDay: DayNum, shape: FractionShape): Admit | null {
     if (search.reserve === 'ignore') return null;
-    const probe = search.probe;
-    if (search.reserve === 'spareOtherKinds' && probe) {
-      const spends = emergencyKindOf(course);
-      return (r, s) => probe.admits(placedAt(r, day, s, shape), spends);
+    const probes = search.probes;
+    if ((search.reserve === 'spareOtherKinds' || search.reserve === 'spareAnesthesia') && probes.length) {
+      const spends = search.reserve === 'spareAnesthesia' ? SPARE_ANESTHESIA : emergencyKindOf(course);
+      return (r, s) => probes.every((p) => p.admits(placedAt(r, day, s, shape), spends));
     }
     const policy = this.options.policy;
     const { emergency, urgent } = reservedShares(policy, course.urgency, day - nowDay);
@@ -342,14 +370,52 @@ export class CourseSearch implements DisplacementHost, EarlyStartHost {
       const places = search.slots.laneCount(day, shape);
       if (places && places[0] - 1 < urgent * places[1]) return REFUSE;
     }
-    if (emergency <= 0) return null;
-    if (!probe) {
+    return this.emergencyAdmission(probes, course, day, emergency, shape);
+  }
+
+  /**
+   * The emergency reserve's part of a course's admission on `day`, `share` being its share of the day
+   * (reservedShares); with `before`, the slots are those the day had then (a shift in progress).
+   */
+  private emergencyAdmission(
+    probes: readonly EmergencyProbe[],
+    course: CourseRequest,
+    day: DayNum,
+    share: number,
+    shape: FractionShape,
+    before?: readonly EmergencySnapshot[],
+  ): Admit | null {
+    if (share <= 0) return null;
+    if (!probes.length) {
       // Routine courses leave the emergency reserve in pieces long enough for a child's
       // fraction; urgent ones (rarer, and due soon) only need to leave it in standard pieces.
       const piece = course.urgency === 'ROUTINE' ? EMERGENCY_PIECE : 30;
-      return this.index.usableFreeMinutes(day, piece) - course.fractionMinutes < emergency * open ? REFUSE : null;
+      return this.index.usableFreeMinutes(day, piece) - course.fractionMinutes < share * this.openMinutes(day) ? REFUSE : null;
     }
-    return (r, s) => probe.admits(placedAt(r, day, s, shape), undefined, course.urgency === 'URGENT' ? policy.emergencySlotsFromUrgent : undefined);
+    const floor = course.urgency === 'URGENT' ? this.options.policy.emergencySlotsFromUrgent : undefined;
+    if (before) return (r, s) => probes.every((p, i) => p.keeps(before[i], placedAt(r, day, s, shape), floor));
+    return (r, s) => probes.every((p) => p.admits(placedAt(r, day, s, shape), undefined, floor));
+  }
+
+  /**
+   * Where a shifted fraction may go: the emergency reserve holds for it as for an ordinary placement
+   * of its course now (same probe, same policy), or shifting would fill the room time kept free for
+   * tomorrow's emergency. Against the day before the shift began, and its emergency share only: the
+   * shifted fraction was booked on the day already, so the routine ramp has counted it. An EMERGENCY
+   * course's fraction moved for someone else (`by`: the course that shifts, ROUTINE for the nightly
+   * compaction) is tested as that course's would be: its own emergency does not need the move, and
+   * otherwise an URGENT course took the reserve through it (seed 4: a child's emergency fraction
+   * moved into the anesthesia slot of the day an adult's emergency then found full).
+   */
+  private shiftReserve(now: string, by: Urgency): ReserveTest {
+    const nowDay = localDayOf(this.calendar.timeZone, parseInstantCeil(now));
+    return (day) => {
+      const before = this.probes.map((p) => p.snapshot(day));
+      return (course, shape) => {
+        const as: CourseRequest = course.urgency === 'EMERGENCY' && by !== 'EMERGENCY' ? { ...course, urgency: by } : course;
+        return this.emergencyAdmission(this.probes, as, day, reservedShares(this.options.policy, as.urgency, day - nowDay).emergency, shape, before);
+      };
+    };
   }
 
   private bestOnDay(
@@ -411,7 +477,7 @@ export class CourseSearch implements DisplacementHost, EarlyStartHost {
       if (wc >= course.fractionsPerWeek) continue;
       const admit = this.admission(search, course, d, nowDay, shape);
       let p = admit === REFUSE ? null : placeOnDay(slots, d, r0, localMidnight(tz, d) + tod, rooms, shape, -Infinity, admit);
-      if (!p && search.shifter) p = search.shifter.makeRoom(d, rooms, shape, localMidnight(tz, d) + tod, course.id);
+      if (!p && search.shifter) p = search.shifter.makeRoom(d, rooms, shape, localMidnight(tz, d) + tod, course.id, admit);
       if (!p) {
         if (courseDay === 'skippable') continue;
         search.blockedUntil = Math.max(search.blockedUntil, d);

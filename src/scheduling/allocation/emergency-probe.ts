@@ -41,6 +41,9 @@ export interface EmergencyKeep {
 export type EmergencyKind = keyof EmergencyKeep;
 type Counts = Record<EmergencyKind, number>;
 
+/** A day's emergency slots at one moment (EmergencyProbe.snapshot). */
+export type EmergencySnapshot = Readonly<Counts> & { readonly options: readonly Option[] };
+
 const SHAPES: Record<EmergencyKind, FractionShape> = {
   adult: { minutes: 30, beamOffset: 10, beamMinutes: 8, anesthesia: false },
   // Kept for children: inside the pediatric hours (rule 9).
@@ -71,24 +74,44 @@ export class EmergencyProbe {
 
   /**
    * True when booking `b` leaves the day as many emergency slots as it had (up to `keep`); with
-   * `spends`, that kind may be used up (an emergency taking its own kind's slot), the other not;
+   * `spends`, those kinds may be used up (an emergency taking its own kind's slot), the others not;
    * with `floor`, slots above that many may be used (URGENT courses may take the extra ones).
    */
-  admits(b: Omit<IndexedBooking, 'courseId' | 'fraction'>, spends?: EmergencyKind, floor?: EmergencyKeep): boolean {
+  admits(b: Omit<IndexedBooking, 'courseId' | 'fraction'>, spends?: EmergencyKind | readonly EmergencyKind[], floor?: EmergencyKeep): boolean {
     const before = this.counted(b.day);
     const hit = before.options.some((o) => this.conflicts(o, b));
     if (!hit) return true;
-    const mode = (spends ? KINDS.indexOf(spends) + 1 : 0) + (floor ? 4 : 0);
-    const key = (((b.start * 64 + b.roomIdx) * 2 + (b.anesthesia ? 1 : 0)) * 1024 + (b.end - b.start)) * 8 + mode;
+    const spent = spends === undefined ? [] : typeof spends === 'string' ? [spends] : spends;
+    const mode = spent.reduce((m, k) => m | (1 << KINDS.indexOf(k)), 0) + (floor ? 8 : 0);
+    const key = (((b.start * 64 + b.roomIdx) * 2 + (b.anesthesia ? 1 : 0)) * 1024 + (b.end - b.start)) * 16 + mode;
     const known = before.answers.get(key);
     if (known !== undefined) return known;
     // The greedy count keeps its picks of the kinds scanned before the first kind whose pick the
     // booking could take away (it only removes candidates): rescan from that kind on.
     const from = KINDS.findIndex((k) => before.options.some((o) => o.kind === k && this.mayTake(o, b)));
     const after = this.index.withTemporary(b, () => this.scan(b.day, before, from));
-    const ok = KINDS.every((k) => spends === k || after[k] >= Math.min(before[k], floor?.[k] ?? before[k]));
+    const ok = KINDS.every((k) => spent.includes(k) || after[k] >= Math.min(before[k], floor?.[k] ?? before[k]));
     before.answers.set(key, ok);
     return ok;
+  }
+
+  /**
+   * The day's emergency slots as it is booked now, for `keeps`: a shift moves several bookings, and
+   * the day must keep what it had before the first one moved (a slot that only a shifted fraction's
+   * own removal opened is not the reserve's).
+   */
+  snapshot(day: DayNum): EmergencySnapshot {
+    return this.counted(day);
+  }
+
+  /**
+   * True when booking `b`, added to its day as booked now, leaves the day as many emergency slots as
+   * `before` had (up to `floor`, as in admits). A booking clear of every slot `before` counted keeps them all.
+   */
+  keeps(before: EmergencySnapshot, b: Omit<IndexedBooking, 'courseId' | 'fraction'>, floor?: EmergencyKeep): boolean {
+    if (!before.options.some((o) => this.conflicts(o, b))) return true;
+    const after = this.index.withTemporary(b, () => this.scan(b.day));
+    return KINDS.every((k) => after[k] >= Math.min(before[k], floor?.[k] ?? before[k]));
   }
 
   /** The slots the day keeps startable for emergencies as it is booked now: room minutes and count per kind. */

@@ -81,6 +81,8 @@ function rampShare(ramp: ReserveRamp, lead: number): number {
  * the places for a child under anesthesia (such a fraction is never shifted, and the window is
  * what such an emergency cannot do without) and one standard place (an emergency submitted after
  * the 16:00 cut-off and due tomorrow cannot shift tomorrow's fractions: without it, 5 of 165
- * emergencies started late on seeds 1–6). Measured with bench/shifts.ts (docs/scheduling-core.md).
+ * emergencies started late on seeds 1–6). Not the default: even with the reserve-aware shift search it
+ * started 3 of 165 (seeds 1–6) and 1 of 184 (seeds 7–14) emergencies late, for 0.8 pt of utilization.
+ * Measured with bench/shifts.ts (docs/scheduling-core.md).
  */
 export const SHIFT_RESERVATION: ReservationPolicy = { ...DEFAULT_RESERVATION, emergencySlots: { adult: 1, child: 0, anesthesia: 2 } };

@@ -7,6 +7,7 @@ import { createPlanner } from './planner';
 import { booking, course } from '../testing/booking-factory';
 import { CenterConfig, CourseRequest } from '../types';
 import { checkShifts, DEFAULT_SHIFT_POLICY } from './shift-limits';
+import { DEFAULT_RESERVATION } from './reservation-policy';
 
 const hours: Array<[string, string]> = [['08:00', '10:40']];
 const center: CenterConfig = {
@@ -107,5 +108,49 @@ describe('bounded shifts for an EMERGENCY course', () => {
     const late = course('W', { arrival: now, fractions: 1, earliestStart: '2027-03-02', dueStart: '2027-03-02' });
     expect(planner.allocate(late, { now })).toMatchObject({ status: 'SCHEDULED', firstDate: '2027-03-02' });
     expect(checkSchedule(center, planner.bookings(), [...courses, late])).toEqual([]);
+  });
+});
+
+describe('bounded shifts and the emergency reserve', () => {
+  // One standard place kept for tomorrow's emergency, nothing else (the children's kinds would
+  // need the anesthesia window and longer gaps; they are not what this is about).
+  const reservation = { ...DEFAULT_RESERVATION, emergencySlots: { adult: 1, child: 0, anesthesia: 0 } };
+  const policy = { ...DEFAULT_SHIFT_POLICY, urgent: true };
+  const now = '2027-03-01T10:00:00+05:00';
+  const urgent = course('U', { urgency: 'URGENT', arrival: now, fractions: 1, earliestStart: '2027-03-02', dueStart: '2027-03-02' });
+
+  /** 2 March (08:00–10:40) booked at `times`, one-fraction courses; the other days free. */
+  function day(times: string[], extra: Partial<CourseRequest> = {}) {
+    const courses = times.map((t, i) => course(`R${i}`, { fractions: 1, earliestStart: '2027-03-02', ...extra }));
+    const bookings = times.map((t, i) => booking(`R${i}`, 1, 'G1', '2027-03-02', t));
+    return { courses, planner: createPlanner(center, bookings, { shifts: policy, lanes: false, reservation }) };
+  }
+
+  it('refuses a shift whose occupant could only go into the place kept for an emergency', () => {
+    // 10:00–10:40 holds the day's one emergency place: the URGENT course may not take it, and
+    // shifting a booking into it to free that booking's place would fill it just the same.
+    const { courses, planner } = day(['08:00', '08:30', '09:00', '09:30']);
+    const r = planner.search(urgent, { now, shiftable: courses });
+    expect(r).toMatchObject({ status: 'SCHEDULED', lateStart: true });
+    if (r.status === 'SCHEDULED') expect(r.shifts ?? []).toEqual([]);
+  });
+
+  it('refuses it too when the occupant is an EMERGENCY course’s fraction: moved for an URGENT one, it is held to the URGENT test', () => {
+    const { courses, planner } = day(['08:00', '08:30', '09:00', '09:30'], { urgency: 'EMERGENCY', dueStart: '2027-03-02' });
+    const r = planner.search(urgent, { now, shiftable: courses });
+    expect(r).toMatchObject({ status: 'SCHEDULED', lateStart: true });
+    if (r.status === 'SCHEDULED') expect(r.shifts ?? []).toEqual([]);
+  });
+
+  it('shifts when the day keeps its emergency place: the occupant moves into a sliver next to it', () => {
+    // Free 08:30–08:50, 09:20–09:40 and 10:10–10:40 (the emergency place): the URGENT course takes
+    // 08:30 once the 08:50 booking moves to 09:00, and 10:10 stays free.
+    const { courses, planner } = day(['08:00', '08:50', '09:40']);
+    const r = planner.allocate(urgent, { now, shiftable: courses });
+    expect(r).toMatchObject({ status: 'SCHEDULED', firstDate: '2027-03-02', lateStart: false });
+    if (r.status !== 'SCHEDULED') return;
+    expect(r.appointments[0].start.slice(11, 16)).toBe('08:30');
+    expect(r.shifts?.map((sh) => [sh.from.start.slice(11, 16), sh.to.start.slice(11, 16)])).toEqual([['08:50', '09:00']]);
+    expect(checkSchedule(center, planner.bookings(), [...courses, urgent])).toEqual([]);
   });
 });

@@ -4,7 +4,9 @@
  * the limits (shift-limits.ts) to a free start on the same day, and move them. Deterministic:
  * rooms in index order, places nearest the wanted time first, victims relocated nearest their
  * booked start. Every change is journalled in the index so a caller can take it back (a trial
- * that fails, or a search that must not commit).
+ * that fails, or a search that must not commit). A shifted fraction's new place passes the emergency
+ * reserve's test its course's ordinary placement passes (ReserveTest): shifts must not fill the room
+ * time kept free for tomorrow's emergency.
  */
 import { Booking, CourseRequest, Shift, ShiftRecord } from '../types';
 import { DayNum, parseDate, weekId } from '../time/civil-day';
@@ -12,7 +14,7 @@ import { parseInstantCeil } from '../time/zone';
 import { CenterCalendar } from '../calendar/center-calendar';
 import { BookingIndex, IndexedBooking, toBooking } from './booking-index';
 import { FractionShape, placedAt, shapeOf, SlotFinder } from './slot-finder';
-import { Placement } from './day-placement';
+import { Admit, Placement, REFUSE } from './day-placement';
 import { firstShiftableDay, patientKeyOf, SHIFT_REASON_PREFIX, ShiftPolicy } from './shift-limits';
 
 /** More occupants than this for one place is no longer a small shift. */
@@ -29,6 +31,15 @@ export interface ShiftEnv {
   /** Reason text for the history; names what the shift made room for. */
   reason: string;
 }
+
+/**
+ * The emergency reserve of `day` as booked now: then, for a shifted fraction of `course`, its test as
+ * the course's ordinary placement meets it (course-search.ts), against the day as it was when asked:
+ * null when any start will do, REFUSE when none will.
+ */
+export type ReserveTest = (day: DayNum) => (course: CourseRequest, shape: FractionShape) => Admit | null;
+
+const NO_RESERVE: ReserveTest = () => () => null;
 
 interface Entry {
   oldRef: number;
@@ -50,6 +61,7 @@ export class Shifter {
     private readonly slots: SlotFinder,
     private readonly env: ShiftEnv,
     now: string,
+    private readonly reserve: ReserveTest = NO_RESERVE,
   ) {
     this.firstDay = firstShiftableDay(cal, parseInstantCeil(now), env.policy);
     for (const r of env.history) {
@@ -90,17 +102,27 @@ export class Shifter {
   /**
    * Makes a place for a fraction of `shape` on `day` in one of `rooms`, nearest `target` (or the
    * earliest) by shifting bookings of other courses; null (and nothing moved) when none can be made.
+   * `admit` is the course's own reserve test for the day, asked of the place as the day is booked now.
    */
-  makeRoom(day: DayNum, rooms: number[], shape: FractionShape, target: number | null, forCourse: string): Placement | null {
-    if (day < this.firstDay) return null;
+  makeRoom(day: DayNum, rooms: number[], shape: FractionShape, target: number | null, forCourse: string, admit: Admit | null = null): Placement | null {
+    if (day < this.firstDay || admit === REFUSE) return null;
+    const reserve = this.reserve(day);
     for (const [r, s] of this.places(day, rooms, shape, target)) {
       const victims = this.occupants(r, day, s, shape);
       if (!victims || victims.length === 0 || victims.length > MAX_VICTIMS) continue;
       if (!victims.every((ref) => this.shiftable(ref, forCourse))) continue;
+      if (admit && !admit(r, s)) continue;
       for (const ref of victims) this.index.remove(ref);
       const mark = this.mark();
-      const b = placedAt(r, day, s, shape);
-      const ok = this.slots.fits(r, day, s, shape) && this.index.withTemporary(b, () => victims.every((ref) => this.relocate(ref)));
+      if (!this.slots.fits(r, day, s, shape)) {
+        for (const ref of victims) this.index.restore(ref);
+        continue;
+      }
+      // Booked for real while the occupants move, not as a temporary: the reserve test caches its
+      // count of the day by the index's version, which a temporary booking does not change.
+      const held = this.index.add({ ...placedAt(r, day, s, shape), courseId: forCourse, fraction: 0 });
+      const ok = victims.every((ref) => this.relocate(ref, reserve));
+      this.index.remove(held);
       if (ok) return { roomIdx: r, day, start: s };
       this.undoTo(mark);
       for (const ref of victims) this.index.restore(ref);
@@ -116,6 +138,7 @@ export class Shifter {
    */
   compact(day: DayNum, unit: number): void {
     if (day < this.firstDay) return;
+    const reserve = this.reserve(day);
     const rds = this.cal.roomDaysOf(day);
     for (let r = 0; r < rds.length; r++) {
       const mark = this.mark();
@@ -123,10 +146,12 @@ export class Shifter {
       for (const sp of [...(this.index.roomSpans(r, day) ?? [])]) {
         if (!this.shiftable(sp.ref, '')) continue;
         const b = this.index.all[sp.ref];
-        const shape = shapeOf(this.env.courses.get(b.courseId)!);
+        const course = this.env.courses.get(b.courseId)!;
+        const shape = shapeOf(course);
         this.index.remove(sp.ref);
-        const s = this.slots.earliestFit(r, day, b.start - this.env.policy.windowMinutes, b.start - 1, shape);
-        if (s === null) this.index.restore(sp.ref);
+        const admit = reserve(course, shape);
+        const s = admit === REFUSE ? null : this.slots.earliestFit(r, day, b.start - this.env.policy.windowMinutes, b.start - 1, shape);
+        if (s === null || (admit && !admit(r, s))) this.index.restore(sp.ref);
         else this.moveTo(sp.ref, r, s, shape);
       }
       if (this.index.usableFreeMinutes(day, unit) <= before) this.undoTo(mark);
@@ -176,16 +201,18 @@ export class Shifter {
     return (this.perWeek.get(weekKey(course, b.day)) ?? 0) < policy.perPatientPerWeek && (this.perCourse.get(course.id) ?? 0) < policy.perCourse;
   }
 
-  /** Moves booking `ref` (already out of the index) to the nearest free start within the window. */
-  private relocate(ref: number): boolean {
+  /** Moves booking `ref` (already out of the index) to the nearest free start within the window the reserve allows. */
+  private relocate(ref: number, reserve: ReturnType<ReserveTest>): boolean {
     const b = this.index.all[ref];
     const course = this.env.courses.get(b.courseId)!;
     const shape = shapeOf(course);
     const window = this.env.policy.windowMinutes;
+    const admit = reserve(course, shape);
+    if (admit === REFUSE) return false;
     let best: { r: number; s: number; cost: number } | null = null;
     for (const r of this.cal.allowedRooms(course.roomKinds)) {
-      const s = this.slots.nearestFit(r, b.day, b.start, window, -Infinity, shape);
-      if (s === null || s === b.start) continue;
+      const s = this.slots.nearestFit(r, b.day, b.start, window, -Infinity, shape, (x) => x !== b.start && (!admit || admit(r, x)));
+      if (s === null) continue;
       // Staying in the same room is worth a few minutes of drift: the patient knows the room.
       const cost = Math.abs(s - b.start) + (r === b.roomIdx ? 0 : 5);
       if (!best || cost < best.cost) best = { r, s, cost };

@@ -207,15 +207,23 @@ export class SlotFinder {
     return null;
   }
 
-  /** Feasible start closest to `target` within ±maxDev (ties: the earlier), or null. */
-  nearestFit(roomIdx: number, day: DayNum, target: number, maxDev: number, floor: number, f: FractionShape): number | null {
-    const a = this.earliestFit(roomIdx, day, Math.max(target, floor), target + maxDev, f);
-    if (a === target) return a;
+  /**
+   * Feasible start closest to `target` within ±maxDev (ties: the earlier), or null; with `accept`,
+   * the closest one it takes (a shifted fraction must also leave the emergency reserve alone).
+   */
+  nearestFit(roomIdx: number, day: DayNum, target: number, maxDev: number, floor: number, f: FractionShape, accept?: (s: number) => boolean): number | null {
+    const hi = target + maxDev;
     const lo = Math.max(target - maxDev, floor);
-    const b = lo <= target ? this.latestFit(roomIdx, day, lo, target, f) : null;
-    if (a === null) return b;
-    if (b === null) return a;
-    return target - b <= a - target ? b : a;
+    let a = this.earliestFit(roomIdx, day, Math.max(target, floor), hi, f);
+    let b = lo < target ? this.latestFit(roomIdx, day, lo, target - 1, f) : null;
+    for (;;) {
+      if (a === null && b === null) return null;
+      const before = b !== null && (a === null || target - b <= a - target);
+      const s = before ? b! : a!;
+      if (!accept || accept(s)) return s;
+      if (before) b = s - 1 >= lo ? this.latestFit(roomIdx, day, lo, s - 1, f) : null;
+      else a = s + 1 <= hi ? this.earliestFit(roomIdx, day, s + 1, hi, f) : null;
+    }
   }
 
   get hasLanes(): boolean {
