@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import request from 'supertest';
 import { ConsoleApp, dateAhead, newPage, seedScheduledCourse, seriousA11yViolations, signIn, startConsoleApp } from '../support/console-app';
@@ -8,12 +8,19 @@ import { TestWebhookReceiver } from '../support/notify-receivers';
 const SCREENSHOTS = resolve(__dirname, '..', '..', 'docs', 'screenshots');
 const CATEGORY = 'PEDIATRIC_ONCOHEMATOLOGY';
 /** Notices go out within a second of their event, and a refused webhook gives up after a few tries. */
-const FAST_NOTICES = { NOTIFY_COALESCE_MS: '300', NOTIFY_RELAY_EVERY_MS: '200', NOTIFY_RETRY_BASE_MS: '200', NOTIFY_RETRY_MAX_DELAY_MS: '400', NOTIFY_RETRY_FOR_MS: '1500' };
+const FAST_NOTICES = {
+  NOTIFY_COALESCE_MS: '300',
+  NOTIFY_RELAY_EVERY_MS: '200',
+  NOTIFY_RETRY_BASE_MS: '200',
+  NOTIFY_RETRY_MAX_DELAY_MS: '400',
+  NOTIFY_RETRY_FOR_MS: '1500',
+};
 
 /** The wrapper of a labelled form field, to read its error text next to it. */
 const field = (page: Page, label: string) => page.locator('.field', { has: page.getByLabel(label, { exact: true }) });
 /** HH:mm of an instant on a zone's clock. */
-const clock = (instant: string, timeZone: string) => new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(instant));
+const clock = (instant: string, timeZone: string) =>
+  new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(instant));
 
 interface NoticeApiView {
   id: string;
@@ -84,7 +91,10 @@ describe('console in Chromium: contacts, notification logs, read audit and minis
     }
     await expect(page.getByLabel('Language of notices').getAttribute('aria-invalid')).resolves.toBeNull();
     expect(await page.getByLabel("Guardian's name").inputValue()).toBe('Айгүл Хабарова');
-    const [before] = (await app.db.query(`SELECT phone, preferred_language AS lang FROM patients WHERE id = $1`, [patientId])) as Array<{ phone: string | null; lang: string | null }>;
+    const [before] = (await app.db.query(`SELECT phone, preferred_language AS lang FROM patients WHERE id = $1`, [patientId])) as Array<{
+      phone: string | null;
+      lang: string | null;
+    }>;
     expect(before).toEqual({ phone: null, lang: null });
     expect(await seriousA11yViolations(page)).toEqual([]);
 
@@ -97,13 +107,17 @@ describe('console in Chromium: contacts, notification logs, read audit and minis
     expect(shown).toContain('+77011234567');
     expect(shown).toContain('Kazakh');
     expect(shown).toContain('Айгүл Хабарова (Mother)');
-    const [after] = (await app.db.query(`SELECT phone, email, preferred_language AS lang, guardian_relation AS rel FROM patients WHERE id = $1`, [patientId])) as Array<
-      Record<string, string | null>
-    >;
+    const [after] = (await app.db.query(`SELECT phone, email, preferred_language AS lang, guardian_relation AS rel FROM patients WHERE id = $1`, [
+      patientId,
+    ])) as Array<Record<string, string | null>>;
     expect(after).toEqual({ phone: '+77011234567', email: null, lang: 'kk', rel: 'mother' });
 
     // A change that concerns the patient: the course is cancelled; its SMS goes to the number just saved.
-    await request(app.server).post(`/api/v1/courses/${seeded.courseId}/cancel`).set('Authorization', app.auth.coordinator).send({ reason: 'Family moved away' }).expect(200);
+    await request(app.server)
+      .post(`/api/v1/courses/${seeded.courseId}/cancel`)
+      .set('Authorization', app.auth.coordinator)
+      .send({ reason: 'Family moved away' })
+      .expect(200);
     const sms = await waitForNotice(`/api/v1/patients/${patientId}/notifications`, (n) => n.channel === 'SMS' && n.status === 'DELIVERED');
     expect(sms).toMatchObject({ recipient: '+77011234567', language: 'kk', eventTypes: ['course.cancelled'] });
     await page.reload();
@@ -156,15 +170,26 @@ describe('console in Chromium: contacts, notification logs, read audit and minis
 
     // KG refers a child with a guardian's phone: the course is booked, the guardian gets an SMS, the ministry a webhook call.
     const year = Number(dateAhead(10).slice(0, 4));
-    const quota = (await request(app.server).post('/api/v1/quotas').set('Authorization', app.auth.admin).send({ countryCode: 'KG', year, granted: 3, category: CATEGORY }).expect(201))
-      .body as { id: string };
+    const quota = (
+      await request(app.server)
+        .post('/api/v1/quotas')
+        .set('Authorization', app.auth.admin)
+        .send({ countryCode: 'KG', year, granted: 3, category: CATEGORY })
+        .expect(201)
+    ).body as { id: string };
     const referral = (
       await request(app.server)
         .post('/api/v1/referrals')
         .set('Authorization', app.auth['ministry-kg'])
         .send({
           quotaId: quota.id,
-          patient: { firstName: 'Nurlan', lastName: 'Webhookov', birthDate: '2017-04-02', sex: 'male', guardian: { name: 'Ainura Webhookova', relation: 'mother', phone: '+996555123456' } },
+          patient: {
+            firstName: 'Nurlan',
+            lastName: 'Webhookov',
+            birthDate: '2017-04-02',
+            sex: 'male',
+            guardian: { name: 'Ainura Webhookova', relation: 'mother', phone: '+996555123456' },
+          },
           course: { diagnosisGroup: 'ONCOHEMATOLOGY', urgency: 'ROUTINE', fractions: 4, earliestStart: dateAhead(10) },
         })
         .expect(201)
@@ -185,12 +210,20 @@ describe('console in Chromium: contacts, notification logs, read audit and minis
     await log.waitFor();
     const webhookRow = log.getByTestId(`notice-${failed.id}`);
     expect(await webhookRow.getByRole('cell').allTextContents()).toEqual(
-      expect.arrayContaining(["Ministry's system (webhook)", receiver.url, 'Course scheduled', expect.stringMatching(/^Not delivered · gave up .*receiver answered HTTP 500/)]),
+      expect.arrayContaining([
+        "Ministry's system (webhook)",
+        receiver.url,
+        'Course scheduled',
+        expect.stringMatching(/^Not delivered · gave up .*receiver answered HTTP 500/),
+      ]),
     );
     expect(await webhookRow.getByRole('rowheader').textContent()).toContain(clock(failed.createdAt, 'Asia/Bishkek'));
     await log.getByTestId(`notice-${sms.id}`).filter({ hasText: 'Delivered' }).waitFor();
     // Its own referred course's files, as the API allows a ministry.
-    const [letter] = await Promise.all([kg.page.waitForEvent('download'), kg.page.getByRole('link', { name: 'Download the appointment letter (PDF)' }).click()]);
+    const [letter] = await Promise.all([
+      kg.page.waitForEvent('download'),
+      kg.page.getByRole('link', { name: 'Download the appointment letter (PDF)' }).click(),
+    ]);
     expect(letter.suggestedFilename()).toBe(`letter-${referral.courseId}-en.pdf`);
     const [calendar] = await Promise.all([kg.page.waitForEvent('download'), kg.page.getByRole('link', { name: 'Download the calendar (.ics)' }).click()]);
     expect(calendar.suggestedFilename()).toBe(`course-${referral.courseId}.ics`);
@@ -222,7 +255,10 @@ describe('console in Chromium: contacts, notification logs, read audit and minis
     await admin.page.getByRole('button', { name: 'Remove the receiver of KG' }).click();
     await admin.page.getByRole('status').filter({ hasText: 'The receiver of KG was removed.' }).waitFor();
     await admin.page.getByText('No receiver is registered.').waitFor();
-    const [row] = (await app.db.query(`SELECT active, disabled_at IS NOT NULL AS disabled FROM ministry_webhooks WHERE country_code = 'KG'`)) as Array<{ active: boolean; disabled: boolean }>;
+    const [row] = (await app.db.query(`SELECT active, disabled_at IS NOT NULL AS disabled FROM ministry_webhooks WHERE country_code = 'KG'`)) as Array<{
+      active: boolean;
+      disabled: boolean;
+    }>;
     expect(row).toEqual({ active: false, disabled: true });
     await admin.context.close();
   }, 180_000);
