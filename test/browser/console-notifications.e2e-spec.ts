@@ -144,6 +144,16 @@ describe('console in Chromium: contacts, notification logs, read audit and minis
     expect(await seriousA11yViolations(admin.page)).toEqual([]);
     mkdirSync(SCREENSHOTS, { recursive: true });
     await admin.page.screenshot({ path: resolve(SCREENSHOTS, 'patient-notices.png'), fullPage: true });
+    // The same screens in Russian and Kazakh: headings, channels, results and the contact's labels all from the catalogs.
+    for (const [lang, texts] of [
+      ['ru', ['Отправленные уведомления', 'Кто просматривал эту карту', 'Доставлено', 'Казахский']],
+      ['kk', ['Жіберілген хабарламалар', 'Бұл жазбаны кім қарады', 'Жеткізілді', 'Байланысты өзгерту']],
+    ] as const) {
+      await admin.page.goto(`${app.base}/patients/${patientId}?lang=${lang}`);
+      await admin.page.getByTestId(`notice-${sms.id}`).waitFor();
+      const main = (await admin.page.locator('main').textContent())!;
+      for (const text of texts) expect(main).toContain(text);
+    }
     await admin.context.close();
   }, 120_000);
 
