@@ -33,12 +33,12 @@ export interface ConsoleApp extends ApiApp<ConsoleUser> {
 
 /**
  * The real app (own database and queue prefix, in-process BullMQ workers, the demo center) listening
- * on a free port and serving the built console, plus a headless Chromium. Build first: `npm run build:web`
+ * on a free port and serving the built console, plus a headless Chromium; `env` adds settings (e.g. faster notices). Build first: `npm run build:web`
  * (`npm test` does it when web/dist is missing or stale).
  */
-export async function startConsoleApp(users: readonly ConsoleUser[] = ['admin', 'coordinator']): Promise<ConsoleApp> {
+export async function startConsoleApp(users: readonly ConsoleUser[] = ['admin', 'coordinator'], env: Record<string, string> = {}): Promise<ConsoleApp> {
   if (!existsSync(resolve(CONSOLE_DIST, 'index.html'))) throw new Error('web/dist is missing: run `npm run build:web` (npm test does it for you)');
-  const app = await startApiApp<ConsoleUser>({ users, demoCenter: true, env: { EARLY_STARTS_ENABLED: 'false', COMPACTION_ENABLED: 'false' } });
+  const app = await startApiApp<ConsoleUser>({ users, demoCenter: true, env: { EARLY_STARTS_ENABLED: 'false', COMPACTION_ENABLED: 'false', ...env } });
   let browser: Browser | undefined;
   try {
     await app.t.app.listen(0, '127.0.0.1');

@@ -21,6 +21,7 @@ import {
   ForecastPage,
   ForecastsPage,
   LedgerPage,
+  NotificationsPage,
   QuotaDashboardPage,
   ReferChildPage,
   ReferralPage,
@@ -80,6 +81,7 @@ export function App() {
           <Route path="/admin/calendar" element={<CalendarPage />} />
           <Route path="/admin/users" element={<UsersPage />} />
           <Route path="/admin/audit" element={<AuditPage />} />
+          <Route path="/admin/notifications" element={<NotificationsPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Route>

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ApiError } from '../api/client';
 import { createCourse, createPatient, submitCourse } from '../api/endpoints';
-import { GUARDIAN_RELATIONS, NOTICE_LANGUAGES, SEXES, URGENCIES, type CreateCourse, type CreatePatient } from '../api/types';
+import { SEXES, URGENCIES, type CreateCourse, type CreatePatient } from '../api/types';
+import { ContactFields, contactBody, EMPTY_CONTACT, type ContactDraft } from '../components/ContactFields';
 import { CourseRequestFields, courseRequestBody, EMPTY_COURSE_REQUEST, useSessionDraft, type CourseRequestDraft } from '../components/CourseRequestFields';
 import { useErrorText } from '../components/ErrorMessage';
 import { FieldErrors, FormField } from '../components/FormField';
@@ -28,13 +29,7 @@ const EMPTY: Draft = {
     sex: 'female',
     countryCode: 'KZ',
     mrn: '',
-    phone: '',
-    email: '',
-    preferredLanguage: '',
-    guardianName: '',
-    guardianRelation: '',
-    guardianPhone: '',
-    guardianEmail: '',
+    ...EMPTY_CONTACT,
   },
   course: EMPTY_COURSE_REQUEST,
 };
@@ -46,13 +41,12 @@ function fieldErrors(error: unknown, prefix: string): FieldErrors {
   return out;
 }
 
+/** The contact fields of the patient's draft (kept flat beside the others, as drafts in session storage already are). */
+const contactOf = (p: Record<string, string>): ContactDraft => Object.fromEntries(Object.keys(EMPTY_CONTACT).map((k) => [k, p[k] ?? ''])) as unknown as ContactDraft;
+
 function patientBody(draft: Draft): CreatePatient {
   const p = draft.patient;
   const optional = (value: string | undefined) => (value ? value.trim() : undefined);
-  const guardian =
-    p.guardianName || p.guardianRelation || p.guardianPhone || p.guardianEmail
-      ? { name: p.guardianName, relation: p.guardianRelation, phone: optional(p.guardianPhone), email: optional(p.guardianEmail) }
-      : undefined;
   return {
     firstName: p.firstName,
     lastName: p.lastName,
@@ -60,10 +54,7 @@ function patientBody(draft: Draft): CreatePatient {
     sex: p.sex,
     countryCode: p.countryCode,
     mrn: optional(p.mrn),
-    phone: optional(p.phone),
-    email: optional(p.email),
-    preferredLanguage: optional(p.preferredLanguage),
-    guardian,
+    ...contactBody(contactOf(p), undefined),
   } as CreatePatient;
 }
 
@@ -169,51 +160,7 @@ export function NewCoursePage() {
             {(props) => <input {...props} value={p.mrn} onChange={(e) => setPatient('mrn', e.target.value)} autoComplete="off" />}
           </FormField>
         </fieldset>
-        <fieldset>
-          <legend>{t('patient.contact')}</legend>
-          <FormField name="patient.phone" label={t('patient.phone')} errors={errors}>
-            {(props) => <input {...props} type="tel" value={p.phone} onChange={(e) => setPatient('phone', e.target.value)} autoComplete="off" />}
-          </FormField>
-          <FormField name="patient.email" label={t('patient.email')} errors={errors}>
-            {(props) => <input {...props} type="email" value={p.email} onChange={(e) => setPatient('email', e.target.value)} autoComplete="off" />}
-          </FormField>
-          <FormField name="patient.preferredLanguage" label={t('patient.preferredLanguage')} errors={errors}>
-            {(props) => (
-              <select {...props} value={p.preferredLanguage} onChange={(e) => setPatient('preferredLanguage', e.target.value)}>
-                <option value="">{t('patient.languageDefault')}</option>
-                {NOTICE_LANGUAGES.map((l) => (
-                  <option key={l} value={l}>
-                    {t(`noticeLanguage.${l}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </FormField>
-        </fieldset>
-        <fieldset>
-          <legend>{t('patient.guardian')}</legend>
-          <FormField name="patient.guardian.name" label={t('patient.guardianName')} errors={errors}>
-            {(props) => <input {...props} value={p.guardianName} onChange={(e) => setPatient('guardianName', e.target.value)} autoComplete="off" />}
-          </FormField>
-          <FormField name="patient.guardian.relation" label={t('patient.guardianRelation')} errors={errors}>
-            {(props) => (
-              <select {...props} value={p.guardianRelation} onChange={(e) => setPatient('guardianRelation', e.target.value)}>
-                <option value="">{t('patient.none')}</option>
-                {GUARDIAN_RELATIONS.map((r) => (
-                  <option key={r} value={r}>
-                    {t(`guardianRelation.${r}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </FormField>
-          <FormField name="patient.guardian.phone" label={t('patient.guardianPhone')} errors={errors}>
-            {(props) => <input {...props} type="tel" value={p.guardianPhone} onChange={(e) => setPatient('guardianPhone', e.target.value)} autoComplete="off" />}
-          </FormField>
-          <FormField name="patient.guardian.email" label={t('patient.guardianEmail')} errors={errors}>
-            {(props) => <input {...props} type="email" value={p.guardianEmail} onChange={(e) => setPatient('guardianEmail', e.target.value)} autoComplete="off" />}
-          </FormField>
-        </fieldset>
+        <ContactFields values={contactOf(p)} onChange={setPatient} errors={errors} prefix="patient." />
         <CourseRequestFields course={draft.course} onChange={setCourse} errors={errors} urgencies={URGENCIES} />
         <button type="submit" disabled={busy}>
           {t('newCourse.submit')}

@@ -3,13 +3,20 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { getPatient, listPatientCourses } from '../api/endpoints';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { useMe } from '../components/RequireSession';
 import { formatDate } from '../i18n/format';
+import { useCenterZone } from './BoardPage';
+import { ContactSection } from './patient/ContactSection';
+import { PatientNotices } from './patient/PatientNotices';
+import { ReadAudit } from './patient/ReadAudit';
 
 export function PatientPage() {
   const { id = '' } = useParams();
   const { t, i18n } = useTranslation();
   const patient = useQuery({ queryKey: ['patient', id], queryFn: () => getPatient(id) });
   const courses = useQuery({ queryKey: ['patient', id, 'courses'], queryFn: () => listPatientCourses(id) });
+  const role = useMe().data?.role;
+  const zone = useCenterZone();
   if (patient.isPending) return <p className="loading">{t('common.loading')}</p>;
   if (patient.error) return <ErrorMessage error={patient.error} />;
   const p = patient.data;
@@ -42,6 +49,10 @@ export function PatientPage() {
           </li>
         ))}
       </ul>
+      <ContactSection patient={p} canEdit={role === 'ADMIN' || role === 'COORDINATOR'} />
+      <ErrorMessage error={zone.error} />
+      {zone.data && <PatientNotices patientId={p.id} timeZone={zone.data} />}
+      {zone.data && role === 'ADMIN' && <ReadAudit patientId={p.id} timeZone={zone.data} />}
     </>
   );
 }

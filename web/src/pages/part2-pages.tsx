@@ -31,3 +31,4 @@ export const RoomsPage = onDemand(() => import('./admin/RoomsPage'), (m) => m.Ro
 export const CalendarPage = onDemand(() => import('./admin/CalendarPage'), (m) => m.CalendarPage);
 export const UsersPage = onDemand(() => import('./admin/UsersPage'), (m) => m.UsersPage);
 export const AuditPage = onDemand(() => import('./admin/AuditPage'), (m) => m.AuditPage);
+export const NotificationsPage = onDemand(() => import('./admin/NotificationsPage'), (m) => m.NotificationsPage);

@@ -15,6 +15,7 @@ export function ControlRoomNav({ role }: { role: string | undefined }) {
           <NavLink to="/admin/calendar">{t('portal.nav.calendar')}</NavLink>
           <NavLink to="/admin/users">{t('portal.nav.users')}</NavLink>
           <NavLink to="/admin/audit">{t('portal.nav.audit')}</NavLink>
+          <NavLink to="/admin/notifications">{t('portal.nav.notifications')}</NavLink>
         </>
       )}
     </>

@@ -2,20 +2,27 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { getReferral, getReferralFractions, getReferralMoves, type Referral, type ReferralFraction, type ReferralMove } from '../../api/portal';
+import { listReferralNotices } from '../../api/notifications';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { NotificationLog } from '../../components/NotificationLog';
+import { PatientFiles } from '../course/PatientFiles';
 import { ReferralTime } from './ReferralTime';
 import { FractionAt } from './ReferralsPage';
 import { referralStateText } from './referral-state';
-import { localDateAndTime } from './time';
+import { localDateAndTime, zoneCity } from './time';
 import './portal.css';
 
-/** /ministry/referrals/:id: one referred child: state, first and next fraction in both times, every fraction's room, and the moves with their reasons. */
+/**
+ * /ministry/referrals/:id: one referred child: state, first and next fraction in both times, every fraction's room, the moves with
+ * their reasons, the patient's letter and calendar, and what the patient and the ministry were told (in the ministry's own hours).
+ */
 export function ReferralPage() {
   const { id = '' } = useParams();
   const { t, i18n } = useTranslation();
   const referral = useQuery({ queryKey: ['referrals', id], queryFn: () => getReferral(id), refetchInterval: 10_000 });
   const fractions = useQuery({ queryKey: ['referrals', id, 'fractions'], queryFn: () => getReferralFractions(id), refetchInterval: 10_000 });
   const moves = useQuery({ queryKey: ['referrals', id, 'moves'], queryFn: () => getReferralMoves(id), refetchInterval: 30_000 });
+  const notices = useQuery({ queryKey: ['referrals', id, 'notices'], queryFn: () => listReferralNotices(id), refetchInterval: 30_000 });
   const r = referral.data;
   return (
     <>
@@ -46,6 +53,14 @@ export function ReferralPage() {
           </dl>
           {fractions.data && <FractionsTable referral={r} fractions={fractions.data} />}
           {moves.data && <MovesTable referral={r} moves={moves.data} />}
+          {fractions.data && <PatientFiles courseId={r.courseId} patientId={r.patientId} booked={fractions.data.some((f) => f.status === 'BOOKED')} />}
+          <section aria-labelledby="referral-notices">
+            <h2 id="referral-notices">{t('notices.title')}</h2>
+            <ErrorMessage error={notices.error} />
+            {notices.data && (
+              <NotificationLog notices={notices.data} timeZone={r.ministryTimeZone} caption={t('notices.caption', { city: zoneCity(r.ministryTimeZone) })} />
+            )}
+          </section>
         </>
       )}
     </>
