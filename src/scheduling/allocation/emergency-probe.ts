@@ -82,10 +82,10 @@ export class EmergencyProbe {
     const key = (((b.start * 64 + b.roomIdx) * 2 + (b.anesthesia ? 1 : 0)) * 1024 + (b.end - b.start)) * 8 + mode;
     const known = before.answers.get(key);
     if (known !== undefined) return known;
-    // The greedy count keeps its picks of the kinds scanned before the first kind whose pick the
-    // booking could take away (it only removes candidates): rescan from that kind on.
-    const from = KINDS.findIndex((k) => before.options.some((o) => o.kind === k && this.mayTake(o, b)));
-    const after = this.index.withTemporary(b, () => this.scan(b.day, before, from));
+    // The booking only removes candidates, so the greedy count makes the same picks up to the
+    // first pick the booking could take away: it resumes there (see scan).
+    const first = before.options.findIndex((o) => this.mayTake(o, b));
+    const after = this.index.withTemporary(b, () => this.scan(b.day, before, first));
     const ok = KINDS.every((k) => spends === k || after[k] >= Math.min(before[k], floor?.[k] ?? before[k]));
     before.answers.set(key, ok);
     return ok;
@@ -119,29 +119,44 @@ export class EmergencyProbe {
   }
 
   /**
-   * Greedy set of mutually compatible emergency slots, the scarcest kind first; with `kept`,
-   * its picks of the kinds before KINDS[from] are taken as they are.
+   * Greedy set of mutually compatible emergency slots, the scarcest kind first. With `kept`, its
+   * picks before kept.options[resume] are taken as they are and the count goes on from that pick:
+   * a booking added since only removed candidates, so every candidate before that pick met the
+   * same picks and was taken or left as before. On free placement (no template) the rooms are
+   * searched with a bounded number of steps that a removed candidate changes, so there the kind
+   * is counted again from its start.
    */
-  private scan(day: DayNum, kept?: Counts & { options: Option[] }, from = 0): Counts & { options: Option[] } {
+  private scan(day: DayNum, kept?: Counts & { options: Option[] }, resume = 0): Counts & { options: Option[] } {
     const counts: Counts = { adult: 0, child: 0, anesthesia: 0 };
     const options: Option[] = [];
-    if (kept && from > 0) {
-      const keptKinds = KINDS.slice(0, from);
-      for (const o of kept.options) if (keptKinds.includes(o.kind)) options.push(o);
-      for (const k of keptKinds) counts[k] = kept[k];
-    } else from = 0;
+    let from = 0;
+    let at: Option | undefined;
+    if (kept && resume > 0) {
+      const pick = kept.options[resume];
+      from = KINDS.indexOf(pick.kind);
+      const rds = this.cal.roomDaysOf(day);
+      const onLanes = (r: number) => !rds[r].open.length || this.slots.lanes(r, day, SHAPES[pick.kind]) !== null;
+      let lanesOnly = true;
+      for (let r = 0; r <= pick.roomIdx; r++) if (!onLanes(r)) lanesOnly = false;
+      if (lanesOnly) at = pick;
+      for (const o of kept.options.slice(0, resume)) {
+        if (!at && o.kind === KINDS[from]) continue;
+        options.push(o);
+        counts[o.kind]++;
+      }
+    }
     for (const k of KINDS.slice(from)) {
       const want = this.keep[k] ?? 0;
       if (want <= 0 || (k === 'anesthesia' && this.cal.center.anesthesia.teams <= 0)) continue;
-      counts[k] = this.collect(day, k, want, options);
+      counts[k] = this.collect(day, k, want, options, k === at?.kind ? at : undefined, counts[k]);
     }
     return { options, ...counts };
   }
 
-  private collect(day: DayNum, kind: EmergencyKind, want: number, options: Option[]): number {
+  /** Adds the kind's picks to `options`; with `at`, from that pick's place on (`n` picks of the kind before it). */
+  private collect(day: DayNum, kind: EmergencyKind, want: number, options: Option[], at?: Option, n = 0): number {
     const f = SHAPES[kind];
     const slots = this.slots;
-    let n = 0;
     /** Takes the slot unless it clashes with one already counted. */
     const take = (roomIdx: number, s: number): boolean => {
       const o: Option = { kind, roomIdx, s, e: s + f.minutes, bs: s + f.beamOffset, be: s + f.beamOffset + f.beamMinutes, anesthesia: f.anesthesia };
@@ -151,10 +166,11 @@ export class EmergencyProbe {
       return true;
     };
     const rds = this.cal.roomDaysOf(day);
-    for (let r = 0; r < rds.length && n < want; r++) {
+    for (let r = at?.roomIdx ?? 0; r < rds.length && n < want; r++) {
       if (!rds[r].open.length) continue;
       // On a lane template an emergency gets a free place of it, like everybody else.
-      if (slots.visitFreeLanes(r, day, f, -Infinity, Infinity, (l) => (take(r, l.start), n < want))) continue;
+      const resumeAt = at && r === at.roomIdx ? at.s : -Infinity;
+      if (slots.visitFreeLanes(r, day, f, resumeAt, Infinity, (l) => (take(r, l.start), n < want))) continue;
       const last = rds[r].open[rds[r].open.length - 1][1] - f.minutes;
       let from = rds[r].open[0][0];
       for (let i = 0; i < 200 && n < want; i++) {
