@@ -14,6 +14,8 @@ import { FractionShape, SlotFinder } from './slot-finder';
 
 interface DayState extends Counts {
   version: number;
+  /** The day's template the count was made on (a new layout is counted again from scratch). */
+  layout: unknown;
   options: Option[];
   /** Answers already given for this state of the day (walks from many start days ask again). */
   answers: Map<number, boolean>;
@@ -101,9 +103,35 @@ export class EmergencyProbe {
     const hit = this.cache.get(day);
     const version = this.index.version(day);
     if (hit && hit.version === version) return hit;
-    const v: DayState = { version, ...this.scan(day), answers: new Map() };
+    const layout = this.slots.places(day);
+    const counts = this.recount(day, hit, layout);
+    const v: DayState = {
+      options: counts.options,
+      adult: counts.adult,
+      child: counts.child,
+      anesthesia: counts.anesthesia,
+      version,
+      layout,
+      answers: new Map(),
+    };
     this.cache.set(day, v);
     return v;
+  }
+
+  /**
+   * The day's count now. Bookings added since an earlier count on the same template only removed
+   * candidates, as the probe's temporary one does: the count resumes at the first slot any of them
+   * could take (or stands, when none can). A removal or a new layout counts from scratch.
+   */
+  private recount(day: DayNum, before: DayState | undefined, layout: unknown): Counts & { options: Option[] } {
+    const added = before && before.layout === layout ? this.index.additionsSince(day, before.version) : null;
+    if (!before || !added) return this.scan(day);
+    let first = -1;
+    for (const b of added) {
+      const i = before.options.findIndex((o) => this.mayTake(o, b));
+      if (i >= 0 && (first < 0 || i < first)) first = i;
+    }
+    return first < 0 ? before : this.scan(day, before, first);
   }
 
   private conflicts(o: Option, b: { roomIdx: number; start: number; end: number; beamStart: number; beamEnd: number; anesthesia: boolean }): boolean {
