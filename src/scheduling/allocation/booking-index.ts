@@ -84,6 +84,8 @@ export class BookingIndex {
   private readonly nRooms: number;
   private readonly usableCache = new Map<DayNum, Map<number, number>>();
   private readonly versions = new Map<DayNum, number>();
+  /** Per day, what each version change was: the booking added, or null for a removal (see additionsSince). */
+  private readonly changes = new Map<DayNum, Array<IndexedBooking | null>>();
   private readonly byCourse = new Map<string, number[]>();
 
   constructor(readonly cal: CenterCalendar) {
@@ -146,6 +148,23 @@ export class BookingIndex {
     return this.versions.get(day) ?? 0;
   }
 
+  /**
+   * The bookings added to the day since it had `version`, when nothing was removed meanwhile (else
+   * null): a count made at that version can be brought up to date instead of made again.
+   */
+  additionsSince(day: DayNum, version: number): IndexedBooking[] | null {
+    const added = (this.changes.get(day) ?? []).slice(version);
+    return added.every((b) => b !== null) ? (added as IndexedBooking[]) : null;
+  }
+
+  private changed(day: DayNum, b: IndexedBooking | null): void {
+    this.usableCache.delete(day);
+    this.versions.set(day, this.version(day) + 1);
+    let log = this.changes.get(day);
+    if (!log) this.changes.set(day, (log = []));
+    log.push(b);
+  }
+
   addBooking(b: Booking): number {
     const roomIdx = this.cal.roomIndex.get(b.roomId);
     if (roomIdx === undefined) throw new RangeError(`booking of course ${b.courseId} names unknown room ${b.roomId}`);
@@ -188,8 +207,7 @@ export class BookingIndex {
   }
 
   private insert(b: IndexedBooking, ref: number): void {
-    this.usableCache.delete(b.day);
-    this.versions.set(b.day, this.version(b.day) + 1);
+    this.changed(b.day, b);
     const k = this.key(b.roomIdx, b.day);
     let arr = this.rooms.get(k);
     if (!arr) this.rooms.set(k, (arr = []));
@@ -242,8 +260,7 @@ export class BookingIndex {
     const b = this.all[ref];
     if (!b || b.removed) return;
     b.removed = true;
-    this.usableCache.delete(b.day);
-    this.versions.set(b.day, this.version(b.day) + 1);
+    this.changed(b.day, null);
     const k = this.key(b.roomIdx, b.day);
     removeRef(this.rooms.get(k), ref, b.start);
     removeRef(this.beam.get(b.day), ref, b.beamStart);

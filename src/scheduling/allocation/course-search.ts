@@ -60,7 +60,7 @@ export interface ShiftedPlacement {
 /** Start places tried per start day before making one by shifting (the search must stay small). */
 const SHIFT_START_CANDIDATES = 8;
 
-interface Trial {
+export interface Trial {
   placements: Placement[];
   /** Fractions outside the patient's preferred window (soft, ranked first: the patient asked for it). */
   misses: number;
@@ -70,7 +70,7 @@ interface Trial {
   shift: number;
 }
 
-function better(a: Trial, b: Trial): boolean {
+export function better(a: Trial, b: Trial): boolean {
   if (a.misses !== b.misses) return a.misses < b.misses;
   if (a.off !== b.off) return a.off < b.off;
   if (a.roomChanges !== b.roomChanges) return a.roomChanges < b.roomChanges;
@@ -498,10 +498,15 @@ export class CourseSearch implements DisplacementHost, EarlyStartHost {
   }
 }
 
-/** A partial walk already ranks below `bound` (its counts only grow). */
-function worseSoFar(t: Trial, bound: Trial): boolean {
-  if (t.misses !== bound.misses) return t.misses > bound.misses;
-  return t.off > bound.off || (t.off === bound.off && t.roomChanges > bound.roomChanges);
+/**
+ * A partial walk can no longer beat `bound`: every count of a trial only grows as the walk goes
+ * on, and a trial that grows in every count never moves up the ranking, so one that does not rank
+ * above `bound` now never will (a tie does not replace the best either). Packing counts too: most
+ * candidates of a day tie on the first three, and walking each to its last fraction to lose on
+ * waste was most of a forecast's time.
+ */
+export function worseSoFar(t: Trial, bound: Trial): boolean {
+  return !better(t, bound);
 }
 
 function indexedOf(course: CourseRequest, placements: Placement[], shape: FractionShape): IndexedBooking[] {

@@ -14,6 +14,8 @@ import { FractionShape, SlotFinder } from './slot-finder';
 
 interface DayState extends Counts {
   version: number;
+  /** The day's template the count was made on (a new layout is counted again from scratch). */
+  layout: unknown;
   options: Option[];
   /** Answers already given for this state of the day (walks from many start days ask again). */
   answers: Map<number, boolean>;
@@ -86,10 +88,10 @@ export class EmergencyProbe {
     const key = (((b.start * 64 + b.roomIdx) * 2 + (b.anesthesia ? 1 : 0)) * 1024 + (b.end - b.start)) * 16 + mode;
     const known = before.answers.get(key);
     if (known !== undefined) return known;
-    // The greedy count keeps its picks of the kinds scanned before the first kind whose pick the
-    // booking could take away (it only removes candidates): rescan from that kind on.
-    const from = KINDS.findIndex((k) => before.options.some((o) => o.kind === k && this.mayTake(o, b)));
-    const after = this.index.withTemporary(b, () => this.scan(b.day, before, from));
+    // The booking only removes candidates, so the greedy count makes the same picks up to the
+    // first pick the booking could take away: it resumes there (see scan).
+    const first = before.options.findIndex((o) => this.mayTake(o, b));
+    const after = this.index.withTemporary(b, () => this.scan(b.day, before, first));
     const ok = KINDS.every((k) => spent.includes(k) || after[k] >= Math.min(before[k], floor?.[k] ?? before[k]));
     before.answers.set(key, ok);
     return ok;
@@ -124,9 +126,35 @@ export class EmergencyProbe {
     const hit = this.cache.get(day);
     const version = this.index.version(day);
     if (hit && hit.version === version) return hit;
-    const v: DayState = { version, ...this.scan(day), answers: new Map() };
+    const layout = this.slots.places(day);
+    const counts = this.recount(day, hit, layout);
+    const v: DayState = {
+      options: counts.options,
+      adult: counts.adult,
+      child: counts.child,
+      anesthesia: counts.anesthesia,
+      version,
+      layout,
+      answers: new Map(),
+    };
     this.cache.set(day, v);
     return v;
+  }
+
+  /**
+   * The day's count now. Bookings added since an earlier count on the same template only removed
+   * candidates, as the probe's temporary one does: the count resumes at the first slot any of them
+   * could take (or stands, when none can). A removal or a new layout counts from scratch.
+   */
+  private recount(day: DayNum, before: DayState | undefined, layout: unknown): Counts & { options: Option[] } {
+    const added = before && before.layout === layout ? this.index.additionsSince(day, before.version) : null;
+    if (!before || !added) return this.scan(day);
+    let first = -1;
+    for (const b of added) {
+      const i = before.options.findIndex((o) => this.mayTake(o, b));
+      if (i >= 0 && (first < 0 || i < first)) first = i;
+    }
+    return first < 0 ? before : this.scan(day, before, first);
   }
 
   private conflicts(o: Option, b: { roomIdx: number; start: number; end: number; beamStart: number; beamEnd: number; anesthesia: boolean }): boolean {
@@ -142,29 +170,44 @@ export class EmergencyProbe {
   }
 
   /**
-   * Greedy set of mutually compatible emergency slots, the scarcest kind first; with `kept`,
-   * its picks of the kinds before KINDS[from] are taken as they are.
+   * Greedy set of mutually compatible emergency slots, the scarcest kind first. With `kept`, its
+   * picks before kept.options[resume] are taken as they are and the count goes on from that pick:
+   * a booking added since only removed candidates, so every candidate before that pick met the
+   * same picks and was taken or left as before. On free placement (no template) the rooms are
+   * searched with a bounded number of steps that a removed candidate changes, so there the kind
+   * is counted again from its start.
    */
-  private scan(day: DayNum, kept?: Counts & { options: Option[] }, from = 0): Counts & { options: Option[] } {
+  private scan(day: DayNum, kept?: Counts & { options: Option[] }, resume = 0): Counts & { options: Option[] } {
     const counts: Counts = { adult: 0, child: 0, anesthesia: 0 };
     const options: Option[] = [];
-    if (kept && from > 0) {
-      const keptKinds = KINDS.slice(0, from);
-      for (const o of kept.options) if (keptKinds.includes(o.kind)) options.push(o);
-      for (const k of keptKinds) counts[k] = kept[k];
-    } else from = 0;
+    let from = 0;
+    let at: Option | undefined;
+    if (kept && resume > 0) {
+      const pick = kept.options[resume];
+      from = KINDS.indexOf(pick.kind);
+      const rds = this.cal.roomDaysOf(day);
+      const onLanes = (r: number) => !rds[r].open.length || this.slots.lanes(r, day, SHAPES[pick.kind]) !== null;
+      let lanesOnly = true;
+      for (let r = 0; r <= pick.roomIdx; r++) if (!onLanes(r)) lanesOnly = false;
+      if (lanesOnly) at = pick;
+      for (const o of kept.options.slice(0, resume)) {
+        if (!at && o.kind === KINDS[from]) continue;
+        options.push(o);
+        counts[o.kind]++;
+      }
+    }
     for (const k of KINDS.slice(from)) {
       const want = this.keep[k] ?? 0;
       if (want <= 0 || (k === 'anesthesia' && this.cal.center.anesthesia.teams <= 0)) continue;
-      counts[k] = this.collect(day, k, want, options);
+      counts[k] = this.collect(day, k, want, options, k === at?.kind ? at : undefined, counts[k]);
     }
     return { options, ...counts };
   }
 
-  private collect(day: DayNum, kind: EmergencyKind, want: number, options: Option[]): number {
+  /** Adds the kind's picks to `options`; with `at`, from that pick's place on (`n` picks of the kind before it). */
+  private collect(day: DayNum, kind: EmergencyKind, want: number, options: Option[], at?: Option, n = 0): number {
     const f = SHAPES[kind];
     const slots = this.slots;
-    let n = 0;
     /** Takes the slot unless it clashes with one already counted. */
     const take = (roomIdx: number, s: number): boolean => {
       const o: Option = { kind, roomIdx, s, e: s + f.minutes, bs: s + f.beamOffset, be: s + f.beamOffset + f.beamMinutes, anesthesia: f.anesthesia };
@@ -174,10 +217,11 @@ export class EmergencyProbe {
       return true;
     };
     const rds = this.cal.roomDaysOf(day);
-    for (let r = 0; r < rds.length && n < want; r++) {
+    for (let r = at?.roomIdx ?? 0; r < rds.length && n < want; r++) {
       if (!rds[r].open.length) continue;
       // On a lane template an emergency gets a free place of it, like everybody else.
-      if (slots.visitFreeLanes(r, day, f, -Infinity, Infinity, (l) => (take(r, l.start), n < want))) continue;
+      const resumeAt = at && r === at.roomIdx ? at.s : -Infinity;
+      if (slots.visitFreeLanes(r, day, f, resumeAt, Infinity, (l) => (take(r, l.start), n < want))) continue;
       const last = rds[r].open[rds[r].open.length - 1][1] - f.minutes;
       let from = rds[r].open[0][0];
       for (let i = 0; i < 200 && n < want; i++) {
