@@ -5,11 +5,14 @@
  * in a plain loop (the offline planner's path, `lastStartDate` = end of the year) and the courses
  * it starts in the year are compared with the forecast's p50; plus the planner on the core's own
  * generated 800-course year. Prints JSON.
- * Options: --runs 200 --weeks 52 --seed 7 --threads <cores> --rate 800 --sample 10
+ * Options: --runs 200 --weeks 52 --seed 7 --threads <cores> --rate 800 --sample 10 --compiled
+ * (--compiled: the worker threads run the build, dist/, as they do in the service, instead of
+ * compiling the core with ts-node in each thread; `npm run build` first.)
  */
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { runForecastParallel } from '../src/forecasts/parallel-forecast';
+import { join } from 'node:path';
+import { runForecastParallel as runFromSource } from '../src/forecasts/parallel-forecast';
 import {
   createPlanner,
   demoCenter,
@@ -52,6 +55,10 @@ async function main(): Promise<void> {
   };
 
   const t0 = performance.now();
+  const runForecastParallel: typeof runFromSource = process.argv.includes('--compiled')
+    ? // eslint-disable-next-line @typescript-eslint/no-require-imports
+      (require(join(__dirname, '..', 'dist', 'forecasts', 'parallel-forecast')) as { runForecastParallel: typeof runFromSource }).runForecastParallel
+    : runFromSource;
   const result = await runForecastParallel(input, { threads });
   const wallSeconds = (performance.now() - t0) / 1000;
 
@@ -94,6 +101,7 @@ async function main(): Promise<void> {
         weeks,
         seed,
         threads,
+        workerCode: process.argv.includes('--compiled') ? 'dist (as in the service)' : 'src through ts-node',
         cores: availableParallelism(),
         wallSeconds: round(wallSeconds, 2),
         msPerRun: round((wallSeconds * 1000 * Math.min(threads, runs)) / runs),
