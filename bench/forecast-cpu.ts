@@ -9,7 +9,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { demoCenter, defaultArrivals, runForecast } from '../src/scheduling';
+import { runForecast } from '../src/scheduling';
+import { demoForecastInput } from './demo-forecast-input';
 import { numberArg } from './cli-args';
 
 /**
@@ -34,15 +35,7 @@ async function main(): Promise<void> {
   const mainBefore = mainThreadCpuSeconds();
   const before = process.cpuUsage();
   const t0 = performance.now();
-  const result = await runForecast({
-    center: demoCenter(),
-    existing: [],
-    now: '2027-01-04T00:00:00+05:00',
-    horizonWeeks: weeks,
-    runs,
-    seed,
-    arrivals: defaultArrivals(rate),
-  });
+  const result = await runForecast(demoForecastInput(runs, weeks, seed, rate));
   const used = process.cpuUsage(before);
   const wallSeconds = (performance.now() - t0) / 1000;
   const mainAfter = mainThreadCpuSeconds();

@@ -15,8 +15,6 @@ import { join } from 'node:path';
 import { runForecastParallel as runFromSource } from '../src/forecasts/parallel-forecast';
 import {
   createPlanner,
-  demoCenter,
-  defaultArrivals,
   quantile as percentile,
   prepareForecast,
   runRng,
@@ -26,7 +24,7 @@ import {
   runScenario,
   generateScenario,
 } from '../src/scheduling';
-import type { ForecastInput } from '../src/scheduling';
+import { demoForecastInput } from './demo-forecast-input';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -43,16 +41,7 @@ async function main(): Promise<void> {
   const rate = arg('rate', 800);
   const sample = Math.min(arg('sample', 10), runs);
   const year = 2027;
-  // First Monday of 2027 (1 January is a Friday and a holiday).
-  const input: ForecastInput = {
-    center: demoCenter(),
-    existing: [],
-    now: '2027-01-04T00:00:00+05:00',
-    horizonWeeks: weeks,
-    runs,
-    seed,
-    arrivals: defaultArrivals(rate),
-  };
+  const input = demoForecastInput(runs, weeks, seed, rate);
 
   const t0 = performance.now();
   const runForecastParallel: typeof runFromSource = process.argv.includes('--compiled')

@@ -1,9 +1,16 @@
 import { demoCenter } from '../defaults/demo-center';
 import { defaultArrivals, drawArrivals, prepareForecast, runRng, toCourseRequest } from '../forecast';
+import type { PreparedForecast } from '../forecast';
 import { parseDate } from '../time/civil-day';
+import type { CenterConfig } from '../types';
 import { DEFAULT_RESERVATION, CorePlanner } from './planner';
 import { EmergencyKeep, EmergencyKind, EmergencyProbe } from './emergency-probe';
 import { FractionShape, placedAt, slotFindersFor } from './slot-finder';
+
+/** Twelve weeks of arrivals at 820 a year from March: enough to book the demo center's days full. */
+function busyQuarter(center: CenterConfig, seed: number): PreparedForecast {
+  return prepareForecast({ center, existing: [], now: '2027-03-01T00:00:00+05:00', horizonWeeks: 12, runs: 1, seed, arrivals: defaultArrivals(820) });
+}
 
 /**
  * The probe answers "does this booking cost the day an emergency slot?" by counting the day again
@@ -13,15 +20,7 @@ import { FractionShape, placedAt, slotFindersFor } from './slot-finder';
  */
 describe('EmergencyProbe resuming its count equals counting from scratch', () => {
   const center = demoCenter();
-  const prepared = prepareForecast({
-    center,
-    existing: [],
-    now: '2027-03-01T00:00:00+05:00',
-    horizonWeeks: 12,
-    runs: 1,
-    seed: 3,
-    arrivals: defaultArrivals(820),
-  });
+  const prepared = busyQuarter(center, 3);
   const planner = new CorePlanner(center, []);
   for (const a of drawArrivals(prepared, runRng(3, 0), 0)) {
     const course = toCourseRequest(prepared, a);
@@ -80,15 +79,7 @@ describe('EmergencyProbe resuming its count equals counting from scratch', () =>
  */
 describe('EmergencyProbe bringing a day’s count up to date equals counting from scratch', () => {
   const center = demoCenter();
-  const prepared = prepareForecast({
-    center,
-    existing: [],
-    now: '2027-03-01T00:00:00+05:00',
-    horizonWeeks: 12,
-    runs: 1,
-    seed: 4,
-    arrivals: defaultArrivals(820),
-  });
+  const prepared = busyQuarter(center, 4);
   const courses = drawArrivals(prepared, runRng(4, 0), 0).map((a) => toCourseRequest(prepared, a));
   const cut = Math.floor(courses.length * 0.7);
 
