@@ -15,8 +15,7 @@ const SHUTDOWN_GRACE_MS = 30_000;
 export function runApiCluster(processes: number, logLevel: string): void {
   const log = pino({ level: logLevel, base: { pid: process.pid, role: 'api-primary' } });
   let stopping = false;
-  const fork = (): Worker => cluster.fork();
-  for (let i = 0; i < processes; i++) fork();
+  for (let i = 0; i < processes; i++) cluster.fork();
   cluster.on('exit', (worker, code, signal) => {
     if (stopping) {
       if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
@@ -24,7 +23,7 @@ export function runApiCluster(processes: number, logLevel: string): void {
     }
     log.error({ workerPid: worker.process.pid, code, signal }, 'an API process died; starting another');
     setTimeout(() => {
-      if (!stopping) fork();
+      if (!stopping) cluster.fork();
     }, RESTART_DELAY_MS).unref();
   });
   const stop = (signal: NodeJS.Signals) => {
