@@ -35,14 +35,13 @@ export class ReadModelCache {
     if (kept) return kept as Promise<T>;
     // After a write, every request in flight misses at once: 100 clients would compute the same answer
     // 100 times (measured: 2 writes a second doubled the CPU per request). One computes; the rest wait.
+    // Kept under the version read above (no await since), so an answer is never filed under a later one.
     const computing = compute();
-    if (this.version === version) {
-      if (this.entries.size >= MAX_READ_MODEL_ENTRIES) this.entries.delete(this.entries.keys().next().value as string);
-      this.entries.set(key, computing);
-      computing.catch(() => {
-        if (this.entries.get(key) === computing) this.entries.delete(key);
-      });
-    }
+    if (this.entries.size >= MAX_READ_MODEL_ENTRIES) this.entries.delete(this.entries.keys().next().value as string);
+    this.entries.set(key, computing);
+    computing.catch(() => {
+      if (this.entries.get(key) === computing) this.entries.delete(key);
+    });
     return computing;
   }
 
