@@ -74,6 +74,12 @@ export function lastOverlap(arr: Span[] | undefined, s: number, e: number): Span
   return c && c.e > s ? c : undefined;
 }
 
+/** One step of a day's version: a booking added or removed. */
+export interface Change {
+  booking: IndexedBooking;
+  added: boolean;
+}
+
 export class BookingIndex {
   readonly all: IndexedBooking[] = [];
   private readonly rooms = new Map<number, Span[]>();
@@ -82,10 +88,11 @@ export class BookingIndex {
   private readonly dayMinutes = new Map<DayNum, number>();
   private readonly roomMinutes = new Map<number, number>();
   private readonly nRooms: number;
-  private readonly usableCache = new Map<DayNum, Map<number, number>>();
+  /** usableFreeMinutes per day and unit: per room and in all, as of a version of the day. */
+  private readonly usableCache = new Map<DayNum, Map<number, { version: number; rooms: number[]; total: number }>>();
   private readonly versions = new Map<DayNum, number>();
-  /** Per day, what each version change was: the booking added, or null for a removal (see additionsSince). */
-  private readonly changes = new Map<DayNum, Array<IndexedBooking | null>>();
+  /** Per day, what each version change was: the booking added or removed (see changesSince). */
+  private readonly changes = new Map<DayNum, Change[]>();
   private readonly byCourse = new Map<string, number[]>();
 
   constructor(readonly cal: CenterCalendar) {
@@ -123,23 +130,36 @@ export class BookingIndex {
   usableFreeMinutes(day: DayNum, unit: number): number {
     let perUnit = this.usableCache.get(day);
     if (!perUnit) this.usableCache.set(day, (perUnit = new Map()));
-    const hit = perUnit.get(unit);
-    if (hit !== undefined) return hit;
-    let free = 0;
-    const rds = this.cal.roomDaysOf(day);
-    for (let r = 0; r < rds.length; r++) {
-      const spans = this.roomSpans(r, day) ?? [];
-      for (const [os, oe] of rds[r].open) {
-        let cursor = os;
-        for (const sp of spans) {
-          if (sp.e <= os || sp.s >= oe) continue;
-          if (sp.s > cursor) free += Math.floor((sp.s - cursor) / unit) * unit;
-          cursor = Math.max(cursor, sp.e);
-        }
-        if (oe > cursor) free += Math.floor((oe - cursor) / unit) * unit;
+    const version = this.version(day);
+    let usable = perUnit.get(unit);
+    if (!usable) {
+      const rooms = this.cal.roomDaysOf(day).map((_, r) => this.usableRoomMinutes(r, day, unit));
+      perUnit.set(unit, (usable = { version, rooms, total: rooms.reduce((a, b) => a + b, 0) }));
+    } else if (usable.version !== version) {
+      // The admission asks after every commit: only the rooms that changed are walked again.
+      for (const { booking } of this.changesSince(day, usable.version)) {
+        const r = booking.roomIdx;
+        const now = this.usableRoomMinutes(r, day, unit);
+        usable.total += now - usable.rooms[r];
+        usable.rooms[r] = now;
       }
+      usable.version = version;
     }
-    perUnit.set(unit, free);
+    return usable.total;
+  }
+
+  private usableRoomMinutes(r: number, day: DayNum, unit: number): number {
+    let free = 0;
+    const spans = this.roomSpans(r, day) ?? [];
+    for (const [os, oe] of this.cal.roomDaysOf(day)[r].open) {
+      let cursor = os;
+      for (const sp of spans) {
+        if (sp.e <= os || sp.s >= oe) continue;
+        if (sp.s > cursor) free += Math.floor((sp.s - cursor) / unit) * unit;
+        cursor = Math.max(cursor, sp.e);
+      }
+      if (oe > cursor) free += Math.floor((oe - cursor) / unit) * unit;
+    }
     return free;
   }
 
@@ -153,16 +173,20 @@ export class BookingIndex {
    * null): a count made at that version can be brought up to date instead of made again.
    */
   additionsSince(day: DayNum, version: number): IndexedBooking[] | null {
-    const added = (this.changes.get(day) ?? []).slice(version);
-    return added.every((b) => b !== null) ? (added as IndexedBooking[]) : null;
+    const since = this.changesSince(day, version);
+    return since.every((c) => c.added) ? since.map((c) => c.booking) : null;
   }
 
-  private changed(day: DayNum, b: IndexedBooking | null): void {
-    this.usableCache.delete(day);
+  /** Every booking added to or removed from the day since it had `version`, in order. */
+  changesSince(day: DayNum, version: number): readonly Change[] {
+    return (this.changes.get(day) ?? []).slice(version);
+  }
+
+  private changed(day: DayNum, booking: IndexedBooking, added: boolean): void {
     this.versions.set(day, this.version(day) + 1);
     let log = this.changes.get(day);
     if (!log) this.changes.set(day, (log = []));
-    log.push(b);
+    log.push({ booking, added });
   }
 
   addBooking(b: Booking): number {
@@ -207,7 +231,7 @@ export class BookingIndex {
   }
 
   private insert(b: IndexedBooking, ref: number): void {
-    this.changed(b.day, b);
+    this.changed(b.day, b, true);
     const k = this.key(b.roomIdx, b.day);
     let arr = this.rooms.get(k);
     if (!arr) this.rooms.set(k, (arr = []));
@@ -260,7 +284,7 @@ export class BookingIndex {
     const b = this.all[ref];
     if (!b || b.removed) return;
     b.removed = true;
-    this.changed(b.day, null);
+    this.changed(b.day, b, false);
     const k = this.key(b.roomIdx, b.day);
     removeRef(this.rooms.get(k), ref, b.start);
     removeRef(this.beam.get(b.day), ref, b.beamStart);

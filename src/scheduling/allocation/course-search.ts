@@ -46,6 +46,8 @@ interface StartSearch {
   readonly admissions: Map<DayNum, Admit | null>;
   /** Latest fully blocked treatment day met by a failed walk (start-day skipping). */
   blockedUntil: number;
+  /** Set by a walk that met a treatment day with no slot at all for the course (see bestOnDay). */
+  deadEnd?: boolean;
   /** Shifting search only: makes a place on a day that has none (shift-search.ts). */
   readonly shifter?: Shifter;
 }
@@ -432,12 +434,17 @@ export class CourseSearch implements DisplacementHost, EarlyStartHost {
     if (admit === REFUSE) return null;
     let best: Trial | null = null;
     const seen = new Set<number>();
+    search.deadEnd = false;
     for (const r of rooms) {
       for (const s of search.slots.gapCandidates(r, d, floor, shape)) {
         const key = s * 64 + r;
         if (seen.has(key) || (admit && !admit(r, s))) continue;
         seen.add(key);
         const trial = this.walk(search, course, d, r, s, nowDay, rooms, shape, profile, best);
+        // Every walk from day d meets the same treatment days (nothing is booked meanwhile, and
+        // whether a day has any slot for the course does not depend on where the walk started),
+        // so when one met a day without a slot the others would too, or stop earlier on the bound.
+        if (search.deadEnd) return best;
         if (trial && (!best || better(trial, best))) best = trial;
         if (best && best.misses === 0 && best.off === 0 && best.roomChanges === 0 && best.waste === 0) return best;
       }
@@ -481,6 +488,8 @@ export class CourseSearch implements DisplacementHost, EarlyStartHost {
       if (!p) {
         if (courseDay === 'skippable') continue;
         search.blockedUntil = Math.max(search.blockedUntil, d);
+        // A shift makes room near the walk's own time of day, so with shifts other walks may pass.
+        search.deadEnd = !search.shifter;
         return null;
       }
       const target = localMidnight(tz, d) + tod;

@@ -37,6 +37,9 @@ interface DayState {
   /** Per room: place start -> place end, to tell whether a booking sits on a place. */
   ends: Array<Map<number, number>>;
   fitting: Map<number, Lane[][] | null>;
+  /** Per room, booked minutes and those off the layout's places, at `version`; null: count again. */
+  booked: number[] | null;
+  off: number[];
 }
 
 /**
@@ -45,9 +48,9 @@ interface DayState {
  * rooms before a calendar change). A few off-layout fractions (an urgent course placed freely,
  * a manual move) leave the layout as it is.
  */
-const OFF_LAYOUT_SHARE = 0.25;
+export const OFF_LAYOUT_SHARE = 0.25;
 /** ...and at least this many minutes of them (a sparsely booked day far ahead is not redone for one). */
-const OFF_LAYOUT_MINUTES = 120;
+export const OFF_LAYOUT_MINUTES = 120;
 
 export class DayLanes {
   private readonly days = new Map<DayNum, DayState>();
@@ -83,31 +86,45 @@ export class DayLanes {
     let st = this.days.get(day);
     if (!st) {
       const { input, lanes } = this.build(day);
-      st = { version: -1, input, lanes, ends: endsOf(lanes), fitting: new Map() };
+      st = { version: -1, input, lanes, ends: endsOf(lanes), fitting: new Map(), booked: null, off: [] };
       this.days.set(day, st);
     }
     if (this.index && st.input && st.lanes) {
       const version = this.index.version(day);
       if (st.version !== version) {
+        this.countOffLayout(day, st);
         st.version = version;
-        if (this.offLayout(day, st.ends)) this.complete(day, st);
+        if (this.offLayout(st)) this.complete(day, st);
       }
     }
     return st;
   }
 
-  private offLayout(day: DayNum, ends: Array<Map<number, number>>): boolean {
+  /**
+   * Brings the per-room minutes up to the index's version: a day changes many times a run (commits,
+   * and the early-start offers that take a course out and put it back), and counting only what
+   * changed costs far less than walking every room's bookings again.
+   */
+  private countOffLayout(day: DayNum, st: DayState): void {
     const index = this.index!;
-    return ends.some((room, r) => {
-      let booked = 0;
-      let off = 0;
-      for (const sp of index.roomSpans(r, day) ?? []) {
-        if (sp.ref < 0) continue;
-        booked += sp.e - sp.s;
-        if ((room.get(sp.s) ?? -Infinity) < sp.e) off += sp.e - sp.s;
-      }
-      return off >= OFF_LAYOUT_MINUTES && off > OFF_LAYOUT_SHARE * booked;
-    });
+    if (st.booked) {
+      for (const { booking: b, added } of index.changesSince(day, st.version)) this.addMinutes(st, b.roomIdx, b.start, b.end, added ? 1 : -1);
+      return;
+    }
+    st.booked = st.ends.map(() => 0);
+    st.off = st.ends.map(() => 0);
+    for (let r = 0; r < st.ends.length; r++) {
+      for (const sp of index.roomSpans(r, day) ?? []) if (sp.ref >= 0) this.addMinutes(st, r, sp.s, sp.e, 1);
+    }
+  }
+
+  private addMinutes(st: DayState, room: number, s: number, e: number, sign: 1 | -1): void {
+    st.booked![room] += sign * (e - s);
+    if ((st.ends[room].get(s) ?? -Infinity) < e) st.off[room] += sign * (e - s);
+  }
+
+  private offLayout(st: DayState): boolean {
+    return st.off.some((off, r) => off >= OFF_LAYOUT_MINUTES && off > OFF_LAYOUT_SHARE * st.booked![r]);
   }
 
   /** Lays the day's free time out again around what is booked. */
@@ -125,6 +142,7 @@ export class DayLanes {
     st.lanes = shifted(laneTemplate({ ...st.input!, fixed }), mid);
     st.ends = endsOf(st.lanes);
     st.fitting.clear();
+    st.booked = null;
   }
 
   private build(day: DayNum): { input: LaneTemplateInput | null; lanes: Lane[][] | null } {

@@ -158,9 +158,14 @@ export class EmergencyProbe {
   }
 
   private conflicts(o: Option, b: { roomIdx: number; start: number; end: number; beamStart: number; beamEnd: number; anesthesia: boolean }): boolean {
-    if (o.roomIdx === b.roomIdx && o.s < b.end && b.start < o.e) return true;
-    if (this.cal.center.sharedBeam && b.beamEnd > b.beamStart && o.bs < b.beamEnd && b.beamStart < o.be) return true;
-    if (o.anesthesia && b.anesthesia && this.cal.center.anesthesia.teams <= 1 && o.s < b.end && b.start < o.e) return true;
+    return this.overlaps(o, b.roomIdx, b.start, b.end, b.beamStart, b.beamEnd, b.anesthesia);
+  }
+
+  /** conflicts() for a booking given field by field (the greedy count tries many and keeps few). */
+  private overlaps(o: Option, roomIdx: number, start: number, end: number, beamStart: number, beamEnd: number, anesthesia: boolean): boolean {
+    if (o.roomIdx === roomIdx && o.s < end && start < o.e) return true;
+    if (this.cal.center.sharedBeam && beamEnd > beamStart && o.bs < beamEnd && beamStart < o.be) return true;
+    if (o.anesthesia && anesthesia && this.cal.center.anesthesia.teams <= 1 && o.s < end && start < o.e) return true;
     return false;
   }
 
@@ -210,9 +215,11 @@ export class EmergencyProbe {
     const slots = this.slots;
     /** Takes the slot unless it clashes with one already counted. */
     const take = (roomIdx: number, s: number): boolean => {
-      const o: Option = { kind, roomIdx, s, e: s + f.minutes, bs: s + f.beamOffset, be: s + f.beamOffset + f.beamMinutes, anesthesia: f.anesthesia };
-      if (options.some((x) => this.conflicts(x, { roomIdx, start: o.s, end: o.e, beamStart: o.bs, beamEnd: o.be, anesthesia: o.anesthesia }))) return false;
-      options.push(o);
+      const e = s + f.minutes;
+      const bs = s + f.beamOffset;
+      const be = bs + f.beamMinutes;
+      for (const x of options) if (this.overlaps(x, roomIdx, s, e, bs, be, f.anesthesia)) return false;
+      options.push({ kind, roomIdx, s, e, bs, be, anesthesia: f.anesthesia });
       n++;
       return true;
     };

@@ -12,18 +12,12 @@ import { BookingIndex, firstEndingAfter, firstOverlap, lastOverlap, Span } from 
 import { DayLanes, LaneMix } from './day-lanes';
 import { ANESTHESIA_MINUTES, Lane } from './lane-template';
 import { firstReached } from './bisect';
+import { FreePlaceCounts } from './free-place-count';
+import type { FractionShape } from './fraction-shape';
 import { CourseRequest } from '../types';
 import { adultFromDay } from '../calendar/patient-days';
 
-/** One fraction as the slot searches see it: its length, and its beam interval from its start (minutes). */
-export interface FractionShape {
-  minutes: number;
-  beamOffset: number;
-  beamMinutes: number;
-  anesthesia: boolean;
-  /** Rule 9: a child before this day (see CourseProfile.adultFrom); omitted: an adult. */
-  adultFrom?: DayNum;
-}
+export type { FractionShape } from './fraction-shape';
 
 /** A fraction of this shape placed in a room at a start (minutes of the day): what the index and the probes take. */
 export function placedAt(roomIdx: number, day: DayNum, start: number, shape: FractionShape) {
@@ -47,6 +41,9 @@ export function shapeOf(course: CourseRequest): FractionShape {
     adultFrom: adultFromDay(course),
   };
 }
+
+/** A room or day with no bookings (shared: the place walks run for most candidate starts). */
+const NO_SPANS: readonly Span[] = [];
 
 /** Smallest fraction length we expect; an idle gap shorter than this is wasted room time. */
 const SLIVER_MINUTES = 30;
@@ -75,6 +72,7 @@ export function slotFindersFor(cal: CenterCalendar, idx: BookingIndex, grid: num
 export class SlotFinder {
   private readonly sharedBeam: boolean;
   private readonly teams: number;
+  private readonly freePlaces: FreePlaceCounts;
 
   constructor(
     readonly cal: CenterCalendar,
@@ -86,6 +84,7 @@ export class SlotFinder {
   ) {
     this.sharedBeam = cal.center.sharedBeam;
     this.teams = Math.max(0, cal.center.anesthesia.teams);
+    this.freePlaces = new FreePlaceCounts(idx, this);
   }
 
   private anesthesiaConflict(day: DayNum, s: number, e: number): Span[] {
@@ -103,6 +102,17 @@ export class SlotFinder {
       if (cur >= this.teams) return over;
     }
     return [];
+  }
+
+  /** anesthesiaConflict(day, s, e).length > 0 without building the list: the place walks ask it for every place. */
+  private anesthesiaFull(day: DayNum, s: number, e: number): boolean {
+    const spans = this.idx.anesthesiaSpans(day);
+    if (!spans) return false;
+    let over = 0;
+    for (const x of spans) if (x.s < e && x.e > s) over++;
+    if (over === 0 || over < this.teams) return false;
+    // With one team any overlap is a clash; with more, how many overlap at once decides.
+    return this.teams <= 1 || this.anesthesiaConflict(day, s, e).length > 0;
   }
 
   fits(roomIdx: number, day: DayNum, s: number, f: FractionShape): boolean {
@@ -245,27 +255,10 @@ export class SlotFinder {
     return this.dayLanes ? this.dayLanes.of(day) : null;
   }
 
-  private readonly laneCounts = new Map<DayNum, { version: number; byShape: Map<number, [number, number]> }>();
-
   /** [free, all] places of the day's template that can hold the fraction, or null without a template. */
   laneCount(day: DayNum, f: FractionShape): [number, number] | null {
     if (!this.dayLanes || f.minutes > ANESTHESIA_MINUTES) return null;
-    const version = this.idx.version(day);
-    let entry = this.laneCounts.get(day);
-    if (!entry || entry.version !== version) this.laneCounts.set(day, (entry = { version, byShape: new Map() }));
-    const child = f.adultFrom !== undefined && day < f.adultFrom;
-    const key = (f.minutes * 2 + (f.anesthesia ? 1 : 0)) * 2 + (child ? 1 : 0);
-    let hit = entry.byShape.get(key);
-    if (!hit) {
-      hit = [0, 0];
-      const rooms = this.cal.roomDaysOf(day).length;
-      for (let r = 0; r < rooms; r++) {
-        hit[1] += this.lanes(r, day, f)?.length ?? 0;
-        hit[0] += this.freeLanes(r, day, f)?.length ?? 0;
-      }
-      entry.byShape.set(key, hit);
-    }
-    return hit;
+    return this.freePlaces.count(day, f);
   }
 
   /**
@@ -286,8 +279,8 @@ export class SlotFinder {
     const lanes = this.lanes(roomIdx, day, f);
     if (!lanes) return false;
     const open = this.cal.roomDaysOf(day)[roomIdx].open;
-    const spans = this.idx.roomSpans(roomIdx, day) ?? [];
-    const beam = (this.sharedBeam && f.beamMinutes > 0 ? this.idx.beamSpans(day) : undefined) ?? [];
+    const spans = this.idx.roomSpans(roomIdx, day) ?? NO_SPANS;
+    const beam = (this.sharedBeam && f.beamMinutes > 0 ? this.idx.beamSpans(day) : undefined) ?? NO_SPANS;
     const window = this.cal.hardWindow(f, day);
     // Places, bookings, beam intervals and open intervals are all sorted: one walk over each,
     // from the first place at or after `from` (bestNear asks for a one-hour window).
@@ -310,7 +303,7 @@ export class SlotFinder {
       const be = bs + f.beamMinutes;
       while (k < beam.length && beam[k].e <= bs) k++;
       if (f.beamMinutes > 0 && k < beam.length && beam[k].s < be) continue;
-      if (window && (!contains(window, s, e) || (f.anesthesia && this.anesthesiaConflict(day, s, e).length > 0))) continue;
+      if (window && (!contains(window, s, e) || (f.anesthesia && this.anesthesiaFull(day, s, e)))) continue;
       if (!visit(l)) break;
     }
     return true;

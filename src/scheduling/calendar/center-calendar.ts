@@ -74,6 +74,7 @@ export class CenterCalendar {
   private readonly pediatricDays = new Map<DayNum, Interval[]>();
   private readonly childAnesthesiaDays = new Map<DayNum, Interval[]>();
   private readonly openForCourseCache = new Map<string, Map<DayNum, CourseDay>>();
+  private readonly openForCourseByProfile = new WeakMap<CourseProfile, [Map<DayNum, CourseDay> | undefined, Map<DayNum, CourseDay> | undefined]>();
 
   constructor(readonly center: CenterConfig) {
     this.timeZone = center.timeZone;
@@ -198,16 +199,29 @@ export class CenterCalendar {
     return this.rooms.map((_, i) => i).filter((i) => this.roomAllowed(i, kinds));
   }
 
+  /**
+   * The memo of openForCourse shared by every profile of the same shape; found once per profile
+   * object, since a search asks for every day of every candidate walk (the key cost more than the answer).
+   */
+  private openForCourseDays(profile: CourseProfile, child: boolean): Map<DayNum, CourseDay> {
+    let byAge = this.openForCourseByProfile.get(profile);
+    if (!byAge) this.openForCourseByProfile.set(profile, (byAge = [undefined, undefined]));
+    const at = child ? 1 : 0;
+    let m = byAge[at];
+    if (!m) {
+      const key = `${profile.roomKinds?.slice().sort().join(',') ?? ''}|${profile.requiresAnesthesia ? 1 : 0}|${profile.fractionMinutes}|${at}`;
+      m = this.openForCourseCache.get(key);
+      if (!m) this.openForCourseCache.set(key, (m = new Map()));
+      byAge[at] = m;
+    }
+    return m;
+  }
+
   /** What the day is for the course under rule 6 (see CourseDay). */
   openForCourse(profile: CourseProfile, day: DayNum): CourseDay {
     if (profile.unavailable?.has(day)) return 'closed';
     const child = profile.adultFrom !== undefined && day < profile.adultFrom;
-    const key = `${profile.roomKinds?.slice().sort().join(',') ?? ''}|${profile.requiresAnesthesia ? 1 : 0}|${profile.fractionMinutes}|${child ? 1 : 0}`;
-    let m = this.openForCourseCache.get(key);
-    if (!m) {
-      m = new Map();
-      this.openForCourseCache.set(key, m);
-    }
+    const m = this.openForCourseDays(profile, child);
     let v = m.get(day);
     if (v !== undefined) return v;
     const rds = this.roomDaysOf(day);

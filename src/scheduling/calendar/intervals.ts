@@ -26,6 +26,18 @@ export function intersect(a: Interval[], b: Interval[]): Interval[] {
   return out.sort((x, y) => x[0] - y[0]);
 }
 
+/** The union of intervals in any order, as a sorted disjoint array (touching intervals join). */
+export function union(intervals: Interval[]): Interval[] {
+  const sorted = [...intervals].sort((a, b) => a[0] - b[0]);
+  const out: Interval[] = [];
+  for (const iv of sorted) {
+    const last = out[out.length - 1];
+    if (last && iv[0] <= last[1]) last[1] = Math.max(last[1], iv[1]);
+    else out.push([iv[0], iv[1]]);
+  }
+  return out;
+}
+
 export function total(intervals: Interval[]): number {
   let t = 0;
   for (const [s, e] of intervals) t += e - s;

@@ -10,23 +10,12 @@ import { CenterConfig, CourseRequest, PlanAppointment, PlanMetrics, Urgency } fr
 import { parseDate } from '../time/civil-day';
 import { localDayOf, localMidnight, parseInstant } from '../time/zone';
 import { calendarFor } from '../calendar/center-calendar';
-import { Interval, total } from '../calendar/intervals';
+import { total, union } from '../calendar/intervals';
 import { percentile } from './percentile';
 import { DEFAULT_BEAM_MINUTES } from '../defaults/course-defaults';
 
 /** Soft rule 2: every fraction within ±30 min of the course's first. */
 const TIME_OF_DAY_TOLERANCE = 30;
-
-function union(intervals: Interval[]): Interval[] {
-  const sorted = [...intervals].sort((a, b) => a[0] - b[0]);
-  const out: Interval[] = [];
-  for (const iv of sorted) {
-    const last = out[out.length - 1];
-    if (last && iv[0] <= last[1]) last[1] = Math.max(last[1], iv[1]);
-    else out.push([iv[0], iv[1]]);
-  }
-  return out;
-}
 
 /** Open room minutes and open beam-line minutes of the days in [from, to]. */
 export function openMinutes(center: CenterConfig, from: string, to: string): { room: number; beam: number } {

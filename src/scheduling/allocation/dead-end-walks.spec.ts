@@ -1,0 +1,55 @@
+import { demoCenter } from '../defaults/demo-center';
+import { defaultArrivals, drawArrivals, prepareForecast, runRng, toCourseRequest } from '../forecast';
+import { CourseSearch } from './course-search';
+import { CorePlanner } from './planner';
+
+type WalkFn = (this: CourseSearch, search: { deadEnd?: boolean }, ...rest: unknown[]) => unknown;
+
+/**
+ * A day's candidate starts stop being walked once one walk met a treatment day with no slot at
+ * all for the course: every walk from that day meets the same days, so the others would die there
+ * too. Checked here by booking the same busy quarter twice, once with every candidate walked, and
+ * requiring the same answer for every course, with enough walks stopped that the shortcut mattered.
+ */
+describe('stopping a day’s walks at a day without a slot changes no allocation', () => {
+  const center = demoCenter();
+  const prepared = prepareForecast({
+    center,
+    existing: [],
+    now: '2027-03-01T00:00:00+05:00',
+    horizonWeeks: 20,
+    runs: 1,
+    seed: 11,
+    arrivals: defaultArrivals(900),
+  });
+  const courses = drawArrivals(prepared, runRng(11, 0), 0).map((a) => toCourseRequest(prepared, a));
+
+  it('gives every course of a busy quarter the same answer as walking every candidate', () => {
+    const proto = CourseSearch.prototype as unknown as { walk: WalkFn };
+    const walk = proto.walk;
+    const withShortcut = new CorePlanner(center, []);
+    const exhaustive = new CorePlanner(center, []);
+    let deadEnds = 0;
+    let walks = 0;
+    const spy = jest.spyOn(proto, 'walk');
+    for (const course of courses) {
+      spy.mockImplementation(function (this: CourseSearch, search, ...rest) {
+        walks++;
+        const trial = walk.call(this, search, ...rest);
+        if (search.deadEnd) deadEnds++;
+        return trial;
+      });
+      const expected = withShortcut.allocate(course, { now: course.arrival });
+      spy.mockImplementation(function (this: CourseSearch, search, ...rest) {
+        const trial = walk.call(this, search, ...rest);
+        search.deadEnd = false;
+        return trial;
+      });
+      expect(exhaustive.allocate(course, { now: course.arrival })).toEqual(expected);
+    }
+    spy.mockRestore();
+    expect(courses.length).toBeGreaterThan(300);
+    expect(deadEnds).toBeGreaterThan(100);
+    expect(walks).toBeGreaterThan(deadEnds);
+  });
+});
