@@ -7,7 +7,6 @@ import { Booking } from '../types';
 import { DayNum } from '../time/civil-day';
 import { formatInstant, localDayOf, parseInstant } from '../time/zone';
 import { CenterCalendar } from '../calendar/center-calendar';
-import { firstReached } from './bisect';
 
 /** A booked span; `ref` points back at the booking it came from (for the rescheduler). */
 export interface Span {
@@ -32,7 +31,15 @@ export interface IndexedBooking {
 
 /** Index of the first span starting at or after `s` in `arr` (sorted by start). */
 function lowerBound(arr: Span[], s: number): number {
-  return firstReached(arr.length, (i) => arr[i].s >= s);
+  // Bisected here rather than through firstReached: one test per hot call site keeps it inlined.
+  let lo = 0;
+  let hi = arr.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (arr[mid].s >= s) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 /**
@@ -40,7 +47,14 @@ function lowerBound(arr: Span[], s: number): number {
  * sorted by end too: one room's bookings, or the shared beam's).
  */
 export function firstEndingAfter(arr: readonly Span[], t: number): number {
-  return firstReached(arr.length, (i) => arr[i].e > t);
+  let lo = 0;
+  let hi = arr.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (arr[mid].e > t) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 function insertSorted(arr: Span[], span: Span): void {

@@ -11,7 +11,6 @@ import { contains, freeGaps, nextStartInside, previousStartInside } from '../cal
 import { BookingIndex, firstEndingAfter, firstOverlap, lastOverlap, Span } from './booking-index';
 import { DayLanes, LaneMix } from './day-lanes';
 import { ANESTHESIA_MINUTES, Lane } from './lane-template';
-import { firstReached } from './bisect';
 import { FreePlaceCounts } from './free-place-count';
 import type { FractionShape } from './fraction-shape';
 import { CourseRequest } from '../types';
@@ -40,6 +39,18 @@ export function shapeOf(course: CourseRequest): FractionShape {
     anesthesia: course.requiresAnesthesia,
     adultFrom: adultFromDay(course),
   };
+}
+
+/** Index of the first place starting at or after `from` (bisected inline: the place walks' hottest line). */
+function firstLaneFrom(lanes: readonly Lane[], from: number): number {
+  let lo = 0;
+  let hi = lanes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (lanes[mid].start >= from) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 /** A room or day with no bookings (shared: the place walks run for most candidate starts). */
@@ -284,7 +295,7 @@ export class SlotFinder {
     const window = this.cal.hardWindow(f, day);
     // Places, bookings, beam intervals and open intervals are all sorted: one walk over each,
     // from the first place at or after `from` (bestNear asks for a one-hour window).
-    let i = firstReached(lanes.length, (n) => lanes[n].start >= from);
+    let i = firstLaneFrom(lanes, from);
     if (i >= lanes.length) return true;
     const first = lanes[i].start;
     let j = firstEndingAfter(spans, first);
