@@ -1,5 +1,5 @@
 import { demoCenter } from '../defaults/demo-center';
-import { defaultArrivals, drawArrivals, prepareForecast, runRng, toCourseRequest } from '../forecast';
+import { busyStretch } from '../testing/busy-stretch';
 import { CourseSearch } from './course-search';
 import { CorePlanner } from './planner';
 
@@ -8,23 +8,14 @@ type WalkFn = (this: CourseSearch, search: { deadEnd?: boolean }, ...rest: unkno
 /**
  * A day's candidate starts stop being walked once one walk met a treatment day with no slot at
  * all for the course: every walk from that day meets the same days, so the others would die there
- * too. Checked here by booking the same busy quarter twice, once with every candidate walked, and
+ * too. Checked here by booking the same busy 20 weeks twice, once with every candidate walked, and
  * requiring the same answer for every course, with enough walks stopped that the shortcut mattered.
  */
 describe('stopping a day’s walks at a day without a slot changes no allocation', () => {
   const center = demoCenter();
-  const prepared = prepareForecast({
-    center,
-    existing: [],
-    now: '2027-03-01T00:00:00+05:00',
-    horizonWeeks: 20,
-    runs: 1,
-    seed: 11,
-    arrivals: defaultArrivals(900),
-  });
-  const courses = drawArrivals(prepared, runRng(11, 0), 0).map((a) => toCourseRequest(prepared, a));
+  const courses = busyStretch(center, { seed: 11, weeks: 20, perYear: 900 });
 
-  it('gives every course of a busy quarter the same answer as walking every candidate', () => {
+  it('gives every course of 20 busy weeks the same answer as walking every candidate', () => {
     const proto = CourseSearch.prototype as unknown as { walk: WalkFn };
     const walk = proto.walk;
     const withShortcut = new CorePlanner(center, []);

@@ -1,16 +1,9 @@
 import { demoCenter } from '../defaults/demo-center';
-import { defaultArrivals, drawArrivals, prepareForecast, runRng, toCourseRequest } from '../forecast';
-import type { PreparedForecast } from '../forecast';
+import { busyStretch } from '../testing/busy-stretch';
 import { parseDate } from '../time/civil-day';
-import type { CenterConfig } from '../types';
 import { DEFAULT_RESERVATION, CorePlanner } from './planner';
 import { EmergencyKeep, EmergencyKind, EmergencyProbe } from './emergency-probe';
 import { FractionShape, placedAt, slotFindersFor } from './slot-finder';
-
-/** Twelve weeks of arrivals at 820 a year from March: enough to book the demo center's days full. */
-function busyQuarter(center: CenterConfig, seed: number): PreparedForecast {
-  return prepareForecast({ center, existing: [], now: '2027-03-01T00:00:00+05:00', horizonWeeks: 12, runs: 1, seed, arrivals: defaultArrivals(820) });
-}
 
 /**
  * The probe answers "does this booking cost the day an emergency slot?" by counting the day again
@@ -20,12 +13,9 @@ function busyQuarter(center: CenterConfig, seed: number): PreparedForecast {
  */
 describe('EmergencyProbe resuming its count equals counting from scratch', () => {
   const center = demoCenter();
-  const prepared = busyQuarter(center, 3);
   const planner = new CorePlanner(center, []);
-  for (const a of drawArrivals(prepared, runRng(3, 0), 0)) {
-    const course = toCourseRequest(prepared, a);
-    planner.allocate(course, { now: course.arrival });
-  }
+  // Twelve weeks of arrivals at 820 a year from March: enough to book the demo center's days full.
+  for (const course of busyStretch(center, { seed: 3, weeks: 12, perYear: 820 })) planner.allocate(course, { now: course.arrival });
   const { calendar: cal, index } = planner;
   const slots = slotFindersFor(cal, index, 10).lanes;
   const keep = DEFAULT_RESERVATION.emergencySlots as EmergencyKeep;
@@ -79,8 +69,7 @@ describe('EmergencyProbe resuming its count equals counting from scratch', () =>
  */
 describe('EmergencyProbe bringing a day’s count up to date equals counting from scratch', () => {
   const center = demoCenter();
-  const prepared = busyQuarter(center, 4);
-  const courses = drawArrivals(prepared, runRng(4, 0), 0).map((a) => toCourseRequest(prepared, a));
+  const courses = busyStretch(center, { seed: 4, weeks: 12, perYear: 820 });
   const cut = Math.floor(courses.length * 0.7);
 
   it('holds the same slots on every day after more courses are booked (and early starts move some)', () => {

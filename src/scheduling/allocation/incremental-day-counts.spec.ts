@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { demoCenter } from '../defaults/demo-center';
-import { defaultArrivals, drawArrivals, prepareForecast, runRng, toCourseRequest } from '../forecast';
+import { busyStretch } from '../testing/busy-stretch';
 import { parseDate } from '../time/civil-day';
 import { BookingIndex } from './booking-index';
 import { DayLanes, OFF_LAYOUT_MINUTES, OFF_LAYOUT_SHARE } from './day-lanes';
@@ -18,20 +18,8 @@ import { FractionShape, placedAt, SlotFinder } from './slot-finder';
  */
 describe('day counts kept up to date equal counts made from scratch', () => {
   const center = demoCenter();
-  const prepared = prepareForecast({
-    center,
-    existing: [],
-    now: '2027-03-01T00:00:00+05:00',
-    horizonWeeks: 8,
-    runs: 1,
-    seed: 5,
-    arrivals: defaultArrivals(820),
-  });
   const planner = new CorePlanner(center, []);
-  for (const a of drawArrivals(prepared, runRng(5, 0), 0)) {
-    const course = toCourseRequest(prepared, a);
-    planner.allocate(course, { now: course.arrival });
-  }
+  for (const course of busyStretch(center, { seed: 5, weeks: 8, perYear: 820 })) planner.allocate(course, { now: course.arrival });
   const { calendar: cal, index } = planner;
   const grid = 10;
   const dayLanes = new DayLanes(cal, grid, {}, index);
