@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { runForecastParallel as runFromSource } from '../src/forecasts/parallel-forecast';
 import {
   createPlanner,
+  FORECAST_PLANNER_OPTIONS,
   quantile as percentile,
   prepareForecast,
   runRng,
@@ -57,7 +58,7 @@ async function main(): Promise<void> {
   const endMin = prepared.grid.bounds[weeks];
   const plannerStarts: number[] = [];
   for (let run = 0; run < sample; run++) {
-    const planner = createPlanner(prepared.center, []);
+    const planner = createPlanner(prepared.center, [], FORECAST_PLANNER_OPTIONS);
     for (const a of drawArrivals(prepared, runRng(seed, run), run)) {
       const course = toCourseRequest(prepared, a);
       planner.allocate(course, { now: course.arrival, lastStartDate: end });

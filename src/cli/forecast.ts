@@ -24,6 +24,7 @@ import {
   localToEpochMin,
   parseInstant,
   createPlanner,
+  FORECAST_PLANNER_OPTIONS,
   describeHeadline,
   scenarioLabel,
   DEFAULT_RATE_DRIFT,
@@ -136,7 +137,7 @@ async function main(argv: string[]): Promise<number> {
   // As the service counts them: courses whose first fraction was given this year before `now`.
   let startedThisYear = 0;
   if (warm) {
-    const planner = createPlanner(center, []);
+    const planner = createPlanner(center, [], FORECAST_PLANNER_OPTIONS);
     for (const c of before) planner.allocate(c, { now: c.arrival });
     const yearStart = localToEpochMin(center.timeZone, dayNumOf(Number(formatDate(parseDate(from)).slice(0, 4)), 1, 1), 0);
     for (const b of planner.bookings()) {

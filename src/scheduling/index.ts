@@ -7,7 +7,7 @@ export * from './types';
 export { dayNumOf, formatDate, parseDate, weekdayIndex, weekId, ymd } from './time/civil-day';
 export type { DayNum } from './time/civil-day';
 export { formatInstant, localDayOf, localMidnight, localToEpochMin, parseInstant } from './time/zone';
-export { createPlanner, DEFAULT_RESERVATION, NO_RESERVATION, SHIFT_RESERVATION } from './allocation/planner';
+export { createPlanner, LIVE_PLANNER_OPTIONS, FORECAST_PLANNER_OPTIONS, DEFAULT_RESERVATION, NO_RESERVATION, SHIFT_RESERVATION } from './allocation/planner';
 export type { Planner, PlannerOptions, ReservationPolicy } from './allocation/planner';
 export { checkShifts, DEFAULT_SHIFT_POLICY, firstShiftableDay, patientKeyOf, SHIFT_REASON_PREFIX } from './allocation/shift-limits';
 export type { ShiftCheckContext, ShiftPolicy } from './allocation/shift-limits';

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { createPlanner, DEFAULT_RESERVATION, DEFAULT_SHIFT_POLICY } from '../../scheduling';
+import { createPlanner, LIVE_PLANNER_OPTIONS } from '../../scheduling';
 import { AppointmentRow, rowToBooking } from '../../appointments/appointment-row';
 import { BookingFeed } from '../../appointments/booking-feed';
 import type { AllocationOptions, AllocationResult, Booking, CenterConfig, CourseRequest, EarlyStart, Planner, Shift, ShiftRecord } from '../../scheduling';
@@ -24,9 +24,7 @@ export class LivePlanner {
     if (!this.planner || this.center !== center) this.reset();
     const { full, rows } = await this.feed.read(m, now);
     if (full) {
-      // Bounded shifts are an emergency's last resort before displacing a course. The whole reserve stays: cutting
-      // it to what shifting cannot replace (SHIFT_RESERVATION) made emergencies late in bench:shifts.
-      this.planner = createPlanner(center, [], { shifts: DEFAULT_SHIFT_POLICY, reservation: DEFAULT_RESERVATION });
+      this.planner = createPlanner(center, [], LIVE_PLANNER_OPTIONS);
       this.center = center;
     }
     for (const row of rows) this.apply(row);

@@ -1,4 +1,4 @@
-import { createPlanner } from '../allocation/planner';
+import { createPlanner, FORECAST_PLANNER_OPTIONS } from '../allocation/planner';
 import { parseInstant } from '../time/zone';
 import type { CenterConfig } from '../types';
 import { aggregateRuns } from './aggregate-runs';
@@ -38,7 +38,7 @@ const WEEK = 7 * 1440;
 
 /**
  * Plays the role of history for one seed. The center lives `historyWeeks` through arrivals drawn
- * from a known process, allocated by the live allocator; Beamtime then estimates its inputs from
+ * from a known process, allocated by the forecast's allocator (the live one without shifts); Beamtime then estimates its inputs from
  * those submissions as production does (estimateArrivals, DEFAULT_RATE_DRIFT) and forecasts the
  * next `horizonWeeks`; finally those weeks are realized by the same allocator on a fresh draw from
  * the known process, its rate times `drift`. Seeds and instants are arguments: pure.
@@ -57,7 +57,7 @@ export async function backTestCase(c: BackTestCase, forecast: Forecaster): Promi
     seed: c.seed * 7919 + 17,
     arrivals: trueArrivals,
   });
-  const planner = createPlanner(past.center, []);
+  const planner = createPlanner(past.center, [], FORECAST_PLANNER_OPTIONS);
   const history: SubmissionRecord[] = [];
   for (const a of drawArrivals(past, runRng(past.seed, 0), 0)) {
     if (a.at >= nowMin) break;

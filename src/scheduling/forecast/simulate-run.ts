@@ -1,4 +1,4 @@
-import { createPlanner } from '../allocation/planner';
+import { createPlanner, FORECAST_PLANNER_OPTIONS } from '../allocation/planner';
 import { addWorkingDays, resolveCourseDefaults } from '../defaults/course-defaults';
 import { PREP_WORKING_DAYS } from './arrival-model';
 import { formatDate, parseDate } from '../time/civil-day';
@@ -131,8 +131,8 @@ export function toCourseRequest(p: PreparedForecast, a: SimulatedArrival): Cours
 
 /**
  * One Monte Carlo run: fresh planner on the live bookings, arrivals allocated in arrival order
- * exactly as the live allocation worker would (each sees only earlier bookings), then the
- * resulting schedule measured week by week.
+ * as the live allocation worker would (each sees only earlier bookings; without bounded shifts,
+ * see FORECAST_PLANNER_OPTIONS), then the resulting schedule measured week by week.
  */
 export function simulateRun(p: PreparedForecast, run: number): RunSummary {
   const rng = runRng(p.seed, run);
@@ -193,7 +193,7 @@ export function simulateRun(p: PreparedForecast, run: number): RunSummary {
     c.late = d.lateStart;
   };
 
-  const planner = createPlanner(p.center, p.existing);
+  const planner = createPlanner(p.center, p.existing, FORECAST_PLANNER_OPTIONS);
   let earlierSeen = 0;
   const drawn = drawArrivals(p, rng, run);
   for (const a of drawn) {
