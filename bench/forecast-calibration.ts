@@ -4,7 +4,8 @@
  * process, Beamtime's estimate and forecast of the next weeks, and those weeks realized by the
  * live allocator on a fresh draw (every other seed's rate drifting ±10 %). Prints JSON: coverage of
  * the p10–p90 band (goal 0.8 ± 0.1) and the p50's mean absolute error, overall and with/without drift.
- * Options: --seeds 20 --weeks 26 --runs 40 --threads <cores>
+ * Options: --seeds 20 --weeks 26 --runs 40 --threads <cores> --certain-rates (forecast as if the
+ * estimated rates were exact: no per-run rate draws, to measure how much of the coverage they buy)
  */
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -21,7 +22,9 @@ async function main(): Promise<void> {
   const started = performance.now();
   const outcomes: BackTestOutcome[] = [];
   // A Monday in 2027 without holidays around it; the history runs the 26 weeks before it.
+  const certainRates = process.argv.includes('--certain-rates');
   for (const c of backTestCases(demoCenter(), '2027-07-05T00:00:00+05:00', seeds, weeks, runs)) {
+    c.certainRates = certainRates;
     outcomes.push(await backTestCase(c, (input) => runForecastParallel(input, { threads })));
     process.stderr.write(`  seed ${c.seed} done\n`);
   }
@@ -34,7 +37,8 @@ async function main(): Promise<void> {
         historyWeeks: 26,
         horizonWeeks: weeks,
         runsPerForecast: runs,
-        rateDrift: DEFAULT_RATE_DRIFT,
+        rateDrift: certainRates ? 0 : DEFAULT_RATE_DRIFT,
+        certainRates,
         threads,
         wallSeconds: Number(seconds.toFixed(1)),
         goal: 'coverage 0.8 ± 0.1',

@@ -21,6 +21,11 @@ export interface BackTestCase {
   ratePerYear: number;
   /** The future's rate relative to the history's (1.1 = +10 %), which the history does not show. */
   drift: number;
+  /**
+   * Forecast as if the estimated rates were exact: no per-run rate draws (no drift allowance, no
+   * 1/√n per category). Only to measure how much of the coverage those draws buy.
+   */
+  certainRates?: boolean;
 }
 
 export interface BackTestOutcome {
@@ -75,8 +80,8 @@ export async function backTestCase(c: BackTestCase, forecast: Forecaster): Promi
     horizonWeeks: c.horizonWeeks,
     runs: c.runs,
     seed: c.seed,
-    arrivals: estimateArrivals(history, c.historyWeeks),
-    rateDrift: DEFAULT_RATE_DRIFT,
+    arrivals: estimateArrivals(history, c.historyWeeks).map((a) => (c.certainRates ? { ...a, observed: 0 } : a)),
+    rateDrift: c.certainRates ? 0 : DEFAULT_RATE_DRIFT,
   });
 
   // The future as it happens: one draw of the true (possibly drifted) process, same allocator.
