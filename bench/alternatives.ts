@@ -13,13 +13,10 @@
  * Options: --courses N (800) --samples S (200) --seed X (1) --limit L (10) --no-db.
  */
 import 'reflect-metadata';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { DataSource } from 'typeorm';
 import { AlternativesService } from '../src/appointments/alternatives.service';
 import { CenterConfigService } from '../src/center/center-config.service';
-import { dropDatabase, ensureDatabase, runMigrations } from '../src/database/database-admin';
-import { typeOrmOptions } from '../src/database/typeorm-options';
 import { demoCenter, suggestAlternatives } from '../src/scheduling';
 import { createPlanner } from '../src/scheduling/allocation/planner';
 import { generateScenario } from '../src/scheduling/scenario/generate-scenario';
@@ -27,25 +24,14 @@ import { mulberry32 } from '../src/scheduling/scenario/prng';
 import { scenarioCourses, scenarioToCenter } from '../src/scheduling/scenario/scenario-center';
 import { Booking, CourseRequest } from '../src/scheduling/types';
 import { numberArg } from './cli-args';
-
-function stats(samples: number[]): { p50: number; p95: number; max: number } {
-  const s = [...samples].sort((a, b) => a - b);
-  const at = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))];
-  const round = (v: number) => Math.round(v * 100) / 100;
-  return { p50: round(at(0.5)), p95: round(at(0.95)), max: round(s[s.length - 1]) };
-}
+import { latencyStats } from './latency-stats';
+import { withScratchDatabase } from './scratch-database';
 
 const DAY_MS = 86_400_000;
 
 /** The planned year in a scratch database, then the service timed on random booked fractions. */
 async function serviceTimes(bookings: Booking[], requests: CourseRequest[], samples: number, limit: number, seed: number) {
-  const base = process.env.BENCH_PG_BASE ?? 'postgres://postgres@127.0.0.1:5432';
-  const url = `${base}/beamtime_bench_alternatives_${randomBytes(4).toString('hex')}`;
-  await ensureDatabase(url);
-  const ds = new DataSource(typeOrmOptions(url));
-  try {
-    await runMigrations(url);
-    await ds.initialize();
+  return withScratchDatabase('alternatives', async (ds) => {
     const demo = demoCenter();
     await ds.query(
       `INSERT INTO center_settings (id, time_zone, hours, qa_minutes, anesthesia_windows, anesthesia_teams, shared_beam, holidays)
@@ -121,11 +107,8 @@ async function serviceTimes(bookings: Booking[], requests: CourseRequest[], samp
       times.push(performance.now() - t0);
       found.push(out.length);
     }
-    return { appointments: ids.length, ms: stats(times), suggestionsPerRequest: mean(found) };
-  } finally {
-    if (ds.isInitialized) await ds.destroy();
-    await dropDatabase(url);
-  }
+    return { appointments: ids.length, ms: latencyStats(times, 2), suggestionsPerRequest: mean(found) };
+  });
 }
 
 function mean(xs: number[]): number {
@@ -176,8 +159,8 @@ async function main(): Promise<void> {
         samples,
         limit,
         suggestionsPerRequest: { mean: mean(found), none: found.filter((n) => n === 0).length },
-        coreServiceWindowMs: stats(windowed),
-        coreWholeYearMs: stats(whole),
+        coreServiceWindowMs: latencyStats(windowed, 2),
+        coreWholeYearMs: latencyStats(whole, 2),
         service,
         goalP95Ms: 150,
       },

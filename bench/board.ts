@@ -7,36 +7,21 @@
  * Options: --rooms R (14) --iterations N (30).
  */
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { DataSource } from 'typeorm';
 import { ReadModelCache } from '../src/read-model/read-model-cache';
 import { BoardService } from '../src/board/board.service';
 import { CenterConfigService } from '../src/center/center-config.service';
-import { dropDatabase, ensureDatabase, runMigrations } from '../src/database/database-admin';
-import { typeOrmOptions } from '../src/database/typeorm-options';
 import { BOOKED_WEEK_MONDAY, fillBookedWeek } from './booked-week';
 import { numberArg } from './cli-args';
-
-function stats(samples: number[]): { p50: number; p95: number; max: number } {
-  const s = [...samples].sort((a, b) => a - b);
-  const at = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))];
-  const round = (v: number) => Math.round(v * 10) / 10;
-  return { p50: round(at(0.5)), p95: round(at(0.95)), max: round(s[s.length - 1]) };
-}
+import { latencyStats } from './latency-stats';
+import { withScratchDatabase } from './scratch-database';
 
 const MONDAY = BOOKED_WEEK_MONDAY;
 
 async function main(): Promise<void> {
   const roomCount = numberArg('rooms', 14);
   const iterations = numberArg('iterations', 30);
-  const base = process.env.BENCH_PG_BASE ?? 'postgres://postgres@127.0.0.1:5432';
-  const url = `${base}/beamtime_bench_board_${randomBytes(4).toString('hex')}`;
-  await ensureDatabase(url);
-  const ds = new DataSource(typeOrmOptions(url));
-  try {
-    await runMigrations(url);
-    await ds.initialize();
+  return withScratchDatabase('board', async (ds) => {
     const fractions = await fillBookedWeek(ds, roomCount);
 
     const board = new BoardService(ds, new CenterConfigService(ds), new ReadModelCache(ds));
@@ -60,17 +45,14 @@ async function main(): Promise<void> {
         {
           bench: 'board',
           setup: { rooms: roomCount, fractions, iterations },
-          week: { appointments: weekItems, jsonBytes: bytes, ms: stats(week) },
-          day: { ms: stats(day) },
+          week: { appointments: weekItems, jsonBytes: bytes, ms: latencyStats(week) },
+          day: { ms: latencyStats(day) },
         },
         null,
         2,
       ),
     );
-  } finally {
-    if (ds.isInitialized) await ds.destroy();
-    await dropDatabase(url);
-  }
+  });
 }
 
 main().catch((e) => {

@@ -7,14 +7,11 @@
  * Prints JSON. Options: --iterations N (500) --closures C (40) --downtimes D (300).
  */
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { DataSource } from 'typeorm';
 import { CenterConfigService } from '../src/center/center-config.service';
-import { dropDatabase, ensureDatabase, runMigrations } from '../src/database/database-admin';
-import { typeOrmOptions } from '../src/database/typeorm-options';
 import { openIntervals } from '../src/scheduling';
 import { numberArg } from './cli-args';
+import { withScratchDatabase } from './scratch-database';
 
 function stats(samples: number[]): { p50: number; p99: number; mean: number } {
   const s = [...samples].sort((a, b) => a - b);
@@ -38,13 +35,7 @@ async function main(): Promise<void> {
   const iterations = numberArg('iterations', 500);
   const closures = numberArg('closures', 40);
   const downtimes = numberArg('downtimes', 300);
-  const base = process.env.BENCH_PG_BASE ?? 'postgres://postgres@127.0.0.1:5432';
-  const url = `${base}/beamtime_bench_center_${randomBytes(4).toString('hex')}`;
-  await ensureDatabase(url);
-  const ds = new DataSource(typeOrmOptions(url));
-  try {
-    await runMigrations(url);
-    await ds.initialize();
+  return withScratchDatabase('center', async (ds) => {
     const rooms: Array<{ id: string }> = await ds.query(
       `INSERT INTO rooms (name, kind) VALUES ('G1', 'GANTRY'), ('G2', 'GANTRY'), ('G3', 'GANTRY') RETURNING id`,
     );
@@ -100,10 +91,7 @@ async function main(): Promise<void> {
         2,
       ),
     );
-  } finally {
-    if (ds.isInitialized) await ds.destroy();
-    await dropDatabase(url);
-  }
+  });
 }
 
 main().catch((error) => {

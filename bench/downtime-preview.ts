@@ -9,14 +9,12 @@
  * Options: --courses N (800) --seed S (1) --room G2 --weeks 3 --warm 3.
  */
 import 'reflect-metadata';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { withScratchDatabase } from './scratch-database';
+import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { DataSource } from 'typeorm';
 import { BookingCacheService } from '../src/appointments/booking-cache.service';
 import { fromBooking } from '../src/appointments/booking.mapper';
 import { CenterConfigService } from '../src/center/center-config.service';
-import { dropDatabase, ensureDatabase, runMigrations } from '../src/database/database-admin';
-import { typeOrmOptions } from '../src/database/typeorm-options';
 import { DowntimePreviewService } from '../src/downtimes/downtime-preview.service';
 import { createPlanner } from '../src/scheduling/allocation/planner';
 import { generateScenario } from '../src/scheduling/scenario/generate-scenario';
@@ -36,13 +34,7 @@ async function main(): Promise<void> {
   const weeks = Number(arg('weeks', '3'));
   const warmRuns = Number(arg('warm', '3'));
   const year = new Date().getUTCFullYear() + 1;
-  const base = process.env.BENCH_PG_BASE ?? 'postgres://postgres@127.0.0.1:5432';
-  const url = `${base}/beamtime_bench_preview_${randomBytes(4).toString('hex')}`;
-  await ensureDatabase(url);
-  const ds = new DataSource(typeOrmOptions(url));
-  try {
-    await runMigrations(url);
-    await ds.initialize();
+  return withScratchDatabase('preview', async (ds) => {
     await ds.query(`INSERT INTO rooms (name, kind) VALUES ('G1', 'GANTRY'), ('G2', 'GANTRY'), ('G3', 'GANTRY')`);
     const centerConfig = new CenterConfigService(ds);
     const center = await centerConfig.load();
@@ -182,10 +174,7 @@ async function main(): Promise<void> {
         midYear,
       }),
     );
-  } finally {
-    if (ds.isInitialized) await ds.destroy();
-    await dropDatabase(url);
-  }
+  });
 }
 
 main().catch((error) => {

@@ -7,30 +7,21 @@
  * Options: --rooms R (6) --iterations N (5): N passes over all pages.
  */
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { Request } from 'express';
-import { DataSource } from 'typeorm';
 import { CenterConfigService } from '../src/center/center-config.service';
-import { dropDatabase, ensureDatabase, runMigrations } from '../src/database/database-admin';
-import { typeOrmOptions } from '../src/database/typeorm-options';
 import { FhirRepository } from '../src/fhir/fhir.repository';
 import { FhirReadService } from '../src/fhir/fhir-read.service';
 import { RoomRepository } from '../src/rooms/room.repository';
 import { BOOKED_WEEK_MONDAY, fillBookedWeek } from './booked-week';
 import { numberArg } from './cli-args';
+import { latencyStats } from './latency-stats';
+import { withScratchDatabase } from './scratch-database';
 
 /** The month the four booked weeks fall in. */
 const FROM = `ge${BOOKED_WEEK_MONDAY}`;
 const UNTIL = 'lt2027-04-01';
 const PAGE = 500;
-
-function stats(samples: number[]): { p50: number; p95: number; max: number } {
-  const s = [...samples].sort((a, b) => a - b);
-  const at = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))];
-  const round = (v: number) => Math.round(v * 10) / 10;
-  return { p50: round(at(0.5)), p95: round(at(0.95)), max: round(s[s.length - 1]) };
-}
 
 /** Just what searchBundle reads of a request to write the self and next links. */
 function requestFor(url: string): Request {
@@ -40,13 +31,7 @@ function requestFor(url: string): Request {
 async function main(): Promise<void> {
   const roomCount = numberArg('rooms', 6);
   const iterations = numberArg('iterations', 5);
-  const base = process.env.BENCH_PG_BASE ?? 'postgres://postgres@127.0.0.1:5432';
-  const url = `${base}/beamtime_bench_fhir_${randomBytes(4).toString('hex')}`;
-  await ensureDatabase(url);
-  const ds = new DataSource(typeOrmOptions(url));
-  try {
-    await runMigrations(url);
-    await ds.initialize();
+  return withScratchDatabase('fhir', async (ds) => {
     const fractions = await fillBookedWeek(ds, roomCount, 4);
     const fhir = new FhirReadService(new FhirRepository(ds), new CenterConfigService(ds), new RoomRepository(ds));
     const date = [FROM, UNTIL];
@@ -78,17 +63,14 @@ async function main(): Promise<void> {
         {
           bench: 'fhir-appointments',
           setup: { rooms: roomCount, fractions, pageSize: PAGE, pages, iterations },
-          page: { maxJsonBytes: maxBytes, ms: stats(pageMs) },
+          page: { maxJsonBytes: maxBytes, ms: latencyStats(pageMs) },
           budgetMs: 500,
         },
         null,
         2,
       ),
     );
-  } finally {
-    if (ds.isInitialized) await ds.destroy();
-    await dropDatabase(url);
-  }
+  });
 }
 
 main().catch((e) => {
