@@ -151,8 +151,7 @@ export class BookingIndex {
       perUnit.set(unit, (usable = { version, rooms, total: rooms.reduce((a, b) => a + b, 0) }));
     } else if (usable.version !== version) {
       // The admission asks after every commit: only the rooms that changed are walked again.
-      for (const { booking } of this.changesSince(day, usable.version)) {
-        const r = booking.roomIdx;
+      for (const r of new Set(this.changesSince(day, usable.version).map((c) => c.booking.roomIdx))) {
         const now = this.usableRoomMinutes(r, day, unit);
         usable.total += now - usable.rooms[r];
         usable.rooms[r] = now;
