@@ -46,7 +46,8 @@ export class FreePlaceCounts {
     const layout = this.source.places(day);
     if (!layout) return [0, 0];
     const child = f.adultFrom !== undefined && day < f.adultFrom;
-    const key = (f.minutes * 2 + (f.anesthesia ? 1 : 0)) * 2 + (child ? 1 : 0);
+    // Everything a place's test reads of the shape: its length, its beam interval, anesthesia and age.
+    const key = (((f.minutes * 1024 + f.beamOffset) * 1024 + f.beamMinutes) * 2 + (f.anesthesia ? 1 : 0)) * 2 + (child ? 1 : 0);
     let byShape = this.days.get(day);
     if (!byShape) this.days.set(day, (byShape = new Map()));
     let c = byShape.get(key);

@@ -29,6 +29,8 @@ describe('day counts kept up to date equal counts made from scratch', () => {
     { minutes: 40, beamOffset: 10, beamMinutes: 8, anesthesia: false, adultFrom: Infinity },
     { minutes: 50, beamOffset: 10, beamMinutes: 8, anesthesia: true, adultFrom: Infinity },
     { minutes: 45, beamOffset: 15, beamMinutes: 10, anesthesia: true },
+    // Same length as the first, another beam interval: counted apart.
+    { minutes: 30, beamOffset: 20, beamMinutes: 8, anesthesia: false },
   ];
   const days: number[] = [];
   // Full weeks, and weeks after the arrivals stop where a few off-layout bookings tip a day.
