@@ -69,13 +69,14 @@ export function offerEarlierStarts(
       if (course.fractionMinutes > place.minutes || course.requiresAnesthesia !== place.anesthesia) continue;
       const refs = index.courseRefs(course.id);
       if (refs.length !== course.fractions) continue;
-      const old = refs.map((ref) => host.toBooking(index.all[ref]));
       for (const ref of refs) index.remove(ref);
       const series = host.seriesAt(course, day, r, place.start, nowDay);
       if (!series) {
         for (const ref of refs) index.restore(ref);
         continue;
       }
+      // A removed booking keeps its fields: formatted only for the offers that are taken (most are not).
+      const old = refs.map((ref) => host.toBooking(index.all[ref]));
       for (const b of series) index.addBooking(b);
       const firstDate = formatDate(day);
       const reason = `Started earlier: a place at the same time and in the same room came free on ${firstDate}.`;
