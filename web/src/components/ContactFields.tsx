@@ -44,40 +44,32 @@ export function ContactFields({ values, onChange, errors, prefix }: { values: Co
       {(props) => <input {...props} type={type} value={values[key]} onChange={(e) => onChange(key, e.target.value)} autoComplete="off" />}
     </FormField>
   );
+  const choice = (key: ContactKey, name: string, label: string, none: string, options: readonly string[], optionLabel: (o: string) => string) => (
+    <FormField name={`${prefix}${name}`} label={label} errors={errors}>
+      {(props) => (
+        <select {...props} value={values[key]} onChange={(e) => onChange(key, e.target.value)}>
+          <option value="">{none}</option>
+          {options.map((o) => (
+            <option key={o} value={o}>
+              {optionLabel(o)}
+            </option>
+          ))}
+        </select>
+      )}
+    </FormField>
+  );
   return (
     <>
       <fieldset>
         <legend>{t('patient.contact')}</legend>
         {text('phone', 'phone', t('patient.phone'), 'tel')}
         {text('email', 'email', t('patient.email'), 'email')}
-        <FormField name={`${prefix}preferredLanguage`} label={t('patient.preferredLanguage')} errors={errors}>
-          {(props) => (
-            <select {...props} value={values.preferredLanguage} onChange={(e) => onChange('preferredLanguage', e.target.value)}>
-              <option value="">{t('patient.languageDefault')}</option>
-              {NOTICE_LANGUAGES.map((l) => (
-                <option key={l} value={l}>
-                  {t(`noticeLanguage.${l}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
+        {choice('preferredLanguage', 'preferredLanguage', t('patient.preferredLanguage'), t('patient.languageDefault'), NOTICE_LANGUAGES, (l) => t(`noticeLanguage.${l}`))}
       </fieldset>
       <fieldset>
         <legend>{t('patient.guardian')}</legend>
         {text('guardianName', 'guardian.name', t('patient.guardianName'), 'text')}
-        <FormField name={`${prefix}guardian.relation`} label={t('patient.guardianRelation')} errors={errors}>
-          {(props) => (
-            <select {...props} value={values.guardianRelation} onChange={(e) => onChange('guardianRelation', e.target.value)}>
-              <option value="">{t('patient.none')}</option>
-              {GUARDIAN_RELATIONS.map((r) => (
-                <option key={r} value={r}>
-                  {t(`guardianRelation.${r}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
+        {choice('guardianRelation', 'guardian.relation', t('patient.guardianRelation'), t('patient.none'), GUARDIAN_RELATIONS, (r) => t(`guardianRelation.${r}`))}
         {text('guardianPhone', 'guardian.phone', t('patient.guardianPhone'), 'tel')}
         {text('guardianEmail', 'guardian.email', t('patient.guardianEmail'), 'email')}
       </fieldset>
